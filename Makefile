@@ -1,0 +1,45 @@
+# Two commands set up everything on a fresh Debian machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+TS := resources/translations/duizhao_zh_CN.ts
+QM := resources/translations/duizhao_zh_CN.qm
+
+.PHONY: run test lint bench translations clean deps-run deps-test
+
+run: deps-run $(VENV)/.stamp-run translations
+	$(PY) -m ui.main $(ARGS)
+
+test: deps-test $(VENV)/.stamp-test translations
+	$(VENV)/bin/ruff check app ui tests benchmarks
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PYTEST_ARGS)
+
+bench: $(VENV)/.stamp-test
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run_all.py
+
+deps-run:
+	@packaging/debian-deps.sh run
+
+deps-test:
+	@packaging/debian-deps.sh test
+
+$(VENV)/bin/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Duizhao needs Python >= 3.11")'
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.stamp-run: pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install -q -e .
+	@touch $@
+
+$(VENV)/.stamp-test: pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install -q -e '.[test]'
+	@touch $@ $(VENV)/.stamp-run
+
+# The .qm is generated, never committed: built from the .ts by pyside6-lrelease.
+translations: $(QM)
+$(QM): $(TS) | $(VENV)/bin/python
+	@test -x $(VENV)/bin/pyside6-lrelease || $(MAKE) $(VENV)/.stamp-run
+	$(VENV)/bin/pyside6-lrelease -silent $(TS) -qm $(QM)
+
+clean:
+	rm -rf build dist *.egg-info $(QM)

@@ -1,0 +1,225 @@
+"""Domain model of one 对照检查材料 (material) and the numbering derived from positions.
+
+The model is plain data: dataclasses with no storage or Qt behaviour. Numbering is never stored;
+it is computed from a node's position when something is rendered (see ``section_number`` and
+friends). Text is kept exactly as typed or imported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+SectionKind = Literal["problems", "causes", "measures", "case_study", "previous_rectification", "other"]
+SECTION_KINDS: tuple[str, ...] = (
+    "problems",
+    "causes",
+    "measures",
+    "case_study",
+    "previous_rectification",
+    "other",
+)
+Scope = Literal["group", "individual"]
+
+# A point title ends with one of these; rendering adds "。" only when none is present.
+SENTENCE_END = "。！？；：…!?;:"
+DEFAULT_EXAMPLE_LEAD = "比如"
+DEFAULT_EXAMPLE_SEP = "，"
+
+
+@dataclass
+class Point:
+    """Point — 要点 (一是…): a short title sentence, a body and an optional example (比如…).
+
+    ``title`` is stored without its closing "。" (rendering adds it back); a title ending in
+    another mark (！？；) keeps it. ``body`` may hold several paragraphs separated by "\\n".
+    ``example_lead`` is the lead word (比如/例如/再比如/…) and ``example_sep`` the mark that
+    follows it (，/：/ nothing), so export reproduces the source exactly.
+    ``links`` holds ids of linked points (problem ↔ measure); it is filled by the library.
+    """
+
+    title: str = ""
+    body: str = ""
+    example: str = ""
+    example_lead: str = DEFAULT_EXAMPLE_LEAD
+    example_sep: str = DEFAULT_EXAMPLE_SEP
+    id: int | None = None
+    links: list[int] = field(default_factory=list)
+
+    def texts(self) -> list[str]:
+        return [self.title, self.body, self.example]
+
+
+@dataclass
+class Dimension:
+    """Dimension — 维度/“带头”项: one official aspect of the problems section, e.g. 两个确立.
+
+    ``heading`` is the official wording; ``heading_prefix``/``heading_suffix`` are the run-in
+    frame around it as written in the source (``在“`` … ``”方面：``), quote marks and colon
+    included, so export reproduces the source and checks can flag half-width marks.
+    Outside the problems section a dimension is a plain ``（一）`` sub-heading.
+    """
+
+    heading: str = ""
+    short_name: str = ""
+    heading_prefix: str = ""
+    heading_suffix: str = ""
+    intro: list[str] = field(default_factory=list)
+    points: list[Point] = field(default_factory=list)
+    id: int | None = None
+
+    def full_heading(self) -> str:
+        return f"{self.heading_prefix}{self.heading}{self.heading_suffix}"
+
+
+@dataclass
+class Section:
+    """Section — 一级部分 (一、存在的主要问题 / 二、问题根源剖析 / 三、努力方向和整改措施 …)."""
+
+    kind: str = "other"
+    heading: str = ""
+    intro: list[str] = field(default_factory=list)
+    dimensions: list[Dimension] = field(default_factory=list)
+    points: list[Point] = field(default_factory=list)
+    id: int | None = None
+
+    def all_points(self) -> list[Point]:
+        """Points in reading order: the section's own points, then each dimension's."""
+        out = list(self.points)
+        for dim in self.dimensions:
+            out.extend(dim.points)
+        return out
+
+
+@dataclass
+class Material:
+    """Material — one 对照检查材料 document."""
+
+    title: str = ""
+    organization: str = ""
+    scope: str = "group"
+    year: int | None = None
+    meeting: str = ""
+    template_id: str = "custom"
+    author: str = ""
+    date: str = ""
+    preamble: list[str] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    closing: list[str] = field(default_factory=list)
+    id: int | None = None
+    created: str = ""
+    updated: str = ""
+
+    def section(self, kind: str) -> Section | None:
+        return next((s for s in self.sections if s.kind == kind), None)
+
+    def all_points(self) -> list[Point]:
+        return [p for s in self.sections for p in s.all_points()]
+
+
+# ---------------------------------------------------------------------------------------------
+# Numbering (derived from position, never stored)
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 99 → 九十九, 100 → 一百 (as 公文 write them)."""
+    if n <= 0:
+        raise ValueError(f"numbering starts at 1, got {n}")
+    if n < 10:
+        return _DIGITS[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
+    if n < 1000:
+        hundreds, rest = divmod(n, 100)
+        if rest == 0:
+            return _DIGITS[hundreds] + "百"
+        # 101 → 一百零一, 110 → 一百一十
+        mid = "零" + _DIGITS[rest] if rest < 10 else (
+            ("一" if rest // 10 == 1 else "") + chinese_number(rest)
+        )
+        return _DIGITS[hundreds] + "百" + mid
+    raise ValueError(f"numbering above 999 is not supported, got {n}")
+
+
+PointStyle = Literal["shi", "arabic", "paren"]
+
+
+def section_number(index: int) -> str:
+    """0-based position → 一、 二、 …"""
+    return f"{chinese_number(index + 1)}、"
+
+
+def dimension_number(index: int) -> str:
+    """0-based position → （一） （二） …"""
+    return f"（{chinese_number(index + 1)}）"
+
+
+def point_number(index: int, style: PointStyle = "shi") -> str:
+    """0-based position → 一是 / 1. / （1）."""
+    if style == "shi":
+        return f"{chinese_number(index + 1)}是"
+    if style == "arabic":
+        return f"{index + 1}."
+    if style == "paren":
+        return f"（{index + 1}）"
+    raise ValueError(f"unknown point numbering style {style!r}")
+
+
+def point_title_sentence(title: str) -> str:
+    """The title as it reads in running text: closing 。 added unless it has an end mark."""
+    if not title:
+        return ""
+    return title if title[-1] in SENTENCE_END else title + "。"
+
+
+def point_text(point: Point) -> str:
+    """The point's text after its number: title sentence, body, then the example with its lead."""
+    parts = [point_title_sentence(point.title), point.body]
+    if point.example:
+        parts.append(f"{point.example_lead}{point.example_sep}{point.example}")
+    return "".join(parts)
+
+
+# ---------------------------------------------------------------------------------------------
+# 字数 (character count as Chinese offices count it)
+
+# One Latin word or number (letters, digits, and the marks inside them such as 2.5 or COVID-19)
+# counts as one; every other visible character counts as one; whitespace counts nothing.
+_COUNT_RE = re.compile(r"[A-Za-z0-9\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]+(?:[.\-'][A-Za-z0-9]+)*|\S")
+
+
+def word_count(text: str) -> int:
+    """字数: each CJK character or full-width mark counts 1; a run of Latin letters/digits counts 1."""
+    return len(_COUNT_RE.findall(text))
+
+
+def point_word_count(point: Point) -> int:
+    return word_count(point_text(point))
+
+
+def dimension_word_count(dim: Dimension) -> int:
+    return word_count(dim.full_heading()) + sum(word_count(p) for p in dim.intro) + sum(
+        point_word_count(p) for p in dim.points
+    )
+
+
+def section_word_count(section: Section) -> int:
+    return (
+        word_count(section.heading)
+        + sum(word_count(p) for p in section.intro)
+        + sum(point_word_count(p) for p in section.points)
+        + sum(dimension_word_count(d) for d in section.dimensions)
+    )
+
+
+def material_word_count(material: Material) -> int:
+    return (
+        word_count(material.title)
+        + sum(word_count(p) for p in material.preamble)
+        + sum(section_word_count(s) for s in material.sections)
+        + sum(word_count(p) for p in material.closing)
+    )

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Install the Debian packages a target needs, only those missing (idempotent).
+# Usage: packaging/debian-deps.sh run|test
+set -euo pipefail
+role="${1:-run}"
+# Qt's xcb/offscreen platform plugins and font discovery need these shared libraries.
+run_pkgs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libxcb-cursor0 fontconfig)
+# Tests render PDFs to PNG (poppler-utils) and convert DOCX with LibreOffice.
+test_pkgs=(poppler-utils xvfb)
+case "$role" in
+  run) want=("${run_pkgs[@]}") ;;
+  test) want=("${run_pkgs[@]}" "${test_pkgs[@]}") ;;
+  *) echo "usage: $0 run|test" >&2; exit 2 ;;
+esac
+if ! command -v dpkg-query >/dev/null 2>&1; then
+  echo "debian-deps: not a Debian system, skipping system packages (${want[*]})" >&2
+  exit 0
+fi
+missing=()
+for p in "${want[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+echo "debian-deps: installing ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
