@@ -6,16 +6,35 @@ CONTRACT (other modules code against exactly this; keep signatures stable):
 - Node ids are stable for the life of a node; a restored node (trash, undo) gets its old id back
   when that id is free.
 - Nothing here imports Qt; the UI refreshes itself from return values.
+
+The node-editing half of the API lives in ``app.store_nodes`` (mixed into ``Library``); schema
+and file checks in ``store_schema``, tree rows in ``store_tree``, trash in ``store_trash``,
+search in ``store_search``, backups in ``store_backup``.
 """
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.model import Dimension, Material, Point, Section
+from sqlite_utils import Database
+
+from app import store_backup, store_lock, store_search, store_trash
+from app import store_fields as fields
+from app import store_schema as schema
+from app import store_tree as tree
+from app.errors import InputError, LibraryError
+from app.model import Material, material_word_count
+from app.serialize import links_of, material_from_json, material_to_json
+from app.store_duplicate import draft_for_template
+from app.store_nodes import NodeEditing
+from app.templates import get_template, material_from_template
 
 NodeKind = str  # "section" | "dimension" | "point"
+AUTO_SNAPSHOT_NAME = "恢复前自动保存"
 
 
 @dataclass(frozen=True)
@@ -61,125 +80,319 @@ class SearchHit:
     snippet: str  # about 40 characters around the hit, with the hit wrapped in 【】
 
 
-class Library:
+class Library(NodeEditing):
     path: Path
+
+    def __init__(self, db: Database, path: Path, readonly: bool):
+        self.db = db
+        self.path = path
+        self.readonly = readonly
 
     @classmethod
     def open(cls, path: str | Path, *, readonly: bool = False) -> Library:
         """Open (creating when missing, mode 0600) a library. Raises LibraryError for a file that
         is not a Duizhao library, fails ``PRAGMA quick_check`` or has a newer schema; such a file
-        is never written."""
-        raise NotImplementedError
+        is never written (a corrupt one's error names the newest good backup, if any).
+
+        A writable open holds ``<library>.lock``: another process gets an "already open"
+        LibraryError (the same process may open it again). ``readonly`` writes nothing and takes
+        no lock; meant for short reads (CLI list/show/export/backup) — it does not follow pages
+        a writer commits later when no writer had the file open at the time."""
+        path = Path(path).expanduser().absolute()
+        if path.is_dir():
+            raise LibraryError(f"材料库路径是一个文件夹：{path}", f"library path is a folder: {path}")
+        if readonly:
+            if not path.exists():
+                raise LibraryError(f"材料库不存在：{path}", f"library not found: {path}")
+            if schema.check_existing_file(path):
+                raise LibraryError(f"材料库是空的：{path}", f"library is empty: {path}")
+            conn = sqlite3.connect(schema.readonly_uri(path), uri=True, check_same_thread=False)
+            db = Database(conn, recursive_triggers=False, execute_plugins=False)
+            if schema.migrations.pending(db):
+                conn.close()
+                raise LibraryError(
+                    f"材料库需要升级，请先以可写方式打开一次：{path}",
+                    f"the library needs an upgrade; open it writable once first: {path}",
+                )
+            return cls(db, path, readonly=True)
+        if path.exists():
+            try:
+                schema.check_existing_file(path)
+            except schema.CorruptLibraryError as err:
+                backup = store_backup.newest_good_backup(path)
+                if backup is None:
+                    raise
+                raise schema.CorruptLibraryError(
+                    f"{err.zh}；最新的完好备份：{backup}", f"{err.en}; newest good backup: {backup}"
+                ) from err
+        else:
+            schema.create_private_file(path)
+        store_lock.acquire(path)
+        try:
+            conn = sqlite3.connect(path, check_same_thread=False)
+            db = Database(conn, execute_plugins=False)
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = NORMAL")
+            db.execute("PRAGMA foreign_keys = ON")
+            schema.migrations.apply(db)
+        except BaseException as exc:
+            store_lock.release(path)
+            if isinstance(exc, sqlite3.Error):
+                raise LibraryError(f"无法打开材料库 {path}：{exc}", f"cannot open library {path}: {exc}") from exc
+            raise
+        return cls(db, path, readonly=False)
 
     def close(self) -> None:
-        raise NotImplementedError
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+            if not self.readonly:
+                store_lock.release(self.path)
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[Database]:
+        """One transaction per public write; refused on a read-only library."""
+        if self.readonly:
+            raise LibraryError("材料库以只读方式打开，不能修改", "the library is open read-only")
+        with self.db.atomic():
+            yield self.db
+
+    def _touch(self, material_id: int) -> None:
+        """Bump ``updated`` and refresh the cached counts (inside the caller's transaction)."""
+        material = tree.load_material(self.db, material_id)
+        counts = tree.material_counts(material)
+        self.db.execute(
+            "UPDATE materials SET updated = ?, word_count = ?, dimension_count = ?, point_count = ?"
+            " WHERE id = ?",
+            [tree.now(), counts["word_count"], counts["dimension_count"], counts["point_count"], material_id],
+        )
+
+    def _material_row(self, material_id: int) -> dict:
+        row = tree.material_row(self.db, material_id)
+        if row is None:
+            raise fields.not_found("材料", "material", material_id)
+        return row
+
+    def _node_row(self, node_id: int) -> dict:
+        row = tree.node_row(self.db, node_id)
+        if row is None:
+            raise fields.not_found("节点", "node", node_id)
+        return row
 
     # ----- materials ---------------------------------------------------------------------------
     def list_materials(self, *, include_trashed: bool = False) -> list[MaterialSummary]:
         """Newest ``updated`` first."""
-        raise NotImplementedError
+        where = "" if include_trashed else "WHERE trashed = 0"
+        cursor = self.db.execute(
+            "SELECT id, title, organization, year, meeting, template_id, created, updated,"
+            " word_count, dimension_count, point_count, trashed"
+            f" FROM materials {where} ORDER BY updated DESC, id DESC"
+        )
+        return [MaterialSummary(*row[:-1], trashed=bool(row[-1])) for row in cursor.fetchall()]
 
     def get_material(self, material_id: int) -> Material:
         """The whole tree with ids set on every node and ``Point.links`` filled."""
-        raise NotImplementedError
+        material = tree.load_material(self.db, material_id)
+        if material is None:
+            raise fields.not_found("材料", "material", material_id)
+        return material
 
     def create_material(self, material: Material, links: list | None = None) -> int:
         """Store a material (from a template, an importer or JSON). ``links`` are position pairs
         as in ``app.serialize`` (``[[s, d, p], [s, d, p]]``). Returns the new id."""
-        raise NotImplementedError
+        with self._write():
+            return self._insert_material(material, links)
+
+    def _create_many(self, materials: list[tuple[Material, list | None]]) -> list[int]:
+        """Bulk path (benchmarks, batch import): many materials in one transaction."""
+        with self._write():
+            return [self._insert_material(m, links) for m, links in materials]
+
+    def _insert_material(self, material: Material, links: list | None) -> int:
+        fields.check_material(material, links)
+        stamp = tree.now()
+        values = fields.material_values(material)
+        values.update(tree.material_counts(material), created=stamp, updated=stamp)
+        columns = ", ".join(values)
+        marks = ", ".join(f":{c}" for c in values)
+        material_id = self.db.execute(f"INSERT INTO materials ({columns}) VALUES ({marks})", values).lastrowid
+        self._insert_content(material_id, material, links)
+        return material_id
+
+    def _insert_content(self, material_id: int, material: Material, links: list | None) -> None:
+        point_ids = tree.insert_sections(self.db, material_id, material)
+        tree.insert_position_links(self.db, point_ids, links if links is not None else links_of(material))
 
     def create_from_template(self, template_id: str, *, title: str = "", organization: str = "") -> int:
-        raise NotImplementedError
+        template = get_template(template_id)
+        return self.create_material(material_from_template(template, title, organization))
 
     def duplicate_material(
         self, material_id: int, *, template_id: str | None = None, year: int | None = None
     ) -> int:
         """Next year's draft: a copy keeping structure and text. With a different template, the
         problems dimensions are mapped to the new template's by short name/keywords; unmatched
-        old dimensions are kept (after the new ones) so no text is lost."""
-        raise NotImplementedError
+        old dimensions are kept (after the new ones) so no text is lost.
 
-    def update_material(self, material_id: int, **fields) -> None:
+        The copy's year is ``year`` when given, else the new template's year, else unchanged."""
+        source = self.get_material(material_id)
+        copy = source
+        if template_id is not None and template_id != source.template_id:
+            copy = draft_for_template(source, get_template(template_id))
+        if year is not None:
+            copy.year = year
+        return self.create_material(copy, links_of(copy))
+
+    def update_material(self, material_id: int, **changes) -> None:
         """Fields: title, organization, scope, year, meeting, template_id, author, date,
         preamble (list[str]), closing (list[str]). Unknown field → InputError."""
-        raise NotImplementedError
+        values = fields.material_changes(changes)
+        with self._write():
+            self._material_row(material_id)
+            if values:
+                sets = ", ".join(f"{c} = :{c}" for c in values)
+                self.db.execute(f"UPDATE materials SET {sets} WHERE id = :id", {**values, "id": material_id})
+            self._touch(material_id)
 
     def replace_material(self, material_id: int, material: Material, links: list | None = None) -> None:
         """Replace the whole content (used by snapshot restore and its undo), keeping the id."""
-        raise NotImplementedError
+        fields.check_material(material, links)
+        with self._write():
+            self._material_row(material_id)
+            self.db.execute("DELETE FROM nodes WHERE material_id = ? AND parent_id IS NULL", [material_id])
+            values = fields.material_values(material)
+            sets = ", ".join(f"{c} = :{c}" for c in values)
+            self.db.execute(f"UPDATE materials SET {sets} WHERE id = :id", {**values, "id": material_id})
+            self._insert_content(material_id, material, links)
+            self._touch(material_id)
 
     def trash_material(self, material_id: int) -> int:
         """Soft delete; returns the trash entry id."""
-        raise NotImplementedError
+        with self._write():
+            row = self._material_row(material_id)
+            existing = self.db.execute(
+                "SELECT id FROM trash WHERE material_id = ? AND kind = 'material'", [material_id]
+            ).fetchone()
+            if existing:
+                return existing[0]
+            self.db.execute("UPDATE materials SET trashed = 1 WHERE id = ?", [material_id])
+            self._touch(material_id)
+            return self.db.execute(
+                "INSERT INTO trash (material_id, kind, label, deleted) VALUES (?, 'material', ?, ?)",
+                [material_id, row["title"][: store_trash.LABEL_CHARS], tree.now()],
+            ).lastrowid
 
-    # ----- nodes -------------------------------------------------------------------------------
-    def node_kind(self, node_id: int) -> NodeKind:
-        raise NotImplementedError
-
-    def node_location(self, node_id: int) -> tuple[int, int | None, int]:
-        """(material_id, parent_id or None for a section, position among siblings)."""
-        raise NotImplementedError
-
-    def update_node(self, node_id: int, **fields) -> None:
-        """section: heading, intro, kind; dimension: heading, short_name, heading_prefix,
-        heading_suffix, intro; point: title, body, example, example_lead, example_sep."""
-        raise NotImplementedError
-
-    def insert_section(self, material_id: int, position: int, section: Section | None = None) -> int:
-        raise NotImplementedError
-
-    def insert_dimension(self, section_id: int, position: int, dimension: Dimension | None = None) -> int:
-        raise NotImplementedError
-
-    def insert_point(self, parent_id: int, position: int, point: Point | None = None) -> int:
-        """parent is a section or a dimension. Position is clamped to 0..len."""
-        raise NotImplementedError
-
-    def move_node(self, node_id: int, new_parent_id: int | None, new_position: int) -> None:
-        """Reorder within or across parents of the right kind (points into sections/dimensions,
-        dimensions into sections, sections within the material: new_parent_id None).
-        ``new_position`` is the index in the destination list *after* removal."""
-        raise NotImplementedError
-
-    def duplicate_node(self, node_id: int) -> int:
-        """A copy of the node's subtree placed right after it; returns the copy's id."""
-        raise NotImplementedError
-
-    def delete_node(self, node_id: int) -> int:
-        """Move the subtree to the trash; returns the trash entry id."""
-        raise NotImplementedError
-
+    # ----- trash ------------------------------------------------------------------------------
     def list_trash(self, material_id: int | None = None) -> list[TrashEntry]:
-        raise NotImplementedError
+        where, params = ("WHERE material_id = ?", [material_id]) if material_id is not None else ("", [])
+        cursor = self.db.execute(
+            f"SELECT id, material_id, kind, label, deleted FROM trash {where} ORDER BY deleted DESC, id DESC",
+            params,
+        )
+        return [TrashEntry(*row) for row in cursor.fetchall()]
 
     def restore_from_trash(self, trash_id: int) -> int:
         """Put a node back at its old parent/position (end of the parent if the position is
         gone; the material's first fitting parent if the parent is gone) or un-trash a material.
         Returns the restored node or material id."""
-        raise NotImplementedError
-
-    def link_points(self, problem_point_id: int, measure_point_id: int) -> None:
-        raise NotImplementedError
-
-    def unlink_points(self, problem_point_id: int, measure_point_id: int) -> None:
-        raise NotImplementedError
+        with self._write():
+            rows = tree.rows(self.db, "SELECT * FROM trash WHERE id = ?", [trash_id])
+            if not rows:
+                raise fields.not_found("回收站条目", "trash entry", trash_id)
+            entry = rows[0]
+            if entry["kind"] == "material":
+                self.db.execute("UPDATE materials SET trashed = 0 WHERE id = ?", [entry["material_id"]])
+                self.db.execute("DELETE FROM trash WHERE id = ?", [trash_id])
+                restored = entry["material_id"]
+            else:
+                restored = store_trash.restore_subtree(self.db, entry)
+            self._touch(entry["material_id"])
+            return restored
 
     # ----- snapshots (revisions) ---------------------------------------------------------------
     def create_snapshot(self, material_id: int, name: str) -> int:
-        raise NotImplementedError
+        if not isinstance(name, str):
+            raise InputError("快照名称应为文本", "snapshot name must be text")
+        with self._durable(), self._write():
+            material = self.get_material(material_id)
+            return self.db.execute(
+                "INSERT INTO revisions (material_id, name, created, word_count, content) VALUES (?, ?, ?, ?, ?)",
+                [material_id, name.strip() or tree.now(), tree.now(), material_word_count(material), material_to_json(material)],
+            ).lastrowid
+
+    @contextmanager
+    def _durable(self) -> Iterator[None]:
+        """synchronous=FULL for an explicit snapshot (NORMAL for ordinary edits)."""
+        top = not self.readonly and not self.db.conn.in_transaction
+        if top:
+            self.db.execute("PRAGMA synchronous = FULL")
+        try:
+            yield
+        finally:
+            if top:
+                self.db.execute("PRAGMA synchronous = NORMAL")
 
     def list_snapshots(self, material_id: int) -> list[SnapshotInfo]:
-        raise NotImplementedError
+        self._material_row(material_id)
+        cursor = self.db.execute(
+            "SELECT id, material_id, name, created, word_count FROM revisions WHERE material_id = ?"
+            " ORDER BY created DESC, id DESC",
+            [material_id],
+        )
+        return [SnapshotInfo(*row) for row in cursor.fetchall()]
+
+    def _snapshot(self, snapshot_id: int) -> tuple[int, Material, list]:
+        row = self.db.execute("SELECT material_id, content FROM revisions WHERE id = ?", [snapshot_id]).fetchone()
+        if row is None:
+            raise fields.not_found("快照", "snapshot", snapshot_id)
+        material, links = material_from_json(row[1])
+        return row[0], material, links
 
     def get_snapshot(self, snapshot_id: int) -> Material:
-        raise NotImplementedError
+        return self._snapshot(snapshot_id)[1]
 
     def restore_snapshot(self, snapshot_id: int) -> int:
         """Snapshot the current state first (named “恢复前自动保存”), then replace the content.
         Returns the id of that automatic snapshot (so undo can restore it)."""
-        raise NotImplementedError
+        material_id, material, links = self._snapshot(snapshot_id)
+        with self._durable(), self._write():
+            auto = self.create_snapshot(material_id, AUTO_SNAPSHOT_NAME)
+            self.replace_material(material_id, material, links)
+            return auto
 
     # ----- search ------------------------------------------------------------------------------
     def search(self, query: str, *, material_id: int | None = None, limit: int = 50) -> list[SearchHit]:
         """FTS5 trigram for queries of ≥3 characters, LIKE below; trashed materials excluded."""
-        raise NotImplementedError
+        if not isinstance(query, str):
+            raise InputError("搜索内容应为文本", "search query must be text")
+        return [SearchHit(**hit) for hit in store_search.find(self.db, query, material_id, limit)]
+
+    # ----- backups -----------------------------------------------------------------------------
+    def backup(self, dest: str | Path | None = None) -> Path:
+        """Copy the library with the SQLite online backup API into ``dest`` (or a timestamped
+        file in ``backups/`` beside the library, keeping the newest few), verify it, mode 0600."""
+        target = Path(dest) if dest is not None else store_backup.default_backup_path(self.path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        copied = store_backup.copy_database(self.db.conn, target)
+        if dest is None:
+            store_backup.rotate(target.parent, self.path.stem)
+        return copied
+
+    @classmethod
+    def restore_backup(cls, backup_path: str | Path, library_path: str | Path) -> Path:
+        """Replace ``library_path`` by a verified backup; the current file is kept as a backup
+        first and that safety copy's path returned (``library_path`` itself when there was no
+        file). The library must not be open while this runs."""
+        library_path = Path(library_path).expanduser().absolute()
+        store_lock.acquire(library_path, exclusive=True)
+        try:
+            return store_backup.restore(Path(backup_path), library_path)
+        finally:
+            store_lock.release(library_path)
+

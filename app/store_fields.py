@@ -1,0 +1,149 @@
+"""Validation of the fields a caller may change, and model → column values.
+
+Every problem is an ``InputError`` naming the field, raised before anything is written.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from app.errors import InputError, NotFoundError
+from app.model import SECTION_KINDS, Dimension, Material, Point, Section
+from app.serialize import MAX_TEXT
+
+_TEXT = "text"
+_LIST = "list"
+MATERIAL_FIELDS = {
+    "title": _TEXT, "organization": _TEXT, "scope": "scope", "year": "year", "meeting": _TEXT,
+    "template_id": _TEXT, "author": _TEXT, "date": _TEXT, "preamble": _LIST, "closing": _LIST,
+}
+NODE_FIELDS = {
+    "section": {"heading": _TEXT, "intro": _LIST, "kind": "section_kind"},
+    "dimension": {
+        "heading": _TEXT, "short_name": _TEXT, "heading_prefix": _TEXT, "heading_suffix": _TEXT,
+        "intro": _LIST,
+    },
+    "point": {
+        "title": _TEXT, "body": _TEXT, "example": _TEXT, "example_lead": _TEXT, "example_sep": _TEXT,
+    },
+}
+
+
+def _bad(field: str, zh: str, en: str) -> InputError:
+    return InputError(f"字段 {field} 的值无效：{zh}", f"invalid value for {field}: {en}")
+
+
+def _checked(field: str, rule: str, value: Any) -> Any:
+    """The value as stored (lists as JSON); InputError when it does not fit the rule."""
+    if rule == _TEXT:
+        if not isinstance(value, str):
+            raise _bad(field, "应为文本", "must be a string")
+        if len(value) > MAX_TEXT:
+            raise _bad(field, "文本过长", "text too long")
+        return value
+    if rule == _LIST:
+        if not isinstance(value, list | tuple) or not all(isinstance(x, str) for x in value):
+            raise _bad(field, "应为文本列表", "must be a list of strings")
+        if sum(len(x) for x in value) > MAX_TEXT:
+            raise _bad(field, "文本过长", "text too long")
+        return json.dumps(list(value), ensure_ascii=False)
+    if rule == "scope":
+        if value not in ("group", "individual"):
+            raise _bad(field, "应为 group 或 individual", "must be group or individual")
+        return value
+    if rule == "year":
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or not 1921 <= value <= 2999):
+            raise _bad(field, "年度应为 1921–2999 之间的整数", "year must be an integer 1921-2999")
+        return value
+    if rule == "section_kind":
+        if value not in SECTION_KINDS:
+            raise _bad(field, f"未知的部分类型 {value!r}", f"unknown section kind {value!r}")
+        return value
+    raise AssertionError(rule)
+
+
+def _unknown(names: set[str], allowed: dict[str, str], what_zh: str, what_en: str) -> None:
+    extra = sorted(names - set(allowed))
+    if extra:
+        raise InputError(
+            f"{what_zh}没有这些字段：{', '.join(extra)}（可用：{', '.join(allowed)}）",
+            f"unknown {what_en} field(s): {', '.join(extra)} (allowed: {', '.join(allowed)})",
+        )
+
+
+def material_changes(changes: dict[str, Any]) -> dict[str, Any]:
+    _unknown(set(changes), MATERIAL_FIELDS, "材料", "material")
+    return {k: _checked(k, MATERIAL_FIELDS[k], v) for k, v in changes.items()}
+
+
+KIND_ZH = {"section": "部分", "dimension": "维度", "point": "要点"}
+
+
+def not_found(what_zh: str, what_en: str, ident: int) -> NotFoundError:
+    return NotFoundError(f"没有编号为 {ident} 的{what_zh}", f"no {what_en} with id {ident}")
+
+
+def position(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InputError(f"位置应为整数：{value!r}", f"position must be an integer: {value!r}")
+    return value
+
+
+def node_changes(kind: str, changes: dict[str, Any]) -> dict[str, Any]:
+    """Column values for an ``update_node`` call (a section's ``kind`` is column section_kind)."""
+    allowed = NODE_FIELDS[kind]
+    _unknown(set(changes), allowed, KIND_ZH[kind], kind)
+    values = {k: _checked(k, allowed[k], v) for k, v in changes.items()}
+    if "kind" in values:
+        values["section_kind"] = values.pop("kind")
+    return values
+
+
+def material_values(material: Material) -> dict[str, Any]:
+    """Column values of a material's own fields (not ids, times or counts)."""
+    return {k: _checked(k, rule, getattr(material, k)) for k, rule in MATERIAL_FIELDS.items()}
+
+
+def check_point(p: Point) -> None:
+    for k, rule in NODE_FIELDS["point"].items():
+        _checked(k, rule, getattr(p, k))
+
+
+def check_dimension(d: Dimension) -> None:
+    for k, rule in NODE_FIELDS["dimension"].items():
+        _checked(k, rule, getattr(d, k))
+    for p in d.points:
+        check_point(p)
+
+
+def check_section(s: Section) -> None:
+    for k, rule in NODE_FIELDS["section"].items():
+        _checked(k, rule, getattr(s, k))
+    for d in s.dimensions:
+        check_dimension(d)
+    for p in s.points:
+        check_point(p)
+
+
+def check_material(material: Material, links: list | None) -> None:
+    if not isinstance(material, Material):
+        raise InputError("应为一份材料", "expected a Material")
+    material_values(material)
+    for s in material.sections:
+        check_section(s)
+    for pair in links or []:
+        if not (isinstance(pair, list | tuple) and len(pair) == 2 and all(_is_position(material, p) for p in pair)):
+            raise InputError(f"关联应为两个要点的位置：{pair!r}", f"a link must be two point positions: {pair!r}")
+
+
+def _is_position(material: Material, pos: Any) -> bool:
+    if not (isinstance(pos, list | tuple) and len(pos) == 3 and all(type(i) is int for i in pos)):
+        return False
+    si, di, pi = pos
+    if not 0 <= si < len(material.sections):
+        return False
+    section = material.sections[si]
+    if di == -1:
+        return 0 <= pi < len(section.points)
+    return 0 <= di < len(section.dimensions) and 0 <= pi < len(section.dimensions[di].points)

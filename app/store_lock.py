@@ -1,0 +1,77 @@
+"""One writer per library: an OS lock on ``<library>.lock`` held while a library is open for
+writing, so a second process gets a clear "already open" error instead of silent double writes.
+
+The lock is advisory and released by the OS when the holder exits, so a crash leaves no stale
+lock (the small file itself stays; it only names the last holder). Opening the same library
+twice inside one process is allowed (counted), as tests and the CLI do.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import sys
+from pathlib import Path
+
+from app.errors import LibraryError
+
+_held: dict[Path, list[int]] = {}  # lock path → [fd, open count] in this process
+
+
+def _lock_path(library: Path) -> Path:
+    return library.with_name(library.name + ".lock")
+
+
+def _try_lock(fd: int) -> bool:
+    try:
+        if sys.platform == "win32":
+            import msvcrt
+
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def acquire(library: Path, *, exclusive: bool = False) -> None:
+    """Take the library's lock; ``exclusive`` refuses even an open in this same process."""
+    path = _lock_path(library)
+    if path in _held:
+        if exclusive:
+            raise LibraryError(f"请先关闭材料库：{library}", f"close the library first: {library}")
+        _held[path][1] += 1
+        return
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError as exc:
+        raise LibraryError(
+            f"无法创建锁文件 {path}（{exc.strerror}）", f"cannot create lock file {path} ({exc.strerror})"
+        ) from exc
+    if not _try_lock(fd):
+        try:
+            holder = os.read(fd, 200).decode("utf-8", "replace").strip() or "?"
+        except OSError:  # Windows refuses reading a locked region
+            holder = "?"
+        os.close(fd)
+        raise LibraryError(
+            f"材料库已在另一个程序中打开（{holder}），请先关闭它：{library}",
+            f"the library is already open in another process ({holder}); close it first: {library}",
+        )
+    os.ftruncate(fd, 0)
+    os.write(fd, f"pid {os.getpid()} @ {socket.gethostname()}\n".encode())
+    _held[path] = [fd, 1]
+
+
+def release(library: Path) -> None:
+    path = _lock_path(library)
+    entry = _held.get(path)
+    if entry is None:
+        return
+    entry[1] -= 1
+    if entry[1] == 0:
+        del _held[path]
+        os.close(entry[0])  # closing the descriptor releases the lock

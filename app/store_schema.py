@@ -1,0 +1,271 @@
+"""Library file schema (through ``sqlite_utils.Migrations`` only) and the checks made before a
+library file is ever opened for writing.
+
+A file we cannot use — not SQLite, another program's database, corrupt, or written by a newer
+Duizhao — is refused with a ``LibraryError`` and its bytes are left exactly as they were: the
+checks read it through a read-only connection (``immutable`` when no ``-wal`` file exists, so
+not even ``-shm``/``-wal`` side files appear).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database, Migrations
+
+from app.errors import LibraryError
+
+# "DZHO" — lets us tell our files from other SQLite databases (PRAGMA application_id).
+APPLICATION_ID = 0x445A484F
+SQLITE_MAGIC = b"SQLite format 3\x00"
+MIGRATION_SET = "duizhao"
+
+migrations = Migrations(MIGRATION_SET)
+
+# Migration 1 is frozen once released: a later schema change is a new migration, never an edit
+# here (nor of the field lists below, which its triggers are generated from).
+_SCHEMA_V1 = """
+CREATE TABLE materials (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    title TEXT NOT NULL DEFAULT '',
+    organization TEXT NOT NULL DEFAULT '',
+    scope TEXT NOT NULL DEFAULT 'group',
+    year INTEGER,
+    meeting TEXT NOT NULL DEFAULT '',
+    template_id TEXT NOT NULL DEFAULT 'custom',
+    author TEXT NOT NULL DEFAULT '',
+    date TEXT NOT NULL DEFAULT '',
+    preamble TEXT NOT NULL DEFAULT '[]',
+    closing TEXT NOT NULL DEFAULT '[]',
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    trashed INTEGER NOT NULL DEFAULT 0,
+    word_count INTEGER NOT NULL DEFAULT 0,
+    dimension_count INTEGER NOT NULL DEFAULT 0,
+    point_count INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX materials_listing ON materials(trashed, updated);
+
+CREATE TABLE nodes (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    material_id INTEGER NOT NULL REFERENCES materials(id) ON DELETE CASCADE,
+    parent_id INTEGER REFERENCES nodes(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('section', 'dimension', 'point')),
+    section_kind TEXT,
+    heading TEXT NOT NULL DEFAULT '',
+    short_name TEXT NOT NULL DEFAULT '',
+    heading_prefix TEXT NOT NULL DEFAULT '',
+    heading_suffix TEXT NOT NULL DEFAULT '',
+    intro TEXT NOT NULL DEFAULT '[]',
+    title TEXT NOT NULL DEFAULT '',
+    body TEXT NOT NULL DEFAULT '',
+    example TEXT NOT NULL DEFAULT '',
+    example_lead TEXT NOT NULL DEFAULT '',
+    example_sep TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX nodes_tree ON nodes(material_id, parent_id, kind, position);
+CREATE INDEX nodes_parent ON nodes(parent_id);
+
+CREATE TABLE links (
+    problem_id INTEGER NOT NULL REFERENCES nodes(id) ON DELETE CASCADE,
+    measure_id INTEGER NOT NULL REFERENCES nodes(id) ON DELETE CASCADE,
+    PRIMARY KEY (problem_id, measure_id)
+) WITHOUT ROWID;
+CREATE INDEX links_measure ON links(measure_id);
+
+CREATE TABLE revisions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    material_id INTEGER NOT NULL REFERENCES materials(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    created TEXT NOT NULL,
+    word_count INTEGER NOT NULL DEFAULT 0,
+    content TEXT NOT NULL
+);
+CREATE INDEX revisions_material ON revisions(material_id);
+
+CREATE TABLE trash (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    material_id INTEGER NOT NULL REFERENCES materials(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    label TEXT NOT NULL DEFAULT '',
+    deleted TEXT NOT NULL,
+    parent_id INTEGER,
+    position INTEGER,
+    content TEXT NOT NULL DEFAULT '{}'
+);
+CREATE INDEX trash_material ON trash(material_id);
+
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE VIRTUAL TABLE search_fts USING fts5(text, content='', tokenize='trigram');
+CREATE VIRTUAL TABLE search_vocab USING fts5vocab(search_fts, row);
+"""
+
+# Full-text index rows: one per non-empty text field, rowid = node id × 8 + field code (material
+# fields: −(material id × 8 + code)), so a hit leads straight back to its node and field. The
+# index is contentless (the text lives once, in nodes/materials); triggers keep it in step in
+# the same transaction and hand FTS5 the exact old text on delete, as contentless tables need.
+# Every indexed text ends with two newlines so each 1–2 character substring, even at the very
+# end, starts some trigram: short queries find their rows through ``search_vocab``.
+NODE_TEXT_FIELDS = ("heading", "title", "body", "example", "intro")
+MATERIAL_TEXT_FIELDS = ("title", "preamble", "closing")
+LIST_FIELDS = ("intro", "preamble", "closing")
+FIELD_SHIFT = 8
+
+
+def _text(row: str, field: str) -> str:
+    if field in LIST_FIELDS:
+        return f"(SELECT group_concat(value, char(10)) FROM json_each({row}.{field}))"
+    return f"{row}.{field}"
+
+
+def _index_sql(table: str, row: str, code: int, field: str, delete: bool) -> str:
+    rowid = f"{row}.id * {FIELD_SHIFT} + {code}"
+    if table == "materials":
+        rowid = f"-({rowid})"
+    command = "'delete', " if delete else ""
+    columns = "search_fts, rowid, text" if delete else "rowid, text"
+    return (
+        f"INSERT INTO search_fts({columns}) SELECT {command}{rowid}, t || char(10, 10)"
+        f" FROM (SELECT {_text(row, field)} AS t) WHERE t <> '';"
+    )
+
+
+def _index_triggers() -> str:
+    out = []
+    for table, fields in (("nodes", NODE_TEXT_FIELDS), ("materials", MATERIAL_TEXT_FIELDS)):
+        inserts = "\n".join(_index_sql(table, "new", c, f, False) for c, f in enumerate(fields))
+        deletes = "\n".join(_index_sql(table, "old", c, f, True) for c, f in enumerate(fields))
+        out.append(f"CREATE TRIGGER {table}_index_ai AFTER INSERT ON {table} BEGIN\n{inserts}\nEND;")
+        out.append(f"CREATE TRIGGER {table}_index_ad AFTER DELETE ON {table} BEGIN\n{deletes}\nEND;")
+        for code, field in enumerate(fields):
+            out.append(
+                f"CREATE TRIGGER {table}_index_au_{field} AFTER UPDATE OF {field} ON {table}"
+                f" WHEN old.{field} IS NOT new.{field} BEGIN\n"
+                f"{_index_sql(table, 'old', code, field, True)}\n"
+                f"{_index_sql(table, 'new', code, field, False)}\nEND;"
+            )
+    return "\n".join(out)
+
+
+@migrations(name="m001_initial")
+def m001_initial(db: Database) -> None:
+    # Statement by statement: executescript() would commit the migration's transaction.
+    for statement in _split_sql(_SCHEMA_V1 + _index_triggers()):
+        db.execute(statement)
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+def _split_sql(script: str) -> list[str]:
+    """Split a schema script into statements (triggers hold ';' inside BEGIN … END)."""
+    statements, current = [], ""
+    for line in script.strip().splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    if current.strip():
+        raise ValueError(f"incomplete SQL statement: {current!r}")
+    return statements
+
+
+def known_migration_names() -> set[str]:
+    return {m.name for m in migrations.pending(Database(memory=True))}
+
+
+# ---------------------------------------------------------------------------------------------
+# Checks before opening
+
+
+class CorruptLibraryError(LibraryError):
+    """The file is a Duizhao library (or SQLite file) whose pages are damaged."""
+
+
+def _refuse(path: Path, zh: str, en: str) -> LibraryError:
+    return LibraryError(f"无法打开材料库 {path}：{zh}", f"cannot open library {path}: {en}")
+
+
+def readonly_uri(path: Path) -> str:
+    """A URI that reads ``path`` without writing anything, not even WAL side files.
+
+    Without a ``-wal`` file no writer has un-checkpointed pages, so ``immutable=1`` is safe and
+    keeps SQLite from creating ``-shm``; with one, a plain read-only open reads the WAL too.
+    """
+    immutable = "" if Path(f"{path}-wal").exists() else "&immutable=1"
+    return f"{path.resolve().as_uri()}?mode=ro{immutable}"
+
+
+def check_existing_file(path: Path) -> bool:
+    """Refuse a file that is not a usable Duizhao library; never writes to it.
+
+    Returns True when the file is an empty SQLite database (or zero bytes) we may initialise.
+    """
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise _refuse(path, f"文件无法读取（{exc.strerror}）", f"cannot read the file ({exc.strerror})") from exc
+    if header == b"":
+        return True
+    if header != SQLITE_MAGIC:
+        raise _refuse(path, "这不是对照材料库（不是 SQLite 数据库文件）", "not a Duizhao library (not an SQLite file)")
+    try:
+        conn = sqlite3.connect(readonly_uri(path), uri=True)
+        try:
+            return _check_connection(path, conn)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise _corrupt(path, str(exc)) from exc
+
+
+def _corrupt(path: Path, detail: str) -> CorruptLibraryError:
+    return CorruptLibraryError(
+        f"无法打开材料库 {path}：文件已损坏（{detail}），请从备份恢复",
+        f"cannot open library {path}: the file is corrupt ({detail}); restore a backup",
+    )
+
+
+def _check_connection(path: Path, conn: sqlite3.Connection) -> bool:
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    if app_id != APPLICATION_ID:
+        if app_id == 0 and not tables:
+            return True
+        raise _refuse(
+            path,
+            "这是其他程序的数据库，不是对照材料库",
+            "this is another program's database, not a Duizhao library",
+        )
+    check = [r[0] for r in conn.execute("PRAGMA quick_check")]
+    if check != ["ok"]:
+        raise _corrupt(path, f"quick_check: {check[0]}")
+    applied = {
+        r[0]
+        for r in conn.execute(
+            f"SELECT name FROM {Migrations.migrations_table} WHERE migration_set = ?", [MIGRATION_SET]
+        )
+    } if Migrations.migrations_table in tables else set()
+    unknown = sorted(applied - known_migration_names())
+    if unknown:
+        raise _refuse(
+            path,
+            f"材料库由更新版本的对照创建（{', '.join(unknown)}），请升级程序",
+            f"the library was written by a newer Duizhao ({', '.join(unknown)}); please upgrade",
+        )
+    return False
+
+
+def create_private_file(path: Path) -> None:
+    """Create an empty library file readable only by its owner (0600 on POSIX)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    except OSError as exc:
+        raise _refuse(path, f"无法创建文件（{exc.strerror}）", f"cannot create the file ({exc.strerror})") from exc
+    os.close(fd)
