@@ -1,0 +1,414 @@
+"""duizhao-cli — the headless command line (DESIGN §5): templates, new, import, list, show, export,
+check, backup, restore. ``main(argv)`` returns the exit code: 0 ok, 2 bad input, 1 internal failure.
+
+Errors are one line on stderr, Chinese then English. Input files are read and validated before
+the library is opened, so a failing command leaves the library as it was. Heavy modules (the
+store, exporters) are imported inside the commands that need them, to keep startup fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+from app.errors import DuizhaoError, InputError
+
+if TYPE_CHECKING:
+    from app.model import Material
+    from app.store import Library
+
+# Larger inputs are refused before reading: no real material comes near this.
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+EXPORT_FORMATS = ("pdf", "docx", "txt", "md", "json")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage mistake is an InputError (one bilingual line, exit 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        raise InputError(f"命令行参数有误：{message}", f"bad arguments: {message}")
+
+
+def _not_available(zh: str, en: str) -> InputError:
+    return InputError(f"{zh}暂不支持", f"{en} is not available yet")
+
+
+def _material_id(text: str) -> int:
+    if not text.isdigit() or int(text) <= 0:
+        raise argparse.ArgumentTypeError(f"material id must be a positive integer, got {text!r}")
+    return int(text)
+
+
+# ----- library access ----------------------------------------------------------------------
+
+
+@contextmanager
+def _library(args: argparse.Namespace, *, readonly: bool) -> Iterator[Library]:
+    from app.paths import library_path, prepare_library_path
+    from app.store import Library
+
+    path = library_path(args.library)
+    if readonly and not path.exists():
+        raise InputError(f"材料库不存在：{path}", f"no library at {path}")
+    if not readonly:
+        prepare_library_path(path)
+    library = Library.open(path, readonly=readonly)
+    try:
+        yield library
+    finally:
+        library.close()
+
+
+# ----- commands ----------------------------------------------------------------------------
+
+
+def _cmd_templates(args: argparse.Namespace) -> int:
+    from app.templates import load_templates
+
+    for t in load_templates():
+        _out(f"{t.id}\t{t.year or ''}\t{_cell(t.meeting)}\t{len(t.dimensions)}")
+    return 0
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    from app.templates import get_template
+
+    get_template(args.template)  # an unknown id is bad input, reported before the library opens
+    with _library(args, readonly=False) as library:
+        new_id = library.create_from_template(
+            args.template, title=args.title or "", organization=args.organization or ""
+        )
+    _out(str(new_id))
+    return 0
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    material, links, unclassified = _read_material_file(Path(args.file), args.template)
+    with _library(args, readonly=False) as library:
+        new_id = library.create_material(material, links)
+    _out(str(new_id))
+    _err(_import_summary(material, unclassified))
+    return 0
+
+
+def _cmd_list(args: argparse.Namespace) -> int:
+    from app.paths import library_path
+
+    if not library_path(args.library).exists():
+        return 0  # no library yet: nothing in it
+    with _library(args, readonly=True) as library:
+        for s in library.list_materials():
+            _out(f"{s.id}\t{_cell(s.title)}\t{s.year or ''}\t{s.updated}")
+    return 0
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    with _library(args, readonly=True) as library:
+        material = library.get_material(args.id)
+    if args.json:
+        from app.serialize import material_to_json
+
+        sys.stdout.write(material_to_json(material))
+    else:
+        sys.stdout.write(outline(material))
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    if args.format == "docx":
+        raise _not_available("DOCX 导出", "DOCX export")
+    with _library(args, readonly=True) as library:
+        material = library.get_material(args.id)
+    if args.format == "pdf":
+        return _export_pdf(material, args)
+    if args.format == "json":
+        from app.serialize import material_to_json
+
+        text = material_to_json(material)
+    else:
+        from app.exporters.text import export_md, export_txt
+
+        render = export_md if args.format == "md" else export_txt
+        text = render(material, point_paragraphs=args.point_paragraphs)
+    from app.exporters.files import write_text_atomic
+
+    _out(str(write_text_atomic(args.output, text)))
+    return 0
+
+
+def _export_pdf(material: Material, args: argparse.Namespace) -> int:
+    from app.exporters.pdf import PdfOptions, export_pdf
+
+    options = PdfOptions(
+        point_paragraphs=args.point_paragraphs,
+        bold_point_titles=args.bold_point_titles,
+        page_number_position=args.page_numbers,
+        include_signature=args.signature,
+    )
+    report = export_pdf(material, args.output, options)
+    _out(str(Path(args.output).expanduser().absolute()))
+    for sub in report.substitutions:  # the user should know which characters came from a fallback
+        _err(f"补字：{sub.char}（{sub.where}）← {sub.font} / substituted {sub.char!r} at {sub.where}")
+    return 0
+
+
+def _cmd_fonts(args: argparse.Namespace) -> int:
+    from app.fonts import choose_fonts, font_report
+
+    for line in font_report(choose_fonts()):
+        _out(line)
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    raise _not_available("检查", "check")
+
+
+def _cmd_backup(args: argparse.Namespace) -> int:
+    dest = Path(args.output).expanduser() if args.output else None
+    if dest is not None and not dest.parent.is_dir():
+        raise InputError(f"文件夹不存在：{dest.parent}", f"folder does not exist: {dest.parent}")
+    with _library(args, readonly=True) as library:
+        _out(str(library.backup(dest)))
+    return 0
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    from app.paths import library_path, prepare_library_path
+    from app.store import Library
+
+    target = prepare_library_path(library_path(args.library))
+    backup = Path(args.backup).expanduser()
+    if not backup.is_file():
+        raise InputError(f"备份文件不存在：{backup}", f"no such backup file: {backup}")
+    safety = Library.restore_backup(backup, target)
+    _out(str(target))
+    if Path(safety) != target:
+        _err(f"原材料库已另存为 {safety} / the previous library was kept as {safety}")
+    return 0
+
+
+# ----- helpers -----------------------------------------------------------------------------
+
+
+def _read_material_file(path: Path, template_id: str | None) -> tuple[Material, list, int | None]:
+    """(material, links, unclassified paragraph count or None when the format has no such idea).
+
+    ``template_id`` (``--template``) overrides the template the file names or the importer
+    suggests; an unknown id is bad input."""
+    if not path.is_file():
+        raise InputError(f"文件不存在：{path}", f"no such file: {path}")
+    size = path.stat().st_size
+    if size > MAX_INPUT_BYTES:
+        raise InputError(f"文件过大（{size} 字节）：{path}", f"file too large ({size} bytes): {path}")
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        from app.serialize import material_from_json
+
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError(f"JSON 文件不是 UTF-8 编码：{path}", f"JSON file is not UTF-8: {path}") from exc
+        material, links = material_from_json(text)
+        if template_id:
+            from app.templates import get_template
+
+            material.template_id = get_template(template_id).id
+        return material, links, None
+    if suffix in TEXT_SUFFIXES:
+        try:
+            from app.importers.text import import_text_file
+        except ModuleNotFoundError as exc:  # the importer ships separately from the CLI
+            if exc.name != "app.importers.text":
+                raise
+            raise _not_available("文本导入", "text import") from exc
+        material, report = import_text_file(path, template_id=template_id)
+        return material, [], _unclassified_count(report)
+    if suffix == ".docx":
+        raise _not_available("DOCX 导入", "DOCX import")
+    if suffix == ".doc":
+        raise InputError(
+            f"不支持旧版 Word 文件（.doc），请在 Word/WPS 中另存为 .docx：{path}",
+            f"legacy Word files (.doc) are not supported; please save as .docx: {path}",
+        )
+    raise InputError(
+        f"不支持的文件类型“{suffix or '无扩展名'}”（可导入 .txt .md .json）：{path}",
+        f"unsupported file type {suffix or '(none)'!r} (import .txt, .md or .json): {path}",
+    )
+
+
+def _unclassified_count(report: object) -> int | None:
+    """Paragraphs the importer could not place, as its report names them."""
+    value = getattr(report, "unclassified", None)
+    if value is None:
+        return None
+    return value if isinstance(value, int) else len(value)
+
+
+def _import_summary(material: Material, unclassified: int | None) -> str:
+    dimensions = sum(len(s.dimensions) for s in material.sections)
+    points = material.all_points()
+    examples = sum(1 for p in points if p.example)
+    zh = f"识别：{dimensions} 个维度，{len(points)} 条要点，{examples} 个例子"
+    en = f"recognised: {dimensions} dimensions, {len(points)} points, {examples} examples"
+    if unclassified is not None:
+        zh += f"，未归类 {unclassified} 段"
+        en += f", {unclassified} unclassified"
+    return f"{zh} / {en}"
+
+
+def outline(material: Material) -> str:
+    """The material's tree with derived numbering, one node per line (``show`` without --json)."""
+    from app.model import (
+        dimension_number,
+        material_word_count,
+        point_number,
+        section_number,
+    )
+
+    facts = [f"{material.year}年度" if material.year else "", material.meeting,
+             f"模板 {material.template_id}", f"{material_word_count(material):,} 字"]
+    lines = [material.title or "（无标题）", " · ".join(f for f in facts if f)]
+    for si, section in enumerate(material.sections):
+        lines.append(f"{section_number(si)}{section.heading}  [{section.kind}]")
+        for pi, point in enumerate(section.points):
+            lines.append(f"  {point_number(pi)} {_label(point.title or point.body)}")
+        for di, dim in enumerate(section.dimensions):
+            name = dim.short_name or _label(dim.heading)
+            lines.append(f"  {dimension_number(di)}{name}  {len(dim.points)}条")
+            for pi, point in enumerate(dim.points):
+                lines.append(f"    {point_number(pi)} {_label(point.title or point.body)}")
+    return "\n".join(lines) + "\n"
+
+
+def _cell(text: str) -> str:
+    """A field of a tab-separated row: a two-line title must not break the row."""
+    return " ".join(text.replace("\t", " ").split("\n"))
+
+
+def _label(text: str, limit: int = 30) -> str:
+    text = text.replace("\n", " ")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _out(line: str) -> None:
+    print(line, file=sys.stdout, flush=True)
+
+
+def _err(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+def _utf8_streams() -> None:
+    """Chinese output must not fail under a C/POSIX locale (ASCII stdout)."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        if encoding != "utf8":
+            try:
+                stream.reconfigure(encoding="utf-8")
+            except (AttributeError, ValueError, OSError):
+                pass
+
+
+# ----- parser and entry point --------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="duizhao-cli", description="对照 — 对照检查材料 command line")
+    # Also accepted after the command (`duizhao-cli list --library x.db`).
+    library_opt = _Parser(add_help=False)
+    library_opt.add_argument("--library", metavar="PATH", default=argparse.SUPPRESS,
+                             help="library file (default: $DUIZHAO_LIBRARY or the per-user library)")
+    parser.add_argument("--library", metavar="PATH", default=None,
+                        help="library file (default: $DUIZHAO_LIBRARY or the per-user library)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def command(name: str, handler, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, parents=[library_opt])
+        sub.set_defaults(handler=handler)
+        return sub
+
+    command("templates", _cmd_templates, "list templates: id, year, meeting, dimension count")
+    sub = command("new", _cmd_new, "new material from a template; prints its id")
+    sub.add_argument("--template", required=True, metavar="ID")
+    sub.add_argument("--title", metavar="T")
+    sub.add_argument("--organization", metavar="O")
+    sub = command("import", _cmd_import, ".txt/.md/.json → new material; prints its id")
+    sub.add_argument("file", metavar="FILE")
+    sub.add_argument("--template", metavar="ID")
+    command("list", _cmd_list, "materials: id, title, year, updated")
+    sub = command("show", _cmd_show, "a material's outline, or its JSON")
+    sub.add_argument("id", type=_material_id, metavar="ID")
+    sub.add_argument("--json", action="store_true")
+    sub = command("export", _cmd_export, "write one file atomically; prints its path")
+    sub.add_argument("id", type=_material_id, metavar="ID")
+    sub.add_argument("--format", required=True, choices=EXPORT_FORMATS)
+    sub.add_argument("-o", "--output", required=True, metavar="OUT")
+    sub.add_argument("--point-paragraphs", action="store_true",
+                     help="each problem point in its own paragraph (default: one per dimension)")
+    sub.add_argument("--bold-point-titles", action="store_true", help="pdf: bold 一是… titles")
+    sub.add_argument("--page-numbers", choices=("outside", "center"), default="outside",
+                     help="pdf: odd right / even left (GB/T 9704, default) or centred")
+    sub.add_argument("--signature", action="store_true",
+                     help="pdf: author and date lines at the end")
+    command("fonts", _cmd_fonts, "the font chosen for each PDF role, and why")
+    sub = command("check", _cmd_check, "run the checks")
+    sub.add_argument("id", type=_material_id, metavar="ID")
+    sub.add_argument("--json", action="store_true")
+    sub = command("backup", _cmd_backup, "back up the library (verified copy); prints its path")
+    sub.add_argument("-o", "--output", metavar="DEST",
+                     help="backup file (default: a dated file in backups/ beside the library)")
+    sub = command("restore", _cmd_restore, "restore the library from a backup")
+    sub.add_argument("backup", metavar="BACKUP")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    _utf8_streams()
+    try:
+        args = build_parser().parse_args(argv)
+        return args.handler(args)
+    except DuizhaoError as exc:
+        _err(_one_line(f"错误：{exc.zh} / error: {exc.en or exc.zh}"))
+        return exc.exit_code
+    except SystemExit as exc:  # --help / --version
+        return exc.code if isinstance(exc.code, int) else 0
+    except KeyboardInterrupt:
+        _err("错误：已中断 / error: interrupted")
+        return 130
+    except BrokenPipeError:  # `duizhao-cli show 1 | head`: the reader left; not an error to report
+        _silence_stdout()
+        return 1
+    except Exception as exc:
+        if os.environ.get("DUIZHAO_DEBUG"):
+            import traceback
+
+            traceback.print_exc()
+        kind = type(exc).__name__
+        detail = f"：{exc}" if str(exc) else ""
+        _err(_one_line(f"错误：内部错误（{kind}）{detail} / error: internal failure ({kind})"
+                       + (f": {exc}" if str(exc) else "")))
+        return 1
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split("\n"))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
