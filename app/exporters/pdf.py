@@ -1,0 +1,228 @@
+"""GB/T 9704 PDF of one material (DESIGN §7, §7a, §7b).
+
+ReportLab does pages, fonts, subsetting and the PDF file; the text is laid out by our own grid
+line breaker (``linebreak``/``pdf_layout``) because ReportLab's CJK wrap breaks 禁则, does not
+justify and cannot hold 28 characters of 16 pt in 156 mm. Each line is drawn as text-show
+operations with explicit glyph offsets (``TJ``), one per font subset run, so justified lines
+cost one operation rather than one per glyph and read back correctly in pdfminer (which
+misplaces glyphs after ``Tc`` runs).
+
+ReportLab is imported inside the functions: importing this module costs nothing.
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+from datetime import datetime
+from pathlib import Path
+
+from app.exporters.glyphs import FontResolver
+from app.exporters.pdf_content import material_paragraphs
+from app.exporters.pdf_layout import Line, PagePlan, Segment, Typesetter, paginate
+from app.exporters.pdf_options import (
+    BLOCK_HEIGHT,
+    BLOCK_LEFT,
+    BLOCK_TOP,
+    BLOCK_WIDTH,
+    LINE_PITCH,
+    PAGE_HEIGHT,
+    PAGE_NUMBER_GAP,
+    PAGE_NUMBER_SIZE,
+    PAGE_WIDTH,
+    PdfOptions,
+    PdfReport,
+)
+from app.model import Material
+
+__all__ = ["PdfOptions", "PdfReport", "export_pdf", "render_pdf"]
+
+# The em box of a CJK glyph spans about -0.12 … 0.88 em around the baseline; centring it in the
+# grid slot puts the baseline this far below the slot's middle.
+_BASELINE_DROP = 0.38
+_BOLD_STROKE = 0.35  # pt of outline stroke for 加粗 (fonts here have no bold face)
+# rl_config is process-global: a preview and an export on two threads must not interleave
+# their save/restore of it (or share one TTFont's per-document subset state half-way).
+_REPORTLAB_LOCK = threading.Lock()
+
+
+def export_pdf(material: Material, out_path: str | Path, options: PdfOptions | None = None) -> PdfReport:
+    """Write the material as a PDF atomically (temp file beside the target, then ``os.replace``)."""
+    from app.exporters.files import write_bytes_atomic
+
+    data, report = render_pdf(material, options)
+    write_bytes_atomic(out_path, data)
+    return report
+
+
+def render_pdf(material: Material, options: PdfOptions | None = None) -> tuple[bytes, PdfReport]:
+    """The PDF bytes and a report (pages, fonts per role, substituted characters).
+
+    Raises InputError naming every character that no font can draw, and where it is.
+    """
+    options = options or PdfOptions()
+    with _REPORTLAB_LOCK:
+        return _render(material, options)
+
+
+def _render(material: Material, options: PdfOptions) -> tuple[bytes, PdfReport]:
+    resolver = FontResolver()
+    typesetter = Typesetter(resolver)
+    blocks = [typesetter.block(p) for p in material_paragraphs(material, options)]
+    pages = paginate(blocks)
+    numbers = [_page_number_line(resolver, typesetter, n, options) for n in range(1, len(pages) + 1)]
+    resolver.raise_for_missing()
+    data = _draw(material, pages, numbers)
+    report = PdfReport(
+        pages=len(pages),
+        fonts={role: c.family for role, c in resolver.used_roles.items()},
+        font_files={role: str(c.path) for role, c in resolver.used_roles.items()},
+        substitutions=resolver.substitutions,
+    )
+    return data, report
+
+
+def _page_number_line(resolver: FontResolver, typesetter: Typesetter, number: int, options: PdfOptions) -> Line:
+    """`— N —` in 4号 宋体: odd pages end one character in from the right edge, even pages start
+    one character in from the left (GB/T 9704 7.5), or centred."""
+    text = f"— {number} —"
+    choices = resolver.resolve(text, "page_number", f"第{number}页页码")
+    fonts = [None if c is None else resolver.register(c) for c in choices]
+    advances = [
+        PAGE_NUMBER_SIZE if f is None else typesetter.advance(f, ord(ch)) * PAGE_NUMBER_SIZE
+        for ch, f in zip(text, fonts, strict=True)
+    ]
+    width = sum(advances)
+    if options.page_number_position == "center":
+        x = BLOCK_LEFT + (BLOCK_WIDTH - width) / 2
+    elif number % 2:
+        x = BLOCK_LEFT + BLOCK_WIDTH - PAGE_NUMBER_SIZE - width
+    else:
+        x = BLOCK_LEFT + PAGE_NUMBER_SIZE
+    segments: list[Segment] = []
+    for ch, font, adv in zip(text, fonts, advances, strict=True):
+        if font is not None:
+            if not segments or segments[-1].font != font:
+                segments.append(Segment(font, PAGE_NUMBER_SIZE, False, "", [], []))
+            segments[-1].text += ch
+            segments[-1].xs.append(x)
+            segments[-1].advances.append(adv)
+        x += adv
+    return Line(segments, PAGE_NUMBER_SIZE, "page_number")
+
+
+def _pdf_date(updated: str) -> str:
+    """A fixed creation date from ``material.updated`` (byte-identical output for equal input)."""
+    try:
+        stamp = datetime.fromisoformat(updated)
+    except (TypeError, ValueError):
+        stamp = datetime(2000, 1, 1)
+    offset = stamp.utcoffset()
+    if offset is None:
+        tz = "Z"
+    else:
+        minutes = int(offset.total_seconds() // 60)
+        sign = "+" if minutes >= 0 else "-"
+        tz = f"{sign}{abs(minutes) // 60:02d}'{abs(minutes) % 60:02d}'"
+    return (
+        f"D:{stamp.year:04d}{stamp.month:02d}{stamp.day:02d}"
+        f"{stamp.hour:02d}{stamp.minute:02d}{stamp.second:02d}{tz}"
+    )
+
+
+def _draw(material: Material, pages: list[PagePlan], numbers: list[Line]) -> bytes:
+    from reportlab import rl_config
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfgen.canvas import Canvas
+
+    first_font = next(
+        (seg.font for page in pages for _, line in page.lines for seg in line.segments),
+        numbers[0].segments[0].font if numbers and numbers[0].segments else None,
+    )
+    # invariant: byte-identical output; no ASCII85 (pure Python here, and binary is smaller).
+    saved = rl_config.invariant, rl_config.useA85
+    rl_config.invariant, rl_config.useA85 = 1, 0
+    try:
+        buf = io.BytesIO()
+        # initialFontName: otherwise ReportLab's page preamble references an unembedded Helvetica.
+        canv = Canvas(
+            buf,
+            pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+            invariant=1,
+            pageCompression=1,
+            initialFontName=first_font,
+            initialFontSize=16,
+        )
+        date = _pdf_date(material.updated)
+        canv.setDateFormatter(lambda *_: date)
+        canv.setTitle(material.title)
+        canv.setAuthor(material.author or material.organization)
+        canv.setSubject(material.meeting)
+        canv.setCreator("Duizhao 对照")
+        canv.setViewerPreference("PrintScaling", "None")
+        fonts = {}
+        outline_level = -1
+        for index, page in enumerate(pages):
+            for n, (label, level, slot) in enumerate(page.outline):
+                key = f"p{index}o{n}"
+                top = PAGE_HEIGHT - BLOCK_TOP - slot * LINE_PITCH
+                canv.bookmarkPage(key, fit="XYZ", left=0, top=top)
+                outline_level = min(level, outline_level + 1)  # ReportLab refuses level jumps
+                canv.addOutlineEntry(label, key, level=max(outline_level, 0))
+            ops = ["BT"]
+            state = {"font": None}  # the font operator in force within this text object
+            for slot, line in page.lines:
+                baseline = PAGE_HEIGHT - BLOCK_TOP - (slot + 0.5) * LINE_PITCH - _BASELINE_DROP * line.size
+                _line_ops(ops, state, canv, fonts, pdfmetrics, line, baseline)
+            baseline = PAGE_HEIGHT - BLOCK_TOP - BLOCK_HEIGHT - PAGE_NUMBER_GAP
+            _line_ops(ops, state, canv, fonts, pdfmetrics, numbers[index], baseline)
+            ops.append("ET")
+            canv.addLiteral("\n".join(ops))
+            canv.showPage()
+        if any(page.outline for page in pages):
+            canv.showOutline()
+        canv.save()
+        return buf.getvalue()
+    finally:
+        rl_config.invariant, rl_config.useA85 = saved
+
+
+def _num(v: float) -> str:
+    text = f"{v:.3f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def _line_ops(ops: list[str], state: dict, canv, fonts: dict, pdfmetrics, line: Line, baseline: float) -> None:
+    """Append the text operators drawing one line: per font subset, one ``TJ`` whose numbers
+    move each glyph from its natural advance to its grid position."""
+    doc = canv._doc
+    y = _num(baseline)
+    for seg in line.segments:
+        font = fonts.get(seg.font)
+        if font is None:
+            font = fonts[seg.font] = pdfmetrics.getFont(seg.font)
+        if seg.bold:
+            ops.append(f"2 Tr {_num(_BOLD_STROKE)} w")
+        i = 0
+        for subset, codes in font.splitString(seg.text, doc):
+            selected = f"{font.getSubsetInternalName(subset, doc)} {_num(seg.size)} Tf"
+            if selected != state["font"]:
+                ops.append(selected)
+                state["font"] = selected
+            ops.append(f"1 0 0 1 {_num(seg.xs[i])} {y} Tm")
+            parts, run = [], bytearray()
+            for k, code in enumerate(codes):
+                run.append(code)
+                g = i + k
+                if k + 1 < len(codes):
+                    gap = seg.xs[g + 1] - seg.xs[g] - seg.advances[g]
+                    if abs(gap) > 0.0005:
+                        parts.append(f"<{run.hex()}>")
+                        parts.append(_num(-gap * 1000.0 / seg.size))
+                        run = bytearray()
+            if run:
+                parts.append(f"<{run.hex()}>")
+            ops.append(f"[{' '.join(parts)}] TJ")
+            i += len(codes)
+        if seg.bold:
+            ops.append("0 Tr")

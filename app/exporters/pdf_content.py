@@ -1,0 +1,183 @@
+"""What goes on the paper, in order: a Material becomes a list of paragraph specs (runs of text
+with a font role), before any font or geometry is involved.
+
+Default style (DESIGN §2, the seed): in the problems section one dimension is ONE paragraph —
+``（一）`` and the run-in frame/heading in 楷体, then ``一是…二是…`` running on in 仿宋. Other
+sections: ``一、`` headings in 黑体 on their own line, points one paragraph each.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from app.exporters.pdf_options import PdfOptions
+from app.model import (
+    Dimension,
+    Material,
+    Point,
+    Section,
+    dimension_number,
+    point_number,
+    point_title_sentence,
+    section_number,
+)
+
+Align = Literal["justify", "center", "right"]
+
+
+@dataclass
+class Run:
+    """Text set in one font role; ``where`` names its place for error and substitution reports."""
+
+    text: str
+    role: str
+    where: str
+    bold: bool = False
+
+
+@dataclass
+class ParagraphSpec:
+    runs: list[Run]
+    kind: str = "body"  # title | heading | body | signature | blank
+    indent: int = 2  # first-line indent in characters
+    align: Align = "justify"
+    keep_with_next: bool = False
+    outline: tuple[str, int] | None = None  # (bookmark label, level)
+    right_space: int = 0  # characters of space kept at the right (signature lines)
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+def blank() -> ParagraphSpec:
+    return ParagraphSpec(runs=[], kind="blank")
+
+
+def _split_paragraphs(runs: list[Run], **spec) -> list[ParagraphSpec]:
+    """Cut a run list at "\\n" into paragraphs (a point body may hold several paragraphs)."""
+    paragraphs: list[list[Run]] = [[]]
+    for run in runs:
+        parts = run.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        for i, part in enumerate(parts):
+            if i:
+                paragraphs.append([])
+            if part:
+                paragraphs[-1].append(Run(part, run.role, run.where, run.bold))
+    out = []
+    for i, rs in enumerate(paragraphs):
+        if rs:
+            extra = spec if i == 0 else {k: v for k, v in spec.items() if k != "outline"}
+            out.append(ParagraphSpec(runs=rs, **extra))
+    return out
+
+
+def body_paragraphs(texts: list[str], where: str) -> list[ParagraphSpec]:
+    out = []
+    for i, text in enumerate(texts):
+        out += _split_paragraphs([Run(text, "body", f"{where}第{i + 1}段")])
+    return out
+
+
+def point_runs(point: Point, index: int, where: str, options: PdfOptions) -> list[Run]:
+    label = f"{where}{point_number(index)}"
+    title = point_number(index) + point_title_sentence(point.title)
+    runs = [Run(title, "body", label, bold=options.bold_point_titles)]
+    rest = point.body
+    if point.example:
+        rest += f"{point.example_lead}{point.example_sep}{point.example}"
+    if rest:
+        runs.append(Run(rest, "body", label))
+    return runs
+
+
+def _dimension_label(dim: Dimension, index: int) -> str:
+    name = dim.short_name or dim.heading
+    if len(name) > 24:
+        name = name[:24] + "…"
+    return dimension_number(index) + name
+
+
+def dimension_paragraphs(
+    dim: Dimension, index: int, where: str, run_in: bool, options: PdfOptions
+) -> list[ParagraphSpec]:
+    here = f"{where}{dimension_number(index)}"
+    heading = Run(dimension_number(index) + dim.full_heading(), "heading2", f"{here}标题")
+    outline = (_dimension_label(dim, index), 1)
+    intro = [Run(t, "body", f"{here}导语") for t in dim.intro if t]
+    points = [r for i, p in enumerate(dim.points) for r in point_runs(p, i, here, options)]
+    if not run_in:
+        out = [ParagraphSpec(runs=[heading], kind="heading", keep_with_next=True, outline=outline)]
+        for run in intro:
+            out += _split_paragraphs([run])
+        for i, p in enumerate(dim.points):
+            out += _split_paragraphs(point_runs(p, i, here, options))
+        return out
+    # Run-in: heading + first intro paragraph; further intro paragraphs on their own; the
+    # points run on after the last of them (or after the heading when there is no intro).
+    groups: list[list[Run]] = [[heading]]
+    for i, run in enumerate(intro):
+        if i == 0:
+            groups[0].append(run)
+        else:
+            groups.append([run])
+    groups[-1].extend(points)
+    out = []
+    for i, runs in enumerate(groups):
+        out += _split_paragraphs(runs, outline=outline if i == 0 else None)
+    return out
+
+
+def section_paragraphs(section: Section, index: int, options: PdfOptions) -> list[ParagraphSpec]:
+    number = section_number(index)
+    out = []
+    if section.heading:
+        out.append(
+            ParagraphSpec(
+                runs=[Run(number + section.heading, "heading1", f"{number}标题")],
+                kind="heading",
+                keep_with_next=True,
+                outline=(number + section.heading, 0),
+            )
+        )
+    out += body_paragraphs(section.intro, f"{number}导语")
+    for i, p in enumerate(section.points):
+        out += _split_paragraphs(point_runs(p, i, number, options))
+    run_in = section.kind == "problems" and not options.point_paragraphs
+    for i, dim in enumerate(section.dimensions):
+        out += dimension_paragraphs(dim, i, number, run_in, options)
+    return out
+
+
+def signature_paragraphs(material: Material) -> list[ParagraphSpec]:
+    lines = [t for t in (material.author or material.organization, material.date) if t]
+    if not lines:
+        return []
+    # GB/T 9704 7.3.5: 署名/成文日期 右空四字.
+    return [blank()] + [
+        ParagraphSpec(runs=[Run(t, "body", "署名")], kind="signature", indent=0, align="right", right_space=4)
+        for t in lines
+    ]
+
+
+def material_paragraphs(material: Material, options: PdfOptions) -> list[ParagraphSpec]:
+    """Every paragraph of the printed material, in reading order."""
+    out: list[ParagraphSpec] = []
+    if material.title.strip():
+        title = " ".join(material.title.split("\n"))
+        out.append(
+            ParagraphSpec(
+                runs=[Run(title, "title", "标题")], kind="title", indent=0, align="center",
+                keep_with_next=True,
+            )
+        )
+        out.append(blank())
+    out += body_paragraphs(material.preamble, "前言")
+    for i, section in enumerate(material.sections):
+        out += section_paragraphs(section, i, options)
+    out += body_paragraphs(material.closing, "结尾")
+    if options.include_signature:
+        out += signature_paragraphs(material)
+    return out
+
