@@ -1,0 +1,100 @@
+"""Window state and the material panel: settings hold layout only, exports, template changes,
+closing a material that was trashed from the library list, the paper font."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QFontInfo
+
+from tests.ui.helpers_editor import TEMPLATE_2021, make_material, type_text
+from ui.main_window import MainWindow
+from ui.outline_model import MATERIAL_KEY
+
+
+@pytest.fixture
+def opened(main_window, library):
+    mid = make_material(library)
+    main_window.open_material(mid)
+    return main_window, mid
+
+
+def test_layout_is_remembered_but_never_content(qtbot, opened, library):
+    window, mid = opened
+    window.resize(640, 480)  # the offscreen screen is 800×600
+    window.select_node(MATERIAL_KEY)
+    type_text(window.findChild(object, "titleEdit"), "（秘密文字）")
+    window.close()
+    store = QSettings("duizhao", "duizhao")
+    assert store.value("window/geometry") is not None
+    assert store.value("window/state") is not None
+    settings_file = store.fileName()
+    assert "秘密文字" not in open(settings_file, encoding="utf-8", errors="replace").read()
+    again = MainWindow(library)
+    qtbot.addWidget(again)
+    assert (again.width(), again.height()) == (640, 480)
+    again.close()
+
+
+def test_export_markdown_and_json_remember_the_folder(opened, library, tmp_path, monkeypatch):
+    window, mid = opened
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    asked = []
+
+    def answer(caption, suggested, file_filter):
+        asked.append(suggested)
+        return str(folder / ("a" if len(asked) == 1 else "b"))  # no suffix typed
+
+    monkeypatch.setattr(window, "_ask_save_path", answer)
+    md = window.export_md()
+    assert md == folder / "a.md"
+    assert md.read_text(encoding="utf-8").startswith("# 县政府党组")
+    data = json.loads(window.export_json().read_text(encoding="utf-8"))
+    assert data["format"] == "duizhao-material"
+    assert data["sections"][0]["dimensions"][0]["points"][2]["title"] == "学以致用不够灵活"
+    assert asked[1].startswith(str(folder))  # the second dialog opens where the first saved
+
+
+def test_export_to_an_unwritable_place_is_reported(opened, tmp_path, monkeypatch):
+    window, _mid = opened
+    monkeypatch.setattr(window, "_ask_save_path",
+                        lambda *a: str(tmp_path / "missing-folder" / "x.txt"))
+    assert window.export_txt() is None
+    assert "c00000" in window.status_saved.styleSheet()
+
+
+def test_template_change_is_stored_at_once_and_undoable(opened, library):
+    window, mid = opened
+    window.select_node(MATERIAL_KEY)
+    combo = window.findChild(object, "templateCombo")
+    index = combo.findData("2025-niandu-wugedaitou")
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)  # what choosing an entry with the mouse emits
+    assert library.get_material(mid).template_id == "2025-niandu-wugedaitou"
+    window.actions_by_name["actionUndo"].trigger()
+    assert library.get_material(mid).template_id == TEMPLATE_2021
+    assert combo.currentData() == TEMPLATE_2021
+
+
+def test_trashing_the_open_material_from_the_list_closes_it(opened, library):
+    window, mid = opened
+    window.library_view.select_material(mid)
+    window.library_view.trash_selected()
+    assert window.material_id is None
+    assert window.outline_model.rowCount() == 0
+    assert window.windowTitle() == "对照"
+    assert not window.actions_by_name["actionAddPoint"].isEnabled()
+
+
+def test_editors_use_the_paper_body_face(opened):
+    from ui.fonts import body_family
+
+    window, _mid = opened
+    body = window.findChild(object, "pointBodyEdit")
+    family = body_family()
+    assert family is not None  # a CJK face is bundled (resources/fonts) or installed
+    assert QFontInfo(body.font()).family() == family
+    assert body.font().pointSize() >= 12

@@ -1,0 +1,233 @@
+"""Undoable edits (QUndoCommand): each redo/undo calls ONE Library method.
+
+Commands know the library and ids, never a widget; the window refreshes itself from the library
+after the stack moves. A command can be applied before it is pushed (``apply()``) so a failed
+write is reported to the user and never lands on the stack; the push then skips the first redo.
+Errors during a later undo/redo are caught, kept in ``error`` and passed to ``on_error``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from app.errors import DuizhaoError
+from app.model import Dimension, Material, Point, Section
+from app.serialize import links_of
+from app.store import Library
+
+# Writes fail with these; anything else is a bug and should surface.
+WRITE_ERRORS = (DuizhaoError, sqlite3.Error, OSError)
+TEXT_EDIT_ID = 1001
+# Flushes of one field closer together than this are one typing burst (one undo step).
+MERGE_SECONDS = 1.0
+
+Target = tuple[str, int]  # ("material", material_id) or ("node", node_id)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("commands", text)
+
+
+class LibraryCommand(QUndoCommand):
+    def __init__(self, library: Library, text: str, on_error: Callable | None = None):
+        super().__init__(text)
+        self.library = library
+        self.on_error = on_error
+        self.error: BaseException | None = None
+        self._skip_redo = False
+
+    # subclasses implement these two, each calling one Library method
+    def do(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+    def apply(self) -> None:
+        """Run now (raises on failure); the next push's automatic redo is then skipped."""
+        self.do()
+        self._skip_redo = True
+
+    def redo(self) -> None:
+        if self._skip_redo:
+            self._skip_redo = False
+            return
+        self._guarded(self.do)
+
+    def undo(self) -> None:
+        self._guarded(self.revert)
+
+    def _guarded(self, action: Callable[[], None]) -> None:
+        self.error = None
+        try:
+            action()
+        except WRITE_ERRORS as exc:
+            self.error = exc
+            if self.on_error is not None:
+                self.on_error(exc)
+
+
+# How a field is named in the undo history: the panels' own labels (already translated there).
+FIELD_LABELS = {
+    "title": "Title", "body": "Body", "example": "Example", "example_lead": "Example",
+    "heading": "Heading", "short_name": "Short name", "heading_prefix": "Frame",
+    "heading_suffix": "Frame", "intro": "Intro", "organization": "Organization",
+    "year": "Year", "meeting": "Meeting", "author": "Author", "date": "Date",
+    "template_id": "Template", "preamble": "Preamble",
+}
+
+
+def field_label(field: str) -> str:
+    label = FIELD_LABELS.get(field)
+    return QCoreApplication.translate("panels", label) if label else field
+
+
+class EditFieldCommand(LibraryCommand):
+    """A text (or value) edit of one field of the material or of one node."""
+
+    def __init__(self, library, target: Target, field: str, old, new, on_error=None):
+        super().__init__(library, _tr("Edit %1").replace("%1", field_label(field)), on_error)
+        self.target, self.field, self.old, self.new = target, field, old, new
+        self.stamp = time.monotonic()
+
+    def _write(self, value) -> None:
+        kind, ident = self.target
+        if kind == "material":
+            self.library.update_material(ident, **{self.field: value})
+        else:
+            self.library.update_node(ident, **{self.field: value})
+
+    def do(self) -> None:
+        self._write(self.new)
+
+    def revert(self) -> None:
+        self._write(self.old)
+
+    def id(self) -> int:
+        return TEXT_EDIT_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, EditFieldCommand):
+            return False
+        if (other.target, other.field) != (self.target, self.field):
+            return False
+        if other.stamp - self.stamp > MERGE_SECONDS:
+            return False
+        self.new, self.stamp = other.new, other.stamp
+        return True
+
+
+class InsertNodeCommand(LibraryCommand):
+    """Insert a section/dimension/point. Undo sends it to the trash; redo restores it (same id)."""
+
+    def __init__(self, library, kind: str, parent_id: int, position: int,
+                 node: Section | Dimension | Point | None = None, on_error=None):
+        label = {"section": _tr("Add section"), "dimension": _tr("Add dimension"),
+                 "point": _tr("Add point")}[kind]
+        super().__init__(library, label, on_error)
+        self.kind, self.parent_id, self.position, self.node = kind, parent_id, position, node
+        self.node_id: int | None = None
+        self._trash_id: int | None = None
+
+    def do(self) -> None:
+        if self._trash_id is not None:
+            self.node_id = self.library.restore_from_trash(self._trash_id)
+            self._trash_id = None
+            return
+        insert = {"section": self.library.insert_section,
+                  "dimension": self.library.insert_dimension,
+                  "point": self.library.insert_point}[self.kind]
+        self.node_id = insert(self.parent_id, self.position, self.node)
+
+    def revert(self) -> None:
+        self._trash_id = self.library.delete_node(self.node_id)
+
+
+class DuplicateNodeCommand(LibraryCommand):
+    def __init__(self, library, node_id: int, on_error=None):
+        super().__init__(library, _tr("Duplicate"), on_error)
+        self.source_id = node_id
+        self.node_id: int | None = None
+        self._trash_id: int | None = None
+
+    def do(self) -> None:
+        if self._trash_id is not None:
+            self.node_id = self.library.restore_from_trash(self._trash_id)
+            self._trash_id = None
+        else:
+            self.node_id = self.library.duplicate_node(self.source_id)
+
+    def revert(self) -> None:
+        self._trash_id = self.library.delete_node(self.node_id)
+
+
+class DeleteNodeCommand(LibraryCommand):
+    """Delete = move to the trash; undo restores it at its old place with its old id."""
+
+    def __init__(self, library, node_id: int, on_error=None):
+        super().__init__(library, _tr("Delete"), on_error)
+        self.node_id = node_id
+        self.trash_id: int | None = None
+
+    def do(self) -> None:
+        self.trash_id = self.library.delete_node(self.node_id)
+
+    def revert(self) -> None:
+        self.node_id = self.library.restore_from_trash(self.trash_id)
+
+
+class MoveNodeCommand(LibraryCommand):
+    """Reorder (drag, Alt+Up/Down, Tab): ``new_position`` counts after removal, as the store."""
+
+    def __init__(self, library, node_id: int, new_parent_id: int | None, new_position: int,
+                 on_error=None):
+        super().__init__(library, _tr("Move"), on_error)
+        self.node_id, self.new_parent_id, self.new_position = node_id, new_parent_id, new_position
+        _material, self.old_parent_id, self.old_position = library.node_location(node_id)
+
+    def do(self) -> None:
+        self.library.move_node(self.node_id, self.new_parent_id, self.new_position)
+
+    def revert(self) -> None:
+        self.library.move_node(self.node_id, self.old_parent_id, self.old_position)
+
+
+class LinkPointsCommand(LibraryCommand):
+    """Link (or with ``unlink=True`` remove the link of) a problem point and a measure point."""
+
+    def __init__(self, library, problem_id: int, measure_id: int, *, unlink: bool = False,
+                 on_error=None):
+        super().__init__(library, _tr("Remove link") if unlink else _tr("Link"), on_error)
+        self.problem_id, self.measure_id, self.unlink = problem_id, measure_id, unlink
+
+    def _set(self, linked: bool) -> None:
+        method = self.library.link_points if linked else self.library.unlink_points
+        method(self.problem_id, self.measure_id)
+
+    def do(self) -> None:
+        self._set(not self.unlink)
+
+    def revert(self) -> None:
+        self._set(self.unlink)
+
+
+class RestoreSnapshotCommand(LibraryCommand):
+    """Restore a named version. The library snapshots the current state first; undo puts the
+    state from before the restore back (``before`` is read when the command is made)."""
+
+    def __init__(self, library, material_id: int, snapshot_id: int, before: Material,
+                 on_error=None):
+        super().__init__(library, _tr("Restore version"), on_error)
+        self.material_id, self.snapshot_id, self.before = material_id, snapshot_id, before
+        self.auto_snapshot_id: int | None = None
+
+    def do(self) -> None:
+        self.auto_snapshot_id = self.library.restore_snapshot(self.snapshot_id)
+
+    def revert(self) -> None:
+        self.library.replace_material(self.material_id, self.before, links_of(self.before))

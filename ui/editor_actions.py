@@ -1,0 +1,201 @@
+"""Structure edits of the open material: add, delete, duplicate, move, link, restore a version.
+
+Each handler works out ids and positions from the outline, then runs one undoable command
+(``MainWindow.run_command``); the window refreshes itself from the library afterwards.
+"""
+
+from __future__ import annotations
+
+from app.errors import InputError
+from app.model import Dimension, Point, point_number
+from app.templates import get_template
+from ui.commands import (
+    DeleteNodeCommand,
+    DuplicateNodeCommand,
+    InsertNodeCommand,
+    LinkPointsCommand,
+    MoveNodeCommand,
+    RestoreSnapshotCommand,
+)
+from ui.outline_model import MATERIAL_KEY, OutlineItem
+from ui.outline_view import section_of
+from ui.panels import PanelContext
+
+
+class EditorActionsMixin:
+    # ----- insert ------------------------------------------------------------------------------
+    def _point_slot(self, item: OutlineItem | None, before: bool) -> tuple[int, int] | None:
+        """(parent id, position) for a new point next to the current node."""
+        if item is None or self.material is None:
+            return None
+        if item.kind == "point":
+            return item.parent.key, item.position() + (0 if before else 1)
+        if item.kind == "dimension":
+            return item.key, 0 if before else len(item.obj.points)
+        section = item if item.kind == "section" else None
+        if section is None:  # the material row: the first section
+            section = next((c for c in item.children if c.kind == "section"), None)
+        if section is None:
+            return None
+        dims = [c for c in section.children if c.kind == "dimension"]
+        if dims and not before:  # a problems section gets new points in its last dimension
+            return dims[-1].key, len(dims[-1].obj.points)
+        return section.key, 0 if before else len(section.obj.points)
+
+    def _insert_point(self, before: bool) -> int | None:
+        slot = self._point_slot(self.current_item(), before)
+        if slot is None:
+            return None
+        command = InsertNodeCommand(self.library, "point", slot[0], slot[1], Point())
+        if not self.run_command(command):
+            return None
+        self.select_node(command.node_id)
+        self.panels.panels["point"].title_edit.setFocus()
+        return command.node_id
+
+    def add_point(self) -> int | None:
+        return self._insert_point(before=False)
+
+    def add_point_before(self) -> int | None:
+        return self._insert_point(before=True)
+
+    def add_dimension(self) -> int | None:
+        item = self.current_item()
+        if item is None:
+            return None
+        section = section_of(item)
+        if section is None:  # the material row: the problems section, else the first one
+            sections = [c for c in item.children if c.kind == "section"]
+            section = next((s for s in sections if s.obj.kind == "problems"), None)
+            section = section or (sections[0] if sections else None)
+        if section is None:
+            return None
+        dims = [c for c in section.children if c.kind == "dimension"]
+        current_dim = item if item.kind == "dimension" else (
+            item.parent if item.kind == "point" and item.parent.kind == "dimension" else None)
+        position = current_dim.position() + 1 if current_dim else len(dims)
+        command = InsertNodeCommand(self.library, "dimension", section.key, position,
+                                    self._new_dimension())
+        if not self.run_command(command):
+            return None
+        self.select_node(command.node_id)
+        self.panels.panels["dimension"].heading_edit.setFocus()
+        return command.node_id
+
+    def _new_dimension(self) -> Dimension:
+        """New dimensions take the template's run-in frame (在“…”方面：)."""
+        try:
+            template = get_template(self.material.template_id)
+        except InputError:
+            return Dimension()
+        return Dimension(heading_prefix=template.dimension_prefix,
+                         heading_suffix=template.dimension_suffix)
+
+    # ----- delete / duplicate --------------------------------------------------------------------
+    def delete_node(self) -> bool:
+        item = self.current_item()
+        if item is None or item.kind == "material":
+            return False
+        siblings = item.parent.children
+        row = item.row()
+        neighbour = siblings[row + 1] if row + 1 < len(siblings) else (
+            siblings[row - 1] if row > 0 else item.parent)
+        return self.run_command(DeleteNodeCommand(self.library, item.key), select=neighbour.key)
+
+    def duplicate_node(self) -> int | None:
+        item = self.current_item()
+        if item is None or item.kind == "material":
+            return None
+        command = DuplicateNodeCommand(self.library, item.key)
+        if not self.run_command(command):
+            return None
+        self.select_node(command.node_id)
+        return command.node_id
+
+    # ----- move ------------------------------------------------------------------------------------
+    def move_node_to(self, node_id: int, parent_id, position: int) -> bool:
+        """A drop, or a key move: one undoable move; the node stays selected."""
+        if not self.flush_pending():
+            return False
+        return self.run_command(MoveNodeCommand(self.library, node_id, parent_id, position),
+                                select=node_id)
+
+    def move_up(self) -> bool:
+        return self._move_by(-1)
+
+    def move_down(self) -> bool:
+        return self._move_by(+1)
+
+    def _move_by(self, delta: int) -> bool:
+        item = self.current_item()
+        if item is None or item.kind == "material":
+            return False
+        parent = item.parent
+        same = [c for c in parent.children if c.kind == item.kind]
+        index = same.index(item)
+        parent_id = None if parent.kind == "material" else parent.key
+        if 0 <= index + delta < len(same):
+            return self.move_node_to(item.key, parent_id, index + delta)
+        # at the edge of a dimension a point moves on into the neighbouring dimension
+        if item.kind == "point" and parent.kind == "dimension":
+            dims = [c for c in parent.parent.children if c.kind == "dimension"]
+            d = dims.index(parent) + delta
+            if 0 <= d < len(dims):
+                target = dims[d]
+                position = len(target.obj.points) if delta < 0 else 0
+                return self.move_node_to(item.key, target.key, position)
+        return False
+
+    # ----- links ---------------------------------------------------------------------------------
+    def link_points(self, point_id: int, other_id: int) -> bool:
+        problem, measure = self._problem_first(point_id, other_id)
+        return self.run_command(LinkPointsCommand(self.library, problem, measure),
+                                select=point_id)
+
+    def unlink_points(self, point_id: int, other_id: int) -> bool:
+        problem, measure = self._problem_first(point_id, other_id)
+        return self.run_command(
+            LinkPointsCommand(self.library, problem, measure, unlink=True), select=point_id)
+
+    def _problem_first(self, a: int, b: int) -> tuple[int, int]:
+        item = self.outline_model.item_for(a)
+        section = section_of(item) if item is not None else None
+        return (b, a) if section is not None and section.obj.kind == "measures" else (a, b)
+
+    # ----- versions -------------------------------------------------------------------------------
+    def restore_snapshot(self, snapshot_id: int) -> bool:
+        if self.material_id is None or not self.flush_pending():
+            return False
+        before = self.library.get_material(self.material_id)
+        command = RestoreSnapshotCommand(self.library, self.material_id, snapshot_id, before)
+        ok = self.run_command(command, select=MATERIAL_KEY)
+        self.snapshots_dock.refresh()
+        return ok
+
+    # ----- panel context and enabled state --------------------------------------------------------
+    def panel_context(self, item: OutlineItem) -> PanelContext:
+        labels: dict[int, str] = {}
+        for section in self.material.sections:
+            for i, p in enumerate(section.points):
+                labels[p.id] = f"{section.heading} · {point_number(i)} {p.title}"
+            for d in section.dimensions:
+                for i, p in enumerate(d.points):
+                    labels[p.id] = f"{d.short_name or d.heading[:10]} · {point_number(i)} {p.title}"
+        names = []
+        node = item
+        while node is not None and node.kind != "material":
+            names.append(self.outline_model.label(node).split("  ")[0])
+            node = node.parent
+        return PanelContext(number_label=" › ".join(reversed(names)), link_labels=labels)
+
+    def _update_enabled(self) -> None:
+        item = self.current_item()
+        a = self.actions_by_name
+        has_node = item is not None and item.kind != "material"
+        has_material = self.material is not None
+        for name in ("actionDeleteNode", "actionDuplicateNode", "actionMoveUp",
+                     "actionMoveDown"):
+            a[name].setEnabled(has_node)
+        for name in ("actionAddPoint", "actionAddPointBefore", "actionAddDimension",
+                     "actionExportTxt", "actionExportMd", "actionExportJson"):
+            a[name].setEnabled(has_material)

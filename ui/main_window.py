@@ -1,0 +1,409 @@
+"""MainWindow — 对照's editor: library on the left, outline in the middle, the node's panel on the
+right; docks for checks, preview, versions and undo history (DESIGN §6a).
+
+All content changes go through Autosave (typing) or ``run_command`` (structure): each is one
+undoable command whose write hits the library at once; the outline and panel are then refreshed
+from the library. Only geometry and dock layout are kept in QSettings, never content.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QCloseEvent, QUndoGroup, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QSplitter,
+    QUndoView,
+    QWidget,
+)
+
+from app.model import Material
+from app.store import Library
+from ui.autosave import Autosave
+from ui.commands import WRITE_ERRORS, EditFieldCommand, LibraryCommand
+from ui.editor_actions import EditorActionsMixin
+from ui.export_actions import ExportMixin
+from ui.fonts import ui_family
+from ui.outline_model import MATERIAL_KEY, OutlineItem, OutlineModel
+from ui.outline_view import OutlineView
+from ui.panels import IMMEDIATE_FIELDS, PanelStack
+from ui.snapshots import SnapshotsDock, error_message
+from ui.window_chrome import build_actions, build_menus_and_toolbar, word_count_text
+
+LABEL_FIELDS = frozenset({"title", "heading", "short_name"})  # shown in the outline
+LIST_FIELDS = frozenset({"title", "year", "organization", "meeting"})  # shown in the library
+DEFAULT_DOCK_HEIGHT = 100
+ERROR_STYLE = "color: #c00000; font-weight: bold;"
+
+
+def settings() -> QSettings:
+    return QSettings("duizhao", "duizhao")
+
+
+class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
+    def __init__(self, library: Library, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.library = library
+        self.material_id: int | None = None
+        self.material: Material | None = None
+        self._stacks: dict[int, QUndoStack] = {}
+        self._pushing = False
+        self._write_failed = False  # set by show_write_error until the next successful write
+        self.last_saved: float | None = None
+        self.setWindowTitle("对照")
+        family = ui_family()
+        if family:  # the platform default may lack Chinese and fall back to a thin Ming face
+            font = self.font()
+            font.setFamily(family)
+            self.setFont(font)
+        self.undo_group = QUndoGroup(self)
+        self.autosave = Autosave(library, self._push_applied, self)
+        self.autosave.saved.connect(self._on_saved)
+        self.autosave.failed.connect(self.show_write_error)
+        self._build_central()
+        self._build_docks()
+        self.actions_by_name = build_actions(self)
+        build_menus_and_toolbar(self)
+        self._build_status()
+        self._connect()
+        self._restore_layout()
+        self._show_material(None)
+
+    # ----- layout --------------------------------------------------------------------------
+    def _build_central(self) -> None:
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("mainSplitter")
+        self.library_view = self._make_library_view(splitter)
+        self.outline_model = OutlineModel(self)
+        self.tree = OutlineView(splitter)
+        self.tree.setModel(self.outline_model)
+        self.panels = PanelStack(splitter)
+        splitter.addWidget(self.library_view)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(self.panels)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 5)
+        splitter.setSizes([260, 300, 720])
+        self.splitter = splitter
+        self.setCentralWidget(splitter)
+
+    def _make_library_view(self, parent: QWidget) -> QWidget:
+        try:
+            from ui.library_view import LibraryView
+        except ImportError:  # LibraryView not written yet: a plain list keeps the app usable
+            view = QListWidget(parent)
+            view.setObjectName("libraryView")
+            for summary in self.library.list_materials():
+                view.addItem(summary.title)
+                view.item(view.count() - 1).setData(Qt.ItemDataRole.UserRole, summary.id)
+            view.itemActivated.connect(
+                lambda item: self.open_material(item.data(Qt.ItemDataRole.UserRole)))
+            return view
+        view = LibraryView(self.library, parent)
+        view.materialActivated.connect(self.open_material)
+        view.nodeRequested.connect(self.open_material)
+        view.libraryChanged.connect(self._library_changed)
+        return view
+
+    def _build_docks(self) -> None:
+        self.checks_dock = self._dock("checksDock", self.tr("Checks"), QLabel(
+            self.tr("Checks (punctuation, quotes, numbering, template fit) arrive in a later "
+                    "version."), self))
+        self.checks_dock.widget().setObjectName("checksPanel")
+        preview = QLabel(self.tr("The print preview arrives with PDF export."), self)
+        self.preview_dock = self._dock("previewDock", self.tr("Preview"), preview)
+        self.snapshots_dock = SnapshotsDock(self.library, self.flush_pending, self)
+        self.snapshots_dock.restoreRequested.connect(self.restore_snapshot)
+        self.snapshots_dock.failed.connect(self.show_write_error)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.snapshots_dock)
+        self.undo_view = QUndoView(self.undo_group, self)
+        self.undo_view.setObjectName("undoView")
+        self.undo_view.setEmptyLabel(self.tr("<opened>"))
+        self.undo_dock = self._dock("undoDock", self.tr("Undo history"), self.undo_view)
+        for dock in (self.checks_dock, self.preview_dock, self.snapshots_dock, self.undo_dock):
+            dock.widget().setMinimumHeight(60)
+        self.tabifyDockWidget(self.checks_dock, self.preview_dock)
+        self.tabifyDockWidget(self.preview_dock, self.snapshots_dock)
+        self.tabifyDockWidget(self.snapshots_dock, self.undo_dock)
+        self.checks_dock.raise_()
+
+    def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        widget.setParent(dock)
+        if isinstance(widget, QLabel):
+            widget.setWordWrap(True)
+            widget.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            widget.setMargin(8)
+        dock.setWidget(widget)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        return dock
+
+    def _build_status(self) -> None:
+        self.status_saved = QLabel(self)
+        self.status_saved.setObjectName("statusSaved")
+        self.word_count_label = QLabel(self)
+        self.word_count_label.setObjectName("wordCountLabel")
+        self.statusBar().addWidget(self.status_saved)
+        self.statusBar().addWidget(self.word_count_label, 1)
+
+    def _connect(self) -> None:
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.outline_model.moveRequested.connect(self.move_node_to)
+        self.undo_group.canUndoChanged.connect(self._update_undo_enabled)
+        self.undo_group.canRedoChanged.connect(self._update_undo_enabled)
+        self._update_undo_enabled()
+        self.tree.linkRequested.connect(self.link_points)
+        for panel in self.panels.panels.values():
+            panel.edited.connect(self._field_edited)
+        point_panel = self.panels.panels["point"]
+        point_panel.linkActivated.connect(self.select_node)
+        point_panel.unlinkRequested.connect(self.unlink_points)
+        QApplication.instance().focusChanged.connect(self._focus_changed)
+
+    def _restore_layout(self) -> None:
+        store = settings()
+        geometry = store.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        state = store.value("window/state")
+        self._dock_state_restored = state is not None and self.restoreState(state)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._dock_state_restored:  # first run: keep the docks a slim strip
+            self._dock_state_restored = True
+            self.resizeDocks([self.checks_dock], [DEFAULT_DOCK_HEIGHT], Qt.Orientation.Vertical)
+
+    # ----- opening -------------------------------------------------------------------------
+    def open_material(self, material_id: int, node_id: int | None = None) -> None:
+        """Show a material (and select ``node_id``). Raises NotFoundError for an unknown id."""
+        if material_id != self.material_id:
+            self.flush_pending()
+            material = self.library.get_material(material_id)
+            self.autosave.forget()
+            self.material_id = material_id
+            stack = self._stacks.get(material_id)
+            if stack is None:
+                stack = QUndoStack(self.undo_group)
+                stack.indexChanged.connect(self._history_moved)
+                self._stacks[material_id] = stack
+            self.undo_group.setActiveStack(stack)
+            self._show_material(material)
+            self.snapshots_dock.set_material(material_id)
+            self._select_in_library_view(material_id)
+        self.select_node(node_id if node_id is not None else MATERIAL_KEY)
+
+    def _select_in_library_view(self, material_id: int) -> None:
+        view = self.library_view
+        if not hasattr(view, "select_material"):
+            return
+        if hasattr(view, "material_item") and view.material_item(material_id) is None:
+            view.refresh()  # made outside the list (CLI, another window): show it first
+        view.select_material(material_id)
+
+    def _show_material(self, material: Material | None) -> None:
+        self.material = material
+        self.outline_model.set_material(material)
+        self.tree.expandAll()
+        self.setWindowTitle(f"对照 — {material.title}" if material else "对照")
+        self.panels.setEnabled(material is not None)
+        self._update_enabled()
+        self._update_counts()
+
+    def select_node(self, key: int) -> None:
+        index = self.outline_model.index_for_key(key)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
+
+    def current_item(self) -> OutlineItem | None:
+        return self.tree.current_item()
+
+    def stack(self) -> QUndoStack | None:
+        return self.undo_group.activeStack()
+
+    # ----- panels and typing ---------------------------------------------------------------
+    def _current_changed(self, current, _previous) -> None:
+        self.flush_pending()  # node change: store what was typed at once
+        self._load_panel()
+        self._update_enabled()
+        self._update_counts()
+
+    def _load_panel(self) -> None:
+        item = self.current_item()
+        if item is None or self.material is None:
+            return
+        panel = self.panels.show_kind(item.kind)
+        target = ("material", self.material_id) if item.kind == "material" else ("node", item.key)
+        panel.load(target, item.obj, self.panel_context(item))
+        for field, value in panel.stored_values(item.obj).items():
+            self.autosave.remember(target, field, value)
+
+    def _field_edited(self, target, field: str, value) -> None:
+        item = self.current_item()
+        if item is not None and hasattr(item.obj, field):
+            setattr(item.obj, field, value)  # live labels and 字数 before the save
+            if field in LABEL_FIELDS:
+                self.outline_model.refresh_labels()
+            if target[0] == "material" and field == "title":
+                self.setWindowTitle(f"对照 — {value}")
+        self.autosave.note_edit(target, field, value)
+        self._update_undo_enabled()
+        self._update_counts()
+        if field in IMMEDIATE_FIELDS:
+            self.autosave.flush()
+
+    def _update_undo_enabled(self, *_args) -> None:
+        # typing not yet flushed is undoable too: undo() flushes it first
+        pending = self.autosave.has_pending()
+        self.actions_by_name["actionUndo"].setEnabled(self.undo_group.canUndo() or pending)
+        self.actions_by_name["actionRedo"].setEnabled(self.undo_group.canRedo() and not pending)
+
+    def _focus_changed(self, _old, _new) -> None:
+        if self.autosave.has_pending():
+            self.autosave.flush()
+
+    def flush_pending(self) -> bool:
+        """Write any pending edit now; True when everything typed is in the library."""
+        return self.autosave.flush() if self.autosave.has_pending() else True
+
+    # ----- commands ------------------------------------------------------------------------
+    def _push_applied(self, command: LibraryCommand) -> None:
+        stack = self.stack()
+        if stack is None:
+            return
+        command.on_error = self.show_write_error
+        self._pushing = True
+        try:
+            stack.push(command)
+        finally:
+            self._pushing = False
+        if isinstance(command, EditFieldCommand) and command.field in LIST_FIELDS:
+            self._refresh_library_view()
+
+    def run_command(self, command: LibraryCommand, select: int | None = None) -> bool:
+        """Apply a structural command, push it, refresh from the library. False on failure."""
+        if not self.flush_pending():
+            return False
+        try:
+            command.apply()
+        except WRITE_ERRORS as exc:
+            self.show_write_error(exc)
+            return False
+        self._push_applied(command)
+        self._mark_saved()
+        self.reload(select)
+        return True
+
+    def _history_moved(self, _index: int) -> None:
+        if self._pushing:
+            return
+        # undo/redo (menu, keys, or a click in the history view); a command that failed has
+        # already put its error in the status bar, which must stay visible
+        self.reload()
+        if not self._write_failed:
+            self._mark_saved()
+
+    def undo(self) -> None:
+        # typing goes on the stack first; if it cannot be stored, undoing older steps would
+        # reload the panel over the unsaved text
+        if self.flush_pending() and self.stack() is not None:
+            self.stack().undo()
+
+    def redo(self) -> None:
+        if self.flush_pending() and self.stack() is not None:
+            self.stack().redo()
+
+    def reload(self, select: int | None = None) -> None:
+        """Re-read the material from the library and bring outline and panel in line."""
+        if self.material_id is None:
+            return
+        current = self.current_item()
+        keep = select if select is not None else (current.key if current else MATERIAL_KEY)
+        try:
+            material = self.library.get_material(self.material_id)
+        except WRITE_ERRORS as exc:
+            self.show_write_error(exc)
+            return
+        self.material = material
+        self.outline_model.sync(material)
+        self.setWindowTitle(f"对照 — {material.title}")
+        if self.outline_model.item_for(keep) is None:
+            keep = MATERIAL_KEY
+        if self.current_item() is None or self.current_item().key != keep:
+            self.select_node(keep)
+        else:
+            self._load_panel()
+        self._update_enabled()
+        self._update_counts()
+        self._refresh_library_view()
+
+    def _library_changed(self, material_id: int) -> None:
+        if material_id != self.material_id:
+            return
+        trashed = {m.id for m in self.library.list_materials(include_trashed=True) if m.trashed}
+        if material_id in trashed:  # moved to the trash from the library list: close it
+            self.close_material()
+            return
+        self.reload()
+        self.snapshots_dock.refresh()
+
+    def close_material(self) -> None:
+        self.flush_pending()
+        self.autosave.forget()
+        self.material_id = None
+        self.undo_group.setActiveStack(None)
+        self._show_material(None)
+        self.snapshots_dock.set_material(None)
+
+    def _refresh_library_view(self) -> None:
+        refresh = getattr(self.library_view, "refresh", None)
+        if refresh is not None:
+            refresh()
+
+    # ----- status --------------------------------------------------------------------------
+    def _on_saved(self) -> None:
+        self._mark_saved()
+
+    def _mark_saved(self) -> None:
+        self._write_failed = False
+        self.last_saved = time.time()
+        stamp = time.strftime("%H:%M:%S", time.localtime(self.last_saved))
+        self.status_saved.setStyleSheet("")
+        self.status_saved.setText(self.tr("Saved %1").replace("%1", stamp))
+        self.status_saved.setToolTip("")
+
+    def show_write_error(self, exc: BaseException) -> None:
+        """A failed write: red and in words, the text stays in the editor and is retried."""
+        message = self.tr("Not saved: %1 — the text stays in the editor and is saved again "
+                          "on the next edit.").replace("%1", error_message(exc))
+        self._write_failed = True
+        self.status_saved.setStyleSheet(ERROR_STYLE)
+        self.status_saved.setText(message)
+        self.status_saved.setToolTip(str(exc))
+
+    def _update_counts(self) -> None:
+        self.word_count_label.setText(word_count_text(self, self.material, self.current_item()))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.flush_pending() and not getattr(self, "_close_refused", False):
+            self._close_refused = True  # the error is shown; a second close really closes
+            event.ignore()
+            return
+        store = settings()
+        store.setValue("window/geometry", self.saveGeometry())
+        store.setValue("window/state", self.saveState())
+        if not getattr(self, "_closed", False):
+            self._closed = True
+            QApplication.instance().focusChanged.disconnect(self._focus_changed)
+        super().closeEvent(event)

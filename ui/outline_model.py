@@ -1,0 +1,388 @@
+"""OutlineModel — 提纲: a thin QAbstractItemModel over one Material.
+
+Rows: the material itself (one top-level row), its sections (一、), a section's points and
+dimensions ((一)), a dimension's points (一是). A section lists its own points first, then its
+dimensions, the same reading order as ``Section.all_points``. Labels carry the numbering derived
+from position, never stored.
+
+``sync(material)`` brings the tree in line with a fresh Material read from the library after a
+command: every structural difference is applied with begin/endInsertRows, MoveRows or RemoveRows
+so views keep their selection and expansion; changed labels emit dataChanged.
+Drops do not change the model: they emit ``moveRequested`` so the window can push an undoable
+command, whose result comes back through ``sync``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    Qt,
+    Signal,
+)
+
+from app.model import (
+    Dimension,
+    Material,
+    Point,
+    Section,
+    dimension_number,
+    point_number,
+    section_number,
+)
+
+MATERIAL_KEY = 0  # node ids from SQLite start at 1, so 0 is free for the material row
+_NO_PARENT = QModelIndex()  # default argument of the Qt overrides
+MIME_TYPE = "application/x-duizhao-node"
+NodeRole = Qt.ItemDataRole.UserRole + 1  # the node id (None for the material row)
+KindRole = Qt.ItemDataRole.UserRole + 2  # "material" | "section" | "dimension" | "point"
+TITLE_PREVIEW = 24  # characters of a point title shown in the tree
+
+
+@dataclass(eq=False)  # identity: row() looks an item up among its siblings
+class OutlineItem:
+    key: int
+    kind: str
+    obj: Material | Section | Dimension | Point
+    parent: OutlineItem | None = None
+    children: list[OutlineItem] = field(default_factory=list)
+    # Cached label: numbering is refreshed after a whole structural change, so rows keep their
+    # data while they are inserted, moved or removed (what views and the model tester expect).
+    text: str | None = None
+
+    def row(self) -> int:
+        return self.parent.children.index(self) if self.parent else 0
+
+    def position(self) -> int:
+        """Index among siblings of the same kind: the position the library uses."""
+        if self.parent is None:
+            return 0
+        return [c for c in self.parent.children if c.kind == self.kind].index(self)
+
+
+def _children_of(obj) -> list[tuple[str, object]]:
+    if isinstance(obj, Material):
+        return [("section", s) for s in obj.sections]
+    if isinstance(obj, Section):
+        return [("point", p) for p in obj.points] + [("dimension", d) for d in obj.dimensions]
+    if isinstance(obj, Dimension):
+        return [("point", p) for p in obj.points]
+    return []
+
+
+def _key(kind: str, obj) -> int:
+    if kind == "material":
+        return MATERIAL_KEY
+    if obj.id is None:
+        raise ValueError("outline nodes need library ids")
+    return obj.id
+
+
+def _shorten(text: str, limit: int = TITLE_PREVIEW) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class OutlineModel(QAbstractItemModel):
+    # (node id, new parent id or None for sections, new position after removal)
+    moveRequested = Signal(int, object, int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._root: OutlineItem | None = None  # invisible; its only child is the material row
+        self._items: dict[int, OutlineItem] = {}
+
+    # ----- building ----------------------------------------------------------------------------
+    def material(self) -> Material | None:
+        return self._root.children[0].obj if self._root and self._root.children else None
+
+    def set_material(self, material: Material | None) -> None:
+        self.beginResetModel()
+        self._items = {}
+        self._root = OutlineItem(-1, "root", Material())
+        if material is not None:
+            self._root.children.append(self._build("material", material, self._root))
+        self.endResetModel()
+
+    def _build(self, kind: str, obj, parent: OutlineItem) -> OutlineItem:
+        item = OutlineItem(_key(kind, obj), kind, obj, parent)
+        self._items[item.key] = item
+        item.children = [self._build(k, o, item) for k, o in _children_of(obj)]
+        return item
+
+    def item_for(self, key: int) -> OutlineItem | None:
+        return self._items.get(key)
+
+    def index_for_key(self, key: int) -> QModelIndex:
+        item = self._items.get(key)
+        if item is None:
+            return QModelIndex()
+        return self.createIndex(item.row(), 0, item.key)
+
+    def item_at(self, index: QModelIndex) -> OutlineItem | None:
+        if not index.isValid():
+            return None
+        return self._items.get(index.internalId())
+
+    def _index_of(self, item: OutlineItem) -> QModelIndex:
+        if item is self._root or item is None:
+            return QModelIndex()
+        return self.createIndex(item.row(), 0, item.key)
+
+    # ----- sync with a fresh material -----------------------------------------------------------
+    def sync(self, material: Material) -> None:
+        """Apply the difference between the shown tree and ``material`` row by row."""
+        current = self.material()
+        if current is None or current.id != material.id:
+            self.set_material(material)
+            return
+        wanted: set[int] = set()
+
+        def collect(kind, obj):
+            wanted.add(_key(kind, obj))
+            for k, o in _children_of(obj):
+                collect(k, o)
+
+        collect("material", material)
+        # 1. removals: every row whose node is gone (a wanted node inside a removed subtree
+        #    is forgotten with it and comes back as an insert in step 2)
+        for key in [k for k in list(self._items) if k not in wanted]:
+            item = self._items.get(key)
+            if item is not None and item.parent is not None:
+                self._remove(item)
+        # 2. place every wanted child at its position, parents before children
+        queue = [("material", material)]
+        while queue:
+            kind, obj = queue.pop(0)
+            parent = self._items[_key(kind, obj)]
+            parent.obj = obj
+            for row, (ckind, cobj) in enumerate(_children_of(obj)):
+                ckey = _key(ckind, cobj)
+                child = self._items.get(ckey)
+                if child is None:
+                    child = OutlineItem(ckey, ckind, cobj, parent)
+                    self.beginInsertRows(self._index_of(parent), row, row)
+                    parent.children.insert(row, child)
+                    self._items[ckey] = child
+                    self.endInsertRows()
+                elif child.parent is not parent or child.row() != row:
+                    self._move(child, parent, row)
+                child.obj = cobj
+                child.kind = ckind
+                queue.append((ckind, cobj))
+        # 3. labels: numbering and counts may change anywhere after a structural edit
+        self.refresh_labels()
+
+    def _remove(self, item: OutlineItem) -> None:
+        parent = item.parent
+        row = item.row()
+        self.beginRemoveRows(self._index_of(parent), row, row)
+        parent.children.pop(row)
+        self._forget(item)
+        self.endRemoveRows()
+
+    def _forget(self, item: OutlineItem) -> None:
+        self._items.pop(item.key, None)
+        for child in item.children:
+            self._forget(child)
+
+    def _move(self, item: OutlineItem, new_parent: OutlineItem, row: int) -> None:
+        old_parent = item.parent
+        old_row = item.row()
+        # Qt wants the destination index *before* removal when moving down in one parent
+        dest = row + 1 if old_parent is new_parent and row > old_row else row
+        ok = self.beginMoveRows(
+            self._index_of(old_parent), old_row, old_row, self._index_of(new_parent), dest
+        )
+        if not ok:  # cannot happen for valid tree moves; keep the model consistent anyway
+            self.set_material(self.material())
+            return
+        old_parent.children.pop(old_row)
+        new_parent.children.insert(row, item)
+        item.parent = new_parent
+        self.endMoveRows()
+
+    def refresh_labels(self) -> None:
+        """Recompute cached labels (numbering, counts, live-typed titles); emit dataChanged
+        for each run of changed rows."""
+        if self._root is not None:
+            self._relabel(self._root)
+
+    def _relabel(self, item: OutlineItem) -> None:
+        changed = []
+        for child in item.children:
+            text = self.label(child)
+            if text != child.text:
+                child.text = text
+                changed.append(child.row())
+        if changed:
+            parent_index = self._index_of(item)
+            first, last = min(changed), max(changed)
+            self.dataChanged.emit(self.index(first, 0, parent_index),
+                                  self.index(last, 0, parent_index),
+                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole])
+        for child in item.children:
+            self._relabel(child)
+
+    # ----- QAbstractItemModel ------------------------------------------------------------------
+    def index(self, row: int, column: int, parent: QModelIndex = _NO_PARENT) -> QModelIndex:
+        if self._root is None or column != 0 or row < 0:
+            return QModelIndex()
+        parent_item = self.item_at(parent) if parent.isValid() else self._root
+        if parent_item is None or row >= len(parent_item.children):
+            return QModelIndex()
+        return self.createIndex(row, 0, parent_item.children[row].key)
+
+    def parent(self, index: QModelIndex = _NO_PARENT) -> QModelIndex:  # type: ignore[override]
+        item = self.item_at(index)
+        if item is None or item.parent is None or item.parent is self._root:
+            return QModelIndex()
+        return self._index_of(item.parent)
+
+    def rowCount(self, parent: QModelIndex = _NO_PARENT) -> int:
+        if self._root is None or parent.column() > 0:
+            return 0
+        item = self.item_at(parent) if parent.isValid() else self._root
+        return len(item.children) if item else 0
+
+    def columnCount(self, parent: QModelIndex = _NO_PARENT) -> int:
+        return 1
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        item = self.item_at(index)
+        if item is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if item.text is None:
+                item.text = self.label(item)
+            return item.text
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(item)
+        if role == NodeRole:
+            return None if item.kind == "material" else item.key
+        if role == KindRole:
+            return item.kind
+        return None
+
+    def label(self, item: OutlineItem) -> str:
+        obj = item.obj
+        if item.kind == "material":
+            return obj.title or self.tr("(untitled material)")
+        siblings = [c for c in item.parent.children if c.kind == item.kind]
+        n = siblings.index(item)
+        if item.kind == "section":
+            count = len(obj.all_points())
+            points = self.tr("%n point(s)", "", count)
+            return f"{section_number(n)}{obj.heading}" + (f"  {points}" if count else "")
+        if item.kind == "dimension":
+            name = obj.short_name or _shorten(obj.heading)
+            return f"{dimension_number(n)}{name}  " + self.tr("%n point(s)", "", len(obj.points))
+        return f"{point_number(n)} {_shorten(obj.title) or self.tr('(no title)')}"
+
+    def _tooltip(self, item: OutlineItem) -> str:
+        obj = item.obj
+        if item.kind == "point":
+            return obj.title
+        if item.kind == "dimension":
+            return obj.heading
+        if item.kind == "section":
+            return obj.heading
+        return obj.title
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr("Outline")
+        return None
+
+    # ----- drag and drop -----------------------------------------------------------------------
+    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
+        item = self.item_at(index)
+        if item is None:
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if item.kind in ("section", "dimension", "point"):
+            flags |= Qt.ItemFlag.ItemIsDragEnabled
+        if item.kind in ("material", "section", "dimension"):
+            flags |= Qt.ItemFlag.ItemIsDropEnabled
+        return flags
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME_TYPE]
+
+    def mimeData(self, indexes) -> QMimeData:
+        mime = QMimeData()
+        items = [self.item_at(i) for i in indexes]
+        keys = [str(i.key) for i in items if i is not None and i.kind != "material"]
+        mime.setData(MIME_TYPE, QByteArray(",".join(keys[:1]).encode()))
+        return mime
+
+    def _dragged(self, mime: QMimeData) -> OutlineItem | None:
+        if mime is None or not mime.hasFormat(MIME_TYPE):
+            return None
+        raw = bytes(mime.data(MIME_TYPE).data()).decode(errors="replace")
+        try:
+            return self._items.get(int(raw))
+        except ValueError:
+            return None
+
+    def drop_target(self, item: OutlineItem, row: int, parent: QModelIndex):
+        """Where a drop of ``item`` at (row, parent) lands: (new parent item, position after
+        removal), or None when the drop makes no sense (a point onto the material, …)."""
+        target = self.item_at(parent)
+        if target is None:
+            return None
+        if row < 0:  # dropped onto an item: onto a sibling of the same kind means "before it"
+            if target.kind == item.kind and target.parent is not None:
+                row, target = target.row(), target.parent
+            else:
+                row = len(target.children)
+        allowed = {"point": ("section", "dimension"), "dimension": ("section",),
+                   "section": ("material",)}
+        if target.kind not in allowed.get(item.kind, ()):
+            return None
+        if target is item or self._is_ancestor(item, target):
+            return None
+        # tree rows mix a section's points and dimensions; library positions count only
+        # siblings of the same kind, after the dragged item is taken out
+        before = [c for c in target.children[:row] if c.kind == item.kind and c is not item]
+        return target, len(before)
+
+    @staticmethod
+    def _is_ancestor(item: OutlineItem, other: OutlineItem) -> bool:
+        node = other.parent
+        while node is not None:
+            if node is item:
+                return True
+            node = node.parent
+        return False
+
+    def canDropMimeData(self, mime, action, row, column, parent) -> bool:
+        item = self._dragged(mime)
+        return item is not None and self.drop_target(item, row, parent) is not None
+
+    def dropMimeData(self, mime, action, row, column, parent) -> bool:
+        item = self._dragged(mime)
+        if item is None or action == Qt.DropAction.IgnoreAction:
+            return False
+        target = self.drop_target(item, row, parent)
+        if target is None:
+            return False
+        new_parent, position = target
+        if new_parent is item.parent:
+            same = [c for c in new_parent.children if c.kind == item.kind]
+            if same.index(item) == position:
+                return False
+        parent_id = None if new_parent.kind == "material" else new_parent.key
+        self.moveRequested.emit(item.key, parent_id, position)
+        # False: the view must not remove the source rows; the command's sync moves them
+        return False
+

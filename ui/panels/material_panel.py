@@ -1,0 +1,76 @@
+"""Material panel — 材料信息: title, organization, year, meeting, author, date, template, preamble."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QSpinBox, QWidget
+
+from app.model import Material
+from app.templates import load_templates
+from ui.panels.common import NodePanel, PaperLineEdit, PaperTextEdit, tr
+
+NO_YEAR = 0  # the spin box's special value: 年度 not set
+
+
+class MaterialPanel(NodePanel):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(tr("Material"), parent)
+        self.title_edit = self.bind_line(PaperLineEdit(self), "title")
+        self.title_edit.setObjectName("titleEdit")
+        self.organization_edit = self.bind_line(PaperLineEdit(self), "organization")
+        self.organization_edit.setObjectName("organizationEdit")
+        self.year_spin = QSpinBox(self)
+        self.year_spin.setObjectName("yearSpin")
+        self.year_spin.setRange(NO_YEAR, 2999)
+        self.year_spin.setSpecialValueText(tr("(none)"))
+        self.year_spin.valueChanged.connect(self._year_changed)
+        self.meeting_edit = self.bind_line(PaperLineEdit(self), "meeting")
+        self.meeting_edit.setObjectName("meetingEdit")
+        self.author_edit = self.bind_line(PaperLineEdit(self), "author")
+        self.author_edit.setObjectName("authorEdit")
+        self.date_edit = self.bind_line(PaperLineEdit(self), "date")
+        self.date_edit.setObjectName("dateEdit")
+        self.date_edit.setPlaceholderText(tr("e.g. 2022年1月20日"))
+        self.template_combo = QComboBox(self)
+        self.template_combo.setObjectName("templateCombo")
+        for template in load_templates():
+            self.template_combo.addItem(template.name, template.id)
+        self.template_combo.activated.connect(self._template_chosen)
+        self.preamble_edit = self.bind_text(PaperTextEdit(8, self), "preamble", paragraphs=True)
+        self.preamble_edit.setObjectName("preambleEdit")
+        self.preamble_edit.setPlaceholderText(tr("按照…要求，… 现将有关情况对照检查如下："))
+        self.form.addRow(tr("Title"), self.title_edit)
+        self.form.addRow(tr("Organization"), self.organization_edit)
+        self.form.addRow(tr("Year"), self.year_spin)
+        self.form.addRow(tr("Meeting"), self.meeting_edit)
+        self.form.addRow(tr("Author"), self.author_edit)
+        self.form.addRow(tr("Date"), self.date_edit)
+        self.form.addRow(tr("Template"), self.template_combo)
+        self.form.addRow(tr("Preamble"), self.preamble_edit)
+
+    def _fill(self, material: Material, context) -> None:
+        self.set_text(self.title_edit, material.title)
+        self.set_text(self.organization_edit, material.organization)
+        self.year_spin.setValue(material.year or NO_YEAR)
+        self.set_text(self.meeting_edit, material.meeting)
+        self.set_text(self.author_edit, material.author)
+        self.set_text(self.date_edit, material.date)
+        index = self.template_combo.findData(material.template_id)
+        if index < 0:  # a template this build does not ship: show its id, keep it selectable
+            self.template_combo.addItem(material.template_id, material.template_id)
+            index = self.template_combo.count() - 1
+        self.template_combo.setCurrentIndex(index)
+        self.set_text(self.preamble_edit, "\n".join(material.preamble))
+
+    def stored_values(self, material: Material) -> dict[str, object]:
+        return {
+            "title": material.title, "organization": material.organization,
+            "year": material.year, "meeting": material.meeting, "author": material.author,
+            "date": material.date, "template_id": material.template_id,
+            "preamble": list(material.preamble),
+        }
+
+    def _year_changed(self, value: int) -> None:
+        self._emit("year", None if value == NO_YEAR else value)
+
+    def _template_chosen(self, index: int) -> None:
+        self._emit("template_id", self.template_combo.itemData(index))

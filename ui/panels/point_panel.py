@@ -1,0 +1,95 @@
+"""Point panel — 要点 (一是…): title sentence, body, example with its lead word, links."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.model import Point
+from ui.panels.common import NodePanel, PaperLineEdit, PaperTextEdit, tr
+
+EXAMPLE_LEADS = ("比如", "例如", "再比如", "如", "比方说", "具体表现为")
+
+
+class PointPanel(NodePanel):
+    linkActivated = Signal(int)  # jump to a linked point
+    unlinkRequested = Signal(int, int)  # (this point, the linked point)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(tr("Point"), parent)
+        self.title_edit = self.bind_line(PaperLineEdit(self), "title")
+        self.title_edit.setObjectName("pointTitleEdit")
+        self.title_edit.setPlaceholderText(tr("One sentence, e.g. 学习态度不够积极"))
+        self.body_edit = self.bind_text(PaperTextEdit(9, self), "body")
+        self.body_edit.setObjectName("pointBodyEdit")
+        self.lead_combo = QComboBox(self)
+        self.lead_combo.setObjectName("pointExampleLeadCombo")
+        self.lead_combo.setEditable(True)
+        self.lead_combo.addItems(EXAMPLE_LEADS)
+        self.lead_combo.setToolTip(tr("The word that introduces the example"))
+        self.lead_combo.currentTextChanged.connect(self._lead_changed)
+        self.example_edit = self.bind_text(PaperTextEdit(4, self), "example")
+        self.example_edit.setObjectName("pointExampleEdit")
+        example_row = QHBoxLayout()
+        lead_column = QVBoxLayout()
+        lead_column.addWidget(self.lead_combo)
+        lead_column.addStretch(1)
+        example_row.addLayout(lead_column)
+        example_row.addWidget(self.example_edit, 1)
+        self.links_list = QListWidget(self)
+        self.links_list.setObjectName("pointLinksList")
+        self.links_list.setMaximumHeight(72)
+        self.links_list.itemActivated.connect(self._link_activated)
+        self.unlink_button = QPushButton(tr("Remove link"), self)
+        self.unlink_button.setObjectName("unlinkButton")
+        self.unlink_button.clicked.connect(self._unlink_clicked)
+        links_row = QHBoxLayout()
+        links_row.addWidget(self.links_list, 1)
+        links_row.addWidget(self.unlink_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.form.addRow(tr("Title"), self.title_edit)
+        self.form.addRow(tr("Body"), self.body_edit)
+        self.form.addRow(tr("Example"), example_row)
+        self.links_label_row = tr("Linked")
+        self.form.addRow(self.links_label_row, links_row)
+
+    def _fill(self, point: Point, context) -> None:
+        self.heading_label.setText(context.number_label)
+        self.set_text(self.title_edit, point.title)
+        self.set_text(self.body_edit, point.body)
+        if self.lead_combo.currentText() != point.example_lead:
+            self.lead_combo.setCurrentText(point.example_lead)
+        self.set_text(self.example_edit, point.example)
+        self.links_list.clear()
+        for other in point.links:
+            item = QListWidgetItem(context.link_labels.get(other, str(other)), self.links_list)
+            item.setData(Qt.ItemDataRole.UserRole, other)
+        if not point.links:  # say how to make one instead of showing an empty box
+            hint = QListWidgetItem(tr("None. Right-click the point in the outline → Link to"),
+                                   self.links_list)
+            hint.setFlags(Qt.ItemFlag.NoItemFlags)
+        self.unlink_button.setEnabled(bool(point.links))
+
+    def stored_values(self, point: Point) -> dict[str, object]:
+        return {"title": point.title, "body": point.body, "example": point.example,
+                "example_lead": point.example_lead}
+
+    def _lead_changed(self, text: str) -> None:
+        self._emit("example_lead", text)
+
+    def _link_activated(self, item: QListWidgetItem) -> None:
+        if item.data(Qt.ItemDataRole.UserRole) is not None:
+            self.linkActivated.emit(item.data(Qt.ItemDataRole.UserRole))
+
+    def _unlink_clicked(self) -> None:
+        item = self.links_list.currentItem() or self.links_list.item(0)
+        if item is not None and item.data(Qt.ItemDataRole.UserRole) is not None \
+                and self.target is not None:
+            self.unlinkRequested.emit(self.target[1], item.data(Qt.ItemDataRole.UserRole))

@@ -1,0 +1,191 @@
+"""The window's actions, menus, toolbar and status texts (kept apart from the editing logic).
+
+Action objectNames are part of the window contract (DESIGN §6): actionNewMaterial, actionImport,
+actionExportPdf, actionExportDocx, actionPrint, actionUndo, actionRedo, actionAddPoint,
+actionDeleteNode, actionFind.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QToolBar
+
+from app.model import (
+    Material,
+    dimension_word_count,
+    material_word_count,
+    point_word_count,
+    section_word_count,
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+def build_actions(window) -> dict[str, QAction]:
+    """Create every action with its objectName, shortcut and slot."""
+    lv = window.library_view
+    specs = [
+        # name, text, shortcuts, slot
+        ("actionNewMaterial", _tr("New…"), [QKeySequence.StandardKey.New],
+         getattr(lv, "new_material", None)),
+        ("actionImport", _tr("Import…"), [QKeySequence.StandardKey.Open],
+         getattr(lv, "import_file", None)),
+        ("actionDuplicateMaterial", _tr("Duplicate as next year…"), [],
+         getattr(lv, "duplicate_selected", None)),
+        ("actionTrashMaterial", _tr("Move material to trash"), [],
+         getattr(lv, "trash_selected", None)),
+        ("actionShowTrash", _tr("Trash…"), [], getattr(lv, "show_trash", None)),
+        ("actionQuit", _tr("Quit"), [QKeySequence.StandardKey.Quit], window.close),
+        ("actionUndo", _tr("Undo"), [QKeySequence("Ctrl+Z")], window.undo),
+        ("actionRedo", _tr("Redo"), [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")],
+         window.redo),
+        ("actionFind", _tr("Find…"), [QKeySequence("Ctrl+F")], getattr(lv, "focus_search", None)),
+        ("actionAddPoint", _tr("Add point"), [QKeySequence("Ctrl+Return")], window.add_point),
+        ("actionAddPointBefore", _tr("Add point before"), [], window.add_point_before),
+        ("actionAddDimension", _tr("Add dimension"), [], window.add_dimension),
+        ("actionDuplicateNode", _tr("Duplicate"), [QKeySequence("Ctrl+D")],
+         window.duplicate_node),
+        ("actionDeleteNode", _tr("Delete (to trash)"), [QKeySequence(Qt.Key.Key_Delete)],
+         window.delete_node),
+        ("actionMoveUp", _tr("Move up"), [QKeySequence("Alt+Up")], window.move_up),
+        ("actionMoveDown", _tr("Move down"), [QKeySequence("Alt+Down")], window.move_down),
+        ("actionRunChecks", _tr("Run checks"), [], None),
+        ("actionExportTxt", _tr("Export as text (.txt)…"), [], window.export_txt),
+        ("actionExportMd", _tr("Export as Markdown (.md)…"), [], window.export_md),
+        ("actionExportJson", _tr("Export as JSON (.json)…"), [], window.export_json),
+        ("actionExportPdf", _tr("Export PDF…"), [], None),
+        ("actionExportDocx", _tr("Export Word (.docx)…"), [], None),
+        ("actionPrint", _tr("Print…"), [QKeySequence.StandardKey.Print], None),
+        ("actionAbout", _tr("About Duizhao"), [], lambda: about(window)),
+    ]
+    actions: dict[str, QAction] = {}
+    for name, text, shortcuts, slot in specs:
+        action = QAction(text, window)
+        action.setObjectName(name)
+        if shortcuts:
+            action.setShortcuts(shortcuts)
+        if slot is not None:
+            action.triggered.connect(slot)
+        else:
+            action.setEnabled(False)
+        actions[name] = action
+    pending = _tr("Will be available when PDF/Word export lands")
+    for name in ("actionExportPdf", "actionExportDocx", "actionPrint"):
+        actions[name].setToolTip(pending)
+        actions[name].setStatusTip(pending)
+    actions["actionRunChecks"].setToolTip(_tr("Checks arrive in a later version"))
+    # Delete belongs to the outline: in a text field the key deletes characters instead.
+    actions["actionDeleteNode"].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    window.tree.addAction(actions["actionDeleteNode"])
+    window.tree.menu_actions = {
+        "addPointBefore": actions["actionAddPointBefore"],
+        "addPointAfter": actions["actionAddPoint"],
+        "addDimension": actions["actionAddDimension"],
+        "duplicateNode": actions["actionDuplicateNode"],
+        "deleteNode": actions["actionDeleteNode"],
+    }
+    return actions
+
+
+def build_menus_and_toolbar(window: QMainWindow) -> None:
+    a = window.actions_by_name
+    bar = window.menuBar()
+    menus = [
+        (_tr("&File"), ["actionNewMaterial", "actionImport", "actionDuplicateMaterial", None,
+                        "actionTrashMaterial", "actionShowTrash", None, "actionPrint", None,
+                        "actionQuit"]),
+        (_tr("&Edit"), ["actionUndo", "actionRedo", None, "actionFind", None, "actionMoveUp",
+                        "actionMoveDown", "actionDuplicateNode", "actionDeleteNode"]),
+        (_tr("&Insert"), ["actionAddPoint", "actionAddPointBefore", "actionAddDimension"]),
+        (_tr("&Check"), ["actionRunChecks"]),
+        (_tr("E&xport"), ["actionExportPdf", "actionExportDocx", None, "actionExportTxt",
+                          "actionExportMd", "actionExportJson"]),
+        (_tr("&Help"), ["actionAbout"]),
+    ]
+    for title, names in menus:
+        menu = bar.addMenu(title)
+        menu.setToolTipsVisible(True)  # the disabled PDF/Word entries say why
+        for name in names:
+            if name is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(a[name])
+    toolbar = QToolBar(_tr("Main toolbar"), window)
+    toolbar.setObjectName("mainToolBar")
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    for name in ("actionNewMaterial", "actionImport", None, "actionUndo", "actionRedo", None,
+                 "actionAddPoint", "actionRunChecks", None, "actionExportPdf", "actionPrint"):
+        if name is None:
+            toolbar.addSeparator()
+        else:
+            toolbar.addAction(a[name])
+    window.addToolBar(toolbar)
+    # shortcuts work while the menus are closed; Delete only in the outline (see build_actions)
+    window.addActions([x for n, x in a.items() if n != "actionDeleteNode"])
+
+
+def about(window) -> None:
+    QMessageBox.about(window, _tr("About Duizhao"),
+                      _tr("对照 Duizhao — an offline editor for 对照检查材料."))
+
+
+def _fmt(n: int) -> str:
+    return f"{n:,}"
+
+
+def word_count_text(window, material: Material | None, item) -> str:
+    """全文 N 字 · 本节 M 字 · 本维度 K 条（建议 2–4 条）· 本要点 J 字 · 第 i 条/共 n 条 · template."""
+    if material is None:
+        return ""
+    parts = [_tr("Total %1 chars").replace("%1", _fmt(material_word_count(material)))]
+    node = item
+    chain = {}
+    while node is not None and node.kind != "material":
+        chain[node.kind] = node
+        node = node.parent
+    if "section" in chain:
+        parts.append(_tr("Section %1 chars").replace(
+            "%1", _fmt(section_word_count(chain["section"].obj))))
+    if "dimension" in chain:
+        dim = chain["dimension"].obj
+        text = _tr("Dimension %1 chars, %2 points").replace(
+            "%1", _fmt(dimension_word_count(dim))).replace("%2", str(len(dim.points)))
+        suggested = _suggested_points(material, dim.short_name)
+        if suggested:
+            text += _tr(" (template: %1–%2)").replace("%1", str(suggested[0])).replace(
+                "%2", str(suggested[1]))
+        parts.append(text)
+    if "point" in chain:
+        point = chain["point"].obj
+        parts.append(_tr("Point %1 chars").replace("%1", _fmt(point_word_count(point))))
+        ids = [p.id for p in material.all_points()]
+        if point.id in ids:
+            parts.append(_tr("point %1 of %2").replace("%1", str(ids.index(point.id) + 1))
+                         .replace("%2", str(len(ids))))
+    template = _template(material.template_id)
+    if template is not None:
+        parts.append(template.name)
+    return " · ".join(parts)
+
+
+def _template(template_id: str):
+    from app.errors import InputError
+    from app.templates import get_template
+
+    try:
+        return get_template(template_id)
+    except InputError:
+        return None
+
+
+def _suggested_points(material: Material, short_name: str) -> tuple[int, int] | None:
+    template = _template(material.template_id)
+    if template is None:
+        return None
+    for dim in template.dimensions:
+        if dim.short_name == short_name and dim.points:
+            return dim.points
+    return None
