@@ -1,0 +1,229 @@
+"""Plain text / Markdown importer: bytes → decoded, normalised paragraphs → Material.
+
+The reader's job is the layer below structure: encodings, line endings, Markdown markers
+(``# `` headings and ``**…**`` around a whole line; ``**`` inside a sentence is text such as a
+masked ``**镇``) and hard line breaks of text copied out of a PDF. It hands paragraphs plus
+hints to ``structure.build_material``, which the DOCX reader shares.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.errors import InputError
+from app.importers.encoding import MAX_TEXT_BYTES, check_magic, check_size, decode_bytes
+from app.importers.head import TITLE_END_RE, is_page_number, starts_with_marker
+from app.importers.markers import DIMENSION_RE, SECTION_RE
+from app.importers.structure import ImportReport, ParagraphHint, build_material
+from app.model import Material
+
+__all__ = [
+    "ImportReport",
+    "import_bytes",
+    "import_text",
+    "import_text_file",
+    "normalise_newlines",
+    "text_to_paragraphs",
+]
+
+_MD_HEADING_RE = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)[ \t]*$")
+# Bold around the whole line only; the inner text must not start or end with * or a space, so
+# masked words (**镇, ***) and a bare "*****" stay text.
+_MD_BOLD_LINE_RE = re.compile(r"^[ \t]*\*\*(?=[^*\s])(.*?[^*\s])\*\*[ \t]*$")
+_SENTENCE_END = "。！？；：:!?;"
+_CLOSING_QUOTES = "”’\"'」』）)"
+# After a full line ending in 。, these openings start a new paragraph rather than continue one.
+_NEW_PARAGRAPH_RE = re.compile(r"^(以上|按照|根据)")
+HEAD_LINES = 20  # the title block is within the first lines; no soft-wrap joining there
+
+
+@dataclass(frozen=True)
+class _Line:
+    text: str
+    hint: ParagraphHint
+    width: int  # display width: a CJK character counts 2, a Latin one 1
+
+    @property
+    def hinted(self) -> bool:
+        return self.hint.heading_level is not None or self.hint.bold
+
+
+def normalise_newlines(text: str) -> str:
+    """CRLF and lone CR (old Mac) become LF; a decoded BOM at the start is dropped."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+
+
+def display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _parse_line(raw: str) -> _Line:
+    m = _MD_HEADING_RE.match(raw)
+    level = len(m.group(1)) if m else None
+    text = m.group(2) if m else raw
+    b = _MD_BOLD_LINE_RE.match(text)  # also "# **标题**", as converters write headings
+    if b:
+        text = b.group(1)
+    text = text.strip()
+    # The width counts a kept indent (\u3000\u3000), so an indented first line is still full.
+    indent = raw[: len(raw) - len(raw.lstrip())] if not (m or b) else ""
+    return _Line(text, ParagraphHint(heading_level=level, bold=bool(b)), display_width(indent + text))
+
+
+def detect_wrap_width(widths: list[int]) -> int | None:
+    """The full-line width of hard-wrapped text (PDF copy), or None when lines are paragraphs.
+
+    Wrapped text has most long lines at one width (within about one character) and none clearly
+    longer.
+    """
+    long = Counter(w for w in widths if w >= 30)
+    total = sum(long.values())
+    if total < 5:
+        return None
+    best, count = max(
+        ((w, sum(long[x] for x in range(w - 3, w + 1))) for w in long), key=lambda t: (t[1], t[0])
+    )
+    longer = sum(n for x, n in long.items() if x > best + 2)
+    if count >= max(4, total // 2) and longer <= total // 20:
+        return best
+    return None
+
+
+def _ends_sentence(text: str) -> bool:
+    stripped = text.rstrip(_CLOSING_QUOTES)
+    return bool(stripped) and stripped[-1] in _SENTENCE_END
+
+
+def _is_heading_line(text: str) -> bool:
+    """A numbered line that is complete by itself: （一）在××方面 / 1.学习不够系统."""
+    return starts_with_marker(text) and len(text) <= 40 and not any(c in text for c in "。；;：:！？!?")
+
+
+def _head_end(lines: list[_Line]) -> int:
+    """Index of the first line past the title block (where body text begins)."""
+    seen = 0
+    for i, line in enumerate(lines):
+        if not line.text:
+            continue
+        seen += 1
+        if seen > HEAD_LINES or line.text.startswith(("按照", "根据")) or starts_with_marker(line.text):
+            return i
+    return len(lines)
+
+
+def _is_full(prev: _Line, wrap: int, first_line: bool) -> bool:
+    """A line as long as the file's full lines (a wrap). A paragraph's first line may be two
+    characters shorter: its indent was lost in the copy."""
+    if prev.width >= wrap - 3:
+        return True
+    return (
+        first_line
+        and prev.width >= wrap - 7
+        and not _ends_sentence(prev.text)
+        and not _is_heading_line(prev.text)
+    )
+
+
+def _joins(prev: _Line, cur: _Line, wrap: int | None, in_head: bool, first_line: bool) -> bool:
+    """Whether ``cur`` continues the paragraph whose last line is ``prev`` (a hard wrap)."""
+    if prev.hinted or cur.hinted:
+        return False
+    if in_head and _ends_sentence(prev.text):
+        return False  # title-block lines (blurbs, dates) end where a sentence ends
+    if wrap is not None and _is_full(prev, wrap, first_line):
+        # A full line is wrapped even when it ends with 。 — unless a new section/dimension follows.
+        new_block = SECTION_RE.match(cur.text) or DIMENSION_RE.match(cur.text) or _NEW_PARAGRAPH_RE.match(cur.text)
+        return not (new_block and _ends_sentence(prev.text))
+    if wrap is not None or in_head:
+        return False  # a short line ends a wrapped paragraph; title-block lines stay apart
+    if starts_with_marker(cur.text) or _ends_sentence(prev.text) or _is_heading_line(prev.text):
+        return False
+    return prev.width >= 20
+
+
+def _title_ends_at(prev: str, cur: str) -> bool:
+    """``prev`` ends a title and ``cur`` does not continue it (…对照检查|材料 continues it)."""
+    return bool(TITLE_END_RE.search(prev)) and not TITLE_END_RE.search(prev + cur)
+
+
+def _join_texts(lines: list[_Line]) -> str:
+    # No glue: a CJK grid breaks anywhere, even inside pinyin such as dang|shi.
+    return "".join(line.text for line in lines)
+
+
+def text_to_paragraphs(text: str) -> tuple[list[str], list[ParagraphHint], list[str]]:
+    """(paragraphs, hints, dropped page-number lines) of a decoded text or Markdown file."""
+    lines = [_parse_line(raw) for raw in normalise_newlines(text).split("\n")]
+    wrap = detect_wrap_width([line.width for line in lines if not line.hinted])
+    head_end = _head_end(lines)
+    paragraphs: list[str] = []
+    hints: list[ParagraphHint] = []
+    dropped: list[str] = []
+    current: list[_Line] = []
+    blank_before = False
+
+    def flush() -> None:
+        if current:
+            paragraphs.append(_join_texts(current))
+            hints.append(current[0].hint)
+            current.clear()
+
+    for index, line in enumerate(lines):
+        if not line.text:
+            blank_before = True
+            continue
+        if not line.hinted and is_page_number(line.text):
+            dropped.append(line.text)  # a page break may fall inside a paragraph: keep it open
+            continue
+        in_head = index < head_end
+        joins = bool(current) and _joins(current[-1], line, wrap, in_head, len(current) == 1)
+        if joins and (index == head_end or (in_head and _title_ends_at(current[-1].text, line.text))):
+            joins = False  # a title line that happens to be full does not run into what follows
+        if joins and blank_before:
+            # Across a blank line only a wrapped full line (page break in a PDF copy) continues.
+            joins = wrap is not None and not _ends_sentence(current[-1].text)
+        if not joins:
+            flush()
+        current.append(line)
+        blank_before = False
+    flush()
+    return paragraphs, hints, dropped
+
+
+def import_text(text: str, *, template_id: str | None = None) -> tuple[Material, ImportReport]:
+    """Import a decoded text or Markdown document."""
+    if "\x00" in text:
+        raise InputError("文本中含有二进制内容（NUL 字符），无法导入", "the text contains binary data (NUL)")
+    if not text.strip():
+        raise InputError("文件是空的（没有文字）", "the file is empty (no text)")
+    check_size(len(text))  # characters ≤ bytes: the same limit as for files
+    paragraphs, hints, dropped = text_to_paragraphs(text)
+    return build_material(paragraphs, hints, template_id=template_id, dropped=dropped)
+
+
+def import_bytes(data: bytes, *, template_id: str | None = None) -> tuple[Material, ImportReport]:
+    """Import the bytes of a text file: encoding detected, bad input refused with InputError."""
+    decoded = decode_bytes(data)
+    material, report = import_text(decoded.text, template_id=template_id)
+    report.encoding = decoded.encoding
+    return material, report
+
+
+def import_text_file(path: str | Path, *, template_id: str | None = None) -> tuple[Material, ImportReport]:
+    """Import a .txt/.md file. The size is checked before reading, so a huge file fails fast."""
+    path = Path(path)
+    try:
+        if not path.is_file():
+            raise InputError(f"找不到文件：{path}", f"no such file: {path}")
+        check_size(path.stat().st_size, path.name)
+        with path.open("rb") as handle:
+            head = handle.read(16)
+            check_magic(head)
+            data = head + handle.read(MAX_TEXT_BYTES)  # bounded even if the file grew meanwhile
+    except OSError as exc:
+        raise InputError(f"无法读取文件：{path}（{exc.strerror or exc}）", f"cannot read {path}: {exc}") from exc
+    return import_bytes(data, template_id=template_id)

@@ -1,0 +1,112 @@
+"""Bad input never crashes the importer: each case is an InputError in Chinese and English."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from app.errors import InputError
+from app.importers.encoding import MAX_TEXT_BYTES, decode_bytes
+from app.importers.text import import_bytes, import_text, import_text_file
+
+
+def _error_of(path) -> InputError:
+    with pytest.raises(InputError) as info:
+        import_text_file(path)
+    error = info.value
+    assert error.zh and error.en, "every user-facing error has both languages"
+    assert error.exit_code == 2
+    return error
+
+
+def test_binary_file_is_refused(tmp_path):
+    path = tmp_path / "photo.txt"
+    path.write_bytes(bytes(range(256)) * 40)
+    error = _error_of(path)
+    assert "二进制" in error.zh and "binary" in error.en
+
+
+def test_undecodable_bytes_without_nul_are_refused(tmp_path):
+    path = tmp_path / "noise.txt"
+    path.write_bytes(bytes([0x81, 0x30, 0xFF, 0xFE, 0x07, 0x08]) * 500)
+    _error_of(path)
+
+
+@pytest.mark.parametrize("content", [b"", b"   \n\n\t  \r\n", "\u3000\u3000\n".encode(), b"\xef\xbb\xbf\n"])
+def test_empty_or_whitespace_only_file_is_refused(tmp_path, content):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(content)
+    error = _error_of(path)
+    assert "空" in error.zh and "empty" in error.en
+
+
+def test_a_50_mb_file_fails_fast_before_it_is_read(tmp_path, monkeypatch):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as f:
+        f.truncate(50 * 1024 * 1024)  # sparse: costs no disk, and reading it would be slow
+
+    def no_reading(self, *args, **kwargs):
+        raise AssertionError("the file was opened although its size alone is too large")
+
+    monkeypatch.setattr(type(path), "open", no_reading)
+    start = time.perf_counter()
+    error = _error_of(path)
+    assert time.perf_counter() - start < 0.5
+    assert "20 MB" in error.zh and "too large" in error.en
+
+
+def test_oversized_bytes_are_refused_too():
+    with pytest.raises(InputError):
+        decode_bytes(b"a" * (MAX_TEXT_BYTES + 1))
+
+
+@pytest.mark.parametrize(
+    "magic",
+    [
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500,  # .doc / .wps (OLE compound file)
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n" + b"1 0 obj" * 50,
+        b"PK\x03\x04\x14\x00\x06\x00" + b"\x00" * 100,  # .docx is a zip
+        b"{\\rtf1\\ansi\\ansicpg936 " + b"x" * 50,
+    ],
+    ids=["doc-wps", "pdf", "docx-zip", "rtf"],
+)
+def test_office_and_pdf_files_named_txt_ask_for_docx(tmp_path, magic):
+    path = tmp_path / "材料.txt"
+    path.write_bytes(magic)
+    error = _error_of(path)
+    assert ".docx" in error.zh and ".docx" in error.en
+
+
+def test_missing_file_and_directory_are_input_errors(tmp_path):
+    _error_of(tmp_path / "no-such.txt")
+    _error_of(tmp_path)
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs POSIX permissions, not root")
+def test_unreadable_file_is_an_input_error(tmp_path):
+    path = tmp_path / "locked.txt"
+    path.write_text("一、存在的问题", encoding="utf-8")
+    path.chmod(0)
+    try:
+        _error_of(path)
+    finally:
+        path.chmod(0o600)
+
+
+def test_unknown_template_id_is_an_input_error():
+    with pytest.raises(InputError):
+        import_text("一、存在的问题\n一是学习不够。", template_id="no-such-template")
+
+
+def test_text_with_nul_characters_is_refused():
+    with pytest.raises(InputError):
+        import_text("标题\x00\x00正文")
+
+
+def test_plain_english_or_one_line_imports_without_crashing():
+    material, report = import_bytes(b"hello world")
+    assert material.preamble == ["hello world"]
+    assert material.sections == [] and report.template_id == "custom"
+    assert any("前言" in w for w in report.warnings)
