@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
+from app import __version__
 from app.errors import DuizhaoError, InputError
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 # Larger inputs are refused before reading: no real material comes near this.
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+WORD_SUFFIXES = (".docx", ".doc", ".wps")
 EXPORT_FORMATS = ("pdf", "docx", "txt", "md", "json")
 
 
@@ -121,12 +123,10 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    if args.format == "docx":
-        raise _not_available("DOCX 导出", "DOCX export")
     with _library(args, readonly=True) as library:
         material = library.get_material(args.id)
-    if args.format == "pdf":
-        return _export_pdf(material, args)
+    if args.format in ("pdf", "docx"):
+        return _export_paged(material, args)
     if args.format == "json":
         from app.serialize import material_to_json
 
@@ -142,8 +142,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _export_pdf(material: Material, args: argparse.Namespace) -> int:
-    from app.exporters.pdf import PdfOptions, export_pdf
+def _export_paged(material: Material, args: argparse.Namespace) -> int:
+    """PDF and DOCX share the GB/T 9704 layout options."""
+    from app.exporters.pdf_options import PdfOptions
 
     options = PdfOptions(
         point_paragraphs=args.point_paragraphs,
@@ -151,6 +152,13 @@ def _export_pdf(material: Material, args: argparse.Namespace) -> int:
         page_number_position=args.page_numbers,
         include_signature=args.signature,
     )
+    if args.format == "docx":
+        from app.exporters.docx import export_docx
+
+        _out(str(Path(export_docx(material, args.output, options)).expanduser().absolute()))
+        return 0
+    from app.exporters.pdf import export_pdf
+
     report = export_pdf(material, args.output, options)
     _out(str(Path(args.output).expanduser().absolute()))
     for sub in report.substitutions:  # the user should know which characters came from a fallback
@@ -222,24 +230,19 @@ def _read_material_file(path: Path, template_id: str | None) -> tuple[Material, 
             material.template_id = get_template(template_id).id
         return material, links, None
     if suffix in TEXT_SUFFIXES:
-        try:
-            from app.importers.text import import_text_file
-        except ModuleNotFoundError as exc:  # the importer ships separately from the CLI
-            if exc.name != "app.importers.text":
-                raise
-            raise _not_available("文本导入", "text import") from exc
+        from app.importers.text import import_text_file
+
         material, report = import_text_file(path, template_id=template_id)
         return material, [], _unclassified_count(report)
-    if suffix == ".docx":
-        raise _not_available("DOCX 导入", "DOCX import")
-    if suffix == ".doc":
-        raise InputError(
-            f"不支持旧版 Word 文件（.doc），请在 Word/WPS 中另存为 .docx：{path}",
-            f"legacy Word files (.doc) are not supported; please save as .docx: {path}",
-        )
+    if suffix in WORD_SUFFIXES:
+        # The DOCX reader checks the real type from the bytes and explains .doc/.wps itself.
+        from app.importers.docx import import_docx_file
+
+        material, report = import_docx_file(path, template_id=template_id)
+        return material, [], _unclassified_count(report)
     raise InputError(
-        f"不支持的文件类型“{suffix or '无扩展名'}”（可导入 .txt .md .json）：{path}",
-        f"unsupported file type {suffix or '(none)'!r} (import .txt, .md or .json): {path}",
+        f"不支持的文件类型“{suffix or '无扩展名'}”（可导入 .txt .md .docx .json）：{path}",
+        f"unsupported file type {suffix or '(none)'!r} (import .txt, .md, .docx or .json): {path}",
     )
 
 
@@ -321,6 +324,7 @@ def _utf8_streams() -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="duizhao-cli", description="对照 — 对照检查材料 command line")
+    parser.add_argument("--version", action="version", version=f"duizhao-cli {__version__}")
     # Also accepted after the command (`duizhao-cli list --library x.db`).
     library_opt = _Parser(add_help=False)
     library_opt.add_argument("--library", metavar="PATH", default=argparse.SUPPRESS,
@@ -352,11 +356,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("-o", "--output", required=True, metavar="OUT")
     sub.add_argument("--point-paragraphs", action="store_true",
                      help="each problem point in its own paragraph (default: one per dimension)")
-    sub.add_argument("--bold-point-titles", action="store_true", help="pdf: bold 一是… titles")
+    sub.add_argument("--bold-point-titles", action="store_true", help="pdf/docx: bold 一是… titles")
     sub.add_argument("--page-numbers", choices=("outside", "center"), default="outside",
-                     help="pdf: odd right / even left (GB/T 9704, default) or centred")
+                     help="pdf/docx: odd right / even left (GB/T 9704, default) or centred")
     sub.add_argument("--signature", action="store_true",
-                     help="pdf: author and date lines at the end")
+                     help="pdf/docx: author and date lines at the end")
     command("fonts", _cmd_fonts, "the font chosen for each PDF role, and why")
     sub = command("check", _cmd_check, "run the checks")
     sub.add_argument("id", type=_material_id, metavar="ID")

@@ -6,7 +6,7 @@ role="${1:-run}"
 # Qt's xcb/offscreen platform plugins and font discovery need these shared libraries.
 run_pkgs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libxcb-cursor0 fontconfig)
 # Tests render PDFs to PNG (poppler-utils) and convert DOCX with LibreOffice.
-test_pkgs=(poppler-utils xvfb)
+test_pkgs=(poppler-utils xvfb libreoffice-writer-nogui)
 case "$role" in
   run) want=("${run_pkgs[@]}") ;;
   test) want=("${run_pkgs[@]}" "${test_pkgs[@]}") ;;

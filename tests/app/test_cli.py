@@ -207,13 +207,15 @@ def test_text_import_reports_what_it_recognised_and_honours_template(cli, lib, s
     assert "模板 changshe-liuxiang" in cli("show", int(out))[1]
 
 
-@pytest.mark.parametrize("fmt, word", [("docx", "DOCX")])
-def test_docx_export_is_not_available_yet_and_writes_nothing(cli, json_file, out_dir, fmt, word):
-    material_id = imported_id(cli, json_file)
-    code, out, err = cli("export", material_id, "--format", fmt, "-o", out_dir / f"x.{fmt}")
-    assert code == 2 and out == ""
-    assert_one_line_error(err, "暂不支持", "not available yet", word)
-    assert os.listdir(out_dir) == []
+def test_docx_export_then_import_gives_the_same_material(cli, seed_path, out_dir):
+    material_id = cli("import", seed_path)[1].strip()
+    docx = out_dir / "材料.docx"
+    code, out, err = cli("export", material_id, "--format", "docx", "-o", docx)
+    assert code == 0, err
+    assert out.strip() == str(docx) and docx.read_bytes()[:2] == b"PK"
+    code, out, err = cli("import", docx)
+    assert code == 0, err
+    assert cli("show", material_id, "--json")[1] == cli("show", out.strip(), "--json")[1]
 
 
 def test_check_is_not_available_yet(cli, json_file):
@@ -229,8 +231,8 @@ def test_check_is_not_available_yet(cli, json_file):
         ("broken.json", '{"format": "duizhao-material", "version": 9}', "unsupported version"),
         ("broken.json", "[" * 100_000, "nested too deeply"),
         ("latin1.json", None, "not UTF-8"),
-        ("report.docx", "PK", "DOCX import is not available yet"),
-        ("old.doc", "x", "save as .docx"),
+        ("report.docx", "PK", ".docx"),
+        ("old.doc", "x", "as .docx"),
         ("notes.rtf", "x", "unsupported file type"),
         ("missing.txt", "", "no such file"),
     ],
