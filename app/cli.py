@@ -37,10 +37,6 @@ class _Parser(argparse.ArgumentParser):
         raise InputError(f"命令行参数有误：{message}", f"bad arguments: {message}")
 
 
-def _not_available(zh: str, en: str) -> InputError:
-    return InputError(f"{zh}暂不支持", f"{en} is not available yet")
-
-
 def _material_id(text: str) -> int:
     if not text.isdigit() or int(text) <= 0:
         raise argparse.ArgumentTypeError(f"material id must be a positive integer, got {text!r}")
@@ -175,7 +171,10 @@ def _cmd_fonts(args: argparse.Namespace) -> int:
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
-    raise _not_available("检查", "check")
+    from app.checks_cli import run_check_command
+
+    with _library(args, readonly=True) as library:
+        return run_check_command(library, args.id, args.json, args.strict, sys.stdout)
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
@@ -362,9 +361,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--signature", action="store_true",
                      help="pdf/docx: author and date lines at the end")
     command("fonts", _cmd_fonts, "the font chosen for each PDF role, and why")
-    sub = command("check", _cmd_check, "run the checks")
+    sub = command("check", _cmd_check, "run the checks; exit 0 even with findings")
     sub.add_argument("id", type=_material_id, metavar="ID")
-    sub.add_argument("--json", action="store_true")
+    sub.add_argument("--json", action="store_true",
+                     help="a list of {rule, severity, path, start, end, excerpt, message, fix}")
+    sub.add_argument("--strict", action="store_true", help="exit 3 when errors are found")
     sub = command("backup", _cmd_backup, "back up the library (verified copy); prints its path")
     sub.add_argument("-o", "--output", metavar="DEST",
                      help="backup file (default: a dated file in backups/ beside the library)")

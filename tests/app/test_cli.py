@@ -218,11 +218,15 @@ def test_docx_export_then_import_gives_the_same_material(cli, seed_path, out_dir
     assert cli("show", material_id, "--json")[1] == cli("show", out.strip(), "--json")[1]
 
 
-def test_check_is_not_available_yet(cli, json_file):
-    material_id = imported_id(cli, json_file)
-    code, _, err = cli("check", material_id)
-    assert code == 2
-    assert_one_line_error(err, "not available yet")
+def test_check_reports_the_seed_placeholders_as_json_and_strict_exits_3(cli, seed_path):
+    material_id = cli("import", seed_path)[1].strip()
+    code, out, _ = cli("check", material_id, "--json")
+    assert code == 0
+    findings = json.loads(out)
+    assert {"dangshi", "mzshh"} <= {f["excerpt"] for f in findings}
+    assert all(set(f) == {"rule", "severity", "path", "start", "end", "excerpt", "message", "fix"}
+               for f in findings)
+    assert cli("check", material_id, "--strict")[0] == 3
 
 
 @pytest.mark.parametrize(

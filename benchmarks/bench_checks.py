@@ -1,0 +1,78 @@
+"""Full checks on the seed and on a 100-page material; find/replace on the 100-page material.
+
+Targets (issue 6): seed ≤ 100 ms, 100 pages ≤ 1 s. A page is 22 lines × 28 characters (GB/T
+9704), so 100 pages ≈ 61,600 characters: the seed's sections repeated until that size.
+Run: `.venv/bin/python benchmarks/bench_checks.py`
+"""
+
+from __future__ import annotations
+
+import copy
+import statistics
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from app.checks import run_checks  # noqa: E402
+from app.find_replace import find_all, replace_all  # noqa: E402
+from app.importers.text import import_text_file  # noqa: E402
+from app.model import Material, material_word_count  # noqa: E402
+
+RUNS = 7
+PAGE_CHARS = 22 * 28
+SEED_CANDIDATES = [
+    REPO.parent / "shared" / "fixtures" / "seed-county-2021-wugedaitou.md",
+    REPO / "tests" / "data" / "seed-county-2021-wugedaitou.md",
+]
+
+
+def median_seconds(action, runs: int = RUNS) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def enlarged(material: Material, pages: int) -> Material:
+    copies = 1
+    while material_word_count(_repeat(material, copies)) < pages * PAGE_CHARS:
+        copies += 1
+    return _repeat(material, copies)
+
+
+def _repeat(material: Material, copies: int) -> Material:
+    big = copy.deepcopy(material)
+    for section in big.sections:
+        section.points = [copy.deepcopy(p) for _ in range(copies) for p in section.points]
+        section.dimensions = [copy.deepcopy(d) for _ in range(copies) for d in section.dimensions]
+    return big
+
+
+def main() -> int:
+    seed_path = next(p for p in SEED_CANDIDATES if p.exists())
+    seed, _ = import_text_file(seed_path)
+    big = enlarged(seed, 100)
+    run_checks(seed)  # data files are read once per process; the first run pays for that
+    rows = [
+        ("checks, seed", material_word_count(seed), lambda: run_checks(seed), 0.100),
+        ("checks, 100 pages", material_word_count(big), lambda: run_checks(big), 1.0),
+        ("find regex, 100 pages", material_word_count(big), lambda: find_all(big, r"不够[^，。]{0,6}", regex=True), None),
+        ("replace all, 100 pages", material_word_count(big), lambda: replace_all(big, "dangshi", "党史"), None),
+    ]
+    failed = False
+    for label, chars, action, target in rows:
+        seconds = median_seconds(action)
+        verdict = "" if target is None else ("  ok" if seconds <= target else f"  OVER target {target * 1000:.0f} ms")
+        failed |= target is not None and seconds > target
+        print(f"{label:<26} {chars:>7} 字 {seconds * 1000:9.2f} ms  (median of {RUNS}){verdict}", flush=True)
+    print(f"findings: seed {len(run_checks(seed))}, 100 pages {len(run_checks(big))}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
