@@ -186,6 +186,25 @@ def _cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_rescue(args: argparse.Namespace) -> int:
+    """Read what can be read from a damaged library into JSON files; the library is never written."""
+    from app.paths import library_path
+    from app.rescue import rescue_library
+
+    source = library_path(args.library)
+    if not source.is_file():
+        raise InputError(f"材料库不存在：{source}", f"no library at {source}")
+    out_dir = Path(args.output).expanduser()
+    out_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    report = rescue_library(source, out_dir)
+    for path in report.written:
+        _out(str(path))
+    for material_id, reason in report.failed:
+        what = f"材料 {material_id}" if material_id is not None else "材料库"
+        _err(f"未能救出{what}：{reason} / not rescued: {material_id}: {reason}")
+    return 0
+
+
 def _cmd_restore(args: argparse.Namespace) -> int:
     from app.paths import library_path, prepare_library_path
     from app.store import Library
@@ -369,6 +388,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("backup", _cmd_backup, "back up the library (verified copy); prints its path")
     sub.add_argument("-o", "--output", metavar="DEST",
                      help="backup file (default: a dated file in backups/ beside the library)")
+    sub = command("rescue", _cmd_rescue, "export what a damaged library still holds as JSON files")
+    sub.add_argument("-o", "--output", required=True, metavar="DIR")
     sub = command("restore", _cmd_restore, "restore the library from a backup")
     sub.add_argument("backup", metavar="BACKUP")
     return parser

@@ -9,7 +9,7 @@ CONTRACT (other modules code against exactly this; keep signatures stable):
 
 The node-editing half of the API lives in ``app.store_nodes`` (mixed into ``Library``); schema
 and file checks in ``store_schema``, tree rows in ``store_tree``, trash in ``store_trash``,
-search in ``store_search``, backups in ``store_backup``.
+search in ``store_search``, backups in ``store_backup`` (the methods in ``store_backups_api``).
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from app import store_tree as tree
 from app.errors import InputError, LibraryError
 from app.model import Material, material_word_count
 from app.serialize import links_of, material_from_json, material_to_json
+from app.store_backups_api import BackupMethods, backup_before_migration
 from app.store_duplicate import draft_for_template
 from app.store_nodes import NodeEditing
 from app.templates import get_template, material_from_template
@@ -80,7 +81,7 @@ class SearchHit:
     snippet: str  # about 40 characters around the hit, with the hit wrapped in 【】
 
 
-class Library(NodeEditing):
+class Library(NodeEditing, BackupMethods):
     path: Path
 
     def __init__(self, db: Database, path: Path, readonly: bool):
@@ -89,7 +90,7 @@ class Library(NodeEditing):
         self.readonly = readonly
 
     @classmethod
-    def open(cls, path: str | Path, *, readonly: bool = False) -> Library:
+    def open(cls, path: str | Path, *, readonly: bool = False, auto_backup: bool = True) -> Library:
         """Open (creating when missing, mode 0600) a library. Raises LibraryError for a file that
         is not a Duizhao library, fails ``PRAGMA quick_check`` or has a newer schema; such a file
         is never written (a corrupt one's error names the newest good backup, if any).
@@ -97,7 +98,11 @@ class Library(NodeEditing):
         A writable open holds ``<library>.lock``: another process gets an "already open"
         LibraryError (the same process may open it again). ``readonly`` writes nothing and takes
         no lock; meant for short reads (CLI list/show/export/backup) — it does not follow pages
-        a writer commits later when no writer had the file open at the time."""
+        a writer commits later when no writer had the file open at the time.
+
+        A writable open of an existing library makes a verified automatic backup first when
+        ``auto_backup`` and none is recent, and always before a schema migration
+        (``store_backups_api``)."""
         path = Path(path).expanduser().absolute()
         if path.is_dir():
             raise LibraryError(f"材料库路径是一个文件夹：{path}", f"library path is a folder: {path}")
@@ -115,9 +120,10 @@ class Library(NodeEditing):
                     f"the library needs an upgrade; open it writable once first: {path}",
                 )
             return cls(db, path, readonly=True)
+        existed = False  # holds a library (not missing, not an empty file we may initialise)
         if path.exists():
             try:
-                schema.check_existing_file(path)
+                existed = not schema.check_existing_file(path)
             except schema.CorruptLibraryError as err:
                 backup = store_backup.newest_good_backup(path)
                 if backup is None:
@@ -125,22 +131,29 @@ class Library(NodeEditing):
                 raise schema.CorruptLibraryError(
                     f"{err.zh}；最新的完好备份：{backup}", f"{err.en}; newest good backup: {backup}"
                 ) from err
-        else:
-            schema.create_private_file(path)
+        schema.check_writable(path)
+        schema.create_private_file(path)  # no-op when it exists
         store_lock.acquire(path)
+        conn = None
         try:
             conn = sqlite3.connect(path, check_same_thread=False)
             db = Database(conn, execute_plugins=False)
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")
             db.execute("PRAGMA foreign_keys = ON")
+            if existed and schema.migrations.pending(db):
+                backup_before_migration(conn, path)
             schema.migrations.apply(db)
+            library = cls(db, path, readonly=False)
+            library._start_backups(on_open=existed and auto_backup)
         except BaseException as exc:
+            if conn is not None:
+                conn.close()
             store_lock.release(path)
             if isinstance(exc, sqlite3.Error):
                 raise LibraryError(f"无法打开材料库 {path}：{exc}", f"cannot open library {path}: {exc}") from exc
             raise
-        return cls(db, path, readonly=False)
+        return library
 
     def close(self) -> None:
         if self.db is not None:
@@ -160,8 +173,11 @@ class Library(NodeEditing):
         """One transaction per public write; refused on a read-only library."""
         if self.readonly:
             raise LibraryError("材料库以只读方式打开，不能修改", "the library is open read-only")
-        with self.db.atomic():
-            yield self.db
+        try:
+            with self.db.atomic():
+                yield self.db
+        except sqlite3.DatabaseError as exc:  # disk full, read-only medium, I/O error: rolled back
+            raise schema.write_error(self.path, exc) from exc
 
     def _touch(self, material_id: int) -> None:
         """Bump ``updated`` and refresh the cached counts (inside the caller's transaction)."""
@@ -372,27 +388,3 @@ class Library(NodeEditing):
         if not isinstance(query, str):
             raise InputError("搜索内容应为文本", "search query must be text")
         return [SearchHit(**hit) for hit in store_search.find(self.db, query, material_id, limit)]
-
-    # ----- backups -----------------------------------------------------------------------------
-    def backup(self, dest: str | Path | None = None) -> Path:
-        """Copy the library with the SQLite online backup API into ``dest`` (or a timestamped
-        file in ``backups/`` beside the library, keeping the newest few), verify it, mode 0600."""
-        target = Path(dest) if dest is not None else store_backup.default_backup_path(self.path)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        copied = store_backup.copy_database(self.db.conn, target)
-        if dest is None:
-            store_backup.rotate(target.parent, self.path.stem)
-        return copied
-
-    @classmethod
-    def restore_backup(cls, backup_path: str | Path, library_path: str | Path) -> Path:
-        """Replace ``library_path`` by a verified backup; the current file is kept as a backup
-        first and that safety copy's path returned (``library_path`` itself when there was no
-        file). The library must not be open while this runs."""
-        library_path = Path(library_path).expanduser().absolute()
-        store_lock.acquire(library_path, exclusive=True)
-        try:
-            return store_backup.restore(Path(backup_path), library_path)
-        finally:
-            store_lock.release(library_path)
-

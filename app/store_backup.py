@@ -3,11 +3,18 @@
 A backup is a consistent copy even while the library is open and being edited. Restoring first
 checks the backup is a good Duizhao library, then keeps the current file as a safety copy, then
 swaps the backup in with ``os.replace`` (never rewriting the library in place).
+
+Backups live in ``backups/`` beside the library, named ``<stem>-[<label>-]YYYYmmdd-HHMMSS.db``.
+Rotation keeps them by age (``backups_to_keep``): the newest ``KEEP_RECENT``, plus the newest of
+each of the last ``KEEP_DAYS`` calendar days, plus the newest of each of the last ``KEEP_WEEKS``
+weeks — so an hourly backup every working day costs at most 10 + 7 + 8 = 25 files, yet a
+mistake noticed weeks later can still be undone.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 from datetime import datetime
@@ -16,12 +23,29 @@ from pathlib import Path
 from app.errors import LibraryError
 from app.store_schema import check_existing_file, create_private_file, readonly_uri
 
-KEEP_BACKUPS = 20  # rotating: the oldest automatic backups beyond this are removed
+KEEP_RECENT = 10
+KEEP_DAYS = 7
+KEEP_WEEKS = 8
+KEEP_BACKUPS = KEEP_RECENT + KEEP_DAYS + KEEP_WEEKS  # the most rotation ever keeps
+LABELS = ("auto", "before-migration", "before-restore")  # "" for a manual `backup`
+_STAMP_FORMAT = "%Y%m%d-%H%M%S"
+_STAMP_RE = re.compile(r"(\d{8}-\d{6})(?:-\d+)?\.db$")
 
 
-def default_backup_path(library_path: Path, label: str = "") -> Path:
-    folder = library_path.parent / "backups"
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+def backup_folder(library_path: Path) -> Path:
+    return library_path.parent / "backups"
+
+
+def make_folder(folder: Path) -> None:
+    """Create a folder for backups; the default ``backups/`` one is private (0700 on POSIX)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if folder.name == "backups" and os.name == "posix":
+        os.chmod(folder, 0o700)
+
+
+def default_backup_path(library_path: Path, label: str = "", when: datetime | None = None) -> Path:
+    folder = backup_folder(library_path)
+    stamp = (when or datetime.now()).strftime(_STAMP_FORMAT)
     base = f"{library_path.stem}-{label + '-' if label else ''}{stamp}"
     candidate = folder / f"{base}.db"
     n = 1
@@ -61,17 +85,55 @@ def copy_database(source: sqlite3.Connection, dest: Path) -> Path:
     return dest
 
 
-def rotate(folder: Path, stem: str, keep: int = KEEP_BACKUPS) -> None:
-    backups = sorted(folder.glob(f"{stem}-*.db"), key=lambda p: p.stat().st_mtime)
-    for old in backups[:-keep]:
-        old.unlink(missing_ok=True)
+def library_backups(library_path: Path) -> list[tuple[Path, datetime]]:
+    """Backups of this library in its ``backups/`` folder, newest first, with their time."""
+    folder = backup_folder(library_path)
+    prefix = re.escape(library_path.stem)
+    labels = "|".join(re.escape(label) for label in LABELS)
+    name_re = re.compile(rf"^{prefix}-(?:(?:{labels})-)?" + _STAMP_RE.pattern)
+    found = []
+    for candidate in folder.glob(f"{library_path.stem}-*.db"):
+        match = name_re.match(candidate.name)
+        if match is None:
+            continue  # another library's backups, or a file the user put there
+        found.append((candidate, datetime.strptime(match.group(1), _STAMP_FORMAT)))
+    found.sort(key=lambda item: (item[1], item[0].name), reverse=True)
+    return found
+
+
+def backups_to_keep(times: list[datetime], now: datetime) -> set[int]:
+    """Indices (into ``times``, sorted newest first) that rotation keeps; see the module doc."""
+    keep = set(range(min(KEEP_RECENT, len(times))))
+    days_seen: set = set()
+    weeks_seen: set = set()
+    for index, when in enumerate(times):
+        day = when.date()
+        if (now.date() - day).days < KEEP_DAYS and day not in days_seen:
+            days_seen.add(day)
+            keep.add(index)
+        week = (now.date() - day).days // 7  # 0 = the last 7 days, 1 = the 7 before, …
+        if week < KEEP_WEEKS and week not in weeks_seen:
+            weeks_seen.add(week)
+            keep.add(index)
+    return keep
+
+
+def rotate(library_path: Path, now: datetime | None = None) -> list[Path]:
+    """Remove the backups rotation does not keep; returns the removed paths."""
+    backups = library_backups(library_path)
+    keep = backups_to_keep([when for _, when in backups], now or datetime.now())
+    removed = []
+    for index, (path, _) in enumerate(backups):
+        if index not in keep:
+            for suffix in ("", "-wal"):  # a byte-for-byte safety copy may carry its WAL
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            removed.append(path)
+    return removed
 
 
 def newest_good_backup(library_path: Path) -> Path | None:
     """The newest backup beside the library that passes verification (offered on corruption)."""
-    folder = library_path.parent / "backups"
-    candidates = sorted(folder.glob(f"{library_path.stem}-*.db"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for candidate in candidates:
+    for candidate, _ in library_backups(library_path):
         try:
             verify_backup(candidate)
         except LibraryError:
@@ -104,7 +166,7 @@ def keep_safety_copy(library_path: Path) -> Path:
     """Copy the current library aside before it is replaced. A readable library is copied
     through the backup API (consistent, WAL included); a broken one byte for byte."""
     dest = default_backup_path(library_path, "before-restore")
-    dest.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(dest.parent)
     try:
         source = sqlite3.connect(readonly_uri(library_path), uri=True)
         try:

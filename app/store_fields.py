@@ -6,6 +6,7 @@ Every problem is an ``InputError`` naming the field, raised before anything is w
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from app.errors import InputError, NotFoundError
@@ -30,8 +31,20 @@ NODE_FIELDS = {
 }
 
 
+# Half of a UTF-16 pair on its own (from a broken JSON "\ud800" escape or clipboard): no UTF-8
+# file, SQLite included, can hold it, so it is refused before anything is written.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _bad(field: str, zh: str, en: str) -> InputError:
     return InputError(f"字段 {field} 的值无效：{zh}", f"invalid value for {field}: {en}")
+
+
+def _check_chars(field: str, text: str) -> None:
+    found = _LONE_SURROGATE.search(text)
+    if found:
+        code = f"U+{ord(found.group()):04X}"
+        raise _bad(field, f"含有无效字符（孤立的代理码位 {code}）", f"holds an invalid character (lone surrogate {code})")
 
 
 def _checked(field: str, rule: str, value: Any) -> Any:
@@ -41,12 +54,15 @@ def _checked(field: str, rule: str, value: Any) -> Any:
             raise _bad(field, "应为文本", "must be a string")
         if len(value) > MAX_TEXT:
             raise _bad(field, "文本过长", "text too long")
+        _check_chars(field, value)
         return value
     if rule == _LIST:
         if not isinstance(value, list | tuple) or not all(isinstance(x, str) for x in value):
             raise _bad(field, "应为文本列表", "must be a list of strings")
         if sum(len(x) for x in value) > MAX_TEXT:
             raise _bad(field, "文本过长", "text too long")
+        for x in value:
+            _check_chars(field, x)
         return json.dumps(list(value), ensure_ascii=False)
     if rule == "scope":
         if value not in ("group", "individual"):
@@ -69,6 +85,18 @@ def _unknown(names: set[str], allowed: dict[str, str], what_zh: str, what_en: st
         raise InputError(
             f"{what_zh}没有这些字段：{', '.join(extra)}（可用：{', '.join(allowed)}）",
             f"unknown {what_en} field(s): {', '.join(extra)} (allowed: {', '.join(allowed)})",
+        )
+
+
+# Numbering is spoken Chinese (一是 … 九百九十九是); a list longer than this cannot be numbered.
+MAX_SIBLINGS = 999
+
+
+def check_count(kind: str, count: int) -> None:
+    if count > MAX_SIBLINGS:
+        raise InputError(
+            f"{KIND_ZH[kind]}太多：同一层最多 {MAX_SIBLINGS} 个，这里有 {count} 个",
+            f"too many {kind}s: at most {MAX_SIBLINGS} on one level, got {count}",
         )
 
 
@@ -113,6 +141,7 @@ def check_point(p: Point) -> None:
 def check_dimension(d: Dimension) -> None:
     for k, rule in NODE_FIELDS["dimension"].items():
         _checked(k, rule, getattr(d, k))
+    check_count("point", len(d.points))
     for p in d.points:
         check_point(p)
 
@@ -120,6 +149,8 @@ def check_dimension(d: Dimension) -> None:
 def check_section(s: Section) -> None:
     for k, rule in NODE_FIELDS["section"].items():
         _checked(k, rule, getattr(s, k))
+    check_count("dimension", len(s.dimensions))
+    check_count("point", len(s.points))
     for d in s.dimensions:
         check_dimension(d)
     for p in s.points:
@@ -130,6 +161,7 @@ def check_material(material: Material, links: list | None) -> None:
     if not isinstance(material, Material):
         raise InputError("应为一份材料", "expected a Material")
     material_values(material)
+    check_count("section", len(material.sections))
     for s in material.sections:
         check_section(s)
     for pair in links or []:

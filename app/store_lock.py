@@ -4,6 +4,12 @@ writing, so a second process gets a clear "already open" error instead of silent
 The lock is advisory and released by the OS when the holder exits, so a crash leaves no stale
 lock (the small file itself stays; it only names the last holder). Opening the same library
 twice inside one process is allowed (counted), as tests and the CLI do.
+
+Stale locks: a lock file naming a dead pid (a crashed or SIGKILLed window) holds no OS lock, so
+the next open simply takes it over and writes its own pid — no guessing from pids needed, and
+no race: two processes taking over at once still meet at ``flock``, and one of them loses. The
+pid/host text is only for the message. When the OS lock IS held yet the named pid is dead on
+this host, a child that inherited the descriptor (``fork``) still holds it, so we refuse.
 """
 
 from __future__ import annotations
@@ -57,13 +63,35 @@ def acquire(library: Path, *, exclusive: bool = False) -> None:
         except OSError:  # Windows refuses reading a locked region
             holder = "?"
         os.close(fd)
+        if holder_is_dead(holder):
+            holder += "，已退出，但其子进程仍持有锁 / exited, a child process still holds the lock"
         raise LibraryError(
-            f"材料库已在另一个程序中打开（{holder}），请先关闭它：{library}",
+            f"材料库已被另一个窗口打开（{holder}），请先关闭它：{library}",
             f"the library is already open in another process ({holder}); close it first: {library}",
         )
     os.ftruncate(fd, 0)
     os.write(fd, f"pid {os.getpid()} @ {socket.gethostname()}\n".encode())
     _held[path] = [fd, 1]
+
+
+def holder_is_dead(holder: str) -> bool:
+    """True when ``holder`` ("pid N @ host") names a process of this host that no longer runs."""
+    parts = holder.split()
+    if len(parts) != 4 or parts[0] != "pid" or not parts[1].isdigit() or parts[3] != socket.gethostname():
+        return False
+    return not pid_alive(int(parts[1]))
+
+
+def pid_alive(pid: int) -> bool:
+    if sys.platform == "win32":
+        return True  # not needed there: msvcrt locks die with their process; be conservative
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # exists, owned by someone else
+    return True
 
 
 def release(library: Path) -> None:

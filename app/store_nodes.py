@@ -38,7 +38,9 @@ class NodeEditing:
             self._touch(row["material_id"])
 
     def _insert_at(self, material_id: int, parent_id: int | None, kind: str, position: int, insert) -> int:
-        position = max(0, min(fields.position(position), tree.sibling_count(self.db, material_id, parent_id, kind)))
+        count = tree.sibling_count(self.db, material_id, parent_id, kind)
+        fields.check_count(kind, count + 1)
+        position = max(0, min(fields.position(position), count))
         tree.open_gap(self.db, material_id, parent_id, kind, position)
         node_id = insert(position)
         self._touch(material_id)
@@ -109,6 +111,7 @@ class NodeEditing:
                 if r[0] != node_id
             ]
             siblings.insert(max(0, min(fields.position(new_position), len(siblings))), node_id)
+            fields.check_count(kind, len(siblings))
             self.db.execute("UPDATE nodes SET parent_id = ? WHERE id = ?", [new_parent_id, node_id])
             for i, sibling in enumerate(siblings):
                 self.db.execute("UPDATE nodes SET position = ? WHERE id = ?", [i, sibling])

@@ -259,6 +259,38 @@ def _check_connection(path: Path, conn: sqlite3.Connection) -> bool:
     return False
 
 
+_WRITE_REASONS = (  # (SQLite's message, 中文, English)
+    ("disk is full", "磁盘已满", "the disk is full"),
+    ("readonly database", "材料库文件或其所在位置是只读的", "the library file or its folder is read-only"),
+    ("disk i/o error", "读写出错（存储设备是否已拔出？）", "input/output error (was the drive removed?)"),
+    ("database is locked", "材料库正被另一个程序占用", "the library is busy in another program"),
+    ("malformed", "材料库文件已损坏", "the library file is corrupt"),
+)
+
+
+def write_error(path: Path, exc: sqlite3.DatabaseError) -> LibraryError:
+    """A failed write (already rolled back) as the user should read it: why, and that the text
+    stored before is intact."""
+    detail = str(exc)
+    zh, en = next(((z, e) for key, z, e in _WRITE_REASONS if key in detail.lower()), (detail, detail))
+    return LibraryError(
+        f"未能保存到材料库 {path}：{zh}；此前保存的内容未受影响，请处理后重试",
+        f"could not save to the library {path}: {en}; what was saved before is intact — fix this and retry",
+    )
+
+
+def check_writable(path: Path) -> None:
+    """Refuse up front a library we could read but not save to (a write-protected USB stick, a
+    read-only share, a file marked read-only): better than failing at the first keystroke."""
+    for target, zh, en in ((path, "文件", "file"), (path.parent, "所在文件夹", "folder")):
+        if target.exists() and not os.access(target, os.W_OK):
+            raise LibraryError(
+                f"材料库{zh}是只读的，无法保存修改（可以只读方式打开查看或导出）：{target}",
+                f"the library's {en} is read-only, so edits cannot be saved (open it read-only to"
+                f" view or export): {target}",
+            )
+
+
 def create_private_file(path: Path) -> None:
     """Create an empty library file readable only by its owner (0600 on POSIX)."""
     path.parent.mkdir(parents=True, exist_ok=True)

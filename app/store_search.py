@@ -160,7 +160,9 @@ def find(db: Database, query: str, material_id: int | None, limit: int) -> list[
     if not query or limit <= 0:
         return []
     match: str | None = _phrase(query)
-    if len(query) < 3:
+    if "\x00" in query:
+        match = None  # FTS5 ends a query string at NUL: match such text by scanning instead
+    elif len(query) < 3:
         # Within one material a direct scan is already cheap.
         match = None if material_id is not None else _short_query_match(db, query)
         if match == "":

@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+# The program never opens a network socket: the guard fails any test that tries (issue 7, privacy).
+pytest_plugins = ["socket_guard"]
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO = Path(__file__).resolve().parent.parent

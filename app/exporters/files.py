@@ -6,6 +6,7 @@ anything fails the temp file is removed and the old file (if any) is left as it 
 
 from __future__ import annotations
 
+import errno
 import os
 import secrets
 import stat
@@ -16,7 +17,15 @@ from app.errors import InputError
 
 def write_text_atomic(path: str | Path, text: str) -> Path:
     """Write ``text`` as UTF-8 (line ends kept as given) to ``path`` atomically; returns the path."""
-    return write_bytes_atomic(path, text.encode("utf-8"))
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as exc:  # a lone surrogate: nothing is written
+        code = f"U+{ord(exc.object[exc.start]):04X}"
+        raise InputError(
+            f"文本含有无法保存的字符（孤立的代理码位 {code}），未写入：{path}",
+            f"the text holds a character that cannot be saved (lone surrogate {code}); nothing written: {path}",
+        ) from exc
+    return write_bytes_atomic(path, data)
 
 
 def write_bytes_atomic(path: str | Path, data: bytes) -> Path:
@@ -46,13 +55,35 @@ def write_bytes_atomic(path: str | Path, data: bytes) -> Path:
     except BaseException as exc:
         _remove_quietly(tmp)
         if isinstance(exc, OSError):
-            raise InputError(
-                f"无法写入文件 {target}：{exc.strerror or exc}",
-                f"cannot write {target}: {exc.strerror or exc}",
-            ) from exc
+            raise write_error(target, exc) from exc
         raise
     _sync_folder(target.parent)
     return target
+
+
+# Why a write failed, in words the user can act on (the file itself is left as it was).
+_REASONS = {
+    errno.ENOSPC: ("磁盘已满", "the disk is full"),
+    errno.EDQUOT: ("磁盘配额已用完", "the disk quota is used up"),
+    errno.EROFS: ("该位置是只读的（如写保护的 U 盘或光盘）", "the location is read-only (a write-protected drive?)"),
+    errno.EACCES: ("没有写入该文件夹的权限", "no permission to write in that folder"),
+    errno.EPERM: ("没有写入该文件夹的权限", "no permission to write in that folder"),
+    errno.ENAMETOOLONG: ("文件名过长", "the file name is too long"),
+    errno.EIO: ("读写出错（设备是否已拔出？）", "input/output error (was the drive removed?)"),
+}
+_LOCKED = ("文件正被另一个程序打开（如 Word、WPS 或 PDF 阅读器），请关闭后重试",
+           "the file is open in another program (Word, WPS, a PDF viewer?); close it and try again")
+
+
+def write_error(target: Path, exc: OSError) -> InputError:
+    """An InputError saying why ``target`` could not be written and that nothing was changed."""
+    zh, en = _REASONS.get(exc.errno, (exc.strerror or str(exc), exc.strerror or str(exc)))
+    # Windows: replacing a file another program holds open fails with a sharing violation.
+    if getattr(exc, "winerror", None) in (32, 33) or (os.name == "nt" and isinstance(exc, PermissionError)):
+        zh, en = _LOCKED
+    if exc.strerror and exc.strerror != en:
+        en = f"{en} ({exc.strerror})"
+    return InputError(f"无法写入文件 {target}：{zh}；原文件未改动", f"cannot write {target}: {en}; nothing was changed")
 
 
 def _check_target(target: Path) -> None:

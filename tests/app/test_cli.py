@@ -403,3 +403,14 @@ def test_text_commands_do_not_load_reportlab_or_qt(lib, json_file, out_dir):
                           encoding="utf-8", timeout=60)
     assert done.returncode == 0, done.stderr
     assert "HEAVY []" in done.stdout
+
+
+def test_rescue_writes_each_material_as_json_and_leaves_the_library_bytes_alone(cli, lib, seed_path, tmp_path):
+    material_id = cli("import", seed_path)[1].strip()
+    before = library_hash(lib)
+    code, out, err = cli("rescue", "-o", tmp_path / "rescued")
+    assert code == 0, err
+    written = [Path(line) for line in out.splitlines()]
+    assert [p.name for p in written] == [f"material-{material_id}.json"]
+    assert json.loads(written[0].read_text(encoding="utf-8"))["title"].endswith("对照检查材料")
+    assert library_hash(lib) == before
