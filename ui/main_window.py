@@ -33,6 +33,7 @@ from ui.fonts import ui_family
 from ui.outline_model import MATERIAL_KEY, OutlineItem, OutlineModel
 from ui.outline_view import OutlineView
 from ui.panels import IMMEDIATE_FIELDS, PanelStack
+from ui.pdf_features import install_pdf_features
 from ui.snapshots import SnapshotsDock, error_message
 from ui.window_chrome import build_actions, build_menus_and_toolbar, word_count_text
 
@@ -74,6 +75,7 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         self._connect()
         self._restore_layout()
         self._show_material(None)
+        install_pdf_features(self)
 
     # ----- layout --------------------------------------------------------------------------
     def _build_central(self) -> None:

@@ -1,0 +1,267 @@
+"""预览 dock: the material's PDF pages, re-rendered off the GUI thread after edits settle.
+
+``render_pdf`` takes 0.25–0.6 s for the seed, so it runs on a worker thread over a deep copy of
+the material (the editor keeps mutating the live one while the user types); the same worker
+parses the bytes into a ``QPdfDocument``, and the GUI thread only swaps it into the
+``QPdfView`` (which draws pages on its own render thread). Requests arriving while a render runs
+are coalesced: a result older than the newest edit is dropped, and one more render of the
+newest state follows.
+"""
+
+from __future__ import annotations
+
+import copy
+import sys
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from app.exporters.pdf_options import PdfOptions, PdfReport
+from app.model import Material
+
+# A render holds the GIL in pure Python for 0.25–0.6 s; every time the GUI thread re-enters
+# Python (a key event's slots, a timer) it waits for the worker to yield, by default after 5 ms,
+# and a keystroke needs several such entries. 1 ms keeps typing under one frame during renders.
+GUI_SWITCH_INTERVAL = 0.001
+# Typing pauses shorter than this are one burst; the preview waits for the pause (≤ 1 s).
+PREVIEW_DELAY_MS = 600
+ERROR_STYLE = "color: #c00000;"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("PdfPreview", text)
+
+
+class _Relay(QObject):
+    """Carries one background result back to the GUI thread (a queued signal)."""
+
+    finished = Signal(object, object, object)  # the relay itself, result, exception
+
+
+class BackgroundRunner(QObject):
+    """Runs plain Python callables on daemon threads and hands results back on the GUI thread.
+
+    Python threads rather than a QThreadPool: nothing in Qt waits for (or destroys) a running
+    render when a window is torn down, and a render cannot touch a widget. The relay of each job
+    stays referenced here until its result is delivered, so it is never deleted mid-emit.
+    """
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._relays: dict[_Relay, Callable] = {}
+
+    def start(self, work: Callable[[], object],
+              done: Callable[[object, BaseException | None], None]) -> None:
+        if sys.getswitchinterval() > GUI_SWITCH_INTERVAL:
+            sys.setswitchinterval(GUI_SWITCH_INTERVAL)
+        relay = _Relay()
+        self._relays[relay] = done
+        relay.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        holder = [relay]  # the worker drops its reference right after emitting
+
+        def run() -> None:
+            try:
+                result, error = work(), None
+            except Exception as exc:  # shown to the user by ``done``; a thread must not die silently
+                result, error = None, exc
+            own = holder.pop()
+            own.finished.emit(own, result, error)
+            del own
+
+        threading.Thread(target=run, name="duizhao-pdf", daemon=True).start()
+
+    def busy(self) -> bool:
+        return bool(self._relays)
+
+    def _deliver(self, relay, result, error) -> None:
+        done = self._relays.pop(relay, None)
+        if done is not None:
+            done(result, error)
+
+
+def render_copy(material: Material, options: PdfOptions) -> Callable[[], tuple[bytes, PdfReport]]:
+    """A job rendering a snapshot of ``material`` taken now, on the calling (GUI) thread."""
+    from app.exporters.pdf import render_pdf  # ReportLab loads on the first render, not at start
+
+    snapshot = copy.deepcopy(material)
+    return lambda: render_pdf(snapshot, options)
+
+
+def open_document(data: bytes) -> QPdfDocument:
+    """The bytes parsed by pdfium into a parentless QPdfDocument owned by the GUI thread.
+
+    Called on the worker: parsing takes 7–17 ms, which the GUI thread would otherwise spend
+    between two keystrokes. The document (and its buffer, a child) is then handed over.
+    """
+    document = QPdfDocument()
+    buffer = QBuffer(document)
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document.load(buffer)  # synchronous for a random-access device
+    document.moveToThread(QCoreApplication.instance().thread())
+    return document
+
+
+def preview_job(material: Material, options: PdfOptions):
+    render = render_copy(material, options)
+
+    def job() -> tuple[bytes, PdfReport, QPdfDocument]:
+        data, report = render()
+        return data, report, open_document(data)
+
+    return job
+
+
+class PdfPreview(QWidget):
+    """The pages of ``source()`` (the window's current Material, or None), kept up to date.
+
+    ``schedule()`` after every edit; the render starts ``PREVIEW_DELAY_MS`` after the last one.
+    ``generation`` counts renders started, ``render_count`` renders shown.
+    """
+
+    rendered = Signal(int)  # page count of a freshly shown render
+
+    def __init__(self, source: Callable[[], Material | None], parent: QWidget | None = None,
+                 options: PdfOptions | None = None):
+        super().__init__(parent)
+        self.setObjectName("pdfPreview")
+        self._source = source
+        self.options = options or PdfOptions()
+        self.generation = 0
+        self.render_count = 0
+        self.last_error: BaseException | None = None
+        self._wanted = 0  # generation of the newest request; older results are stale
+        self._hidden_change = False  # asked to render while hidden: render when shown
+
+        self.status = QLabel(self)
+        self.status.setObjectName("pdfPreviewStatus")
+        self.status.setWordWrap(True)
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setObjectName("pdfPreviewView")
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setPageSpacing(8)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.status)
+        layout.addWidget(self.view, 1)
+
+        self._runner = BackgroundRunner(self)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(PREVIEW_DELAY_MS)
+        self._timer.timeout.connect(self.render_now)
+        self._set_status(_tr("No material open."))
+
+    # ----- requests ------------------------------------------------------------------------
+    def schedule(self, *_args) -> None:
+        """Something changed: render once the edits have settled (the timer restarts)."""
+        self._wanted = self.generation + 1
+        self._timer.start()
+
+    def render_now(self) -> None:
+        """Start a render of the current material now, unless one is running (then it follows)."""
+        self._timer.stop()
+        if self._runner.busy():
+            self._wanted = self.generation + 1  # picked up when the running render ends
+            return
+        if not self.on_screen():  # e.g. a dock tab behind 检查: no need to spend the CPU now
+            self._hidden_change = True
+            return
+        material = self._source()
+        if material is None:
+            self._clear()
+            return
+        self.generation += 1
+        self._wanted = self.generation
+        generation = self.generation
+        self._set_status(_tr("Rendering…"))
+        job = preview_job(material, self.options)
+        self._runner.start(job, lambda result, error: self._finished(generation, result, error))
+
+    def on_screen(self) -> bool:
+        """Shown and not covered: a dock tab behind another counts as visible to Qt, but its
+        visible region is empty."""
+        return self.isVisible() and not self.visibleRegion().isEmpty()
+
+    def became_visible(self, visible: bool = True) -> None:
+        """The dock (or its tab) came to the front: catch up with edits made meanwhile."""
+        if visible and self._hidden_change:
+            self._hidden_change = False
+            self.schedule()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.became_visible()
+
+    def set_options(self, options: PdfOptions) -> None:
+        self.options = options
+        self.schedule()
+
+    # ----- results -------------------------------------------------------------------------
+    def _finished(self, generation: int, result, error: BaseException | None) -> None:
+        if self._wanted > generation:  # edited meanwhile: this result is stale
+            if result is not None:
+                result[2].deleteLater()
+            if not self._timer.isActive():  # else the user is still typing: the timer follows
+                self.render_now()
+            return
+        if error is not None:
+            self.last_error = error
+            self._set_status(_error_text(error), error=True)
+            return
+        _data, report, document = result
+        self.last_error = None
+        self._show(document)
+        self.render_count += 1
+        self._set_status(_pages_text(report))
+        self.rendered.emit(report.pages)
+
+    def _show(self, document: QPdfDocument) -> None:
+        """Put the freshly parsed document in the view (QPdfView keeps the scroll position)."""
+        document.setParent(self)
+        old, self.document = self.document, document
+        self.view.setDocument(document)
+        old.deleteLater()
+
+    def _clear(self) -> None:
+        self.document.close()
+        self._set_status(_tr("No material open."))
+
+    def _set_status(self, text: str, error: bool = False) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet(ERROR_STYLE if error else "")
+
+    def page_count(self) -> int:
+        return self.document.pageCount()
+
+
+def _pages_text(report: PdfReport) -> str:
+    # Qt fills %n and picks the plural form (lupdate reads this call's numerus form).
+    text = QCoreApplication.translate("PdfPreview", "%n page(s), A4", None, report.pages)
+    if report.substitutions:
+        chars = "".join(dict.fromkeys(s.char for s in report.substitutions))
+        text += _tr(" · characters drawn from a fallback font: %1").replace("%1", chars)
+    return text
+
+
+def _error_text(exc: BaseException) -> str:
+    from ui.dialogs.common import error_text
+
+    zh, _en = error_text(exc)
+    return _tr("Preview failed: %1").replace("%1", zh)
