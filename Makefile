@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 TS := resources/translations/duizhao_zh_CN.ts
 QM := resources/translations/duizhao_zh_CN.qm
 
-.PHONY: run test lint bench translations clean deps-run deps-test
+.PHONY: run test lint bench translations clean deps-run deps-test dist dist-test deb
 
 run: deps-run $(VENV)/.stamp-run translations
 	$(PY) -m ui.main $(ARGS)
@@ -40,6 +40,25 @@ translations: $(QM)
 $(QM): $(TS) | $(VENV)/bin/python
 	@test -x $(VENV)/bin/pyside6-lrelease || $(MAKE) $(VENV)/.stamp-run
 	$(VENV)/bin/pyside6-lrelease -silent $(TS) -qm $(QM)
+
+# Packaging (issue 8): the PyInstaller one-folder build, its frozen-program test, the .deb.
+DIST := dist/duizhao
+
+dist: deps-run $(VENV)/.stamp-dist translations
+	@command -v objdump >/dev/null || { echo "make dist needs binutils (objdump, strip): apt-get install binutils" >&2; exit 1; }
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build/pyinstaller packaging/duizhao.spec
+	@du -sb --apparent-size $(DIST) | awk '{printf "dist: $(DIST) is %.1f MiB\n", $$1 / 1048576}'
+
+# Runs the frozen duizhao-cli and duizhao from $(DIST) with an empty HOME.
+dist-test: dist $(VENV)/.stamp-test
+	DUIZHAO_DIST=$(DIST) QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/packaging/test_dist.py
+
+deb: dist
+	packaging/linux/build_deb.sh $(DIST) dist
+
+$(VENV)/.stamp-dist: pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install -q -e '.[dist]'
+	@touch $@ $(VENV)/.stamp-run
 
 clean:
 	rm -rf build dist *.egg-info $(QM)

@@ -4,9 +4,12 @@
 set -euo pipefail
 role="${1:-run}"
 # Qt's xcb/offscreen platform plugins and font discovery need these shared libraries.
-run_pkgs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libxcb-cursor0 fontconfig)
-# Tests render PDFs to PNG (poppler-utils) and convert DOCX with LibreOffice.
-test_pkgs=(poppler-utils xvfb libreoffice-writer-nogui)
+run_pkgs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 fontconfig
+          libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
+          libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1)
+# Tests render PDFs to PNG (poppler-utils) and convert DOCX with LibreOffice; they validate the
+# .desktop file and AppStream metainfo (desktop-file-utils, appstream).
+test_pkgs=(poppler-utils xvfb libreoffice-writer-nogui desktop-file-utils appstream)
 case "$role" in
   run) want=("${run_pkgs[@]}") ;;
   test) want=("${run_pkgs[@]}" "${test_pkgs[@]}") ;;

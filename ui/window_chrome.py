@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QToolBar
+from PySide6.QtWidgets import QMainWindow, QToolBar
 
 from app.model import (
     Material,
@@ -128,8 +128,9 @@ def build_menus_and_toolbar(window: QMainWindow) -> None:
 
 
 def about(window) -> None:
-    QMessageBox.about(window, _tr("About Duizhao"),
-                      _tr("对照 Duizhao — an offline editor for 对照检查材料."))
+    from ui.about import show_about  # version, licence and third-party notices
+
+    show_about(window)
 
 
 def _fmt(n: int) -> str:
