@@ -31,6 +31,7 @@ from app.model import Material, material_word_count
 from app.serialize import links_of, material_from_json, material_to_json
 from app.store_backups_api import BackupMethods, backup_before_migration
 from app.store_duplicate import draft_for_template
+from app.store_extras import LibraryExtras
 from app.store_nodes import NodeEditing
 from app.templates import get_template, material_from_template
 
@@ -81,7 +82,7 @@ class SearchHit:
     snippet: str  # about 40 characters around the hit, with the hit wrapped in 【】
 
 
-class Library(NodeEditing, BackupMethods):
+class Library(LibraryExtras, NodeEditing, BackupMethods):
     path: Path
 
     def __init__(self, db: Database, path: Path, readonly: bool):

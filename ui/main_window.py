@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.model import Material
 from app.store import Library
 from ui.autosave import Autosave
+from ui.checks_features import install_checks_features
 from ui.commands import WRITE_ERRORS, EditFieldCommand, LibraryCommand
 from ui.editor_actions import EditorActionsMixin
 from ui.export_actions import ExportMixin
@@ -76,6 +77,7 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         self._restore_layout()
         self._show_material(None)
         install_pdf_features(self)
+        install_checks_features(self)
 
     # ----- layout --------------------------------------------------------------------------
     def _build_central(self) -> None:

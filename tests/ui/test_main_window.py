@@ -315,7 +315,9 @@ def test_keyboard_shortcuts_reach_the_window(qtbot, opened, library, monkeypatch
     monkeypatch.setattr(LibraryView, "_exec_dialog", accept)
     qtbot.keyClick(window.tree, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert created and window.material_id != mid
-    qtbot.keyClick(window.tree, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    # Ctrl+F finds in the open material (Word habit); Ctrl+Shift+F searches the whole library.
+    qtbot.keyClick(window.tree, Qt.Key.Key_F,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert window.library_view.search_edit.hasFocus()
 
 
