@@ -8,34 +8,17 @@ Run: `.venv/bin/python benchmarks/bench_checks.py`
 from __future__ import annotations
 
 import copy
-import statistics
 import sys
-import time
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+from _bench import RUNS, SEED_CANDIDATES, median_seconds
 
 from app.checks import run_checks  # noqa: E402
 from app.find_replace import find_all, replace_all  # noqa: E402
 from app.importers.text import import_text_file  # noqa: E402
 from app.model import Material, material_word_count  # noqa: E402
 
-RUNS = 7
 PAGE_CHARS = 22 * 28
-SEED_CANDIDATES = [
-    REPO.parent / "shared" / "fixtures" / "seed-county-2021-wugedaitou.md",
-    REPO / "tests" / "data" / "seed-county-2021-wugedaitou.md",
-]
 
-
-def median_seconds(action, runs: int = RUNS) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def enlarged(material: Material, pages: int) -> Material:

@@ -7,34 +7,16 @@ Run: `.venv/bin/python benchmarks/bench_docx.py`
 
 from __future__ import annotations
 
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+from _bench import REPO, SEED_CANDIDATES, median_seconds, report
+
 sys.path.insert(0, str(REPO / "tests" / "app"))  # the test-file builders
-RUNS = 7
 IMPORT_TARGET_S = 1.0
-SEED_CANDIDATES = [
-    REPO.parent / "shared" / "fixtures" / "seed-county-2021-wugedaitou.md",
-    REPO / "tests" / "data" / "seed-county-2021-wugedaitou.md",
-]
 
 
-def median_seconds(action, runs: int = RUNS) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
-def report(label: str, seconds: float) -> None:
-    print(f"{label:<44} {seconds * 1000:9.2f} ms  (median of {RUNS})", flush=True)
 
 
 def main() -> int:

@@ -6,33 +6,12 @@ Targets (DESIGN §8): importing the seed (txt) ≤ 0.1 s. Run: `.venv/bin/python
 from __future__ import annotations
 
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
-RUNS = 7
-SEED_CANDIDATES = [
-    REPO.parent / "shared" / "fixtures" / "seed-county-2021-wugedaitou.md",
-    REPO / "tests" / "data" / "seed-county-2021-wugedaitou.md",
-]
-
-
-def median_seconds(action, runs: int = RUNS) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
-def report(label: str, seconds: float) -> None:
-    print(f"{label:<44} {seconds * 1000:9.2f} ms  (median of {RUNS})", flush=True)
+from _bench import REPO, SEED_CANDIDATES, median_seconds, report
 
 
 def cli_command() -> list[str]:

@@ -17,13 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
-RUNS = 7
-SEED_CANDIDATES = [
-    REPO.parent / "shared" / "fixtures" / "seed-county-2021-wugedaitou.md",
-    REPO / "tests" / "data" / "seed-county-2021-wugedaitou.md",
-]
+from _bench import REPO, RUNS, SEED_CANDIDATES
 
 EXPORT_SCRIPT = """
 import sys
