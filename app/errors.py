@@ -24,5 +24,9 @@ class LibraryError(DuizhaoError):
     exit_code = 2
 
 
+class LibraryLockedError(LibraryError):
+    """The library is open in another window or process (the single-writer lock is held)."""
+
+
 class NotFoundError(InputError):
     """A material or node id that is not in the library."""

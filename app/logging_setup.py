@@ -5,7 +5,7 @@ Material text is sensitive (a leader's self-criticism), and it is Chinese; log m
 written by us, in English. So the formatter keeps the message template and numbers, and reduces
 every string argument and every run of non-ASCII characters — which is where material text,
 Chinese file names and exception messages quoting user input end up — to its length
-(``‹12 chars›``). Tracebacks keep file/line/function (our code) with the exception message
+(``<12 chars>``). Tracebacks keep file/line/function (our code) with the exception message
 redacted the same way. Use ids and counts in log calls: ``log.info("saved node %d", node_id)``.
 
 ``install_excepthook`` is the core half of crash reporting: the window passes ``flush`` (write
@@ -35,7 +35,8 @@ _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 def redact(text: str) -> str:
     """``text`` with each run of non-ASCII characters (and control characters) replaced by its
     length: file names and error messages stay useful, Chinese text does not survive."""
-    text = _NON_ASCII_RE.sub(lambda m: f"‹{len(m.group(0))} chars›", text)
+    # The placeholder is ASCII so that redacting a line twice leaves it as it is.
+    text = _NON_ASCII_RE.sub(lambda m: f"<{len(m.group(0))} chars>", text)
     return _CONTROL_RE.sub("?", text)
 
 
@@ -51,7 +52,7 @@ def _safe_arg(value: object) -> object:
     if isinstance(value, Path):
         return redact(str(value))
     text = str(value)
-    return f"‹{type(value).__name__} {len(text)} chars›"
+    return f"<{type(value).__name__} {len(text)} chars>"
 
 
 class PrivacyFormatter(logging.Formatter):

@@ -97,8 +97,16 @@ def library_backups(library_path: Path) -> list[tuple[Path, datetime]]:
         if match is None:
             continue  # another library's backups, or a file the user put there
         found.append((candidate, datetime.strptime(match.group(1), _STAMP_FORMAT)))
-    found.sort(key=lambda item: (item[1], item[0].name), reverse=True)
+    # Two backups in one second share a stamp (the second gets "-2"): the file time breaks the tie.
+    found.sort(key=lambda item: (item[1], _mtime_ns(item[0]), item[0].name), reverse=True)
     return found
+
+
+def _mtime_ns(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
 
 
 def backups_to_keep(times: list[datetime], now: datetime) -> set[int]:

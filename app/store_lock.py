@@ -19,7 +19,7 @@ import socket
 import sys
 from pathlib import Path
 
-from app.errors import LibraryError
+from app.errors import LibraryError, LibraryLockedError
 
 _held: dict[Path, list[int]] = {}  # lock path → [fd, open count] in this process
 
@@ -65,7 +65,7 @@ def acquire(library: Path, *, exclusive: bool = False) -> None:
         os.close(fd)
         if holder_is_dead(holder):
             holder += "，已退出，但其子进程仍持有锁 / exited, a child process still holds the lock"
-        raise LibraryError(
+        raise LibraryLockedError(
             f"材料库已被另一个窗口打开（{holder}），请先关闭它：{library}",
             f"the library is already open in another process ({holder}); close it first: {library}",
         )

@@ -35,6 +35,7 @@ from ui.outline_model import MATERIAL_KEY, OutlineItem, OutlineModel
 from ui.outline_view import OutlineView
 from ui.panels import IMMEDIATE_FIELDS, PanelStack
 from ui.pdf_features import install_pdf_features
+from ui.reliability_features import install_reliability_features
 from ui.snapshots import SnapshotsDock, error_message
 from ui.window_chrome import build_actions, build_menus_and_toolbar, word_count_text
 
@@ -78,6 +79,7 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         self._show_material(None)
         install_pdf_features(self)
         install_checks_features(self)
+        install_reliability_features(self)
 
     # ----- layout --------------------------------------------------------------------------
     def _build_central(self) -> None:

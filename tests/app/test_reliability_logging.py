@@ -77,11 +77,11 @@ def test_material_text_never_reaches_the_log(log_file):
     text = read_log(log_file)
     assert SECRET not in text and not CJK.search(text)
     assert "saved point 42" in text and "import failed" in text and "InputError" in text
-    assert "chars›" in text  # the text was replaced by its length
+    assert "chars>" in text  # the text was replaced by its length
 
 
 def test_redact_keeps_ascii_and_counts_the_rest():
-    assert redact("cannot open /home/u/材料库.db: disk full") == "cannot open /home/u/‹3 chars›.db: disk full"
+    assert redact("cannot open /home/u/材料库.db: disk full") == "cannot open /home/u/<3 chars>.db: disk full"
     assert redact("bell\x07\x1b[31m") == "bell??[31m"
 
 
@@ -119,3 +119,8 @@ def test_qt_warnings_are_logged_redacted(log_file):
     log_qt_message("warning", f"QLineEdit text {SECRET} too long", "ui/panels.py:10")
     text = read_log(log_file)
     assert "QLineEdit text" in text and "ui/panels.py:10" in text and not CJK.search(text)
+
+
+def test_redacting_twice_keeps_the_placeholder_readable():
+    once = redact("无法打开 材料库.db")
+    assert redact(once) == once == "<4 chars> <3 chars>.db"
