@@ -1,0 +1,1468 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name></name>
+    <message>
+        <source>Dimension</source>
+        <translation>查摆方面</translation>
+    </message>
+    <message>
+        <source>Words before the heading in running text, e.g. 在“</source>
+        <translation>正文中标题前的引导词，如：在“</translation>
+    </message>
+    <message>
+        <source>Words after the heading in running text, e.g. ”方面：</source>
+        <translation>正文中标题后的收尾词，如：”方面：</translation>
+    </message>
+    <message>
+        <source>Heading</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <source>Frame</source>
+        <translation>引导格式</translation>
+    </message>
+    <message>
+        <source>Intro</source>
+        <translation>导语</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>e.g. 2022年1月20日</source>
+        <translation>如：2022年1月20日</translation>
+    </message>
+    <message>
+        <source>按照…要求，… 现将有关情况对照检查如下：</source>
+        <translation>按照…要求，… 现将有关情况对照检查如下：</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Preamble</source>
+        <translation>前言</translation>
+    </message>
+    <message>
+        <source>Point</source>
+        <translation>要点</translation>
+    </message>
+    <message>
+        <source>One sentence, e.g. 学习态度不够积极</source>
+        <translation>一句话概括，如：学习态度不够积极</translation>
+    </message>
+    <message>
+        <source>The word that introduces the example</source>
+        <translation>引出例子的词</translation>
+    </message>
+    <message>
+        <source>None. Right-click the point in the outline → Link to</source>
+        <translation>暂无。在提纲中右键单击该要点 → 关联到</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑%1</translation>
+    </message>
+    <message>
+        <source>Add section</source>
+        <translation>添加部分</translation>
+    </message>
+    <message>
+        <source>Add dimension</source>
+        <translation>添加查摆方面</translation>
+    </message>
+    <message>
+        <source>Add point</source>
+        <translation>添加要点</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>移动</translation>
+    </message>
+    <message>
+        <source>Remove link</source>
+        <translation>取消关联</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <source>Restore version</source>
+        <translation>恢复版本</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>例子</translation>
+    </message>
+    <message>
+        <source>Linked</source>
+        <translation>关联</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <source>Optional paragraphs before the first item</source>
+        <translation>第一项之前的段落（可选）</translation>
+    </message>
+    <message>
+        <source>Link to</source>
+        <translation>关联到</translation>
+    </message>
+    <message>
+        <source>Versions</source>
+        <translation>历史版本</translation>
+    </message>
+    <message>
+        <source>Save version</source>
+        <translation>保存版本</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Restore this version</source>
+        <translation>恢复到此版本</translation>
+    </message>
+    <message>
+        <source>%1  ·  %2  ·  %3 chars</source>
+        <translation>%1  ·  %2  ·  %3 字</translation>
+    </message>
+    <message>
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Duplicate as next year…</source>
+        <translation>复制为下一年度…</translation>
+    </message>
+    <message>
+        <source>Move material to trash</source>
+        <translation>将材料移到回收站</translation>
+    </message>
+    <message>
+        <source>Trash…</source>
+        <translation>回收站…</translation>
+    </message>
+    <message>
+        <source>The library cannot be opened</source>
+        <translation>无法打开材料库</translation>
+    </message>
+    <message>
+        <source>The library file is damaged.</source>
+        <translation>材料库文件已损坏。</translation>
+    </message>
+    <message>
+        <source>This file is not a Duizhao library.</source>
+        <translation>该文件不是“对照”的材料库。</translation>
+    </message>
+    <message>
+        <source>The file has not been changed. Choose what to do:</source>
+        <translation>该文件未被改动。请选择如何处理：</translation>
+    </message>
+    <message>
+        <source>Open the newest good backup (%1)</source>
+        <translation>打开最新的完好备份（%1）</translation>
+    </message>
+    <message>
+        <source>The damaged file is kept as a backup first.</source>
+        <translation>损坏的文件会先作为备份保留。</translation>
+    </message>
+    <message>
+        <source>No good backup found</source>
+        <translation>没有找到完好的备份</translation>
+    </message>
+    <message>
+        <source>Rescue readable materials to a folder…</source>
+        <translation>将可读取的材料抢救到文件夹…</translation>
+    </message>
+    <message>
+        <source>Reads a copy of the file and saves each material it can read as a JSON file you can import again.</source>
+        <translation>读取该文件的副本，把能读出的每份材料保存为 JSON 文件，之后可重新导入。</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the rescued materials</source>
+        <translation>选择保存抢救材料的文件夹</translation>
+    </message>
+    <message>
+        <source>Rescued %1 materials as JSON into %2.</source>
+        <translation>已将 %1 份材料以 JSON 格式抢救到 %2。</translation>
+    </message>
+    <message>
+        <source>%1 of them from their newest saved version.</source>
+        <translation>其中 %1 份取自最近保存的版本。</translation>
+    </message>
+    <message>
+        <source>%1 could not be read.</source>
+        <translation>%1 份无法读取。</translation>
+    </message>
+    <message>
+        <source>Rescue failed: %1</source>
+        <translation>抢救失败：%1</translation>
+    </message>
+    <message>
+        <source>Restoring the backup failed: %1</source>
+        <translation>恢复备份失败：%1</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Find…</source>
+        <translation>查找…</translation>
+    </message>
+    <message>
+        <source>Add point before</source>
+        <translation>在前面添加要点</translation>
+    </message>
+    <message>
+        <source>Delete (to trash)</source>
+        <translation>删除（移到回收站）</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Run checks</source>
+        <translation>运行检查</translation>
+    </message>
+    <message>
+        <source>Export as text (.txt)…</source>
+        <translation>导出为纯文本（.txt）…</translation>
+    </message>
+    <message>
+        <source>Export as Markdown (.md)…</source>
+        <translation>导出为 Markdown（.md）…</translation>
+    </message>
+    <message>
+        <source>Export as JSON (.json)…</source>
+        <translation>导出为 JSON（.json）…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Export Word (.docx)…</source>
+        <translation>导出 Word（.docx）…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>About Duizhao</source>
+        <translation>关于对照</translation>
+    </message>
+    <message>
+        <source>Will be available when PDF/Word export lands</source>
+        <translation>PDF/Word 导出功能上线后可用</translation>
+    </message>
+    <message>
+        <source>Checks arrive in a later version</source>
+        <translation>检查功能将在后续版本提供</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Insert</source>
+        <translation>插入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Check</source>
+        <translation>检查(&amp;C)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>导出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Total %1 chars</source>
+        <translation>全文 %1 字</translation>
+    </message>
+    <message>
+        <source>Section %1 chars</source>
+        <translation>本节 %1 字</translation>
+    </message>
+    <message>
+        <source>Dimension %1 chars, %2 points</source>
+        <translation>本方面 %1 字，%2 条要点</translation>
+    </message>
+    <message>
+        <source> (template: %1–%2)</source>
+        <translation>（模板建议：%1–%2 条）</translation>
+    </message>
+    <message>
+        <source>Point %1 chars</source>
+        <translation>本要点 %1 字</translation>
+    </message>
+    <message>
+        <source>point %1 of %2</source>
+        <translation>第 %1 条/共 %2 条</translation>
+    </message>
+    <message>
+        <source>No material open.</source>
+        <translation>未打开材料。</translation>
+    </message>
+    <message>
+        <source>Rendering…</source>
+        <translation>正在排版…</translation>
+    </message>
+    <message>
+        <source> · characters drawn from a fallback font: %1</source>
+        <translation> · 以下字符使用了替代字体：%1</translation>
+    </message>
+    <message>
+        <source>Preview failed: %1</source>
+        <translation>预览失败：%1</translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <source>Save the material as an A4 PDF (GB/T 9704)</source>
+        <translation>将材料保存为 A4 PDF（GB/T 9704 格式）</translation>
+    </message>
+    <message>
+        <source>Print the material at 100 % on A4</source>
+        <translation>按 100% 比例在 A4 纸上打印材料</translation>
+    </message>
+    <message>
+        <source>See the printed pages before printing</source>
+        <translation>打印前查看版面效果</translation>
+    </message>
+    <message>
+        <source>PDF export failed</source>
+        <translation>导出 PDF 失败</translation>
+    </message>
+    <message>
+        <source>Exporting PDF to %1 …</source>
+        <translation>正在导出 PDF 到 %1 …</translation>
+    </message>
+    <message>
+        <source>Exported %1 (%2 pages)</source>
+        <translation>已导出 %1（共 %2 页）</translation>
+    </message>
+    <message>
+        <source> — characters from a fallback font: %1</source>
+        <translation> — 以下字符使用了替代字体：%1</translation>
+    </message>
+    <message>
+        <source>Preparing pages for printing…</source>
+        <translation>正在准备打印页面…</translation>
+    </message>
+    <message>
+        <source>Printing failed</source>
+        <translation>打印失败</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Sent %1 pages to the printer</source>
+        <translation>已将 %1 页发送到打印机</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>Find in the open material (Ctrl+F)</source>
+        <translation>在当前材料中查找（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Replace…</source>
+        <translation>替换…</translation>
+    </message>
+    <message>
+        <source>Search the library</source>
+        <translation>搜索材料库</translation>
+    </message>
+    <message>
+        <source>Check the material now and show the findings</source>
+        <translation>立即检查材料并显示检查结果</translation>
+    </message>
+    <message>
+        <source>Checks failed: %1</source>
+        <translation>检查失败：%1</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Checks (%1)</source>
+        <translation>检查（%1）</translation>
+    </message>
+    <message>
+        <source>This place is no longer in the material; checking again.</source>
+        <translation>该处内容已不在材料中，正在重新检查。</translation>
+    </message>
+    <message>
+        <source>Fix “%1” → “%2”</source>
+        <translation>修改“%1”→“%2”</translation>
+    </message>
+    <message>
+        <source>Fix %1 findings</source>
+        <translation>修改 %1 处问题</translation>
+    </message>
+    <message>
+        <source>Pinyin/ASCII stand-ins (dangshi, mzshh…)</source>
+        <translation>拼音/字母代写（dangshi、mzshh…）</translation>
+    </message>
+    <message>
+        <source>Placeholders left in (XX, 202X, 某某…)</source>
+        <translation>残留占位符（XX、202X、某某…）</translation>
+    </message>
+    <message>
+        <source>Another organization&apos;s name</source>
+        <translation>出现其他单位名称</translation>
+    </message>
+    <message>
+        <source>Half-width punctuation in Chinese text</source>
+        <translation>中文中使用了半角标点</translation>
+    </message>
+    <message>
+        <source>ASCII quotes in Chinese text</source>
+        <translation>中文中使用了英文引号</translation>
+    </message>
+    <message>
+        <source>Quote or bracket facing the wrong way</source>
+        <translation>引号或括号方向错误</translation>
+    </message>
+    <message>
+        <source>Unpaired quote or bracket</source>
+        <translation>引号或括号不成对</translation>
+    </message>
+    <message>
+        <source>Doubled punctuation</source>
+        <translation>标点重复</translation>
+    </message>
+    <message>
+        <source>Paragraph without a full stop</source>
+        <translation>段末缺少句号</translation>
+    </message>
+    <message>
+        <source>Space inside Chinese text</source>
+        <translation>中文中有多余空格</translation>
+    </message>
+    <message>
+        <source>Official formulation misspelt</source>
+        <translation>规范表述有误</translation>
+    </message>
+    <message>
+        <source>Wrong plenary session for the year</source>
+        <translation>全会届次与年度不符</translation>
+    </message>
+    <message>
+        <source>Dimension heading differs from the official wording</source>
+        <translation>查摆方面标题与官方表述不一致</translation>
+    </message>
+    <message>
+        <source>Common typos</source>
+        <translation>常见错别字</translation>
+    </message>
+    <message>
+        <source>Section missing</source>
+        <translation>缺少部分</translation>
+    </message>
+    <message>
+        <source>Empty section</source>
+        <translation>部分内容为空</translation>
+    </message>
+    <message>
+        <source>Template dimension missing</source>
+        <translation>缺少模板规定的查摆方面</translation>
+    </message>
+    <message>
+        <source>Empty dimension</source>
+        <translation>查摆方面内容为空</translation>
+    </message>
+    <message>
+        <source>Problem without an example</source>
+        <translation>问题缺少具体事例</translation>
+    </message>
+    <message>
+        <source>Problem with no measure answering it</source>
+        <translation>问题没有对应的整改措施</translation>
+    </message>
+    <message>
+        <source>Causes thinner than the problems</source>
+        <translation>原因剖析少于问题查摆</translation>
+    </message>
+    <message>
+        <source>Point count outside the template&apos;s range</source>
+        <translation>要点条数超出模板建议范围</translation>
+    </message>
+    <message>
+        <source>Length outside the target</source>
+        <translation>篇幅超出目标范围</translation>
+    </message>
+    <message>
+        <source>Same sentence used twice</source>
+        <translation>同一句话重复出现</translation>
+    </message>
+    <message>
+        <source>Stock phrases (套话)</source>
+        <translation>套话</translation>
+    </message>
+    <message>
+        <source>Not concrete enough (见人见事)</source>
+        <translation>不够具体（未见人见事）</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>检查结果</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Fix</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <source>Replace “%1” with “%2”</source>
+        <translation>将“%1”替换为“%2”</translation>
+    </message>
+    <message>
+        <source>Hide this finding for this material (kept in the library)</source>
+        <translation>在本材料中不再显示此项（记录保存在材料库中）</translation>
+    </message>
+    <message>
+        <source>Apply the suggested correction (undo with Ctrl+Z)</source>
+        <translation>采用建议的修改（可按 Ctrl+Z 撤销）</translation>
+    </message>
+    <message>
+        <source>Fix all of this kind</source>
+        <translation>全部修改同类问题</translation>
+    </message>
+    <message>
+        <source>Apply every suggested correction of this rule as one undo step</source>
+        <translation>一次采用该规则的全部建议修改（可一步撤销）</translation>
+    </message>
+    <message>
+        <source>Hide this finding for this material</source>
+        <translation>在本材料中不再显示此项</translation>
+    </message>
+    <message>
+        <source>Show ignored</source>
+        <translation>显示已忽略项</translation>
+    </message>
+    <message>
+        <source>Show the findings you ignored in this material again</source>
+        <translation>重新显示本材料中已忽略的检查结果</translation>
+    </message>
+    <message>
+        <source>Show ignored (%1)</source>
+        <translation>显示已忽略项（%1）</translation>
+    </message>
+    <message>
+        <source>%1 errors</source>
+        <translation>%1 个错误</translation>
+    </message>
+    <message>
+        <source>%1 warnings</source>
+        <translation>%1 个警告</translation>
+    </message>
+    <message>
+        <source>%1 hints</source>
+        <translation>%1 条提示</translation>
+    </message>
+    <message>
+        <source>No findings</source>
+        <translation>未发现问题</translation>
+    </message>
+    <message>
+        <source>Find and replace</source>
+        <translation>查找和替换</translation>
+    </message>
+    <message>
+        <source>Text or regular expression to find</source>
+        <translation>要查找的文字或正则表达式</translation>
+    </message>
+    <message>
+        <source>Replacement (\1 refers to a group in regex mode)</source>
+        <translation>替换为（正则模式下 \1 表示第 1 个分组）</translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation>正则表达式</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>区分大小写</translation>
+    </message>
+    <message>
+        <source>Whole library (read-only)</source>
+        <translation>整个材料库（只读）</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>上下文</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Replace all</source>
+        <translation>全部替换</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>查找：</translation>
+    </message>
+    <message>
+        <source>Replace with:</source>
+        <translation>替换为：</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Open a material to search in it, or tick “Whole library”.</source>
+        <translation>请先打开一份材料再查找，或勾选“整个材料库”。</translation>
+    </message>
+    <message>
+        <source>%1 matches in %2 paragraphs</source>
+        <translation>在 %2 个段落中找到 %1 处</translation>
+    </message>
+    <message>
+        <source> (the first %1 are listed)</source>
+        <translation>（仅列出前 %1 处）</translation>
+    </message>
+    <message>
+        <source>Searching the library…</source>
+        <translation>正在搜索材料库…</translation>
+    </message>
+    <message>
+        <source>%1 matches in %2 materials (read-only: open a material to replace)</source>
+        <translation>在 %2 份材料中找到 %1 处（只读：打开材料后才能替换）</translation>
+    </message>
+    <message>
+        <source>Replace “%1”</source>
+        <translation>替换“%1”</translation>
+    </message>
+    <message>
+        <source>Replace all “%1” (%2)</source>
+        <translation>全部替换“%1”（%2 处）</translation>
+    </message>
+    <message>
+        <source>Replaced %1 occurrences (one undo step: Ctrl+Z)</source>
+        <translation>已替换 %1 处（可按 Ctrl+Z 一步撤销）</translation>
+    </message>
+    <message>
+        <source>Nothing to replace</source>
+        <translation>没有可替换的内容</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>组件</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>Third-party software</source>
+        <translation>第三方软件</translation>
+    </message>
+    <message>
+        <source>Bundled fonts</source>
+        <translation>随附字体</translation>
+    </message>
+    <message>
+        <source>Modified (subset, renamed) as described in %1.</source>
+        <translation>已按 %1 所述修改（子集化、重命名）。</translation>
+    </message>
+    <message>
+        <source>Licence texts: %1</source>
+        <translation>许可证全文：%1</translation>
+    </message>
+    <message>
+        <source>The program ran into an unexpected error. What was already saved is not lost: every edit is stored in the library as you type.</source>
+        <translation>程序遇到意外错误。已保存的内容不会丢失：每次修改都在输入时存入了材料库。</translation>
+    </message>
+    <message>
+        <source>The log (without any material text) is at: %1</source>
+        <translation>日志（不含材料正文）位于：%1</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <source>You can keep working; if something looks wrong, restart the program.</source>
+        <translation>您可以继续工作；如发现异常，请重新启动程序。</translation>
+    </message>
+    <message>
+        <source>The library is already open in another window</source>
+        <translation>材料库已在另一个窗口中打开</translation>
+    </message>
+    <message>
+        <source>Cannot open the library</source>
+        <translation>无法打开材料库</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Before upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>Before restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Replace the library with the backup of %1? The current library is kept as a backup first, so this can be undone.</source>
+        <translation>用 %1 的备份替换当前材料库吗？当前材料库会先保存为备份，因此可以撤回。</translation>
+    </message>
+    <message>
+        <source>Backup and restore</source>
+        <translation>备份与恢复</translation>
+    </message>
+    <message>
+        <source>Backups are made when the library is opened, every hour while you edit, and before every upgrade or restore. They are kept in %1.</source>
+        <translation>打开材料库时、编辑期间每小时，以及每次升级或恢复之前都会自动备份。备份保存在 %1。</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>There are no backups yet.</source>
+        <translation>还没有备份。</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Restore selected backup…</source>
+        <translation>恢复所选备份…</translation>
+    </message>
+    <message>
+        <source>This backup cannot be read.</source>
+        <translation>该备份无法读取。</translation>
+    </message>
+    <message>
+        <source>Backup failed: %1</source>
+        <translation>备份失败：%1</translation>
+    </message>
+    <message>
+        <source>Backed up to %1</source>
+        <translation>已备份到 %1</translation>
+    </message>
+    <message>
+        <source>What you typed could not be saved, so nothing was restored.</source>
+        <translation>刚输入的内容未能保存，因此没有执行恢复。</translation>
+    </message>
+    <message>
+        <source>The library could not be opened again: %1</source>
+        <translation>无法重新打开材料库：%1</translation>
+    </message>
+    <message>
+        <source>Restore failed, the library is unchanged: %1</source>
+        <translation>恢复失败，材料库未改动：%1</translation>
+    </message>
+    <message>
+        <source>Restored the backup of %1. The library as it was is kept as a backup.</source>
+        <translation>已恢复 %1 的备份。恢复前的材料库已保存为备份。</translation>
+    </message>
+    <message>
+        <source>Backup and restore…</source>
+        <translation>备份与恢复…</translation>
+    </message>
+    <message>
+        <source>See the library&apos;s backups, back up now or restore one</source>
+        <translation>查看材料库的备份、立即备份或恢复某个备份</translation>
+    </message>
+    <message>
+        <source>Automatic backup failed: %1 — editing goes on; the library itself is intact.</source>
+        <translation>自动备份失败：%1 — 可以继续编辑，材料库本身完好无损。</translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Duizhao</source>
+        <translation>关于对照</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>An offline editor for 对照检查材料 (self-examination reports).</source>
+        <translation>离线编写对照检查材料的工具。</translation>
+    </message>
+    <message>
+        <source>Licence: %1. This program is free software: you may redistribute it and/or modify it under the terms of the GNU General Public License, version 3 or (at your option) any later version. It comes with ABSOLUTELY NO WARRANTY. Full text: %2</source>
+        <translation>许可证：%1。本程序是自由软件：您可以依据自由软件基金会发布的 GNU 通用公共许可证第 3 版（或您选择的任何更新版本）再发布和/或修改本程序。本程序不提供任何担保。许可证全文：%2</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateDialog</name>
+    <message>
+        <source>Duplicate as next year&apos;s draft</source>
+        <translation>复制为下一年度草稿</translation>
+    </message>
+    <message>
+        <source>A copy of “{title}” keeps every point&apos;s text; you then revise it.</source>
+        <translation>将复制《{title}》并保留全部要点原文，复制后再逐条修改。</translation>
+    </message>
+    <message>
+        <source>New year</source>
+        <translation>新年度</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>This year&apos;s aspect</source>
+        <translation>原查摆方面</translation>
+    </message>
+    <message>
+        <source>Goes to</source>
+        <translation>归入</translation>
+    </message>
+    <message>
+        <source>Create draft</source>
+        <translation>生成草稿</translation>
+    </message>
+    <message>
+        <source>Same framework: every aspect stays as it is.</source>
+        <translation>框架相同：各查摆方面保持不变。</translation>
+    </message>
+    <message>
+        <source>The framework changes. Points move to the new aspects like this:</source>
+        <translation>框架有变化，原有要点将按下表归入新的查摆方面：</translation>
+    </message>
+    <message>
+        <source>kept as an extra aspect</source>
+        <translation>保留为附加查摆方面</translation>
+    </message>
+</context>
+<context>
+    <name>ExportMixin</name>
+    <message>
+        <source>Text (*.txt)</source>
+        <translation>纯文本 (*.txt)</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Duizhao JSON (*.json)</source>
+        <translation>对照 JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import material</source>
+        <translation>导入材料</translation>
+    </message>
+    <message>
+        <source>File: {name}</source>
+        <translation>文件：{name}</translation>
+    </message>
+    <message>
+        <source>Recognised {dimensions} aspects with {points} problem points ({examples} with an example), {causes} root causes and {measures} measures.</source>
+        <translation>识别出 {dimensions} 个查摆方面、{points} 条问题（其中 {examples} 条带例子），{causes} 条问题根源，{measures} 条整改措施。</translation>
+    </message>
+    <message>
+        <source>{name} (suggested, {score}% match)</source>
+        <translation>{name}（推荐，匹配度 {score}%）</translation>
+    </message>
+    <message>
+        <source>{name} (suggested)</source>
+        <translation>{name}（推荐）</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <source>Note: {text}</source>
+        <translation>提示：{text}</translation>
+    </message>
+    <message>
+        <source>Please check (not classified or left out):</source>
+        <translation>请核对以下内容（未能归类或已略去）：</translation>
+    </message>
+    <message>
+        <source>Everything was classified.</source>
+        <translation>全部内容均已归类。</translation>
+    </message>
+    <message>
+        <source>Add to library</source>
+        <translation>加入材料库</translation>
+    </message>
+    <message>
+        <source>Not classified: {text}</source>
+        <translation>未归类：{text}</translation>
+    </message>
+    <message>
+        <source>Section kept as “other”: {heading}</source>
+        <translation>作为“其他”部分保留：{heading}</translation>
+    </message>
+    <message>
+        <source>Left out as page furniture: {text}</source>
+        <translation>作为网页杂项略去：{text}</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryView</name>
+    <message>
+        <source>Library</source>
+        <translation>材料库</translation>
+    </message>
+    <message>
+        <source>Search all materials (Ctrl+F)</source>
+        <translation>搜索全部材料（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>The library is empty. Create a material from a template or import a file.</source>
+        <translation>材料库还是空的。请从模板新建材料，或导入已有文件。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>New from template…</source>
+        <translation>从模板新建…</translation>
+    </message>
+    <message>
+        <source>Import file…</source>
+        <translation>导入文件…</translation>
+    </message>
+    <message>
+        <source>Duplicate as next year&apos;s draft…</source>
+        <translation>复制为下一年度草稿…</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Move to trash</source>
+        <translation>移到回收站</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Show trash…</source>
+        <translation>查看回收站…</translation>
+    </message>
+    <message>
+        <source>Cannot create the material</source>
+        <translation>无法新建材料</translation>
+    </message>
+    <message>
+        <source>Cannot import this file</source>
+        <translation>无法导入该文件</translation>
+    </message>
+    <message>
+        <source>Cannot duplicate the material</source>
+        <translation>无法复制材料</translation>
+    </message>
+    <message>
+        <source>Cannot rename the material</source>
+        <translation>无法重命名材料</translation>
+    </message>
+    <message>
+        <source>Cannot move to trash</source>
+        <translation>无法移到回收站</translation>
+    </message>
+    <message>
+        <source>Cannot restore</source>
+        <translation>无法恢复</translation>
+    </message>
+    <message>
+        <source>Search failed</source>
+        <translation>搜索失败</translation>
+    </message>
+    <message>
+        <source>Import material</source>
+        <translation>导入材料</translation>
+    </message>
+    <message>
+        <source>Materials ({patterns});;All files (*)</source>
+        <translation>材料文件 ({patterns});;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Checks</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Checks (punctuation, quotes, numbering, template fit) arrive in a later version.</source>
+        <translation>检查功能（标点、引号、序号、与模板是否相符）将在后续版本提供。</translation>
+    </message>
+    <message>
+        <source>The print preview arrives with PDF export.</source>
+        <translation>打印预览将随 PDF 导出一同提供。</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>&lt;opened&gt;</source>
+        <translation>&lt;打开时&gt;</translation>
+    </message>
+    <message>
+        <source>Undo history</source>
+        <translation>撤销历史</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 — the text stays in the editor and is saved again on the next edit.</source>
+        <translation>未保存：%1 — 文字仍在编辑器中，下次修改时会再次保存。</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialTree</name>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>修改时间</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>字数</translation>
+    </message>
+    <message>
+        <source>{year} annual</source>
+        <translation>{year}年度</translation>
+    </message>
+    <message>
+        <source>No year</source>
+        <translation>未定年度</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <source>{label} ({n})</source>
+        <translation>{label}（{n}）</translation>
+    </message>
+    <message>
+        <source>{n} materials</source>
+        <translation>{n} 份材料</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>{d} aspects, {p} points, {w} characters, updated {t}</source>
+        <translation>{d} 个查摆方面，{p} 条要点，{w} 字，修改于 {t}</translation>
+    </message>
+</context>
+<context>
+    <name>NewMaterialDialog</name>
+    <message>
+        <source>New material</source>
+        <translation>新建材料</translation>
+    </message>
+    <message>
+        <source>e.g. 县政府党组</source>
+        <translation>如：县政府党组</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>Template (the year&apos;s framework)</source>
+        <translation>模板（年度框架）</translation>
+    </message>
+</context>
+<context>
+    <name>OutlineModel</name>
+    <message>
+        <source>(untitled material)</source>
+        <translation>（无标题材料）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n point(s)</source>
+        <translation>
+            <numerusform>%n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Outline</source>
+        <translation>提纲</translation>
+    </message>
+</context>
+<context>
+    <name>PdfExportDialog</name>
+    <message>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Each point (一是, 二是 …) in its own paragraph</source>
+        <translation>每条要点（一是、二是……）单独成段</translation>
+    </message>
+    <message>
+        <source>Point titles in bold</source>
+        <translation>要点标题加粗</translation>
+    </message>
+    <message>
+        <source>Sign at the end (author or organization, and date)</source>
+        <translation>文末落款（署名或单位，以及日期）</translation>
+    </message>
+    <message>
+        <source>Outside edge: odd pages right, even pages left (GB/T 9704)</source>
+        <translation>外侧：单页居右、双页居左（GB/T 9704）</translation>
+    </message>
+    <message>
+        <source>Centred</source>
+        <translation>居中</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>保存为</translation>
+    </message>
+    <message>
+        <source>Paper</source>
+        <translation>纸张</translation>
+    </message>
+    <message>
+        <source>A4 portrait, GB/T 9704 margins and 28 × 22 character grid</source>
+        <translation>A4 纵向，GB/T 9704 页边距，每行 28 字、每页 22 行</translation>
+    </message>
+    <message>
+        <source>Page numbers</source>
+        <translation>页码</translation>
+    </message>
+    <message>
+        <source>Fonts used for each role:</source>
+        <translation>各部分使用的字体：</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Enter a file name to save the PDF as.</source>
+        <translation>请输入 PDF 的保存文件名。</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>文件夹 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; enter a file name.</source>
+        <translation>%1 是文件夹，请输入文件名。</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message numerus="yes">
+        <source>%n page(s), A4</source>
+        <translation>
+            <numerusform>共 %n 页，A4</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsList</name>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <source>example</source>
+        <translation>例子</translation>
+    </message>
+    <message>
+        <source>heading</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <source>intro</source>
+        <translation>导语</translation>
+    </message>
+    <message>
+        <source>preamble</source>
+        <translation>前言</translation>
+    </message>
+    <message>
+        <source>closing</source>
+        <translation>结尾</translation>
+    </message>
+    <message>
+        <source>organization</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>No match for “{query}”.</source>
+        <translation>没有找到“{query}”。</translation>
+    </message>
+</context>
+<context>
+    <name>TrashDialog</name>
+    <message>
+        <source>Trash</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <source>Aspect</source>
+        <translation>查摆方面</translation>
+    </message>
+    <message>
+        <source>Point</source>
+        <translation>要点</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>In material</source>
+        <translation>所属材料</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除时间</translation>
+    </message>
+    <message>
+        <source>The trash is empty.</source>
+        <translation>回收站是空的。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Cannot restore</source>
+        <translation>无法恢复</translation>
+    </message>
+</context>
+<context>
+    <name>dialogs</name>
+    <message>
+        <source> (draft, to be verified)</source>
+        <translation>（草稿，待核实）</translation>
+    </message>
+    <message>
+        <source>{year} annual</source>
+        <translation>{year}年度</translation>
+    </message>
+    <message>
+        <source>you name the aspects yourself</source>
+        <translation>查摆方面由单位自定</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Cannot open the library</source>
+        <translation>无法打开材料库</translation>
+    </message>
+    <message>
+        <source>Cannot open the material</source>
+        <translation>无法打开材料</translation>
+    </message>
+</context>
+</TS>

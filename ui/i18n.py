@@ -1,0 +1,114 @@
+"""Interface language: source strings are English; Simplified Chinese (zh_CN) is the default.
+
+``install_translators(app, "zh_CN")`` loads our ``duizhao_zh_CN.qm`` (built from the .ts by
+``make translations``) plus Qt's own ``qtbase_zh_CN.qm`` so standard buttons (OK/Cancel) read
+确定/取消. ``"en"`` installs none. Calling it again replaces what an earlier call installed.
+
+The .ts is regenerated with ``pyside6-lupdate <LUPDATE_ARGS> ui -ts <ts>`` and then translated.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from app.resources import resource_path
+
+LANGUAGES = ("zh_CN", "en")
+DOMAIN = "duizhao"
+
+# Keep references: a QTranslator that Python garbage-collects silently stops translating.
+_installed: list[QTranslator] = []
+
+# lupdate reads `_tr("…")`/`tr("…")` helper calls outside classes with this alias and files
+# them under the empty context; ``_ContextFallbackTranslator`` finds them at run time.
+LUPDATE_ARGS = ("-extensions", "py", "-no-obsolete", "-locations", "none",
+                "-tr-function-alias", "tr+=_tr")
+
+
+class _ContextFallbackTranslator(QTranslator):
+    """Modules translate through small helpers (``_tr(text)`` with a fixed context); lupdate
+    cannot see that context and files those strings under "". Look there when the exact
+    context has no entry."""
+
+    def translate(self, context, source_text, disambiguation=None, n=-1):
+        text = super().translate(context, source_text, disambiguation, n)
+        if not text and context:
+            text = super().translate("", source_text, disambiguation, n)
+        return text or None  # None = "not mine": Qt asks the next translator, then the source
+
+
+def ts_path(lang: str = "zh_CN") -> Path:
+    return resource_path("translations", f"{DOMAIN}_{lang}.ts")
+
+
+def qm_path(lang: str = "zh_CN") -> Path:
+    return resource_path("translations", f"{DOMAIN}_{lang}.qm")
+
+
+def _lrelease() -> str | None:
+    beside_python = Path(sys.executable).with_name("pyside6-lrelease")
+    if beside_python.exists():
+        return str(beside_python)
+    return shutil.which("pyside6-lrelease")
+
+
+def _fresh_qm(lang: str) -> Path | None:
+    """The built .qm; in a source checkout where ``make translations`` was not run (or the .ts
+    changed since), build it into the user cache so running from source still shows Chinese."""
+    qm, ts = qm_path(lang), ts_path(lang)
+    if qm.exists() and (not ts.exists() or qm.stat().st_mtime >= ts.stat().st_mtime):
+        return qm
+    if not ts.exists():
+        return qm if qm.exists() else None
+    tool = _lrelease()
+    if tool is None:
+        return qm if qm.exists() else None
+    import platformdirs
+
+    cached = Path(platformdirs.user_cache_dir("duizhao")) / qm.name
+    if cached.exists() and cached.stat().st_mtime >= ts.stat().st_mtime:
+        return cached
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    done = subprocess.run([tool, "-silent", str(ts), "-qm", str(cached)], capture_output=True)
+    if done.returncode == 0 and cached.exists():
+        return cached
+    return qm if qm.exists() else None
+
+
+def remove_translators(app: QCoreApplication) -> None:
+    while _installed:
+        app.removeTranslator(_installed.pop())
+
+
+def install_translators(app: QCoreApplication, lang: str = "zh_CN") -> list[str]:
+    """Install the translators for ``lang``; returns the names of the files loaded."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown interface language {lang!r}; choose one of {LANGUAGES}")
+    remove_translators(app)
+    if lang == "en":
+        QLocale.setDefault(QLocale("en_US"))
+        return []
+    QLocale.setDefault(QLocale(lang))
+    loaded = []
+    ours = _fresh_qm(lang)
+    if ours is None:
+        print(f"duizhao: translation {qm_path(lang).name} missing; run `make translations`",
+              file=sys.stderr)
+    else:
+        loaded += _load(app, str(ours.parent), ours.stem, _ContextFallbackTranslator(app))
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    loaded += _load(app, qt_dir, f"qtbase_{lang}", QTranslator(app))
+    return loaded
+
+
+def _load(app: QCoreApplication, folder: str, name: str, translator: QTranslator) -> list[str]:
+    if not translator.load(name, folder):
+        return []
+    app.installTranslator(translator)
+    _installed.append(translator)
+    return [name]

@@ -1,0 +1,185 @@
+"""The ``duizhao`` entry point: arguments, QApplication, translations, the library, the window.
+
+``main(argv)`` is testable: it never calls ``sys.exit`` and returns the exit code. With
+``--screenshot`` it renders the window at 1280×800 into a PNG and returns without an event loop.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
+
+from app.errors import DuizhaoError, InputError, LibraryError
+from app.paths import library_path, prepare_library_path
+from app.store import Library
+from ui.i18n import LANGUAGES, install_translators, remove_translators
+
+SCREENSHOT_SIZE = (1280, 800)
+EXIT_BAD_INPUT = 2
+_NONE_FLOOR = 1 << 40  # void calls a session could make before None's count nears zero
+
+
+def guard_none_refcount() -> bool:
+    """Work around PySide6 6.12's abi3 wheels on CPython 3.11: every call of a method that
+    returns nothing (``setText``, ``setData`` …) hands back ``None`` without a new reference,
+    so None's count falls by one per call and after some thousands of calls CPython aborts
+    ("none_dealloc: deallocating None"). CPython ≥ 3.12 makes None immortal, which is what
+    this does: detect the leak, then lift None's count far out of reach. Returns True when
+    the guard was needed."""
+    if sys.version_info >= (3, 12):
+        return False
+    if sys.getrefcount(None) > _NONE_FLOOR:
+        return True  # already lifted
+    from PySide6.QtCore import QObject
+
+    probe = QObject()
+    before = sys.getrefcount(None)
+    for _ in range(16):
+        probe.setObjectName("probe")
+    if sys.getrefcount(None) >= before:
+        return False
+    import ctypes
+
+    # ob_refcnt is the first field of every object; id() is the object's address in CPython.
+    ctypes.c_ssize_t.from_address(id(None)).value += 2 * _NONE_FLOOR
+    return True
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="duizhao", description="对照 — 对照检查材料编辑器")
+    parser.add_argument("--library", metavar="PATH", help="library file (default: $DUIZHAO_LIBRARY "
+                        "or the per-user data folder)")
+    parser.add_argument("--open", metavar="ID", type=int, dest="open_id", help="open this material")
+    parser.add_argument("--screenshot", metavar="OUT.png", help="render the window at 1280x800 "
+                        "into a PNG and exit")
+    parser.add_argument("--lang", choices=LANGUAGES, default="zh_CN", help="interface language")
+    return parser.parse_args(argv)
+
+
+def _is_headless(screenshot: bool) -> bool:
+    """No one can click a message box: print errors instead."""
+    return screenshot or QGuiApplication.platformName() in ("offscreen", "minimal")
+
+
+def report_error(exc: DuizhaoError, *, headless: bool, title: str) -> None:
+    print(f"duizhao: {exc.zh}" + (f" / {exc.en}" if exc.en else ""), file=sys.stderr)
+    if not headless:
+        box = QMessageBox(QMessageBox.Icon.Critical, title, exc.zh)
+        if exc.en:
+            box.setInformativeText(exc.en)
+        box.exec()
+
+
+def _application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0] if sys.argv else "duizhao"])
+    app.setApplicationName("duizhao")
+    app.setOrganizationName("duizhao")
+    return app
+
+
+def build_window(library: Library) -> QMainWindow:
+    from ui.main_window import MainWindow  # after the translators: its strings translate at build
+
+    return MainWindow(library)
+
+
+def take_screenshot(window: QWidget, out: str | Path) -> bool:
+    """Render the window at 1280×800 (physical pixels) into a PNG."""
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    QApplication.processEvents()
+    pixmap = window.grab()
+    if (pixmap.width(), pixmap.height()) != SCREENSHOT_SIZE:  # HiDPI screens grab at ×DPR
+        pixmap = pixmap.scaled(*SCREENSHOT_SIZE, Qt.AspectRatioMode.IgnoreAspectRatio,
+                               Qt.TransformationMode.SmoothTransformation)
+    out = Path(out)
+    tmp = out.with_name(out.name + ".tmp")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if not pixmap.save(str(tmp), "PNG"):
+            return False
+        os.replace(tmp, out)
+    except OSError:
+        return False
+    return True
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    try:
+        args = parse_args(argv)
+    except SystemExit as exc:  # argparse printed the usage already
+        return int(exc.code or 0)
+    guard_none_refcount()
+    if args.screenshot and QApplication.instance() is None and "QT_QPA_PLATFORM" not in os.environ:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no visible window
+    app = _application()
+    install_translators(app, args.lang)
+    try:
+        return _run(app, args, headless=_is_headless(bool(args.screenshot)))
+    finally:
+        remove_translators(app)  # main() may run again in the same process (tests)
+
+
+def open_library(args: argparse.Namespace, *, headless: bool) -> Library | None:
+    """The library, or None after explaining why not. Headless (screenshot, offscreen): one
+    line on stderr. With a screen: ``ui.crash.open_library_or_explain`` — locked, corrupt or
+    foreign files explained, the newest good backup or a read-only rescue offered. A refused
+    file is never written either way."""
+    title = QCoreApplication.translate("main", "Cannot open the library")
+    try:
+        path = prepare_library_path(library_path(args.library))
+        if headless:
+            return Library.open(path)
+    except (LibraryError, InputError) as exc:
+        report_error(exc, headless=headless, title=title)
+        return None
+    from ui.crash import open_library_or_explain
+
+    return open_library_or_explain(path)
+
+
+def _run(app: QApplication, args: argparse.Namespace, *, headless: bool) -> int:
+    library = open_library(args, headless=headless)
+    if library is None:
+        return EXIT_BAD_INPUT
+    window = None
+    try:
+        window = build_window(library)
+        if args.open_id is not None:
+            try:
+                window.open_material(args.open_id)
+            except InputError as exc:
+                title = QCoreApplication.translate("main", "Cannot open the material")
+                report_error(exc, headless=headless, title=title)
+                if args.screenshot:
+                    return EXIT_BAD_INPUT
+        if args.screenshot:
+            if take_screenshot(window, args.screenshot):
+                return 0
+            print(f"duizhao: 无法写入截图：{args.screenshot} / cannot write {args.screenshot}",
+                  file=sys.stderr)
+            return 1
+        from ui.crash import install_crash_handling
+
+        install_crash_handling(window)  # flush pending edits, log (redacted), tell the user
+        window.show()
+        return app.exec()
+    finally:
+        if window is not None:
+            window.flush_pending()
+            window.close()
+            window.deleteLater()
+        library.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
