@@ -9,6 +9,7 @@ The .ts is regenerated with ``pyside6-lupdate <LUPDATE_ARGS> ui -ts <ts>`` and t
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -74,9 +75,14 @@ def _fresh_qm(lang: str) -> Path | None:
     if cached.exists() and cached.stat().st_mtime >= ts.stat().st_mtime:
         return cached
     cached.parent.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run([tool, "-silent", str(ts), "-qm", str(cached)], capture_output=True)
-    if done.returncode == 0 and cached.exists():
+    # Several windows may start at once: build to a private name, then swap it in whole, so no
+    # process ever loads a half-written file.
+    tmp = cached.with_name(f"{cached.stem}.{os.getpid()}.tmp.qm")
+    done = subprocess.run([tool, "-silent", str(ts), "-qm", str(tmp)], capture_output=True)
+    if done.returncode == 0 and tmp.exists():
+        os.replace(tmp, cached)
         return cached
+    tmp.unlink(missing_ok=True)
     return qm if qm.exists() else None
 
 

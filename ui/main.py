@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from pathlib import Path
@@ -15,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
+from app import __version__
 from app.errors import DuizhaoError, InputError, LibraryError
 from app.paths import library_path, prepare_library_path
 from app.store import Library
@@ -59,6 +61,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--screenshot", metavar="OUT.png", help="render the window at 1280x800 "
                         "into a PNG and exit")
     parser.add_argument("--lang", choices=LANGUAGES, default="zh_CN", help="interface language")
+    parser.add_argument("--version", action="version", version=f"duizhao {__version__}")
+    # "Open with 对照" from the desktop or Explorer passes files: each is imported and opened.
+    parser.add_argument("files", nargs="*", metavar="FILE", help=".txt/.md/.docx/.json to import")
     return parser.parse_args(argv)
 
 
@@ -82,6 +87,10 @@ def _application() -> QApplication:
         app = QApplication([sys.argv[0] if sys.argv else "duizhao"])
     app.setApplicationName("duizhao")
     app.setOrganizationName("duizhao")
+    app.setDesktopFileName("org.duizhao.Duizhao")  # matches packaging/linux/*.desktop
+    from ui.about import app_icon
+
+    app.setWindowIcon(app_icon())
     return app
 
 
@@ -144,7 +153,28 @@ def open_library(args: argparse.Namespace, *, headless: bool) -> Library | None:
         return None
     from ui.crash import open_library_or_explain
 
-    return open_library_or_explain(path)
+    # The backup made on open runs on a worker once the window shows (a large library's copy
+    # would otherwise delay the first paint).
+    return open_library_or_explain(path, auto_backup=False)
+
+
+def import_and_open(window, path: str, *, headless: bool) -> int | None:
+    """Import one file given on the command line ("Open with 对照") and show it. With a screen
+    the user sees the import preview first, as with File → Import."""
+    if not headless:
+        return window.library_view.import_file(path)
+    from ui.dialogs.import_material import read_material_file
+
+    try:
+        material, summary = read_material_file(path)
+        material_id = window.library.create_material(material, summary.links or None)
+    except DuizhaoError as exc:
+        report_error(exc, headless=headless,
+                     title=QCoreApplication.translate("main", "Cannot import the file"))
+        return None
+    window.library_view.refresh()
+    window.open_material(material_id)
+    return material_id
 
 
 def _run(app: QApplication, args: argparse.Namespace, *, headless: bool) -> int:
@@ -162,6 +192,8 @@ def _run(app: QApplication, args: argparse.Namespace, *, headless: bool) -> int:
                 report_error(exc, headless=headless, title=title)
                 if args.screenshot:
                     return EXIT_BAD_INPUT
+        for path in args.files:
+            import_and_open(window, path, headless=headless)
         if args.screenshot:
             if take_screenshot(window, args.screenshot):
                 return 0
@@ -172,6 +204,11 @@ def _run(app: QApplication, args: argparse.Namespace, *, headless: bool) -> int:
 
         install_crash_handling(window)  # flush pending edits, log (redacted), tell the user
         window.show()
+        window.reliability.start_backup_if_due()
+        # Start-up objects live for the whole session: keep them out of later collections, so a
+        # full collection never stalls typing.
+        gc.collect()
+        gc.freeze()
         return app.exec()
     finally:
         if window is not None:

@@ -159,3 +159,28 @@ def test_with_a_screen_a_corrupt_library_goes_to_the_recovery_dialog(qtbot, tmp_
     assert main(["--library", str(lib)]) == 2
     assert offered == [recovery.NOT_A_LIBRARY]
     assert lib.read_bytes() == before
+
+
+def test_version_prints_the_single_source_version(capsys):
+    from app import __version__
+    from ui.main import main
+
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"duizhao {__version__}"
+
+
+def test_a_file_given_on_the_command_line_is_imported_and_opened(tmp_path, seed_path):
+    """What "Open with 对照" does: the file becomes a material, shown in the screenshot."""
+    from app.store import Library
+    from ui.main import main
+
+    lib = tmp_path / "lib.db"
+    out = tmp_path / "shot.png"
+    assert main(["--library", str(lib), "--screenshot", str(out), str(seed_path)]) == 0
+    assert out.stat().st_size > 10_000
+    library = Library.open(lib)
+    try:
+        titles = [m.title for m in library.list_materials()]
+    finally:
+        library.close()
+    assert titles == ['县政府党组dangshi学习教育专题mzshh"五个带头"对照检查材料']
