@@ -51,7 +51,7 @@ dist: deps-run $(VENV)/.stamp-dist translations
 
 # Runs the frozen duizhao-cli and duizhao from $(DIST) with an empty HOME.
 dist-test: dist $(VENV)/.stamp-test
-	DUIZHAO_DIST=$(DIST) QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/packaging/test_dist.py
+	DUIZHAO_DIST=$(DIST) QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m dist tests/packaging/test_dist.py
 
 deb: dist
 	packaging/linux/build_deb.sh $(DIST) dist

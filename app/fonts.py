@@ -7,7 +7,8 @@ and ≥ 99.9 % of the GB2312 hanzi; otherwise the bundled fonts under ``resource
 (tests use it so results do not depend on the machine).
 
 Importing this module does not import ReportLab: only :func:`register` does, lazily, because
-registering a CJK font parses the whole file (0.05–0.16 s each).
+registering a CJK font parses the whole file (10–160 ms each) — unless ``app.font_metrics``
+has that parse cached, which it has for the bundled fonts.
 """
 
 from __future__ import annotations
@@ -15,12 +16,14 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import struct
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import DuizhaoError, InputError
+from app.font_probes import ProbeCache
 from app.resources import resource_path
 
 ROLES = ("title", "body", "heading1", "heading2", "page_number")
@@ -255,24 +258,36 @@ def _bundled_choice(role: str, spec: _Bundled, reason: str) -> FontChoice:
     return FontChoice(role, _font_name(path, 0), spec.family, path, 0, "bundled", reason)
 
 
-def _find_installed(wanted: _Wanted, files: dict[str, list[Path]],
-                    require_coverage: bool) -> tuple[_Probe | None, list[str]]:
+def _find_installed(wanted: _Wanted, files: dict[str, list[Path]], require_coverage: bool,
+                    probes: ProbeCache) -> tuple[_Probe | None, list[str]]:
     """First acceptable installed font for one preference, and why others were refused."""
     refused = []
     for stem in wanted.files:
         for path in files.get(stem, []):
-            probe = _probe_font(path, wanted.families, require_coverage)
+            probe = probes.probe(path, wanted.families, require_coverage, _probe_font, _Probe)
             if probe.problem is None:
                 return probe, refused
             refused.append(f"{path.name}：{probe.problem}")
     return None, refused
 
 
+def _wanted_stems() -> frozenset[str]:
+    entries = [w for prefs in _PREFERRED.values() for w in prefs] + list(_FALLBACK_ORDER)
+    return frozenset(stem for w in entries if isinstance(w, _Wanted) for stem in w.files)
+
+
 def _index_files(search_dirs: Iterable[Path]) -> dict[str, list[Path]]:
-    """Installed font files by lower-case stem (only the directory listing; no file is opened)."""
+    """Installed font files we may want, by lower-case stem (only the directory listing; no file
+    is opened). Names are matched as strings: a Linux font folder holds hundreds of files and
+    making a Path of each was most of the cost of choosing fonts."""
+    wanted = _wanted_stems()
     index: dict[str, list[Path]] = {}
-    for path in font_files(search_dirs):
-        index.setdefault(path.stem.lower(), []).append(path)
+    for top in search_dirs:
+        for root, _dirs, names in os.walk(top, onerror=lambda _err: None):
+            for name in names:
+                stem, suffix = os.path.splitext(name)
+                if suffix.lower() in _FONT_SUFFIXES and stem.lower() in wanted:
+                    index.setdefault(stem.lower(), []).append(Path(root, name))
     return index
 
 
@@ -283,11 +298,12 @@ def choose_fonts(*, bundled_only: bool | None = None,
         return {role: _bundled_choice(role, spec, f"按设置只用内置字体；{spec.why}")
                 for role, spec in _BUNDLED.items()}
     files = _index_files(default_font_dirs() if search_dirs is None else search_dirs)
+    probes = ProbeCache()  # opened only if an installed candidate exists
     choices = {}
     for role in ROLES:
         refused_all: list[str] = []
         for wanted in _PREFERRED[role]:
-            probe, refused = _find_installed(wanted, files, require_coverage=True)
+            probe, refused = _find_installed(wanted, files, True, probes)
             refused_all += refused
             if probe is not None:
                 choices[role] = FontChoice(
@@ -303,6 +319,7 @@ def choose_fonts(*, bundled_only: bool | None = None,
             if refused_all:
                 why += "；未采用：" + "；".join(refused_all)
             choices[role] = _bundled_choice(role, spec, f"{why}；{spec.why}")
+    probes.save()
     return choices
 
 
@@ -312,16 +329,18 @@ def fallback_fonts(*, bundled_only: bool | None = None,
     if _bundled_only(bundled_only):
         return [_bundled_choice("fallback", spec, spec.why) for spec in _BUNDLED_FALLBACKS]
     files = _index_files(default_font_dirs() if search_dirs is None else search_dirs)
+    probes = ProbeCache()
     result = []
     for entry in _FALLBACK_ORDER:
         if isinstance(entry, _Bundled):
             result.append(_bundled_choice("fallback", entry, entry.why))
             continue
-        probe, _refused = _find_installed(entry, files, require_coverage=False)
+        probe, _refused = _find_installed(entry, files, False, probes)
         if probe is not None:
             result.append(FontChoice(
                 "fallback", _font_name(probe.path, probe.index), probe.family or entry.label,
                 probe.path, probe.index, "installed", f"已安装{entry.label}，用于补字"))
+    probes.save()
     return result
 
 
@@ -351,11 +370,16 @@ def register(choice: FontChoice) -> str:
     if choice.name in _registered:
         return choice.name
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+    from reportlab.pdfbase.ttfonts import TTFError
+
+    from app.font_metrics import load_font
 
     try:
-        font = TTFont(choice.name, str(choice.path), subfontIndex=choice.subfont_index)
-    except (TTFError, OSError, ValueError) as exc:
+        # Parsed metrics come from a cache when valid (app.font_metrics): the parse of a CJK
+        # file is most of a small export's time.
+        font = load_font(choice.name, choice.path, choice.subfont_index,
+                         prebuilt=choice.source == "bundled")
+    except (TTFError, OSError, ValueError, struct.error) as exc:  # struct: a truncated file
         raise InputError(
             f"无法使用字体 {choice.family}（{choice.path}）：{exc}",
             f"cannot use font {choice.path}: {exc}",

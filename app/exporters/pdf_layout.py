@@ -72,17 +72,21 @@ class Typesetter:
     def __init__(self, resolver: FontResolver):
         self.resolver = resolver
         self._widths: dict[str, dict[int, float]] = {}
+        self._default_widths: dict[str, float] = {}
 
     def advance(self, font: str, code: int) -> float:
-        """Advance of one glyph at 1 pt, cached per font."""
-        table = self._widths.get(font)
-        if table is None:
+        """Advance of one glyph at 1 pt (from the face's widths in 1/1000 em)."""
+        widths = self._widths.get(font)
+        if widths is None:
             from reportlab.pdfbase import pdfmetrics
 
+            # The face's own table, not a scaled copy: a document uses a few hundred of its
+            # thousands of characters.
             face = pdfmetrics.getFont(font).face
-            table = self._widths[font] = {"default": face.defaultWidth / 1000.0}
-            table.update({c: w / 1000.0 for c, w in face.charWidths.items()})
-        return table.get(code, table["default"])
+            widths = self._widths[font] = face.charWidths
+            self._default_widths[font] = face.defaultWidth
+        width = widths.get(code)
+        return (self._default_widths[font] if width is None else width) / 1000.0
 
     def block(self, para: ParagraphSpec) -> Block:
         if para.kind == "blank" or not para.runs:
@@ -96,9 +100,13 @@ class Typesetter:
         for run in para.runs:
             text = printable_text(run.text)
             choices = self.resolver.resolve(text, run.role, run.where)
+            previous, name = object(), None
             for ch, choice in zip(text, choices, strict=True):
+                if choice is not previous:  # runs share one choice: look its name up once
+                    previous = choice
+                    name = None if choice is None else self.resolver.register(choice)
                 chars.append(ch)
-                fonts.append(None if choice is None else self.resolver.register(choice))
+                fonts.append(name)
                 bolds.append(run.bold)
                 headings.append(run.role in _HEADING_ROLES)
         text = "".join(chars)

@@ -408,6 +408,8 @@ def main(argv: list[str] | None = None) -> int:
         copy_licences(selected)
         for build in selected:
             build_one(build)
+        # ReportLab's parse of each new file, committed beside it (app/font_metrics.py).
+        subprocess.run([sys.executable, str(Path(__file__).with_name("build_metrics.py"))], check=True)
     problems = [p for b in selected for p in verify(b)]
     for problem in problems:
         print("PROBLEM", problem, file=sys.stderr)

@@ -1464,5 +1464,9 @@
         <source>Cannot open the material</source>
         <translation>无法打开材料</translation>
     </message>
+    <message>
+        <source>Cannot import the file</source>
+        <translation>无法导入该文件</translation>
+    </message>
 </context>
 </TS>

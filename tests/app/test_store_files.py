@@ -234,7 +234,7 @@ def test_a_second_process_is_told_the_library_is_already_open(tmp_path):
     with Library.open(path):
         other = subprocess.run([sys.executable, "-c", code, str(path)], cwd=repo, capture_output=True, text=True)
         assert other.returncode == 3
-        assert "LibraryError" in other.stdout and "already open" in other.stdout
+        assert "LibraryLockedError" in other.stdout and "already open" in other.stdout
         assert f"pid {os.getpid()}" in other.stdout
     after = subprocess.run([sys.executable, "-c", code, str(path)], cwd=repo, capture_output=True, text=True)
     assert after.returncode == 0, after.stdout + after.stderr
