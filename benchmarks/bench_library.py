@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import random
 import re
+import shutil
 import statistics
 import sys
 import tempfile
@@ -115,9 +116,7 @@ def main(argv: list[str] | None = None) -> int:
         t, _ = median_of(lambda: library.update_node(point, body="改写后的正文" * 20))
         print(f"update_node (one edit committed): median {t * 1000:.1f} ms  (target ≤ 5 ms)")
     if not args.keep:
-        for p in folder.iterdir():
-            p.unlink()
-        folder.rmdir()
+        shutil.rmtree(folder)  # the library, its WAL/lock files and the backups/ folder
     return 0
 
 
