@@ -9,7 +9,6 @@ prompt through ``_ask_open_path`` so tests can answer them without blocking.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
@@ -30,14 +29,14 @@ from app.errors import DuizhaoError, InputError
 from app.store import Library
 from ui.dialogs.common import show_error
 from ui.dialogs.duplicate import DuplicateDialog
-from ui.dialogs.import_material import ImportDialog, read_material_file
+from ui.dialogs.import_material import ImportDialog, prepare_import_source
 from ui.dialogs.new_material import NewMaterialDialog
 from ui.dialogs.search_results import SearchResultsList
 from ui.dialogs.trash import TrashDialog
 from ui.library_tree import COL_TITLE, ID_ROLE, KIND_ROLE, MaterialTree
 
 SEARCH_DELAY_MS = 200
-IMPORT_FILTER = "*.txt *.md *.docx *.json"
+IMPORT_FILTER = "*.txt *.md *.docx *.doc *.wps *.json"
 NARROW_WIDTH = 480  # px; below it the list shows titles only
 
 
@@ -196,23 +195,26 @@ class LibraryView(QWidget):
             path = self._ask_open_path()
             if not path:
                 return None
+        source = None
         try:
-            material, summary = read_material_file(path)
-        except InputError as exc:
+            source = prepare_import_source(path, self)  # may convert a .doc/.wps (asks first)
+            if source is None:
+                return None
+            material, summary = source.read()
+            dialog = ImportDialog(material, summary, source.name, self, source=source)
+            if not self._run_dialog(dialog):
+                return None
+            material_id = self.library.create_material(dialog.material(), dialog.summary().links or None)
+        except DuizhaoError as exc:
             self._show_error(self.tr("Cannot import this file"), exc)
             return None
         except Exception as exc:  # noqa: BLE001 — a broken file must never take the editor down
             self._show_error(self.tr("Cannot import this file"), InputError(
                 f"无法识别该文件的内容：{path}", f"could not read the content of {path}: {exc}"))
             return None
-        dialog = ImportDialog(material, summary, Path(path).name, self)
-        if not self._run_dialog(dialog):
-            return None
-        try:
-            material_id = self.library.create_material(dialog.material(), summary.links or None)
-        except DuizhaoError as exc:
-            self._show_error(self.tr("Cannot import this file"), exc)
-            return None
+        finally:
+            if source is not None:
+                source.cleanup()  # the converted .docx of a .doc, if any
         self._after_create(material_id)
         return material_id
 

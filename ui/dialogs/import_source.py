@@ -1,0 +1,212 @@
+"""Where an import comes from: the file the user picked, read by the right importer.
+
+``read_material_file`` picks the importer by extension; ``ImportSource`` also gives the source
+paragraphs for the preview and re-reads with another template; ``prepare_import_source`` offers
+to convert an old .doc/.wps through LibreOffice when it is installed.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from app.errors import InputError
+from app.importers.legacy import (
+    LEGACY_SUFFIXES,
+    convert_with_soffice,
+    is_legacy_word_file,
+    soffice_path,
+)
+from app.model import Material
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
+
+
+@dataclass
+class ImportSummary:
+    """What the dialog shows; built from the importer's report, or from the material alone."""
+
+    template_id: str = ""
+    template_score: float | None = None
+    unclassified: list[str] = field(default_factory=list)
+    dropped_furniture: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    links: list = field(default_factory=list)  # problem ↔ measure pairs from a JSON file
+
+
+def _as_lines(value) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value] if value else []
+    if isinstance(value, int):
+        return []
+    return [str(v) for v in value]
+
+
+def summary_from_report(report, material: Material) -> ImportSummary:
+    if report is None:
+        return ImportSummary(template_id=material.template_id)
+    return ImportSummary(
+        template_id=getattr(report, "template_id", "") or material.template_id,
+        template_score=getattr(report, "template_score", None),
+        unclassified=_as_lines(getattr(report, "unclassified", None)),
+        dropped_furniture=_as_lines(getattr(report, "dropped_furniture", None)),
+        warnings=_as_lines(getattr(report, "warnings", None)),
+    )
+
+
+def read_material_file(path: str | Path, *, template_id: str | None = None
+                       ) -> tuple[Material, ImportSummary]:
+    """Run the importer for ``path``. Raises InputError (zh + en) for anything unreadable.
+
+    ``template_id`` re-runs the classification against that template (短名 follow it); it is
+    ignored for a .json file, which carries its own.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if not path.is_file():
+        raise InputError(f"找不到文件：{path}", f"no such file: {path}")
+    if suffix in LEGACY_SUFFIXES:
+        raise InputError(
+            f"不支持旧版 Word/WPS 文件（{suffix}）：{path.name}。请在 Word/WPS 中另存为 .docx 后再导入。",
+            f"legacy Word/WPS {suffix} is not supported: {path.name}; please save it as .docx",
+        )
+    if suffix == ".docx":
+        try:
+            from app.importers.docx import import_docx_file
+        except ImportError:
+            raise InputError(
+                f"Word（.docx）导入功能将在后续版本提供：{path.name}。目前请另存为 .txt 后导入。",
+                f"Word import arrives in a later version: {path.name}; save it as .txt for now",
+            ) from None
+        material, report = import_docx_file(path, template_id=template_id)
+        return material, summary_from_report(report, material)
+    if suffix == ".json":
+        from app.serialize import material_from_json
+
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"无法读取文件：{path.name}", f"cannot read {path.name}: {exc}") from exc
+        material, links = material_from_json(text)
+        summary = summary_from_report(None, material)
+        summary.links = links
+        return material, summary
+    if suffix not in TEXT_SUFFIXES:
+        raise InputError(
+            f"不支持的文件类型：{path.name}（可导入 .txt、.md、.docx、.json）",
+            f"unsupported file type: {path.name} (.txt, .md, .docx, .json)",
+        )
+    from app.importers.text import import_text_file
+
+    material, report = import_text_file(path, template_id=template_id)
+    return material, summary_from_report(report, material)
+
+
+@dataclass
+class ImportSource:
+    """The file the user picked and the file the importers read (a converted .docx for a .doc)."""
+
+    path: Path
+    name: str
+    temp_dir: tempfile.TemporaryDirectory | None = None
+
+    def read(self, template_id: str | None = None) -> tuple[Material, ImportSummary]:
+        return read_material_file(self.path, template_id=template_id)
+
+    def paragraphs(self, material: Material) -> list[str]:
+        """The source as the importer read it, one paragraph per entry ([] if unreadable)."""
+        try:
+            return source_paragraphs(self.path, material)
+        except Exception:  # noqa: BLE001 — the preview pane is a help, never a reason to fail
+            return []
+
+    def cleanup(self) -> None:
+        if self.temp_dir is not None:
+            self.temp_dir.cleanup()
+            self.temp_dir = None
+
+
+def source_paragraphs(path: Path, material: Material) -> list[str]:
+    """Paragraphs as read: the text reader's joined lines, or the Word reader's paragraphs.
+
+    A .json file has no source text: its material rendered as text stands in.
+    """
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        return _docx_paragraphs(path)
+    if suffix == ".json":
+        from app.exporters.text import export_txt
+
+        return export_txt(material).splitlines()
+    from app.importers.encoding import MAX_TEXT_BYTES, decode_bytes
+    from app.importers.text import text_to_paragraphs
+
+    with path.open("rb") as handle:
+        data = handle.read(MAX_TEXT_BYTES)
+    return text_to_paragraphs(decode_bytes(data).text)[0]
+
+
+def _docx_paragraphs(path: Path) -> list[str]:
+    # The Word reader has no public "paragraphs only" entry point yet; these are the same
+    # steps import_docx_file takes before classifying (same limits, same XML safety).
+    from app.importers import docx as word
+    from app.importers.docx_body import BodyReader, ReaderState, parse_styles
+    from app.importers.docx_numbering import NumberingCounter, NumberingDefinitions, parse_numbering
+    from app.importers.safe_zip import open_zip, parse_xml, read_part
+
+    with open_zip(path) as archive:
+        name = word._main_part(archive, path)
+        document = read_part(archive, name, path)
+        if document is None:
+            return []
+        rels = word._part_rels(archive, name, path)
+        root = parse_xml(document, name, path)
+        w = word._namespace(root, path)
+        styles_root = word._related(archive, rels, "/styles", path)
+        numbering_root = word._related(archive, rels, "/numbering", path)
+    styles = parse_styles(styles_root, w) if styles_root is not None else {}
+    defs = parse_numbering(numbering_root, w) if numbering_root is not None else NumberingDefinitions()
+    body = root.find(f"{w}body")
+    if body is None:
+        return []
+    raw = BodyReader(w, styles, ReaderState(NumberingCounter(defs))).block(body, toc=False)
+    return word._assemble(raw)[0]
+
+
+def ask_convert_legacy(parent: QWidget | None, name: str) -> bool:
+    """用 LibreOffice 转换为 .docx 后导入？ Tests replace this function."""
+    answer = QMessageBox.question(
+        parent,
+        QCoreApplication.translate("ImportMaterial", "Import material"),
+        QCoreApplication.translate(
+            "ImportMaterial", "{name} is an old Word/WPS file. Convert it to .docx with "
+            "LibreOffice and import it?").format(name=name),
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def prepare_import_source(path: str | Path, parent: QWidget | None = None) -> ImportSource | None:
+    """The source to import; a real .doc/.wps is converted through LibreOffice when it is
+    installed and the user agrees (None when they decline). Raises InputError otherwise."""
+    path = Path(path)
+    if (path.suffix.lower() not in LEGACY_SUFFIXES or not is_legacy_word_file(path)
+            or soffice_path() is None):
+        return ImportSource(path, path.name)  # the importer explains what is wrong, if anything
+    if not ask_convert_legacy(parent, path.name):
+        return None
+    temp_dir = tempfile.TemporaryDirectory(prefix="duizhao-convert-")
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        converted = convert_with_soffice(path, temp_dir.name)
+    except BaseException:
+        temp_dir.cleanup()
+        raise
+    finally:
+        QApplication.restoreOverrideCursor()
+    return ImportSource(converted, path.name, temp_dir)
