@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from app.errors import InputError
@@ -36,8 +37,20 @@ _OFFICE_DOCUMENT = "/officeDocument"
 _TOC_TITLE_RE = re.compile(r"^\s*目\s*录\s*$")
 
 
-def import_docx_file(path: str | Path, *, template_id: str | None = None) -> tuple[Material, ImportReport]:
-    """Import a .docx file. Bad input (legacy .doc, PDF, encrypted, damaged, bombs) → InputError."""
+@dataclass
+class DocxParagraphs:
+    """What the Word reader found, before classification: the paragraphs in reading order, a
+    structure hint per paragraph, furniture dropped (TOC, page fields), text boxes skipped."""
+
+    paragraphs: list[str]
+    hints: list
+    dropped: list[str]
+    text_boxes: int
+
+
+def read_docx_paragraphs(path: str | Path) -> DocxParagraphs:
+    """Read a .docx into paragraphs and hints. Bad input (legacy .doc, PDF, encrypted, damaged,
+    bombs, no text) → InputError. The import preview shows exactly these paragraphs."""
     path = Path(path)
     with open_zip(path) as archive:
         document_name = _main_part(archive, path)
@@ -58,15 +71,21 @@ def import_docx_file(path: str | Path, *, template_id: str | None = None) -> tup
     if body is None:
         raise InputError(f"Word 文档没有正文：{path.name}", f"the Word document has no body: {path.name}")
     state = ReaderState(NumberingCounter(defs))
-    reader = BodyReader(w, styles, state)
-    raw = reader.block(body, toc=False)
+    raw = BodyReader(w, styles, state).block(body, toc=False)
     paragraphs, hints, dropped = _assemble(raw)
     if not any(text.strip() for text in paragraphs):
         raise InputError(f"Word 文档里没有文字：{path.name}", f"the Word document contains no text: {path.name}")
-    material, report = build_material(paragraphs, hints, template_id=template_id, dropped=dropped)
+    return DocxParagraphs(paragraphs, hints, dropped, state.text_boxes)
+
+
+def import_docx_file(path: str | Path, *, template_id: str | None = None) -> tuple[Material, ImportReport]:
+    """Import a .docx file. Bad input (legacy .doc, PDF, encrypted, damaged, bombs) → InputError."""
+    read = read_docx_paragraphs(path)
+    material, report = build_material(read.paragraphs, read.hints, template_id=template_id,
+                                      dropped=read.dropped)
     report.encoding = "docx"
-    if state.text_boxes:
-        report.warnings.append(f"文档中有 {state.text_boxes} 个文本框，其中的文字未导入")
+    if read.text_boxes:
+        report.warnings.append(f"文档中有 {read.text_boxes} 个文本框，其中的文字未导入")
     return material, report
 
 

@@ -153,30 +153,9 @@ def source_paragraphs(path: Path, material: Material) -> list[str]:
 
 
 def _docx_paragraphs(path: Path) -> list[str]:
-    # The Word reader has no public "paragraphs only" entry point yet; these are the same
-    # steps import_docx_file takes before classifying (same limits, same XML safety).
-    from app.importers import docx as word
-    from app.importers.docx_body import BodyReader, ReaderState, parse_styles
-    from app.importers.docx_numbering import NumberingCounter, NumberingDefinitions, parse_numbering
-    from app.importers.safe_zip import open_zip, parse_xml, read_part
+    from app.importers.docx import read_docx_paragraphs
 
-    with open_zip(path) as archive:
-        name = word._main_part(archive, path)
-        document = read_part(archive, name, path)
-        if document is None:
-            return []
-        rels = word._part_rels(archive, name, path)
-        root = parse_xml(document, name, path)
-        w = word._namespace(root, path)
-        styles_root = word._related(archive, rels, "/styles", path)
-        numbering_root = word._related(archive, rels, "/numbering", path)
-    styles = parse_styles(styles_root, w) if styles_root is not None else {}
-    defs = parse_numbering(numbering_root, w) if numbering_root is not None else NumberingDefinitions()
-    body = root.find(f"{w}body")
-    if body is None:
-        return []
-    raw = BodyReader(w, styles, ReaderState(NumberingCounter(defs))).block(body, toc=False)
-    return word._assemble(raw)[0]
+    return read_docx_paragraphs(path).paragraphs
 
 
 def ask_convert_legacy(parent: QWidget | None, name: str) -> bool:
