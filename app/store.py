@@ -19,8 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from app import store_backup, store_lock, store_search, store_trash
 from app import store_fields as fields
@@ -33,7 +32,11 @@ from app.store_backups_api import BackupMethods, backup_before_migration
 from app.store_duplicate import draft_for_template
 from app.store_extras import LibraryExtras
 from app.store_nodes import NodeEditing
+from app.store_readonly import ReadonlyDatabase, readonly_refusal
 from app.templates import get_template, material_from_template
+
+if TYPE_CHECKING:  # imported only by writable opens (it costs read-only CLI commands ~70 ms)
+    from sqlite_utils import Database
 
 NodeKind = str  # "section" | "dimension" | "point"
 AUTO_SNAPSHOT_NAME = "恢复前自动保存"
@@ -85,7 +88,7 @@ class SearchHit:
 class Library(LibraryExtras, NodeEditing, BackupMethods):
     path: Path
 
-    def __init__(self, db: Database, path: Path, readonly: bool):
+    def __init__(self, db: Database | ReadonlyDatabase, path: Path, readonly: bool):
         self.db = db
         self.path = path
         self.readonly = readonly
@@ -99,7 +102,8 @@ class Library(LibraryExtras, NodeEditing, BackupMethods):
         A writable open holds ``<library>.lock``: another process gets an "already open"
         LibraryError (the same process may open it again). ``readonly`` writes nothing and takes
         no lock; meant for short reads (CLI list/show/export/backup) — it does not follow pages
-        a writer commits later when no writer had the file open at the time.
+        a writer commits later when no writer had the file open at the time. Its ``db`` is a
+        plain-``sqlite3`` ``ReadonlyDatabase``: sqlite_utils is imported by writable opens only.
 
         A writable open of an existing library makes a verified automatic backup first when
         ``auto_backup`` and none is recent, and always before a schema migration
@@ -113,14 +117,13 @@ class Library(LibraryExtras, NodeEditing, BackupMethods):
             if schema.check_existing_file(path):
                 raise LibraryError(f"材料库是空的：{path}", f"library is empty: {path}")
             conn = sqlite3.connect(schema.readonly_uri(path), uri=True, check_same_thread=False)
-            db = Database(conn, recursive_triggers=False, execute_plugins=False)
-            if schema.migrations.pending(db):
+            if schema.pending_migration_names(conn):
                 conn.close()
                 raise LibraryError(
                     f"材料库需要升级，请先以可写方式打开一次：{path}",
                     f"the library needs an upgrade; open it writable once first: {path}",
                 )
-            return cls(db, path, readonly=True)
+            return cls(ReadonlyDatabase(conn), path, readonly=True)
         existed = False  # holds a library (not missing, not an empty file we may initialise)
         if path.exists():
             try:
@@ -137,6 +140,8 @@ class Library(LibraryExtras, NodeEditing, BackupMethods):
         store_lock.acquire(path)
         conn = None
         try:
+            from sqlite_utils import Database  # lazily: see the TYPE_CHECKING import above
+
             conn = sqlite3.connect(path, check_same_thread=False)
             db = Database(conn, execute_plugins=False)
             db.execute("PRAGMA journal_mode = WAL")
@@ -173,7 +178,7 @@ class Library(LibraryExtras, NodeEditing, BackupMethods):
     def _write(self) -> Iterator[Database]:
         """One transaction per public write; refused on a read-only library."""
         if self.readonly:
-            raise LibraryError("材料库以只读方式打开，不能修改", "the library is open read-only")
+            raise readonly_refusal()
         try:
             with self.db.atomic():
                 yield self.db

@@ -1,5 +1,5 @@
-"""Library file schema (through ``sqlite_utils.Migrations`` only) and the checks made before a
-library file is ever opened for writing.
+"""Library file schema (applied through ``sqlite_utils.Migrations`` only) and the checks made
+before a library file is ever opened for writing.
 
 A file we cannot use — not SQLite, another program's database, corrupt, or written by a newer
 Duizhao — is refused with a ``LibraryError`` and its bytes are left exactly as they were: the
@@ -12,17 +12,18 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
-
-from sqlite_utils import Database, Migrations
+from typing import TYPE_CHECKING
 
 from app.errors import LibraryError
+
+if TYPE_CHECKING:  # sqlite_utils costs ~70 ms to import; read-only opens never need it
+    from sqlite_utils import Database, Migrations
 
 # "DZHO" — lets us tell our files from other SQLite databases (PRAGMA application_id).
 APPLICATION_ID = 0x445A484F
 SQLITE_MAGIC = b"SQLite format 3\x00"
 MIGRATION_SET = "duizhao"
-
-migrations = Migrations(MIGRATION_SET)
+MIGRATIONS_TABLE = "_sqlite_migrations"  # sqlite_utils.Migrations.migrations_table
 
 # Migration 1 is frozen once released: a later schema change is a new migration, never an edit
 # here (nor of the field lists below, which its triggers are generated from).
@@ -151,7 +152,6 @@ def _index_triggers() -> str:
     return "\n".join(out)
 
 
-@migrations(name="m001_initial")
 def m001_initial(db: Database) -> None:
     # Statement by statement: executescript() would commit the migration's transaction.
     for statement in _split_sql(_SCHEMA_V1 + _index_triggers()):
@@ -172,8 +172,56 @@ def _split_sql(script: str) -> list[str]:
     return statements
 
 
+# The schema migrations in order, by name: a new migration is appended here; released ones are
+# never renamed or removed. Plain data, so read-only opens can list the names without sqlite_utils.
+_MIGRATION_STEPS = (("m001_initial", m001_initial),)
+MIGRATION_NAMES = tuple(name for name, _ in _MIGRATION_STEPS)
+
+
+def _build_migrations() -> Migrations:
+    from sqlite_utils import Migrations  # only writable opens get here
+
+    built = Migrations(MIGRATION_SET)
+    for name, step in _MIGRATION_STEPS:
+        built(name=name)(step)
+    return built
+
+
+def __getattr__(name: str):
+    """``migrations`` (the ``sqlite_utils.Migrations`` set) is built on first use, so importing
+    this module — and a read-only open — does not import sqlite_utils."""
+    if name == "migrations":
+        built = globals()["migrations"] = _build_migrations()
+        return built
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def known_migration_names() -> set[str]:
-    return {m.name for m in migrations.pending(Database(memory=True))}
+    return set(_registered_names())
+
+
+def _registered_names() -> tuple[str, ...]:
+    # Once built, the Migrations set is the truth (a test may register one more migration).
+    built = globals().get("migrations")
+    return tuple(m.name for m in built._migrations) if built is not None else MIGRATION_NAMES
+
+
+def applied_migration_names(conn: sqlite3.Connection) -> set[str]:
+    """Names recorded in ``_sqlite_migrations`` for our set, read with plain SQL."""
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [MIGRATIONS_TABLE]
+    ).fetchone()
+    if exists is None:
+        return set()
+    rows = conn.execute(f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?", [MIGRATION_SET])
+    return {r[0] for r in rows}
+
+
+def pending_migration_names(conn: sqlite3.Connection) -> list[str]:
+    """Migrations not yet applied, in order; the read-only counterpart of
+    ``migrations.pending(db)`` that needs no sqlite_utils."""
+    applied = applied_migration_names(conn)
+    return [name for name in _registered_names() if name not in applied]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -243,13 +291,7 @@ def _check_connection(path: Path, conn: sqlite3.Connection) -> bool:
     check = [r[0] for r in conn.execute("PRAGMA quick_check")]
     if check != ["ok"]:
         raise _corrupt(path, f"quick_check: {check[0]}")
-    applied = {
-        r[0]
-        for r in conn.execute(
-            f"SELECT name FROM {Migrations.migrations_table} WHERE migration_set = ?", [MIGRATION_SET]
-        )
-    } if Migrations.migrations_table in tables else set()
-    unknown = sorted(applied - known_migration_names())
+    unknown = sorted(applied_migration_names(conn) - known_migration_names())
     if unknown:
         raise _refuse(
             path,

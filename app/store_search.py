@@ -12,11 +12,12 @@ material by material, newest first, stopping at ``limit``.
 from __future__ import annotations
 
 import json
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from app.store_schema import FIELD_SHIFT, LIST_FIELDS, MATERIAL_TEXT_FIELDS, NODE_TEXT_FIELDS
+
+if TYPE_CHECKING:  # annotations only; read-only opens run without sqlite_utils
+    from sqlite_utils import Database
 
 SNIPPET_CHARS = 40
 MAX_QUERY = 200

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from app import store_tree as tree
 from app.errors import InputError
 from app.model import Dimension, Point, Section
+
+if TYPE_CHECKING:  # annotations only; read-only opens run without sqlite_utils
+    from sqlite_utils import Database
 
 LABEL_CHARS = 40
 

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from app.model import (
     Dimension,
@@ -19,6 +17,9 @@ from app.model import (
     Section,
     material_word_count,
 )
+
+if TYPE_CHECKING:  # annotations only; read-only opens run without sqlite_utils
+    from sqlite_utils import Database
 
 MATERIAL_TEXT_FIELDS = ("title", "organization", "scope", "meeting", "template_id", "author", "date")
 MATERIAL_LIST_FIELDS = ("preamble", "closing")
