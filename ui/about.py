@@ -14,7 +14,7 @@ from importlib import metadata
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, qVersion
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.resources import resource_dir, resource_path
+from ui.icons import ICON_SIZES, app_icon  # noqa: F401  (re-exported: older callers import it here)
 
 APP_LICENCE = "GPL-3.0-or-later"
-ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
 @dataclass(frozen=True)
@@ -82,16 +82,6 @@ FONT_NOTICES = {
                                    ("LICENSE-Arphic-Public-License.txt",
                                     "COPYRIGHT-fonts-arphic-uming.txt")),
 }
-
-
-def app_icon() -> QIcon:
-    """The seal icon at every size we ship (PNG: needs no SVG plugin in the frozen build)."""
-    icon = QIcon()
-    for size in ICON_SIZES:
-        path = resource_path("icons", f"duizhao-{size}.png")
-        if path.exists():
-            icon.addFile(str(path))
-    return icon
 
 
 def _version_of(distribution: str) -> str:

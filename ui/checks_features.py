@@ -18,29 +18,27 @@ import copy
 import sys
 from dataclasses import dataclass, field
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from app.checks import Finding, apply_fix, apply_fixes, run_checks
-from app.checks.paths import get_text
 from app.errors import InputError
-from ui.check_commands import (
-    editor_for,
-    edits_command,
-    field_target,
-    location_label,
-    paragraph_offset,
-    select_in_editor,
-    utf16_offset,
-)
 from ui.checks_panel import ChecksPanel, FindingGroup, group_findings
 from ui.commands import WRITE_ERRORS
 from ui.dialogs.common import error_text
-from ui.find_replace import FindReplaceDialog, selected_text
 
+if TYPE_CHECKING:
+    from app.checks import Finding
+    from ui.find_replace import FindReplaceDialog
+
+# app.checks (every rule and word list, ≈40 ms to import) and the modules built on it load on the
+# checks worker's first run or on the first fix / find, never while the window is being built.
 DEBOUNCE_MS = 500
+# After the window is shown, the first run waits this long: the window paints first, and the
+# run (with its first import of the rules) does not compete with start-up for the GIL.
+FIRST_RUN_DELAY_MS = 250
 STATUS_MS = 8000
 # A check run holds the GIL in pure Python (≈250 ms for 100 pages); the GUI thread waits for
 # the worker to yield each time it re-enters Python. Measured on 100 pages: a keystroke took
@@ -139,6 +137,9 @@ class ChecksRunner(QObject):
 def _check(relay: _Relay, material, ignored: set[str], result: ChecksResult) -> None:
     """Worker: the findings grouped and located, so the GUI thread only swaps the model."""
     try:
+        from app.checks import run_checks
+        from ui.check_commands import location_label
+
         findings = run_checks(material, ignored=ignored)
         result.groups = group_findings(findings, partial(location_label, material),
                                        partial(_text_or_empty, material))
@@ -151,6 +152,8 @@ def _check(relay: _Relay, material, ignored: set[str], result: ChecksResult) -> 
 
 
 def _text_or_empty(material, path: str) -> str:
+    from app.checks.paths import get_text
+
     try:
         return get_text(material, path)
     except InputError:
@@ -184,7 +187,8 @@ class ChecksFeatures(QObject):
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Show:
-            self.runner.run_now()  # a hidden (or closed) window is not checked meanwhile
+            # a hidden (or closed) window is not checked meanwhile; catch up once it has painted
+            self.runner.schedule(FIRST_RUN_DELAY_MS)
         elif watched is self.window and event.type() == QEvent.Type.Close and self.find_dialog is not None:
             self.find_dialog.close()  # a top-level window of its own: it would stay open
         return super().eventFilter(watched, event)
@@ -292,6 +296,14 @@ class ChecksFeatures(QObject):
     def show_range(self, path: str, start: int, end: int, excerpt: str, focus: bool = True) -> bool:
         """Select the node that holds ``path`` and the characters [start, end) in its editor.
         When the text moved since the search, the nearest copy of ``excerpt`` is selected."""
+        from ui.check_commands import (
+            editor_for,
+            field_target,
+            paragraph_offset,
+            select_in_editor,
+            utf16_offset,
+        )
+
         w = self.window
         target = field_target(w.material, path) if w.material is not None else None
         if target is None:
@@ -314,6 +326,9 @@ class ChecksFeatures(QObject):
 
     # ----- fix / ignore ----------------------------------------------------------------------
     def fix(self, finding: Finding) -> None:
+        from app.checks import apply_fix
+        from ui.check_commands import edits_command, field_target
+
         w = self.window
         if w.material_id is None or not w.flush_pending():
             return
@@ -331,6 +346,9 @@ class ChecksFeatures(QObject):
 
     def fix_many(self, findings: list[Finding]) -> None:
         """Every fix of one rule as ONE undo step (overlapping fixes: the first is kept)."""
+        from app.checks import apply_fixes
+        from ui.check_commands import edits_command
+
         w = self.window
         if w.material_id is None or not findings or not w.flush_pending():
             return
@@ -383,6 +401,8 @@ class ChecksFeatures(QObject):
             if focus_search is not None:  # nothing open: Ctrl+F searches the library list
                 focus_search()
                 return
+        from ui.find_replace import FindReplaceDialog, selected_text
+
         selected = selected_text(QApplication.focusWidget())
         if self.find_dialog is None:
             self.find_dialog = FindReplaceDialog(w, partial(self.show_range, focus=False))

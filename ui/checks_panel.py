@@ -12,6 +12,8 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
@@ -21,15 +23,14 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QStyle,
     QStyledItemDelegate,
-    QStyleOptionButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from app.checks import SEVERITIES, Finding
+if TYPE_CHECKING:  # app.checks loads every rule (≈40 ms): the worker imports it on the first run
+    from app.checks import Finding
 
 _NO_PARENT = QModelIndex()
 COL_MESSAGE, COL_CONTEXT, COL_WHERE, COL_FIX, COL_IGNORE = range(5)
@@ -39,7 +40,18 @@ CONTEXT_CHARS = 8  # characters shown either side of the flagged text
 AUTO_EXPAND_ROWS = 100
 FindingRole = Qt.ItemDataRole.UserRole + 1
 SEVERITY_COLORS = {"error": "#c00000", "warning": "#b06000", "hint": "#406080"}
-_SEVERITY_ORDER = {s: i for i, s in enumerate(SEVERITIES)}
+
+
+@cache
+def _severities() -> tuple[str, ...]:
+    from app.checks import SEVERITIES
+
+    return tuple(SEVERITIES)
+
+
+@cache
+def _severity_order() -> dict[str, int]:
+    return {s: i for i, s in enumerate(_severities())}
 
 
 def _tr(text: str) -> str:
@@ -94,16 +106,17 @@ def group_findings(findings: Iterable[Finding], locate, text_of) -> list[Finding
     worker calls it so the GUI thread only resets the model."""
     groups: dict[str, FindingGroup] = {}
     labels: dict[str, str] = {}
+    order = _severity_order()
     for f in findings:
         group = groups.get(f.rule)
         if group is None:
             group = groups[f.rule] = FindingGroup(f.rule, rule_label(f.rule), f.severity)
-        elif _SEVERITY_ORDER[f.severity] < _SEVERITY_ORDER[group.severity]:
+        elif order[f.severity] < order[group.severity]:
             group.severity = f.severity
         if f.path not in labels:
             labels[f.path] = locate(f.path)
         group.rows.append((f, labels[f.path], _context(text_of(f.path), f)))
-    return sorted(groups.values(), key=lambda g: (_SEVERITY_ORDER[g.severity], g.label))
+    return sorted(groups.values(), key=lambda g: (order[g.severity], g.label))
 
 
 def _context(text: str, f: Finding) -> str:
@@ -225,6 +238,8 @@ class FindingsModel(QAbstractItemModel):
 
     def _icon(self, severity: str):
         if severity not in self._icons:
+            from PySide6.QtWidgets import QStyle  # see ButtonDelegate.paint
+
             pixmap = {"error": QStyle.StandardPixmap.SP_MessageBoxCritical,
                       "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
                       "hint": QStyle.StandardPixmap.SP_MessageBoxInformation}[severity]
@@ -252,6 +267,10 @@ class ButtonDelegate(QStyledItemDelegate):
         if index.column() not in (COL_FIX, COL_IGNORE) or not text:
             super().paint(painter, option, index)
             return
+        # here, not at module level: PySide builds QStyle's many enums on first import (≈9 ms),
+        # which start-up need not pay when the panel is still empty
+        from PySide6.QtWidgets import QStyle, QStyleOptionButton
+
         button = QStyleOptionButton()
         button.rect = option.rect.adjusted(2, 1, -2, -1)
         button.text = text
@@ -385,7 +404,10 @@ class ChecksPanel(QWidget):
         self.restore_button.setEnabled(count > 0)
 
     def _update_summary(self) -> None:
-        counts = dict.fromkeys(SEVERITIES, 0)
+        if not self.model.groups:  # the empty panel at start-up needs no rule module loaded
+            self.summary.setText(_tr("No findings"))
+            return
+        counts = dict.fromkeys(_severities(), 0)
         for group in self.model.groups:
             for r in group.rows:
                 counts[r[0].severity] += 1
@@ -393,7 +415,7 @@ class ChecksPanel(QWidget):
         badges = [
             f'<span style="background:{SEVERITY_COLORS[s]}; color:white;">&nbsp;'
             f'{names[s].replace("%1", str(counts[s]))}&nbsp;</span>'
-            for s in SEVERITIES if counts[s]]
+            for s in _severities() if counts[s]]
         self.summary.setText(" ".join(badges) if badges else _tr("No findings"))
 
     # ----- user actions ----------------------------------------------------------------------

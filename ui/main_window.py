@@ -28,6 +28,7 @@ from app.store import Library
 from ui.autosave import Autosave
 from ui.checks_features import install_checks_features
 from ui.commands import WRITE_ERRORS, EditFieldCommand, LibraryCommand
+from ui.docx_features import install_docx_features
 from ui.editor_actions import EditorActionsMixin
 from ui.export_actions import ExportMixin
 from ui.fonts import ui_family
@@ -78,6 +79,7 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         self._restore_layout()
         self._show_material(None)
         install_pdf_features(self)
+        install_docx_features(self)
         install_checks_features(self)
         install_reliability_features(self)
 

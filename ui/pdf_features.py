@@ -12,18 +12,22 @@ atomically (temp file, then replace), so a failed export leaves no half file beh
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QMenu, QProgressDialog
 
-from app.exporters.pdf_options import PdfReport
-from app.model import Material
-from ui import pdf_export_dialog, printing
+from ui import pdf_export_dialog
 from ui.commands import WRITE_ERRORS
 from ui.dialogs.common import error_text, show_error
 from ui.pdf_preview import BackgroundRunner, PdfPreview, render_copy
+
+if TYPE_CHECKING:  # printing (QtPrintSupport, QtPdf) loads on the first print, not at start-up
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    from app.exporters.pdf_options import PdfReport
+    from app.model import Material
 
 STATUS_MS = 10000
 
@@ -216,6 +220,10 @@ class PdfFeatures(QObject):
         self._render_then(self._show_preview)
 
     def _print_pages(self, data: bytes, report: PdfReport) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from ui import printing
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printing.prepare_printer(printer)
         dialog = QPrintDialog(printer, self.window)
@@ -250,6 +258,8 @@ class PdfFeatures(QObject):
         self.printed.emit(sheets)
 
     def _show_preview(self, data: bytes, _report: PdfReport) -> None:
+        from ui import printing
+
         dialog = printing.make_preview_dialog(data, self.window)
         try:
             run_preview_dialog(dialog)

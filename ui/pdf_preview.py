@@ -14,6 +14,7 @@ import copy
 import sys
 import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QBuffer,
@@ -25,12 +26,16 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from app.exporters.pdf_options import PdfOptions, PdfReport
-from app.model import Material
+from app.exporters.pdf_options import PdfOptions
+
+if TYPE_CHECKING:  # QtPdf and its view load when the preview is first on screen, not at start-up
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtPdfWidgets import QPdfView
+
+    from app.exporters.pdf_options import PdfReport
+    from app.model import Material
 
 # A render holds the GIL in pure Python for 0.25–0.6 s; every time the GUI thread re-enters
 # Python (a key event's slots, a timer) it waits for the worker to yield, by default after 5 ms,
@@ -106,6 +111,8 @@ def open_document(data: bytes) -> QPdfDocument:
     Called on the worker: parsing takes 7–17 ms, which the GUI thread would otherwise spend
     between two keystrokes. The document (and its buffer, a child) is then handed over.
     """
+    from PySide6.QtPdf import QPdfDocument
+
     document = QPdfDocument()
     buffer = QBuffer(document)
     buffer.setData(QByteArray(data))
@@ -149,17 +156,11 @@ class PdfPreview(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("pdfPreviewStatus")
         self.status.setWordWrap(True)
-        self.document = QPdfDocument(self)
-        self.view = QPdfView(self)
-        self.view.setObjectName("pdfPreviewView")
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.setPageSpacing(8)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.status)
-        layout.addWidget(self.view, 1)
+        self._document: QPdfDocument | None = None  # made with the view, on first need
+        self._view: QPdfView | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(4, 4, 4, 4)
+        self._layout.addWidget(self.status)
 
         self._runner = BackgroundRunner(self)
         self._timer = QTimer(self)
@@ -167,6 +168,33 @@ class PdfPreview(QWidget):
         self._timer.setInterval(PREVIEW_DELAY_MS)
         self._timer.timeout.connect(self.render_now)
         self._set_status(_tr("No material open."))
+
+    @property
+    def document(self) -> QPdfDocument:
+        self._ensure_view()
+        return self._document
+
+    @property
+    def view(self) -> QPdfView:
+        self._ensure_view()
+        return self._view
+
+    def _ensure_view(self) -> None:
+        """The page view and its document, built the first time they are needed: a preview tab
+        behind 检查 then costs start-up nothing."""
+        if self._view is not None:
+            return
+        from PySide6.QtPdf import QPdfDocument
+        from PySide6.QtPdfWidgets import QPdfView
+
+        self._document = QPdfDocument(self)
+        view = self._view = QPdfView(self)
+        view.setObjectName("pdfPreviewView")
+        view.setDocument(self._document)
+        view.setPageMode(QPdfView.PageMode.MultiPage)
+        view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        view.setPageSpacing(8)
+        self._layout.addWidget(view, 1)
 
     # ----- requests ------------------------------------------------------------------------
     def schedule(self, *_args) -> None:
@@ -201,6 +229,8 @@ class PdfPreview(QWidget):
 
     def became_visible(self, visible: bool = True) -> None:
         """The dock (or its tab) came to the front: catch up with edits made meanwhile."""
+        if visible and self.on_screen():
+            self._ensure_view()
         if visible and self._hidden_change:
             self._hidden_change = False
             self.schedule()
@@ -234,13 +264,15 @@ class PdfPreview(QWidget):
 
     def _show(self, document: QPdfDocument) -> None:
         """Put the freshly parsed document in the view (QPdfView keeps the scroll position)."""
+        self._ensure_view()
         document.setParent(self)
-        old, self.document = self.document, document
-        self.view.setDocument(document)
+        old, self._document = self._document, document
+        self._view.setDocument(document)
         old.deleteLater()
 
     def _clear(self) -> None:
-        self.document.close()
+        if self._document is not None:
+            self._document.close()
         self._set_status(_tr("No material open."))
 
     def _set_status(self, text: str, error: bool = False) -> None:
@@ -248,7 +280,7 @@ class PdfPreview(QWidget):
         self.status.setStyleSheet(ERROR_STYLE if error else "")
 
     def page_count(self) -> int:
-        return self.document.pageCount()
+        return self._document.pageCount() if self._document is not None else 0
 
 
 def _pages_text(report: PdfReport) -> str:
