@@ -28,11 +28,7 @@ from PySide6.QtWidgets import (
 from app.errors import DuizhaoError, InputError
 from app.store import Library
 from ui.dialogs.common import show_error
-from ui.dialogs.duplicate import DuplicateDialog
-from ui.dialogs.import_material import ImportDialog, prepare_import_source
-from ui.dialogs.new_material import NewMaterialDialog
 from ui.dialogs.search_results import SearchResultsList
-from ui.dialogs.trash import TrashDialog
 from ui.library_tree import COL_TITLE, ID_ROLE, KIND_ROLE, MaterialTree
 
 SEARCH_DELAY_MS = 200
@@ -174,6 +170,9 @@ class LibraryView(QWidget):
 
     # ----- material actions ----------------------------------------------------------------------
     def new_material(self) -> int | None:
+        # Dialogs load on first use, to keep them out of start-up.
+        from ui.dialogs.new_material import NewMaterialDialog
+
         dialog = NewMaterialDialog(self)
         if not self._run_dialog(dialog):
             return None
@@ -197,6 +196,8 @@ class LibraryView(QWidget):
                 return None
         source = None
         try:
+            from ui.dialogs.import_material import ImportDialog, prepare_import_source
+
             source = prepare_import_source(path, self)  # may convert a .doc/.wps (asks first)
             if source is None:
                 return None
@@ -223,6 +224,8 @@ class LibraryView(QWidget):
         if source_id is None:
             return None
         try:
+            from ui.dialogs.duplicate import DuplicateDialog
+
             dialog = DuplicateDialog(self.library.get_material(source_id), self)
             if not self._run_dialog(dialog):
                 return None
@@ -289,6 +292,8 @@ class LibraryView(QWidget):
         self._restored(material_id)
 
     def show_trash(self) -> None:
+        from ui.dialogs.trash import TrashDialog
+
         dialog = TrashDialog(self.library, self)
         dialog.restored.connect(self._restored)
         self._run_dialog(dialog)

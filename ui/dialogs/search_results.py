@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QListWidget,
     QListWidgetItem,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -48,6 +47,9 @@ class _SnippetDelegate(QStyledItemDelegate):
         if not parts:
             super().paint(painter, option, index)
             return
+        # PySide builds QStyle's enums on import: import it here, not at start-up.
+        from PySide6.QtWidgets import QStyle
+
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         opt.text = ""
