@@ -131,16 +131,16 @@ def dimension_paragraphs(
 
 def section_paragraphs(section: Section, index: int, options: PdfOptions) -> list[ParagraphSpec]:
     number = section_number(index)
-    out = []
-    if section.heading:
-        out.append(
-            ParagraphSpec(
-                runs=[Run(number + section.heading, "heading1", f"{number}标题")],
-                kind="heading",
-                keep_with_next=True,
-                outline=(number + section.heading, 0),
-            )
+    # The number prints even when the heading is empty, as in txt/md: numbering never skips,
+    # and a bare "二、" shows the user what is missing.
+    out = [
+        ParagraphSpec(
+            runs=[Run(number + section.heading, "heading1", f"{number}标题")],
+            kind="heading",
+            keep_with_next=True,
+            outline=(number + section.heading, 0),
         )
+    ]
     out += body_paragraphs(section.intro, f"{number}导语")
     for i, p in enumerate(section.points):
         out += _split_paragraphs(point_runs(p, i, number, options))

@@ -43,9 +43,8 @@ def points(alphabet) -> st.SearchStrategy[Point]:
 
 @st.composite
 def materials(draw, alphabet=PRINTABLE) -> Material:
-    # Section headings are never empty here: the PDF leaves out an empty heading's 一、 which
-    # the text export prints (reported; a design decision, not a crash).
-    heading = st.text(alphabet=alphabet, min_size=1, max_size=10).filter(lambda t: t.strip() != "")
+    # Empty headings included: every export prints a headingless section as its bare number.
+    heading = st.text(alphabet=alphabet, max_size=10)
     paragraphs = st.lists(texts(alphabet).filter(lambda t: t.strip() != ""), max_size=2)
     problems = Section(kind="problems", heading=draw(heading),
                        intro=draw(paragraphs),
