@@ -907,6 +907,22 @@
         <source>Automatic backup failed: %1 — editing goes on; the library itself is intact.</source>
         <translation>自动备份失败：%1 — 可以继续编辑，材料库本身完好无损。</translation>
     </message>
+    <message>
+        <source>Save the material as a Word document (.docx) with the official-document layout</source>
+        <translation>按公文版式将材料保存为 Word 文档（.docx）</translation>
+    </message>
+    <message>
+        <source>Exporting Word document to %1 …</source>
+        <translation>正在导出 Word 文档到 %1 …</translation>
+    </message>
+    <message>
+        <source>Exported the Word document %1</source>
+        <translation>已导出 Word 文档 %1</translation>
+    </message>
+    <message>
+        <source>Word export failed</source>
+        <translation>导出 Word 失败</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -925,6 +941,17 @@
     <message>
         <source>Licence: %1. This program is free software: you may redistribute it and/or modify it under the terms of the GNU General Public License, version 3 or (at your option) any later version. It comes with ABSOLUTELY NO WARRANTY. Full text: %2</source>
         <translation>许可证：%1。本程序是自由软件：您可以依据自由软件基金会发布的 GNU 通用公共许可证第 3 版（或您选择的任何更新版本）再发布和/或修改本程序。本程序不提供任何担保。许可证全文：%2</translation>
+    </message>
+</context>
+<context>
+    <name>DocxExportDialog</name>
+    <message>
+        <source>Export Word (.docx)</source>
+        <translation>导出 Word（.docx）</translation>
+    </message>
+    <message>
+        <source>Word (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
     </message>
 </context>
 <context>
@@ -1032,6 +1059,10 @@
         <translation>模板</translation>
     </message>
     <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
         <source>Note: {text}</source>
         <translation>提示：{text}</translation>
     </message>
@@ -1044,10 +1075,6 @@
         <translation>全部内容均已归类。</translation>
     </message>
     <message>
-        <source>Add to library</source>
-        <translation>加入材料库</translation>
-    </message>
-    <message>
         <source>Not classified: {text}</source>
         <translation>未归类：{text}</translation>
     </message>
@@ -1058,6 +1085,32 @@
     <message>
         <source>Left out as page furniture: {text}</source>
         <translation>作为网页杂项略去：{text}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportMaterial</name>
+    <message>
+        <source>Import material</source>
+        <translation>导入材料</translation>
+    </message>
+    <message>
+        <source>{name} is an old Word/WPS file. Convert it to .docx with LibreOffice and import it?</source>
+        <translation>{name} 是旧版 Word/WPS 文件。要用 LibreOffice 转换为 .docx 后再导入吗？</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreview</name>
+    <message>
+        <source>Recognised structure</source>
+        <translation>识别出的结构</translation>
+    </message>
+    <message>
+        <source>Characters</source>
+        <translation>字数</translation>
+    </message>
+    <message>
+        <source>Not classified: {text}</source>
+        <translation>未归类：{text}</translation>
     </message>
 </context>
 <context>
