@@ -16,13 +16,6 @@ from app.store import AUTO_SNAPSHOT_NAME, Library
 
 
 @pytest.fixture
-def lib(tmp_path):
-    library = Library.open(tmp_path / "library.db")
-    yield library
-    library.close()
-
-
-@pytest.fixture
 def clock(monkeypatch):
     """Deterministic, strictly increasing timestamps."""
     ticks = itertools.count(1)

@@ -13,13 +13,6 @@ from app.store import Library
 
 
 @pytest.fixture
-def lib(tmp_path):
-    library = Library.open(tmp_path / "library.db")
-    yield library
-    library.close()
-
-
-@pytest.fixture
 def mid(lib):
     return lib.create_material(sample_material(), SAMPLE_LINKS)
 

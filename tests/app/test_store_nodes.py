@@ -10,14 +10,6 @@ from app import store_tree
 from app.errors import InputError, NotFoundError
 from app.model import Dimension, Point, Section
 from app.serialize import material_to_dict
-from app.store import Library
-
-
-@pytest.fixture
-def lib(tmp_path):
-    library = Library.open(tmp_path / "library.db")
-    yield library
-    library.close()
 
 
 @pytest.fixture

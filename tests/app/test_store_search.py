@@ -7,15 +7,7 @@ import pytest
 from store_samples import sample_material
 
 from app.model import Point
-from app.store import Library
 from app.store_search import snippet
-
-
-@pytest.fixture
-def lib(tmp_path):
-    library = Library.open(tmp_path / "library.db")
-    yield library
-    library.close()
 
 
 @pytest.fixture
