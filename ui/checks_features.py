@@ -249,6 +249,8 @@ class ChecksFeatures(QObject):
 
     def _material_switched(self) -> None:
         self.panel.set_groups([])  # another material: its findings must not show meanwhile
+        # Nothing to check without a material; with one, "no findings" waits for the first run.
+        self.panel.set_checked(self.window.material is None)
         self.panel.set_ignored_count(0)
         self._update_title(None)
         self.runner.run_now()
@@ -276,6 +278,7 @@ class ChecksFeatures(QObject):
         self.panel.set_status("")
         if result.groups != self.panel.model.groups:  # unchanged results keep the view as is
             self.panel.set_groups(result.groups)
+        self.panel.set_checked(True)
         self.panel.set_ignored_count(result.ignored)
         self._update_title(result.material_id)
 

@@ -291,6 +291,7 @@ class ChecksPanel(QWidget):
         self.model = FindingsModel(self)
         self.summary = QLabel(self)
         self.summary.setObjectName("checksSummary")
+        self.checked = False  # "no findings" may only show once a run has finished
         self.status = QLabel(self)
         self.status.setObjectName("checksStatus")
         self.fix_button = self._button("checksFixButton", _tr("Fix"), _tr("Apply the suggested correction (undo with Ctrl+Z)"))
@@ -403,9 +404,14 @@ class ChecksPanel(QWidget):
         self.restore_button.setText(_tr("Show ignored (%1)").replace("%1", str(count)))
         self.restore_button.setEnabled(count > 0)
 
+    def set_checked(self, checked: bool) -> None:
+        """False while the shown material has not been checked yet (start-up, another material)."""
+        self.checked = checked
+        self._update_summary()
+
     def _update_summary(self) -> None:
         if not self.model.groups:  # the empty panel at start-up needs no rule module loaded
-            self.summary.setText(_tr("No findings"))
+            self.summary.setText(_tr("No findings") if self.checked else _tr("Not checked yet"))
             return
         counts = dict.fromkeys(_severities(), 0)
         for group in self.model.groups:

@@ -672,6 +672,10 @@
         <translation>未发现问题</translation>
     </message>
     <message>
+        <source>Not checked yet</source>
+        <translation>尚未检查</translation>
+    </message>
+    <message>
         <source>Find and replace</source>
         <translation>查找和替换</translation>
     </message>

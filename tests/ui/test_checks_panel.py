@@ -409,6 +409,15 @@ def test_a_result_for_an_older_state_is_dropped(qtbot, big_window):
 
 
 # ----- around the panel --------------------------------------------------------------------
+def test_the_panel_never_claims_no_findings_before_the_first_run(qtbot, seeded_library):
+    window = make_window(qtbot, seeded_library, seeded_library.seed_id)
+    panel = panel_of(window)
+    assert panel.count() == 0 and panel.summary.text() == "Not checked yet"
+    wait_for_checks(qtbot, window)
+    assert panel.count() > 0 and "Not checked yet" not in panel.summary.text()
+    window.close()
+
+
 def test_no_material_means_an_empty_panel_and_a_plain_title(qtbot, seed_window):
     wait_for_checks(qtbot, seed_window)
     seed_window.close_material()
