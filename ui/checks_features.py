@@ -25,7 +25,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from app.errors import InputError
-from ui.checks_panel import ChecksPanel, FindingGroup, group_findings
+from ui.checks_model import FindingGroup, group_findings
+from ui.checks_panel import ChecksPanel
 from ui.commands import WRITE_ERRORS
 from ui.dialogs.common import error_text
 

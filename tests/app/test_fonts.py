@@ -25,15 +25,6 @@ GRID_PUNCTUATION = "“”‘’，。、；：？！（）《》…—"
 NAME_HANZI = "堃喆玥昇"
 
 
-def gb2312_hanzi() -> set[int]:
-    found = set()
-    for hi in range(0xB0, 0xF8):
-        for lo in range(0xA1, 0xFF):
-            try:
-                found.add(ord(bytes((hi, lo)).decode("gb2312")))
-            except UnicodeDecodeError:
-                pass
-    return found
 
 
 def gbk_hanzi() -> set[int]:
@@ -113,7 +104,7 @@ def test_every_role_and_fallback_has_a_bundled_truetype_font_that_allows_embeddi
 
 
 def test_text_fonts_cover_all_gb2312_hanzi(choices):
-    hanzi = gb2312_hanzi()
+    hanzi = fonts.gb2312_hanzi()
     assert len(hanzi) == 6763
     for role in TEXT_ROLES:
         missing = hanzi - fonts.codepoints(choices[role])
@@ -161,7 +152,7 @@ def test_name_hanzi_outside_gb2312_reach_a_ming_style_fallback(choices):
     fallbacks = fonts.fallback_fonts()
     first = fonts.codepoints(fallbacks[0])
     for ch in NAME_HANZI:
-        assert ord(ch) not in gb2312_hanzi()
+        assert ord(ch) not in fonts.gb2312_hanzi()
         assert ord(ch) in first, ch
     assert "Ming" in fallbacks[0].path.name
 

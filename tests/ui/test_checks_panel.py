@@ -19,7 +19,7 @@ from app.model import Material, material_word_count
 from app.store import Library
 from tests.ui.helpers_editor import type_text
 from ui.checks_features import install_checks_features
-from ui.checks_panel import (
+from ui.checks_model import (
     AUTO_EXPAND_ROWS,
     COL_CONTEXT,
     COL_FIX,
