@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 TS := resources/translations/duizhao_zh_CN.ts
 QM := resources/translations/duizhao_zh_CN.qm
 
-.PHONY: run test lint bench translations clean deps-run deps-test dist dist-test deb
+.PHONY: run test lint bench translations ts clean deps-run deps-test dist dist-test deb
 
 run: deps-run $(VENV)/.stamp-run translations
 	$(PY) -m ui.main $(ARGS)
@@ -34,6 +34,11 @@ $(VENV)/.stamp-run: pyproject.toml | $(VENV)/bin/python
 $(VENV)/.stamp-test: pyproject.toml | $(VENV)/bin/python
 	$(PY) -m pip install -q -e '.[test]'
 	@touch $@ $(VENV)/.stamp-run
+
+# Refresh the .ts from the ui/ sources (same flags as ui/i18n.LUPDATE_ARGS), then translate the
+# new <translation type="unfinished"> entries; tests/ui/test_i18n.py fails while any is left.
+ts: $(VENV)/.stamp-run
+	$(VENV)/bin/pyside6-lupdate -extensions py -no-obsolete -locations none -tr-function-alias tr+=_tr ui -ts $(TS)
 
 # The .qm is generated, never committed: built from the .ts by pyside6-lrelease.
 translations: $(QM)
