@@ -122,8 +122,31 @@ class EditFieldCommand(LibraryCommand):
         return True
 
 
-class InsertNodeCommand(LibraryCommand):
-    """Insert a section/dimension/point. Undo sends it to the trash; redo restores it (same id)."""
+class _CreateNodeCommand(LibraryCommand):
+    """A command that creates a node: undo sends it to the trash, redo restores it from there,
+    so the node keeps its id across undo/redo (later commands may name it)."""
+
+    def __init__(self, library, label: str, on_error=None):
+        super().__init__(library, label, on_error)
+        self.node_id: int | None = None
+        self._trash_id: int | None = None
+
+    def create(self) -> int:
+        raise NotImplementedError
+
+    def do(self) -> None:
+        if self._trash_id is not None:
+            self.node_id = self.library.restore_from_trash(self._trash_id)
+            self._trash_id = None
+        else:
+            self.node_id = self.create()
+
+    def revert(self) -> None:
+        self._trash_id = self.library.delete_node(self.node_id)
+
+
+class InsertNodeCommand(_CreateNodeCommand):
+    """Insert a section/dimension/point."""
 
     def __init__(self, library, kind: str, parent_id: int, position: int,
                  node: Section | Dimension | Point | None = None, on_error=None):
@@ -131,39 +154,21 @@ class InsertNodeCommand(LibraryCommand):
                  "point": _tr("Add point")}[kind]
         super().__init__(library, label, on_error)
         self.kind, self.parent_id, self.position, self.node = kind, parent_id, position, node
-        self.node_id: int | None = None
-        self._trash_id: int | None = None
 
-    def do(self) -> None:
-        if self._trash_id is not None:
-            self.node_id = self.library.restore_from_trash(self._trash_id)
-            self._trash_id = None
-            return
+    def create(self) -> int:
         insert = {"section": self.library.insert_section,
                   "dimension": self.library.insert_dimension,
                   "point": self.library.insert_point}[self.kind]
-        self.node_id = insert(self.parent_id, self.position, self.node)
-
-    def revert(self) -> None:
-        self._trash_id = self.library.delete_node(self.node_id)
+        return insert(self.parent_id, self.position, self.node)
 
 
-class DuplicateNodeCommand(LibraryCommand):
+class DuplicateNodeCommand(_CreateNodeCommand):
     def __init__(self, library, node_id: int, on_error=None):
         super().__init__(library, _tr("Duplicate"), on_error)
         self.source_id = node_id
-        self.node_id: int | None = None
-        self._trash_id: int | None = None
 
-    def do(self) -> None:
-        if self._trash_id is not None:
-            self.node_id = self.library.restore_from_trash(self._trash_id)
-            self._trash_id = None
-        else:
-            self.node_id = self.library.duplicate_node(self.source_id)
-
-    def revert(self) -> None:
-        self._trash_id = self.library.delete_node(self.node_id)
+    def create(self) -> int:
+        return self.library.duplicate_node(self.source_id)
 
 
 class DeleteNodeCommand(LibraryCommand):

@@ -74,3 +74,26 @@ def main_window(qtbot, library):
     qtbot.waitExposed(window)
     yield window
     window.close()
+
+
+def _shown_library_view(qtbot, library):
+    from ui.library_view import LibraryView
+
+    widget = LibraryView(library)
+    qtbot.addWidget(widget)
+    widget.resize(900, 600)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+@pytest.fixture
+def view(qtbot, library):
+    """A shown LibraryView on the empty test library."""
+    return _shown_library_view(qtbot, library)
+
+
+@pytest.fixture
+def seeded_view(qtbot, seeded_library):
+    """A shown LibraryView on the library holding the seed."""
+    return _shown_library_view(qtbot, seeded_library)

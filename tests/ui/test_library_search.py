@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from ui.dialogs.search_results import snippet_html
-from ui.library_view import LibraryView
-
-
-@pytest.fixture
-def seeded_view(qtbot, seeded_library):
-    widget = LibraryView(seeded_library)
-    qtbot.addWidget(widget)
-    widget.resize(900, 600)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
 
 
 def click_item(list_widget, item):

@@ -21,26 +21,6 @@ SEED_TITLE_START = "县政府党组dangshi学习教育专题mzshh"
 
 
 @pytest.fixture
-def view(qtbot, library):
-    widget = LibraryView(library)
-    qtbot.addWidget(widget)
-    widget.resize(900, 600)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
-
-
-@pytest.fixture
-def seeded_view(qtbot, seeded_library):
-    widget = LibraryView(seeded_library)
-    qtbot.addWidget(widget)
-    widget.resize(900, 600)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
-
-
-@pytest.fixture
 def errors(monkeypatch):
     """Errors the view would show in a message box, captured instead."""
     shown: list[tuple[str, BaseException]] = []
