@@ -205,7 +205,7 @@ class ChecksFeatures(QObject):
         self.replace_action = self._action("actionReplace", _tr("Replace…"), "Ctrl+H", self.open_replace)
         self.search_library_action = self._action(
             "actionSearchLibrary", _tr("Search the library"), "Ctrl+Shift+F",
-            getattr(w.library_view, "focus_search", None))
+            w.library_view.focus_search)
         run = actions["actionRunChecks"]
         run.triggered.connect(self.run_checks_now)
         run.setEnabled(True)
@@ -401,10 +401,8 @@ class ChecksFeatures(QObject):
     def _open_dialog(self, replace: bool) -> None:
         w = self.window
         if w.material is None and not replace:
-            focus_search = getattr(w.library_view, "focus_search", None)
-            if focus_search is not None:  # nothing open: Ctrl+F searches the library list
-                focus_search()
-                return
+            w.library_view.focus_search()  # nothing open: Ctrl+F searches the library list
+            return
         from ui.find_replace import FindReplaceDialog, selected_text
 
         selected = selected_text(QApplication.focusWidget())

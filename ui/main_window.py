@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QLabel,
-    QListWidget,
     QMainWindow,
     QSplitter,
     QUndoView,
@@ -32,6 +31,7 @@ from ui.docx_features import install_docx_features
 from ui.editor_actions import EditorActionsMixin
 from ui.export_actions import ExportMixin
 from ui.fonts import ui_family
+from ui.library_view import LibraryView
 from ui.outline_model import MATERIAL_KEY, OutlineItem, OutlineModel
 from ui.outline_view import OutlineView
 from ui.panels import IMMEDIATE_FIELDS, PanelStack
@@ -102,18 +102,7 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         self.splitter = splitter
         self.setCentralWidget(splitter)
 
-    def _make_library_view(self, parent: QWidget) -> QWidget:
-        try:
-            from ui.library_view import LibraryView
-        except ImportError:  # LibraryView not written yet: a plain list keeps the app usable
-            view = QListWidget(parent)
-            view.setObjectName("libraryView")
-            for summary in self.library.list_materials():
-                view.addItem(summary.title)
-                view.item(view.count() - 1).setData(Qt.ItemDataRole.UserRole, summary.id)
-            view.itemActivated.connect(
-                lambda item: self.open_material(item.data(Qt.ItemDataRole.UserRole)))
-            return view
+    def _make_library_view(self, parent: QWidget) -> LibraryView:
         view = LibraryView(self.library, parent)
         view.materialActivated.connect(self.open_material)
         view.nodeRequested.connect(self.open_material)
@@ -213,9 +202,7 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
 
     def _select_in_library_view(self, material_id: int) -> None:
         view = self.library_view
-        if not hasattr(view, "select_material"):
-            return
-        if hasattr(view, "material_item") and view.material_item(material_id) is None:
+        if view.material_item(material_id) is None:
             view.refresh()  # made outside the list (CLI, another window): show it first
         view.select_material(material_id)
 
@@ -375,9 +362,7 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         self.snapshots_dock.set_material(None)
 
     def _refresh_library_view(self) -> None:
-        refresh = getattr(self.library_view, "refresh", None)
-        if refresh is not None:
-            refresh()
+        self.library_view.refresh()
 
     # ----- status --------------------------------------------------------------------------
     def _on_saved(self) -> None:

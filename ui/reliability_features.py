@@ -239,14 +239,7 @@ def attach_library(window, library: Library) -> None:
     window.snapshots_dock.library = library
     window.snapshots_dock.set_material(None)
     view = window.library_view
-    if hasattr(view, "search_edit"):
-        view.search_edit.clear()  # hits of the old file would lead nowhere
-    if hasattr(view, "library"):
-        view.library = library
-        view.refresh()
-    elif hasattr(view, "clear"):  # the plain fallback list of MainWindow
-        view.clear()
-        for summary in library.list_materials():
-            view.addItem(summary.title)
-            view.item(view.count() - 1).setData(Qt.ItemDataRole.UserRole, summary.id)
+    view.search_edit.clear()  # hits of the old file would lead nowhere
+    view.library = library
+    view.refresh()
     _log.info("library reopened with %d materials", len(library.list_materials()))
