@@ -110,12 +110,10 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         return view
 
     def _build_docks(self) -> None:
-        self.checks_dock = self._dock("checksDock", self.tr("Checks"), QLabel(
-            self.tr("Checks (punctuation, quotes, numbering, template fit) arrive in a later "
-                    "version."), self))
-        self.checks_dock.widget().setObjectName("checksPanel")
-        preview = QLabel(self.tr("The print preview arrives with PDF export."), self)
-        self.preview_dock = self._dock("previewDock", self.tr("Preview"), preview)
+        # The checks panel and the PDF preview are set into these docks by their features
+        # (install_checks_features / install_pdf_features at the end of __init__).
+        self.checks_dock = self._dock("checksDock", self.tr("Checks"), QWidget(self))
+        self.preview_dock = self._dock("previewDock", self.tr("Preview"), QWidget(self))
         self.snapshots_dock = SnapshotsDock(self.library, self.flush_pending, self)
         self.snapshots_dock.restoreRequested.connect(self.restore_snapshot)
         self.snapshots_dock.failed.connect(self.show_write_error)

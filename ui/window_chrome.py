@@ -72,11 +72,6 @@ def build_actions(window) -> dict[str, QAction]:
         else:
             action.setEnabled(False)
         actions[name] = action
-    pending = _tr("Will be available when PDF/Word export lands")
-    for name in ("actionExportPdf", "actionExportDocx", "actionPrint"):
-        actions[name].setToolTip(pending)
-        actions[name].setStatusTip(pending)
-    actions["actionRunChecks"].setToolTip(_tr("Checks arrive in a later version"))
     # Delete belongs to the outline: in a text field the key deletes characters instead.
     actions["actionDeleteNode"].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     window.tree.addAction(actions["actionDeleteNode"])

@@ -324,14 +324,6 @@
         <translation>关于对照</translation>
     </message>
     <message>
-        <source>Will be available when PDF/Word export lands</source>
-        <translation>PDF/Word 导出功能上线后可用</translation>
-    </message>
-    <message>
-        <source>Checks arrive in a later version</source>
-        <translation>检查功能将在后续版本提供</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1205,14 +1197,6 @@
     <message>
         <source>Checks</source>
         <translation>检查</translation>
-    </message>
-    <message>
-        <source>Checks (punctuation, quotes, numbering, template fit) arrive in a later version.</source>
-        <translation>检查功能（标点、引号、序号、与模板是否相符）将在后续版本提供。</translation>
-    </message>
-    <message>
-        <source>The print preview arrives with PDF export.</source>
-        <translation>打印预览将随 PDF 导出一同提供。</translation>
     </message>
     <message>
         <source>Preview</source>

@@ -77,13 +77,8 @@ def read_material_file(path: str | Path, *, template_id: str | None = None
             f"legacy Word/WPS {suffix} is not supported: {path.name}; please save it as .docx",
         )
     if suffix == ".docx":
-        try:
-            from app.importers.docx import import_docx_file
-        except ImportError:
-            raise InputError(
-                f"Word（.docx）导入功能将在后续版本提供：{path.name}。目前请另存为 .txt 后导入。",
-                f"Word import arrives in a later version: {path.name}; save it as .txt for now",
-            ) from None
+        from app.importers.docx import import_docx_file
+
         material, report = import_docx_file(path, template_id=template_id)
         return material, summary_from_report(report, material)
     if suffix == ".json":
