@@ -128,8 +128,10 @@ def paint_page(painter: QPainter, printer: QPrinter, document: QPdfDocument, ind
     for top in range(0, full.height(), BAND_HEIGHT):
         height = min(BAND_HEIGHT, full.height() - top)
         options.setScaledClipRect(QRect(0, top, full.width(), height))
-        band = document.render(index, QSize(full.width(), height), options,
-                               fillColor=QColor("white"))
+        band = document.render(index, QSize(full.width(), height), options)
+        # Pages render with a transparent background (render()'s fillColor exists only from
+        # PySide6 6.12): lay the band on white so printers and PDF printers see paper.
+        painter.fillRect(QRect(0, top, full.width(), height), QColor("white"))
         painter.drawImage(QPoint(0, top), band)
     painter.restore()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QLabel
 
@@ -109,10 +109,13 @@ def test_new_material_from_the_2021_template_typed_and_found_after_reopening(
 def drop_on(tree, mime, index):
     """A user's drop at the top edge of the row of ``index`` (what a mouse drag ends with)."""
     rect = tree.visualRect(index)
-    pos = QPointF(rect.center().x(), rect.top() + 1)
-    args = (pos, Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
+    pos = QPoint(rect.center().x(), rect.top() + 1)
+    rest = (Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
             Qt.KeyboardModifier.NoModifier)
-    for event in (QDragEnterEvent(*args), QDragMoveEvent(*args), QDropEvent(*args)):
+    # Qt's C++ signatures: drag enter/move take a QPoint, drop a QPointF (PySide6 6.12 also
+    # accepts a QPointF for the first two; 6.11 does not).
+    for event in (QDragEnterEvent(pos, *rest), QDragMoveEvent(pos, *rest),
+                  QDropEvent(QPointF(pos), *rest)):
         QApplication.sendEvent(tree.viewport(), event)
 
 

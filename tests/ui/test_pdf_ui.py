@@ -9,7 +9,7 @@ import time
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 
@@ -291,8 +291,13 @@ def render_page(path_or_bytes, index: int) -> QImage:
     else:
         document = QPdfDocument()
         document.load(str(path_or_bytes))
-    image = document.render(index, QSize(595, 842), fillColor=QColor("white"))  # 1 px per pt
+    page = document.render(index, QSize(595, 842))  # 1 px per pt, transparent background
     document.close()
+    image = QImage(page.size(), QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.drawImage(0, 0, page)
+    painter.end()
     return image
 
 
