@@ -158,7 +158,7 @@ def test_bad_json_is_a_clear_error(document, match):
     with pytest.raises(InputError, match=match) as err:
         material_from_json(document)
     assert err.value.zh and err.value.en
-    assert time.perf_counter() - start < 2
+    assert time.perf_counter() - start < 5  # hang guard: refused at once, never stuck on it
 
 
 def test_huge_json_numbers_in_text_fields_are_refused_not_converted():
