@@ -12,7 +12,6 @@ Run: `.venv/bin/python benchmarks/bench_pdf.py`
 from __future__ import annotations
 
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -21,6 +20,8 @@ import time
 from pathlib import Path
 
 from _bench import REPO, RUNS, SEED_CANDIDATES
+
+from tests import libreoffice  # noqa: E402
 
 BIG_SCRIPT = """
 import sys, time
@@ -79,10 +80,10 @@ class SeedExports:
         return _timed(_cli() + ["--library", str(self.library), "export", self.material_id,
                                 "--format", "pdf", "-o", str(self.pdf)], self.env)
 
-    def libreoffice(self, soffice: str) -> float:
-        profile = (self.tmp / "lo-profile").as_uri()
-        return _timed([soffice, "--headless", f"-env:UserInstallation={profile}", "--convert-to", "pdf",
-                       "--outdir", str(self.tmp / "lo"), str(self.docx)])
+    def libreoffice(self) -> float:
+        # The tests' LibreOffice setup: the bundled fonts under the DOCX's font names.
+        command, env = libreoffice.soffice_command(self.docx, "pdf", self.tmp / "lo", self.tmp / "soffice")
+        return _timed(command, env)
 
 
 def whole_process(seed: Path, fonts: str, soffice: str | None) -> tuple[float, float | None]:
@@ -91,12 +92,12 @@ def whole_process(seed: Path, fonts: str, soffice: str | None) -> tuple[float, f
         bench = SeedExports(Path(tmp), seed, fonts)
         bench.export_pdf()  # untimed: bytecode and font-metrics cache written
         if soffice:
-            bench.libreoffice(soffice)  # untimed: LibreOffice creates its profile
+            bench.libreoffice()  # untimed: LibreOffice creates its profile
         ours, theirs = [], []
         for _ in range(RUNS):
             ours.append(bench.export_pdf())
             if soffice:
-                theirs.append(bench.libreoffice(soffice))
+                theirs.append(bench.libreoffice())
     return median(ours), (median(theirs) if theirs else None)
 
 
@@ -129,7 +130,7 @@ def big(seed: Path, copies: int) -> tuple[int, float, int]:
 
 def main() -> None:
     seed = next(p for p in SEED_CANDIDATES if p.exists())
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    soffice = libreoffice.soffice_path()
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, load {load:.2f}")
     print(f"{'python -c pass (floor)':<52} {python_floor() * 1000:8.0f} ms")

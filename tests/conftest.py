@@ -18,6 +18,9 @@ SEED_CANDIDATES = [
     REPO.parent / "shared" / "fixtures" / "seed-county-2021-wugedaitou.md",
     REPO / "tests" / "data" / "seed-county-2021-wugedaitou.md",
 ]
+# Tests assert no timings (speed is measured in benchmarks/); a hostile input (catastrophic regex,
+# huge file) may only be bounded by this hang guard, far above any honest run on a busy machine.
+HANG_GUARD_S = 5
 
 
 @pytest.fixture(autouse=True)

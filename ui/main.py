@@ -32,6 +32,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
 from ui.i18n import LANGUAGES, install_translators, remove_translators
+from ui.refcount_guard import guard_none_refcount
 
 SCREENSHOT_SIZE = (1280, 800)
 # QPixmap.save's PNG "quality" sets zlib's level (quality 80 → level 1): a third faster than the
@@ -40,34 +41,7 @@ SCREENSHOT_PNG_QUALITY = 80
 EXIT_BAD_INPUT = 2
 # Work the user does not see waits this long after window.show(): by then the window has painted.
 AFTER_FIRST_PAINT_MS = 500
-_NONE_FLOOR = 1 << 40  # void calls a session could make before None's count nears zero
 _screenshot_taken = False  # set by a --screenshot run that wrote its PNG (see exit_after)
-
-
-def guard_none_refcount() -> bool:
-    """Work around PySide6 6.12's abi3 wheels on CPython 3.11: every call of a method that
-    returns nothing (``setText``, ``setData`` …) hands back ``None`` without a new reference,
-    so None's count falls by one per call and after some thousands of calls CPython aborts
-    ("none_dealloc: deallocating None"). CPython ≥ 3.12 makes None immortal, which is what
-    this does: detect the leak, then lift None's count far out of reach. Returns True when
-    the guard was needed."""
-    if sys.version_info >= (3, 12):
-        return False
-    if sys.getrefcount(None) > _NONE_FLOOR:
-        return True  # already lifted
-    from PySide6.QtCore import QObject
-
-    probe = QObject()
-    before = sys.getrefcount(None)
-    for _ in range(16):
-        probe.setObjectName("probe")
-    if sys.getrefcount(None) >= before:
-        return False
-    import ctypes
-
-    # ob_refcnt is the first field of every object; id() is the object's address in CPython.
-    ctypes.c_ssize_t.from_address(id(None)).value += 2 * _NONE_FLOOR
-    return True
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:

@@ -36,6 +36,7 @@ from ui.outline_model import MATERIAL_KEY, OutlineItem, OutlineModel
 from ui.outline_view import OutlineView
 from ui.panels import IMMEDIATE_FIELDS, PanelStack
 from ui.pdf_features import install_pdf_features
+from ui.refcount_guard import guard_none_refcount
 from ui.reliability_features import install_reliability_features
 from ui.snapshots import SnapshotsDock, error_message
 from ui.window_chrome import build_actions, build_menus_and_toolbar, word_count_text
@@ -52,6 +53,7 @@ def settings() -> QSettings:
 
 class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
     def __init__(self, library: Library, parent: QWidget | None = None):
+        guard_none_refcount()  # any caller (tests, benchmarks, automation), not just ui.main
         super().__init__(parent)
         self.library = library
         self.material_id: int | None = None

@@ -116,9 +116,11 @@ def _style_ppr(spec: StyleSpec) -> str:
     keep = "<w:keepNext/>" if spec.keep_next else ""
     return (
         f"<w:pPr {nsdecls('w')}>{keep}<w:widowControl w:val=\"0\"/>"
-        # No punctuation hung into the margin (LibreOffice drops a hung "，" from its PDF) and
-        # no automatic space around Latin words and digits: the text sits on the grid as typed.
-        '<w:overflowPunct w:val="0"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>'
+        # overflowPunct 1: LibreOffice (7.4) reads it inverted, as "no hanging punctuation" —
+        # with 0 it hangs a line-end "，" into the margin and leaves it out of its PDF; Word may
+        # hang it (visible). No automatic space around Latin words and digits: the text sits on
+        # the grid as typed.
+        '<w:overflowPunct w:val="1"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>'
         '<w:spacing w:before="0" w:after="0"/>'
         f'{indent_xml(spec.indent_chars, size_pt=spec.size_pt)}<w:jc w:val="{spec.align}"/>{outline}</w:pPr>'
     )

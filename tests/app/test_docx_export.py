@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
-import subprocess
 import zipfile
 from dataclasses import replace
 
@@ -253,22 +251,16 @@ def test_two_line_title_and_author_lines(seed, tmp_path):
 
 @pytest.fixture(scope="module")
 def seed_pdf(tmp_path_factory):
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.skip("LibreOffice (soffice) is not installed")
+    from tests import libreoffice
     from tests.conftest import SEED_CANDIDATES
 
+    if libreoffice.soffice_path() is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
     seed_file = next(p for p in SEED_CANDIDATES if p.exists())
     material, _ = import_text_file(seed_file)
     folder = tmp_path_factory.mktemp("lo")
     path = export_docx(material, folder / "seed.docx")
-    profile = (folder / "profile").as_uri()
-    subprocess.run(
-        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(folder), str(path)],
-        check=True, capture_output=True, timeout=120,
-    )
-    return material, folder / "seed.pdf"
+    return material, libreoffice.convert(path, "pdf", folder)
 
 
 def test_libreoffice_prints_a4_pages_with_the_material_text_at_16pt(seed_pdf):

@@ -337,24 +337,17 @@ def test_fifty_page_document_imports_everything(tmp_path):
 
 def test_docx_written_by_libreoffice_from_text_imports_like_the_text(tmp_path, seed_path):
     """LibreOffice's own .docx (its styles, rsid-free runs, settings) read like the text file."""
-    import shutil
-    import subprocess
-
     from app.exporters.text import export_txt
+    from tests import libreoffice
 
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
+    if libreoffice.soffice_path() is None:
         pytest.skip("LibreOffice (soffice) is not installed")
     material, _ = import_text_file(seed_path)
     text_file = tmp_path / "seed.txt"
     text_file.write_text(export_txt(material, point_paragraphs=True), encoding="utf-8")
-    subprocess.run(
-        [soffice, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
-         "--infilter=Text (encoded):UTF8,LF,,,", "--convert-to", "docx:MS Word 2007 XML",
-         "--outdir", str(tmp_path / "out"), str(text_file)],
-        check=True, capture_output=True, timeout=120,
-    )
-    from_word, report = import_docx_file(tmp_path / "out" / "seed.docx")
+    converted = libreoffice.convert(text_file, "docx:MS Word 2007 XML", tmp_path / "out",
+                                    infilter="Text (encoded):UTF8,LF,,,", work=tmp_path / "lo")
+    from_word, report = import_docx_file(converted)
     from_text, _ = import_text_file(text_file)
     assert material_to_json(from_word) == material_to_json(from_text)
     assert report.point_count == 23

@@ -13,6 +13,7 @@ from app.exporters.text import export_txt
 from app.find_replace import compile_query, find_all, find_in_library, replace_all
 from app.store import Library
 from tests.app.checks_helpers import data_material, enlarged, material_with, seed_material
+from tests.conftest import HANG_GUARD_S
 
 
 @pytest.fixture
@@ -92,15 +93,17 @@ def test_catastrophic_patterns_are_refused_before_running(pattern):
     start = time.perf_counter()
     with pytest.raises(InputError):
         find_all(material, pattern, regex=True)
-    assert time.perf_counter() - start < 0.5
+    assert time.perf_counter() - start < HANG_GUARD_S  # refused, never run on the 5,000 a's
 
 
-def test_ordinary_regexes_on_a_100_page_material_finish_quickly(seed):
+def test_ordinary_regexes_on_a_100_page_material_finish(seed):
+    """Backtracking-prone but legitimate patterns run, and do not hang (their speed:
+    benchmarks/bench_checks.py)."""
     big = enlarged(seed, 12)
     start = time.perf_counter()
     hits = find_all(big, r'"[^"]{2,12}"|不够[^，。]{0,6}|能力.*?。', regex=True)
     hits += find_all(big, r".*a.*b", regex=True)
-    assert time.perf_counter() - start < 2.0
+    assert time.perf_counter() - start < 10 * HANG_GUARD_S
     assert len(hits) > 100
 
 

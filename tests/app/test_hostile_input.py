@@ -18,6 +18,7 @@ from app.importers.text import import_bytes, import_text
 from app.model import Material, Point, Section
 from app.serialize import material_from_json, material_to_json
 from app.store import Library
+from tests.conftest import HANG_GUARD_S
 
 HOSTILE = {
     "reportlab markup": '<b>加粗</b><font name="Courier" size="40">字</font><para leading="0"><br/>',
@@ -158,7 +159,7 @@ def test_bad_json_is_a_clear_error(document, match):
     with pytest.raises(InputError, match=match) as err:
         material_from_json(document)
     assert err.value.zh and err.value.en
-    assert time.perf_counter() - start < 2
+    assert time.perf_counter() - start < HANG_GUARD_S  # refused at once, never stuck on it
 
 
 def test_huge_json_numbers_in_text_fields_are_refused_not_converted():

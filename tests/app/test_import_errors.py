@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -51,9 +50,7 @@ def test_a_50_mb_file_fails_fast_before_it_is_read(tmp_path, monkeypatch):
         raise AssertionError("the file was opened although its size alone is too large")
 
     monkeypatch.setattr(type(path), "open", no_reading)
-    start = time.perf_counter()
-    error = _error_of(path)
-    assert time.perf_counter() - start < 0.5
+    error = _error_of(path)  # the size alone refuses it (no_reading above fails otherwise)
     assert "20 MB" in error.zh and "too large" in error.en
 
 

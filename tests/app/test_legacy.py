@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import stat
-import subprocess
 import time
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from app.errors import InputError
 from app.importers import legacy
 from app.importers.docx import import_docx_file
 from app.importers.legacy import OLE_SIGNATURE, convert_with_soffice, soffice_path
+from tests import libreoffice
 
 needs_soffice = pytest.mark.skipif(soffice_path() is None, reason="LibreOffice is not installed")
 
@@ -25,14 +25,9 @@ def make_legacy_doc(seed_path: Path, folder: Path) -> Path:
 
     material, _report = import_text_file(seed_path)
     source = export_docx(material, folder / "材料.docx")
-    profile = folder / "lo-profile"
-    subprocess.run(
-        [str(soffice_path()), f"-env:UserInstallation={profile.as_uri()}", "--headless",
-         "--convert-to", "doc", "--outdir", str(folder), str(source)],
-        check=True, capture_output=True, timeout=120, stdin=subprocess.DEVNULL,
-    )
+    doc = libreoffice.convert(source, "doc", folder, work=folder / "lo")
     source.unlink()  # only the .doc is left, as on the user's disk
-    return folder / "材料.doc"
+    return doc
 
 
 def fake_soffice(tmp_path: Path, script: str) -> Path:

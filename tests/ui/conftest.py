@@ -12,10 +12,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from app.store import Library
-from ui.main import guard_none_refcount
+from ui.refcount_guard import guard_none_refcount
 
 # PySide6 6.12 on CPython 3.11 leaks a reference to None per void call: a long test session
-# would abort the interpreter. The app applies the same guard in main().
+# would abort the interpreter. A no-op on the pinned PySide6 (see ui/refcount_guard.py).
 guard_none_refcount()
 
 

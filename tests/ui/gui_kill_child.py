@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit  # noqa: E402
 
 from app.store import Library  # noqa: E402
 from ui.i18n import install_translators  # noqa: E402
-from ui.main import guard_none_refcount  # noqa: E402
+from ui.refcount_guard import guard_none_refcount  # noqa: E402
 
 MORE_TEXT = "整改落实不到位还需持续用力久久为功"
 WAIT_S = 10

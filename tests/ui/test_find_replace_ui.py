@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 from app.checks.paths import iter_text_fields
 from app.find_replace import find_all
 from app.model import Material, Point
+from tests.conftest import HANG_GUARD_S
 from tests.ui.helpers_editor import type_text
 from ui.check_commands import editor_for
 from ui.checks_features import install_checks_features
@@ -213,7 +214,7 @@ def test_a_bad_or_catastrophic_regex_shows_a_chinese_error_not_a_hang(qtbot, win
     dialog = open_dialog(window, replace=True)
     start = time.perf_counter()
     search(dialog, pattern, "x", regex=True)
-    assert time.perf_counter() - start < 0.5
+    assert time.perf_counter() - start < HANG_GUARD_S  # refused, never run
     assert words in dialog.status.text()
     assert dialog.hits.topLevelItemCount() == 0
     QTest.mouseClick(dialog.replace_all_button, Qt.MouseButton.LeftButton)  # still refused

@@ -122,11 +122,10 @@ def test_the_window_speaks_the_chosen_language(qtbot, tmp_path, monkeypatch, lan
 
 
 def test_thousands_of_widget_updates_do_not_abort_the_interpreter(tmp_path):
-    """PySide6 6.12 on CPython 3.11 drops a reference to None on every void call; without
-    ``guard_none_refcount`` this loop aborts with "none_dealloc"."""
+    """The alarm for a PySide6 with the None leak (6.12.x on CPython < 3.12 drops a reference
+    to None on every void call): without ui/refcount_guard this loop then aborts with
+    "none_dealloc". Run unguarded, it passes only on a PySide6 the pin lets in."""
     code = (
-        "from ui.main import guard_none_refcount\n"
-        "guard_none_refcount()\n"
         "from PySide6.QtWidgets import QApplication, QLabel\n"
         "app = QApplication([])\n"
         "label = QLabel()\n"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 import re
-import time
+import threading
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
@@ -166,7 +166,9 @@ def test_dialog_refuses_a_missing_folder_and_keeps_the_user_in_it(qtbot, main_wi
 
 
 # ----- 预览 -------------------------------------------------------------------------------------
-def test_preview_shows_the_pages_and_follows_typing_without_stalling(qtbot, seed_window):
+def test_preview_shows_the_pages_and_follows_typing(qtbot, seed_window):
+    """The preview renders beside the editor and follows what is typed, also while a render
+    runs. (How long the GUI may pause meanwhile: benchmarks/bench_gui_responsiveness.py.)"""
     preview = show_preview(seed_window, qtbot)
     assert seed_window.findChild(object, "previewDock").widget() is preview
     qtbot.waitUntil(lambda: preview.document.pageCount() >= 9, timeout=10000)
@@ -176,33 +178,18 @@ def test_preview_shows_the_pages_and_follows_typing_without_stalling(qtbot, seed
     point = seed_window.material.sections[0].dimensions[0].points[0]
     seed_window.select_node(point.id)
     body = seed_window.findChild(object, "pointBodyEdit")
-    gaps: list[float] = []
-    last = [time.perf_counter()]
-
-    def tick():
-        now = time.perf_counter()
-        gaps.append(now - last[0])
-        last[0] = now
-
-    ticker = QTimer()
-    ticker.setInterval(10)
-    ticker.timeout.connect(tick)
-    ticker.start()
     started = preview.generation
-    try:
-        for ch in "预览跟随输入而更新":
-            type_text(body, ch)
-            qtbot.wait(30)
-        qtbot.waitUntil(lambda: preview.render_count > shown, timeout=10000)
-        # keep typing while a render may be running: the editor must not wait for it
-        for ch in "再补一句":
-            type_text(body, ch)
-            qtbot.wait(30)
-        qtbot.waitUntil(lambda: preview.render_count > shown + 1, timeout=10000)
-    finally:
-        ticker.stop()
+    for ch in "预览跟随输入而更新":
+        type_text(body, ch)
+        qtbot.wait(30)
+    qtbot.waitUntil(lambda: preview.render_count > shown, timeout=10000)
+    # keep typing while a render may be running: the editor must not wait for it
+    for ch in "再补一句":
+        type_text(body, ch)
+        qtbot.wait(30)
+    assert body.toPlainText().endswith("预览跟随输入而更新再补一句")
+    qtbot.waitUntil(lambda: preview.render_count > shown + 1, timeout=10000)
     assert preview.generation > started
-    assert len(gaps) > 20 and max(gaps[1:]) < 0.050, f"longest GUI stall {max(gaps) * 1000:.0f} ms"
     text = "".join(preview.document.getAllText(i).text() for i in range(preview.page_count()))
     assert "预览跟随输入而更新再补一句" in re.sub(r"\s", "", text)
 
@@ -236,7 +223,11 @@ def test_closing_the_window_during_a_render_is_harmless(qtbot, seeded_library):
     qtbot.waitUntil(lambda: preview.generation >= 1, timeout=5000)  # a render is running
     window.close()
     window.deleteLater()
-    qtbot.wait(1500)  # the render ends after its receiver is gone: nothing may blow up
+    # The render ends after its receiver is gone, and its result is posted: nothing may blow up.
+    qtbot.waitUntil(lambda: not any(t.name == "duizhao-pdf" for t in threading.enumerate()),
+                    timeout=10000)
+    QCoreApplication.sendPostedEvents()
+    QCoreApplication.processEvents()
 
 
 def test_export_right_after_typing_contains_what_was_typed(qtbot, seed_window, tmp_path,
@@ -268,7 +259,7 @@ def test_preview_reports_a_character_no_font_has_and_keeps_the_last_pages(qtbot,
 def test_preview_waits_while_its_tab_is_hidden(qtbot, seed_window):
     seed_window.checks_dock.raise_()  # the default: 检查 in front, 预览 behind it
     preview = seed_window.pdf_features.preview
-    qtbot.wait(900)
+    preview.render_now()  # what its timer does once the edits have settled
     assert not preview.on_screen() and preview.generation == 0
     show_preview(seed_window, qtbot)
     qtbot.waitUntil(lambda: preview.page_count() >= 9, timeout=10000)
@@ -377,5 +368,5 @@ def test_pdf_actions_follow_whether_a_material_is_open(qtbot, main_window):
     names = ("actionExportPdf", "actionPrint", "actionPrintPreview")
     assert not any(main_window.actions_by_name[n].isEnabled() for n in names)
     preview = show_preview(main_window, qtbot)
-    qtbot.wait(700)
+    preview.render_now()  # what its timer does once the edits have settled
     assert preview.page_count() == 0 and preview.status.text() == "No material open."
