@@ -273,6 +273,10 @@ def test_pinyin_typed_in_the_point_body_is_stored_as_chinese(desktop, material, 
     caret_x, caret_y, _cw, caret_h = focused["caret_rect"]
     assert abs(ime_x - caret_x) <= 2 and abs(ime_y - caret_y) <= 2 and ime_h >= caret_h > 0
     assert window.quit() == 0
+    # the route is in the program's log (which never holds text: no 你好 there)
+    log = (desktop.home / ".state" / "duizhao" / "log" / "duizhao.log").read_text("utf-8")
+    assert "input method route fcitx-via-ibus-portal" in log and "active ibus" in log
+    assert "你好" not in log
 
 
 def test_pinyin_reaches_the_title_and_search_line_edits(desktop, material):
