@@ -50,7 +50,7 @@ ROUTE_ALREADY_STARTED = "already-started"
 @dataclass(frozen=True)
 class Plan:
     route: str
-    changes: dict[str, str | None] = field(default_factory=dict)  # None: unset the variable
+    changes: dict[str, str] = field(default_factory=dict)  # variable → value Qt should see
     wayland: bool = False
 
 
@@ -145,7 +145,6 @@ class Startup:
 
     plan: Plan
     user_environment: dict[str, str | None]  # SHOWN_VARIABLES as the program found them
-    restored: bool = False
 
 
 _startup: Startup | None = None
@@ -162,11 +161,7 @@ def prepare(environ: os._Environ | dict | None = None) -> Startup:
         chosen = Plan(ROUTE_ALREADY_STARTED, {}, wayland_session(environ))
     else:
         chosen = plan(environ, ibus_daemon_on_path=shutil.which("ibus-daemon") is not None)
-    for name, value in chosen.changes.items():
-        if value is None:
-            environ.pop(name, None)
-        else:
-            environ[name] = value
+    environ.update(chosen.changes)
     _startup = Startup(chosen, user)
     return _startup
 
@@ -180,7 +175,6 @@ def restore(startup: Startup, environ: os._Environ | dict | None = None) -> None
             environ.pop(name, None)
         else:
             environ[name] = value
-    startup.restored = True
     if startup.plan.route != ROUTE_ALREADY_STARTED:
         _log_when_the_log_is_open(startup)
 
@@ -195,7 +189,7 @@ def _log_when_the_log_is_open(startup: Startup) -> None:
 def log_route(startup: Startup) -> None:
     from app.logging_setup import Redacted, redact
 
-    changes = ",".join(f"{k}={'-' if v is None else v}" for k, v in startup.plan.changes.items())
+    changes = ",".join(f"{k}={v}" for k, v in startup.plan.changes.items())
     _log.info("input method route %s (wayland=%s, set %s, active %s)",
               Redacted(startup.plan.route), startup.plan.wayland,
               Redacted(redact(changes or "nothing")), Redacted(active_input_context()))
@@ -280,7 +274,7 @@ class Diagnosis:
     active: str  # CONTEXT_* or another plugin's name
     platform_name: str  # Qt's platform plugin: xcb, wayland, offscreen …
     route: str
-    changes: dict[str, str | None]
+    changes: dict[str, str]
     user_environment: dict[str, str | None]
     running: list[str]
 
