@@ -205,6 +205,7 @@ CONTEXT_COMPOSE = "compose"
 CONTEXT_WAYLAND = "wayland-text-input"
 CONTEXT_NONE = "none"
 CONTEXT_SYSTEM = "system"  # Windows, macOS: the platform's own input method
+HEADLESS_PLATFORMS = ("offscreen", "minimal")
 
 
 def loaded_input_context_plugins(maps: str | None = None) -> list[str]:
@@ -229,9 +230,10 @@ def loaded_input_context_plugins(maps: str | None = None) -> list[str]:
 
 def active_input_context(plugins: list[str] | None = None, platform_name: str | None = None,
                          *, platform: str | None = None) -> str:
-    """The input context Qt uses. Qt loads ``compose`` only as the last resort (or when asked
-    for it), so a loaded compose means every plugin before it failed; a plugin loaded alone is
-    the one in use; none at all on Wayland is the compositor's text-input protocol."""
+    """The input context Qt uses. On xcb and Wayland Qt loads ``compose`` only as the last
+    resort (or when asked for it), so a loaded compose means every plugin before it failed; a
+    plugin loaded alone is the one in use; none at all on Wayland is the compositor's
+    text-input protocol. Headless platforms have no fallback: nothing there can be trusted."""
     platform = sys.platform if platform is None else platform
     if not platform.startswith("linux"):
         return CONTEXT_SYSTEM
@@ -240,6 +242,8 @@ def active_input_context(plugins: list[str] | None = None, platform_name: str | 
         from PySide6.QtGui import QGuiApplication
 
         platform_name = QGuiApplication.platformName()
+    if platform_name in HEADLESS_PLATFORMS:
+        return CONTEXT_NONE
     if CONTEXT_COMPOSE in plugins:
         return CONTEXT_COMPOSE
     if plugins:

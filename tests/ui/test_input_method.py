@@ -193,6 +193,7 @@ def test_the_loaded_plugins_are_read_from_the_memory_map():
     (["compose"], "xcb", "compose"),
     ([], "wayland", "wayland-text-input"),
     ([], "offscreen", "none"),
+    (["ibus"], "offscreen", "none"),  # loaded but maybe refused: headless Qt has no fallback
     (["fcitx5"], "xcb", "fcitx5"),  # a real fcitx 5 plugin the user installed
 ])
 def test_the_active_input_context_follows_from_what_qt_loaded(loaded, platform_name, active):
