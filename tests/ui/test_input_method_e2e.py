@@ -176,9 +176,18 @@ class Window:
             [sys.executable, str(CHILD), str(library), str(material_id)], cwd=REPO,
             env={**desktop.env, **env}, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             stderr=subprocess.PIPE, text=True, encoding="utf-8")
-        desktop.processes.append(self.process)
         self.lines: queue.Queue[str] = queue.Queue()
-        threading.Thread(target=self._read, daemon=True).start()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+        self.ready: dict = {}
+
+    def stop(self) -> None:
+        _stop(self.process)
+        self.reader.join(WAIT_S)  # it ends at the end of the output
+        for stream in (self.process.stdin, self.process.stdout, self.process.stderr):
+            stream.close()
+
+    def wait_ready(self) -> None:
         self.ready = self.answer()
         assert self.ready.get("ready"), self.ready
 
@@ -222,6 +231,21 @@ def desktop(tmp_path_factory):
 
 
 @pytest.fixture
+def open_window(desktop):
+    """``open_window(library, material_id, env)``: the window; stopped (by pid) after the test."""
+    windows: list[Window] = []
+
+    def start(library: Path, material_id: int, env: dict) -> Window:
+        windows.append(Window(desktop, library, material_id, env))
+        windows[-1].wait_ready()
+        return windows[-1]
+
+    yield start
+    for window in windows:
+        window.stop()
+
+
+@pytest.fixture
 def material(tmp_path):
     path = tmp_path / "lib.db"
     with Library.open(path, auto_backup=False) as library:
@@ -251,10 +275,11 @@ def first_point_body(material) -> str:
 
 
 @pytest.mark.parametrize("qt_im_module", [None, "fcitx"], ids=["unset", "fcitx"])
-def test_pinyin_typed_in_the_point_body_is_stored_as_chinese(desktop, material, qt_im_module):
+def test_pinyin_typed_in_the_point_body_is_stored_as_chinese(desktop, open_window, material,
+                                                             qt_im_module):
     path, mid, point_id = material
     env = dict(FCITX_DESKTOP, **({"QT_IM_MODULE": qt_im_module} if qt_im_module else {}))
-    window = Window(desktop, path, mid, env)
+    window = open_window(path, mid, env)
     focused = window.ask(f"focus pointBodyEdit {point_id}")
     switched = desktop.switch_to_pinyin()
 
@@ -279,9 +304,9 @@ def test_pinyin_typed_in_the_point_body_is_stored_as_chinese(desktop, material, 
     assert "你好" not in log
 
 
-def test_pinyin_reaches_the_title_and_search_line_edits(desktop, material):
-    path, mid, point_id = material
-    window = Window(desktop, path, mid, FCITX_DESKTOP)
+def test_pinyin_reaches_the_title_and_search_line_edits(desktop, open_window, material):
+    path, mid, _point_id = material
+    window = open_window(path, mid, FCITX_DESKTOP)
     title_before = stored(path, mid, lambda m: m.title)
     window.ask(f"focus titleEdit {MATERIAL_KEY}")
     switched = desktop.switch_to_pinyin()
