@@ -8,8 +8,10 @@ run_pkgs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus
           libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0
           libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1)
 # Tests render PDFs to PNG (poppler-utils) and convert DOCX with LibreOffice; they validate the
-# .desktop file and AppStream metainfo (desktop-file-utils, appstream).
-test_pkgs=(poppler-utils xvfb libreoffice-writer-nogui desktop-file-utils appstream)
+# .desktop file and AppStream metainfo (desktop-file-utils, appstream). Chinese typing is tested
+# end to end: fcitx5 + pinyin on a private Xvfb and D-Bus, keys sent by xdotool.
+test_pkgs=(poppler-utils xvfb libreoffice-writer-nogui desktop-file-utils appstream
+           fcitx5 fcitx5-pinyin xdotool dbus)
 case "$role" in
   run) want=("${run_pkgs[@]}") ;;
   test) want=("${run_pkgs[@]}" "${test_pkgs[@]}") ;;

@@ -1,4 +1,5 @@
-"""The About dialog (帮助 → 关于对照): version, licence, third-party notices; and the app icon.
+"""The About dialog (帮助 → 关于对照): version, licence, third-party notices, the input-method
+diagnostics (输入法: why Chinese can or cannot be typed, what to do); and the app icon.
 
 The notices list what a built Duizhao actually ships: the libraries it runs on and the fonts in
 ``resources/fonts/`` (their licence texts sit beside them; ``resources/fonts/README.md`` says what
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
 )
@@ -137,8 +139,39 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("AboutDialog", text)
 
 
+def input_method_html() -> str:
+    """输入法: which input context Qt uses, what to do if Chinese cannot be typed, and the facts
+    behind it (the environment as the program found it, what start-up set for Qt)."""
+    from ui import input_method
+
+    e = html.escape
+    diagnosis = input_method.diagnose()
+    not_set = _tr("(not set)")
+    running = ", ".join(diagnosis.running) or _tr("none found")
+    changes = "; ".join(f"{k}={v}" for k, v in diagnosis.changes.items()) or _tr("nothing")
+    facts = [
+        (_tr("Input context in use"), input_method.active_label(diagnosis.active)),
+        (_tr("Qt platform"), diagnosis.platform_name),
+        (_tr("Input method programs running"), running),
+        (_tr("Start-up route"), diagnosis.route),
+        (_tr("Set for Qt at start-up"), changes),
+    ]
+    fact_rows = "".join(f"<tr><td>{e(name)}</td><td>{e(value)}</td></tr>" for name, value in facts)
+    env_rows = "".join(
+        f"<tr><td><code>{e(name)}</code></td><td>{e(value if value is not None else not_set)}</td></tr>"
+        for name, value in diagnosis.user_environment.items())
+    what_to_do, environment = _tr("What to do"), _tr("Environment")
+    table = "<table cellspacing='0' cellpadding='3'>"
+    return (
+        f"<h3>{e(what_to_do)}</h3><p>{e(input_method.advice(diagnosis))}</p>"
+        f"{table}{fact_rows}</table>"
+        f"<h3>{e(environment)}</h3>{table}{env_rows}</table>"
+    )
+
+
 class AboutDialog(QDialog):
-    """关于对照: name, version, licence, notices. objectNames: aboutVersion, aboutNotices."""
+    """关于对照: name, version, licence, notices, input method. objectNames: aboutVersion,
+    aboutNotices, aboutInputMethod (tabs: aboutTabs)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -166,6 +199,13 @@ class AboutDialog(QDialog):
         self.notices.setObjectName("aboutNotices")
         self.notices.setOpenLinks(False)  # offline: nothing to follow
         self.notices.setHtml(notices_html())
+        self.input_method_view = QTextBrowser()
+        self.input_method_view.setObjectName("aboutInputMethod")
+        self.input_method_view.setHtml(input_method_html())
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("aboutTabs")
+        self.tabs.addTab(self.notices, self.tr("Notices"))
+        self.tabs.addTab(self.input_method_view, self.tr("Input method"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
 
@@ -179,7 +219,7 @@ class AboutDialog(QDialog):
         layout.addLayout(header)
         layout.addWidget(purpose)
         layout.addWidget(self.licence_label)
-        layout.addWidget(self.notices, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
 
 

@@ -31,6 +31,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
+from ui import input_method
 from ui.i18n import LANGUAGES, install_translators, remove_translators
 from ui.refcount_guard import guard_none_refcount
 
@@ -140,7 +141,9 @@ def _main(argv: list[str] | None) -> int:
     guard_none_refcount()
     if args.screenshot and QApplication.instance() is None and "QT_QPA_PLATFORM" not in os.environ:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no visible window
+    ime = input_method.prepare()  # Qt picks its input context while QApplication is made
     app = _application()
+    input_method.restore(ime)  # child processes get the user's own variables back
     install_translators(app, args.lang)
     try:
         return _run(app, args, headless=_is_headless(bool(args.screenshot)))

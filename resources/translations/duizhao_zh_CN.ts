@@ -780,6 +780,46 @@
         <translation>许可证全文：%1</translation>
     </message>
     <message>
+        <source>(not set)</source>
+        <translation>（未设置）</translation>
+    </message>
+    <message>
+        <source>none found</source>
+        <translation>未发现</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Input context in use</source>
+        <translation>正在使用的输入上下文</translation>
+    </message>
+    <message>
+        <source>Qt platform</source>
+        <translation>Qt 平台</translation>
+    </message>
+    <message>
+        <source>Input method programs running</source>
+        <translation>正在运行的输入法程序</translation>
+    </message>
+    <message>
+        <source>Start-up route</source>
+        <translation>启动时选择的连接方式</translation>
+    </message>
+    <message>
+        <source>Set for Qt at start-up</source>
+        <translation>启动时为 Qt 设置的变量</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>怎么办</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境变量</translation>
+    </message>
+    <message>
         <source>The program ran into an unexpected error. What was already saved is not lost: every edit is stored in the library as you type.</source>
         <translation>程序遇到意外错误。已保存的内容不会丢失：每次修改都在输入时存入了材料库。</translation>
     </message>
@@ -919,6 +959,50 @@
         <source>Word export failed</source>
         <translation>导出 Word 失败</translation>
     </message>
+    <message>
+        <source>IBus (also how fcitx 5 is reached)</source>
+        <translation>IBus（fcitx 5 也经由它连接）</translation>
+    </message>
+    <message>
+        <source>compose (no input method: only dead keys, no Chinese)</source>
+        <translation>compose（没有连上输入法：只能输入组合键字符，不能输入中文）</translation>
+    </message>
+    <message>
+        <source>the Wayland compositor&apos;s text input</source>
+        <translation>Wayland 合成器的文本输入协议</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>the system&apos;s input method</source>
+        <translation>系统自带的输入法</translation>
+    </message>
+    <message>
+        <source>Chinese input should work. If the candidate window does not appear, switch to your Chinese input method in the panel (usually Ctrl+Space).</source>
+        <translation>应当可以输入中文。如果候选窗口没有出现，请在输入法面板中切换到中文输入法（通常按 Ctrl+空格）。</translation>
+    </message>
+    <message>
+        <source>Chinese input goes through the compositor (KDE Plasma, GNOME and others). If you cannot type Chinese, enable your input method in the system settings, or start Duizhao with QT_IM_MODULE=ibus (fcitx 5 and ibus both answer it).</source>
+        <translation>中文输入经由桌面合成器（KDE Plasma、GNOME 等）转交输入法。如果无法输入中文，请在系统设置中启用输入法，或以 QT_IM_MODULE=ibus 启动对照（fcitx 5 和 ibus 都能响应）。</translation>
+    </message>
+    <message>
+        <source>fcitx 4 is running. Duizhao cannot connect to fcitx 4 (its Qt 6 module does not exist). Install fcitx 5 with pinyin (packages fcitx5 and fcitx5-pinyin, or fcitx5-chinese-addons), choose it in the input method settings (im-config), log out and in again. Or use ibus (ibus and ibus-libpinyin).</source>
+        <translation>正在运行的是 fcitx 4。对照无法连接 fcitx 4（它没有 Qt 6 模块）。请安装 fcitx 5 和拼音（软件包 fcitx5 和 fcitx5-pinyin，或 fcitx5-chinese-addons），在输入法设置（im-config）中选用它，然后注销并重新登录。也可以改用 ibus（软件包 ibus 和 ibus-libpinyin）。</translation>
+    </message>
+    <message>
+        <source>Your desktop uses fcitx, but Duizhao could not reach it. With fcitx 5, make sure it is running and its IBus frontend is enabled (it is by default), then restart Duizhao. fcitx 4 cannot be reached: install fcitx 5 (fcitx5, fcitx5-pinyin) or ibus (ibus, ibus-libpinyin) and switch to it.</source>
+        <translation>您的桌面使用 fcitx，但对照没能连上它。如果是 fcitx 5，请确认它正在运行并已启用 IBus 前端（默认启用），然后重新启动对照。fcitx 4 无法连接：请安装 fcitx 5（fcitx5、fcitx5-pinyin）或 ibus（ibus、ibus-libpinyin）并切换过去。</translation>
+    </message>
+    <message>
+        <source>Your desktop uses ibus, but Duizhao could not reach it. Start it (ibus-daemon -drx, or log out and in again), then restart Duizhao.</source>
+        <translation>您的桌面使用 ibus，但对照没能连上它。请启动 ibus（运行 ibus-daemon -drx，或注销并重新登录），然后重新启动对照。</translation>
+    </message>
+    <message>
+        <source>No input method was found. To type Chinese, install fcitx 5 with pinyin (fcitx5, fcitx5-pinyin) or ibus (ibus, ibus-libpinyin), choose it in the input method settings (im-config), log out and in again.</source>
+        <translation>没有找到输入法。要输入中文，请安装 fcitx 5 和拼音（fcitx5、fcitx5-pinyin）或 ibus（ibus、ibus-libpinyin），在输入法设置（im-config）中选用它，然后注销并重新登录。</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -937,6 +1021,14 @@
     <message>
         <source>Licence: %1. This program is free software: you may redistribute it and/or modify it under the terms of the GNU General Public License, version 3 or (at your option) any later version. It comes with ABSOLUTELY NO WARRANTY. Full text: %2</source>
         <translation>许可证：%1。本程序是自由软件：您可以依据自由软件基金会发布的 GNU 通用公共许可证第 3 版（或您选择的任何更新版本）再发布和/或修改本程序。本程序不提供任何担保。许可证全文：%2</translation>
+    </message>
+    <message>
+        <source>Notices</source>
+        <translation>第三方声明</translation>
+    </message>
+    <message>
+        <source>Input method</source>
+        <translation>输入法</translation>
     </message>
 </context>
 <context>
