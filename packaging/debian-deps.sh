@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install the Debian packages a target needs, only those missing (idempotent).
-# Usage: packaging/debian-deps.sh run|test
+# Usage: packaging/debian-deps.sh run|test|dist
 set -euo pipefail
 role="${1:-run}"
 # Qt's xcb/offscreen platform plugins and font discovery need these shared libraries.
@@ -12,10 +12,14 @@ run_pkgs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus
 # end to end: fcitx5 + pinyin on a private Xvfb and D-Bus, keys sent by xdotool.
 test_pkgs=(poppler-utils xvfb libreoffice-writer-nogui desktop-file-utils appstream
            fcitx5 fcitx5-pinyin xdotool dbus)
+# `make dist` (PyInstaller) reads and strips the bundled libraries with objdump and strip;
+# `make test` runs it too (its last step, `make dist-test`).
+dist_pkgs=(binutils)
 case "$role" in
   run) want=("${run_pkgs[@]}") ;;
-  test) want=("${run_pkgs[@]}" "${test_pkgs[@]}") ;;
-  *) echo "usage: $0 run|test" >&2; exit 2 ;;
+  dist) want=("${run_pkgs[@]}" "${dist_pkgs[@]}") ;;
+  test) want=("${run_pkgs[@]}" "${test_pkgs[@]}" "${dist_pkgs[@]}") ;;
+  *) echo "usage: $0 run|test|dist" >&2; exit 2 ;;
 esac
 if ! command -v dpkg-query >/dev/null 2>&1; then
   echo "debian-deps: not a Debian system, skipping system packages (${want[*]})" >&2

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.resources import resource_dir, resource_path
+from app.resources import license_path, resource_path
 from ui.icons import ICON_SIZES, app_icon  # noqa: F401  (re-exported: older callers import it here)
 
 APP_LICENCE = "GPL-3.0-or-later"
@@ -103,8 +103,8 @@ def _version_of(distribution: str) -> str:
 
 
 def license_file() -> Path:
-    """The GPL text: the repository's LICENSE, placed beside resources/ in the frozen build."""
-    return resource_dir().parent / "LICENSE"
+    """The GPL text (the repository's LICENSE; app.resources knows where each install keeps it)."""
+    return license_path()
 
 
 def notices_html() -> str:

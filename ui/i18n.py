@@ -17,7 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from app.resources import resource_path
+from app.resources import installed, resource_path
 
 LANGUAGES = ("zh_CN", "en")
 DOMAIN = "duizhao"
@@ -60,9 +60,12 @@ def _lrelease() -> str | None:
 
 def _fresh_qm(lang: str) -> Path | None:
     """The built .qm; in a source checkout where ``make translations`` was not run (or the .ts
-    changed since), build it into the user cache so running from source still shows Chinese."""
+    changed since), build it into the user cache so running from source still shows Chinese.
+    An installed .qm is current by construction (installed files are not edited; their times
+    are only the order pip wrote them); a wheel built without one compiles its .ts the same way."""
     qm, ts = qm_path(lang), ts_path(lang)
-    if qm.exists() and (not ts.exists() or qm.stat().st_mtime >= ts.stat().st_mtime):
+    if qm.exists() and (installed() or not ts.exists()
+                        or qm.stat().st_mtime >= ts.stat().st_mtime):
         return qm
     if not ts.exists():
         return qm if qm.exists() else None

@@ -147,10 +147,12 @@ def test_frozen_window_runs_on_an_x_server(dist, home, seed_path, tmp_path):
 def test_bundle_carries_the_resources(dist):
     internal = dist / "_internal"
     source = REPO / "resources"
-    # every resource the program reads at run time; the .ts/.ico/.icns only feed the build, and
-    # the font-metrics cache is rebuilt in the user's cache folder on the first export
+    # every resource the program reads at run time; the .ts/.ico/.icns only feed the build, the
+    # font-metrics cache is rebuilt in the user's cache folder on the first export, and the
+    # __init__.py only makes the folder the wheel's package
     wanted = sorted(str(p.relative_to(source)) for p in source.rglob("*")
-                    if p.is_file() and p.suffix not in {".ts", ".ico", ".icns", ".rlmetrics"})
+                    if p.is_file() and "__pycache__" not in p.parts
+                    and p.suffix not in {".ts", ".ico", ".icns", ".rlmetrics", ".py", ".pyc"})
     bundled = internal / "resources"
     assert sorted(str(p.relative_to(bundled)) for p in bundled.rglob("*") if p.is_file()) == wanted
     assert (bundled / "translations" / "duizhao_zh_CN.qm").is_file()
