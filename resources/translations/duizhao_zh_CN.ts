@@ -919,6 +919,14 @@
         <source>Word export failed</source>
         <translation>导出 Word 失败</translation>
     </message>
+    <message>
+        <source>Replace a read-only file?</source>
+        <translation>覆盖只读文件？</translation>
+    </message>
+    <message>
+        <source>%1 is read-only (write-protected). Replace it anyway?</source>
+        <translation>%1 是只读（写保护）文件。仍要覆盖吗？</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
