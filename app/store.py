@@ -111,7 +111,6 @@ class Library(LibraryExtras, NodeEditing, BackupMethods):
         (``store_backups_api``)."""
         # The real file: a symbolic link must lead to the same lock, side files and backups.
         path = Path(path).expanduser().resolve()
-        target_guard.remember_library(path)  # no export of this process may overwrite it
         if path.is_dir():
             raise LibraryError(f"材料库路径是一个文件夹：{path}", f"library path is a folder: {path}")
         if readonly:
@@ -126,6 +125,7 @@ class Library(LibraryExtras, NodeEditing, BackupMethods):
                     f"材料库需要升级，请先以可写方式打开一次：{path}",
                     f"the library needs an upgrade; open it writable once first: {path}",
                 )
+            target_guard.remember_library(path)  # no export of this process may overwrite it
             return cls(ReadonlyDatabase(conn), path, readonly=True)
         existed = False  # holds a library (not missing, not an empty file we may initialise)
         if path.exists():
@@ -162,6 +162,7 @@ class Library(LibraryExtras, NodeEditing, BackupMethods):
             if isinstance(exc, sqlite3.Error):
                 raise LibraryError(f"无法打开材料库 {path}：{exc}", f"cannot open library {path}: {exc}") from exc
             raise
+        target_guard.remember_library(path)
         return library
 
     def close(self) -> None:
