@@ -113,6 +113,7 @@ class Library(LibraryExtras, NodeEditing, BackupMethods):
         path = Path(path).expanduser().resolve()
         if path.is_dir():
             raise LibraryError(f"材料库路径是一个文件夹：{path}", f"library path is a folder: {path}")
+        target_guard.refuse_special_library(path)  # a FIFO would block the first read forever
         if readonly:
             if not path.exists():
                 raise LibraryError(f"材料库不存在：{path}", f"library not found: {path}")

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from app import store_backup, store_lock
+from app import store_backup, store_lock, target_guard
 from app.errors import LibraryError
 
 BACKUP_INTERVAL = timedelta(hours=1)
@@ -161,6 +161,7 @@ class BackupMethods:
         file). The library must not be open while this runs."""
         # Through a symbolic link the real library is replaced, never the link.
         library_path = Path(library_path).expanduser().resolve()
+        target_guard.refuse_special_library(library_path)
         store_lock.acquire(library_path, exclusive=True)
         try:
             return store_backup.restore(Path(backup_path), library_path)

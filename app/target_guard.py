@@ -19,7 +19,7 @@ import stat
 from collections.abc import Iterable
 from pathlib import Path
 
-from app.errors import InputError, os_reason
+from app.errors import InputError, LibraryError, os_reason
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 _APPLICATION_ID_OFFSET = 68
@@ -93,6 +93,16 @@ def describe_input(path: Path) -> InputError | None:
         return None
     zh, en = _kind(found.st_mode)
     return InputError(f"不是普通文件（{zh}），无法读取：{path}", f"not a regular file ({en}); cannot read it: {path}")
+
+
+def refuse_special_library(path: Path) -> None:
+    """A library path that exists must be a regular file: reading a FIFO blocks forever, a
+    device never holds a library."""
+    found = _quiet_stat(path)
+    if found is not None and not stat.S_ISREG(found.st_mode):
+        zh, en = _kind(found.st_mode)
+        raise LibraryError(f"材料库路径不是普通文件（{zh}）：{path}",
+                           f"the library path is not a regular file ({en}): {path}")
 
 
 def _stat_or_refuse(path: Path, target: Path) -> os.stat_result | None:

@@ -24,6 +24,7 @@ from app.cli import main
 from app.store import Library
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX FIFOs, links and modes")
+REPO = Path(__file__).resolve().parents[2]
 LONG_NAME = "材料" * 50 + ".txt"  # 100 characters, 304 bytes in UTF-8: over the 255-byte limit
 
 
@@ -85,6 +86,21 @@ def test_an_unreadable_input_says_what_it_is(run, seeded, tmp_path, kind):
     assert code == 2
     assert_one_line_error(err, *says)
     assert "不存在" not in err
+
+
+@posix_only
+def test_a_fifo_as_the_library_is_refused_instead_of_blocking(run, seeded, tmp_path):
+    fifo = tmp_path / "fifo.db"
+    os.mkfifo(fifo)
+    backup = tmp_path / "saved.db"
+    assert run("--library", seeded, "backup", "-o", backup)[0] == 0
+    for args in (["list"], ["new", "--template", "2021-dangshi-wugedaitou"], ["restore", backup]):
+        # A process of its own: reading a FIFO nobody writes would block this one for ever.
+        done = subprocess.run([sys.executable, "-m", "app.cli", "--library", str(fifo), *map(str, args)],
+                              capture_output=True, text=True, encoding="utf-8", cwd=REPO, timeout=30)
+        assert done.returncode == 2
+        assert_one_line_error(done.stderr, "命名管道", "not a regular file")
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
 
 
 def test_a_quick_check_report_is_cut_to_a_readable_line(run, tmp_path):
