@@ -67,11 +67,9 @@ class BackupMethods:
         file in ``backups/`` beside the library, rotated by age), verify it, mode 0600. A
         ``dest`` that is the library or one of its files is refused (InputError)."""
         if dest is not None:
-            from app.target_guard import refuse_library_files
-
             # Any other existing file is refused by copy_database: a backup never replaces.
             dest = Path(dest).expanduser().absolute()
-            refuse_library_files(dest, libraries=(self.path,), into_backups=True)
+            target_guard.refuse_library_files(dest, libraries=(self.path,), into_backups=True)
         return self._backup_to(dest, "")
 
     def _backup_to(self, dest: Path | None, label: str, now: datetime | None = None) -> Path:
