@@ -134,9 +134,14 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from app.target_guard import check_target
 
-    with _library(args, readonly=True) as library:  # opening it also protects it from the export
+    # Open (read-only, no lock) until written: an open library is never an export's target.
+    with _library(args, readonly=True) as library:
         material = library.get_material(args.id)
-    check_target(args.output, force=args.force)  # refused before any rendering work
+        check_target(args.output, force=args.force)  # refused before any rendering work
+        return _write_export(material, args)
+
+
+def _write_export(material: Material, args: argparse.Namespace) -> int:
     if args.format in ("pdf", "docx"):
         return _export_paged(material, args)
     if args.format == "json":

@@ -126,7 +126,7 @@ class Library(LibraryExtras, NodeEditing, BackupMethods):
                     f"材料库需要升级，请先以可写方式打开一次：{path}",
                     f"the library needs an upgrade; open it writable once first: {path}",
                 )
-            target_guard.remember_library(path)  # no export of this process may overwrite it
+            target_guard.library_opened(path)  # no export of this process may overwrite it
             return cls(ReadonlyDatabase(conn), path, readonly=True)
         existed = False  # holds a library (not missing, not an empty file we may initialise)
         if path.exists():
@@ -163,13 +163,14 @@ class Library(LibraryExtras, NodeEditing, BackupMethods):
             if isinstance(exc, sqlite3.Error):
                 raise LibraryError(f"无法打开材料库 {path}：{exc}", f"cannot open library {path}: {exc}") from exc
             raise
-        target_guard.remember_library(path)
+        target_guard.library_opened(path)
         return library
 
     def close(self) -> None:
         if self.db is not None:
             self.db.close()
             self.db = None
+            target_guard.library_closed(self.path)
             if not self.readonly:
                 store_lock.release(self.path)
 

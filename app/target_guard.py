@@ -8,8 +8,9 @@ so this is the only thing keeping ``export -o library.db`` from replacing a libr
 has open. A read-only (write-protected) target is refused too unless the user confirmed.
 
 Every writer of user-chosen files calls ``check_target`` (``app.exporters.files`` does it for all
-exports); libraries this process has opened are always protected (``remember_library``), others
-are passed in by the caller (rescue reads a library it does not open).
+exports); the libraries this process has open are always protected (``Library.open`` and
+``close`` keep the list), others are passed in by the caller (rescue reads a library it does not
+open). Any Duizhao library file — a closed one, a backup — is recognised by its header.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ _DUIZHAO_APPLICATION_ID = (0x445A484F).to_bytes(4, "big")  # store_schema.APPLIC
 # The files SQLite and the store keep beside a library named ``name``.
 _SIDE_SUFFIXES = ("", "-wal", "-shm", "-journal", ".lock", ".restoring")
 
-_known_libraries: list[Path] = []  # every library this process opened (read-only or not)
+_open_libraries: dict[Path, int] = {}  # library open in this process (read-only or not) → count
 
 
 class ReadOnlyTargetError(InputError):
@@ -35,11 +36,15 @@ class ReadOnlyTargetError(InputError):
     (``--force`` in the CLI, a confirm dialog in the window)."""
 
 
-def remember_library(path: Path) -> None:
-    """Protect ``path`` (and its side files and backups) from every later write in this process."""
-    path = Path(os.path.abspath(path))
-    if path not in _known_libraries:
-        _known_libraries.append(path)
+def library_opened(path: Path) -> None:
+    """Protect ``path`` (real file, side files, backups) from every write while it is open."""
+    _open_libraries[path] = _open_libraries.get(path, 0) + 1
+
+
+def library_closed(path: Path) -> None:
+    count = _open_libraries.pop(path, 0) - 1
+    if count > 0:
+        _open_libraries[path] = count
 
 
 def check_target(target: str | Path, *, libraries: Iterable[Path] = (), force: bool = False) -> Path:
@@ -74,8 +79,15 @@ def refuse_library_files(target: Path, *, libraries: Iterable[Path] = (),
     found = _stat_or_refuse(target, target)
     if folder is None:
         return found  # a folder still to be made holds no library
-    for library in (*libraries, *_known_libraries):
-        _refuse_library_file(target, folder, found, Path(library), into_backups)
+    # A file with one name, reached by no symbolic link, can be a library's file only under
+    # that name in that folder; only a link needs the inode compared (a few stats a library).
+    linked = found is not None and (found.st_nlink > 1 or target.is_symlink())
+    # Given libraries as named and as their real file (a link's side files live beside the
+    # real one); open ones are resolved already.
+    given = [Path(p) for p in libraries]
+    candidates = dict.fromkeys([*given, *(Path(os.path.realpath(p)) for p in given), *_open_libraries])
+    for library in candidates:
+        _refuse_library_file(target, folder, found if linked else None, library, into_backups)
     return found
 
 
@@ -116,31 +128,37 @@ def _stat_or_refuse(path: Path, target: Path) -> os.stat_result | None:
         raise InputError(f"无法写入文件 {target}：{zh}；未写入", f"cannot write {target}: {en}; nothing written") from exc
 
 
-def _refuse_library_file(target: Path, folder: os.stat_result, found: os.stat_result | None,
+def _refuse_library_file(target: Path, folder: os.stat_result, linked: os.stat_result | None,
                          library: Path, into_backups: bool) -> None:
-    # The library as named and its real file (a link's side files live beside the real one).
-    for lib in dict.fromkeys((library, Path(os.path.realpath(library)))):
-        lib_folder = _quiet_stat(lib.parent)
-        same_folder = lib_folder is not None and _same(lib_folder, folder)
-        for suffix in _SIDE_SUFFIXES:
-            side = lib.with_name(lib.name + suffix)
-            by_name = same_folder and os.path.normcase(target.name) == os.path.normcase(side.name)
-            side_stat = _quiet_stat(side) if found is not None else None
-            if by_name or (side_stat is not None and _same(side_stat, found)):
-                zh, en = ("材料库本身", "the library itself") if not suffix else (
-                    f"材料库的附属文件 {side.name}", f"the library's own file {side.name}")
-                raise InputError(
-                    f"目标是{zh}（材料库：{library}），写入会毁掉材料，未写入；请另选文件名：{target}",
-                    f"the target is {en} (library: {library}); writing it would destroy the"
-                    f" materials, nothing written; choose another name: {target}",
-                )
-        backups = _quiet_stat(lib.parent / "backups")
-        if not into_backups and backups is not None and _same(backups, folder):
+    """``linked``: the target's stat when it is a link, to be compared with each side file."""
+    lib_folder = _quiet_stat(library.parent)
+    if lib_folder is None:
+        return  # its folder is gone: nothing of it left to overwrite
+    same_folder = _same(lib_folder, folder)
+    for suffix in _SIDE_SUFFIXES if same_folder or linked is not None else ():
+        side = library.with_name(library.name + suffix)
+        by_name = same_folder and os.path.normcase(target.name) == os.path.normcase(side.name)
+        side_stat = _quiet_stat(side) if linked is not None and not by_name else None
+        if by_name or (side_stat is not None and _same(side_stat, linked)):
+            zh, en = ("材料库本身", "the library itself") if not suffix else (
+                f"材料库的附属文件 {side.name}", f"the library's own file {side.name}")
             raise InputError(
-                f"不能写到材料库的备份文件夹里（{lib.parent / 'backups'}），请另选位置：{target}",
-                f"refusing to write into the library's backups folder ({lib.parent / 'backups'});"
-                f" choose another place: {target}",
+                f"目标是{zh}（材料库：{library}），写入会毁掉材料，未写入；请另选文件名：{target}",
+                f"the target is {en} (library: {library}); writing it would destroy the"
+                f" materials, nothing written; choose another name: {target}",
             )
+    backups = library.parent / "backups"
+    if not into_backups and not same_folder and _same_or_false(backups, folder):
+        raise InputError(
+            f"不能写到材料库的备份文件夹里（{backups}），请另选位置：{target}",
+            f"refusing to write into the library's backups folder ({backups}); choose another"
+            f" place: {target}",
+        )
+
+
+def _same_or_false(path: Path, other: os.stat_result) -> bool:
+    found = _quiet_stat(path)
+    return found is not None and _same(found, other)
 
 
 def _quiet_stat(path: Path) -> os.stat_result | None:
