@@ -122,3 +122,12 @@ def test_the_read_only_question_names_the_file_and_defaults_to_no(window, tmp_pa
     assert export_target.confirm_replace_read_only(window, tmp_path / "a.docx") is True
     assert str(tmp_path / "a.docx") in asked[0][0]
     assert asked[0][1] == QMessageBox.StandardButton.No
+
+
+def test_a_file_name_over_255_bytes_is_a_problem_shown_in_the_dialog(qtbot, window, tmp_path):
+    dialog = pdf_export_dialog.PdfExportDialog("材料", window)
+    qtbot.addWidget(dialog)
+    dialog.path_edit.setText(str(tmp_path / ("材料" * 50)))  # 300 bytes in UTF-8, plus ".pdf"
+    dialog.accept()  # today: an OSError escapes the slot
+    assert dialog.result() != dialog.DialogCode.Accepted
+    assert "文件名过长" in dialog.problem_label.text()
