@@ -9,6 +9,7 @@ store, exporters) are imported inside the commands that need them, to keep start
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from collections.abc import Iterator
@@ -28,6 +29,9 @@ MAX_INPUT_BYTES = 64 * 1024 * 1024
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 WORD_SUFFIXES = (".docx", ".doc", ".wps")
 EXPORT_FORMATS = ("pdf", "docx", "txt", "md", "json")
+# OS errors that mean "this path the user typed cannot be used", not a bug: exit 2.
+_USER_PATH_ERRNOS = {errno.ENAMETOOLONG, errno.ELOOP, errno.ENOTDIR, errno.ENOENT, errno.EACCES,
+                     errno.EPERM, errno.EISDIR, errno.EROFS, errno.ENOSPC}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -119,8 +123,25 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
+    from app.target_guard import ReadOnlyTargetError
+
+    try:
+        return _export(args)
+    except ReadOnlyTargetError as exc:
+        raise InputError(f"{exc.zh}（确认覆盖请加 --force）", f"{exc.en} (add --force to replace it)") from exc
+
+
+def _export(args: argparse.Namespace) -> int:
+    from app.target_guard import check_target
+
+    # Open (read-only, no lock) until written: an open library is never an export's target.
     with _library(args, readonly=True) as library:
         material = library.get_material(args.id)
+        check_target(args.output, force=args.force)  # refused before any rendering work
+        return _write_export(material, args)
+
+
+def _write_export(material: Material, args: argparse.Namespace) -> int:
     if args.format in ("pdf", "docx"):
         return _export_paged(material, args)
     if args.format == "json":
@@ -134,7 +155,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         text = render(material, point_paragraphs=args.point_paragraphs)
     from app.exporters.files import write_text_atomic
 
-    _out(str(write_text_atomic(args.output, text)))
+    _out(str(write_text_atomic(args.output, text, force=args.force)))
     return 0
 
 
@@ -151,11 +172,11 @@ def _export_paged(material: Material, args: argparse.Namespace) -> int:
     if args.format == "docx":
         from app.exporters.docx import export_docx
 
-        _out(str(Path(export_docx(material, args.output, options)).expanduser().absolute()))
+        _out(str(Path(export_docx(material, args.output, options, force=args.force)).expanduser().absolute()))
         return 0
     from app.exporters.pdf import export_pdf
 
-    report = export_pdf(material, args.output, options)
+    report = export_pdf(material, args.output, options, force=args.force)
     _out(str(Path(args.output).expanduser().absolute()))
     for sub in report.substitutions:  # the user should know which characters came from a fallback
         _err(f"补字：{sub.char}（{sub.where}）← {sub.font} / substituted {sub.char!r} at {sub.where}")
@@ -194,9 +215,7 @@ def _cmd_rescue(args: argparse.Namespace) -> int:
     source = library_path(args.library)
     if not source.is_file():
         raise InputError(f"材料库不存在：{source}", f"no library at {source}")
-    out_dir = Path(args.output).expanduser()
-    out_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-    report = rescue_library(source, out_dir)
+    report = rescue_library(source, Path(args.output).expanduser())
     for path in report.written:
         _out(str(path))
     for material_id, reason in report.failed:
@@ -211,8 +230,7 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 
     target = prepare_library_path(library_path(args.library))
     backup = Path(args.backup).expanduser()
-    if not backup.is_file():
-        raise InputError(f"备份文件不存在：{backup}", f"no such backup file: {backup}")
+    _require_regular_file(backup)
     safety = Library.restore_backup(backup, target)
     _out(str(target))
     if Path(safety) != target:
@@ -228,8 +246,7 @@ def _read_material_file(path: Path, template_id: str | None) -> tuple[Material, 
 
     ``template_id`` (``--template``) overrides the template the file names or the importer
     suggests; an unknown id is bad input."""
-    if not path.is_file():
-        raise InputError(f"文件不存在：{path}", f"no such file: {path}")
+    _require_regular_file(path)
     size = path.stat().st_size
     if size > MAX_INPUT_BYTES:
         raise InputError(f"文件过大（{size} 字节）：{path}", f"file too large ({size} bytes): {path}")
@@ -262,6 +279,15 @@ def _read_material_file(path: Path, template_id: str | None) -> tuple[Material, 
         f"不支持的文件类型“{suffix or '无扩展名'}”（可导入 .txt .md .docx .json）：{path}",
         f"unsupported file type {suffix or '(none)'!r} (import .txt, .md, .docx or .json): {path}",
     )
+
+
+def _require_regular_file(path: Path) -> None:
+    """Say what an unreadable input is — missing, a link loop, a FIFO, a device, a folder."""
+    from app.target_guard import describe_input
+
+    problem = describe_input(path)
+    if problem is not None:
+        raise problem
 
 
 def _unclassified_count(report: object) -> int | None:
@@ -379,6 +405,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="pdf/docx: odd right / even left (GB/T 9704, default) or centred")
     sub.add_argument("--signature", action="store_true",
                      help="pdf/docx: author and date lines at the end")
+    sub.add_argument("--force", action="store_true",
+                     help="replace OUT even when it is a read-only (write-protected) file")
     command("fonts", _cmd_fonts, "the font chosen for each PDF role, and why")
     sub = command("check", _cmd_check, "run the checks; exit 0 even with findings")
     sub.add_argument("id", type=_material_id, metavar="ID")
@@ -411,16 +439,30 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # `duizhao-cli show 1 | head`: the reader left; not an error to report
         _silence_stdout()
         return 1
-    except Exception as exc:
-        if os.environ.get("DUIZHAO_DEBUG"):
-            import traceback
+    except OSError as exc:
+        if exc.errno not in _USER_PATH_ERRNOS:
+            return _internal_failure(exc)
+        # A path the user gave that the system refuses (too long, a link loop…): bad input.
+        from app.errors import os_reason
 
-            traceback.print_exc()
-        kind = type(exc).__name__
-        detail = f"：{exc}" if str(exc) else ""
-        _err(_one_line(f"错误：内部错误（{kind}）{detail} / error: internal failure ({kind})"
-                       + (f": {exc}" if str(exc) else "")))
-        return 1
+        zh, en = os_reason(exc)
+        where = f"：{exc.filename}" if exc.filename else ""
+        _err(_one_line(f"错误：{zh}{where} / error: {en}" + (f": {exc.filename}" if exc.filename else "")))
+        return 2
+    except Exception as exc:
+        return _internal_failure(exc)
+
+
+def _internal_failure(exc: Exception) -> int:
+    if os.environ.get("DUIZHAO_DEBUG"):
+        import traceback
+
+        traceback.print_exc()
+    kind = type(exc).__name__
+    detail = f"：{exc}" if str(exc) else ""
+    _err(_one_line(f"错误：内部错误（{kind}）{detail} / error: internal failure ({kind})"
+                   + (f": {exc}" if str(exc) else "")))
+    return 1
 
 
 def _silence_stdout() -> None:

@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from app import store_tree as tree
-from app.errors import InputError, LibraryError
+from app.errors import InputError, LibraryError, os_reason
 from app.exporters.files import write_text_atomic
 from app.serialize import material_from_json, material_to_json
 from app.store_schema import SQLITE_MAGIC
@@ -34,17 +34,21 @@ class RescueReport:
 
 
 def rescue_library(library_path: str | Path, out_dir: str | Path) -> RescueReport:
-    """Write ``material-<id>.json`` for each readable material of ``library_path`` into
-    ``out_dir`` (created if missing). Raises LibraryError when nothing at all can be read."""
+    """Write ``material-<id>.json`` (0600) for each readable material of ``library_path`` into
+    ``out_dir`` (created 0700 if missing). Raises LibraryError when nothing at all can be read,
+    InputError for an output onto the library's own files or a folder that cannot be made."""
     source = Path(library_path).expanduser().absolute()
     out = Path(out_dir).expanduser().absolute()
     if not source.is_file():
         raise LibraryError(f"材料库不存在：{source}", f"library not found: {source}")
     _check_header(source)
     try:
-        out.mkdir(parents=True, exist_ok=True)
+        out.mkdir(mode=0o700, parents=True, exist_ok=True)  # the materials are private
+    except FileExistsError as exc:  # a file (perhaps the library itself) is in the way
+        raise InputError(f"输出位置不是文件夹：{out}", f"the output is not a folder: {out}") from exc
     except OSError as exc:
-        raise InputError(f"无法创建文件夹 {out}（{exc.strerror}）", f"cannot create folder {out} ({exc.strerror})") from exc
+        zh, en = os_reason(exc)
+        raise InputError(f"无法创建文件夹 {out}（{zh}）", f"cannot create folder {out} ({en})") from exc
     with tempfile.TemporaryDirectory(prefix="duizhao-rescue-") as scratch:
         copy = Path(scratch) / "copy.db"
         shutil.copyfile(source, copy)
@@ -53,7 +57,7 @@ def rescue_library(library_path: str | Path, out_dir: str | Path) -> RescueRepor
             shutil.copyfile(wal, Path(f"{copy}-wal"))
         conn = sqlite3.connect(copy)
         try:
-            return _rescue(Database(conn, execute_plugins=False), out)
+            return _rescue(Database(conn, execute_plugins=False), out, source)
         finally:
             conn.close()
 
@@ -84,7 +88,7 @@ def _material_ids(db: Database) -> list[int]:
     return sorted(ids)
 
 
-def _rescue(db: Database, out: Path) -> RescueReport:
+def _rescue(db: Database, out: Path, source: Path) -> RescueReport:
     report = RescueReport()
     for material_id in _material_ids(db):
         text, reason = _read_material(db, material_id)
@@ -94,7 +98,9 @@ def _rescue(db: Database, out: Path) -> RescueReport:
                 report.failed.append((material_id, f"{reason}; {snapshot_reason}"))
                 continue
             report.from_snapshot.append(material_id)
-        report.written.append(write_text_atomic(out / f"material-{material_id}.json", text))
+        # 0600 like the library, even in a folder that already existed; never onto the library.
+        report.written.append(write_text_atomic(out / f"material-{material_id}.json", text,
+                                                private=True, libraries=(source,)))
     return report
 
 

@@ -8,6 +8,7 @@ are written as pairs of positions ``[section, dimension or -1, point]``.
 from __future__ import annotations
 
 import json
+import sys
 from typing import Any
 
 from app.errors import InputError
@@ -258,6 +259,10 @@ def material_from_json(text: str) -> tuple[Material, list[list[list[int]]]]:
         data = json.loads(text)
     except RecursionError as exc:
         raise InputError("JSON 嵌套过深", "JSON nested too deeply") from exc
-    except ValueError as exc:
+    except json.JSONDecodeError as exc:
         raise InputError(f"不是有效的 JSON：{exc}", f"not valid JSON: {exc}") from exc
+    except ValueError as exc:  # the only other one: an integer longer than Python will convert
+        limit = sys.get_int_max_str_digits()
+        raise InputError(f"不是有效的 JSON：其中有一个数字过长（超过 {limit} 位）",
+                         f"not valid JSON: it holds a number longer than {limit} digits") from exc
     return material_from_dict(data)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app import store_backup, store_lock, store_search, store_trash
+from app import store_backup, store_lock, store_search, store_trash, target_guard
 from app import store_fields as fields
 from app import store_schema as schema
 from app import store_tree as tree
@@ -99,7 +99,8 @@ class Library(LibraryExtras, NodeEditing, BackupMethods):
         is not a Duizhao library, fails ``PRAGMA quick_check`` or has a newer schema; such a file
         is never written (a corrupt one's error names the newest good backup, if any).
 
-        A writable open holds ``<library>.lock``: another process gets an "already open"
+        A writable open holds ``<library>.lock`` of the real file (symbolic links resolved; a
+        file with several hard links is refused): another process gets an "already open"
         LibraryError (the same process may open it again). ``readonly`` writes nothing and takes
         no lock; meant for short reads (CLI list/show/export/backup) — it does not follow pages
         a writer commits later when no writer had the file open at the time. Its ``db`` is a
@@ -108,9 +109,11 @@ class Library(LibraryExtras, NodeEditing, BackupMethods):
         A writable open of an existing library makes a verified automatic backup first when
         ``auto_backup`` and none is recent, and always before a schema migration
         (``store_backups_api``)."""
-        path = Path(path).expanduser().absolute()
+        # The real file: a symbolic link must lead to the same lock, side files and backups.
+        path = Path(path).expanduser().resolve()
         if path.is_dir():
             raise LibraryError(f"材料库路径是一个文件夹：{path}", f"library path is a folder: {path}")
+        target_guard.refuse_special_library(path)  # a FIFO would block the first read forever
         if readonly:
             if not path.exists():
                 raise LibraryError(f"材料库不存在：{path}", f"library not found: {path}")
@@ -123,6 +126,7 @@ class Library(LibraryExtras, NodeEditing, BackupMethods):
                     f"材料库需要升级，请先以可写方式打开一次：{path}",
                     f"the library needs an upgrade; open it writable once first: {path}",
                 )
+            target_guard.library_opened(path)  # no export of this process may overwrite it
             return cls(ReadonlyDatabase(conn), path, readonly=True)
         existed = False  # holds a library (not missing, not an empty file we may initialise)
         if path.exists():
@@ -159,12 +163,14 @@ class Library(LibraryExtras, NodeEditing, BackupMethods):
             if isinstance(exc, sqlite3.Error):
                 raise LibraryError(f"无法打开材料库 {path}：{exc}", f"cannot open library {path}: {exc}") from exc
             raise
+        target_guard.library_opened(path)
         return library
 
     def close(self) -> None:
         if self.db is not None:
             self.db.close()
             self.db = None
+            target_guard.library_closed(self.path)
             if not self.readonly:
                 store_lock.release(self.path)
 

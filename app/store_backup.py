@@ -17,11 +17,18 @@ import os
 import re
 import shutil
 import sqlite3
+import stat
+import time
 from datetime import datetime
 from pathlib import Path
 
 from app.errors import LibraryError
-from app.store_schema import check_existing_file, create_private_file, readonly_uri
+from app.store_schema import (
+    brief_check_detail,
+    check_existing_file,
+    create_private_file,
+    readonly_uri,
+)
 
 KEEP_RECENT = 10
 KEEP_DAYS = 7
@@ -30,6 +37,11 @@ KEEP_BACKUPS = KEEP_RECENT + KEEP_DAYS + KEEP_WEEKS  # the most rotation ever ke
 LABELS = ("auto", "before-migration", "before-restore")  # "" for a manual `backup`
 _STAMP_FORMAT = "%Y%m%d-%H%M%S"
 _STAMP_RE = re.compile(r"(\d{8}-\d{6})(?:-\d+)?\.db$")
+_PART_RE = re.compile(r"(\.db\.part)(?:-journal)?$")  # copy_database's temporary file
+_LOADED = time.time()  # about when this process started: older ``.part`` files are not its own
+_MTIME_SLACK = 5.0  # seconds: coarse file times (FAT keeps 2 s) must not make ours look old
+_SQLITE_PENDING_BYTE = 0x40000000  # SQLite's lock bytes: pending, reserved, then 510 shared
+_SQLITE_LOCK_BYTES = 512
 
 
 def backup_folder(library_path: Path) -> Path:
@@ -73,9 +85,10 @@ def copy_database(source: sqlite3.Connection, dest: Path) -> Path:
         finally:
             target.close()
         if result != ["ok"]:
+            detail = brief_check_detail(result[0])
             raise LibraryError(
-                f"备份校验失败（{result[0]}），未保存：{dest}",
-                f"backup failed verification ({result[0]}); not kept: {dest}",
+                f"备份校验失败（{detail}），未保存：{dest}",
+                f"backup failed verification ({detail}); not kept: {dest}",
             )
         os.replace(tmp, dest)
     except (sqlite3.Error, OSError) as exc:
@@ -127,7 +140,9 @@ def backups_to_keep(times: list[datetime], now: datetime) -> set[int]:
 
 
 def rotate(library_path: Path, now: datetime | None = None) -> list[Path]:
-    """Remove the backups rotation does not keep; returns the removed paths."""
+    """Remove the backups rotation does not keep, and copies killed half-way; returns the
+    removed backups."""
+    remove_stale_parts(backup_folder(library_path))
     backups = library_backups(library_path)
     keep = backups_to_keep([when for _, when in backups], now or datetime.now())
     removed = []
@@ -137,6 +152,57 @@ def rotate(library_path: Path, now: datetime | None = None) -> list[Path]:
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
             removed.append(path)
     return removed
+
+
+def remove_stale_parts(folder: Path) -> list[Path]:
+    """Delete what killed backups left in ``folder``: ``*.db.part`` copies (full size, which
+    rotation never sees) and their ``-journal``. Only files older than this process (its own
+    backups in progress are younger) and not locked by a backup running in another process."""
+    removed: list[Path] = []
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return removed
+    for entry in entries:
+        match = _PART_RE.search(entry.name)
+        if match is None:
+            continue
+        database = entry.with_name(entry.name[: match.end(1)])  # a journal goes with its copy
+        try:
+            info = entry.lstat()
+        except OSError:
+            continue
+        if not stat.S_ISREG(info.st_mode) or info.st_mtime > _LOADED - _MTIME_SLACK:
+            continue
+        if database.exists() and _locked_by_sqlite(database):
+            continue
+        try:
+            entry.unlink()
+        except OSError:  # in use on Windows, or gone meanwhile: leave it
+            continue
+        removed.append(entry)
+    return removed
+
+
+def _locked_by_sqlite(path: Path) -> bool:
+    """Whether another process holds SQLite locks on ``path`` (POSIX byte-range locks on the
+    pending/reserved/shared bytes): probed by asking for a write lock there. Safe only for files
+    this process has no connection to (closing the probe drops this process's locks on it)."""
+    if os.name != "posix":
+        return False  # Windows refuses to delete a file in use; the unlink fails instead
+    import fcntl
+
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except OSError:
+        return True  # cannot tell: keep it
+    try:
+        fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB, _SQLITE_LOCK_BYTES, _SQLITE_PENDING_BYTE)
+    except OSError:
+        return True
+    finally:
+        os.close(fd)
+    return False
 
 
 def newest_good_backup(library_path: Path) -> Path | None:
@@ -164,9 +230,10 @@ def verify_backup(backup_path: Path) -> None:
     finally:
         conn.close()
     if result != ["ok"]:
+        detail = brief_check_detail(result[0])
         raise LibraryError(
-            f"备份文件已损坏（{result[0]}）：{backup_path}",
-            f"backup file is corrupt ({result[0]}): {backup_path}",
+            f"备份文件已损坏（{detail}）：{backup_path}",
+            f"backup file is corrupt ({detail}): {backup_path}",
         )
 
 

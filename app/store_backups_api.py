@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from app import store_backup, store_lock
+from app import store_backup, store_lock, target_guard
 from app.errors import LibraryError
 
 BACKUP_INTERVAL = timedelta(hours=1)
@@ -64,8 +64,13 @@ class BackupMethods:
 
     def backup(self, dest: str | Path | None = None) -> Path:
         """Copy the library with the SQLite online backup API into ``dest`` (or a timestamped
-        file in ``backups/`` beside the library, rotated by age), verify it, mode 0600."""
-        return self._backup_to(Path(dest) if dest is not None else None, "")
+        file in ``backups/`` beside the library, rotated by age), verify it, mode 0600. A
+        ``dest`` that is the library or one of its files is refused (InputError)."""
+        if dest is not None:
+            # Any other existing file is refused by copy_database: a backup never replaces.
+            dest = Path(dest).expanduser().absolute()
+            target_guard.refuse_library_files(dest, libraries=(self.path,), into_backups=True)
+        return self._backup_to(dest, "")
 
     def _backup_to(self, dest: Path | None, label: str, now: datetime | None = None) -> Path:
         target = dest if dest is not None else store_backup.default_backup_path(self.path, label, now)
@@ -94,7 +99,9 @@ class BackupMethods:
             source.close()
 
     def _start_backups(self, *, on_open: bool) -> None:
-        """Called by ``Library.open``: remember the newest backup's time; back up when due."""
+        """Called by ``Library.open``: clear copies killed backups left, remember the newest
+        backup's time, back up when due."""
+        store_backup.remove_stale_parts(store_backup.backup_folder(self.path))
         newest = store_backup.library_backups(self.path)
         self._last_auto_backup = newest[0][1] if newest else None
         self._changes_at_backup = self.db.conn.total_changes
@@ -150,7 +157,9 @@ class BackupMethods:
         """Replace ``library_path`` by a verified backup; the current file is kept as a backup
         first and that safety copy's path returned (``library_path`` itself when there was no
         file). The library must not be open while this runs."""
-        library_path = Path(library_path).expanduser().absolute()
+        # Through a symbolic link the real library is replaced, never the link.
+        library_path = Path(library_path).expanduser().resolve()
+        target_guard.refuse_special_library(library_path)
         store_lock.acquire(library_path, exclusive=True)
         try:
             return store_backup.restore(Path(backup_path), library_path)

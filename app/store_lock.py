@@ -1,6 +1,10 @@
 """One writer per library: an OS lock on ``<library>.lock`` held while a library is open for
 writing, so a second process gets a clear "already open" error instead of silent double writes.
 
+The lock belongs to the file, not to the name it was opened by: symbolic links are resolved to
+the real file (whose folder holds the lock, so even another path to that folder meets the same
+lock inode), and a file with more than one hard link is refused outright.
+
 The lock is advisory and released by the OS when the holder exits, so a crash leaves no stale
 lock (the small file itself stays; it only names the last holder). Opening the same library
 twice inside one process is allowed (counted), as tests and the CLI do.
@@ -25,7 +29,28 @@ _held: dict[Path, list[int]] = {}  # lock path → [fd, open count] in this proc
 
 
 def _lock_path(library: Path) -> Path:
-    return library.with_name(library.name + ".lock")
+    """The lock beside the real file: every symbolic link to a library meets the same lock."""
+    real = Path(os.path.realpath(library))
+    return real.with_name(real.name + ".lock")
+
+
+def _refuse_hard_links(library: Path) -> None:
+    """A library with two names (hard links) would get one lock — and one SQLite WAL — per
+    name, so two writers could both commit and corrupt it: it is never opened for writing."""
+    try:
+        links = os.stat(library).st_nlink
+    except OSError:
+        return  # not there yet (a restore into a new place): nothing to share
+    if links > 1:
+        raise LibraryError(
+            f"材料库文件有 {links} 个硬链接（同一文件的多个名字），从不同名字同时写入会损坏材料库，"
+            f"因此不以可写方式打开。请删除多余的名字（ls -li 可看到相同编号的文件），"
+            f"或复制出一个独立文件后打开副本：{library}",
+            f"the library file has {links} hard links (one file under several names); writers"
+            f" using different names would corrupt it, so it is not opened for writing. Remove the"
+            f" extra names (ls -li shows files with the same number), or copy it and open the copy:"
+            f" {library}",
+        )
 
 
 def _try_lock(fd: int) -> bool:
@@ -45,6 +70,7 @@ def _try_lock(fd: int) -> bool:
 
 def acquire(library: Path, *, exclusive: bool = False) -> None:
     """Take the library's lock; ``exclusive`` refuses even an open in this same process."""
+    _refuse_hard_links(library)
     path = _lock_path(library)
     if path in _held:
         if exclusive:

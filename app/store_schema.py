@@ -270,7 +270,21 @@ def check_existing_file(path: Path) -> bool:
         raise _corrupt(path, str(exc)) from exc
 
 
+_DETAIL_CHARS = 160
+
+
+def brief_check_detail(detail: str) -> str:
+    """SQLite's integrity/quick_check report (one row can hold hundreds of lines) cut to its
+    first problem and a count: the user needs to know it is damaged, not every page."""
+    lines = [line.strip() for line in detail.splitlines() if line.strip() and not line.startswith("***")]
+    if not lines:
+        return detail.strip()[:_DETAIL_CHARS]
+    first = lines[0] if len(lines[0]) <= _DETAIL_CHARS else lines[0][: _DETAIL_CHARS - 1] + "…"
+    return first if len(lines) == 1 else f"{first} (+{len(lines) - 1})"
+
+
 def _corrupt(path: Path, detail: str) -> CorruptLibraryError:
+    detail = brief_check_detail(detail)
     return CorruptLibraryError(
         f"无法打开材料库 {path}：文件已损坏（{detail}），请从备份恢复",
         f"cannot open library {path}: the file is corrupt ({detail}); restore a backup",

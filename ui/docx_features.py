@@ -19,6 +19,7 @@ from app.model import Material
 from ui import pdf_export_dialog
 from ui.commands import WRITE_ERRORS
 from ui.dialogs.common import error_text, show_error
+from ui.export_target import export_force
 from ui.pdf_preview import BackgroundRunner
 
 STATUS_MS = 10000
@@ -126,13 +127,16 @@ class DocxFeatures(QObject):
             dialog.deleteLater()
         if path is None:
             return
+        force = export_force(self.window, path, self._fail)
+        if force is None:
+            return
         self._set_busy(True)
         self.window.statusBar().showMessage(_tr("Exporting Word document to %1 …").replace("%1", str(path)))
 
         def work() -> Path:
             from app.exporters.docx import export_docx
 
-            return export_docx(material, path, options)
+            return export_docx(material, path, options, force=force)
 
         self.runner.start(work, self._export_done)
 

@@ -1,7 +1,8 @@
 """Export of the open material to .txt / .md / .json (PDF and Word arrive with their exporters).
 
 The save dialog remembers the last folder in QSettings (a preference, not content). Files are
-written atomically (temp file, then replace) by ``app.exporters.files``.
+written atomically (temp file, then replace) by ``app.exporters.files``, never onto the library
+or its files, a device or (unless the user agrees) a read-only file (``ui.export_target``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog
 
 from ui.commands import WRITE_ERRORS
+from ui.export_target import export_force
 
 LAST_FOLDER_KEY = "export/last_folder"
 # Characters Windows and most file managers refuse in a file name.
@@ -53,11 +55,14 @@ class ExportMixin:
         path = Path(chosen)
         if path.suffix.lower() != f".{fmt}":
             path = path.with_name(path.name + f".{fmt}")
+        force = export_force(self, path, self.show_write_error)
+        if force is None:
+            return None
         try:
             text = self._export_text(fmt)
             from app.exporters.files import write_text_atomic
 
-            written = write_text_atomic(path, text)
+            written = write_text_atomic(path, text, force=force)
         except WRITE_ERRORS as exc:
             self.show_write_error(exc)
             return None

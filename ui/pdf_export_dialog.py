@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import DuizhaoError
+from app.errors import DuizhaoError, os_reason
 from app.exporters.pdf_options import PdfOptions
 
 LAST_FOLDER_KEY = "export/lastFolder"
@@ -191,12 +191,15 @@ class PdfExportDialog(QDialog):
     def accept(self) -> None:
         path = self.path()
         problem = None
-        if path is None:
-            problem = self.tr("Enter a file name to save the PDF as.")
-        elif not path.parent.is_dir():
-            problem = self.tr("The folder %1 does not exist.").replace("%1", str(path.parent))
-        elif path.is_dir():
-            problem = self.tr("%1 is a folder; enter a file name.").replace("%1", str(path))
+        try:
+            if path is None:
+                problem = self.tr("Enter a file name to save the PDF as.")
+            elif not path.parent.is_dir():
+                problem = self.tr("The folder %1 does not exist.").replace("%1", str(path.parent))
+            elif path.is_dir():
+                problem = self.tr("%1 is a folder; enter a file name.").replace("%1", str(path))
+        except OSError as exc:  # a name the system refuses (over 255 bytes, a link loop)
+            problem = f"{os_reason(exc)[0]}：{path}"
         if problem:
             self.problem_label.setText(problem)
             self.problem_label.show()

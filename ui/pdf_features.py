@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QDialog, QMenu, QProgressDialog
 from ui import pdf_export_dialog
 from ui.commands import WRITE_ERRORS
 from ui.dialogs.common import error_text, show_error
+from ui.export_target import export_force
 from ui.pdf_preview import BackgroundRunner, PdfPreview, render_copy
 
 if TYPE_CHECKING:  # printing (QtPrintSupport, QtPdf) loads on the first print, not at start-up
@@ -166,6 +167,9 @@ class PdfFeatures(QObject):
             dialog.deleteLater()
         if path is None:
             return
+        force = export_force(self.window, path, lambda exc: self._fail(_tr("PDF export failed"), exc))
+        if force is None:
+            return
         self.preview.set_options(options)  # the preview shows what was exported
         self._set_busy(True)
         self.window.statusBar().showMessage(_tr("Exporting PDF to %1 …").replace("%1", str(path)))
@@ -173,7 +177,7 @@ class PdfFeatures(QObject):
         def work() -> tuple[Path, PdfReport]:
             from app.exporters.pdf import export_pdf
 
-            return path, export_pdf(material, path, options)
+            return path, export_pdf(material, path, options, force=force)
 
         self.runner.start(work, self._export_done)
 

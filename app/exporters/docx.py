@@ -38,11 +38,15 @@ def xml_text(text: str) -> str:
     return _NOT_XML_RE.sub("", text)
 
 
-def export_docx(material: Material, out_path: str | Path, options: PdfOptions | None = None) -> Path:
-    """Write the material as .docx atomically (temp file beside the target, then ``os.replace``)."""
+def export_docx(material: Material, out_path: str | Path, options: PdfOptions | None = None,
+                *, force: bool = False) -> Path:
+    """Write the material as .docx atomically (temp file beside the target, then ``os.replace``);
+    ``force`` replaces a write-protected target (the user confirmed)."""
     from app.exporters.files import write_bytes_atomic
+    from app.target_guard import check_target
 
-    return write_bytes_atomic(out_path, render_docx(material, options))
+    check_target(out_path, force=force)  # before rendering: a refused target costs no work
+    return write_bytes_atomic(out_path, render_docx(material, options), force=force)
 
 
 def render_docx(material: Material, options: PdfOptions | None = None) -> bytes:

@@ -10,13 +10,16 @@ import errno
 import os
 import secrets
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 
-from app.errors import InputError
+from app.errors import InputError, os_reason
+from app.target_guard import check_target
 
 
-def write_text_atomic(path: str | Path, text: str) -> Path:
-    """Write ``text`` as UTF-8 (line ends kept as given) to ``path`` atomically; returns the path."""
+def write_text_atomic(path: str | Path, text: str, **options) -> Path:
+    """Write ``text`` as UTF-8 (line ends kept as given) to ``path`` atomically; returns the path.
+    ``options`` are those of ``write_bytes_atomic``."""
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError as exc:  # a lone surrogate: nothing is written
@@ -25,19 +28,21 @@ def write_text_atomic(path: str | Path, text: str) -> Path:
             f"文本含有无法保存的字符（孤立的代理码位 {code}），未写入：{path}",
             f"the text holds a character that cannot be saved (lone surrogate {code}); nothing written: {path}",
         ) from exc
-    return write_bytes_atomic(path, data)
+    return write_bytes_atomic(path, data, **options)
 
 
-def write_bytes_atomic(path: str | Path, data: bytes) -> Path:
+def write_bytes_atomic(path: str | Path, data: bytes, *, force: bool = False, private: bool = False,
+                       libraries: Iterable[Path] = ()) -> Path:
     """Write ``data`` to ``path`` atomically; returns the absolute path written.
 
-    The new file gets the mode of the file it replaces, or the usual 0666 minus umask when new.
-    Problems the user can fix (missing folder, no permission, a folder in the way) raise
-    InputError.
+    The new file gets the mode of the file it replaces, or the usual 0666 minus umask when new;
+    ``private`` makes it 0600 either way (material text, as the library itself). Problems the
+    user can fix (missing folder, no permission, a folder in the way) raise InputError, and so
+    does a target ``app.target_guard`` refuses: a library or its files (those this process
+    opened, and ``libraries``), a device, a FIFO, a read-only file unless ``force``.
     """
-    target = Path(path).expanduser().absolute()
-    _check_target(target)
-    mode = _mode_for(target)
+    target = check_target(path, libraries=libraries, force=force)
+    mode = 0o600 if private else _mode_for(target)
     tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
     try:
         # O_EXCL: never write through a file (or link) someone else put there.
@@ -62,14 +67,10 @@ def write_bytes_atomic(path: str | Path, data: bytes) -> Path:
 
 
 # Why a write failed, in words the user can act on (the file itself is left as it was).
+# (Permission problems while writing are about the folder: the file itself is renamed over.)
 _REASONS = {
-    errno.ENOSPC: ("磁盘已满", "the disk is full"),
-    errno.EDQUOT: ("磁盘配额已用完", "the disk quota is used up"),
-    errno.EROFS: ("该位置是只读的（如写保护的 U 盘或光盘）", "the location is read-only (a write-protected drive?)"),
     errno.EACCES: ("没有写入该文件夹的权限", "no permission to write in that folder"),
     errno.EPERM: ("没有写入该文件夹的权限", "no permission to write in that folder"),
-    errno.ENAMETOOLONG: ("文件名过长", "the file name is too long"),
-    errno.EIO: ("读写出错（设备是否已拔出？）", "input/output error (was the drive removed?)"),
 }
 _LOCKED = ("文件正被另一个程序打开（如 Word、WPS 或 PDF 阅读器），请关闭后重试",
            "the file is open in another program (Word, WPS, a PDF viewer?); close it and try again")
@@ -77,21 +78,13 @@ _LOCKED = ("文件正被另一个程序打开（如 Word、WPS 或 PDF 阅读器
 
 def write_error(target: Path, exc: OSError) -> InputError:
     """An InputError saying why ``target`` could not be written and that nothing was changed."""
-    zh, en = _REASONS.get(exc.errno, (exc.strerror or str(exc), exc.strerror or str(exc)))
+    zh, en = _REASONS.get(exc.errno) or os_reason(exc)
     # Windows: replacing a file another program holds open fails with a sharing violation.
     if getattr(exc, "winerror", None) in (32, 33) or (os.name == "nt" and isinstance(exc, PermissionError)):
         zh, en = _LOCKED
     if exc.strerror and exc.strerror != en:
         en = f"{en} ({exc.strerror})"
     return InputError(f"无法写入文件 {target}：{zh}；原文件未改动", f"cannot write {target}: {en}; nothing was changed")
-
-
-def _check_target(target: Path) -> None:
-    folder = target.parent
-    if not folder.is_dir():
-        raise InputError(f"文件夹不存在：{folder}", f"folder does not exist: {folder}")
-    if target.is_dir():
-        raise InputError(f"目标是一个文件夹：{target}", f"target is a folder: {target}")
 
 
 def _mode_for(target: Path) -> int | None:

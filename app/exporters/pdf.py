@@ -49,12 +49,16 @@ _BOLD_STROKE = 0.35  # pt of outline stroke for 加粗 (fonts here have no bold 
 _REPORTLAB_LOCK = threading.Lock()
 
 
-def export_pdf(material: Material, out_path: str | Path, options: PdfOptions | None = None) -> PdfReport:
-    """Write the material as a PDF atomically (temp file beside the target, then ``os.replace``)."""
+def export_pdf(material: Material, out_path: str | Path, options: PdfOptions | None = None,
+               *, force: bool = False) -> PdfReport:
+    """Write the material as a PDF atomically (temp file beside the target, then ``os.replace``);
+    ``force`` replaces a write-protected target (the user confirmed)."""
     from app.exporters.files import write_bytes_atomic
+    from app.target_guard import check_target
 
+    check_target(out_path, force=force)  # before rendering: a refused target costs no work
     data, report = render_pdf(material, options)
-    write_bytes_atomic(out_path, data)
+    write_bytes_atomic(out_path, data, force=force)
     return report
 
 

@@ -1003,6 +1003,14 @@
         <source>No input method was found. To type Chinese, install fcitx 5 with pinyin (fcitx5, fcitx5-pinyin) or ibus (ibus, ibus-libpinyin), choose it in the input method settings (im-config), log out and in again.</source>
         <translation>没有找到输入法。要输入中文，请安装 fcitx 5 和拼音（fcitx5、fcitx5-pinyin）或 ibus（ibus、ibus-libpinyin），在输入法设置（im-config）中选用它，然后注销并重新登录。</translation>
     </message>
+    <message>
+        <source>Replace a read-only file?</source>
+        <translation>覆盖只读文件？</translation>
+    </message>
+    <message>
+        <source>%1 is read-only (write-protected). Replace it anyway?</source>
+        <translation>%1 是只读（写保护）文件。仍要覆盖吗？</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>

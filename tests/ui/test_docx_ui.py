@@ -105,7 +105,7 @@ def test_a_failed_export_says_why_in_chinese_and_leaves_no_file(qtbot, window, s
     shown = []
     monkeypatch.setattr(docx_features, "show_error", lambda parent, title, exc: shown.append(exc))
 
-    def refuse(material, path, options):
+    def refuse(material, path, options, force=False):
         raise InputError("文件正被另一个程序打开（如 Word、WPS 或 PDF 阅读器），请关闭后重试",
                          "the file is open in another program")
 

@@ -22,6 +22,7 @@ from app.importers.legacy import (
     soffice_path,
 )
 from app.model import Material
+from app.target_guard import describe_input
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 
@@ -69,8 +70,9 @@ def read_material_file(path: str | Path, *, template_id: str | None = None
     """
     path = Path(path)
     suffix = path.suffix.lower()
-    if not path.is_file():
-        raise InputError(f"找不到文件：{path}", f"no such file: {path}")
+    problem = describe_input(path)  # missing, a link loop, a FIFO, a device, a folder
+    if problem is not None:
+        raise problem
     if suffix in LEGACY_SUFFIXES:
         raise InputError(
             f"不支持旧版 Word/WPS 文件（{suffix}）：{path.name}。请在 Word/WPS 中另存为 .docx 后再导入。",
