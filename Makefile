@@ -26,13 +26,13 @@ bench: $(VENV)/.stamp-test
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run_all.py
 
 deps-run:
-	@packaging/debian-deps.sh run
+	@PYTHON=$(PYTHON) packaging/debian-deps.sh run
 
 deps-test:
-	@packaging/debian-deps.sh test
+	@PYTHON=$(PYTHON) packaging/debian-deps.sh test
 
 deps-dist:
-	@packaging/debian-deps.sh dist
+	@PYTHON=$(PYTHON) packaging/debian-deps.sh dist
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Duizhao needs Python >= 3.11")'

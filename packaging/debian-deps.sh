@@ -15,6 +15,12 @@ test_pkgs=(poppler-utils xvfb libreoffice-writer-nogui desktop-file-utils appstr
 # `make dist` (PyInstaller) reads and strips the bundled libraries with objdump and strip;
 # `make test` runs it too (its last step, `make dist-test`).
 dist_pkgs=(binutils)
+# PyInstaller bundles the interpreter's shared library: Debian's own python3.X keeps it in a
+# package of its own (libpython3.X); a self-built or pyenv Python carries it already.
+python="${PYTHON:-python3}"
+if py_real=$(readlink -f "$(command -v "$python" 2>/dev/null)" 2>/dev/null) && [[ "$py_real" == /usr/bin/* ]]; then
+  dist_pkgs+=("libpython$("$python" -c 'import sys; print("%d.%d" % sys.version_info[:2])')")
+fi
 case "$role" in
   run) want=("${run_pkgs[@]}") ;;
   dist) want=("${run_pkgs[@]}" "${dist_pkgs[@]}") ;;
