@@ -38,6 +38,7 @@ from ui.panels import IMMEDIATE_FIELDS, PanelStack
 from ui.pdf_features import install_pdf_features
 from ui.reliability_features import install_reliability_features
 from ui.snapshots import SnapshotsDock, error_message
+from ui.typing_recovery import recover_typing
 from ui.window_chrome import build_actions, build_menus_and_toolbar, word_count_text
 
 LABEL_FIELDS = frozenset({"title", "heading", "short_name"})  # shown in the outline
@@ -82,6 +83,7 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         install_docx_features(self)
         install_checks_features(self)
         install_reliability_features(self)
+        self.typing_recovery = recover_typing(self)
 
     # ----- layout --------------------------------------------------------------------------
     def _build_central(self) -> None:
@@ -276,6 +278,7 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         if stack is None:
             return
         command.on_error = self.show_write_error
+        self.autosave.sync_library_soon()  # committed with synchronous=NORMAL: sync it now
         self._pushing = True
         try:
             stack.push(command)
@@ -301,6 +304,7 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
     def _history_moved(self, _index: int) -> None:
         if self._pushing:
             return
+        self.autosave.sync_library_soon()
         # undo/redo (menu, keys, or a click in the history view); a command that failed has
         # already put its error in the status bar, which must stay visible
         self.reload()
@@ -397,4 +401,5 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         if not getattr(self, "_closed", False):
             self._closed = True
             QApplication.instance().focusChanged.disconnect(self._focus_changed)
+        self.autosave.close_journal()  # everything is saved: the journal goes
         super().closeEvent(event)

@@ -919,6 +919,18 @@
         <source>Word export failed</source>
         <translation>导出 Word 失败</translation>
     </message>
+    <message>
+        <source>Recovered %1 unsaved edit(s) typed before Duizhao last closed unexpectedly.</source>
+        <translation>已找回上次意外退出前尚未保存的输入（%1 处）。</translation>
+    </message>
+    <message>
+        <source>%1 could not be written back because the text there has changed since; it is listed below to copy.</source>
+        <translation>其中 %1 处因该处内容此后已被改动而未写回，原文列在下方，可复制使用。</translation>
+    </message>
+    <message>
+        <source>Typing recovered</source>
+        <translation>已找回未保存的输入</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
