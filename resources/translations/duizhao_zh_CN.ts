@@ -1491,6 +1491,10 @@
         <source>Cannot restore</source>
         <translation>无法恢复</translation>
     </message>
+    <message>
+        <source>The version that was in the material went to the trash in its place.</source>
+        <translation>材料中原有的那个版本已换入回收站。</translation>
+    </message>
 </context>
 <context>
     <name>dialogs</name>

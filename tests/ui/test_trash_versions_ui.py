@@ -108,9 +108,16 @@ def test_text_typed_after_the_version_comes_back_from_the_trash_without_a_copy(
     delete_with_key(qtbot, window, victim.id)
     restore_version(window, "定稿")
 
-    listed = open_trash(window, monkeypatch, restore_everything)
+    notes = []
+
+    def restore_and_read(dialog):
+        restore_everything(dialog)
+        notes.append(dialog.note_label.text() if dialog.note_label.isVisible() else "")
+
+    listed = open_trash(window, monkeypatch, restore_and_read)
 
     assert any(victim.title in label for label in listed)  # it holds the newer text
+    assert notes == ["The version that was in the material went to the trash in its place."]
     assert point_titles(library, mid) == before
     restored = victim_of(library, mid)
     assert restored.id == victim.id and restored.body.endswith("定稿后补充。")

@@ -55,6 +55,10 @@ class TrashDialog(QDialog):
         )
         self.entry_list.setColumnWidth(0, 300)
         self.empty_label = QLabel(self.tr("The trash is empty."), self)
+        self.note_label = QLabel(self)
+        self.note_label.setObjectName("trashNote")
+        self.note_label.setWordWrap(True)
+        self.note_label.hide()
 
         self.restore_button = QPushButton(self.tr("Restore"), self)
         self.restore_button.setObjectName("restoreButton")
@@ -65,6 +69,7 @@ class TrashDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.entry_list, 1)
         layout.addWidget(self.empty_label)
+        layout.addWidget(self.note_label)
         layout.addWidget(buttons)
 
         self.restore_button.clicked.connect(self.restore_selected)
@@ -105,6 +110,7 @@ class TrashDialog(QDialog):
     def restore_selected(self) -> list[int]:
         """Restore every selected entry; returns the restored material/node ids."""
         done = []
+        before = set(self.entry_ids())
         for item in self.entry_list.selectedItems():
             trash_id = item.data(0, TRASH_ID_ROLE)
             material_id = item.data(0, MATERIAL_ID_ROLE)
@@ -116,6 +122,12 @@ class TrashDialog(QDialog):
             if material_id is not None:
                 self.restored.emit(material_id)
         self.reload()
+        # An item a restored version (历史版本) had brought back in another form swaps places
+        # with it: say so, or the entry that appears looks like a restore that did nothing.
+        swapped = set(self.entry_ids()) - before
+        self.note_label.setText(self.tr(
+            "The version that was in the material went to the trash in its place."))
+        self.note_label.setVisible(bool(swapped))
         return done
 
     def _double_clicked(self, *_args) -> None:
