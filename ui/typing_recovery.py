@@ -40,5 +40,6 @@ def recover_typing(window) -> Recovery:
     if recovery.unapplied:
         box.setDetailedText("\n\n".join(_as_text(item[3]) for item in recovery.unapplied))
     window.typing_recovered_box = box
-    QTimer.singleShot(0, box.open)  # once the window is up; never blocks
+    # Once the window is up (never for one closed before that); open() never blocks.
+    QTimer.singleShot(0, box, lambda: box.open() if window.isVisible() else None)
     return recovery

@@ -37,15 +37,18 @@ def test_typing_a_crashed_window_never_saved_is_back_in_the_next_one(qtbot, libr
 
     again = Library.open(tmp_path / "lib.db")
     second = window_on(qtbot, again)
+    box = second.findChild(QMessageBox, "typingRecoveredBox")
     try:
+        assert box is not None, "the user was not told"
         assert dims_of(again, mid)[0].points[1].body == point.body + "第三次。"
         assert second.current_item().key == point.id  # shown where it was typed
-        box = second.findChild(QMessageBox, "typingRecoveredBox")
         qtbot.waitUntil(box.isVisible, timeout=2000)  # told, without a blocking dialog
         assert "Recovered 1 unsaved edit" in box.text()
         assert second.status_saved.text() == box.text()
         assert second.findChild(object, "pointBodyEdit").toPlainText() == point.body + "第三次。"
     finally:
+        if box is not None:
+            box.close()
         second.close()
         again.close()
 
