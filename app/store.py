@@ -319,10 +319,11 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
         back = store_trash.back_entry_ids(self.db, material_id)
         return [TrashEntry(*row) for row in cursor.fetchall() if row[0] not in back]
 
-    def restore_from_trash(self, trash_id: int) -> int:
+    def restore_from_trash(self, trash_id: int, outcome: dict | None = None) -> int:
         """Put a node back at its old parent/position (end of the parent if the position is
         gone; the material's first fitting parent if the parent is gone) or un-trash a material.
-        Returns the restored node or material id."""
+        Returns the restored node or material id. A node already in the material is never
+        added twice (``store_trash``); ``outcome`` receives what ``undo_trash_restore`` needs."""
         with self._write():
             rows = tree.rows(self.db, "SELECT * FROM trash WHERE id = ?", [trash_id])
             if not rows:
@@ -333,9 +334,24 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
                 self.db.execute("DELETE FROM trash WHERE id = ?", [trash_id])
                 restored = entry["material_id"]
             else:
-                restored = store_trash.restore_subtree(self.db, entry)
+                restored = store_trash.restore_subtree(self.db, entry, outcome)
             self._touch(entry["material_id"])
             return restored
+
+    def undo_trash_restore(self, node_id: int, trash_id: int, outcome: dict) -> None:
+        """Undo ``restore_from_trash(trash_id, outcome)`` of a node: it goes back to the trash
+        under the same entry id (an older Delete's undo still finds it) and what the restore
+        had displaced comes back."""
+        with self._write():
+            if outcome.get("was_back"):
+                return  # the restore only tidied the trash; the node was there before it
+            row = self._node_row(node_id)
+            store_trash.trash_subtree(self.db, row, tree.now(), trash_id)
+            for displaced in reversed(outcome.get("displaced", [])):
+                entry = tree.rows(self.db, "SELECT * FROM trash WHERE id = ?", [displaced])
+                if entry:
+                    store_trash.restore_subtree(self.db, entry[0])
+            self._touch(row["material_id"])
 
     # ----- search ------------------------------------------------------------------------------
     def search(self, query: str, *, material_id: int | None = None, limit: int = 50) -> list[SearchHit]:

@@ -164,8 +164,9 @@ def subtree_links(db: Database, ids: list[int]) -> list[list[int]]:
     ]
 
 
-def trash_subtree(db: Database, row: dict[str, Any], deleted: str) -> int:
-    """Remove the node's subtree from ``nodes`` into a ``trash`` entry; returns the entry id."""
+def trash_subtree(db: Database, row: dict[str, Any], deleted: str, entry_id: int | None = None) -> int:
+    """Remove the node's subtree from ``nodes`` into a ``trash`` entry; returns the entry id
+    (``entry_id`` when given: undoing a restore puts the entry back under its old id)."""
     material = tree.load_material(db, row["material_id"])
     node = find_node(material, row["id"])
     ids = tree.subtree_ids(db, row["id"])
@@ -179,11 +180,13 @@ def trash_subtree(db: Database, row: dict[str, Any], deleted: str) -> int:
     # new one once the node is gone: the new entry holds the same text, so they go.
     for stale in back_entry_ids(db, row["material_id"], ids):
         db.execute("DELETE FROM trash WHERE id = ?", [stale])
+    if entry_id is not None and db.execute("SELECT 1 FROM trash WHERE id = ?", [entry_id]).fetchone():
+        entry_id = None  # taken: a new id rather than two entries in one
     entry = db.execute(
-        "INSERT INTO trash (material_id, kind, label, deleted, parent_id, position, content)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO trash (id, material_id, kind, label, deleted, parent_id, position, content)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            row["material_id"], row["kind"], node_label(node), deleted, row["parent_id"],
+            entry_id, row["material_id"], row["kind"], node_label(node), deleted, row["parent_id"],
             row["position"], json.dumps(content, ensure_ascii=False),
         ],
     ).lastrowid
@@ -225,10 +228,13 @@ def _fitting_parent(db: Database, material_id: int, kind: str, parent_id, parent
     )
 
 
-def _displace(db: Database, material_id: int, data: dict[str, Any]) -> dict[str, Any] | None:
+def _displace(
+    db: Database, material_id: int, data: dict[str, Any], displaced: list[int]
+) -> dict[str, Any] | None:
     """Move to the trash every node of the trashed subtree that is in the material again (a
     snapshot restore brought back another version), so restoring adds no second copy. Returns
-    the row the root had, when it was there: the restored version takes its place."""
+    the row the root had, when it was there: the restored version takes its place. The new
+    entries' ids go to ``displaced``."""
     root = None
     for node_id in _ids_in(data):
         row = tree.node_row(db, node_id)
@@ -236,20 +242,24 @@ def _displace(db: Database, material_id: int, data: dict[str, Any]) -> dict[str,
             continue
         if node_id == data["id"]:
             root = row
-        trash_subtree(db, row, tree.now())
+        displaced.append(trash_subtree(db, row, tree.now()))
     return root
 
 
-def restore_subtree(db: Database, entry: dict[str, Any]) -> int:
+def restore_subtree(db: Database, entry: dict[str, Any], outcome: dict[str, Any] | None = None) -> int:
     """Put a trashed subtree back; returns the restored node's id. An entry whose node is back
-    unchanged is only removed; one whose node is back changed swaps with it (``_displace``)."""
+    unchanged is only removed; one whose node is back changed swaps with it (``_displace``).
+    ``outcome`` (for undo) gets ``was_back`` and the ``displaced`` entry ids."""
     content = json.loads(entry["content"])
     kind, material_id = entry["kind"], entry["material_id"]
     data = content["node"]
+    outcome = {} if outcome is None else outcome
+    outcome.update(was_back=False, displaced=[])
     if entry["id"] in back_entry_ids(db, material_id, [data["id"]]):
         db.execute("DELETE FROM trash WHERE id = ?", [entry["id"]])
+        outcome["was_back"] = True
         return data["id"]
-    replaced = _displace(db, material_id, data)
+    replaced = _displace(db, material_id, data, outcome["displaced"])
     if replaced is not None:
         entry = {**entry, "parent_id": replaced["parent_id"], "position": replaced["position"]}
     parent_id = _fitting_parent(db, material_id, kind, entry["parent_id"], content["parent_kind"])

@@ -109,6 +109,7 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         view.materialActivated.connect(self.open_material)
         view.nodeRequested.connect(self.open_material)
         view.libraryChanged.connect(self._library_changed)
+        view.restore_entry = self.restore_trash_entry
         return view
 
     def _build_docks(self) -> None:

@@ -120,6 +120,10 @@
         <translation>删除</translation>
     </message>
     <message>
+        <source>Restore from trash</source>
+        <translation>从回收站恢复</translation>
+    </message>
+    <message>
         <source>Move</source>
         <translation>移动</translation>
     </message>

@@ -139,3 +139,29 @@ def test_restoring_a_dimension_takes_its_point_from_where_a_version_put_it(lib, 
     assert counts[point.title] == 1
     dims = lib.get_material(seed).section("problems").dimensions
     assert [p.id for p in dims[-1].points] == [point.id] and dims[-1].heading == "新增方面"
+
+
+def test_undoing_a_swap_puts_both_versions_back_where_they_were(lib, seed):
+    before = titles(lib, seed)
+    version = lib.create_snapshot(seed, "定稿")
+    point = second_dimension(lib, seed).points[0]
+    lib.update_node(point.id, body="定稿之后补充的正文。")
+    entry = lib.delete_node(point.id)
+    lib.restore_snapshot(version)
+    outcome: dict = {}
+    lib.restore_from_trash(entry, outcome)
+
+    lib.undo_trash_restore(point.id, entry, outcome)
+
+    assert second_dimension(lib, seed).points[0].body == point.body  # the version's text
+    assert [e.id for e in lib.list_trash(seed)] == [entry]  # under its old id: undo steps find it
+    lib.restore_from_trash(entry)
+    assert second_dimension(lib, seed).points[0].body == "定稿之后补充的正文。"
+    assert titles(lib, seed) == before
+
+
+def test_a_redone_delete_keeps_its_trash_entry_id(lib, seed):
+    point = second_dimension(lib, seed).points[0]
+    entry = lib.delete_node(point.id)
+    lib.restore_from_trash(entry)
+    assert lib.delete_node(point.id, entry) == entry

@@ -121,3 +121,19 @@ def test_text_typed_after_the_version_comes_back_from_the_trash_without_a_copy(
     assert point_titles(library, mid) == before
     restored = victim_of(library, mid)
     assert restored.id == victim.id and restored.body.endswith("定稿后补充。")
+
+    # Ctrl+Z walks back through every step and loses nothing on the way.
+    undo = window.actions_by_name["actionUndo"]
+    undo.trigger()  # the restore from the trash: the version's text is back in the material
+    assert victim_of(library, mid).body == victim.body
+    assert point_titles(library, mid) == before
+    undo.trigger()  # the version restore
+    assert len(point_titles(library, mid)) == len(before) - 1
+    undo.trigger()  # the delete: the point with the text typed after the version
+    assert point_titles(library, mid) == before
+    assert victim_of(library, mid).body.endswith("定稿后补充。")
+    window.actions_by_name["actionRedo"].trigger()
+    window.actions_by_name["actionRedo"].trigger()
+    window.actions_by_name["actionRedo"].trigger()  # and forward again to the swap
+    assert point_titles(library, mid) == before
+    assert victim_of(library, mid).body.endswith("定稿后补充。")

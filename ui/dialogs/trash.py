@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,8 +34,11 @@ class TrashDialog(QDialog):
 
     restored = Signal(int)
 
-    def __init__(self, library: Library, parent: QWidget | None = None, material_id: int | None = None):
+    def __init__(self, library: Library, parent: QWidget | None = None, material_id: int | None = None,
+                 restore: Callable[[int], int] | None = None):
         super().__init__(parent)
+        # The window passes an undoable restore for entries of the material it has open.
+        self._restore = restore or library.restore_from_trash
         self.setObjectName("trashDialog")
         self.setWindowTitle(self.tr("Trash"))
         self.resize(720, 420)
@@ -115,7 +120,7 @@ class TrashDialog(QDialog):
             trash_id = item.data(0, TRASH_ID_ROLE)
             material_id = item.data(0, MATERIAL_ID_ROLE)
             try:
-                done.append(self._library.restore_from_trash(trash_id))
+                done.append(self._restore(trash_id))
             except DuizhaoError as exc:
                 show_error(self, self.tr("Cannot restore"), exc)
                 continue
