@@ -44,7 +44,9 @@ Target = tuple[str, int]
 
 
 def journal_path(library_path: Path) -> Path:
-    return library_path.with_name(library_path.name + JOURNAL_SUFFIX)
+    """Next to the real file (symbolic links resolved), where SQLite keeps its WAL too."""
+    real = Path(os.path.realpath(library_path))
+    return real.with_name(real.name + JOURNAL_SUFFIX)
 
 
 def _frame(payload: dict[str, Any]) -> bytes:
@@ -78,7 +80,7 @@ class TypingJournal:
     """The open journal of one library (one writer: the window's autosave)."""
 
     def __init__(self, library_path: Path):
-        self.library_path = library_path
+        self.library_path = Path(os.path.realpath(library_path))
         self.path = journal_path(library_path)
         self.size = 0  # bytes written since the last emptying
         self._fd: int | None = None
