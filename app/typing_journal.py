@@ -95,6 +95,7 @@ class TypingJournal:
         self._stopping = False
         self._thread: threading.Thread | None = None
         self.synced_generation = 0  # for tests and the benchmark: on disk up to this record
+        self._dir_synced = False
 
     # ----- the GUI thread ---------------------------------------------------------------------
     def record(self, target: Target, field_name: str, old: Any, new: Any) -> bool:
@@ -199,6 +200,8 @@ class TypingJournal:
             return
         try:
             os.fsync(fd)
+            if not self._dir_synced:  # a new file's name must survive a power cut too
+                self._dir_synced = _fsync_dir(self.path.parent)
             self.synced_generation = generation
         except OSError as exc:
             _log.warning("typing journal not synced: %s", exc)
@@ -211,9 +214,24 @@ class TypingJournal:
         with self._lock:
             if self._generation != generation or self._fd is None:
                 return  # typed again meanwhile: the next save empties it
-            os.ftruncate(self._fd, 0)  # then synced by the caller: old text never comes back
+            try:
+                os.ftruncate(self._fd, 0)  # then synced by the caller: old text never comes back
+            except OSError as exc:  # kept: replaying saved text again changes nothing
+                _log.warning("typing journal not emptied: %s", exc)
+                return
             self.size = 0
             self._keys.clear()
+
+
+def _fsync_dir(folder: Path) -> bool:
+    if os.name == "nt":
+        return True  # NTFS journals directory entries itself; folders cannot be opened there
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    return True
 
 
 def _fsync_wal(library_path: Path) -> bool:
