@@ -3,13 +3,15 @@
 CONTRACT (other modules code against exactly this; keep signatures stable):
 - Every public write is one ``db.atomic()`` transaction: it either fully happens or not at all.
 - Every write bumps the material's ``updated`` time and cached counts in the same transaction.
-- Node ids are stable for the life of a node; a restored node (trash, undo) gets its old id back
-  when that id is free.
+- Node ids are stable for the life of a node; a restored node (trash, undo, snapshot restore)
+  gets its old id back when that id is free. The id is the node's identity (AUTOINCREMENT:
+  never handed to another node), which is how the trash knows a node is back.
 - Nothing here imports Qt; the UI refreshes itself from return values.
 
 The node-editing half of the API lives in ``app.store_nodes`` (mixed into ``Library``); schema
 and file checks in ``store_schema``, tree rows in ``store_tree``, trash in ``store_trash``,
-search in ``store_search``, backups in ``store_backup`` (the methods in ``store_backups_api``).
+named versions in ``store_snapshots``, search in ``store_search``, backups in ``store_backup``
+(the methods in ``store_backups_api``).
 """
 
 from __future__ import annotations
@@ -26,20 +28,20 @@ from app import store_fields as fields
 from app import store_schema as schema
 from app import store_tree as tree
 from app.errors import InputError, LibraryError
-from app.model import Material, material_word_count
-from app.serialize import links_of, material_from_json, material_to_json
+from app.model import Material
+from app.serialize import links_of
 from app.store_backups_api import BackupMethods, backup_before_migration
 from app.store_duplicate import draft_for_template
 from app.store_extras import LibraryExtras
 from app.store_nodes import NodeEditing
 from app.store_readonly import ReadonlyDatabase, readonly_refusal
+from app.store_snapshots import AUTO_SNAPSHOT_NAME, SnapshotInfo, SnapshotMethods  # noqa: F401 (API)
 from app.templates import get_template, material_from_template
 
 if TYPE_CHECKING:  # imported only by writable opens (it costs read-only CLI commands ~70 ms)
     from sqlite_utils import Database
 
 NodeKind = str  # "section" | "dimension" | "point"
-AUTO_SNAPSHOT_NAME = "恢复前自动保存"
 
 
 @dataclass(frozen=True)
@@ -68,15 +70,6 @@ class TrashEntry:
 
 
 @dataclass(frozen=True)
-class SnapshotInfo:
-    id: int
-    material_id: int
-    name: str
-    created: str
-    word_count: int
-
-
-@dataclass(frozen=True)
 class SearchHit:
     material_id: int
     material_title: str
@@ -85,7 +78,7 @@ class SearchHit:
     snippet: str  # about 40 characters around the hit, with the hit wrapped in 【】
 
 
-class Library(LibraryExtras, NodeEditing, BackupMethods):
+class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
     path: Path
 
     def __init__(self, db: Database | ReadonlyDatabase, path: Path, readonly: bool):
@@ -253,8 +246,10 @@ class Library(LibraryExtras, NodeEditing, BackupMethods):
         self._insert_content(material_id, material, links)
         return material_id
 
-    def _insert_content(self, material_id: int, material: Material, links: list | None) -> None:
-        point_ids = tree.insert_sections(self.db, material_id, material)
+    def _insert_content(
+        self, material_id: int, material: Material, links: list | None, keep_ids: bool = False
+    ) -> None:
+        point_ids = tree.insert_sections(self.db, material_id, material, keep_ids)
         tree.insert_position_links(self.db, point_ids, links if links is not None else links_of(material))
 
     def create_from_template(self, template_id: str, *, title: str = "", organization: str = "") -> int:
@@ -289,7 +284,9 @@ class Library(LibraryExtras, NodeEditing, BackupMethods):
             self._touch(material_id)
 
     def replace_material(self, material_id: int, material: Material, links: list | None = None) -> None:
-        """Replace the whole content (used by snapshot restore and its undo), keeping the id."""
+        """Replace the whole content (used by snapshot restore and its undo), keeping the id.
+        Nodes that carry an id get it back (free: the old nodes are gone), so a node restored
+        this way is the same node to the trash and to earlier undo steps."""
         fields.check_material(material, links)
         with self._write():
             self._material_row(material_id)
@@ -297,7 +294,7 @@ class Library(LibraryExtras, NodeEditing, BackupMethods):
             values = fields.material_values(material)
             sets = ", ".join(f"{c} = :{c}" for c in values)
             self.db.execute(f"UPDATE materials SET {sets} WHERE id = :id", {**values, "id": material_id})
-            self._insert_content(material_id, material, links)
+            self._insert_content(material_id, material, links, keep_ids=True)
             self._touch(material_id)
 
     def trash_material(self, material_id: int) -> int:
@@ -318,17 +315,21 @@ class Library(LibraryExtras, NodeEditing, BackupMethods):
 
     # ----- trash ------------------------------------------------------------------------------
     def list_trash(self, material_id: int | None = None) -> list[TrashEntry]:
+        """Newest first. An entry whose node a snapshot restore brought back unchanged is not
+        listed: it is in the material (``store_trash``)."""
         where, params = ("WHERE material_id = ?", [material_id]) if material_id is not None else ("", [])
         cursor = self.db.execute(
             f"SELECT id, material_id, kind, label, deleted FROM trash {where} ORDER BY deleted DESC, id DESC",
             params,
         )
-        return [TrashEntry(*row) for row in cursor.fetchall()]
+        back = store_trash.back_entry_ids(self.db, material_id)
+        return [TrashEntry(*row) for row in cursor.fetchall() if row[0] not in back]
 
-    def restore_from_trash(self, trash_id: int) -> int:
+    def restore_from_trash(self, trash_id: int, outcome: dict | None = None) -> int:
         """Put a node back at its old parent/position (end of the parent if the position is
         gone; the material's first fitting parent if the parent is gone) or un-trash a material.
-        Returns the restored node or material id."""
+        Returns the restored node or material id. A node already in the material is never
+        added twice (``store_trash``); ``outcome`` receives what ``undo_trash_restore`` needs."""
         with self._write():
             rows = tree.rows(self.db, "SELECT * FROM trash WHERE id = ?", [trash_id])
             if not rows:
@@ -339,60 +340,24 @@ class Library(LibraryExtras, NodeEditing, BackupMethods):
                 self.db.execute("DELETE FROM trash WHERE id = ?", [trash_id])
                 restored = entry["material_id"]
             else:
-                restored = store_trash.restore_subtree(self.db, entry)
+                restored = store_trash.restore_subtree(self.db, entry, outcome)
             self._touch(entry["material_id"])
             return restored
 
-    # ----- snapshots (revisions) ---------------------------------------------------------------
-    def create_snapshot(self, material_id: int, name: str) -> int:
-        if not isinstance(name, str):
-            raise InputError("快照名称应为文本", "snapshot name must be text")
-        with self._durable(), self._write():
-            material = self.get_material(material_id)
-            return self.db.execute(
-                "INSERT INTO revisions (material_id, name, created, word_count, content) VALUES (?, ?, ?, ?, ?)",
-                [material_id, name.strip() or tree.now(), tree.now(), material_word_count(material), material_to_json(material)],
-            ).lastrowid
-
-    @contextmanager
-    def _durable(self) -> Iterator[None]:
-        """synchronous=FULL for an explicit snapshot (NORMAL for ordinary edits)."""
-        top = not self.readonly and not self.db.conn.in_transaction
-        if top:
-            self.db.execute("PRAGMA synchronous = FULL")
-        try:
-            yield
-        finally:
-            if top:
-                self.db.execute("PRAGMA synchronous = NORMAL")
-
-    def list_snapshots(self, material_id: int) -> list[SnapshotInfo]:
-        self._material_row(material_id)
-        cursor = self.db.execute(
-            "SELECT id, material_id, name, created, word_count FROM revisions WHERE material_id = ?"
-            " ORDER BY created DESC, id DESC",
-            [material_id],
-        )
-        return [SnapshotInfo(*row) for row in cursor.fetchall()]
-
-    def _snapshot(self, snapshot_id: int) -> tuple[int, Material, list]:
-        row = self.db.execute("SELECT material_id, content FROM revisions WHERE id = ?", [snapshot_id]).fetchone()
-        if row is None:
-            raise fields.not_found("快照", "snapshot", snapshot_id)
-        material, links = material_from_json(row[1])
-        return row[0], material, links
-
-    def get_snapshot(self, snapshot_id: int) -> Material:
-        return self._snapshot(snapshot_id)[1]
-
-    def restore_snapshot(self, snapshot_id: int) -> int:
-        """Snapshot the current state first (named “恢复前自动保存”), then replace the content.
-        Returns the id of that automatic snapshot (so undo can restore it)."""
-        material_id, material, links = self._snapshot(snapshot_id)
-        with self._durable(), self._write():
-            auto = self.create_snapshot(material_id, AUTO_SNAPSHOT_NAME)
-            self.replace_material(material_id, material, links)
-            return auto
+    def undo_trash_restore(self, node_id: int, trash_id: int, outcome: dict) -> None:
+        """Undo ``restore_from_trash(trash_id, outcome)`` of a node: it goes back to the trash
+        under the same entry id (an older Delete's undo still finds it) and what the restore
+        had displaced comes back."""
+        with self._write():
+            if outcome.get("was_back"):
+                return  # the restore only tidied the trash; the node was there before it
+            row = self._node_row(node_id)
+            store_trash.trash_subtree(self.db, row, tree.now(), trash_id)
+            for displaced in reversed(outcome.get("displaced", [])):
+                entry = tree.rows(self.db, "SELECT * FROM trash WHERE id = ?", [displaced])
+                if entry:
+                    store_trash.restore_subtree(self.db, entry[0])
+            self._touch(row["material_id"])
 
     # ----- search ------------------------------------------------------------------------------
     def search(self, query: str, *, material_id: int | None = None, limit: int = 50) -> list[SearchHit]:

@@ -145,11 +145,12 @@ class NodeEditing:
                 )
             return copy_id
 
-    def delete_node(self, node_id: int) -> int:
-        """Move the subtree to the trash; returns the trash entry id."""
+    def delete_node(self, node_id: int, entry_id: int | None = None) -> int:
+        """Move the subtree to the trash; returns the trash entry id — ``entry_id`` when given
+        and free (a redone Delete keeps its entry's id, which later undo steps may name)."""
         with self._write():
             row = self._node_row(node_id)
-            entry = store_trash.trash_subtree(self.db, row, tree.now())
+            entry = store_trash.trash_subtree(self.db, row, tree.now(), entry_id)
             self._touch(row["material_id"])
             return entry
 

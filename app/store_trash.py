@@ -1,6 +1,12 @@
 """Trash for nodes: a deleted subtree is kept as JSON with its ids, its links and where it was,
 so restoring puts it back at its old place with its old ids (when they are still free).
 
+A node's id is its identity (ids are AUTOINCREMENT, and only the same node gets an old id back:
+trash restore, undo, snapshot restore). So an entry whose node exists again — a restored
+version (快照) brought it back — is "back": unchanged, it is no longer listed; changed, it is
+listed (it holds text the material lacks) and restoring it swaps it with the node in the
+material, which goes to the trash in its turn. No node is ever in the material twice.
+
 Helpers run inside the caller's transaction.
 """
 
@@ -69,6 +75,83 @@ def _section(d: dict[str, Any]) -> Section:
     )
 
 
+def _shape(data: Any, drop: tuple[str, ...] = ("links",)) -> Any:
+    """A node dict (``asdict``) without the keys in ``drop``, for comparing versions: links are
+    restored on a best-effort basis, so they do not make two versions differ."""
+    if isinstance(data, dict):
+        return {k: _shape(v, drop) for k, v in data.items() if k not in drop}
+    if isinstance(data, list):
+        return [_shape(v, drop) for v in data]
+    return data
+
+
+def _ids_in(data: dict[str, Any]) -> list[int]:
+    """The ids of a trashed subtree, root first."""
+    ids = [data["id"]] if data.get("id") is not None else []
+    for child in [*data.get("dimensions", []), *data.get("points", [])]:
+        ids.extend(_ids_in(child))
+    return ids
+
+
+# Entries whose root node exists again in their material (json_extract: no JSON parsed in Python
+# for the usual entry, whose node is gone).
+_ROOT_ALIVE = (
+    "SELECT t.id, t.material_id, t.content FROM trash t"
+    " JOIN nodes n ON n.id = json_extract(t.content, '$.node.id') AND n.material_id = t.material_id"
+    " WHERE t.kind <> 'material'"
+)
+
+
+def back_entry_ids(db: Database, material_id: int | None = None, roots: list[int] | None = None) -> set[int]:
+    """Trash entries whose node is in the material again, unchanged: nothing to restore."""
+    sql, params = _ROOT_ALIVE, []
+    if material_id is not None:
+        sql, params = sql + " AND t.material_id = ?", [material_id]
+    materials: dict[int, Any] = {}
+    back = set()
+    for entry_id, mid, content in db.execute(sql, params).fetchall():
+        data = json.loads(content)["node"]
+        if roots is not None and data["id"] not in roots:
+            continue
+        if mid not in materials:
+            materials[mid] = tree.load_material(db, mid)
+        live = find_node(materials[mid], data["id"])
+        if live is not None and _shape(asdict(live)) == _shape(data):
+            back.add(entry_id)
+    return back
+
+
+def adopt_trashed_ids(db: Database, material_id: int, nodes: list) -> None:
+    """For a snapshot without recorded ids: a node (``nodes``: model objects in document order,
+    ids None) equal in content to a trashed node takes the trashed ids, so the entry counts as
+    back once the snapshot is restored instead of being restorable as a second copy."""
+    kinds = {"section": Section, "dimension": Dimension, "point": Point}
+    taken: set[int] = set()
+    for kind, content in db.execute(
+        "SELECT kind, content FROM trash WHERE material_id = ? AND kind <> 'material'"
+        " ORDER BY deleted DESC, id DESC",
+        [material_id],
+    ).fetchall():
+        data = json.loads(content)["node"]
+        if taken.intersection(_ids_in(data)):
+            continue
+        wanted = _shape(data, ("links", "id"))
+        for node in nodes:
+            if (node.id is None and isinstance(node, kinds[kind])
+                    and _shape(asdict(node), ("links", "id")) == wanted):
+                _give_ids(node, data)
+                taken.update(_ids_in(data))
+                break
+
+
+def _give_ids(node, data: dict[str, Any]) -> None:
+    node.id = data["id"]
+    for child, child_data in zip(getattr(node, "dimensions", []), data.get("dimensions", []), strict=True):
+        _give_ids(child, child_data)
+    for child, child_data in zip(getattr(node, "points", []), data.get("points", []), strict=True):
+        _give_ids(child, child_data)
+
+
 def subtree_links(db: Database, ids: list[int]) -> list[list[int]]:
     marks = ",".join("?" * len(ids))
     return [
@@ -81,8 +164,9 @@ def subtree_links(db: Database, ids: list[int]) -> list[list[int]]:
     ]
 
 
-def trash_subtree(db: Database, row: dict[str, Any], deleted: str) -> int:
-    """Remove the node's subtree from ``nodes`` into a ``trash`` entry; returns the entry id."""
+def trash_subtree(db: Database, row: dict[str, Any], deleted: str, entry_id: int | None = None) -> int:
+    """Remove the node's subtree from ``nodes`` into a ``trash`` entry; returns the entry id
+    (``entry_id`` when given: undoing a restore puts the entry back under its old id)."""
     material = tree.load_material(db, row["material_id"])
     node = find_node(material, row["id"])
     ids = tree.subtree_ids(db, row["id"])
@@ -92,11 +176,17 @@ def trash_subtree(db: Database, row: dict[str, Any], deleted: str) -> int:
         "parent_kind": parent["kind"] if parent else None,
         "links": subtree_links(db, ids),
     }
+    # Entries of this node that a snapshot restore made "back" would be listed again beside the
+    # new one once the node is gone: the new entry holds the same text, so they go.
+    for stale in back_entry_ids(db, row["material_id"], ids):
+        db.execute("DELETE FROM trash WHERE id = ?", [stale])
+    if entry_id is not None and db.execute("SELECT 1 FROM trash WHERE id = ?", [entry_id]).fetchone():
+        entry_id = None  # taken: a new id rather than two entries in one
     entry = db.execute(
-        "INSERT INTO trash (material_id, kind, label, deleted, parent_id, position, content)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO trash (id, material_id, kind, label, deleted, parent_id, position, content)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            row["material_id"], row["kind"], node_label(node), deleted, row["parent_id"],
+            entry_id, row["material_id"], row["kind"], node_label(node), deleted, row["parent_id"],
             row["position"], json.dumps(content, ensure_ascii=False),
         ],
     ).lastrowid
@@ -138,17 +228,46 @@ def _fitting_parent(db: Database, material_id: int, kind: str, parent_id, parent
     )
 
 
-def restore_subtree(db: Database, entry: dict[str, Any]) -> int:
-    """Put a trashed subtree back; returns the restored node's id."""
+def _displace(
+    db: Database, material_id: int, data: dict[str, Any], displaced: list[int]
+) -> dict[str, Any] | None:
+    """Move to the trash every node of the trashed subtree that is in the material again (a
+    snapshot restore brought back another version), so restoring adds no second copy. Returns
+    the row the root had, when it was there: the restored version takes its place. The new
+    entries' ids go to ``displaced``."""
+    root = None
+    for node_id in _ids_in(data):
+        row = tree.node_row(db, node_id)
+        if row is None or row["material_id"] != material_id:
+            continue
+        if node_id == data["id"]:
+            root = row
+        displaced.append(trash_subtree(db, row, tree.now()))
+    return root
+
+
+def restore_subtree(db: Database, entry: dict[str, Any], outcome: dict[str, Any] | None = None) -> int:
+    """Put a trashed subtree back; returns the restored node's id. An entry whose node is back
+    unchanged is only removed; one whose node is back changed swaps with it (``_displace``).
+    ``outcome`` (for undo) gets ``was_back`` and the ``displaced`` entry ids."""
     content = json.loads(entry["content"])
     kind, material_id = entry["kind"], entry["material_id"]
+    data = content["node"]
+    outcome = {} if outcome is None else outcome
+    outcome.update(was_back=False, displaced=[])
+    if entry["id"] in back_entry_ids(db, material_id, [data["id"]]):
+        db.execute("DELETE FROM trash WHERE id = ?", [entry["id"]])
+        outcome["was_back"] = True
+        return data["id"]
+    replaced = _displace(db, material_id, data, outcome["displaced"])
+    if replaced is not None:
+        entry = {**entry, "parent_id": replaced["parent_id"], "position": replaced["position"]}
     parent_id = _fitting_parent(db, material_id, kind, entry["parent_id"], content["parent_kind"])
     count = tree.sibling_count(db, material_id, parent_id, kind)
     old_place = parent_id == entry["parent_id"] and entry["position"] is not None
     position = min(entry["position"], count) if old_place else count
     tree.open_gap(db, material_id, parent_id, kind, position)
     id_map: dict[int, int] = {}
-    data = content["node"]
     if kind == "section":
         node_id = tree.insert_section(db, material_id, position, _section(data), True, id_map)
     elif kind == "dimension":

@@ -200,19 +200,23 @@ def _remember(id_map: dict[int, int] | None, old: int | None, new: int) -> None:
         id_map[old] = new
 
 
-def insert_sections(db: Database, material_id: int, material: Material) -> list[list[list[int]]]:
-    """Insert every section; returns point ids by position ``ids[s][d+1][p]`` (d = -1 → 0)."""
+def insert_sections(
+    db: Database, material_id: int, material: Material, keep_ids: bool = False
+) -> list[list[list[int]]]:
+    """Insert every section; returns point ids by position ``ids[s][d+1][p]`` (d = -1 → 0).
+    ``keep_ids``: nodes that carry an id get it back when it is free (snapshot restore)."""
     ids: list[list[list[int]]] = []
     for si, s in enumerate(material.sections):
-        section_id = insert_section(db, material_id, si, Section(kind=s.kind, heading=s.heading, intro=s.intro))
-        own = [insert_point(db, material_id, section_id, i, p) for i, p in enumerate(s.points)]
+        bare = Section(kind=s.kind, heading=s.heading, intro=s.intro, id=s.id)
+        section_id = insert_section(db, material_id, si, bare, keep_ids)
+        own = [insert_point(db, material_id, section_id, i, p, keep_ids) for i, p in enumerate(s.points)]
         per_dim = []
         for di, d in enumerate(s.dimensions):
             dim_id = insert_dimension(db, material_id, section_id, di, Dimension(
                 heading=d.heading, short_name=d.short_name, heading_prefix=d.heading_prefix,
-                heading_suffix=d.heading_suffix, intro=d.intro,
-            ))
-            per_dim.append([insert_point(db, material_id, dim_id, i, p) for i, p in enumerate(d.points)])
+                heading_suffix=d.heading_suffix, intro=d.intro, id=d.id,
+            ), keep_ids)
+            per_dim.append([insert_point(db, material_id, dim_id, i, p, keep_ids) for i, p in enumerate(d.points)])
         ids.append([own, *per_dim])
     return ids
 

@@ -180,10 +180,30 @@ class DeleteNodeCommand(LibraryCommand):
         self.trash_id: int | None = None
 
     def do(self) -> None:
-        self.trash_id = self.library.delete_node(self.node_id)
+        # A redo keeps the entry's first id: a later restore from the trash names it.
+        self.trash_id = self.library.delete_node(self.node_id, self.trash_id)
 
     def revert(self) -> None:
         self.node_id = self.library.restore_from_trash(self.trash_id)
+
+
+class RestoreFromTrashCommand(LibraryCommand):
+    """Restore a trash entry of the open material (the trash dialog). Undo sends the node back
+    under the same entry id — an older Delete's undo still finds it — and brings back what the
+    restore displaced (a version a restored snapshot had brought back, ``store_trash``)."""
+
+    def __init__(self, library, trash_id: int, on_error=None):
+        super().__init__(library, _tr("Restore from trash"), on_error)
+        self.trash_id = trash_id
+        self.node_id: int | None = None
+        self.outcome: dict = {}
+
+    def do(self) -> None:
+        self.outcome = {}
+        self.node_id = self.library.restore_from_trash(self.trash_id, self.outcome)
+
+    def revert(self) -> None:
+        self.library.undo_trash_restore(self.node_id, self.trash_id, self.outcome)
 
 
 class MoveNodeCommand(LibraryCommand):

@@ -15,6 +15,7 @@ from ui.commands import (
     InsertNodeCommand,
     LinkPointsCommand,
     MoveNodeCommand,
+    RestoreFromTrashCommand,
     RestoreSnapshotCommand,
 )
 from ui.outline_model import MATERIAL_KEY, OutlineItem
@@ -171,6 +172,19 @@ class EditorActionsMixin:
         ok = self.run_command(command, select=MATERIAL_KEY)
         self.snapshots_dock.refresh()
         return ok
+
+    def restore_trash_entry(self, trash_id: int) -> int:
+        """The trash dialog's restore: an entry of the open material is restored as an undoable
+        step (Ctrl+Z puts it back), others straight through the library. Raises on failure."""
+        open_entries = {e.id for e in self.library.list_trash(self.material_id)} if self.material_id else set()
+        if trash_id not in open_entries or not self.flush_pending():
+            return self.library.restore_from_trash(trash_id)
+        command = RestoreFromTrashCommand(self.library, trash_id)
+        command.apply()
+        self._push_applied(command)
+        self._mark_saved()
+        self.reload(command.node_id)
+        return command.node_id
 
     # ----- panel context and enabled state --------------------------------------------------------
     def panel_context(self, item: OutlineItem) -> PanelContext:

@@ -9,6 +9,7 @@ prompt through ``_ask_open_path`` so tests can answer them without blocking.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
@@ -45,6 +46,9 @@ class LibraryView(QWidget):
         super().__init__(parent)
         self.setObjectName("libraryView")
         self.library = library
+        # How the trash dialog restores an entry (trash id → restored id); the window sets an
+        # undoable one. None: straight through the library.
+        self.restore_entry: Callable[[int], int] | None = None
 
         title = QLabel(self.tr("Library"), self)
         title.setObjectName("libraryTitle")
@@ -294,7 +298,7 @@ class LibraryView(QWidget):
     def show_trash(self) -> None:
         from ui.dialogs.trash import TrashDialog
 
-        dialog = TrashDialog(self.library, self)
+        dialog = TrashDialog(self.library, self, restore=self.restore_entry)
         dialog.restored.connect(self._restored)
         self._run_dialog(dialog)
         self.refresh()

@@ -39,6 +39,7 @@ from ui.pdf_features import install_pdf_features
 from ui.refcount_guard import guard_none_refcount
 from ui.reliability_features import install_reliability_features
 from ui.snapshots import SnapshotsDock, error_message
+from ui.typing_recovery import recover_typing
 from ui.window_chrome import build_actions, build_menus_and_toolbar, word_count_text
 
 LABEL_FIELDS = frozenset({"title", "heading", "short_name"})  # shown in the outline
@@ -84,6 +85,7 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         install_docx_features(self)
         install_checks_features(self)
         install_reliability_features(self)
+        self.typing_recovery = recover_typing(self)
 
     # ----- layout --------------------------------------------------------------------------
     def _build_central(self) -> None:
@@ -109,6 +111,7 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         view.materialActivated.connect(self.open_material)
         view.nodeRequested.connect(self.open_material)
         view.libraryChanged.connect(self._library_changed)
+        view.restore_entry = self.restore_trash_entry
         return view
 
     def _build_docks(self) -> None:
@@ -278,6 +281,7 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         if stack is None:
             return
         command.on_error = self.show_write_error
+        self.autosave.sync_library_soon()  # committed with synchronous=NORMAL: sync it now
         self._pushing = True
         try:
             stack.push(command)
@@ -303,6 +307,7 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
     def _history_moved(self, _index: int) -> None:
         if self._pushing:
             return
+        self.autosave.sync_library_soon()
         # undo/redo (menu, keys, or a click in the history view); a command that failed has
         # already put its error in the status bar, which must stay visible
         self.reload()
@@ -399,4 +404,5 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         if not getattr(self, "_closed", False):
             self._closed = True
             QApplication.instance().focusChanged.disconnect(self._focus_changed)
+        self.autosave.close_journal()  # everything is saved: the journal goes
         super().closeEvent(event)

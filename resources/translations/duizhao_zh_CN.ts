@@ -120,6 +120,10 @@
         <translation>删除</translation>
     </message>
     <message>
+        <source>Restore from trash</source>
+        <translation>从回收站恢复</translation>
+    </message>
+    <message>
         <source>Move</source>
         <translation>移动</translation>
     </message>
@@ -1011,6 +1015,18 @@
         <source>%1 is read-only (write-protected). Replace it anyway?</source>
         <translation>%1 是只读（写保护）文件。仍要覆盖吗？</translation>
     </message>
+    <message>
+        <source>Recovered %1 unsaved edit(s) typed before Duizhao last closed unexpectedly.</source>
+        <translation>已找回上次意外退出前尚未保存的输入（%1 处）。</translation>
+    </message>
+    <message>
+        <source>%1 could not be written back because the text there has changed since; it is listed below to copy.</source>
+        <translation>其中 %1 处因该处内容此后已被改动而未写回，原文列在下方，可复制使用。</translation>
+    </message>
+    <message>
+        <source>Typing recovered</source>
+        <translation>已找回未保存的输入</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -1578,6 +1594,10 @@
     <message>
         <source>Cannot restore</source>
         <translation>无法恢复</translation>
+    </message>
+    <message>
+        <source>The version that was in the material went to the trash in its place.</source>
+        <translation>材料中原有的那个版本已换入回收站。</translation>
     </message>
 </context>
 <context>

@@ -1,10 +1,12 @@
 """The process ``test_gui_kill`` kills: the real window on a library, typing into 正文.
 
-Usage: ``python tests/ui/gui_kill_child.py LIBRARY MATERIAL_ID POINT_ID TEXT SEED``. Types TEXT
-into ``pointBodyEdit`` with key events, waits until ``statusSaved`` shows 已保存 and nothing is
-pending, prints one JSON line ``{"body": …, "status": …}`` (the ack), then keeps typing in
-bursts with pauses around the autosave delay — so a kill can land mid-burst, mid-write or idle —
-until it is killed.
+Usage: ``python tests/ui/gui_kill_child.py LIBRARY MATERIAL_ID POINT_ID TEXT SEED [MODE]``.
+Types TEXT into ``pointBodyEdit`` with key events, waits until ``statusSaved`` shows 已保存 and
+nothing is pending, prints one JSON line ``{"body": …, "status": …}`` (the ack). Then, MODE
+``bursts`` (default): keeps typing in bursts with pauses around the autosave delay — so a kill can
+land mid-burst, mid-write or idle — printing ``{"typed": body}`` after every key, until killed.
+MODE ``last-words``: types LAST_WORDS, prints ``{"typed": body}`` and idles until killed (the
+kill lands before the autosave pause is over).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from ui.i18n import install_translators  # noqa: E402
 from ui.refcount_guard import guard_none_refcount  # noqa: E402
 
 MORE_TEXT = "整改落实不到位还需持续用力久久为功"
+LAST_WORDS = "第三次。"
 WAIT_S = 10
 
 
@@ -43,7 +46,11 @@ def spin(seconds: float) -> None:
         time.sleep(0.005)
 
 
-def main(path: str, material_id: int, point_id: int, text: str, seed: int) -> int:
+def typed(body) -> None:
+    print(json.dumps({"typed": body.toPlainText()}, ensure_ascii=False), flush=True)
+
+
+def main(path: str, material_id: int, point_id: int, text: str, seed: int, mode: str) -> int:
     guard_none_refcount()
     app = QApplication([sys.argv[0]])
     install_translators(app, "zh_CN")
@@ -67,12 +74,19 @@ def main(path: str, material_id: int, point_id: int, text: str, seed: int) -> in
         spin(0.02)
     print(json.dumps({"body": body.toPlainText(), "status": status.text()}, ensure_ascii=False),
           flush=True)
+    if mode == "last-words":
+        type_text(body, LAST_WORDS)
+        typed(body)
+        while True:  # until killed
+            spin(0.02)
     rng = random.Random(seed)
     while True:  # until killed
         for ch in MORE_TEXT:
             type_text(body, ch)
+            typed(body)
             spin(rng.choice((0.02, 0.02, 0.05, 0.3, 1.1)))  # 1.1 s > the autosave pause
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], int(sys.argv[5])))
+    mode = sys.argv[6] if len(sys.argv) > 6 else "bursts"
+    sys.exit(main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], int(sys.argv[5]), mode))

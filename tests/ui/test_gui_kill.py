@@ -1,6 +1,7 @@
 """The GUI kill acceptance test (issue 7): the real window types into 正文, shows 已保存, and
 is killed with SIGKILL at different moments after that; the library is intact and holds the
-acknowledged text (and, of what was typed later, only whole saved bursts)."""
+acknowledged text (and, of what was typed later, only whole saved bursts). Issue 13: the next
+window puts back everything typed before the kill from the typing journal, and says so."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ CHILD = Path(__file__).with_name("gui_kill_child.py")
 KILL_DELAYS_S = (0.0, 0.15, 0.9, 1.6, 2.6)
 MORE_TEXT = "整改落实不到位还需持续用力久久为功"  # what the child types after its ack
 TYPED = "学习不够深入，需要进一步加强"
+LAST_WORDS = "第三次。"  # what the child types in "last-words" mode, killed before autosave
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 
@@ -39,21 +41,43 @@ def prepare(folder: Path) -> tuple[Path, int, int]:
     return path, mid, point_id
 
 
-def run_and_kill(path: Path, mid: int, point_id: int, delay: float, seed: int, out: dict) -> None:
+def run_and_kill(path: Path, mid: int, point_id: int, delay: float, seed: int, out: dict,
+                 mode: str = "bursts") -> None:
     env = dict(os.environ, PYTHONPATH=str(REPO), QT_QPA_PLATFORM="offscreen")
     child = subprocess.Popen(
-        [sys.executable, str(CHILD), str(path), str(mid), str(point_id), TYPED, str(seed)],
+        [sys.executable, str(CHILD), str(path), str(mid), str(point_id), TYPED, str(seed), mode],
         cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         encoding="utf-8")
     try:
         line = child.stdout.readline()
+        if mode == "last-words":  # the kill comes `delay` after the last key
+            out["typed"] = json.loads(child.stdout.readline() or "{}").get("typed")
         time.sleep(delay)
         out["alive_at_kill"] = child.poll() is None
     finally:
         child.send_signal(signal.SIGKILL)
-        _, err = child.communicate(timeout=10)
+        rest, err = child.communicate(timeout=10)
     out["ack"] = json.loads(line) if line.strip() else {"error": err[-2000:]}
     out["returncode"] = child.returncode
+    for later in rest.splitlines():  # the last key the window had handled before the kill
+        if later.strip():
+            out["typed"] = json.loads(later)["typed"]
+
+
+def reopen_in_window(path: Path, mid: int):
+    """The next start: a window on the library (it replays the journal). Returns (stored body,
+    what the user was told or None)."""
+    from ui.main_window import MainWindow
+
+    window = MainWindow(Library.open(path))
+    try:
+        box = getattr(window, "typing_recovered_box", None)
+        told = (window.status_saved.text(), box.text()) if box is not None else None
+        return dims_of(window.library, mid)[0].points[0].body, told
+    finally:
+        window.close()
+        window.library.close()
+        window.deleteLater()
 
 
 def test_text_acknowledged_as_saved_survives_sigkill(qapp, tmp_path):
@@ -91,3 +115,31 @@ def test_text_acknowledged_as_saved_survives_sigkill(qapp, tmp_path):
         assert stored.startswith(ack["body"]), f"kill after {delay:.2f} s lost acknowledged text"
         later = stored[len(ack["body"]):]
         assert (MORE_TEXT * 3).startswith(later), f"stored text is not what was typed: {later!r}"
+        # The next window puts back what was typed but not yet autosaved.
+        typed = out.get("typed", ack["body"])
+        recovered, told = reopen_in_window(path, mid)
+        assert recovered.startswith(typed), f"kill after {delay:.2f} s: typed text lost"
+        assert (ack["body"] + MORE_TEXT * 3).startswith(recovered), recovered
+        assert (told is not None) == (recovered != stored), told
+
+
+def test_words_typed_just_before_a_kill_come_back_and_the_user_is_told(qapp, tmp_path):
+    """The issue's case: “第三次。” typed 50-200 ms before SIGKILL, inside the autosave pause."""
+    install_translators(qapp, "zh_CN")
+    remove_translators(qapp)
+    rng = random.Random(13)
+    for n in range(3):
+        folder = tmp_path / f"trial{n}"
+        folder.mkdir()
+        path, mid, point_id = prepare(folder)
+        out: dict = {}
+        run_and_kill(path, mid, point_id, rng.uniform(0.05, 0.2), n, out, mode="last-words")
+        assert out["typed"] == "第1条正文。" + TYPED + LAST_WORDS, out
+        assert out["alive_at_kill"] and out["returncode"] == -signal.SIGKILL
+
+        recovered, told = reopen_in_window(path, mid)
+
+        assert recovered == out["typed"]
+        assert told is not None, "the user was not told the text was recovered"
+        status, message = told
+        assert "Recovered 1 unsaved edit" in message and status == message

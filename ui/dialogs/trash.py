@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,8 +34,11 @@ class TrashDialog(QDialog):
 
     restored = Signal(int)
 
-    def __init__(self, library: Library, parent: QWidget | None = None, material_id: int | None = None):
+    def __init__(self, library: Library, parent: QWidget | None = None, material_id: int | None = None,
+                 restore: Callable[[int], int] | None = None):
         super().__init__(parent)
+        # The window passes an undoable restore for entries of the material it has open.
+        self._restore = restore or library.restore_from_trash
         self.setObjectName("trashDialog")
         self.setWindowTitle(self.tr("Trash"))
         self.resize(720, 420)
@@ -55,6 +60,10 @@ class TrashDialog(QDialog):
         )
         self.entry_list.setColumnWidth(0, 300)
         self.empty_label = QLabel(self.tr("The trash is empty."), self)
+        self.note_label = QLabel(self)
+        self.note_label.setObjectName("trashNote")
+        self.note_label.setWordWrap(True)
+        self.note_label.hide()
 
         self.restore_button = QPushButton(self.tr("Restore"), self)
         self.restore_button.setObjectName("restoreButton")
@@ -65,6 +74,7 @@ class TrashDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.entry_list, 1)
         layout.addWidget(self.empty_label)
+        layout.addWidget(self.note_label)
         layout.addWidget(buttons)
 
         self.restore_button.clicked.connect(self.restore_selected)
@@ -105,17 +115,24 @@ class TrashDialog(QDialog):
     def restore_selected(self) -> list[int]:
         """Restore every selected entry; returns the restored material/node ids."""
         done = []
+        before = set(self.entry_ids())
         for item in self.entry_list.selectedItems():
             trash_id = item.data(0, TRASH_ID_ROLE)
             material_id = item.data(0, MATERIAL_ID_ROLE)
             try:
-                done.append(self._library.restore_from_trash(trash_id))
+                done.append(self._restore(trash_id))
             except DuizhaoError as exc:
                 show_error(self, self.tr("Cannot restore"), exc)
                 continue
             if material_id is not None:
                 self.restored.emit(material_id)
         self.reload()
+        # An item a restored version (历史版本) had brought back in another form swaps places
+        # with it: say so, or the entry that appears looks like a restore that did nothing.
+        swapped = set(self.entry_ids()) - before
+        self.note_label.setText(self.tr(
+            "The version that was in the material went to the trash in its place."))
+        self.note_label.setVisible(bool(swapped))
         return done
 
     def _double_clicked(self, *_args) -> None:
