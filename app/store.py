@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app import store_backup, store_lock, store_search, store_trash
+from app import store_backup, store_lock, store_restore, store_search, store_trash
 from app import store_fields as fields
 from app import store_schema as schema
 from app import store_tree as tree
@@ -88,6 +88,10 @@ class SearchHit:
 class Library(LibraryExtras, NodeEditing, BackupMethods):
     path: Path
 
+    # What the user should be told on opening, as (中文, English): a restore that was killed
+    # part way and has been finished or found not begun (``store_restore``). None: nothing.
+    notice: tuple[str, str] | None = None
+
     def __init__(self, db: Database | ReadonlyDatabase, path: Path, readonly: bool):
         self.db = db
         self.path = path
@@ -107,7 +111,8 @@ class Library(LibraryExtras, NodeEditing, BackupMethods):
 
         A writable open of an existing library makes a verified automatic backup first when
         ``auto_backup`` and none is recent, and always before a schema migration
-        (``store_backups_api``)."""
+        (``store_backups_api``). It first finishes a restore that was killed part way
+        (``store_restore``); ``notice`` then says what happened."""
         path = Path(path).expanduser().absolute()
         if path.is_dir():
             raise LibraryError(f"材料库路径是一个文件夹：{path}", f"library path is a folder: {path}")
@@ -123,7 +128,10 @@ class Library(LibraryExtras, NodeEditing, BackupMethods):
                     f"材料库需要升级，请先以可写方式打开一次：{path}",
                     f"the library needs an upgrade; open it writable once first: {path}",
                 )
-            return cls(ReadonlyDatabase(conn), path, readonly=True)
+            library = cls(ReadonlyDatabase(conn), path, readonly=True)
+            library.notice = store_restore.pending_notice(path)
+            return library
+        notice = store_restore.finish_on_open(path)  # a restore killed part way, if any
         existed = False  # holds a library (not missing, not an empty file we may initialise)
         if path.exists():
             try:
@@ -151,6 +159,7 @@ class Library(LibraryExtras, NodeEditing, BackupMethods):
                 backup_before_migration(conn, path)
             schema.migrations.apply(db)
             library = cls(db, path, readonly=False)
+            library.notice = notice
             library._start_backups(on_open=existed and auto_backup)
         except BaseException as exc:
             if conn is not None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from app import store_backup, store_lock
+from app import store_backup, store_lock, store_restore
 from app.errors import LibraryError
 
 BACKUP_INTERVAL = timedelta(hours=1)
@@ -153,7 +153,7 @@ class BackupMethods:
         library_path = Path(library_path).expanduser().absolute()
         store_lock.acquire(library_path, exclusive=True)
         try:
-            return store_backup.restore(Path(backup_path), library_path)
+            return store_restore.restore(Path(backup_path), library_path)
         finally:
             store_lock.release(library_path)
 
