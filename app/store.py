@@ -32,7 +32,7 @@ from app.store_backups_api import BackupMethods, backup_before_migration
 from app.store_duplicate import draft_for_template
 from app.store_extras import LibraryExtras
 from app.store_nodes import NodeEditing
-from app.store_readonly import ReadonlyDatabase, readonly_refusal
+from app.store_readonly import ReadonlyDatabase, connect_readonly, readonly_refusal
 from app.templates import get_template, material_from_template
 
 if TYPE_CHECKING:  # imported only by writable opens (it costs read-only CLI commands ~70 ms)
@@ -121,7 +121,10 @@ class Library(LibraryExtras, NodeEditing, BackupMethods):
                 raise LibraryError(f"材料库不存在：{path}", f"library not found: {path}")
             if schema.check_existing_file(path):
                 raise LibraryError(f"材料库是空的：{path}", f"library is empty: {path}")
-            conn = sqlite3.connect(schema.readonly_uri(path), uri=True, check_same_thread=False)
+            try:
+                conn = connect_readonly(path, check_same_thread=False)
+            except sqlite3.DatabaseError as exc:
+                raise LibraryError(f"无法打开材料库 {path}：{exc}", f"cannot open library {path}: {exc}") from exc
             if schema.pending_migration_names(conn):
                 conn.close()
                 raise LibraryError(

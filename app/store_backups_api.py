@@ -23,6 +23,7 @@ from pathlib import Path
 
 from app import store_backup, store_lock, store_restore
 from app.errors import LibraryError
+from app.store_readonly import connect_readonly
 
 BACKUP_INTERVAL = timedelta(hours=1)
 ON_OPEN_GAP = timedelta(minutes=10)
@@ -85,7 +86,7 @@ class BackupMethods:
         """Copy what is committed through a connection of its own: the editing connection is
         never shared, so a backup may run on a worker thread while the user types."""
         try:
-            source = sqlite3.connect(store_backup.readonly_uri(self.path), uri=True)
+            source = connect_readonly(self.path)
         except sqlite3.Error as exc:
             raise LibraryError(f"备份失败：{exc}", f"backup failed: {exc}") from exc
         try:
@@ -176,7 +177,7 @@ def list_backups(library_path: str | Path) -> list[BackupInfo]:
 def _material_count(path: Path, *, include_trashed: bool = False) -> int | None:
     where = "" if include_trashed else " WHERE trashed = 0"
     try:
-        conn = sqlite3.connect(store_backup.readonly_uri(path), uri=True)
+        conn = connect_readonly(path)
         try:
             return conn.execute(f"SELECT count(*) FROM materials{where}").fetchone()[0]
         finally:
