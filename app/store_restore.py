@@ -58,22 +58,35 @@ def restore(backup_path: Path, library_path: Path) -> Path:
     _write_journal(library_path, COPYING, backup_path, None)
     _step("journal")
     existed = library_path.exists()
-    safety = keep_safety_copy(library_path) if existed else library_path
-    _step("safety-copy")
-    if existed:
-        checkpoint(library_path)
-    _step("checkpoint")
     incoming = incoming_path(library_path)
-    _remove_incoming(library_path)
-    source = sqlite3.connect(store_backup.readonly_uri(backup_path), uri=True)
     try:
-        store_backup.copy_database(source, incoming)
-    finally:
-        source.close()
-    _step("incoming")
-    _write_journal(library_path, SWAPPING, backup_path, safety if existed else None)
+        safety = keep_safety_copy(library_path) if existed else library_path
+        _step("safety-copy")
+        if existed:
+            checkpoint(library_path)
+        _step("checkpoint")
+        _remove_incoming(library_path)
+        source = sqlite3.connect(store_backup.readonly_uri(backup_path), uri=True)
+        try:
+            store_backup.copy_database(source, incoming)
+        finally:
+            source.close()
+        _step("incoming")
+        _write_journal(library_path, SWAPPING, backup_path, safety if existed else None)
+    except Exception:
+        # Failed (disk full, …), not killed: nothing was changed, so nothing is left to finish.
+        _remove_incoming(library_path)
+        _remove_journal(library_path)
+        raise
     _step("swapping")
-    _swap(incoming, library_path)
+    try:
+        _swap(incoming, library_path)
+    except OSError as exc:
+        raise LibraryError(
+            f"恢复未能完成（{exc.strerror}）；下次打开材料库时会自动完成，已保存的内容不会丢失",
+            f"the restore could not be completed ({exc.strerror}); it is completed the next time"
+            " the library is opened, nothing saved is lost",
+        ) from exc
     _remove_journal(library_path)
     _step("done")
     return safety

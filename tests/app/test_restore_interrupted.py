@@ -143,3 +143,24 @@ def test_the_cli_tells_the_user_about_a_restore_killed_part_way(library_with_wal
     assert main(["--library", str(path), "list"]) == 0
     out, err = capsys.readouterr()
     assert err == "" and "原来的标题" in out and "新材料" in out
+
+
+def test_a_restore_that_fails_changes_nothing_and_leaves_nothing_to_finish(library_with_wal_commit, monkeypatch):
+    from app import store_backup
+    from app.errors import LibraryError
+
+    path, backup = library_with_wal_commit
+    real_copy = store_backup.copy_database
+
+    def disk_full(source, dest):
+        if str(dest).endswith(".restoring"):
+            raise LibraryError("备份失败：磁盘已满", "backup failed: the disk is full")
+        return real_copy(source, dest)
+
+    monkeypatch.setattr(store_backup, "copy_database", disk_full)
+    with pytest.raises(LibraryError, match="磁盘已满"):
+        Library.restore_backup(backup, path)
+    assert not Path(f"{path}.restore").exists() and not Path(f"{path}.restoring").exists()
+    with Library.open(path) as library:
+        assert library.notice is None
+        assert library.list_materials()[0].title == "已保存的新标题"
