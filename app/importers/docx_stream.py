@@ -33,12 +33,16 @@ _MARKER_OVERLAP = max(len(m) for m in DTD_MARKERS)  # a marker may straddle two 
 
 
 class _GuardedStream:
-    """The inflated part as ``iterparse`` reads it, refusing a DTD/entity declaration (no
-    Office part has one: it can only be an XML bomb) before the parser sees it."""
+    """The inflated part as ``iterparse`` reads it. Refuses a DTD/entity declaration (no Office
+    part has one: it can only be an XML bomb) before the parser sees it, and counts the start
+    tags going by — in C, by counting ``<`` — so the element limits cost Python no work per
+    element. The count runs at most one chunk ahead of the parser."""
 
     def __init__(self, raw, name: str, path: Path):
         self._raw, self._name, self._path = raw, name, path
         self._tail = b""
+        self.elements = 0
+        self.block_mark = 0  # ``elements`` when the body child being parsed began (about)
 
     def read(self, size: int = -1) -> bytes:
         data = self._raw.read(size if size and size > 0 else _CHUNK)
@@ -46,6 +50,13 @@ class _GuardedStream:
         if any(marker in window for marker in DTD_MARKERS):
             raise dtd_error(self._name, self._path)
         self._tail = window[-_MARKER_OVERLAP:]
+        self.elements += data.count(b"<") - data.count(b"</")
+        if self.elements > MAX_ELEMENTS:
+            raise _too_much(self._path, f"结构过于复杂（超过 {MAX_ELEMENTS:,} 个元素）",
+                            f"has over {MAX_ELEMENTS:,} XML elements")
+        if self.elements - self.block_mark > MAX_BLOCK_ELEMENTS:
+            raise _too_much(self._path, f"中有一个表格、控件或段落过大（超过 {MAX_BLOCK_ELEMENTS:,} 个元素）",
+                            f"holds one table, control or paragraph of over {MAX_BLOCK_ELEMENTS:,} elements")
         return data
 
 
@@ -72,58 +83,56 @@ def read_body(
         raise error("文档已加密，无法读取", "the document is encrypted", path) from exc
 
 
+# Python sees only these elements' events (filtered in C): the root, the body, and what can be
+# a child of the body that holds paragraphs — each read whole once its end tag is parsed.
+_WATCHED = ("{*}document", "{*}body", "{*}p", "{*}tbl", "{*}sdt", "{*}customXml", "{*}ins", "{*}moveTo",
+            "{*}smartTag")
+
+
 def _parse(stream: _GuardedStream, name: str, path: Path, make_reader) -> tuple[list[RawParagraph], bool]:
     events = etree.iterparse(
-        stream, events=("start", "end"), resolve_entities=False, no_network=True, load_dtd=False,
-        huge_tree=False, remove_blank_text=False,
+        stream, events=("start", "end"), tag=_WATCHED, resolve_entities=False, no_network=True,
+        load_dtd=False, huge_tree=False,
     )
     out: list[RawParagraph] = []
     reader: BodyReader | None = None
-    w = p_tag = body_tag = ""
-    depth = elements = paragraphs = text_chars = block_start = 0
-    found_body = False
+    root = body = None
+    p_tag = ""
+    paragraphs = text_chars = 0
     try:
         for event, elem in events:
             if event == "start":
-                depth += 1
-                elements += 1
-                if depth == 1:
+                if root is None:
+                    root = elem
                     w = _namespace(elem)
                     if w:
-                        p_tag, body_tag = f"{w}p", f"{w}body"
+                        p_tag = f"{w}p"
                         reader = make_reader(w)
-                elif depth == 2 and elem.tag == body_tag and reader is not None:
-                    found_body = True
-                elif depth == 3:
-                    block_start = elements
-                if elem.tag == p_tag:
+                elif body is None and reader is not None and elem.getparent() is root \
+                        and elem.tag == f"{w}body":
+                    body = elem
+                elif elem.tag == p_tag:
                     paragraphs += 1
                     if paragraphs > MAX_PARAGRAPHS:
                         raise _too_much(path, f"段落超过 {MAX_PARAGRAPHS:,} 个", f"has over {MAX_PARAGRAPHS:,} paragraphs")
-                if elements > MAX_ELEMENTS:
-                    raise _too_much(path, f"结构过于复杂（超过 {MAX_ELEMENTS:,} 个元素）",
-                                    f"has over {MAX_ELEMENTS:,} XML elements")
-                if depth > 3 and elements - block_start > MAX_BLOCK_ELEMENTS:
-                    raise _too_much(path, f"中有一个表格或控件过大（超过 {MAX_BLOCK_ELEMENTS:,} 个元素）",
-                                    f"holds one table or control of over {MAX_BLOCK_ELEMENTS:,} elements")
                 continue
-            depth -= 1
-            if depth == 2 and found_body and elem.getparent().tag == body_tag:
-                read = reader.element(elem, False)
-                text_chars += sum(len(p.text) for p in read)
-                if text_chars > MAX_TEXT_CHARS:
-                    raise _too_much(path, f"文字超过 {MAX_TEXT_CHARS:,} 字", f"holds over {MAX_TEXT_CHARS:,} characters of text")
-                out += read
-            if depth in (1, 2):  # a finished body child (or other part of the document): free it
-                elem.clear()
-                parent = elem.getparent()
-                while parent is not None and elem.getprevious() is not None:
-                    del parent[0]
+            if body is None or elem.getparent() is not body:
+                continue
+            read = reader.element(elem, False)
+            text_chars += sum(len(p.text) for p in read)
+            if text_chars > MAX_TEXT_CHARS:
+                raise _too_much(path, f"文字超过 {MAX_TEXT_CHARS:,} 字", f"holds over {MAX_TEXT_CHARS:,} characters of text")
+            out += read
+            # Read: free it, and the (cleared) one before it, so memory holds one block at a time.
+            elem.clear()
+            while elem.getprevious() is not None:
+                del body[0]
+            stream.block_mark = stream.elements
     except etree.XMLSyntaxError as exc:
         raise error(f"文档的 {name} 已损坏（XML 格式错误）", f"{name} is damaged (bad XML)", path) from exc
     if reader is None:  # well-formed XML, but not WordprocessingML (bad XML is reported first)
         raise InputError(f"不是 Word 文档的正文：{path.name}", f"not a Word document part: {path.name}")
-    return out, found_body
+    return out, body is not None
 
 
 def _namespace(root) -> str:

@@ -1,5 +1,8 @@
 """A .docx within every zip limit but absurdly long inside is refused while it is being read —
-quickly and in little memory — while real long materials still import whole (issue 13)."""
+quickly and in little memory — while real long materials still import whole (issue 13).
+
+Before, a million short paragraphs (50 MB of XML, 7 MB zipped) took ~35 s of processor time
+and ~1 GB before the refusal; now ~1 s and ~40 MB."""
 
 from __future__ import annotations
 
@@ -17,16 +20,17 @@ from app.importers.docx import read_docx_paragraphs
 
 REPO = Path(__file__).resolve().parents[2]
 MEMORY_BOUND_MB = 300
-HANG_GUARD_S = 10
+CPU_BOUND_S = 5  # processor time, not wall time: a loaded machine does not change it much
+HANG_GUARD_S = 60
 
-# Runs the real CLI import in a child and reports that child's peak memory: measured from a
-# fresh wrapper so no earlier subprocess of the test run counts.
+# Runs the real CLI import in a child and reports that child's peak memory and processor time:
+# measured from a fresh wrapper so no earlier subprocess of the test run counts.
 _MEASURE = """
 import resource, subprocess, sys
 done = subprocess.run(sys.argv[1:], capture_output=True)
 sys.stderr.buffer.write(done.stderr)
-peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(done.returncode, peak_kb // 1024)
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(done.returncode, usage.ru_maxrss // 1024, usage.ru_utime + usage.ru_stime)
 """
 
 
@@ -45,10 +49,11 @@ def test_a_million_paragraph_docx_is_refused_quickly_in_little_memory(tmp_path):
         [sys.executable, "-c", _MEASURE, *_cli(), "--library", str(library), "import", str(hostile)],
         capture_output=True, cwd=REPO, env=env, timeout=HANG_GUARD_S,
     )
-    returncode, peak_mb = map(int, done.stdout.split())
+    returncode, peak_mb, cpu_s = done.stdout.split()
     message = done.stderr.decode("utf-8")
-    assert returncode == 2, message
-    assert peak_mb < MEMORY_BOUND_MB, f"the refused import peaked at {peak_mb} MB"
+    assert int(returncode) == 2, message
+    assert int(peak_mb) < MEMORY_BOUND_MB, f"the refused import peaked at {peak_mb} MB"
+    assert float(cpu_s) < CPU_BOUND_S, f"the refused import took {cpu_s} s of processor time"
     assert message.count("\n") == 1 and "段落超过 50,000 个" in message and "over 50,000 paragraphs" in message
     assert "百万段.docx" in message
     assert not library.exists() or library.stat().st_size == 0 or _materials(library) == 0
@@ -76,7 +81,7 @@ def test_one_giant_table_is_refused_before_it_is_held_whole(tmp_path, monkeypatc
     path = write_docx(tmp_path / "大表格.docx", para("开头") + table(rows))
     with pytest.raises(InputError) as caught:
         read_docx_paragraphs(path)
-    assert "表格或控件过大" in caught.value.zh and "大表格.docx" in caught.value.zh
+    assert "表格、控件或段落过大" in caught.value.zh and "大表格.docx" in caught.value.zh
 
 
 def test_too_much_text_is_refused_while_reading(tmp_path, monkeypatch):
