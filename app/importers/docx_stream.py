@@ -5,10 +5,11 @@ of XML compressing 20:1): parsed whole, that took ~1.3 GB and nearly a minute be
 refused. Here the part is inflated and parsed piece by piece (``lxml.etree.iterparse`` over the
 zip member); each child of ``w:body`` is read into paragraphs as soon as it is complete and then
 freed, and counts of paragraphs, elements and text are checked as they grow — so such a file is
-refused after reading a small part of it, in well under a second and a few tens of MB.
+refused after reading a small part of it, in about a second and a few tens of MB. (The costliest
+shape, paragraphs of many tiny runs, reaches the element limit in a few seconds.)
 
-The limits are far above any real 对照检查材料 (a 500-page one has ~1,000 paragraphs and ~100,000
-elements), so only broken or hostile files meet them.
+The limits are far above any real 对照检查材料 (a 500-page one has ~1,000 paragraphs and, in
+Word's most verbose markup, some 500,000 elements), so only broken or hostile files meet them.
 """
 
 from __future__ import annotations
