@@ -61,6 +61,8 @@ def _library(args: argparse.Namespace, *, readonly: bool) -> Iterator[Library]:
     if not readonly:
         prepare_library_path(path)
     library = Library.open(path, readonly=readonly)
+    if library.notice is not None:  # e.g. a restore that was killed part way, now finished
+        _err(f"注意：{library.notice[0]} / note: {library.notice[1]}")
     try:
         yield library
     finally:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app import store_backup, store_lock, store_search, store_trash, target_guard
+from app import store_backup, store_lock, store_restore, store_search, store_trash, target_guard
 from app import store_fields as fields
 from app import store_schema as schema
 from app import store_tree as tree
@@ -34,7 +34,7 @@ from app.store_backups_api import BackupMethods, backup_before_migration
 from app.store_duplicate import draft_for_template
 from app.store_extras import LibraryExtras
 from app.store_nodes import NodeEditing
-from app.store_readonly import ReadonlyDatabase, readonly_refusal
+from app.store_readonly import ReadonlyDatabase, connect_readonly, readonly_refusal
 from app.store_snapshots import AUTO_SNAPSHOT_NAME, SnapshotInfo, SnapshotMethods  # noqa: F401 (API)
 from app.templates import get_template, material_from_template
 
@@ -81,6 +81,10 @@ class SearchHit:
 class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
     path: Path
 
+    # What the user should be told on opening, as (中文, English): a restore that was killed
+    # part way and has been finished or found not begun (``store_restore``). None: nothing.
+    notice: tuple[str, str] | None = None
+
     def __init__(self, db: Database | ReadonlyDatabase, path: Path, readonly: bool):
         self.db = db
         self.path = path
@@ -101,7 +105,8 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
 
         A writable open of an existing library makes a verified automatic backup first when
         ``auto_backup`` and none is recent, and always before a schema migration
-        (``store_backups_api``)."""
+        (``store_backups_api``). It first finishes a restore that was killed part way
+        (``store_restore``); ``notice`` then says what happened."""
         # The real file: a symbolic link must lead to the same lock, side files and backups.
         path = Path(path).expanduser().resolve()
         if path.is_dir():
@@ -112,7 +117,10 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
                 raise LibraryError(f"材料库不存在：{path}", f"library not found: {path}")
             if schema.check_existing_file(path):
                 raise LibraryError(f"材料库是空的：{path}", f"library is empty: {path}")
-            conn = sqlite3.connect(schema.readonly_uri(path), uri=True, check_same_thread=False)
+            try:
+                conn = connect_readonly(path, check_same_thread=False)
+            except sqlite3.DatabaseError as exc:
+                raise LibraryError(f"无法打开材料库 {path}：{exc}", f"cannot open library {path}: {exc}") from exc
             if schema.pending_migration_names(conn):
                 conn.close()
                 raise LibraryError(
@@ -120,7 +128,10 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
                     f"the library needs an upgrade; open it writable once first: {path}",
                 )
             target_guard.library_opened(path)  # no export of this process may overwrite it
-            return cls(ReadonlyDatabase(conn), path, readonly=True)
+            library = cls(ReadonlyDatabase(conn), path, readonly=True)
+            library.notice = store_restore.pending_notice(path)
+            return library
+        notice = store_restore.finish_on_open(path)  # a restore killed part way, if any
         existed = False  # holds a library (not missing, not an empty file we may initialise)
         if path.exists():
             try:
@@ -148,6 +159,7 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
                 backup_before_migration(conn, path)
             schema.migrations.apply(db)
             library = cls(db, path, readonly=False)
+            library.notice = notice
             library._start_backups(on_open=existed and auto_backup)
         except BaseException as exc:
             if conn is not None:

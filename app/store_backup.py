@@ -1,8 +1,8 @@
 """Library backups through the SQLite online backup API, each verified after writing.
 
-A backup is a consistent copy even while the library is open and being edited. Restoring first
-checks the backup is a good Duizhao library, then keeps the current file as a safety copy, then
-swaps the backup in with ``os.replace`` (never rewriting the library in place).
+A backup is a consistent copy even while the library is open and being edited. Restoring one
+(``store_restore``) checks it is a good Duizhao library, keeps the current file as a safety copy,
+then swaps the backup in with ``os.replace`` (never rewriting the library in place).
 
 Backups live in ``backups/`` beside the library, named ``<stem>-[<label>-]YYYYmmdd-HHMMSS.db``.
 Rotation keeps them by age (``backups_to_keep``): the newest ``KEEP_RECENT``, plus the newest of
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import sqlite3
 import stat
 import time
@@ -235,40 +234,3 @@ def verify_backup(backup_path: Path) -> None:
             f"备份文件已损坏（{detail}）：{backup_path}",
             f"backup file is corrupt ({detail}): {backup_path}",
         )
-
-
-def keep_safety_copy(library_path: Path) -> Path:
-    """Copy the current library aside before it is replaced. A readable library is copied
-    through the backup API (consistent, WAL included); a broken one byte for byte."""
-    dest = default_backup_path(library_path, "before-restore")
-    make_folder(dest.parent)
-    try:
-        source = sqlite3.connect(readonly_uri(library_path), uri=True)
-        try:
-            return copy_database(source, dest)
-        finally:
-            source.close()
-    except (LibraryError, sqlite3.Error):
-        for suffix in ("", "-wal"):
-            src = Path(f"{library_path}{suffix}")
-            if src.exists():
-                shutil.copyfile(src, Path(f"{dest}{suffix}"))
-                os.chmod(f"{dest}{suffix}", 0o600)
-        return dest
-
-
-def restore(backup_path: Path, library_path: Path) -> Path:
-    verify_backup(backup_path)
-    safety = keep_safety_copy(library_path) if library_path.exists() else library_path
-    incoming = library_path.with_name(library_path.name + ".restoring")
-    incoming.unlink(missing_ok=True)
-    source = sqlite3.connect(readonly_uri(backup_path), uri=True)
-    try:
-        copy_database(source, incoming)
-    finally:
-        source.close()
-    # Stale WAL side files belong to the old file and must not be replayed onto the new one.
-    for suffix in ("-wal", "-shm"):
-        Path(f"{library_path}{suffix}").unlink(missing_ok=True)
-    os.replace(incoming, library_path)
-    return safety

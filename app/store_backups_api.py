@@ -21,8 +21,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from app import store_backup, store_lock, target_guard
+from app import store_backup, store_lock, store_restore, target_guard
 from app.errors import LibraryError
+from app.store_readonly import connect_readonly
 
 BACKUP_INTERVAL = timedelta(hours=1)
 ON_OPEN_GAP = timedelta(minutes=10)
@@ -90,7 +91,7 @@ class BackupMethods:
         """Copy what is committed through a connection of its own: the editing connection is
         never shared, so a backup may run on a worker thread while the user types."""
         try:
-            source = sqlite3.connect(store_backup.readonly_uri(self.path), uri=True)
+            source = connect_readonly(self.path)
         except sqlite3.Error as exc:
             raise LibraryError(f"备份失败：{exc}", f"backup failed: {exc}") from exc
         try:
@@ -162,7 +163,7 @@ class BackupMethods:
         target_guard.refuse_special_library(library_path)
         store_lock.acquire(library_path, exclusive=True)
         try:
-            return store_backup.restore(Path(backup_path), library_path)
+            return store_restore.restore(Path(backup_path), library_path)
         finally:
             store_lock.release(library_path)
 
@@ -185,7 +186,7 @@ def list_backups(library_path: str | Path) -> list[BackupInfo]:
 def _material_count(path: Path, *, include_trashed: bool = False) -> int | None:
     where = "" if include_trashed else " WHERE trashed = 0"
     try:
-        conn = sqlite3.connect(store_backup.readonly_uri(path), uri=True)
+        conn = connect_readonly(path)
         try:
             return conn.execute(f"SELECT count(*) FROM materials{where}").fetchone()[0]
         finally:

@@ -4,7 +4,8 @@ before a library file is ever opened for writing.
 A file we cannot use — not SQLite, another program's database, corrupt, or written by a newer
 Duizhao — is refused with a ``LibraryError`` and its bytes are left exactly as they were: the
 checks read it through a read-only connection (``immutable`` when no ``-wal`` file exists, so
-not even ``-shm``/``-wal`` side files appear).
+not even ``-shm``/``-wal`` side files appear; a private copy on read-only media, see
+``store_readonly``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.errors import LibraryError
+from app.store_readonly import connect_readonly, readonly_uri  # noqa: F401 (readonly_uri: shared)
 
 if TYPE_CHECKING:  # sqlite_utils costs ~70 ms to import; read-only opens never need it
     from sqlite_utils import Database, Migrations
@@ -236,16 +238,6 @@ def _refuse(path: Path, zh: str, en: str) -> LibraryError:
     return LibraryError(f"无法打开材料库 {path}：{zh}", f"cannot open library {path}: {en}")
 
 
-def readonly_uri(path: Path) -> str:
-    """A URI that reads ``path`` without writing anything, not even WAL side files.
-
-    Without a ``-wal`` file no writer has un-checkpointed pages, so ``immutable=1`` is safe and
-    keeps SQLite from creating ``-shm``; with one, a plain read-only open reads the WAL too.
-    """
-    immutable = "" if Path(f"{path}-wal").exists() else "&immutable=1"
-    return f"{path.resolve().as_uri()}?mode=ro{immutable}"
-
-
 def check_existing_file(path: Path) -> bool:
     """Refuse a file that is not a usable Duizhao library; never writes to it.
 
@@ -261,7 +253,7 @@ def check_existing_file(path: Path) -> bool:
     if header != SQLITE_MAGIC:
         raise _refuse(path, "这不是对照材料库（不是 SQLite 数据库文件）", "not a Duizhao library (not an SQLite file)")
     try:
-        conn = sqlite3.connect(readonly_uri(path), uri=True)
+        conn = connect_readonly(path)
         try:
             return _check_connection(path, conn)
         finally:

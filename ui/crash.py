@@ -152,12 +152,14 @@ def open_library_or_explain(path: str | Path, parent: QWidget | None = None, *,
     A locked library says it is open in another window. A corrupt file, or one that is not a
     Duizhao library, is never written: the recovery dialog offers the newest good backup
     (restored in place, the refused file kept as a backup first), a read-only rescue to JSON,
-    or quitting. Anything else (read-only folder, newer schema) is explained as it is."""
+    or quitting. Anything else (read-only folder, newer schema) is explained as it is. A
+    restore that was killed part way is finished (or found never begun) by the open, and
+    ``show_open_notice`` says so."""
     from ui.dialogs import recovery
 
     path = Path(path).expanduser().absolute()
     try:
-        return Library.open(path, auto_backup=auto_backup)
+        library = Library.open(path, auto_backup=auto_backup)
     except LibraryError as exc:
         if is_locked_error(exc):
             _log.info("library refused: locked")
@@ -169,3 +171,13 @@ def open_library_or_explain(path: str | Path, parent: QWidget | None = None, *,
             return recovery.recover(path, exc, problem, parent)
         show_open_error(parent, _tr("Cannot open the library"), exc)
         return None
+    if library.notice is not None:  # a restore killed part way: finished now, or never begun
+        show_open_notice(parent, _tr("About the last restore"), library.notice)
+    return library
+
+
+def show_open_notice(parent: QWidget | None, title: str, notice: tuple[str, str]) -> None:
+    """What the store has to say about the library just opened. Tests replace this."""
+    box = QMessageBox(QMessageBox.Icon.Information, title, notice[0], QMessageBox.StandardButton.Ok, parent)
+    box.setInformativeText(notice[1])
+    box.exec()

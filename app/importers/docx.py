@@ -25,8 +25,9 @@ from pathlib import Path
 from app.errors import InputError
 from app.importers.docx_body import BodyReader, RawParagraph, ReaderState, parse_styles
 from app.importers.docx_numbering import NumberingCounter, NumberingDefinitions, parse_numbering
+from app.importers.docx_stream import read_body
 from app.importers.head import starts_with_marker
-from app.importers.safe_zip import open_zip, parse_xml, read_part
+from app.importers.safe_zip import MAX_PART_BYTES, open_zip, parse_xml, part_info, read_part
 from app.importers.structure import ImportReport, ParagraphHint, build_material
 from app.model import Material
 
@@ -54,28 +55,31 @@ def read_docx_paragraphs(path: str | Path) -> DocxParagraphs:
     path = Path(path)
     with open_zip(path) as archive:
         document_name = _main_part(archive, path)
-        document = read_part(archive, document_name, path)
-        if document is None:
+        if part_info(archive, document_name, path, MAX_PART_BYTES) is None:
             raise InputError(
                 f"压缩包里没有 Word 正文（{document_name}），不是 .docx 文档：{path.name}",
                 f"the zip holds no Word document part ({document_name}); not a .docx: {path.name}",
             )
         rels = _part_rels(archive, document_name, path)
-        root = parse_xml(document, document_name, path)
-        w = _namespace(root, path)
-        styles_root = _related(archive, rels, "/styles", path)
-        numbering_root = _related(archive, rels, "/numbering", path)
-    styles = parse_styles(styles_root, w) if styles_root is not None else {}
-    defs = parse_numbering(numbering_root, w) if numbering_root is not None else NumberingDefinitions()
-    body = root.find(f"{w}body")
-    if body is None:
+        state: ReaderState | None = None
+
+        def make_reader(w: str) -> BodyReader:
+            # Called at document.xml's root, which names the namespace styles are read in.
+            nonlocal state
+            styles_root = _related(archive, rels, "/styles", path)
+            numbering_root = _related(archive, rels, "/numbering", path)
+            styles = parse_styles(styles_root, w) if styles_root is not None else {}
+            defs = parse_numbering(numbering_root, w) if numbering_root is not None else NumberingDefinitions()
+            state = ReaderState(NumberingCounter(defs))
+            return BodyReader(w, styles, state)
+
+        raw, found_body = read_body(archive, document_name, path, make_reader)
+    if not found_body:
         raise InputError(f"Word 文档没有正文：{path.name}", f"the Word document has no body: {path.name}")
-    state = ReaderState(NumberingCounter(defs))
-    raw = BodyReader(w, styles, state).block(body, toc=False)
     paragraphs, hints, dropped = _assemble(raw)
     if not any(text.strip() for text in paragraphs):
         raise InputError(f"Word 文档里没有文字：{path.name}", f"the Word document contains no text: {path.name}")
-    return DocxParagraphs(paragraphs, hints, dropped, state.text_boxes)
+    return DocxParagraphs(paragraphs, hints, dropped, state.text_boxes if state else 0)
 
 
 def import_docx_file(path: str | Path, *, template_id: str | None = None) -> tuple[Material, ImportReport]:
@@ -121,13 +125,6 @@ def _related(archive, rels: dict[str, str], kind: str, path: Path):
     name = rels.get(kind, f"word{kind}.xml")
     data = read_part(archive, name, path)
     return None if data is None else parse_xml(data, name, path)
-
-
-def _namespace(root, path: Path) -> str:
-    """The WordprocessingML namespace in braces (transitional, or ISO strict)."""
-    if not isinstance(root.tag, str) or not root.tag.startswith("{") or not root.tag.endswith("}document"):
-        raise InputError(f"不是 Word 文档的正文：{path.name}", f"not a Word document part: {path.name}")
-    return root.tag[: -len("document")]
 
 
 # ----- paragraphs for the structure rules ----------------------------------------------------

@@ -122,21 +122,26 @@ class BodyReader:
 
     def block(self, parent, toc: bool) -> list[RawParagraph]:
         """Paragraphs of a block container (body, table cell, content control) in order."""
-        w = self.w
         out: list[RawParagraph] = []
         for child in parent:
-            tag = child.tag
-            if tag == f"{w}p":
-                out.append(self.paragraph(child, toc))
-            elif tag == f"{w}tbl":
-                out += self.table(child, toc)
-            elif tag == f"{w}sdt":
-                content = child.find(f"{w}sdtContent")
-                if content is not None:
-                    out += self.block(content, toc or _is_toc_control(child, w))
-            elif tag in (f"{w}customXml", f"{w}ins", f"{w}moveTo", f"{w}smartTag"):
-                out += self.block(child, toc)
+            out += self.element(child, toc)
         return out
+
+    def element(self, child, toc: bool) -> list[RawParagraph]:
+        """The paragraphs of one child of a block container (the streaming reader hands the
+        body's children over one by one, as each is parsed)."""
+        w = self.w
+        tag = child.tag
+        if tag == f"{w}p":
+            return [self.paragraph(child, toc)]
+        if tag == f"{w}tbl":
+            return self.table(child, toc)
+        if tag == f"{w}sdt":
+            content = child.find(f"{w}sdtContent")
+            return [] if content is None else self.block(content, toc or _is_toc_control(child, w))
+        if tag in (f"{w}customXml", f"{w}ins", f"{w}moveTo", f"{w}smartTag"):
+            return self.block(child, toc)
+        return []
 
     def table(self, tbl, toc: bool) -> list[RawParagraph]:
         w = self.w

@@ -848,6 +848,10 @@
         <translation>无法打开材料库</translation>
     </message>
     <message>
+        <source>About the last restore</source>
+        <translation>关于上次恢复</translation>
+    </message>
+    <message>
         <source>Manual</source>
         <translation>手动</translation>
     </message>

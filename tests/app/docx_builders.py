@@ -213,3 +213,24 @@ def build_long_docx(path: Path, pages: int = 50) -> tuple[Path, int]:
     )
     write_docx(path, "".join(body), styles_xml=styles(), numbering_xml=numbering_xml)
     return path, count
+
+
+def build_paragraph_flood(path: Path, paragraphs: int) -> Path:
+    """A small .docx whose document.xml holds ``paragraphs`` short paragraphs of varied digits
+    (a million make ~50 MB of XML that compresses ~20:1, within every zip limit). Streamed
+    into the zip so building it costs little memory."""
+    head = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W}">'
+            "<w:body>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", _CONTENT_TYPES)
+        archive.writestr("_rels/.rels", _ROOT_RELS)
+        with archive.open("word/document.xml", "w", force_zip64=True) as part:
+            part.write(head.encode())
+            batch = []
+            for i in range(paragraphs):
+                batch.append(f"<w:p><w:r><w:t>第{i}段{i * 7919 % 1000003}</w:t></w:r></w:p>")
+                if len(batch) == 10_000:
+                    part.write("".join(batch).encode())
+                    batch.clear()
+            part.write(("".join(batch) + "<w:sectPr/></w:body></w:document>").encode())
+    return path

@@ -2,7 +2,8 @@
 
 After every kill the library passes ``integrity_check`` and holds every edit whose commit had
 returned (the worker acknowledges each one), and the next process takes the dead one's lock
-over. The benchmark ``benchmarks/bench_kill.py`` runs the same trial 200+ times.
+over; killed backups and restores lose nothing either (issue 13). The benchmark
+``benchmarks/bench_kill.py`` runs the same trials 200+ times each.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import random
 import sys
 
 import pytest
-from kill_worker import read_acks, run_trial
+from kill_worker import read_acks, run_restore_trial, run_trial
 
 from app.store import Library
 
@@ -44,3 +45,19 @@ def test_acks_are_counted_only_when_complete(tmp_path):
     last: dict[str, int] = {}
     assert read_acks(acks_file, last) == (True, 3)
     assert last == {"body:3": 9, "title:1": 8}
+
+
+def test_killed_backups_and_restores_lose_no_acknowledged_edit(tmp_path):
+    path = tmp_path / "library.db"
+    rng = random.Random(20231231)
+    acks: dict[str, int] = {}
+    outcomes = []
+    for trial in range(1, 7):
+        kind = ("edit", "backup", "restore")[(trial - 1) % 3]
+        if kind == "restore":
+            outcome, problems = run_restore_trial(path, trial, rng, acks, max_delay=0.12)
+            outcomes.append(outcome)
+        else:
+            _, problems = run_trial(path, trial, rng, acks, max_delay=0.12, mode=kind)
+        assert problems == [], f"trial {trial} ({kind}): {problems}"
+    assert len(outcomes) == 2 and "no backup yet" not in outcomes, "both restores were attempted"
