@@ -9,8 +9,9 @@ run_pkgs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus
           libxcb-shape0 libxcb-randr0 libxcb-xinerama0 libxcb-xkb1)
 # Tests render PDFs to PNG (poppler-utils) and convert DOCX with LibreOffice; they validate the
 # .desktop file and AppStream metainfo (desktop-file-utils, appstream). Chinese typing is tested
-# end to end: fcitx5 + pinyin on a private Xvfb and D-Bus, keys sent by xdotool.
-test_pkgs=(poppler-utils xvfb libreoffice-writer-nogui desktop-file-utils appstream
+# end to end: fcitx5 + pinyin on a private Xvfb and D-Bus, keys sent by xdotool. xvfb-run (the
+# frozen window test) needs xauth, which --no-install-recommends leaves out.
+test_pkgs=(poppler-utils xvfb xauth libreoffice-writer-nogui desktop-file-utils appstream
            fcitx5 fcitx5-pinyin xdotool dbus)
 # `make dist` (PyInstaller) reads and strips the bundled libraries with objdump and strip;
 # `make test` runs it too (its last step, `make dist-test`).
