@@ -8,8 +8,9 @@ per-material undo stacks in ``_stacks``.
 
 Backups copy and verify the whole file, which can take a moment on a big library, so they run
 as a ``ui.tasks`` task, one at a time; the store reads through a connection of its own for that,
-so the user keeps typing meanwhile. Quitting waits for a running backup to end. A failed automatic backup never stops editing: it stays
-visible in the status bar (``statusBackup``) until a later backup succeeds.
+so the user keeps typing meanwhile. Quitting waits for a running backup to end. A failed
+automatic backup never stops editing: it stays visible in the status bar (``statusBackup``)
+until a later backup succeeds.
 """
 
 from __future__ import annotations
