@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit  # noqa: E402
 from app.importers.text import import_text_file  # noqa: E402
 from app.store import Library  # noqa: E402
 from tests.ui.helpers_editor import type_text  # noqa: E402
+from ui.tasks import GUI_SWITCH_INTERVAL  # noqa: E402
 
 TARGET_MS = 50
 
@@ -145,6 +146,7 @@ def preview_gaps(window) -> list[float]:
 
 def main() -> int:
     app = QApplication.instance() or QApplication([])
+    sys.setswitchinterval(GUI_SWITCH_INTERVAL)  # as ui.main.main() sets it for the app
     load = os.getloadavg()[0]
     print(f"machine: {os.cpu_count()} CPUs, load {load:.2f}, Python {sys.version.split()[0]}")
     with tempfile.TemporaryDirectory(prefix="duizhao-bench-") as tmp:

@@ -6,21 +6,20 @@
 ``actions_by_name``, ``undo_group``, ``outline_model``, ``panels``, ``select_node``,
 ``open_material``, ``run_command``, ``flush_pending``, ``statusBar()``.
 
-Checks run on a QThreadPool worker over a deep copy of the material (3 ms for 100 pages), after
-edits pause for ``DEBOUNCE_MS``. Each change bumps a generation number; a result computed for
-an older generation is dropped and, if a change came in meanwhile, the newest state is checked
-next — so typing never waits and the panel never shows a stale material's findings.
+Checks run as a ``ui.tasks`` task over a deep copy of the material (3 ms for 100 pages), after
+edits pause for ``DEBOUNCE_MS``. Each change cancels the running check; its result is dropped
+and the newest state is checked next — so typing never waits and the panel never shows a stale
+material's findings.
 """
 
 from __future__ import annotations
 
 import copy
-import sys
 from dataclasses import dataclass, field
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit
 
@@ -29,6 +28,7 @@ from ui.checks_model import FindingGroup, group_findings
 from ui.checks_panel import ChecksPanel
 from ui.commands import WRITE_ERRORS
 from ui.dialogs.common import error_text
+from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from app.checks import Finding
@@ -41,11 +41,7 @@ DEBOUNCE_MS = 500
 # run (with its first import of the rules) does not compete with start-up for the GIL.
 FIRST_RUN_DELAY_MS = 250
 STATUS_MS = 8000
-# A check run holds the GIL in pure Python (≈250 ms for 100 pages); the GUI thread waits for
-# the worker to yield each time it re-enters Python. Measured on 100 pages: a keystroke took
-# 40–90 ms at 5 ms, 25–50 ms at 0.5 ms (11–22 ms with no run); below 0.5 ms it got worse again.
-# The PDF preview lowers it the same way (to 1 ms); the lower value wins.
-GUI_SWITCH_INTERVAL = 0.0005
+CHECKS_TASK = "checks"  # the key of check runs: the newest request wins
 
 
 def _tr(text: str) -> str:
@@ -68,12 +64,6 @@ class ChecksResult:
     error: BaseException | None = None
 
 
-class _Relay(QObject):
-    """Carries one result from the worker to the GUI thread (a queued signal)."""
-
-    finished = Signal(object, object)  # the relay itself, ChecksResult
-
-
 class ChecksRunner(QObject):
     """Debounced, off-thread, newest-wins runs of ``run_checks`` on the open material."""
 
@@ -82,28 +72,27 @@ class ChecksRunner(QObject):
     def __init__(self, window, parent: QObject | None = None):
         super().__init__(parent)
         self.window = window
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
+        self.tasks = TaskRunner(self, "checks")
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self._start)
         self.generation = 0
-        self.running = False
-        self._again = False
-        self._relays: set[_Relay] = set()
+
+    @property
+    def running(self) -> bool:
+        """A run was started and its result not handled yet."""
+        return self.tasks.busy(CHECKS_TASK)
 
     def schedule(self, delay_ms: int = DEBOUNCE_MS) -> None:
         """The material changed: check it once edits pause for ``delay_ms``."""
         self.generation += 1
+        self.tasks.cancel(CHECKS_TASK)  # a run of the older state must not show
         self.timer.start(delay_ms)
 
     def run_now(self) -> None:
         self.schedule(0)
 
     def _start(self) -> None:
-        if self.running:  # one run at a time; the newest state follows this one
-            self._again = True
-            return
         w = self.window
         if not w.isVisible():  # closed, or not shown yet: the Show event runs the checks
             return
@@ -115,41 +104,26 @@ class ChecksRunner(QObject):
             ignored = w.library.ignored_findings(w.material_id)
         except WRITE_ERRORS:
             ignored = set()
-        if sys.getswitchinterval() > GUI_SWITCH_INTERVAL:
-            sys.setswitchinterval(GUI_SWITCH_INTERVAL)
-        relay = _Relay()
-        relay.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
-        self._relays.add(relay)
-        self.running = True
-        self.pool.start(partial(_check, relay, snapshot, ignored,
-                                ChecksResult(self.generation, w.material_id, ignored=len(ignored))))
+        result = ChecksResult(self.generation, w.material_id, ignored=len(ignored))
+        # One run at a time: while one is busy this one waits and the busy one's result is
+        # dropped, so typing never waits and the newest state is checked next.
+        self.tasks.run(partial(_check, snapshot, ignored, result), success=self.finished.emit,
+                       failure=partial(self._failed, result), key=CHECKS_TASK)
 
-    def _deliver(self, relay: _Relay, result: ChecksResult) -> None:
-        self._relays.discard(relay)
-        self.running = False
-        if result.generation != self.generation or result.material_id != self.window.material_id:
-            if self._again or not self.timer.isActive():
-                self._again = False
-                self._start()
-            return
+    def _failed(self, result: ChecksResult, exc: BaseException) -> None:
+        result.error = exc  # a bug in a rule: shown in the panel
         self.finished.emit(result)
 
 
-def _check(relay: _Relay, material, ignored: set[str], result: ChecksResult) -> None:
+def _check(material, ignored: set[str], result: ChecksResult) -> ChecksResult:
     """Worker: the findings grouped and located, so the GUI thread only swaps the model."""
-    try:
-        from app.checks import run_checks
-        from ui.check_commands import location_label
+    from app.checks import run_checks
+    from ui.check_commands import location_label
 
-        findings = run_checks(material, ignored=ignored)
-        result.groups = group_findings(findings, partial(location_label, material),
-                                       partial(_text_or_empty, material))
-    except Exception as exc:  # a bug in a rule must not kill the thread silently
-        result.error = exc
-    try:
-        relay.finished.emit(relay, result)
-    except RuntimeError:  # the window was torn down while the checks ran
-        pass
+    findings = run_checks(material, ignored=ignored)
+    result.groups = group_findings(findings, partial(location_label, material),
+                                   partial(_text_or_empty, material))
+    return result
 
 
 def _text_or_empty(material, path: str) -> str:

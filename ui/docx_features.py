@@ -20,7 +20,7 @@ from ui import pdf_export_dialog
 from ui.commands import WRITE_ERRORS
 from ui.dialogs.common import error_text, show_error
 from ui.export_target import export_force
-from ui.pdf_preview import BackgroundRunner
+from ui.tasks import TaskRunner
 
 STATUS_MS = 10000
 
@@ -85,7 +85,7 @@ class DocxFeatures(QObject):
     def __init__(self, window):
         super().__init__(window)
         self.window = window
-        self.runner = BackgroundRunner(self)
+        self.runner = TaskRunner(self, "docx")
         self.busy = False
         self.export_action = window.actions_by_name["actionExportDocx"]
         tip = _tr("Save the material as a Word document (.docx) with the official-document layout")
@@ -138,14 +138,15 @@ class DocxFeatures(QObject):
 
             return export_docx(material, path, options, force=force)
 
-        self.runner.start(work, self._export_done)
+        self.runner.run(work, success=self._export_done, failure=self._export_failed)
 
-    def _export_done(self, result, error: BaseException | None) -> None:
+    def _export_failed(self, error: BaseException) -> None:
         self._set_busy(False)
-        if error is not None:
-            self._fail(error)
-            self.export_failed.emit(error)
-            return
+        self._fail(error)
+        self.export_failed.emit(error)
+
+    def _export_done(self, result: Path) -> None:
+        self._set_busy(False)
         path = Path(result)
         pdf_export_dialog.remember_folder(path)
         self.window.statusBar().showMessage(

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 from ui import input_method
 from ui.i18n import LANGUAGES, install_translators, remove_translators
 from ui.refcount_guard import guard_none_refcount
+from ui.tasks import GUI_SWITCH_INTERVAL
 
 SCREENSHOT_SIZE = (1280, 800)
 # QPixmap.save's PNG "quality" sets zlib's level (quality 80 → level 1): a third faster than the
@@ -120,6 +121,10 @@ def freeze_startup_objects() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Checks and preview renders run on worker threads holding the GIL in pure Python: a short
+    # switch interval gives it back to the GUI thread soon, so typing stays responsive meanwhile
+    # (measured: ui/tasks.py). Set once for the process, never toggled by a feature.
+    sys.setswitchinterval(GUI_SWITCH_INTERVAL)
     # Start-up allocates many long-lived objects (Qt enums, dataclasses, widgets) and no garbage
     # worth collecting: the cyclic collector would run ~80 times (≈20 ms) for nothing. It is
     # back on once the window has painted (freeze_startup_objects), or when main returns.

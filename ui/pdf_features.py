@@ -22,7 +22,8 @@ from ui import pdf_export_dialog
 from ui.commands import WRITE_ERRORS
 from ui.dialogs.common import error_text, show_error
 from ui.export_target import export_force
-from ui.pdf_preview import BackgroundRunner, PdfPreview, render_copy
+from ui.pdf_preview import PdfPreview, render_copy
+from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:  # printing (QtPrintSupport, QtPdf) loads on the first print, not at start-up
     from PySide6.QtPrintSupport import QPrintDialog
@@ -64,7 +65,7 @@ class PdfFeatures(QObject):
     def __init__(self, window):
         super().__init__(window)
         self.window = window
-        self.runner = BackgroundRunner(self)
+        self.runner = TaskRunner(self, "pdf")
         self.busy = False  # an export or print render is running
         self.preview = PdfPreview(lambda: window.material, window.preview_dock,
                                   pdf_export_dialog.saved_options())
@@ -179,14 +180,15 @@ class PdfFeatures(QObject):
 
             return path, export_pdf(material, path, options, force=force)
 
-        self.runner.start(work, self._export_done)
+        self.runner.run(work, success=self._export_done, failure=self._export_failed)
 
-    def _export_done(self, result, error: BaseException | None) -> None:
+    def _export_failed(self, error: BaseException) -> None:
         self._set_busy(False)
-        if error is not None:
-            self._fail(_tr("PDF export failed"), error)
-            self.export_failed.emit(error)
-            return
+        self._fail(_tr("PDF export failed"), error)
+        self.export_failed.emit(error)
+
+    def _export_done(self, result: tuple[Path, PdfReport]) -> None:
+        self._set_busy(False)
         path, report = result
         pdf_export_dialog.remember_folder(path)
         message = _tr("Exported %1 (%2 pages)").replace("%1", str(path)).replace(
@@ -207,15 +209,17 @@ class PdfFeatures(QObject):
         self.window.statusBar().showMessage(_tr("Preparing pages for printing…"))
         options = pdf_export_dialog.saved_options()
 
-        def done(result, error) -> None:
+        def done(result: tuple[bytes, PdfReport]) -> None:
             self._set_busy(False)
             self.window.statusBar().clearMessage()
-            if error is not None:
-                self._fail(_tr("Printing failed"), error)
-                return
             then(*result)
 
-        self.runner.start(render_copy(material, options), done)
+        def failed(error: BaseException) -> None:
+            self._set_busy(False)
+            self.window.statusBar().clearMessage()
+            self._fail(_tr("Printing failed"), error)
+
+        self.runner.run(render_copy(material, options), success=done, failure=failed)
 
     def print_material(self) -> None:
         self._render_then(self._print_pages)

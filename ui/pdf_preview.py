@@ -3,16 +3,14 @@
 ``render_pdf`` takes 0.25–0.6 s for the seed, so it runs on a worker thread over a deep copy of
 the material (the editor keeps mutating the live one while the user types); the same worker
 parses the bytes into a ``QPdfDocument``, and the GUI thread only swaps it into the
-``QPdfView`` (which draws pages on its own render thread). Requests arriving while a render runs
-are coalesced: a result older than the newest edit is dropped, and one more render of the
-newest state follows.
+``QPdfView`` (which draws pages on its own render thread). Renders are ``ui.tasks`` tasks of one
+key: an edit drops the result of the running render, and one more render of the newest state
+follows it.
 """
 
 from __future__ import annotations
 
 import copy
-import sys
-import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -21,14 +19,13 @@ from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
     QIODevice,
-    QObject,
-    Qt,
     QTimer,
     Signal,
 )
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.exporters.pdf_options import PdfOptions
+from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:  # QtPdf and its view load when the preview is first on screen, not at start-up
     from PySide6.QtPdf import QPdfDocument
@@ -37,10 +34,7 @@ if TYPE_CHECKING:  # QtPdf and its view load when the preview is first on screen
     from app.exporters.pdf_options import PdfReport
     from app.model import Material
 
-# A render holds the GIL in pure Python for 0.25–0.6 s; every time the GUI thread re-enters
-# Python (a key event's slots, a timer) it waits for the worker to yield, by default after 5 ms,
-# and a keystroke needs several such entries. 1 ms keeps typing under one frame during renders.
-GUI_SWITCH_INTERVAL = 0.001
+RENDER_TASK = "render"  # the key of preview renders: the newest request wins
 # Typing pauses shorter than this are one burst; the preview waits for the pause (≤ 1 s).
 PREVIEW_DELAY_MS = 600
 ERROR_STYLE = "color: #c00000;"
@@ -48,53 +42,6 @@ ERROR_STYLE = "color: #c00000;"
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("PdfPreview", text)
-
-
-class _Relay(QObject):
-    """Carries one background result back to the GUI thread (a queued signal)."""
-
-    finished = Signal(object, object, object)  # the relay itself, result, exception
-
-
-class BackgroundRunner(QObject):
-    """Runs plain Python callables on daemon threads and hands results back on the GUI thread.
-
-    Python threads rather than a QThreadPool: nothing in Qt waits for (or destroys) a running
-    render when a window is torn down, and a render cannot touch a widget. The relay of each job
-    stays referenced here until its result is delivered, so it is never deleted mid-emit.
-    """
-
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self._relays: dict[_Relay, Callable] = {}
-
-    def start(self, work: Callable[[], object],
-              done: Callable[[object, BaseException | None], None]) -> None:
-        if sys.getswitchinterval() > GUI_SWITCH_INTERVAL:
-            sys.setswitchinterval(GUI_SWITCH_INTERVAL)
-        relay = _Relay()
-        self._relays[relay] = done
-        relay.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
-        holder = [relay]  # the worker drops its reference right after emitting
-
-        def run() -> None:
-            try:
-                result, error = work(), None
-            except Exception as exc:  # shown to the user by ``done``; a thread must not die silently
-                result, error = None, exc
-            own = holder.pop()
-            own.finished.emit(own, result, error)
-            del own
-
-        threading.Thread(target=run, name="duizhao-pdf", daemon=True).start()
-
-    def busy(self) -> bool:
-        return bool(self._relays)
-
-    def _deliver(self, relay, result, error) -> None:
-        done = self._relays.pop(relay, None)
-        if done is not None:
-            done(result, error)
 
 
 def render_copy(material: Material, options: PdfOptions) -> Callable[[], tuple[bytes, PdfReport]]:
@@ -136,7 +83,7 @@ class PdfPreview(QWidget):
     """The pages of ``source()`` (the window's current Material, or None), kept up to date.
 
     ``schedule()`` after every edit; the render starts ``PREVIEW_DELAY_MS`` after the last one.
-    ``generation`` counts renders started, ``render_count`` renders shown.
+    ``generation`` counts renders asked for, ``render_count`` renders shown.
     """
 
     rendered = Signal(int)  # page count of a freshly shown render
@@ -150,7 +97,6 @@ class PdfPreview(QWidget):
         self.generation = 0
         self.render_count = 0
         self.last_error: BaseException | None = None
-        self._wanted = 0  # generation of the newest request; older results are stale
         self._hidden_change = False  # asked to render while hidden: render when shown
 
         self.status = QLabel(self)
@@ -162,7 +108,7 @@ class PdfPreview(QWidget):
         self._layout.setContentsMargins(4, 4, 4, 4)
         self._layout.addWidget(self.status)
 
-        self._runner = BackgroundRunner(self)
+        self._tasks = TaskRunner(self, "pdf")
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(PREVIEW_DELAY_MS)
@@ -199,15 +145,13 @@ class PdfPreview(QWidget):
     # ----- requests ------------------------------------------------------------------------
     def schedule(self, *_args) -> None:
         """Something changed: render once the edits have settled (the timer restarts)."""
-        self._wanted = self.generation + 1
+        self._tasks.cancel(RENDER_TASK)  # a running render shows an older state: not shown
         self._timer.start()
 
     def render_now(self) -> None:
         """Start a render of the current material now, unless one is running (then it follows)."""
         self._timer.stop()
-        if self._runner.busy():
-            self._wanted = self.generation + 1  # picked up when the running render ends
-            return
+        self._tasks.cancel(RENDER_TASK)
         if not self.on_screen():  # e.g. a dock tab behind 检查: no need to spend the CPU now
             self._hidden_change = True
             return
@@ -216,11 +160,9 @@ class PdfPreview(QWidget):
             self._clear()
             return
         self.generation += 1
-        self._wanted = self.generation
-        generation = self.generation
         self._set_status(_tr("Rendering…"))
-        job = preview_job(material, self.options)
-        self._runner.start(job, lambda result, error: self._finished(generation, result, error))
+        self._tasks.run(preview_job(material, self.options), success=self._show_render,
+                        failure=self._show_error, key=RENDER_TASK)
 
     def on_screen(self) -> bool:
         """Shown and not covered: a dock tab behind another counts as visible to Qt, but its
@@ -244,23 +186,17 @@ class PdfPreview(QWidget):
         self.schedule()
 
     # ----- results -------------------------------------------------------------------------
-    def _finished(self, generation: int, result, error: BaseException | None) -> None:
-        if self._wanted > generation:  # edited meanwhile: this result is stale
-            if result is not None:
-                result[2].deleteLater()
-            if not self._timer.isActive():  # else the user is still typing: the timer follows
-                self.render_now()
-            return
-        if error is not None:
-            self.last_error = error
-            self._set_status(_error_text(error), error=True)
-            return
+    def _show_render(self, result: tuple[bytes, PdfReport, QPdfDocument]) -> None:
         _data, report, document = result
         self.last_error = None
         self._show(document)
         self.render_count += 1
         self._set_status(_pages_text(report))
         self.rendered.emit(report.pages)
+
+    def _show_error(self, error: BaseException) -> None:
+        self.last_error = error  # the last pages stay in the view
+        self._set_status(_error_text(error), error=True)
 
     def _show(self, document: QPdfDocument) -> None:
         """Put the freshly parsed document in the view (QPdfView keeps the scroll position)."""

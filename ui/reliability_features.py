@@ -7,9 +7,10 @@ window contract: ``library``, ``flush_pending()``, ``close_material()``, ``open_
 per-material undo stacks in ``_stacks``.
 
 Backups copy and verify the whole file, which can take a moment on a big library, so they run
-on a one-thread ``QThreadPool``; the store reads through a connection of its own for that, so
-the user keeps typing meanwhile. A failed automatic backup never stops editing: it stays
-visible in the status bar (``statusBackup``) until a later backup succeeds.
+as a ``ui.tasks`` task, one at a time; the store reads through a connection of its own for that,
+so the user keeps typing meanwhile. Quitting waits for a running backup to end. A failed
+automatic backup never stops editing: it stays visible in the status bar (``statusBackup``)
+until a later backup succeeds.
 """
 
 from __future__ import annotations
@@ -18,13 +19,14 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMenu
 
 from app.errors import LibraryError
 from app.store import Library
 from ui.dialogs.common import error_text
+from ui.tasks import TaskRunner
 
 BACKUP_CHECK_MS = 5 * 60 * 1000  # how often to ask; the store backs up hourly, when edited
 STATUS_MS = 8000
@@ -49,35 +51,13 @@ def run_dialog(dialog: QDialog) -> None:
     dialog.exec()
 
 
-class _Relay(QObject):
-    """Carries a worker's result to the GUI thread (queued: emitted on the worker)."""
-
-    finished = Signal(object, object)  # result, exception
-
-
-class _Job(QRunnable):
-    def __init__(self, work: Callable[[], object], relay: _Relay):
-        super().__init__()
-        self.work = work
-        self.relay = relay
-
-    def run(self) -> None:
-        try:
-            result, error = self.work(), None
-        except Exception as exc:  # reported in the status bar; a worker must not die silently
-            result, error = None, exc
-        self.relay.finished.emit(result, error)
-
-
 class ReliabilityFeatures(QObject):
     backupFinished = Signal(object)  # the new backup's Path, or None (not due, or failed)
 
     def __init__(self, window):
         super().__init__(window)
         self.window = window
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self._relay: _Relay | None = None  # the running job's relay, kept until it delivers
+        self.tasks = TaskRunner(self, "backup")
         self._material_before_release: int | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(BACKUP_CHECK_MS)
@@ -121,7 +101,7 @@ class ReliabilityFeatures(QObject):
     # ----- automatic backups -----------------------------------------------------------------
     @property
     def busy(self) -> bool:
-        return self._relay is not None
+        return self.tasks.busy()
 
     def run_due_backup(self) -> bool:
         """The timer's slot: ``maybe_backup()`` on the worker. False when one is running."""
@@ -135,28 +115,27 @@ class ReliabilityFeatures(QObject):
         library = self.window.library
         if self.busy or library is None or library.db is None:
             return False
-        relay = self._relay = _Relay()
-        relay.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
 
         def work() -> tuple[Path | None, LibraryError | None]:
             path = step(library)
             return path, library.last_backup_error
 
-        self.pool.start(_Job(work, relay))
+        self.tasks.run(work, success=self._finished, failure=self._failed)
         return True
 
     def wait_idle(self, msecs: int = -1) -> None:
         """Block until a running backup finished and its result was handled."""
-        if self._relay is None:
+        if not self.busy:
             return
-        self.pool.waitForDone(msecs)
-        QCoreApplication.sendPostedEvents(self)
+        self.tasks.wait(None if msecs < 0 else msecs / 1000)
         QCoreApplication.processEvents()
 
-    def _finished(self, result, error: BaseException | None) -> None:
-        self._relay = None
-        path, backup_error = result if result is not None else (None, None)
-        failure = error or backup_error
+    def _failed(self, error: BaseException) -> None:
+        self.show_backup_error(error)
+        self.backupFinished.emit(None)
+
+    def _finished(self, result: tuple[Path | None, LibraryError | None]) -> None:
+        path, failure = result
         if failure is not None:
             self.show_backup_error(failure)
         elif path is not None:
@@ -177,7 +156,7 @@ class ReliabilityFeatures(QObject):
 
     def shutdown(self) -> None:
         self.timer.stop()
-        self.pool.waitForDone()
+        self.tasks.wait()
 
     # ----- 备份与恢复 -------------------------------------------------------------------------
     def open_dialog(self) -> None:

@@ -12,7 +12,6 @@ ReportLab is imported inside the functions: importing this module costs nothing.
 
 from __future__ import annotations
 
-import gc
 import io
 import threading
 import zlib
@@ -69,15 +68,7 @@ def render_pdf(material: Material, options: PdfOptions | None = None) -> tuple[b
     """
     options = options or PdfOptions()
     with _REPORTLAB_LOCK:
-        # The render allocates ~10^5 long-lived objects (font tables, glyph runs) and frees
-        # nothing cyclic; left on, the cyclic collector rescans them all (≈20 ms a run).
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
-            return _render(material, options)
-        finally:
-            if collecting:
-                gc.enable()
+        return _render(material, options)
 
 
 def _render(material: Material, options: PdfOptions) -> tuple[bytes, PdfReport]:
