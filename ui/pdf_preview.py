@@ -191,7 +191,7 @@ class PdfPreview(QWidget):
         self.last_error = None
         self._show(document)
         self.render_count += 1
-        self._set_status(_pages_text(report))
+        self._set_status(self._pages_text(report))
         self.rendered.emit(report.pages)
 
     def _show_error(self, error: BaseException) -> None:
@@ -215,17 +215,18 @@ class PdfPreview(QWidget):
         self.status.setText(text)
         self.status.setStyleSheet(ERROR_STYLE if error else "")
 
+    def _pages_text(self, report: PdfReport) -> str:
+        # self.tr with a count: Qt fills %n and picks the plural form, and lupdate records the
+        # message as numerus (it does not for QCoreApplication.translate with four arguments,
+        # so `make ts` used to drop this entry).
+        text = self.tr("%n page(s), A4", "", report.pages)
+        if report.substitutions:
+            chars = "".join(dict.fromkeys(s.char for s in report.substitutions))
+            text += _tr(" · characters drawn from a fallback font: %1").replace("%1", chars)
+        return text
+
     def page_count(self) -> int:
         return self._document.pageCount() if self._document is not None else 0
-
-
-def _pages_text(report: PdfReport) -> str:
-    # Qt fills %n and picks the plural form (lupdate reads this call's numerus form).
-    text = QCoreApplication.translate("PdfPreview", "%n page(s), A4", None, report.pages)
-    if report.substitutions:
-        chars = "".join(dict.fromkeys(s.char for s in report.substitutions))
-        text += _tr(" · characters drawn from a fallback font: %1").replace("%1", chars)
-    return text
 
 
 def _error_text(exc: BaseException) -> str:
