@@ -83,7 +83,7 @@ def test_the_numbering_style_is_a_material_property(style, first, second):
     material.point_style = style
     text = export_txt(material)
     assert f"{first}走访不够经常。{second}诉求办理不及时。" in text
-    assert f"支部存在重事务" in text and f"{first}支部" not in text  # running text stays unnumbered
+    assert "支部存在重事务" in text and f"{first}支部" not in text  # running text stays unnumbered
 
 
 def test_a_run_in_heading_without_a_mark_gets_the_writers_colon_never_glued():
