@@ -17,6 +17,7 @@ from pathlib import Path
 from app.errors import InputError
 from app.importers.encoding import MAX_TEXT_BYTES, check_magic, check_size, decode_bytes
 from app.importers.head import TITLE_END_RE, is_page_number, starts_with_marker
+from app.importers.headings import is_complete_heading
 from app.importers.markers import DIMENSION_RE, SECTION_RE
 from app.importers.structure import ImportReport, ParagraphHint, build_material
 from app.model import Material
@@ -99,7 +100,10 @@ def _ends_sentence(text: str) -> bool:
 
 
 def _is_heading_line(text: str) -> bool:
-    """A numbered line that is complete by itself: （一）在××方面 / 1.学习不够系统."""
+    """A numbered line that is complete by itself: （一）在××方面 / 1.学习不够系统 — or a long
+    official heading with commas and quotes (decided by its wording, not its length)."""
+    if is_complete_heading(text):
+        return True
     return starts_with_marker(text) and len(text) <= 40 and not any(c in text for c in "。；;：:！？!?")
 
 
@@ -134,6 +138,8 @@ def _joins(prev: _Line, cur: _Line, wrap: int | None, in_head: bool, first_line:
         return False
     if in_head and _ends_sentence(prev.text):
         return False  # title-block lines (blurbs, dates) end where a sentence ends
+    if is_complete_heading(prev.text):
+        return False  # （一）…方面 ends its line even when the line happens to be full
     if wrap is not None and _is_full(prev, wrap, first_line):
         # A full line is wrapped even when it ends with 。 — unless a new section/dimension follows.
         new_block = SECTION_RE.match(cur.text) or DIMENSION_RE.match(cur.text) or _NEW_PARAGRAPH_RE.match(cur.text)
