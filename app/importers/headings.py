@@ -32,7 +32,8 @@ def matches_official_wording(text: str) -> bool:
     if len(key) < 6:
         return False
     for official in _official_wordings():
-        if abs(len(official) - len(key)) > max(len(official), len(key)) * 0.4:
+        # Close in length too: the first line of a wrapped heading is not the heading.
+        if abs(len(official) - len(key)) > max(len(official), len(key)) * 0.12:
             continue
         matcher = SequenceMatcher(None, key, official, autojunk=False)
         if matcher.quick_ratio() >= TEMPLATE_MATCH and matcher.ratio() >= TEMPLATE_MATCH:

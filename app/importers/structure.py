@@ -78,31 +78,48 @@ def build_material(
     hints: list[ParagraphHint] | None = None,
     *,
     template_id: str | None = None,
-    dropped: list[str] | None = None,
+    dropped: list[str] | list[tuple[float, str]] | None = None,
+    keep: Counter[str] | None = None,
 ) -> tuple[Material, ImportReport]:
-    """Classify ``paragraphs`` into a Material. ``dropped`` = furniture the reader already removed."""
+    """Classify ``paragraphs`` into a Material.
+
+    ``dropped``: lines the reader already set aside, as text or (place, text) with place a key
+    in paragraph numbers (see ``text.text_to_paragraphs``). ``keep``: lines the user brought
+    back from a previous import's furniture list; they are read as text (before the title:
+    at the start of the preamble, as the model has no place before the title).
+    """
     template = get_template(template_id) if template_id else None  # unknown id → InputError
     hints = list(hints) if hints else []
     hints += [ParagraphHint()] * (len(paragraphs) - len(hints))
-    report = ImportReport(dropped_furniture=list(dropped or []))
+    keep = Counter(keep or {})
+    aside: list[tuple[float, str]] = [d if isinstance(d, tuple) else (0.0, d) for d in dropped or []]
+    report = ImportReport()
+
+    def kept(text: str) -> bool:
+        if keep[text] > 0:
+            keep[text] -= 1
+            return True
+        return False
 
     # Entries keep the paragraph's 1-based number in the input for the report's messages.
     entries = []
     for number, (text, hint) in enumerate(zip(paragraphs, hints, strict=False), start=1):
         if not text.strip():
             continue
-        if headmod.is_page_number(text):
-            report.dropped_furniture.append(text.strip())
+        if (headmod.is_page_number(text) or headmod.is_web_furniture(text)) and not kept(text.strip()):
+            aside.append((number, text.strip()))
             continue
         entries.append((number, text.strip(), hint))
-    toc = set(headmod.find_toc([e[1] for e in entries]))
-    furniture = [entries[i][:2] for i in toc]
+    toc = {i for i in headmod.find_toc([e[1] for e in entries]) if not kept(entries[i][1])}
+    aside += [entries[i][:2] for i in toc]
     entries = [e for i, e in enumerate(entries) if i not in toc]
 
     head = headmod.find_head([e[1] for e in entries], [e[2].heading_level for e in entries])
-    furniture += [entries[i][:2] for i in head.furniture]
-    report.dropped_furniture += [text for _number, text in sorted(furniture)]
+    brought_back = [entries[i][1] for i in head.furniture if kept(entries[i][1])]
+    aside += [entries[i][:2] for i in head.furniture if entries[i][1] not in brought_back]
+    report.dropped_furniture = [text for _place, text in sorted(aside, key=lambda a: a[0])]
     builder = _Builder(report)
+    builder.preamble += brought_back
     if head.rejected_title:
         report.warnings.append(f"“{head.rejected_title[:20]}”像标题，但前面还有正文，未作为标题")
     closing_at = headmod.find_closing([e[1] for e in entries], head.body_start)

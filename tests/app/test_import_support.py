@@ -59,13 +59,15 @@ def _source_lines(source: str, report: ImportReport) -> str:
     """The source without Markdown markers and without the lines set aside as furniture."""
     lines = [_strip_markdown(x).strip() for x in source.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     text = "\n".join(lines)
+    at = 0  # the report lists furniture in document order: each item is found after the last
     for item in report.dropped_furniture:
         # Whole lines only (a wrapped furniture paragraph may span several).
         chars = r"\s*".join(re.escape(c) for c in re.sub(r"\s+", "", item))
-        found = re.search(rf"^{chars}$", text, re.M)
+        found = re.compile(rf"^{chars}$", re.M).search(text, at)
         if found is None:
-            raise ValueError(f"the report names furniture that is not in the source: {item!r}")
+            raise ValueError(f"the report names furniture that is not in the source (in order): {item!r}")
         text = text[: found.start()] + text[found.end():]
+        at = found.start()
     return text
 
 
