@@ -45,6 +45,7 @@ _AUTHOR_WORDS = re.compile(
     r"秘书长|党员|干部|姓名|同志"
 )
 _BARE_NAME_RE = re.compile(r"^[\u4e00-\u9fff*＊X×]{2,4}$")
+_UNIT_AND_NAME_RE = re.compile(r"\S[ \t\u3000]{2,}[\u4e00-\u9fff][\u4e00-\u9fff*＊X×]{1,3}$")
 PAGE_NUMBER_RE = re.compile(
     r"^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|\d{1,3}|第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?|"
     r"\d{1,4}\s*/\s*\d{1,4})\s*$"
@@ -120,7 +121,10 @@ def _is_author(text: str) -> bool:
         return False
     if text.startswith(("按照", "根据")) or TITLE_END_RE.search(text):
         return False
-    return bool(_AUTHOR_WORDS.search(text) or _BARE_NAME_RE.match(text.replace(" ", "")))
+    if _BARE_NAME_RE.match(text.replace(" ", "")):
+        return True
+    # 职务/单位 then the name after spaces: "XX局机关第二党支部  李**"
+    return bool(_AUTHOR_WORDS.search(text) or _UNIT_AND_NAME_RE.search(text))
 
 
 def find_head(paragraphs: list[str], heading_levels: list[int | None]) -> Head:

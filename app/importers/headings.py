@@ -41,6 +41,11 @@ def matches_official_wording(text: str) -> bool:
     return False
 
 
+def ends_like_heading(text: str) -> bool:
+    """The text closes as headings close: …方面 / …情况, maybe quoted, maybe with 。or ：."""
+    return bool(_HEADING_END_RE.search(text))
+
+
 def is_complete_heading(text: str) -> bool:
     """A numbered ``一、``/``（一）`` line that is a whole heading by itself: no sentence inside,
     and it ends as headings end (…方面 / …情况) or is an official wording."""

@@ -95,9 +95,14 @@ def build_material(
     aside: list[tuple[float, str]] = [d if isinstance(d, tuple) else (0.0, d) for d in dropped or []]
     report = ImportReport()
 
-    def kept(text: str) -> bool:
+    brought: set[int] = set()  # paragraph numbers the user brought back
+
+    def kept(number: int, text: str) -> bool:
+        if number in brought:
+            return True
         if keep[text] > 0:
             keep[text] -= 1
+            brought.add(number)
             return True
         return False
 
@@ -106,17 +111,18 @@ def build_material(
     for number, (text, hint) in enumerate(zip(paragraphs, hints, strict=False), start=1):
         if not text.strip():
             continue
-        if (headmod.is_page_number(text) or headmod.is_web_furniture(text)) and not kept(text.strip()):
+        if (headmod.is_page_number(text) or headmod.is_web_furniture(text)) and not kept(number, text.strip()):
             aside.append((number, text.strip()))
             continue
         entries.append((number, text.strip(), hint))
-    toc = {i for i in headmod.find_toc([e[1] for e in entries]) if not kept(entries[i][1])}
+    toc = {i for i in headmod.find_toc([e[1] for e in entries]) if not kept(*entries[i][:2])}
     aside += [entries[i][:2] for i in toc]
     entries = [e for i, e in enumerate(entries) if i not in toc]
 
     head = headmod.find_head([e[1] for e in entries], [e[2].heading_level for e in entries])
-    brought_back = [entries[i][1] for i in head.furniture if kept(entries[i][1])]
-    aside += [entries[i][:2] for i in head.furniture if entries[i][1] not in brought_back]
+    back = {i for i in head.furniture if kept(*entries[i][:2])}
+    brought_back = [entries[i][1] for i in sorted(back)]
+    aside += [entries[i][:2] for i in head.furniture if i not in back]
     report.dropped_furniture = [text for _place, text in sorted(aside, key=lambda a: a[0])]
     builder = _Builder(report)
     builder.preamble += brought_back

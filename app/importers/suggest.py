@@ -66,11 +66,14 @@ def match_dimensions(template: Template, headings: list[str]) -> list[TemplateDi
 
 
 def _dimension_score(template: Template, headings: list[str]) -> float:
+    """Mostly how well the imported headings match this template's (precision), partly how
+    many of its dimensions they cover: a material that wrote up two of five dimensions, or
+    lost its title, still points to its template."""
     if not template.dimensions or not headings:
         return 0.0
     matched = match_dimensions(template, headings)
     total = sum(dimension_similarity(h, d) for h, d in zip(headings, matched, strict=True) if d)
-    return total / max(len(template.dimensions), len(headings))
+    return 0.7 * total / len(headings) + 0.3 * total / max(len(template.dimensions), len(headings))
 
 
 def _title_score(template: Template, title: str) -> float:
@@ -89,14 +92,28 @@ def _title_score(template: Template, title: str) -> float:
     return max(score, 0.0)
 
 
+def _meeting_type(text: str) -> str:
+    key = normalise(text)
+    return "组织生活会" if "组织生活会" in key else "民主生活会" if "民主生活会" in key else ""
+
+
 def score_template(template: Template, title: str, headings: list[str]) -> float:
-    """0..1 from the title (year, meeting, title key words) and the dimension headings."""
+    """0..1 from the title (year, meeting, title key words) and the dimension headings; with no
+    title (lost, or split beyond recognition) the headings decide alone. A title naming the
+    other kind of meeting (组织生活会 vs 民主生活会) halves the score."""
     if template.id == CUSTOM_ID:
         return 0.0
     title_part = _title_score(template, title)
     if not headings:
-        return 0.8 * title_part
-    return 0.4 * title_part + 0.6 * _dimension_score(template, headings)
+        score = 0.8 * title_part
+    elif not normalise(title):
+        score = 0.8 * _dimension_score(template, headings)
+    else:
+        score = 0.4 * title_part + 0.6 * _dimension_score(template, headings)
+    named, offered = _meeting_type(title), _meeting_type(template.meeting)
+    if named and offered and named != offered:
+        score *= 0.5
+    return score
 
 
 def suggest_template(title: str, headings: list[str]) -> tuple[str, float]:

@@ -17,7 +17,7 @@ from pathlib import Path
 from app.errors import InputError
 from app.importers.encoding import MAX_TEXT_BYTES, check_magic, check_size, decode_bytes
 from app.importers.head import TITLE_END_RE, is_page_number, is_web_furniture, starts_with_marker
-from app.importers.headings import is_complete_heading
+from app.importers.headings import ends_like_heading, is_complete_heading
 from app.importers.markers import DIMENSION_RE, SECTION_RE
 from app.importers.structure import ImportReport, ParagraphHint, build_material
 from app.model import Material
@@ -162,17 +162,28 @@ def _joins(prev: _Line, cur: _Line, wrap: int | None, in_head: bool, first_line:
         return False  # a complete title line does not run into what follows
     if in_head and _ends_sentence(prev.text):
         return False  # title-block lines (blurbs, dates) end where a sentence ends
-    if is_complete_heading(prev.text):
-        return False  # （一）…方面 ends its line even when the line happens to be full
+    if is_complete_heading(prev.text) and not _continues_heading(prev.text, cur.text):
+        # （一）…方面 ends its line even when the line happens to be full; a full line that only
+        # resembles an official wording may be the first line of a wrapped heading.
+        full = wrap is not None and _is_full(prev, wrap, first_line)
+        if not full or ends_like_heading(prev.text):
+            return False
     if wrap is not None and _is_full(prev, wrap, first_line):
         # A full line is wrapped even when it ends with 。 — unless a new section/dimension follows.
         new_block = SECTION_RE.match(cur.text) or DIMENSION_RE.match(cur.text) or _NEW_PARAGRAPH_RE.match(cur.text)
         return not (new_block and _ends_sentence(prev.text))
     if wrap is not None or in_head:
         return False  # a short line ends a wrapped paragraph; title-block lines stay apart
-    if starts_with_marker(cur.text) or _ends_sentence(prev.text) or _is_heading_line(prev.text):
+    if starts_with_marker(cur.text) or _ends_sentence(prev.text):
+        return False
+    if _is_heading_line(prev.text) and not _continues_heading(prev.text, cur.text):
         return False
     return prev.width >= 20
+
+
+def _continues_heading(prev: str, cur: str) -> bool:
+    """``cur`` is the tail of a heading broken over lines (…团结统一 | 方面 / …统一方 | 面。)."""
+    return len(cur) <= 30 and not starts_with_marker(cur) and is_complete_heading(prev + cur)
 
 
 def _title_ends_at(prev: str, cur: str) -> bool:
@@ -210,8 +221,25 @@ def text_to_paragraphs(
     ``n + 0.25`` (inside paragraph n, 1-based) or ``n + 0.5`` (after it), so the report can list
     them in document order. A line in ``keep`` (the user brought it back) stays text.
     """
-    keep = Counter(keep or {})
     lines = [_parse_line(raw) for raw in normalise_newlines(text).split("\n")]
+    return _join_lines(lines, keep)
+
+
+def rejoin_hard_wraps(
+    paragraphs: list[str], hints: list[ParagraphHint], keep: Counter[str] | None = None
+) -> tuple[list[str], list[ParagraphHint], list[tuple[float, str]]] | None:
+    """A PDF copy pasted into Word: one paragraph per PDF line. When the paragraphs show a
+    hard-wrap width, rejoin them as a text file's lines; None when they are real paragraphs."""
+    lines = [_Line(p.strip(), h, display_width(p.strip())) for p, h in zip(paragraphs, hints, strict=True)]
+    if detect_wrap_width([line.width for line in lines if not line.hinted]) is None:
+        return None
+    return _join_lines(lines, keep)
+
+
+def _join_lines(
+    lines: list[_Line], keep: Counter[str] | None
+) -> tuple[list[str], list[ParagraphHint], list[tuple[float, str]]]:
+    keep = Counter(keep or {})
     wrap = detect_wrap_width([line.width for line in lines if not line.hinted])
     head_end = _head_end(lines)
     running = _running_titles(lines, head_end)
