@@ -31,7 +31,7 @@ from app.model import (
     Point,
     Section,
     dimension_number,
-    point_number,
+    point_labels,
     section_number,
 )
 
@@ -280,7 +280,13 @@ class OutlineModel(QAbstractItemModel):
         if item.kind == "dimension":
             name = obj.short_name or _shorten(obj.heading)
             return f"{dimension_number(n)}{name}  " + self.tr("%n point(s)", "", len(obj.points))
-        return f"{point_number(n)} {_shorten(obj.title) or self.tr('(no title)')}"
+        # Numbers as exported: in the material's style, none for running text (no 一是 written).
+        root = item.parent
+        while root.parent is not None and root.kind != "material":
+            root = root.parent
+        style = getattr(root.obj, "point_style", "shi")
+        number = point_labels([c.obj for c in siblings], style)[n]
+        return f"{number} {_shorten(obj.title) or self.tr('(no title)')}".lstrip()
 
     def _tooltip(self, item: OutlineItem) -> str:
         obj = item.obj

@@ -1078,10 +1078,6 @@
         <source>Section kept as “other”: {heading}</source>
         <translation>作为“其他”部分保留：{heading}</translation>
     </message>
-    <message>
-        <source>Left out as page furniture: {text}</source>
-        <translation>作为网页杂项略去：{text}</translation>
-    </message>
 </context>
 <context>
     <name>ImportMaterial</name>
@@ -1427,6 +1423,17 @@
     <message>
         <source>No match for “{query}”.</source>
         <translation>没有找到“{query}”。</translation>
+    </message>
+</context>
+<context>
+    <name>SetAsideList</name>
+    <message>
+        <source>Bring back ticked lines</source>
+        <translation>恢复勾选的行</translation>
+    </message>
+    <message>
+        <source>Set aside as page furniture ({count} lines; tick a line to keep it as text):</source>
+        <translation>已作为网页/页面附加内容剔除（{count} 行；勾选可恢复为正文）：</translation>
     </message>
 </context>
 <context>
