@@ -87,11 +87,14 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    material, links, unclassified = _read_material_file(Path(args.file), args.template)
+    set_aside: list[str] = []
+    material, links, unclassified = _read_material_file(Path(args.file), args.template, set_aside)
     with _library(args, readonly=False) as library:
         new_id = library.create_material(material, links)
     _out(str(new_id))
     _err(_import_summary(material, unclassified))
+    for line in set_aside:  # never silently dropped: the user sees each line left out
+        _err(f"已作为页面附加内容剔除 / set aside as page furniture: {line}")
     return 0
 
 
@@ -223,8 +226,11 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 # ----- helpers -----------------------------------------------------------------------------
 
 
-def _read_material_file(path: Path, template_id: str | None) -> tuple[Material, list, int | None]:
+def _read_material_file(
+    path: Path, template_id: str | None, set_aside: list[str] | None = None
+) -> tuple[Material, list, int | None]:
     """(material, links, unclassified paragraph count or None when the format has no such idea).
+    ``set_aside`` receives the lines the importer set aside as furniture.
 
     ``template_id`` (``--template``) overrides the template the file names or the importer
     suggests; an unknown id is bad input."""
@@ -251,12 +257,16 @@ def _read_material_file(path: Path, template_id: str | None) -> tuple[Material, 
         from app.importers.text import import_text_file
 
         material, report = import_text_file(path, template_id=template_id)
+        if set_aside is not None:
+            set_aside += report.dropped_furniture
         return material, [], _unclassified_count(report)
     if suffix in WORD_SUFFIXES:
         # The DOCX reader checks the real type from the bytes and explains .doc/.wps itself.
         from app.importers.docx import import_docx_file
 
         material, report = import_docx_file(path, template_id=template_id)
+        if set_aside is not None:
+            set_aside += report.dropped_furniture
         return material, [], _unclassified_count(report)
     raise InputError(
         f"不支持的文件类型“{suffix or '无扩展名'}”（可导入 .txt .md .docx .json）：{path}",
