@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from app.templates import Template, TemplateDimension, load_templates
 
@@ -23,6 +24,7 @@ _FRAME_RE = re.compile(r"^(在|关于|对照)|方面$")
 _YEAR_RE = re.compile(r"(20\d{2})\s*年")
 
 
+@lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
     """A comparison key: masked words unmasked, punctuation, quotes and the 在…方面 frame removed."""
     for masked, word in _MASKED_WORDS.items():
@@ -31,17 +33,21 @@ def normalise(text: str) -> str:
     return _FRAME_RE.sub("", _FRAME_RE.sub("", text))
 
 
+@lru_cache(maxsize=8192)
 def dimension_similarity(heading: str, dimension: TemplateDimension) -> float:
-    """0..1: how well an imported heading matches a template dimension."""
+    """0..1: how well an imported heading matches a template dimension (cached: every template
+    is scored against the same headings, and the matching step asks again for the totals)."""
     key = normalise(heading)
     if not key:
         return 0.0
     official = normalise(dimension.heading)
-    ratio = SequenceMatcher(None, key, official, autojunk=False).ratio()
     words = [normalise(k) for k in dimension.keywords or (dimension.short_name,)]
     hits = sum(1 for w in words if w and w in key)
     keyword_score = 0.55 + 0.45 * hits / len(words) if hits else 0.0
-    return max(ratio, keyword_score)
+    matcher = SequenceMatcher(None, key, official, autojunk=False)
+    if matcher.real_quick_ratio() <= keyword_score or matcher.quick_ratio() <= keyword_score:
+        return keyword_score  # the full ratio (the slow part) cannot beat the key words
+    return max(matcher.ratio(), keyword_score)
 
 
 def match_dimensions(template: Template, headings: list[str]) -> list[TemplateDimension | None]:

@@ -17,7 +17,7 @@ from pathlib import Path
 from app.errors import InputError
 from app.importers.encoding import MAX_TEXT_BYTES, check_magic, check_size, decode_bytes
 from app.importers.head import TITLE_END_RE, is_page_number, is_web_furniture, starts_with_marker
-from app.importers.headings import ends_like_heading, is_complete_heading
+from app.importers.headings import ends_like_heading, is_complete_heading, is_exact_official_heading
 from app.importers.markers import DIMENSION_RE, SECTION_RE
 from app.importers.structure import ImportReport, ParagraphHint, build_material
 from app.model import Material
@@ -37,6 +37,7 @@ _MD_HEADING_RE = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)[ \t]*$")
 _MD_BOLD_LINE_RE = re.compile(r"^[ \t]*\*\*(?=[^*\s])(.*?[^*\s])\*\*[ \t]*$")
 _SENTENCE_END = "。！？；：:!?;"
 _CLOSING_QUOTES = "”’\"'」』）)"
+_HEADING_BREAKERS = "。；;！？!?"  # a paragraph holding one of these is past any heading
 # After a full line ending in 。, these openings start a new paragraph rather than continue one.
 _NEW_PARAGRAPH_RE = re.compile(r"^(以上|按照|根据)")
 HEAD_LINES = 20  # the title block is within the first lines; no soft-wrap joining there
@@ -154,19 +155,26 @@ def _is_full(prev: _Line, wrap: int, first_line: bool) -> bool:
     )
 
 
-def _joins(prev: _Line, cur: _Line, wrap: int | None, in_head: bool, first_line: bool) -> bool:
-    """Whether ``cur`` continues the paragraph whose last line is ``prev`` (a hard wrap)."""
+def _joins(
+    prev: _Line, cur: _Line, wrap: int | None, in_head: bool, first_line: bool, para: str | None = None
+) -> bool:
+    """Whether ``cur`` continues the paragraph whose last line is ``prev`` (a hard wrap);
+    ``para`` is the paragraph so far (a heading may already span lines)."""
+    para = prev.text if para is None else para
     if prev.hinted or cur.hinted or _stands_alone(prev.text) or _stands_alone(cur.text):
         return False
     if _title_ends_at(prev.text, cur.text) and not any(c in prev.text for c in "，,。；;：:"):
         return False  # a complete title line does not run into what follows
     if in_head and _ends_sentence(prev.text):
         return False  # title-block lines (blurbs, dates) end where a sentence ends
-    if is_complete_heading(prev.text) and not _continues_heading(prev.text, cur.text):
-        # （一）…方面 ends its line even when the line happens to be full; a full line that only
-        # resembles an official wording may be the first line of a wrapped heading.
+    if is_complete_heading(para) and not _continues_heading(para, cur.text):
+        # （一）…方面 ends its paragraph even when its last line happens to be full; a full line
+        # that only resembles an official wording may be the first line of a wrapped heading.
         full = wrap is not None and _is_full(prev, wrap, first_line)
-        if not full or ends_like_heading(prev.text):
+        if not full:
+            return False
+        # A full line ending in ：is a run-in heading whose text goes on (…方面：| 一是…).
+        if not para.rstrip().endswith(("：", ":")) and (ends_like_heading(para) or is_exact_official_heading(para)):
             return False
     if wrap is not None and _is_full(prev, wrap, first_line):
         # A full line is wrapped even when it ends with 。 — unless a new section/dimension follows.
@@ -176,7 +184,7 @@ def _joins(prev: _Line, cur: _Line, wrap: int | None, in_head: bool, first_line:
         return False  # a short line ends a wrapped paragraph; title-block lines stay apart
     if starts_with_marker(cur.text) or _ends_sentence(prev.text):
         return False
-    if _is_heading_line(prev.text) and not _continues_heading(prev.text, cur.text):
+    if _is_heading_line(para) and not _continues_heading(para, cur.text):
         return False
     return prev.width >= 20
 
@@ -271,7 +279,15 @@ def _join_lines(
         if index >= head_end and re.sub(r"\s+", "", line.text) in running and set_aside(line):
             continue  # the running title at the top of a PDF page
         in_head = index < head_end
-        joins = bool(current) and _joins(current[-1], line, wrap, in_head, len(current) == 1)
+        # The paragraph so far matters only while it may still be a heading (numbered, no
+        # sentence yet); joining every long paragraph again for each line would be quadratic.
+        heading_so_far = bool(current) and starts_with_marker(current[0].text) and not any(
+            c in cur.text for cur in current for c in _HEADING_BREAKERS
+        )
+        joins = bool(current) and _joins(
+            current[-1], line, wrap, in_head, len(current) == 1,
+            _join_texts(current) if heading_so_far else current[-1].text if len(current) == 1 else "",
+        )
         if joins and (index == head_end or (in_head and _title_ends_at(current[-1].text, line.text))):
             joins = False  # a title line that happens to be full does not run into what follows
         if joins and blank_before:

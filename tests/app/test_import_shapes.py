@@ -90,8 +90,8 @@ def as_docx(text: str, path: Path) -> tuple[Path, str]:
 
 def test_every_shape_has_fixtures_in_several_wordings():
     prefixes = {n.split("-")[0] for n in NAMES}
-    assert {"heading", "pdf", "toc", "web", "numbering", "example", "zuzhishenghuo", "banzi"} <= prefixes
-    assert len(NAMES) >= 18
+    assert {"heading", "long", "pdf", "toc", "web", "numbering", "example", "zuzhishenghuo", "banzi"} <= prefixes
+    assert len(NAMES) >= 23
 
 
 @pytest.mark.parametrize("name", NAMES)
