@@ -131,11 +131,19 @@ def find_head(paragraphs: list[str], heading_levels: list[int | None]) -> Head:
     """Find the title (maybe two lines), what precedes it, and the 职务姓名/date lines after it."""
     texts = [p.strip() for p in paragraphs]
     title_at = None
+    split_at = None  # a title cut inside its closing words: …对照检 | 查材料
     for i, text in enumerate(texts[:HEAD_WINDOW]):
         if text.startswith(("按照", "根据")) or starts_with_marker(text) or len(text) > 120:
             break
         if _looks_like_title(text, heading_levels[i]):
             title_at = i
+            break
+        tail = texts[i + 1] if i + 1 < len(texts) else ""
+        if (
+            tail and len(tail) <= 20 and not any(c in text + tail for c in _SENTENCE_MARKS)
+            and not starts_with_marker(tail) and _looks_like_title(text + tail, heading_levels[i])
+        ):
+            title_at, split_at = i + 1, i
             break
     if title_at is None:
         return Head()
@@ -144,10 +152,10 @@ def find_head(paragraphs: list[str], heading_levels: list[int | None]) -> Head:
     while k < min(len(texts), HEAD_WINDOW) and is_furniture(texts[k]):
         k += 1
     headline = None
-    if k > title_at + 1 and k < len(texts) and _looks_like_title(texts[k], heading_levels[k]):
+    if split_at is None and k > title_at + 1 and k < len(texts) and _looks_like_title(texts[k], heading_levels[k]):
         headline, title_at = title_at, k
     # A title broken over two or three lines (unit / meeting / 对照检查材料).
-    start = title_at
+    start = title_at if split_at is None else split_at
     while start > 0 and title_at - start < 2 and _is_title_part(texts[start - 1]):
         start -= 1
     head = Head(title="".join(texts[start: title_at + 1]))
