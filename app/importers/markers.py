@@ -31,7 +31,7 @@ POINT_START_RE = re.compile(
 _ORDER_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": 4}
 _INLINE_POINT_RE = re.compile(
     rf"(?:(?P<shi>{_CN})\s*是|(?P<arabic>\d{{1,2}})[.．、](?!\d)|"
-    rf"[（(](?P<paren>\d{{1,2}})[）)]|(?P<circled>[{_CIRCLED}]))"
+    rf"[（(](?P<paren>\d{{1,2}})[）)]|(?P<circled>[{_CIRCLED}])|(?P<order>其次|再次|最后)\s*[，,])"
 )
 
 # Example lead words, longest first so 再比如 wins over 比如. ``如在…`` keeps 在 in the example.
@@ -104,7 +104,9 @@ def split_inline_points(
             continue
         marker = _marker_of(m)
         expected = Marker(last.family, last.number + 1) if last else Marker(marker.family, 1)
-        if marker != expected:
+        # 首先…其次…最后: 最后 closes the list whatever came before it (其次 or 再次).
+        closes = marker.family == "order" and last is not None and last.family == "order" and marker.number == 4
+        if marker != expected and not closes:
             continue
         end = m.end()
         while end < len(text) and text[end] in " \t\u3000":

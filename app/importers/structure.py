@@ -260,9 +260,11 @@ class _Builder:
         self.dim = None
         if dim is None or section is None:
             return
-        # Points each in their own paragraph when most of them began one (a tie too: the first
-        # may run on after the heading, ``（一）…方面：一是…`` ⏎ ``二是…``).
-        dim.points_apart = bool(starts) and 2 * sum(starts) >= len(starts)
+        # Points each in their own paragraph when most of the points after the first began one
+        # (the first may run on after the heading: ``（一）…方面：一是…`` ⏎ ``二是…``); a single
+        # point by itself.
+        later = starts[1:] or starts
+        dim.points_apart = bool(later) and 2 * sum(later) >= len(later)
         if dim.points or not dim.intro or section.kind != "problems":
             for number in numbers:
                 self._warn_intro(number, dim.heading)
