@@ -44,6 +44,18 @@
         <translation>如：2022年1月20日</translation>
     </message>
     <message>
+        <source>Chinese ordinals: 一是, 二是 …</source>
+        <translation>一是、二是……</translation>
+    </message>
+    <message>
+        <source>Numbers: 1. 2. …</source>
+        <translation>1. 2. ……</translation>
+    </message>
+    <message>
+        <source>Numbers in brackets: （1）（2）…</source>
+        <translation>（1）（2）……</translation>
+    </message>
+    <message>
         <source>按照…要求，… 现将有关情况对照检查如下：</source>
         <translation>按照…要求，… 现将有关情况对照检查如下：</translation>
     </message>
@@ -74,6 +86,10 @@
     <message>
         <source>Template</source>
         <translation>模板</translation>
+    </message>
+    <message>
+        <source>Point numbering</source>
+        <translation>要点编号</translation>
     </message>
     <message>
         <source>Preamble</source>
