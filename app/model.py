@@ -72,6 +72,8 @@ class Dimension:
     Paragraph shape in the problems section, as the source had it: ``heading_alone`` — the
     heading stood on its own line (else the text runs on after it, the seed's style);
     ``points_apart`` — each point starts its own paragraph (else they run on in one).
+    ``numbered`` is False for a heading the writer did not number (a bold ``在××方面`` line):
+    it prints without ``（一）`` but keeps its place in the numbering.
     """
 
     heading: str = ""
@@ -82,6 +84,7 @@ class Dimension:
     points: list[Point] = field(default_factory=list)
     heading_alone: bool = False
     points_apart: bool = False
+    numbered: bool = True
     id: int | None = None
 
     def full_heading(self) -> str:
@@ -197,6 +200,11 @@ def point_number(index: int, style: PointStyle = "shi") -> str:
     if style == "paren":
         return f"（{index + 1}）"
     raise ValueError(f"unknown point numbering style {style!r}")
+
+
+def dimension_label(dim: Dimension, index: int) -> str:
+    """``（一）`` for a numbered dimension; nothing for one the writer did not number."""
+    return dimension_number(index) if dim.numbered else ""
 
 
 def point_labels(points: list[Point], style: str = "shi") -> list[str]:

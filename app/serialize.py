@@ -65,6 +65,7 @@ def dimension_to_dict(d: Dimension) -> dict[str, Any]:
         },
         heading_alone=d.heading_alone,
         points_apart=d.points_apart,
+        numbered=d.numbered,
     )
 
 
@@ -197,6 +198,7 @@ def point_from_dict(d: dict, where: str) -> Point:
 def dimension_from_dict(d: dict, where: str) -> Dimension:
     return Dimension(
         heading_alone=_bool(d, "heading_alone", where, False),
+        numbered=_bool(d, "numbered", where, True),
         points_apart=_bool(d, "points_apart", where, False),
         heading=_str(d, "heading", where),
         short_name=_str(d, "short_name", where),

@@ -25,7 +25,7 @@ NODE_FIELDS = {
     "section": {"heading": _TEXT, "intro": _LIST, "kind": "section_kind", "numbered": _BOOL},
     "dimension": {
         "heading": _TEXT, "short_name": _TEXT, "heading_prefix": _TEXT, "heading_suffix": _TEXT,
-        "intro": _LIST, "heading_alone": _BOOL, "points_apart": _BOOL,
+        "intro": _LIST, "heading_alone": _BOOL, "points_apart": _BOOL, "numbered": _BOOL,
     },
     "point": {
         "title": _TEXT, "body": _TEXT, "example": _TEXT, "example_lead": _TEXT, "example_sep": _TEXT,

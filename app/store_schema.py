@@ -161,7 +161,7 @@ def m001_initial(db: Database) -> None:
 
 def m002_layout(db: Database) -> None:
     """The shape the writer gave a material (issue 14): running text that is not an enumerated
-    point or section (``numbered``), a dimension heading on its own line (``heading_alone``),
+    point, or a section/dimension heading written without its number (``numbered``), a dimension heading on its own line (``heading_alone``),
     points each in their own paragraph (``points_apart``), and the point numbering style.
     Defaults reproduce exactly what version 1 libraries printed."""
     for statement in (

@@ -58,6 +58,7 @@ def _dimension(d: dict[str, Any]) -> Dimension:
         heading=d["heading"], short_name=d["short_name"], heading_prefix=d["heading_prefix"],
         heading_suffix=d["heading_suffix"], intro=list(d["intro"]),
         heading_alone=d.get("heading_alone", False), points_apart=d.get("points_apart", False),
+        numbered=d.get("numbered", True),
         points=[_point(p) for p in d["points"]], id=d["id"],
     )
 

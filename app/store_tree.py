@@ -99,6 +99,7 @@ def load_material(db: Database, material_id: int) -> Material | None:
                 heading_suffix=n["heading_suffix"],
                 intro=json.loads(n["intro"]),
                 heading_alone=bool(n.get("heading_alone", 0)),
+                numbered=bool(n.get("numbered", 1)),
                 points_apart=bool(n.get("points_apart", 0)),
                 id=n["id"],
             )
@@ -172,6 +173,7 @@ def insert_dimension(
             "kind": "dimension", "heading": d.heading, "short_name": d.short_name,
             "heading_prefix": d.heading_prefix, "heading_suffix": d.heading_suffix,
             "intro": d.intro, "heading_alone": int(d.heading_alone), "points_apart": int(d.points_apart),
+            "numbered": int(d.numbered),
         },
         d.id if keep_ids else None,
     )
@@ -220,7 +222,7 @@ def insert_sections(db: Database, material_id: int, material: Material) -> list[
             dim_id = insert_dimension(db, material_id, section_id, di, Dimension(
                 heading=d.heading, short_name=d.short_name, heading_prefix=d.heading_prefix,
                 heading_suffix=d.heading_suffix, intro=d.intro, heading_alone=d.heading_alone,
-                points_apart=d.points_apart,
+                points_apart=d.points_apart, numbered=d.numbered,
             ))
             per_dim.append([insert_point(db, material_id, dim_id, i, p) for i, p in enumerate(d.points)])
         ids.append([own, *per_dim])

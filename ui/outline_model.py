@@ -30,7 +30,7 @@ from app.model import (
     Material,
     Point,
     Section,
-    dimension_number,
+    dimension_label,
     point_labels,
     section_number,
 )
@@ -279,7 +279,7 @@ class OutlineModel(QAbstractItemModel):
             return f"{section_number(n)}{obj.heading}" + (f"  {points}" if count else "")
         if item.kind == "dimension":
             name = obj.short_name or _shorten(obj.heading)
-            return f"{dimension_number(n)}{name}  " + self.tr("%n point(s)", "", len(obj.points))
+            return f"{dimension_label(obj, n)}{name}  " + self.tr("%n point(s)", "", len(obj.points))
         # Numbers as exported: in the material's style, none for running text (no 一是 written).
         root = item.parent
         while root.parent is not None and root.kind != "material":

@@ -18,6 +18,7 @@ from app.model import (
     Material,
     Point,
     Section,
+    dimension_label,
     dimension_number,
     point_labels,
     point_title_sentence,
@@ -110,7 +111,7 @@ def dimension_paragraphs(
         runs: list[Run] = []
         for piece in group:
             if piece.kind == "heading":
-                runs.append(Run(dimension_number(index) + piece.text, "heading2", f"{here}标题"))
+                runs.append(Run(dimension_label(dim, index) + piece.text, "heading2", f"{here}标题"))
             elif piece.kind == "intro":
                 runs.append(Run(piece.text, "body", f"{here}导语"))
             else:

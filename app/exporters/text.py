@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from app.exporters.layout import dimension_groups, labelled_points, section_heading_line
-from app.model import Dimension, Material, Point, Section, dimension_number, point_text
+from app.model import Dimension, Material, Point, Section, dimension_label, point_text
 
 
 def export_txt(material: Material, *, point_paragraphs: bool = False) -> str:
@@ -88,7 +88,7 @@ def _dimension(index: int, dim: Dimension, run_in: bool, style: str) -> list[str
         texts = []
         for piece in group:
             if piece.kind == "heading":
-                texts.append(dimension_number(index) + piece.text)
+                texts.append(dimension_label(dim, index) + piece.text)
             elif piece.kind == "intro":
                 texts.append(piece.text)
             else:

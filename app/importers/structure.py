@@ -187,7 +187,7 @@ class _Builder:
         starts_point = point_marker_at_start(text) is not None
         if not starts_point and self._is_hinted_heading(text, hint):
             if self.section is not None and self.section.kind == "problems" and is_unnumbered_heading(text):
-                self._open_dimension(number, text)  # an unnumbered bold/heading 在××方面
+                self._open_dimension(number, text, numbered=False)  # a bold/heading 在××方面
                 return
             if hint.heading_level is not None or section_kind(text) != "other":
                 self._open_section(text, section_kind(text), numbered=False)  # no 一、 written
@@ -231,14 +231,14 @@ class _Builder:
             self.implied.add(id(self.section))
             self.report.warnings.append(f"第{number}段之前没有“一、”这样的部分标题，已补一个无标题部分")
 
-    def _open_dimension(self, number: int, text: str) -> None:
+    def _open_dimension(self, number: int, text: str, *, numbered: bool = True) -> None:
         self._close_dimension()
         if self.section is None:
             self._open_section("", "problems", implied=True, number=number)
         frame = split_dimension_heading(text)
         self.dim = Dimension(
             heading=frame.heading, heading_prefix=frame.prefix, heading_suffix=frame.suffix,
-            heading_alone=not frame.rest.strip(),
+            heading_alone=not frame.rest.strip(), numbered=numbered,
         )
         assert self.section is not None
         self.section.dimensions.append(self.dim)

@@ -14,7 +14,7 @@ import pdfplumber
 
 from app.model import (
     Material,
-    dimension_number,
+    dimension_label,
     point_labels,
     point_text,
     section_number,
@@ -118,7 +118,7 @@ def expected_text(material: Material, *, point_paragraphs: bool = False) -> str:
             run_on = s.kind == "problems" and not point_paragraphs and not d.heading_alone
             followed = bool([t for t in d.intro if t] or d.points)
             heading = d.run_in_heading() if run_on and followed else d.full_heading()
-            parts.append(dimension_number(di) + heading)
+            parts.append(dimension_label(d, di) + heading)
             parts += d.intro
             labels = point_labels(d.points, material.point_style)
             parts += [label + point_text(p) for label, p in zip(labels, d.points, strict=True)]

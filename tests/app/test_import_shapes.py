@@ -52,7 +52,9 @@ def tree(material: Material, report: ImportReport) -> str:
         for p in s.points:
             point(p, "  ")
         for d in s.dimensions:
-            shape = " ".join(x for x, on in (("alone", d.heading_alone), ("apart", d.points_apart)) if on)
+            shape = " ".join(
+                x for x, on in (("alone", d.heading_alone), ("apart", d.points_apart), ("unnumbered", not d.numbered)) if on
+            )
             out.append(f"  D {d.heading_prefix}|{d.heading}|{d.heading_suffix} ({d.short_name or '-'}) {shape}".rstrip())
             out += [f"    I {t[:16]}…" for t in d.intro]
             for p in d.points:
@@ -134,6 +136,32 @@ def test_the_same_material_copied_out_of_a_pdf_keeps_its_points(name, width):
     assert material.title == clean.title
 
 
+MARKDOWN_ONLY = sorted(p.stem for p in SHAPES.glob("*.md"))  # shapes plain text cannot have
+
+
+@pytest.mark.parametrize("name", MARKDOWN_ONLY)
+def test_markdown_only_shapes_tree_and_no_text_lost(name):
+    text = (SHAPES / f"{name}.md").read_text(encoding="utf-8")
+    material, report = import_text(text)
+    assert_no_text_lost(text, material, report)
+    assert tree(material, report) == expected_tree(name)
+
+
+@pytest.mark.parametrize("name", MARKDOWN_ONLY)
+def test_markdown_only_shapes_as_word_with_bold_headings(name, tmp_path):
+    """The same file as Word: ``**…**`` lines become bold paragraphs, ``# `` the title."""
+    lines = [line for line in (SHAPES / f"{name}.md").read_text(encoding="utf-8").split("\n") if line.strip()]
+    body = []
+    for line in lines:
+        bold = line.startswith("**") and line.endswith("**")
+        body.append(para(line.strip("*").removeprefix("# "), bold=bold))
+    path = write_docx(tmp_path / f"{name}.docx", "".join(body))
+    material, report = import_docx_file(path)
+    text = "\n".join(line.strip("*").removeprefix("# ") for line in lines)
+    assert_no_text_lost(text, material, report)
+    assert tree(material, report) == expected_tree(name)
+
+
 # ----- what each shape must give the user back ------------------------------------------------
 
 
@@ -147,6 +175,13 @@ def test_a_heading_on_its_own_line_comes_back_on_its_own_line_never_glued():
     text = export_txt(imported("heading-alone-points-paragraphs"))
     assert "（一）在带头强化政治忠诚、提高政治能力方面\n\n一是政治判断力还需提高。" in text
     assert "不强。\n\n二是贯彻落实有温差。" in text
+
+
+def test_an_unnumbered_heading_comes_back_without_an_invented_number():
+    material, _ = import_text((SHAPES / "heading-unnumbered-bold-2019.md").read_text(encoding="utf-8"))
+    text = export_txt(material)
+    assert "\n加强理论武装、坚定理想信念情况\n" in text and "（一）加强" not in text
+    assert "\n（三）履行责任、担当作为情况：\n" in text  # keeps its place in the numbering
 
 
 def test_running_text_comes_back_without_an_invented_number():

@@ -94,8 +94,17 @@ def test_a_run_in_heading_without_a_mark_gets_the_writers_colon_never_glued():
     assert "（三）在服务群众方面\n" in export_txt(material, point_paragraphs=True)
 
 
+def test_a_heading_written_without_its_number_gets_none_but_keeps_its_place():
+    material = shaped_material()
+    material.sections[0].dimensions[1].numbered = False
+    text = export_txt(material)
+    assert "\n组织功能方面：1.组织生活不够规范。" in text and "（二）" not in text
+    assert "（三）在服务群众方面" in text
+
+
 def test_json_round_trip_keeps_every_layout_field_and_old_files_still_load():
     material = shaped_material()
+    material.sections[0].dimensions[1].numbered = False
     text = material_to_json(material)
     again, _ = material_from_json(text)
     assert again == material and material_to_json(again) == text

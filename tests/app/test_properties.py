@@ -53,7 +53,7 @@ def materials(draw, alphabet=PRINTABLE) -> Material:
                            short_name=texts(alphabet, 6, breaks=False),
                            heading_prefix=st.sampled_from(["在“", '在"', ""]),
                            heading_suffix=st.sampled_from(["”方面：", '"方面:', "方面", ""]),
-                           heading_alone=st.booleans(), points_apart=st.booleans(),
+                           heading_alone=st.booleans(), points_apart=st.booleans(), numbered=st.booleans(),
                            points=st.lists(points(alphabet), max_size=3)), max_size=2)))
     measures = Section(kind="measures", heading=draw(heading), numbered=draw(st.booleans()),
                        points=draw(st.lists(points(alphabet), max_size=3)))

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from app.exporters.layout import section_label
 from app.model import (
     Material,
-    dimension_number,
+    dimension_label,
     point_labels,
     point_word_count,
 )
@@ -69,7 +69,7 @@ def preview_nodes(material: Material) -> list[PreviewNode]:
                                  key, unclassified=other))
         for d_index, dim in enumerate(section.dimensions):
             name = dim.short_name or dim.heading
-            nodes.append(PreviewNode("dimension", f"{dimension_number(d_index)}{name}", 1,
+            nodes.append(PreviewNode("dimension", f"{dimension_label(dim, d_index)}{name}", 1,
                                      dim.heading or name, unclassified=other,
                                      words=sum(point_word_count(p) for p in dim.points)))
             nodes += _point_nodes(dim.points, 2, other, material.point_style)
