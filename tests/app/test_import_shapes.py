@@ -216,3 +216,27 @@ def test_every_set_aside_line_is_listed_and_can_be_brought_back():
     # Everything else reads exactly as without them.
     without = export_txt(import_text(text)[0])
     assert export_txt(material).replace(f"{kept[0]}\n\n", "").replace(f"\n\n{kept[1]}", "") == without
+
+
+def _headings_name_a_template(name: str) -> bool:
+    """Every problems heading matched a template dimension (组织生活会 政治功能… match none:
+    for those only the title can tell the template)."""
+    material, _ = import_text(source(name))
+    dims = [d for s in material.sections if s.kind == "problems" for d in s.dimensions]
+    return bool(dims) and all(d.short_name for d in dims)
+
+
+@pytest.mark.parametrize(
+    "name", [n for n in NAMES if not n.startswith(("pdf-", "toc-", "web-")) and _headings_name_a_template(n)]
+)
+def test_the_template_is_still_suggested_when_the_title_is_lost_or_split(name):
+    """Scored on the dimension headings: a copy without its title line, or with the title cut
+    inside 对照检|查材料, still points to the template the whole file points to."""
+    text = source(name)
+    _, whole = import_text(text)
+    first, rest = text.split("\n", 1)
+    _, untitled = import_text(rest)
+    assert untitled.template_id == whole.template_id
+    cut = first.find("对照检查") + 3
+    _, split = import_text(first[:cut] + "\n" + first[cut:] + "\n" + rest)
+    assert split.template_id == whole.template_id
