@@ -108,19 +108,25 @@ def rendered_characters(material: Material) -> str:
 
 # Numbering markers by level, wherever the importer could have read them as markers.
 _LEVELS = (
-    ("\u2460", rf"第\s*{_CN}\s*部分\s*[、.．：:，,]?|{_CN}\s*[、.．](?!\d)"),  # section
+    ("\u2460", rf"第\s*{_CN}\s*部分\s*[、.．：:，,]?|{_CN}\s*、|{_CN}\s*[.．](?!\d)"),  # section
     ("\u2461", rf"[（(]\s*{_CN}\s*[）)][、.．]?"),  # dimension
     ("\u2462", rf"{_CN}\s*是|[（(]\s*\d{{1,2}}\s*[）)]|\d{{1,2}}\s*[.．、](?!\d)|[①-⑳]|(?:首先|其次|再次|最后)\s*[，,]"),
 )
 _LEVEL_RE = re.compile(
-    rf"(?:^|(?<=[。；;：:！？!?\s])|(?<=方面))[ \t\u3000]*(?:{'|'.join(f'(?P<l{i}>{p})' for i, (_t, p) in enumerate(_LEVELS))})[ \t\u3000]*",
+    rf"(?:^|(?<=[。；;：:！？!?\s\u2460\u2461\u2462])|(?<=方面))[ \t\u3000]*"
+    rf"(?:{'|'.join(f'(?P<l{i}>{p})' for i, (_t, p) in enumerate(_LEVELS))})[ \t\u3000]*",
     re.M,
 )
 
 
 def _leveled(text: str) -> str:
-    """Markers replaced by one token per level (style differences vanish, levels stay)."""
-    return _LEVEL_RE.sub(lambda m: next(_LEVELS[i][0] for i in range(3) if m.group(f"l{i}")), text)
+    """Markers replaced by one token per level (style differences vanish, levels stay); a
+    marker right after another (（一）一是…) is one too, so the substitution runs to a fixpoint."""
+    while True:
+        done = _LEVEL_RE.sub(lambda m: next(_LEVELS[i][0] for i in range(3) if m.group(f"l{i}")), text)
+        if done == text:
+            return done
+        text = done
 
 
 def assert_export_faithful(source: str, material: Material, report: ImportReport) -> None:
