@@ -28,7 +28,8 @@ DEFAULT_EXAMPLE_LEAD = "比如"
 DEFAULT_EXAMPLE_SEP = "，"
 # How enumerated points are numbered in every export: 一是 / 1. / （1）. A property of the
 # material (the writer's style is kept on import), never of a single point.
-POINT_STYLES: tuple[str, ...] = ("shi", "arabic", "paren")
+POINT_STYLES: tuple[str, ...] = ("shi", "arabic", "paren", "circled", "di")
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 # The mark a run-in dimension heading ends with when its frame has none (never glue the heading
 # to the text after it: ……方面一是…).
 RUN_IN_SEPARATOR = "："
@@ -178,7 +179,7 @@ def chinese_number(n: int) -> str:
     raise ValueError(f"numbering above 999 is not supported, got {n}")
 
 
-PointStyle = Literal["shi", "arabic", "paren"]
+PointStyle = Literal["shi", "arabic", "paren", "circled", "di"]
 
 
 def section_number(index: int) -> str:
@@ -192,12 +193,16 @@ def dimension_number(index: int) -> str:
 
 
 def point_number(index: int, style: PointStyle = "shi") -> str:
-    """0-based position → 一是 / 1. / （1）."""
+    """0-based position → 一是 / 1. / （1） / ① / 第一，(① past ⑳ goes on as （21）)."""
+    if style == "circled" and index < len(_CIRCLED):
+        return _CIRCLED[index]
+    if style == "di":
+        return f"第{chinese_number(index + 1)}，"
     if style == "shi":
         return f"{chinese_number(index + 1)}是"
     if style == "arabic":
         return f"{index + 1}."
-    if style == "paren":
+    if style in ("paren", "circled"):
         return f"（{index + 1}）"
     raise ValueError(f"unknown point numbering style {style!r}")
 

@@ -24,14 +24,15 @@ SECTION_RE = re.compile(rf"^\s*(?:({_CN})\s*[、.．]|第\s*({_CN})\s*部分\s*[
 DIMENSION_RE = re.compile(rf"^\s*[（(]\s*({_CN})\s*[）)]\s*[、.．]?\s*")
 POINT_START_RE = re.compile(
     rf"^\s*(?:(?P<shi>{_CN})\s*是|(?P<arabic>\d{{1,2}})\s*[.．、](?!\d)|"
-    rf"[（(]\s*(?P<paren>\d{{1,2}})\s*[）)]|(?P<circled>[{_CIRCLED}])|"
+    rf"[（(]\s*(?P<paren>\d{{1,2}})\s*[）)]|(?P<circled>[{_CIRCLED}])|第(?P<di>{_CN})\s*[，,、]|"
     r"(?P<order>首先|其次|再次|最后)\s*[，,])\s*"
 )
 # 首先…其次…最后… (rare): only at a paragraph start, and only as a container's own numbering.
 _ORDER_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": 4}
 _INLINE_POINT_RE = re.compile(
     rf"(?:(?P<shi>{_CN})\s*是|(?P<arabic>\d{{1,2}})[.．、](?!\d)|"
-    rf"[（(](?P<paren>\d{{1,2}})[）)]|(?P<circled>[{_CIRCLED}])|(?P<order>其次|再次|最后)\s*[，,])"
+    rf"[（(](?P<paren>\d{{1,2}})[）)]|(?P<circled>[{_CIRCLED}])|(?P<order>其次|再次|最后)\s*[，,]|"
+    rf"第(?P<di>{_CN})[，,、])"
 )
 
 # Example lead words, longest first so 再比如 wins over 比如. ``如在…`` keeps 在 in the example.
@@ -44,7 +45,7 @@ _EXAMPLE_RE = re.compile(
 
 @dataclass(frozen=True)
 class Marker:
-    family: str  # shi | arabic | paren | circled
+    family: str  # shi | arabic | paren | circled | di (第一，) | order (首先…)
     number: int
 
 
@@ -67,6 +68,8 @@ def _marker_of(match: re.Match[str]) -> Marker:
         return Marker("arabic", int(match.group("arabic")))
     if match.group("paren"):
         return Marker("paren", int(match.group("paren")))
+    if match.groupdict().get("di"):
+        return Marker("di", chinese_to_int(match.group("di")))
     if match.groupdict().get("order"):
         return Marker("order", _ORDER_WORDS[match.group("order")])
     return Marker("circled", _CIRCLED.index(match.group("circled")) + 1)

@@ -56,6 +56,14 @@
         <translation>（1）（2）……</translation>
     </message>
     <message>
+        <source>Circled numbers: ①②…</source>
+        <translation>①②……</translation>
+    </message>
+    <message>
+        <source>Ordinals: 第一，第二，…</source>
+        <translation>第一，第二，……</translation>
+    </message>
+    <message>
         <source>按照…要求，… 现将有关情况对照检查如下：</source>
         <translation>按照…要求，… 现将有关情况对照检查如下：</translation>
     </message>

@@ -93,7 +93,7 @@ def as_docx(text: str, path: Path) -> tuple[Path, str]:
 def test_every_shape_has_fixtures_in_several_wordings():
     prefixes = {n.split("-")[0] for n in NAMES}
     assert {"heading", "long", "pdf", "toc", "web", "numbering", "example", "zuzhishenghuo", "banzi"} <= prefixes
-    assert len(NAMES) >= 23
+    assert len(NAMES) >= 25
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -195,6 +195,7 @@ def test_running_text_comes_back_without_an_invented_number():
 def test_points_come_back_in_the_writers_numbering_style():
     assert "\n1.学习贯彻不够深入。" in export_txt(imported("numbering-arabic"))
     assert "方面：（1）调查研究不够深入。" in export_txt(imported("numbering-paren"))
+    assert "方面：第一，理论学习不够深入。" in export_txt(imported("numbering-ordinals"))
 
 
 def test_a_long_official_heading_does_not_swallow_the_next_sentence():

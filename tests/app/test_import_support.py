@@ -31,7 +31,8 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "import"
 _CN = "[一二三四五六七八九十]+"
 _MARKER = (
     rf"第\s*{_CN}\s*部分\s*[、.．：:，,]?|[（(]\s*{_CN}\s*[）)][、.．]?|{_CN}\s*[、.．]|{_CN}\s*是|"
-    r"[（(]\s*\d{1,2}\s*[）)]|\d{1,2}\s*[.．、](?!\d)|[①-⑳]|(?:首先|其次|再次|最后)\s*[，,]"
+    r"[（(]\s*\d{1,2}\s*[）)]|\d{1,2}\s*[.．、](?!\d)|[①-⑳]|(?:首先|其次|再次|最后)\s*[，,]|"
+    rf"第\s*{_CN}\s*[，,、]"
 )
 _OPTIONAL_STOP = "\x01"  # stands for a 。 the model adds after a title that had no end mark
 # Numbering markers are removed where they can be markers: at a line or part start, after a
@@ -110,7 +111,8 @@ def rendered_characters(material: Material) -> str:
 _LEVELS = (
     ("\u2460", rf"第\s*{_CN}\s*部分\s*[、.．：:，,]?|{_CN}\s*、|{_CN}\s*[.．](?!\d)"),  # section
     ("\u2461", rf"[（(]\s*{_CN}\s*[）)][、.．]?"),  # dimension
-    ("\u2462", rf"{_CN}\s*是|[（(]\s*\d{{1,2}}\s*[）)]|\d{{1,2}}\s*[.．、](?!\d)|[①-⑳]|(?:首先|其次|再次|最后)\s*[，,]"),
+    ("\u2462", rf"{_CN}\s*是|[（(]\s*\d{{1,2}}\s*[）)]|\d{{1,2}}\s*[.．、](?!\d)|[①-⑳]|(?:首先|其次|再次|最后)\s*[，,]|"
+     rf"第\s*{_CN}\s*[，,、]"),
 )
 _LEVEL_RE = re.compile(
     rf"(?:^|(?<=[。；;：:！？!?\s\u2460\u2461\u2462])|(?<=方面))[ \t\u3000]*"

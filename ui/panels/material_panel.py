@@ -43,6 +43,8 @@ class MaterialPanel(NodePanel):
             (tr("Chinese ordinals: 一是, 二是 …"), "shi"),
             (tr("Numbers: 1. 2. …"), "arabic"),
             (tr("Numbers in brackets: （1）（2）…"), "paren"),
+            (tr("Circled numbers: ①②…"), "circled"),
+            (tr("Ordinals: 第一，第二，…"), "di"),
         ):
             self.point_style_combo.addItem(label, style)
         self.point_style_combo.activated.connect(self._point_style_chosen)
