@@ -79,6 +79,7 @@ FIELD_LABELS = {
     "heading_suffix": "Frame", "intro": "Intro", "organization": "Organization",
     "year": "Year", "meeting": "Meeting", "author": "Author", "date": "Date",
     "template_id": "Template", "preamble": "Preamble", "point_style": "Point numbering",
+    "numbered": "Layout", "heading_alone": "Layout", "points_apart": "Layout",
 }
 
 

@@ -40,7 +40,7 @@ from ui.reliability_features import install_reliability_features
 from ui.snapshots import SnapshotsDock, error_message
 from ui.window_chrome import build_actions, build_menus_and_toolbar, word_count_text
 
-LABEL_FIELDS = frozenset({"title", "heading", "short_name", "point_style"})  # shown in the outline
+LABEL_FIELDS = frozenset({"title", "heading", "short_name", "point_style", "numbered"})  # shown in the outline
 LIST_FIELDS = frozenset({"title", "year", "organization", "meeting"})  # shown in the library
 DEFAULT_DOCK_HEIGHT = 100
 ERROR_STYLE = "color: #c00000; font-weight: bold;"

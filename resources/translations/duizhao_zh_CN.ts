@@ -32,6 +32,22 @@
         <translation>导语</translation>
     </message>
     <message>
+        <source>Heading on its own line</source>
+        <translation>标题单独成段</translation>
+    </message>
+    <message>
+        <source>Each point its own paragraph</source>
+        <translation>每条要点单独成段</translation>
+    </message>
+    <message>
+        <source>Numbered （一）</source>
+        <translation>编号（一）</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>段落格式</translation>
+    </message>
+    <message>
         <source>Material</source>
         <translation>材料</translation>
     </message>
@@ -114,6 +130,10 @@
     <message>
         <source>The word that introduces the example</source>
         <translation>引出例子的词</translation>
+    </message>
+    <message>
+        <source>Numbered (一是 …)</source>
+        <translation>编号（一是……）</translation>
     </message>
     <message>
         <source>None. Right-click the point in the outline → Link to</source>

@@ -107,6 +107,31 @@ def test_point_numbering_style_is_stored_at_once_used_by_export_and_undoable(ope
     assert combo.currentData() == "shi"
 
 
+def test_layout_checkboxes_store_the_shape_at_once_and_undo(opened, library):
+    """A heading the user puts on its own line prints alone; a point marked as running text
+    loses its 一是 and the next point becomes 一是."""
+    from app.exporters.text import export_txt
+
+    window, mid = opened
+    dims = library.get_material(mid).sections[0].dimensions
+    window.select_node(dims[0].id)
+    window.findChild(object, "dimensionHeadingAloneCheck").click()
+    assert library.get_material(mid).sections[0].dimensions[0].heading_alone
+    first = library.get_material(mid).sections[0].dimensions[0].points[0]
+    window.select_node(first.id)
+    check = window.findChild(object, "pointNumberedCheck")
+    assert check.isChecked()
+    check.click()
+    stored = library.get_material(mid)
+    assert not stored.sections[0].dimensions[0].points[0].numbered
+    text = export_txt(stored)
+    heading = stored.sections[0].dimensions[0].full_heading()
+    second = stored.sections[0].dimensions[0].points[1].title
+    assert f"（一）{heading}\n\n{first.title}。" in text and f"一是{second}" in text
+    window.actions_by_name["actionUndo"].trigger()
+    assert library.get_material(mid).sections[0].dimensions[0].points[0].numbered
+
+
 def test_trashing_the_open_material_from_the_list_closes_it(opened, library):
     window, mid = opened
     window.library_view.select_material(mid)
