@@ -220,6 +220,20 @@ def _running_titles(lines: list[_Line], head_end: int) -> set[str]:
     return out
 
 
+_PLAIN_LINE_RE = re.compile(r"^[\w\u4e00-\u9fff（）()“”\"·\- ]{2,30}$")
+
+
+def _page_headers(lines: list[_Line], head_end: int) -> set[str]:
+    """A short plain line (a unit name, a document label) that comes back three times or more
+    in the body: the header or footer of every PDF page, not the writer's text."""
+    counts = Counter(
+        re.sub(r"\s+", "", line.text)
+        for line in lines[head_end:]
+        if not line.hinted and _PLAIN_LINE_RE.match(line.text) and not starts_with_marker(line.text)
+    )
+    return {text for text, n in counts.items() if n >= 3}
+
+
 def text_to_paragraphs(
     text: str, keep: Counter[str] | None = None
 ) -> tuple[list[str], list[ParagraphHint], list[tuple[float, str]]]:
@@ -250,7 +264,7 @@ def _join_lines(
     keep = Counter(keep or {})
     wrap = detect_wrap_width([line.width for line in lines if not line.hinted])
     head_end = _head_end(lines)
-    running = _running_titles(lines, head_end)
+    running = _running_titles(lines, head_end) | _page_headers(lines, head_end)
     paragraphs: list[str] = []
     hints: list[ParagraphHint] = []
     dropped: list[tuple[float, str]] = []
@@ -277,7 +291,7 @@ def _join_lines(
         if not line.hinted and is_page_number(line.text) and set_aside(line):
             continue  # a page break may fall inside a paragraph: keep it open
         if index >= head_end and re.sub(r"\s+", "", line.text) in running and set_aside(line):
-            continue  # the running title at the top of a PDF page
+            continue  # the running title (or unit name) at the top of a PDF page
         in_head = index < head_end
         # The paragraph so far matters only while it may still be a heading (numbered, no
         # sentence yet); joining every long paragraph again for each line would be quadratic.
