@@ -241,3 +241,24 @@ def test_the_template_is_still_suggested_when_the_title_is_lost_or_split(name):
     cut = first.find("对照检查") + 3
     _, split = import_text(first[:cut] + "\n" + first[cut:] + "\n" + rest)
     assert split.template_id == whole.template_id
+
+
+@pytest.mark.parametrize("line, furniture", [
+    ("发布时间：2026-01-20  来源：XX范文网  浏览量：1286", True),
+    ("阅读：1234", True),
+    ("【字体：大 中 小】", True),
+    ("【我要纠错】【打印】", True),
+    ("分享到：微信 微博", True),
+    ("上一篇：XX局党组对照检查材料", True),
+    ("XX文库，欢迎您！", True),
+    ("当前位置：首页 > 党建 > 正文", True),
+    ("相关阅读", True),
+    ("按照要求，现将对照检查情况报告如下：", False),
+    ("时间：2024年1月5日上午，支部召开会议。", False),  # a sentence of the material
+    ("一、存在的问题", False),
+    ("来源于群众的意见建议共32条", False),
+])
+def test_web_furniture_lines_are_told_from_the_materials_own(line, furniture):
+    from app.importers.head import is_web_furniture
+
+    assert is_web_furniture(line) is furniture
