@@ -94,11 +94,14 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    material, links, unclassified = _read_material_file(Path(args.file), args.template)
+    set_aside: list[str] = []
+    material, links, unclassified = _read_material_file(Path(args.file), args.template, set_aside)
     with _library(args, readonly=False) as library:
         new_id = library.create_material(material, links)
     _out(str(new_id))
     _err(_import_summary(material, unclassified))
+    for line in set_aside:  # never silently dropped: the user sees each line left out
+        _err(f"已作为页面附加内容剔除 / set aside as page furniture: {line}")
     return 0
 
 
@@ -252,8 +255,11 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 # ----- helpers -----------------------------------------------------------------------------
 
 
-def _read_material_file(path: Path, template_id: str | None) -> tuple[Material, list, int | None]:
+def _read_material_file(
+    path: Path, template_id: str | None, set_aside: list[str] | None = None
+) -> tuple[Material, list, int | None]:
     """(material, links, unclassified paragraph count or None when the format has no such idea).
+    ``set_aside`` receives the lines the importer set aside as furniture.
 
     ``template_id`` (``--template``) overrides the template the file names or the importer
     suggests; an unknown id is bad input."""
@@ -279,12 +285,16 @@ def _read_material_file(path: Path, template_id: str | None) -> tuple[Material, 
         from app.importers.text import import_text_file
 
         material, report = import_text_file(path, template_id=template_id)
+        if set_aside is not None:
+            set_aside += report.dropped_furniture
         return material, [], _unclassified_count(report)
     if suffix in WORD_SUFFIXES:
         # The DOCX reader checks the real type from the bytes and explains .doc/.wps itself.
         from app.importers.docx import import_docx_file
 
         material, report = import_docx_file(path, template_id=template_id)
+        if set_aside is not None:
+            set_aside += report.dropped_furniture
         return material, [], _unclassified_count(report)
     raise InputError(
         f"不支持的文件类型“{suffix or '无扩展名'}”（可导入 .txt .md .docx .json）：{path}",
@@ -323,25 +333,26 @@ def _import_summary(material: Material, unclassified: int | None) -> str:
 
 def outline(material: Material) -> str:
     """The material's tree with derived numbering, one node per line (``show`` without --json)."""
-    from app.model import (
-        dimension_number,
-        material_word_count,
-        point_number,
-        section_number,
-    )
+    from app.exporters.layout import section_label
+    from app.model import dimension_label, material_word_count, point_labels
 
     facts = [f"{material.year}年度" if material.year else "", material.meeting,
              f"模板 {material.template_id}", f"{material_word_count(material):,} 字"]
     lines = [material.title or "（无标题）", " · ".join(f for f in facts if f)]
+    style = material.point_style
+
+    def point_lines(points, indent: str) -> None:
+        # Numbers as exported: none for running text the writer did not enumerate.
+        for label, point in zip(point_labels(points, style), points, strict=True):
+            lines.append(f"{indent}{label or '·'} {_label(point.title or point.body)}")
+
     for si, section in enumerate(material.sections):
-        lines.append(f"{section_number(si)}{section.heading}  [{section.kind}]")
-        for pi, point in enumerate(section.points):
-            lines.append(f"  {point_number(pi)} {_label(point.title or point.body)}")
+        lines.append(f"{section_label(section, si)}{section.heading}  [{section.kind}]")
+        point_lines(section.points, "  ")
         for di, dim in enumerate(section.dimensions):
             name = dim.short_name or _label(dim.heading)
-            lines.append(f"  {dimension_number(di)}{name}  {len(dim.points)}条")
-            for pi, point in enumerate(dim.points):
-                lines.append(f"    {point_number(pi)} {_label(point.title or point.body)}")
+            lines.append(f"  {dimension_label(dim, di)}{name}  {len(dim.points)}条")
+            point_lines(dim.points, "    ")
     return "\n".join(lines) + "\n"
 
 

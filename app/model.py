@@ -26,6 +26,13 @@ Scope = Literal["group", "individual"]
 SENTENCE_END = "。！？；：…!?;:"
 DEFAULT_EXAMPLE_LEAD = "比如"
 DEFAULT_EXAMPLE_SEP = "，"
+# How enumerated points are numbered in every export: 一是 / 1. / （1）. A property of the
+# material (the writer's style is kept on import), never of a single point.
+POINT_STYLES: tuple[str, ...] = ("shi", "arabic", "paren", "circled", "di")
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+# The mark a run-in dimension heading ends with when its frame has none (never glue the heading
+# to the text after it: ……方面一是…).
+RUN_IN_SEPARATOR = "："
 
 
 @dataclass
@@ -37,6 +44,8 @@ class Point:
     ``example_lead`` is the lead word (比如/例如/再比如/…) and ``example_sep`` the mark that
     follows it (，/：/ nothing), so export reproduces the source exactly.
     ``links`` holds ids of linked points (problem ↔ measure); it is filled by the library.
+    ``numbered`` is False for running text the writer did not enumerate (a dimension written as
+    one paragraph without 一是): it prints without a number and does not count in the numbering.
     """
 
     title: str = ""
@@ -44,6 +53,7 @@ class Point:
     example: str = ""
     example_lead: str = DEFAULT_EXAMPLE_LEAD
     example_sep: str = DEFAULT_EXAMPLE_SEP
+    numbered: bool = True
     id: int | None = None
     links: list[int] = field(default_factory=list)
 
@@ -59,6 +69,12 @@ class Dimension:
     frame around it as written in the source (``在“`` … ``”方面：``), quote marks and colon
     included, so export reproduces the source and checks can flag half-width marks.
     Outside the problems section a dimension is a plain ``（一）`` sub-heading.
+
+    Paragraph shape in the problems section, as the source had it: ``heading_alone`` — the
+    heading stood on its own line (else the text runs on after it, the seed's style);
+    ``points_apart`` — each point starts its own paragraph (else they run on in one).
+    ``numbered`` is False for a heading the writer did not number (a bold ``在××方面`` line):
+    it prints without ``（一）`` but keeps its place in the numbering.
     """
 
     heading: str = ""
@@ -67,21 +83,38 @@ class Dimension:
     heading_suffix: str = ""
     intro: list[str] = field(default_factory=list)
     points: list[Point] = field(default_factory=list)
+    heading_alone: bool = False
+    points_apart: bool = False
+    numbered: bool = True
     id: int | None = None
 
     def full_heading(self) -> str:
         return f"{self.heading_prefix}{self.heading}{self.heading_suffix}"
 
+    def run_in_heading(self) -> str:
+        """The heading as it opens a paragraph that continues with text: it ends with the
+        writer's mark (：，。…); a frame without one gets ``：`` rather than being glued on."""
+        full = self.full_heading()
+        if full and full.rstrip()[-1:] not in SENTENCE_END + "，,、":
+            return full + RUN_IN_SEPARATOR
+        return full
+
 
 @dataclass
 class Section:
-    """Section — 一级部分 (一、存在的主要问题 / 二、问题根源剖析 / 三、努力方向和整改措施 …)."""
+    """Section — 一级部分 (一、存在的主要问题 / 二、问题根源剖析 / 三、努力方向和整改措施 …).
+
+    ``numbered`` is False for a part the writer did not head with ``一、`` (text before the
+    first heading, or a document that has none): it prints no ``一、`` line of its own, though
+    it keeps its place in the numbering of the sections after it.
+    """
 
     kind: str = "other"
     heading: str = ""
     intro: list[str] = field(default_factory=list)
     dimensions: list[Dimension] = field(default_factory=list)
     points: list[Point] = field(default_factory=list)
+    numbered: bool = True
     id: int | None = None
 
     def all_points(self) -> list[Point]:
@@ -104,6 +137,7 @@ class Material:
     template_id: str = "custom"
     author: str = ""
     date: str = ""
+    point_style: str = "shi"  # one of POINT_STYLES
     preamble: list[str] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     closing: list[str] = field(default_factory=list)
@@ -145,7 +179,7 @@ def chinese_number(n: int) -> str:
     raise ValueError(f"numbering above 999 is not supported, got {n}")
 
 
-PointStyle = Literal["shi", "arabic", "paren"]
+PointStyle = Literal["shi", "arabic", "paren", "circled", "di"]
 
 
 def section_number(index: int) -> str:
@@ -159,14 +193,36 @@ def dimension_number(index: int) -> str:
 
 
 def point_number(index: int, style: PointStyle = "shi") -> str:
-    """0-based position → 一是 / 1. / （1）."""
+    """0-based position → 一是 / 1. / （1） / ① / 第一，(① past ⑳ goes on as （21）)."""
+    if style == "circled" and index < len(_CIRCLED):
+        return _CIRCLED[index]
+    if style == "di":
+        return f"第{chinese_number(index + 1)}，"
     if style == "shi":
         return f"{chinese_number(index + 1)}是"
     if style == "arabic":
         return f"{index + 1}."
-    if style == "paren":
+    if style in ("paren", "circled"):
         return f"（{index + 1}）"
     raise ValueError(f"unknown point numbering style {style!r}")
+
+
+def dimension_label(dim: Dimension, index: int) -> str:
+    """``（一）`` for a numbered dimension; nothing for one the writer did not number."""
+    return dimension_number(index) if dim.numbered else ""
+
+
+def point_labels(points: list[Point], style: str = "shi") -> list[str]:
+    """The number printed before each point: enumerated points count 1, 2, …; running text
+    (``numbered=False``) gets no number and does not advance the count."""
+    out, n = [], 0
+    for p in points:
+        if p.numbered:
+            out.append(point_number(n, style))  # type: ignore[arg-type]
+            n += 1
+        else:
+            out.append("")
+    return out
 
 
 def point_title_sentence(title: str) -> str:

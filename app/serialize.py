@@ -15,6 +15,7 @@ from app.errors import InputError
 from app.model import (
     DEFAULT_EXAMPLE_LEAD,
     DEFAULT_EXAMPLE_SEP,
+    POINT_STYLES,
     SECTION_KINDS,
     Dimension,
     Material,
@@ -23,41 +24,63 @@ from app.model import (
 )
 
 FORMAT = "duizhao-material"
+# Still 1: the layout fields (numbered, heading_alone, points_apart, point_style) are written only
+# when they differ from the default, so files without them read as before, and a reader that
+# ignores them still gets every word in its place (only the paragraph shape and numbers differ).
 VERSION = 1
 # Refuse absurd inputs before walking them (hostile or broken files).
 MAX_TEXT = 1_000_000
 MAX_ITEMS = 20_000
 
 
+def _layout(out: dict[str, Any], **flags: bool) -> dict[str, Any]:
+    """Add layout flags that differ from their defaults (numbered=True, the others False)."""
+    for key, value in flags.items():
+        if value != (key == "numbered"):
+            out[key] = value
+    return out
+
+
 def point_to_dict(p: Point) -> dict[str, Any]:
-    return {
-        "title": p.title,
-        "body": p.body,
-        "example": p.example,
-        "example_lead": p.example_lead,
-        "example_sep": p.example_sep,
-    }
+    return _layout(
+        {
+            "title": p.title,
+            "body": p.body,
+            "example": p.example,
+            "example_lead": p.example_lead,
+            "example_sep": p.example_sep,
+        },
+        numbered=p.numbered,
+    )
 
 
 def dimension_to_dict(d: Dimension) -> dict[str, Any]:
-    return {
-        "heading": d.heading,
-        "short_name": d.short_name,
-        "heading_prefix": d.heading_prefix,
-        "heading_suffix": d.heading_suffix,
-        "intro": list(d.intro),
-        "points": [point_to_dict(p) for p in d.points],
-    }
+    return _layout(
+        {
+            "heading": d.heading,
+            "short_name": d.short_name,
+            "heading_prefix": d.heading_prefix,
+            "heading_suffix": d.heading_suffix,
+            "intro": list(d.intro),
+            "points": [point_to_dict(p) for p in d.points],
+        },
+        heading_alone=d.heading_alone,
+        points_apart=d.points_apart,
+        numbered=d.numbered,
+    )
 
 
 def section_to_dict(s: Section) -> dict[str, Any]:
-    return {
-        "kind": s.kind,
-        "heading": s.heading,
-        "intro": list(s.intro),
-        "dimensions": [dimension_to_dict(d) for d in s.dimensions],
-        "points": [point_to_dict(p) for p in s.points],
-    }
+    return _layout(
+        {
+            "kind": s.kind,
+            "heading": s.heading,
+            "intro": list(s.intro),
+            "dimensions": [dimension_to_dict(d) for d in s.dimensions],
+            "points": [point_to_dict(p) for p in s.points],
+        },
+        numbered=s.numbered,
+    )
 
 
 def point_positions(material: Material) -> dict[int, list[int]]:
@@ -93,7 +116,7 @@ def _find_point(material: Material, position: list[int]) -> Point:
 
 
 def material_to_dict(m: Material) -> dict[str, Any]:
-    return {
+    out = {
         "format": FORMAT,
         "version": VERSION,
         "title": m.title,
@@ -109,6 +132,9 @@ def material_to_dict(m: Material) -> dict[str, Any]:
         "closing": list(m.closing),
         "links": links_of(m),
     }
+    if m.point_style != "shi":
+        out["point_style"] = m.point_style
+    return out
 
 
 def material_to_json(m: Material) -> str:
@@ -152,8 +178,16 @@ def _obj_list(d: dict, key: str, where: str) -> list[dict]:
     return value
 
 
+def _bool(d: dict, key: str, where: str, default: bool) -> bool:
+    value = d.get(key, default)
+    if not isinstance(value, bool):
+        raise _bad(f"{where}.{key}", "应为 true 或 false", "must be true or false")
+    return value
+
+
 def point_from_dict(d: dict, where: str) -> Point:
     return Point(
+        numbered=_bool(d, "numbered", where, True),
         title=_str(d, "title", where),
         body=_str(d, "body", where),
         example=_str(d, "example", where),
@@ -164,6 +198,9 @@ def point_from_dict(d: dict, where: str) -> Point:
 
 def dimension_from_dict(d: dict, where: str) -> Dimension:
     return Dimension(
+        heading_alone=_bool(d, "heading_alone", where, False),
+        numbered=_bool(d, "numbered", where, True),
+        points_apart=_bool(d, "points_apart", where, False),
         heading=_str(d, "heading", where),
         short_name=_str(d, "short_name", where),
         heading_prefix=_str(d, "heading_prefix", where),
@@ -181,6 +218,7 @@ def section_from_dict(d: dict, where: str) -> Section:
     if kind not in SECTION_KINDS:
         raise _bad(f"{where}.kind", f"未知的部分类型 {kind!r}", f"unknown section kind {kind!r}")
     return Section(
+        numbered=_bool(d, "numbered", where, True),
         kind=kind,
         heading=_str(d, "heading", where),
         intro=_str_list(d, "intro", where),
@@ -214,7 +252,11 @@ def material_from_dict(d: Any) -> tuple[Material, list[list[list[int]]]]:
     scope = _str(d, "scope", "$", "group")
     if scope not in ("group", "individual"):
         raise _bad("$.scope", "应为 group 或 individual", "must be group or individual")
+    point_style = _str(d, "point_style", "$", "shi")
+    if point_style not in POINT_STYLES:
+        raise _bad("$.point_style", f"应为 {'、'.join(POINT_STYLES)} 之一", f"must be one of {', '.join(POINT_STYLES)}")
     material = Material(
+        point_style=point_style,
         title=_str(d, "title", "$"),
         organization=_str(d, "organization", "$"),
         scope=scope,

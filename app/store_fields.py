@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from app.errors import InputError, NotFoundError
-from app.model import SECTION_KINDS, Dimension, Material, Point, Section
+from app.model import POINT_STYLES, SECTION_KINDS, Dimension, Material, Point, Section
 from app.serialize import MAX_TEXT
 
 _TEXT = "text"
@@ -18,15 +18,18 @@ _LIST = "list"
 MATERIAL_FIELDS = {
     "title": _TEXT, "organization": _TEXT, "scope": "scope", "year": "year", "meeting": _TEXT,
     "template_id": _TEXT, "author": _TEXT, "date": _TEXT, "preamble": _LIST, "closing": _LIST,
+    "point_style": "point_style",
 }
+_BOOL = "bool"
 NODE_FIELDS = {
-    "section": {"heading": _TEXT, "intro": _LIST, "kind": "section_kind"},
+    "section": {"heading": _TEXT, "intro": _LIST, "kind": "section_kind", "numbered": _BOOL},
     "dimension": {
         "heading": _TEXT, "short_name": _TEXT, "heading_prefix": _TEXT, "heading_suffix": _TEXT,
-        "intro": _LIST,
+        "intro": _LIST, "heading_alone": _BOOL, "points_apart": _BOOL, "numbered": _BOOL,
     },
     "point": {
         "title": _TEXT, "body": _TEXT, "example": _TEXT, "example_lead": _TEXT, "example_sep": _TEXT,
+        "numbered": _BOOL,
     },
 }
 
@@ -71,6 +74,14 @@ def _checked(field: str, rule: str, value: Any) -> Any:
     if rule == "year":
         if value is not None and (isinstance(value, bool) or not isinstance(value, int) or not 1921 <= value <= 2999):
             raise _bad(field, "年度应为 1921–2999 之间的整数", "year must be an integer 1921-2999")
+        return value
+    if rule == _BOOL:
+        if not isinstance(value, bool):
+            raise _bad(field, "应为 true 或 false", "must be true or false")
+        return int(value)
+    if rule == "point_style":
+        if value not in POINT_STYLES:
+            raise _bad(field, f"应为 {'、'.join(POINT_STYLES)} 之一", f"must be one of {', '.join(POINT_STYLES)}")
         return value
     if rule == "section_kind":
         if value not in SECTION_KINDS:

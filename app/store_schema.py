@@ -161,6 +161,20 @@ def m001_initial(db: Database) -> None:
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
+def m002_layout(db: Database) -> None:
+    """The shape the writer gave a material (issue 14): running text that is not an enumerated
+    point, or a section/dimension heading written without its number (``numbered``), a dimension heading on its own line (``heading_alone``),
+    points each in their own paragraph (``points_apart``), and the point numbering style.
+    Defaults reproduce exactly what version 1 libraries printed."""
+    for statement in (
+        "ALTER TABLE nodes ADD COLUMN numbered INTEGER NOT NULL DEFAULT 1",
+        "ALTER TABLE nodes ADD COLUMN heading_alone INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE nodes ADD COLUMN points_apart INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE materials ADD COLUMN point_style TEXT NOT NULL DEFAULT 'shi'",
+    ):
+        db.execute(statement)
+
+
 def _split_sql(script: str) -> list[str]:
     """Split a schema script into statements (triggers hold ';' inside BEGIN … END)."""
     statements, current = [], ""
@@ -176,7 +190,7 @@ def _split_sql(script: str) -> list[str]:
 
 # The schema migrations in order, by name: a new migration is appended here; released ones are
 # never renamed or removed. Plain data, so read-only opens can list the names without sqlite_utils.
-_MIGRATION_STEPS = (("m001_initial", m001_initial),)
+_MIGRATION_STEPS = (("m001_initial", m001_initial), ("m002_layout", m002_layout))
 MIGRATION_NAMES = tuple(name for name, _ in _MIGRATION_STEPS)
 
 

@@ -55,7 +55,7 @@ def node_label(node: Section | Dimension | Point) -> str:
 def _point(d: dict[str, Any]) -> Point:
     return Point(
         title=d["title"], body=d["body"], example=d["example"], example_lead=d["example_lead"],
-        example_sep=d["example_sep"], id=d["id"],
+        example_sep=d["example_sep"], numbered=d.get("numbered", True), id=d["id"],
     )
 
 
@@ -63,13 +63,15 @@ def _dimension(d: dict[str, Any]) -> Dimension:
     return Dimension(
         heading=d["heading"], short_name=d["short_name"], heading_prefix=d["heading_prefix"],
         heading_suffix=d["heading_suffix"], intro=list(d["intro"]),
+        heading_alone=d.get("heading_alone", False), points_apart=d.get("points_apart", False),
+        numbered=d.get("numbered", True),
         points=[_point(p) for p in d["points"]], id=d["id"],
     )
 
 
 def _section(d: dict[str, Any]) -> Section:
     return Section(
-        kind=d["kind"], heading=d["heading"], intro=list(d["intro"]),
+        kind=d["kind"], heading=d["heading"], intro=list(d["intro"]), numbered=d.get("numbered", True),
         dimensions=[_dimension(x) for x in d["dimensions"]],
         points=[_point(p) for p in d["points"]], id=d["id"],
     )

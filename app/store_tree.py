@@ -56,6 +56,7 @@ def point_from_row(row: dict[str, Any]) -> Point:
         example=row["example"],
         example_lead=row["example_lead"],
         example_sep=row["example_sep"],
+        numbered=bool(row.get("numbered", 1)),
         id=row["id"],
     )
 
@@ -68,6 +69,7 @@ def load_material(db: Database, material_id: int) -> Material | None:
     material = Material(
         **{f: row[f] for f in MATERIAL_TEXT_FIELDS},
         year=row["year"],
+        point_style=row.get("point_style", "shi"),
         preamble=json.loads(row["preamble"]),
         closing=json.loads(row["closing"]),
         id=row["id"],
@@ -84,7 +86,8 @@ def load_material(db: Database, material_id: int) -> Material | None:
     for n in nodes:
         if n["kind"] == "section":
             sections[n["id"]] = Section(
-                kind=n["section_kind"], heading=n["heading"], intro=json.loads(n["intro"]), id=n["id"]
+                kind=n["section_kind"], heading=n["heading"], intro=json.loads(n["intro"]),
+                numbered=bool(n.get("numbered", 1)), id=n["id"],
             )
             material.sections.append(sections[n["id"]])
     for n in nodes:
@@ -95,6 +98,9 @@ def load_material(db: Database, material_id: int) -> Material | None:
                 heading_prefix=n["heading_prefix"],
                 heading_suffix=n["heading_suffix"],
                 intro=json.loads(n["intro"]),
+                heading_alone=bool(n.get("heading_alone", 0)),
+                numbered=bool(n.get("numbered", 1)),
+                points_apart=bool(n.get("points_apart", 0)),
                 id=n["id"],
             )
             sections[n["parent_id"]].dimensions.append(dimensions[n["id"]])
@@ -122,7 +128,7 @@ def load_material(db: Database, material_id: int) -> Material | None:
 _NODE_COLUMNS = (
     "id", "material_id", "parent_id", "position", "kind", "section_kind", "heading", "short_name",
     "heading_prefix", "heading_suffix", "intro", "title", "body", "example", "example_lead",
-    "example_sep",
+    "example_sep", "numbered", "heading_alone", "points_apart",
 )
 _INSERT_NODE = (
     f"INSERT INTO nodes ({', '.join(_NODE_COLUMNS)}) "
@@ -133,6 +139,7 @@ _INSERT_NODE = (
 def _insert_node(db: Database, values: dict[str, Any], keep_id: int | None) -> int:
     """Insert one node row; reuse ``keep_id`` when it is free (restore keeps ids)."""
     row = dict.fromkeys(_NODE_COLUMNS, "")
+    row.update(numbered=1, heading_alone=0, points_apart=0)
     row.update(values)
     row["intro"] = json.dumps(row.get("intro") or [], ensure_ascii=False)
     row["section_kind"] = values.get("section_kind")
@@ -149,7 +156,7 @@ def insert_point(
         {
             "material_id": material_id, "parent_id": parent_id, "position": position,
             "kind": "point", "title": p.title, "body": p.body, "example": p.example,
-            "example_lead": p.example_lead, "example_sep": p.example_sep,
+            "example_lead": p.example_lead, "example_sep": p.example_sep, "numbered": int(p.numbered),
         },
         p.id if keep_ids else None,
     )
@@ -165,7 +172,8 @@ def insert_dimension(
             "material_id": material_id, "parent_id": parent_id, "position": position,
             "kind": "dimension", "heading": d.heading, "short_name": d.short_name,
             "heading_prefix": d.heading_prefix, "heading_suffix": d.heading_suffix,
-            "intro": d.intro,
+            "intro": d.intro, "heading_alone": int(d.heading_alone), "points_apart": int(d.points_apart),
+            "numbered": int(d.numbered),
         },
         d.id if keep_ids else None,
     )
@@ -184,6 +192,7 @@ def insert_section(
         {
             "material_id": material_id, "parent_id": None, "position": position,
             "kind": "section", "section_kind": s.kind, "heading": s.heading, "intro": s.intro,
+            "numbered": int(s.numbered),
         },
         s.id if keep_ids else None,
     )
@@ -207,14 +216,15 @@ def insert_sections(
     ``keep_ids``: nodes that carry an id get it back when it is free (snapshot restore)."""
     ids: list[list[list[int]]] = []
     for si, s in enumerate(material.sections):
-        bare = Section(kind=s.kind, heading=s.heading, intro=s.intro, id=s.id)
+        bare = Section(kind=s.kind, heading=s.heading, intro=s.intro, numbered=s.numbered, id=s.id)
         section_id = insert_section(db, material_id, si, bare, keep_ids)
         own = [insert_point(db, material_id, section_id, i, p, keep_ids) for i, p in enumerate(s.points)]
         per_dim = []
         for di, d in enumerate(s.dimensions):
             dim_id = insert_dimension(db, material_id, section_id, di, Dimension(
                 heading=d.heading, short_name=d.short_name, heading_prefix=d.heading_prefix,
-                heading_suffix=d.heading_suffix, intro=d.intro, id=d.id,
+                heading_suffix=d.heading_suffix, intro=d.intro, heading_alone=d.heading_alone,
+                points_apart=d.points_apart, numbered=d.numbered, id=d.id,
             ), keep_ids)
             per_dim.append([insert_point(db, material_id, dim_id, i, p, keep_ids) for i, p in enumerate(d.points)])
         ids.append([own, *per_dim])

@@ -78,7 +78,8 @@ FIELD_LABELS = {
     "heading": "Heading", "short_name": "Short name", "heading_prefix": "Frame",
     "heading_suffix": "Frame", "intro": "Intro", "organization": "Organization",
     "year": "Year", "meeting": "Meeting", "author": "Author", "date": "Date",
-    "template_id": "Template", "preamble": "Preamble",
+    "template_id": "Template", "preamble": "Preamble", "point_style": "Point numbering",
+    "numbered": "Layout", "heading_alone": "Layout", "points_apart": "Layout",
 }
 
 

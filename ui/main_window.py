@@ -42,7 +42,7 @@ from ui.snapshots import SnapshotsDock, error_message
 from ui.typing_recovery import recover_typing
 from ui.window_chrome import build_actions, build_menus_and_toolbar, word_count_text
 
-LABEL_FIELDS = frozenset({"title", "heading", "short_name"})  # shown in the outline
+LABEL_FIELDS = frozenset({"title", "heading", "short_name", "point_style", "numbered"})  # shown in the outline
 LIST_FIELDS = frozenset({"title", "year", "organization", "meeting"})  # shown in the library
 DEFAULT_DOCK_HEIGHT = 100
 ERROR_STYLE = "color: #c00000; font-weight: bold;"

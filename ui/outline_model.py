@@ -30,7 +30,7 @@ from app.model import (
     Material,
     Point,
     Section,
-    dimension_number,
+    dimension_label,
     point_number,
     section_number,
 )
@@ -279,8 +279,17 @@ class OutlineModel(QAbstractItemModel):
             return f"{section_number(n)}{obj.heading}" + (f"  {points}" if count else "")
         if item.kind == "dimension":
             name = obj.short_name or _shorten(obj.heading)
-            return f"{dimension_number(n)}{name}  " + self.tr("%n point(s)", "", len(obj.points))
-        return f"{point_number(n)} {_shorten(obj.title) or self.tr('(no title)')}"
+            return f"{dimension_label(obj, n)}{name}  " + self.tr("%n point(s)", "", len(obj.points))
+        # Numbers as exported: in the material's style, none for running text (no 一是 written),
+        # which the points after it do not count.
+        number = ""
+        if obj.numbered:
+            root = item.parent
+            while root.parent is not None and root.kind != "material":
+                root = root.parent
+            before = sum(1 for c in siblings[:n] if c.obj.numbered)
+            number = point_number(before, getattr(root.obj, "point_style", "shi"))
+        return f"{number} {_shorten(obj.title) or self.tr('(no title)')}".lstrip()
 
     def _tooltip(self, item: OutlineItem) -> str:
         obj = item.obj

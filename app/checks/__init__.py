@@ -60,7 +60,9 @@ def run_checks(material: Material, template: Template | None = None, *, ignored:
     found += concreteness.check(material)
     skip = set(ignored)
     order = {f.path: i for i, f in enumerate(fields)}
-    unique = {(f.rule, f.path, f.start, f.end): f for f in found if f.key not in skip}
+    # The message is part of a finding's identity: several parts missing from one place (each
+    # dimension a template asks for) are reported at the same path and range, one finding each.
+    unique = {(f.rule, f.path, f.start, f.end, f.message): f for f in found if f.key not in skip}
     return sorted(unique.values(), key=lambda f: (order.get(f.path, -1), f.start, _SEVERITY_ORDER[f.severity], f.rule))
 
 

@@ -26,7 +26,10 @@ class Finding:
 
     @property
     def key(self) -> str:
-        """Identity used to remember an ignored finding: rule + path + excerpt."""
+        """Identity used to remember an ignored finding: rule + path + excerpt. A missing part
+        has no text of its own, so its message (naming the part) tells one from another."""
+        if self.rule.endswith("_missing"):
+            return ignore_key(self.rule, self.path, f"{self.excerpt}|{self.message}")
         return ignore_key(self.rule, self.path, self.excerpt)
 
     def to_json(self) -> dict:

@@ -11,16 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from app.exporters.layout import dimension_groups, section_heading_line, section_label
 from app.exporters.pdf_options import PdfOptions
 from app.model import (
     Dimension,
     Material,
     Point,
     Section,
+    dimension_label,
     dimension_number,
-    point_number,
+    point_labels,
     point_title_sentence,
-    section_number,
 )
 
 Align = Literal["justify", "center", "right"]
@@ -80,10 +81,11 @@ def body_paragraphs(texts: list[str], where: str) -> list[ParagraphSpec]:
     return out
 
 
-def point_runs(point: Point, index: int, where: str, options: PdfOptions) -> list[Run]:
-    label = f"{where}{point_number(index)}"
-    title = point_number(index) + point_title_sentence(point.title)
-    runs = [Run(title, "body", label, bold=options.bold_point_titles)]
+def point_runs(point: Point, number: str, where: str, options: PdfOptions) -> list[Run]:
+    """``number`` is the printed label (一是 / 1. / （1）), "" for running text."""
+    label = f"{where}{number or '正文'}"
+    title = number + point_title_sentence(point.title)
+    runs = [Run(title, "body", label, bold=options.bold_point_titles)] if title else []
     rest = point.body
     if point.example:
         rest += f"{point.example_lead}{point.example_sep}{point.example}"
@@ -100,53 +102,54 @@ def _dimension_label(dim: Dimension, index: int) -> str:
 
 
 def dimension_paragraphs(
-    dim: Dimension, index: int, where: str, run_in: bool, options: PdfOptions
+    dim: Dimension, index: int, where: str, run_in: bool, options: PdfOptions, style: str = "shi"
 ) -> list[ParagraphSpec]:
     here = f"{where}{dimension_number(index)}"
-    heading = Run(dimension_number(index) + dim.full_heading(), "heading2", f"{here}标题")
     outline = (_dimension_label(dim, index), 1)
-    intro = [Run(t, "body", f"{here}导语") for t in dim.intro if t]
-    points = [r for i, p in enumerate(dim.points) for r in point_runs(p, i, here, options)]
-    if not run_in:
-        out = [ParagraphSpec(runs=[heading], kind="heading", keep_with_next=True, outline=outline)]
-        for run in intro:
-            out += _split_paragraphs([run])
-        for i, p in enumerate(dim.points):
-            out += _split_paragraphs(point_runs(p, i, here, options))
-        return out
-    # Run-in: heading + first intro paragraph; further intro paragraphs on their own; the
-    # points run on after the last of them (or after the heading when there is no intro).
-    groups: list[list[Run]] = [[heading]]
-    for i, run in enumerate(intro):
-        if i == 0:
-            groups[0].append(run)
+    out: list[ParagraphSpec] = []
+    for gi, group in enumerate(dimension_groups(dim, run_in, style)):
+        runs: list[Run] = []
+        for piece in group:
+            if piece.kind == "heading":
+                runs.append(Run(dimension_label(dim, index) + piece.text, "heading2", f"{here}标题"))
+            elif piece.kind == "intro":
+                runs.append(Run(piece.text, "body", f"{here}导语"))
+            else:
+                assert piece.point is not None
+                runs += point_runs(piece.point, piece.label, here, options)
+        if gi == 0 and len(runs) == 1 and (not run_in or dim.heading_alone):
+            # A heading standing alone keeps with the text under it.
+            out.append(ParagraphSpec(runs=runs, kind="heading", keep_with_next=True, outline=outline))
         else:
-            groups.append([run])
-    groups[-1].extend(points)
-    out = []
-    for i, runs in enumerate(groups):
-        out += _split_paragraphs(runs, outline=outline if i == 0 else None)
+            out += _split_paragraphs(runs, outline=outline if gi == 0 else None)
     return out
 
 
-def section_paragraphs(section: Section, index: int, options: PdfOptions) -> list[ParagraphSpec]:
-    number = section_number(index)
+def section_paragraphs(
+    section: Section, index: int, options: PdfOptions, style: str = "shi"
+) -> list[ParagraphSpec]:
+    number = section_label(section, index)
+    line = section_heading_line(section, index)
+    where = number or f"第{index + 1}部分"
     # The number prints even when the heading is empty, as in txt/md: numbering never skips,
-    # and a bare "二、" shows the user what is missing.
-    out = [
-        ParagraphSpec(
-            runs=[Run(number + section.heading, "heading1", f"{number}标题")],
-            kind="heading",
-            keep_with_next=True,
-            outline=(number + section.heading, 0),
+    # and a bare "二、" shows the user what is missing. Only a part the writer never headed
+    # (``numbered`` False, no heading) prints no heading line.
+    out = []
+    if line is not None:
+        out.append(
+            ParagraphSpec(
+                runs=[Run(line, "heading1", f"{where}标题")],
+                kind="heading",
+                keep_with_next=True,
+                outline=(line, 0),
+            )
         )
-    ]
-    out += body_paragraphs(section.intro, f"{number}导语")
-    for i, p in enumerate(section.points):
-        out += _split_paragraphs(point_runs(p, i, number, options))
+    out += body_paragraphs(section.intro, f"{where}导语")
+    for label, p in zip(point_labels(section.points, style), section.points, strict=True):
+        out += _split_paragraphs(point_runs(p, label, where, options))
     run_in = section.kind == "problems" and not options.point_paragraphs
     for i, dim in enumerate(section.dimensions):
-        out += dimension_paragraphs(dim, i, number, run_in, options)
+        out += dimension_paragraphs(dim, i, where, run_in, options, style)
     return out
 
 
@@ -175,7 +178,7 @@ def material_paragraphs(material: Material, options: PdfOptions) -> list[Paragra
         out.append(blank())
     out += body_paragraphs(material.preamble, "前言")
     for i, section in enumerate(material.sections):
-        out += section_paragraphs(section, i, options)
+        out += section_paragraphs(section, i, options, material.point_style)
     out += body_paragraphs(material.closing, "结尾")
     if options.include_signature:
         out += signature_paragraphs(material)

@@ -15,16 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from app.model import (
-    Dimension,
-    Material,
-    Point,
-    Section,
-    dimension_number,
-    point_number,
-    point_text,
-    section_number,
-)
+from app.exporters.layout import dimension_groups, labelled_points, section_heading_line
+from app.model import Dimension, Material, Point, Section, dimension_label, point_text
 
 
 def export_txt(material: Material, *, point_paragraphs: bool = False) -> str:
@@ -65,8 +57,10 @@ def _render(
     for text in material.preamble:
         paragraphs += _split(text)
     for index, section in enumerate(material.sections):
-        paragraphs.append(section_heading(section_number(index) + section.heading))
-        paragraphs += _section_body(section, point_paragraphs)
+        line = section_heading_line(section, index)
+        if line is not None:
+            paragraphs.append(section_heading(line))
+        paragraphs += _section_body(section, material, point_paragraphs)
     for text in material.closing:
         paragraphs += _split(text)
     if not paragraphs:
@@ -74,36 +68,40 @@ def _render(
     return "\n\n".join(paragraphs) + "\n"
 
 
-def _section_body(section: Section, point_paragraphs: bool) -> list[str]:
+def _section_body(section: Section, material: Material, point_paragraphs: bool) -> list[str]:
     out: list[str] = []
     for text in section.intro:
         out += _split(text)
-    out += _numbered_points(section.points)
+    out += _numbered_points(labelled_points(section.points, material))
     # Only problems dimensions run their points in; elsewhere a （一） is a plain sub-heading.
     run_in = section.kind == "problems" and not point_paragraphs
     for index, dim in enumerate(section.dimensions):
-        out += _dimension(index, dim, run_in)
+        out += _dimension(index, dim, run_in, material.point_style)
     return out
 
 
-def _dimension(index: int, dim: Dimension, run_in: bool) -> list[str]:
-    heading = dimension_number(index) + dim.full_heading()
-    if run_in:
+def _dimension(index: int, dim: Dimension, run_in: bool, style: str) -> list[str]:
+    out: list[str] = []
+    for group in dimension_groups(dim, run_in, style):
         # One string with "\n" where paragraphs break, split once at the end: a break inside an
         # intro or a body then falls exactly where it was typed.
-        intro = "\n".join(dim.intro)
-        points = "".join(point_number(i) + point_text(p) for i, p in enumerate(dim.points))
-        return _split(heading + intro + points)
-    out = _split(heading)
-    for text in dim.intro:
-        out += _split(text)
-    return out + _numbered_points(dim.points)
+        texts = []
+        for piece in group:
+            if piece.kind == "heading":
+                texts.append(dimension_label(dim, index) + piece.text)
+            elif piece.kind == "intro":
+                texts.append(piece.text)
+            else:
+                assert piece.point is not None
+                texts.append(piece.label + point_text(piece.point))
+        out += _split("".join(texts))
+    return out
 
 
-def _numbered_points(points: Iterable[Point]) -> list[str]:
+def _numbered_points(points: Iterable[tuple[str, Point]]) -> list[str]:
     out: list[str] = []
-    for i, point in enumerate(points):
-        out += _split(point_number(i) + point_text(point))
+    for label, point in points:
+        out += _split(label + point_text(point))
     return out
 
 

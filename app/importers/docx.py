@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from app.importers.docx_stream import read_body
 from app.importers.head import starts_with_marker
 from app.importers.safe_zip import MAX_PART_BYTES, open_zip, parse_xml, part_info, read_part
 from app.importers.structure import ImportReport, ParagraphHint, build_material
+from app.importers.text import rejoin_hard_wraps
 from app.model import Material
 
 __all__ = ["ImportReport", "import_docx_file"]
@@ -82,11 +84,20 @@ def read_docx_paragraphs(path: str | Path) -> DocxParagraphs:
     return DocxParagraphs(paragraphs, hints, dropped, state.text_boxes if state else 0)
 
 
-def import_docx_file(path: str | Path, *, template_id: str | None = None) -> tuple[Material, ImportReport]:
-    """Import a .docx file. Bad input (legacy .doc, PDF, encrypted, damaged, bombs) → InputError."""
+def import_docx_file(
+    path: str | Path, *, template_id: str | None = None, keep: list[str] | None = None
+) -> tuple[Material, ImportReport]:
+    """Import a .docx file. Bad input (legacy .doc, PDF, encrypted, damaged, bombs) → InputError.
+    ``keep``: set-aside lines the user brought back (see ``structure.build_material``)."""
     read = read_docx_paragraphs(path)
-    material, report = build_material(read.paragraphs, read.hints, template_id=template_id,
-                                      dropped=read.dropped)
+    kept = Counter(keep or [])
+    paragraphs, hints, dropped = read.paragraphs, read.hints, list(read.dropped)
+    # Text copied out of a PDF and pasted into Word: one paragraph per printed line.
+    rejoined = rejoin_hard_wraps(paragraphs, hints, kept)
+    if rejoined is not None:
+        paragraphs, hints, wrapped_aside = rejoined
+        dropped = [(0.0, d) for d in dropped] + wrapped_aside
+    material, report = build_material(paragraphs, hints, template_id=template_id, dropped=dropped, keep=kept)
     report.encoding = "docx"
     if read.text_boxes:
         report.warnings.append(f"文档中有 {read.text_boxes} 个文本框，其中的文字未导入")

@@ -24,26 +24,28 @@ SECTION_RE = re.compile(rf"^\s*(?:({_CN})\s*[、.．]|第\s*({_CN})\s*部分\s*[
 DIMENSION_RE = re.compile(rf"^\s*[（(]\s*({_CN})\s*[）)]\s*[、.．]?\s*")
 POINT_START_RE = re.compile(
     rf"^\s*(?:(?P<shi>{_CN})\s*是|(?P<arabic>\d{{1,2}})\s*[.．、](?!\d)|"
-    rf"[（(]\s*(?P<paren>\d{{1,2}})\s*[）)]|(?P<circled>[{_CIRCLED}])|"
+    rf"[（(]\s*(?P<paren>\d{{1,2}})\s*[）)]|(?P<circled>[{_CIRCLED}])|第(?P<di>{_CN})\s*[，,、]|"
     r"(?P<order>首先|其次|再次|最后)\s*[，,])\s*"
 )
 # 首先…其次…最后… (rare): only at a paragraph start, and only as a container's own numbering.
 _ORDER_WORDS = {"首先": 1, "其次": 2, "再次": 3, "最后": 4}
 _INLINE_POINT_RE = re.compile(
     rf"(?:(?P<shi>{_CN})\s*是|(?P<arabic>\d{{1,2}})[.．、](?!\d)|"
-    rf"[（(](?P<paren>\d{{1,2}})[）)]|(?P<circled>[{_CIRCLED}]))"
+    rf"[（(](?P<paren>\d{{1,2}})[）)]|(?P<circled>[{_CIRCLED}])|(?P<order>其次|再次|最后)\s*[，,]|"
+    rf"第(?P<di>{_CN})[，,、])"
 )
 
 # Example lead words, longest first so 再比如 wins over 比如. ``如在…`` keeps 在 in the example.
 _EXAMPLE_RE = re.compile(
-    r"(?:^|(?<=[。；;，,：:！？!?\n]))[ \t\u3000]*(再比如说?|比如说|比方说|具体表现为|例如|比如|如(?=在))"
+    r"(?:^|(?<=[。；;，,：:！？!?\n]))[ \t\u3000]*(再比如说?|再如|比如说|比方说|譬如|举例来说|具体表现为|例如|比如|"
+    r"如(?=在|[：:])|(?:(?<=[。；;！？!?\n])|^)像(?=在|去年|今年|前年|有的|有时|个别|少数|部分|某))"
     r"(?:[ \t\u3000]*([，,：:]))?"
 )
 
 
 @dataclass(frozen=True)
 class Marker:
-    family: str  # shi | arabic | paren | circled
+    family: str  # shi | arabic | paren | circled | di (第一，) | order (首先…)
     number: int
 
 
@@ -66,6 +68,8 @@ def _marker_of(match: re.Match[str]) -> Marker:
         return Marker("arabic", int(match.group("arabic")))
     if match.group("paren"):
         return Marker("paren", int(match.group("paren")))
+    if match.groupdict().get("di"):
+        return Marker("di", chinese_to_int(match.group("di")))
     if match.groupdict().get("order"):
         return Marker("order", _ORDER_WORDS[match.group("order")])
     return Marker("circled", _CIRCLED.index(match.group("circled")) + 1)
@@ -103,7 +107,9 @@ def split_inline_points(
             continue
         marker = _marker_of(m)
         expected = Marker(last.family, last.number + 1) if last else Marker(marker.family, 1)
-        if marker != expected:
+        # 首先…其次…最后: 最后 closes the list whatever came before it (其次 or 再次).
+        closes = marker.family == "order" and last is not None and last.family == "order" and marker.number == 4
+        if marker != expected and not closes:
             continue
         end = m.end()
         while end < len(text) and text[end] in " \t\u3000":

@@ -10,9 +10,11 @@ and numbering markers lands in some field.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from app.importers import head as headmod
+from app.importers.headings import is_unnumbered_heading
 from app.importers.markers import (
     DIMENSION_RE,
     SECTION_RE,
@@ -25,7 +27,7 @@ from app.importers.markers import (
     split_section_heading,
 )
 from app.importers.suggest import CUSTOM_ID, match_dimensions, score_template, suggest_template
-from app.model import Dimension, Material, Point, Section, point_text
+from app.model import POINT_STYLES, Dimension, Material, Point, Section, point_text
 from app.templates import get_template
 
 # Section kind by key words of its heading; order matters (问题根源剖析 is causes, not problems).
@@ -76,31 +78,54 @@ def build_material(
     hints: list[ParagraphHint] | None = None,
     *,
     template_id: str | None = None,
-    dropped: list[str] | None = None,
+    dropped: list[str] | list[tuple[float, str]] | None = None,
+    keep: Counter[str] | None = None,
 ) -> tuple[Material, ImportReport]:
-    """Classify ``paragraphs`` into a Material. ``dropped`` = furniture the reader already removed."""
+    """Classify ``paragraphs`` into a Material.
+
+    ``dropped``: lines the reader already set aside, as text or (place, text) with place a key
+    in paragraph numbers (see ``text.text_to_paragraphs``). ``keep``: lines the user brought
+    back from a previous import's furniture list; they are read as text (before the title:
+    at the start of the preamble, as the model has no place before the title).
+    """
     template = get_template(template_id) if template_id else None  # unknown id → InputError
     hints = list(hints) if hints else []
     hints += [ParagraphHint()] * (len(paragraphs) - len(hints))
-    report = ImportReport(dropped_furniture=list(dropped or []))
+    keep = Counter(keep or {})
+    aside: list[tuple[float, str]] = [d if isinstance(d, tuple) else (0.0, d) for d in dropped or []]
+    report = ImportReport()
+
+    brought: set[int] = set()  # paragraph numbers the user brought back
+
+    def kept(number: int, text: str) -> bool:
+        if number in brought:
+            return True
+        if keep[text] > 0:
+            keep[text] -= 1
+            brought.add(number)
+            return True
+        return False
 
     # Entries keep the paragraph's 1-based number in the input for the report's messages.
     entries = []
     for number, (text, hint) in enumerate(zip(paragraphs, hints, strict=False), start=1):
         if not text.strip():
             continue
-        if headmod.is_page_number(text):
-            report.dropped_furniture.append(text.strip())
+        if (headmod.is_page_number(text) or headmod.is_web_furniture(text)) and not kept(number, text.strip()):
+            aside.append((number, text.strip()))
             continue
         entries.append((number, text.strip(), hint))
-    toc = set(headmod.find_toc([e[1] for e in entries]))
-    furniture = [entries[i][:2] for i in toc]
+    toc = {i for i in headmod.find_toc([e[1] for e in entries]) if not kept(*entries[i][:2])}
+    aside += [entries[i][:2] for i in toc]
     entries = [e for i, e in enumerate(entries) if i not in toc]
 
     head = headmod.find_head([e[1] for e in entries], [e[2].heading_level for e in entries])
-    furniture += [entries[i][:2] for i in head.furniture]
-    report.dropped_furniture += [text for _number, text in sorted(furniture)]
+    back = {i for i in head.furniture if kept(*entries[i][:2])}
+    brought_back = [entries[i][1] for i in sorted(back)]
+    aside += [entries[i][:2] for i in head.furniture if i not in back]
+    report.dropped_furniture = [text for _place, text in sorted(aside, key=lambda a: a[0])]
     builder = _Builder(report)
+    builder.preamble += brought_back
     if head.rejected_title:
         report.warnings.append(f"“{head.rejected_title[:20]}”像标题，但前面还有正文，未作为标题")
     closing_at = headmod.find_closing([e[1] for e in entries], head.body_start)
@@ -121,6 +146,7 @@ def build_material(
         preamble=builder.preamble,
         sections=builder.sections,
         closing=[e[1] for e in entries[closing_at:]],
+        point_style=_point_style(builder.marker_families),
     )
     if not head.title:
         report.warnings.append("没有找到标题（以“对照检查材料”等结尾的一行），标题留空")
@@ -143,14 +169,16 @@ class _Builder:
         self.last_marker: Marker | None = None
         self.implied: set[int] = set()  # ids of sections created without a heading
         self.dim_intro_numbers: list[int] = []  # paragraphs put into the open dimension's intro
+        self.point_starts: list[bool] = []  # per point of the open dimension: began a paragraph
+        self.marker_families: list[str] = []  # every point marker met (numbering style)
 
     def feed(self, number: int, text: str, hint: ParagraphHint) -> None:
         m = SECTION_RE.match(text)
         split = split_section_heading(text[m.end():]) if m else None
         if split:
-            self._open_section(split[0], section_kind(split[0]))
+            self._open_section(split[0], section_kind(split[0]), numbered=True)
             if split[1]:
-                self._feed_text(number, split[1])
+                self._feed_text(number, split[1], fresh=False)
             return
         m = DIMENSION_RE.match(text)
         if m:
@@ -158,18 +186,18 @@ class _Builder:
             return
         starts_point = point_marker_at_start(text) is not None
         if not starts_point and self._is_hinted_heading(text, hint):
-            if self.section is not None and self.section.kind == "problems" and "方面" in text:
-                self._open_dimension(number, text)  # an unnumbered bold/heading 在××方面
+            if self.section is not None and self.section.kind == "problems" and is_unnumbered_heading(text):
+                self._open_dimension(number, text, numbered=False)  # a bold/heading 在××方面
                 return
             if hint.heading_level is not None or section_kind(text) != "other":
-                self._open_section(text, section_kind(text))
+                self._open_section(text, section_kind(text), numbered=False)  # no 一、 written
                 return
         if self.section is None:
             if not starts_point or self.preamble:
                 self.preamble.append(text)
                 return
             self._open_section("", "other", implied=True, number=number)
-        self._feed_text(number, text)
+        self._feed_text(number, text, fresh=True)
 
     def finish(self) -> None:
         self._close_dimension()
@@ -192,26 +220,32 @@ class _Builder:
         assert self.section is not None
         return self.dim or self.section
 
-    def _open_section(self, heading: str, kind: str, *, implied: bool = False, number: int = 0) -> None:
+    def _open_section(
+        self, heading: str, kind: str, *, implied: bool = False, number: int = 0, numbered: bool = False
+    ) -> None:
         self._close_dimension()
-        self.section = Section(kind=kind, heading=heading)
+        self.section = Section(kind=kind, heading=heading, numbered=numbered)
         self.sections.append(self.section)
         self.last_marker = None
         if implied:
             self.implied.add(id(self.section))
             self.report.warnings.append(f"第{number}段之前没有“一、”这样的部分标题，已补一个无标题部分")
 
-    def _open_dimension(self, number: int, text: str) -> None:
+    def _open_dimension(self, number: int, text: str, *, numbered: bool = True) -> None:
         self._close_dimension()
         if self.section is None:
             self._open_section("", "problems", implied=True, number=number)
         frame = split_dimension_heading(text)
-        self.dim = Dimension(heading=frame.heading, heading_prefix=frame.prefix, heading_suffix=frame.suffix)
+        self.dim = Dimension(
+            heading=frame.heading, heading_prefix=frame.prefix, heading_suffix=frame.suffix,
+            heading_alone=not frame.rest.strip(), numbered=numbered,
+        )
         assert self.section is not None
         self.section.dimensions.append(self.dim)
         self.last_marker = None
+        self.point_starts = []
         if frame.rest.strip():
-            self._feed_text(number, frame.rest.strip())
+            self._feed_text(number, frame.rest.strip(), fresh=False)
 
     def _close_point(self) -> None:
         if self.point_paragraphs is not None:
@@ -222,23 +256,34 @@ class _Builder:
         self._close_point()
         dim, section = self.dim, self.section
         numbers, self.dim_intro_numbers = self.dim_intro_numbers, []
+        starts, self.point_starts = self.point_starts, []
         self.dim = None
         if dim is None or section is None:
             return
+        # Points each in their own paragraph when most of the points after the first began one
+        # (the first may run on after the heading: ``（一）…方面：一是…`` ⏎ ``二是…``); a single
+        # point by itself.
+        later = starts[1:] or starts
+        dim.points_apart = bool(later) and 2 * sum(later) >= len(later)
         if dim.points or not dim.intro or section.kind != "problems":
             for number in numbers:
                 self._warn_intro(number, dim.heading)
             return
-        # A problems dimension written without 一是/1. markers: its text is one untitled point.
-        dim.points.append(build_point(dim.intro, with_title=False))
+        # A problems dimension written without 一是/1. markers: its text is running text — one
+        # point with no title and no number, so export adds no 一是 the writer never wrote.
+        running = build_point(dim.intro, with_title=False)
+        running.numbered = False
+        dim.points.append(running)
+        dim.points_apart = dim.heading_alone
         for text in dim.intro:
             self.report.unclassified.remove(text)
         dim.intro = []
         self.report.warnings.append(
-            f"“{dim.heading[:20]}”下没有“一是”“1.”等要点标记，已整体作为一个无标题要点"
+            f"“{dim.heading[:20]}”下没有“一是”“1.”等要点标记，已整体作为一段不编号的正文"
         )
 
-    def _feed_text(self, number: int, text: str) -> None:
+    def _feed_text(self, number: int, text: str, *, fresh: bool = True) -> None:
+        """``fresh``: the text begins a paragraph (not the rest of a heading's paragraph)."""
         lead, pieces = split_inline_points(text, self.last_marker)
         lead = lead.strip()
         if lead:
@@ -251,10 +296,13 @@ class _Builder:
                     self.dim_intro_numbers.append(number)  # warned when the dimension closes
                 else:
                     self._warn_intro(number, self._container().heading or "无标题部分")
-        for marker, piece in pieces:
+        for i, (marker, piece) in enumerate(pieces):
             self._close_point()
             self.point_paragraphs = [piece]
             self.last_marker = marker
+            if self.dim is not None:
+                self.point_starts.append(i == 0 and fresh and not lead)
+            self.marker_families.append(marker.family)
 
     def _warn_intro(self, number: int, where: str) -> None:
         self.report.warnings.append(f"第{number}段不是要点，已放入“{where[:12]}”的引言")
@@ -262,9 +310,12 @@ class _Builder:
     @staticmethod
     def _is_hinted_heading(text: str, hint: ParagraphHint) -> bool:
         """An unnumbered heading the source marked (Markdown ## / Word heading / whole bold)."""
-        if len(text) > 30 or any(c in text for c in SENTENCE_MARKS + "，,"):
+        if hint.heading_level is None and not hint.bold:
             return False
-        return hint.heading_level is not None or hint.bold
+        # Short and sentence-free, or a dimension wording however long (commas and quotes too).
+        if len(text) <= 30 and not any(c in text for c in SENTENCE_MARKS + "，,"):
+            return True
+        return is_unnumbered_heading(text)
 
 
 def _apply_template(material: Material, report: ImportReport, forced) -> None:
@@ -284,6 +335,16 @@ def _apply_template(material: Material, report: ImportReport, forced) -> None:
         for dim, matched in zip(problems.dimensions, match_dimensions(template, headings), strict=True):
             if matched is not None:
                 dim.short_name = matched.short_name
+
+
+def _point_style(families: list[str]) -> str:
+    """The writer's numbering of points: the style most of the markers use (一是 on a tie, and
+    for markers no style prints: ① and 首先)."""
+    counts = Counter(f for f in families if f in POINT_STYLES)
+    if not counts:
+        return "shi"
+    best = max(counts.values())
+    return "shi" if counts.get("shi") == best else max(counts, key=counts.__getitem__)
 
 
 def _fill_metadata(material: Material) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from app.templates import Template, TemplateDimension, load_templates
 
@@ -23,6 +24,7 @@ _FRAME_RE = re.compile(r"^(在|关于|对照)|方面$")
 _YEAR_RE = re.compile(r"(20\d{2})\s*年")
 
 
+@lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
     """A comparison key: masked words unmasked, punctuation, quotes and the 在…方面 frame removed."""
     for masked, word in _MASKED_WORDS.items():
@@ -31,17 +33,21 @@ def normalise(text: str) -> str:
     return _FRAME_RE.sub("", _FRAME_RE.sub("", text))
 
 
+@lru_cache(maxsize=8192)
 def dimension_similarity(heading: str, dimension: TemplateDimension) -> float:
-    """0..1: how well an imported heading matches a template dimension."""
+    """0..1: how well an imported heading matches a template dimension (cached: every template
+    is scored against the same headings, and the matching step asks again for the totals)."""
     key = normalise(heading)
     if not key:
         return 0.0
     official = normalise(dimension.heading)
-    ratio = SequenceMatcher(None, key, official, autojunk=False).ratio()
     words = [normalise(k) for k in dimension.keywords or (dimension.short_name,)]
     hits = sum(1 for w in words if w and w in key)
     keyword_score = 0.55 + 0.45 * hits / len(words) if hits else 0.0
-    return max(ratio, keyword_score)
+    matcher = SequenceMatcher(None, key, official, autojunk=False)
+    if matcher.real_quick_ratio() <= keyword_score or matcher.quick_ratio() <= keyword_score:
+        return keyword_score  # the full ratio (the slow part) cannot beat the key words
+    return max(matcher.ratio(), keyword_score)
 
 
 def match_dimensions(template: Template, headings: list[str]) -> list[TemplateDimension | None]:
@@ -66,11 +72,14 @@ def match_dimensions(template: Template, headings: list[str]) -> list[TemplateDi
 
 
 def _dimension_score(template: Template, headings: list[str]) -> float:
+    """Mostly how well the imported headings match this template's (precision), partly how
+    many of its dimensions they cover: a material that wrote up two of five dimensions, or
+    lost its title, still points to its template."""
     if not template.dimensions or not headings:
         return 0.0
     matched = match_dimensions(template, headings)
     total = sum(dimension_similarity(h, d) for h, d in zip(headings, matched, strict=True) if d)
-    return total / max(len(template.dimensions), len(headings))
+    return 0.7 * total / len(headings) + 0.3 * total / max(len(template.dimensions), len(headings))
 
 
 def _title_score(template: Template, title: str) -> float:
@@ -89,14 +98,28 @@ def _title_score(template: Template, title: str) -> float:
     return max(score, 0.0)
 
 
+def _meeting_type(text: str) -> str:
+    key = normalise(text)
+    return "组织生活会" if "组织生活会" in key else "民主生活会" if "民主生活会" in key else ""
+
+
 def score_template(template: Template, title: str, headings: list[str]) -> float:
-    """0..1 from the title (year, meeting, title key words) and the dimension headings."""
+    """0..1 from the title (year, meeting, title key words) and the dimension headings; with no
+    title (lost, or split beyond recognition) the headings decide alone. A title naming the
+    other kind of meeting (组织生活会 vs 民主生活会) halves the score."""
     if template.id == CUSTOM_ID:
         return 0.0
     title_part = _title_score(template, title)
     if not headings:
-        return 0.8 * title_part
-    return 0.4 * title_part + 0.6 * _dimension_score(template, headings)
+        score = 0.8 * title_part
+    elif not normalise(title):
+        score = 0.8 * _dimension_score(template, headings)
+    else:
+        score = 0.4 * title_part + 0.6 * _dimension_score(template, headings)
+    named, offered = _meeting_type(title), _meeting_type(template.meeting)
+    if named and offered and named != offered:
+        score *= 0.5
+    return score
 
 
 def suggest_template(title: str, headings: list[str]) -> tuple[str, float]:

@@ -32,6 +32,22 @@
         <translation>导语</translation>
     </message>
     <message>
+        <source>Heading on its own line</source>
+        <translation>标题单独成段</translation>
+    </message>
+    <message>
+        <source>Each point its own paragraph</source>
+        <translation>每条要点单独成段</translation>
+    </message>
+    <message>
+        <source>Numbered （一）</source>
+        <translation>编号（一）</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>段落格式</translation>
+    </message>
+    <message>
         <source>Material</source>
         <translation>材料</translation>
     </message>
@@ -42,6 +58,26 @@
     <message>
         <source>e.g. 2022年1月20日</source>
         <translation>如：2022年1月20日</translation>
+    </message>
+    <message>
+        <source>Chinese ordinals: 一是, 二是 …</source>
+        <translation>一是、二是……</translation>
+    </message>
+    <message>
+        <source>Numbers: 1. 2. …</source>
+        <translation>1. 2. ……</translation>
+    </message>
+    <message>
+        <source>Numbers in brackets: （1）（2）…</source>
+        <translation>（1）（2）……</translation>
+    </message>
+    <message>
+        <source>Circled numbers: ①②…</source>
+        <translation>①②……</translation>
+    </message>
+    <message>
+        <source>Ordinals: 第一，第二，…</source>
+        <translation>第一，第二，……</translation>
     </message>
     <message>
         <source>按照…要求，… 现将有关情况对照检查如下：</source>
@@ -76,6 +112,10 @@
         <translation>模板</translation>
     </message>
     <message>
+        <source>Point numbering</source>
+        <translation>要点编号</translation>
+    </message>
+    <message>
         <source>Preamble</source>
         <translation>前言</translation>
     </message>
@@ -90,6 +130,10 @@
     <message>
         <source>The word that introduces the example</source>
         <translation>引出例子的词</translation>
+    </message>
+    <message>
+        <source>Numbered (一是 …)</source>
+        <translation>编号（一是……）</translation>
     </message>
     <message>
         <source>None. Right-click the point in the outline → Link to</source>
@@ -1198,10 +1242,6 @@
         <source>Section kept as “other”: {heading}</source>
         <translation>作为“其他”部分保留：{heading}</translation>
     </message>
-    <message>
-        <source>Left out as page furniture: {text}</source>
-        <translation>作为网页杂项略去：{text}</translation>
-    </message>
 </context>
 <context>
     <name>ImportMaterial</name>
@@ -1547,6 +1587,17 @@
     <message>
         <source>No match for “{query}”.</source>
         <translation>没有找到“{query}”。</translation>
+    </message>
+</context>
+<context>
+    <name>SetAsideList</name>
+    <message>
+        <source>Bring back ticked lines</source>
+        <translation>恢复勾选的行</translation>
+    </message>
+    <message>
+        <source>Set aside as page furniture ({count} lines; tick a line to keep it as text):</source>
+        <translation>已作为网页/页面附加内容剔除（{count} 行；勾选可恢复为正文）：</translation>
     </message>
 </context>
 <context>

@@ -14,8 +14,8 @@ import pdfplumber
 
 from app.model import (
     Material,
-    dimension_number,
-    point_number,
+    dimension_label,
+    point_labels,
     point_text,
     section_number,
 )
@@ -102,17 +102,26 @@ def pdf_text(doc: PdfDoc) -> str:
     return plain("".join(line.text for line in doc.lines))
 
 
-def expected_text(material: Material) -> str:
-    """The material's printed text in reading order (default style), whitespace removed."""
+def expected_text(material: Material, *, point_paragraphs: bool = False) -> str:
+    """The material's printed text in reading order, whitespace removed. In the default style a
+    problems dimension's heading runs on into its text, so a frame without a closing mark gets
+    the run-in ``：`` (never glued); numbers follow the material's style and skip running text;
+    a part the writer never headed prints no ``一、`` line."""
     parts = [material.title, *material.preamble]
     for si, s in enumerate(material.sections):
-        parts.append(section_number(si) + s.heading)
+        if s.numbered or s.heading:
+            parts.append((section_number(si) if s.numbered else "") + s.heading)
         parts += s.intro
-        parts += [point_number(i) + point_text(p) for i, p in enumerate(s.points)]
+        labels = point_labels(s.points, material.point_style)
+        parts += [label + point_text(p) for label, p in zip(labels, s.points, strict=True)]
         for di, d in enumerate(s.dimensions):
-            parts.append(dimension_number(di) + d.full_heading())
+            run_on = s.kind == "problems" and not point_paragraphs and not d.heading_alone
+            followed = bool([t for t in d.intro if t] or d.points)
+            heading = d.run_in_heading() if run_on and followed else d.full_heading()
+            parts.append(dimension_label(d, di) + heading)
             parts += d.intro
-            parts += [point_number(i) + point_text(p) for i, p in enumerate(d.points)]
+            labels = point_labels(d.points, material.point_style)
+            parts += [label + point_text(p) for label, p in zip(labels, d.points, strict=True)]
     parts += material.closing
     return plain("".join(parts))
 

@@ -130,3 +130,22 @@ def test_custom_material_without_template_still_checks_structure():
     material = material_with("学习不够。", example="2021年学习3次。")
     material.sections[0].dimensions.append(Dimension("带头担当作为", "担当作为", "在“", "”方面："))
     assert at(run_checks(material), "structure.dimension_empty", "problems/dimensions/1/heading")
+
+
+def test_each_missing_dimension_and_section_is_its_own_finding():
+    # Two of five 2025 dimensions written, no causes and no measures: every missing part is
+    # listed (they share a path and range, so they must not collapse into one).
+    template = get_template("2025-niandu-wugedaitou")
+    material = material_from_template(template, organization="县政府党组")
+    problems = material.sections[0]
+    problems.dimensions = problems.dimensions[:2]
+    for dim in problems.dimensions:
+        dim.points = [Point("学习不够", "学习不深。", "2025年学习3次。")]
+    material.sections = [problems]
+    found = run_checks(material)
+    missing = at(found, "structure.dimension_missing")
+    assert sorted(m.message.split("”")[0][3:] for m in missing) == sorted(["三个敬畏", "担当作为", "管党治党"])
+    assert len(at(found, "structure.section_missing")) == 2
+    # Ignoring one missing dimension leaves the others reported.
+    rest = at(run_checks(material, ignored=[missing[0].key]), "structure.dimension_missing")
+    assert len(rest) == 2 and missing[0].message not in [m.message for m in rest]

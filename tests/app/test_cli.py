@@ -207,6 +207,15 @@ def test_text_import_reports_what_it_recognised_and_honours_template(cli, lib, s
     assert "模板 changshe-liuxiang" in cli("show", int(out))[1]
 
 
+def test_text_import_lists_every_line_set_aside_as_furniture(cli):
+    path = Path(__file__).resolve().parents[1] / "data" / "import-shapes" / "web-furniture.txt"
+    code, out, err = cli("import", path)
+    assert code == 0 and int(out)
+    aside = [line.split(": ", 1)[1] for line in err.splitlines() if "set aside as page furniture" in line]
+    assert aside[0] == "XX范文网，欢迎您！" and aside[-1].startswith("下一篇：")
+    assert len(aside) == 8 and any("浏览量" in line for line in aside)
+
+
 def test_docx_export_then_import_gives_the_same_material(cli, seed_path, out_dir):
     material_id = cli("import", seed_path)[1].strip()
     docx = out_dir / "材料.docx"

@@ -7,6 +7,12 @@ around a whole line), the lines the report lists as furniture/TOC, and numbering
 (numbering is derived from position, so ``1.`` in the source may render as ``一是``).
 A point title stored without its closing 。 renders with it; where the source had no 。 there,
 the rendered one is optional.
+
+It then checks what the user gets back: the txt export must equal the source up to whitespace
+and the *style* of numbering markers (``1、`` may print ``1.``), with every marker at the same
+level and place — an invented ``一是`` or ``一、``, a dropped marker or a ``：`` glued onto a heading
+fails. Only a 。 where the source broke a line after a title (``1.学习不够`` on its own line) may
+be added.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from app.exporters.text import export_txt
 from app.importers.structure import ImportReport
 from app.model import SENTENCE_END, Dimension, Material, Point, Section
 
@@ -24,7 +31,8 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "import"
 _CN = "[一二三四五六七八九十]+"
 _MARKER = (
     rf"第\s*{_CN}\s*部分\s*[、.．：:，,]?|[（(]\s*{_CN}\s*[）)][、.．]?|{_CN}\s*[、.．]|{_CN}\s*是|"
-    r"[（(]\s*\d{1,2}\s*[）)]|\d{1,2}\s*[.．、](?!\d)|[①-⑳]|(?:首先|其次|再次|最后)\s*[，,]"
+    r"[（(]\s*\d{1,2}\s*[）)]|\d{1,2}\s*[.．、](?!\d)|[①-⑳]|(?:首先|其次|再次|最后)\s*[，,]|"
+    rf"第\s*{_CN}\s*[，,、]"
 )
 _OPTIONAL_STOP = "\x01"  # stands for a 。 the model adds after a title that had no end mark
 # Numbering markers are removed where they can be markers: at a line or part start, after a
@@ -48,17 +56,25 @@ def _significant(text: str) -> str:
     return re.sub(r"\s+", "", _MARKER_RUN_RE.sub("", text))
 
 
-def source_characters(source: str, report: ImportReport) -> str:
-    """The source as the material must reproduce it: markers, furniture and spaces removed."""
+def _source_lines(source: str, report: ImportReport) -> str:
+    """The source without Markdown markers and without the lines set aside as furniture."""
     lines = [_strip_markdown(x).strip() for x in source.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     text = "\n".join(lines)
+    at = 0  # the report lists furniture in document order: each item is found after the last
     for item in report.dropped_furniture:
         # Whole lines only (a wrapped furniture paragraph may span several).
         chars = r"\s*".join(re.escape(c) for c in re.sub(r"\s+", "", item))
-        found = re.search(rf"^{chars}$", text, re.M)
+        found = re.compile(rf"^{chars}$", re.M).search(text, at)
         if found is None:
-            raise ValueError(f"the report names furniture that is not in the source: {item!r}")
+            raise ValueError(f"the report names furniture that is not in the source (in order): {item!r}")
         text = text[: found.start()] + text[found.end():]
+        at = found.start()
+    return text
+
+
+def source_characters(source: str, report: ImportReport) -> str:
+    """The source as the material must reproduce it: markers, furniture and spaces removed."""
+    text = _source_lines(source, report)
     # A hard wrap may fall inside a marker (二|是): the importer rejoins it, so does the oracle.
     text = re.sub(r"(?<=[一二三四五六七八九十])\n(?=是)", "", text)
     return _significant(text)
@@ -91,7 +107,59 @@ def rendered_characters(material: Material) -> str:
     return _significant("\n".join(parts))
 
 
+# Numbering markers by level, wherever the importer could have read them as markers.
+_LEVELS = (
+    ("\u2460", rf"第\s*{_CN}\s*部分\s*[、.．：:，,]?|{_CN}\s*、|{_CN}\s*[.．](?!\d)"),  # section
+    ("\u2461", rf"[（(]\s*{_CN}\s*[）)][、.．]?"),  # dimension
+    ("\u2462", rf"{_CN}\s*是|[（(]\s*\d{{1,2}}\s*[）)]|\d{{1,2}}\s*[.．、](?!\d)|[①-⑳]|(?:首先|其次|再次|最后)\s*[，,]|"
+     rf"第\s*{_CN}\s*[，,、]"),
+)
+_LEVEL_RE = re.compile(
+    rf"(?:^|(?<=[。；;：:！？!?\s\u2460\u2461\u2462])|(?<=方面))[ \t\u3000]*"
+    rf"(?:{'|'.join(f'(?P<l{i}>{p})' for i, (_t, p) in enumerate(_LEVELS))})[ \t\u3000]*",
+    re.M,
+)
+
+
+def _leveled(text: str) -> str:
+    """Markers replaced by one token per level (style differences vanish, levels stay); a
+    marker right after another (（一）一是…) is one too, so the substitution runs to a fixpoint."""
+    while True:
+        done = _LEVEL_RE.sub(lambda m: next(_LEVELS[i][0] for i in range(3) if m.group(f"l{i}")), text)
+        if done == text:
+            return done
+        text = done
+
+
+def assert_export_faithful(source: str, material: Material, report: ImportReport) -> None:
+    """The txt export is the source up to whitespace and numbering style (see module doc)."""
+    text = re.sub(r"(?<=[一二三四五六七八九十])\n(?=是)", "", _source_lines(source, report))
+    expected = _leveled(text)
+    exported = re.sub(r"\s+", "", _leveled(export_txt(material)))
+    pattern, last = [], ""
+    for chunk in re.split(r"(\s+)", expected + "\n"):
+        if not chunk:
+            continue
+        if chunk.isspace():
+            if last and last[-1] not in SENTENCE_END:
+                pattern.append("。?")
+            continue
+        pattern.append(re.escape(chunk))
+        last = chunk
+    if re.fullmatch("".join(pattern), exported):
+        return
+    plain = re.sub(r"\s+", "", expected)
+    at = next((i for i, (a, b) in enumerate(zip(plain, exported, strict=False)) if a != b), None)
+    at = min(len(plain), len(exported)) if at is None else at
+    raise AssertionError(
+        f"text lost, moved or invented in the txt export (beyond whitespace/numbering style) near {at}:\n"
+        f"  source: …{plain[max(0, at - 25): at + 30]}\n"
+        f"  export: …{exported[max(0, at - 25): at + 30]}"
+    )
+
+
 def assert_no_text_lost(source: str, material: Material, report: ImportReport) -> None:
+    assert_export_faithful(source, material, report)
     expected = source_characters(source, report)
     rendered = rendered_characters(material)
     pattern = "".join("。?" if c == _OPTIONAL_STOP else re.escape(c) for c in rendered)

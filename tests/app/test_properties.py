@@ -18,7 +18,7 @@ from pdf_measure import expected_text, pdf_text, plain, read_pdf
 from app.errors import InputError
 from app.exporters.text import export_md, export_txt
 from app.importers.text import import_bytes, import_text
-from app.model import Dimension, Material, Point, Section
+from app.model import POINT_STYLES, Dimension, Material, Point, Section
 from app.serialize import links_of, material_from_json, material_to_json
 
 FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -38,7 +38,7 @@ def texts(alphabet=PRINTABLE, max_size=40, breaks=True) -> st.SearchStrategy[str
 
 def points(alphabet) -> st.SearchStrategy[Point]:
     return st.builds(Point, title=texts(alphabet, 20, breaks=False), body=texts(alphabet),
-                     example=texts(alphabet, 20, breaks=False))
+                     example=texts(alphabet, 20, breaks=False), numbered=st.booleans())
 
 
 @st.composite
@@ -52,13 +52,15 @@ def materials(draw, alphabet=PRINTABLE) -> Material:
                            Dimension, heading=texts(alphabet, 20, breaks=False),
                            short_name=texts(alphabet, 6, breaks=False),
                            heading_prefix=st.sampled_from(["在“", '在"', ""]),
-                           heading_suffix=st.sampled_from(["”方面：", '"方面:', ""]),
+                           heading_suffix=st.sampled_from(["”方面：", '"方面:', "方面", ""]),
+                           heading_alone=st.booleans(), points_apart=st.booleans(), numbered=st.booleans(),
                            points=st.lists(points(alphabet), max_size=3)), max_size=2)))
-    measures = Section(kind="measures", heading=draw(heading),
+    measures = Section(kind="measures", heading=draw(heading), numbered=draw(st.booleans()),
                        points=draw(st.lists(points(alphabet), max_size=3)))
     return Material(
         title=draw(texts(alphabet, 30, breaks=False)),
         year=draw(st.one_of(st.none(), st.integers(1921, 2999))),
+        point_style=draw(st.sampled_from(POINT_STYLES)),
         preamble=draw(paragraphs),
         sections=draw(st.permutations([problems, measures]).map(list)),
         closing=draw(paragraphs),
@@ -128,7 +130,7 @@ def test_json_round_trip_is_lossless(material):
 @given(materials(alphabet=st.one_of(PRINTABLE, ANY_CHAR)))
 def test_txt_export_holds_exactly_the_material_text(material):
     assert plain(export_txt(material)) == expected_text(material)
-    assert plain(export_txt(material, point_paragraphs=True)) == expected_text(material)
+    assert plain(export_txt(material, point_paragraphs=True)) == expected_text(material, point_paragraphs=True)
 
 
 @FAST

@@ -218,3 +218,29 @@ def test_without_libreoffice_an_old_doc_asks_to_save_as_docx(main_window, monkey
     [(_title, exc)] = errors
     assert "另存为 .docx" in exc.zh
     assert main_window.library.list_materials() == []
+
+
+def test_set_aside_lines_are_listed_and_a_ticked_line_comes_back(qtbot, main_window, monkeypatch):
+    """A web copy: the preview lists exactly the lines set aside as furniture; the user ticks the
+    post-data line, brings it back, and the stored material holds it (opening the preamble)."""
+    path = Path(__file__).resolve().parents[1] / "data" / "import-shapes" / "web-furniture.txt"
+    _material, report = import_text_file(path)
+    seen = []
+
+    def bring_back_then_import(dialog):
+        set_aside = dialog.set_aside
+        assert set_aside.isVisible() and set_aside.lines() == report.dropped_furniture
+        post = next(i for i, line in enumerate(set_aside.lines()) if line.startswith("发布时间"))
+        set_aside.list.item(post).setCheckState(Qt.CheckState.Checked)
+        QTest.mouseClick(set_aside.button, Qt.MouseButton.LeftButton)
+        assert not any(line.startswith("发布时间") for line in set_aside.lines())
+        assert len(set_aside.lines()) == len(report.dropped_furniture) - 1
+        seen.append(True)
+        click_import(dialog)
+
+    with qtbot.waitSignal(main_window.library_view.materialActivated):
+        new_id, _ = run_import(main_window, monkeypatch, path, bring_back_then_import)
+    assert seen == [True]
+    stored = main_window.library.get_material(new_id)
+    assert stored.preamble[0].startswith("发布时间：2026-01-20")
+    assert stored.title == "XX县水利局党组2025年度民主生活会对照检查材料"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QModelIndex, QSettings
 from PySide6.QtGui import QFontInfo
 
 from tests.ui.helpers_editor import TEMPLATE_2021, make_material, type_text
@@ -77,6 +77,59 @@ def test_template_change_is_stored_at_once_and_undoable(opened, library):
     window.actions_by_name["actionUndo"].trigger()
     assert library.get_material(mid).template_id == TEMPLATE_2021
     assert combo.currentData() == TEMPLATE_2021
+
+
+def test_point_numbering_style_is_stored_at_once_used_by_export_and_undoable(opened, library):
+    from app.exporters.text import export_txt
+
+    window, mid = opened
+    window.select_node(MATERIAL_KEY)
+    combo = window.findChild(object, "pointStyleCombo")
+    assert combo.currentData() == "shi"
+    index = combo.findData("arabic")
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+    stored = library.get_material(mid)
+    assert stored.point_style == "arabic"
+    assert "方面：1.学习态度不够积极。" in export_txt(stored) and "一是" not in export_txt(stored)
+    labels = []
+    model = window.outline_model
+
+    def walk(parent):
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, 0, parent)
+            labels.append(model.data(index))
+            walk(index)
+    walk(QModelIndex())
+    assert any(label.startswith("1. ") for label in labels) and not any(label.startswith("一是") for label in labels)
+    window.actions_by_name["actionUndo"].trigger()
+    assert library.get_material(mid).point_style == "shi"
+    assert combo.currentData() == "shi"
+
+
+def test_layout_checkboxes_store_the_shape_at_once_and_undo(opened, library):
+    """A heading the user puts on its own line prints alone; a point marked as running text
+    loses its 一是 and the next point becomes 一是."""
+    from app.exporters.text import export_txt
+
+    window, mid = opened
+    dims = library.get_material(mid).sections[0].dimensions
+    window.select_node(dims[0].id)
+    window.findChild(object, "dimensionHeadingAloneCheck").click()
+    assert library.get_material(mid).sections[0].dimensions[0].heading_alone
+    first = library.get_material(mid).sections[0].dimensions[0].points[0]
+    window.select_node(first.id)
+    check = window.findChild(object, "pointNumberedCheck")
+    assert check.isChecked()
+    check.click()
+    stored = library.get_material(mid)
+    assert not stored.sections[0].dimensions[0].points[0].numbered
+    text = export_txt(stored)
+    heading = stored.sections[0].dimensions[0].full_heading()
+    second = stored.sections[0].dimensions[0].points[1].title
+    assert f"（一）{heading}\n\n{first.title}。" in text and f"一是{second}" in text
+    window.actions_by_name["actionUndo"].trigger()
+    assert library.get_material(mid).sections[0].dimensions[0].points[0].numbered
 
 
 def test_trashing_the_open_material_from_the_list_closes_it(opened, library):

@@ -26,7 +26,7 @@ from app.errors import InputError
 from app.model import Material
 from app.templates import Template, load_templates
 from ui.dialogs.common import template_heading
-from ui.dialogs.import_preview import HIGHLIGHT, ImportPreview
+from ui.dialogs.import_preview import HIGHLIGHT, ImportPreview, SetAsideList
 from ui.dialogs.import_source import (  # noqa: F401 — re-exported: the import API lives here
     ImportSource,
     ImportSummary,
@@ -113,6 +113,9 @@ class ImportDialog(QDialog):
         self.attention_list.setMaximumHeight(140)
         self.attention_title = QLabel(self)
         self.preview = ImportPreview(self)
+        self.set_aside = SetAsideList(self)
+        self.set_aside.bring_back.connect(self._bring_back)
+        self._kept: list[str] = []  # set-aside lines the user brought back
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -128,6 +131,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.problem_label)
         layout.addWidget(self.counts_label)
         layout.addWidget(self.preview, 1)
+        layout.addWidget(self.set_aside)
         layout.addWidget(self.attention_title)
         layout.addWidget(self.attention_list)
         layout.addWidget(buttons)
@@ -152,6 +156,8 @@ class ImportDialog(QDialog):
         paragraphs = self._source.paragraphs(material) if self._source is not None else []
         self.preview.set_content(material, paragraphs, summary.unclassified)
         self.preview.source_view.setVisible(bool(paragraphs))
+        self.set_aside.set_lines(summary.dropped_furniture)
+        self.set_aside.button.setEnabled(self._source is not None)
         self.attention_list.clear()
         for line in self._attention_lines():
             item = QListWidgetItem(line)
@@ -172,7 +178,7 @@ class ImportDialog(QDialog):
         if self._source is None or not chosen:
             return  # nothing to re-read: material() applies the template id alone
         try:
-            material, summary = self._source.read(template_id=chosen)
+            material, summary = self._source.read(template_id=chosen, keep=self._kept)
         except InputError as exc:
             self.problem_label.setText(exc.zh)
             self.problem_label.show()
@@ -183,16 +189,28 @@ class ImportDialog(QDialog):
         self._material, self._summary = material, summary
         self._show_result()
 
+    def _bring_back(self, lines: list[str]) -> None:
+        """Re-read the file keeping these set-aside lines as text (before the title they open
+        the preamble: nothing can stand before a title)."""
+        if self._source is None:
+            return
+        try:
+            material, summary = self._source.read(template_id=self.chosen_template_id(), keep=self._kept + lines)
+        except InputError as exc:
+            self.problem_label.setText(exc.zh)
+            self.problem_label.show()
+            return
+        self.problem_label.hide()
+        self._kept += lines
+        self._material, self._summary = material, summary
+        self._show_result()
+
     def _attention_lines(self) -> list[str]:
         lines = [self.tr("Not classified: {text}").format(text=t) for t in self._summary.unclassified]
         lines += [
             self.tr("Section kept as “other”: {heading}").format(heading=s.heading or "—")
             for s in self._material.sections
             if s.kind == "other"
-        ]
-        lines += [
-            self.tr("Left out as page furniture: {text}").format(text=t)
-            for t in self._summary.dropped_furniture
         ]
         return lines
 

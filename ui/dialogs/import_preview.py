@@ -12,23 +12,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QSplitter,
     QTextEdit,
     QTreeWidget,
     QTreeWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
+from app.exporters.layout import section_label
 from app.model import (
     Material,
-    dimension_number,
-    point_number,
+    dimension_label,
+    point_labels,
     point_word_count,
-    section_number,
 )
 
 HIGHLIGHT = QColor("#fff3c4")  # pale amber: "look at this", not an error red
@@ -60,23 +65,24 @@ def preview_nodes(material: Material) -> list[PreviewNode]:
     for s_index, section in enumerate(material.sections):
         other = section.kind == "other"
         key = section.heading or (section.intro[0] if section.intro else "")
-        nodes.append(PreviewNode("section", f"{section_number(s_index)}{section.heading or '—'}", 0,
+        nodes.append(PreviewNode("section", f"{section_label(section, s_index)}{section.heading or '—'}", 0,
                                  key, unclassified=other))
         for d_index, dim in enumerate(section.dimensions):
             name = dim.short_name or dim.heading
-            nodes.append(PreviewNode("dimension", f"{dimension_number(d_index)}{name}", 1,
+            nodes.append(PreviewNode("dimension", f"{dimension_label(dim, d_index)}{name}", 1,
                                      dim.heading or name, unclassified=other,
                                      words=sum(point_word_count(p) for p in dim.points)))
-            nodes += _point_nodes(dim.points, 2, other)
-        nodes += _point_nodes(section.points, 1, other)
+            nodes += _point_nodes(dim.points, 2, other, material.point_style)
+        nodes += _point_nodes(section.points, 1, other, material.point_style)
     return nodes
 
 
-def _point_nodes(points, depth: int, other: bool) -> list[PreviewNode]:
+def _point_nodes(points, depth: int, other: bool, style: str) -> list[PreviewNode]:
+    # Running text (no 一是 in the source) shows no number: the export adds none either.
     return [
-        PreviewNode("point", f"{point_number(i)} {p.title or p.body[:20] or '—'}", depth,
+        PreviewNode("point", f"{label} {p.title or p.body[:20] or '—'}".strip(), depth,
                     p.title or p.body or p.example, unclassified=other, words=point_word_count(p))
-        for i, p in enumerate(points)
+        for label, p in zip(point_labels(points, style), points, strict=True)
     ]
 
 
@@ -243,3 +249,54 @@ class ImportPreview(QSplitter):
         fmt.setBackground(QBrush(color))
         selection.format = fmt
         return selection
+
+
+class SetAsideList(QWidget):
+    """Every line the import set aside (web furniture, page numbers, running titles, contents
+    lists), exactly as the report lists them; ticked lines can be brought back into the text."""
+
+    bring_back = Signal(list)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("setAside")
+        self.title = QLabel(self)
+        self.list = QListWidget(self)
+        self.list.setObjectName("setAsideList")
+        self.list.setMaximumHeight(120)
+        self.button = QPushButton(self.tr("Bring back ticked lines"), self)
+        self.button.setObjectName("bringBackButton")
+        self.button.clicked.connect(self._bring_back)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.list)
+        layout.addWidget(self.button)
+
+    def set_lines(self, lines: list[str]) -> None:
+        self.list.clear()
+        for line in lines:
+            item = QListWidgetItem(line)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        self.title.setText(
+            self.tr("Set aside as page furniture ({count} lines; tick a line to keep it as text):").format(
+                count=len(lines))
+        )
+        self.setVisible(bool(lines))
+
+    def lines(self) -> list[str]:
+        return [self.list.item(i).text() for i in range(self.list.count())]
+
+    def ticked(self) -> list[str]:
+        return [
+            self.list.item(i).text()
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def _bring_back(self) -> None:
+        ticked = self.ticked()
+        if ticked:
+            self.bring_back.emit(ticked)

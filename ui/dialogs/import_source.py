@@ -61,12 +61,13 @@ def summary_from_report(report, material: Material) -> ImportSummary:
     )
 
 
-def read_material_file(path: str | Path, *, template_id: str | None = None
+def read_material_file(path: str | Path, *, template_id: str | None = None, keep: list[str] | None = None
                        ) -> tuple[Material, ImportSummary]:
     """Run the importer for ``path``. Raises InputError (zh + en) for anything unreadable.
 
     ``template_id`` re-runs the classification against that template (短名 follow it); it is
-    ignored for a .json file, which carries its own.
+    ignored for a .json file, which carries its own. ``keep``: lines a previous run set aside
+    that the user brought back.
     """
     path = Path(path)
     suffix = path.suffix.lower()
@@ -81,7 +82,7 @@ def read_material_file(path: str | Path, *, template_id: str | None = None
     if suffix == ".docx":
         from app.importers.docx import import_docx_file
 
-        material, report = import_docx_file(path, template_id=template_id)
+        material, report = import_docx_file(path, template_id=template_id, keep=keep)
         return material, summary_from_report(report, material)
     if suffix == ".json":
         from app.serialize import material_from_json
@@ -101,7 +102,7 @@ def read_material_file(path: str | Path, *, template_id: str | None = None
         )
     from app.importers.text import import_text_file
 
-    material, report = import_text_file(path, template_id=template_id)
+    material, report = import_text_file(path, template_id=template_id, keep=keep)
     return material, summary_from_report(report, material)
 
 
@@ -113,8 +114,9 @@ class ImportSource:
     name: str
     temp_dir: tempfile.TemporaryDirectory | None = None
 
-    def read(self, template_id: str | None = None) -> tuple[Material, ImportSummary]:
-        return read_material_file(self.path, template_id=template_id)
+    def read(self, template_id: str | None = None, keep: list[str] | None = None
+             ) -> tuple[Material, ImportSummary]:
+        return read_material_file(self.path, template_id=template_id, keep=keep)
 
     def paragraphs(self, material: Material) -> list[str]:
         """The source as the importer read it, one paragraph per entry ([] if unreadable)."""

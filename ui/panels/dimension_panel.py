@@ -1,8 +1,9 @@
-"""Dimension panel — 维度 （一）: official heading, short name, run-in frame, intro."""
+"""Dimension panel — 维度 （一）: official heading, short name, run-in frame, intro, and the
+paragraph shape the export keeps (heading on its own line, points apart, numbered or not)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QWidget
 
 from app.model import Dimension
 from ui.panels.common import NodePanel, PaperLineEdit, PaperTextEdit, tr
@@ -30,6 +31,19 @@ class DimensionPanel(NodePanel):
         self.form.addRow(tr("Short name"), self.short_name_edit)
         self.form.addRow(tr("Frame"), frame)
         self.form.addRow(tr("Intro"), self.intro_edit)
+        self.alone_check = self._flag("dimensionHeadingAloneCheck", tr("Heading on its own line"), "heading_alone")
+        self.apart_check = self._flag("dimensionPointsApartCheck", tr("Each point its own paragraph"), "points_apart")
+        self.numbered_check = self._flag("dimensionNumberedCheck", tr("Numbered （一）"), "numbered")
+        shape = QHBoxLayout()
+        for check in (self.alone_check, self.apart_check, self.numbered_check):
+            shape.addWidget(check)
+        self.form.addRow(tr("Layout"), shape)
+
+    def _flag(self, name: str, label: str, field: str) -> QCheckBox:
+        check = QCheckBox(label, self)
+        check.setObjectName(name)
+        check.toggled.connect(lambda on: self._emit(field, on))
+        return check
 
     def _fill(self, dim: Dimension, context) -> None:
         self.heading_label.setText(context.number_label)
@@ -38,8 +52,12 @@ class DimensionPanel(NodePanel):
         self.set_text(self.prefix_edit, dim.heading_prefix)
         self.set_text(self.suffix_edit, dim.heading_suffix)
         self.set_text(self.intro_edit, "\n".join(dim.intro))
+        self.alone_check.setChecked(dim.heading_alone)
+        self.apart_check.setChecked(dim.points_apart)
+        self.numbered_check.setChecked(dim.numbered)
 
     def stored_values(self, dim: Dimension) -> dict[str, object]:
         return {"heading": dim.heading, "short_name": dim.short_name,
                 "heading_prefix": dim.heading_prefix, "heading_suffix": dim.heading_suffix,
-                "intro": list(dim.intro)}
+                "intro": list(dim.intro), "heading_alone": dim.heading_alone,
+                "points_apart": dim.points_apart, "numbered": dim.numbered}

@@ -1,4 +1,5 @@
-"""Material panel — 材料信息: title, organization, year, meeting, author, date, template, preamble."""
+"""Material panel — 材料信息: title, organization, year, meeting, author, date, template, point
+numbering style, preamble."""
 
 from __future__ import annotations
 
@@ -35,6 +36,18 @@ class MaterialPanel(NodePanel):
         for template in load_templates():
             self.template_combo.addItem(template.name, template.id)
         self.template_combo.activated.connect(self._template_chosen)
+        # How points are numbered in every export (the imported writer's style, or chosen here).
+        self.point_style_combo = QComboBox(self)
+        self.point_style_combo.setObjectName("pointStyleCombo")
+        for label, style in (
+            (tr("Chinese ordinals: 一是, 二是 …"), "shi"),
+            (tr("Numbers: 1. 2. …"), "arabic"),
+            (tr("Numbers in brackets: （1）（2）…"), "paren"),
+            (tr("Circled numbers: ①②…"), "circled"),
+            (tr("Ordinals: 第一，第二，…"), "di"),
+        ):
+            self.point_style_combo.addItem(label, style)
+        self.point_style_combo.activated.connect(self._point_style_chosen)
         self.preamble_edit = self.bind_text(PaperTextEdit(8, self), "preamble", paragraphs=True)
         self.preamble_edit.setObjectName("preambleEdit")
         self.preamble_edit.setPlaceholderText(tr("按照…要求，… 现将有关情况对照检查如下："))
@@ -45,6 +58,7 @@ class MaterialPanel(NodePanel):
         self.form.addRow(tr("Author"), self.author_edit)
         self.form.addRow(tr("Date"), self.date_edit)
         self.form.addRow(tr("Template"), self.template_combo)
+        self.form.addRow(tr("Point numbering"), self.point_style_combo)
         self.form.addRow(tr("Preamble"), self.preamble_edit)
 
     def _fill(self, material: Material, context) -> None:
@@ -59,6 +73,7 @@ class MaterialPanel(NodePanel):
             self.template_combo.addItem(material.template_id, material.template_id)
             index = self.template_combo.count() - 1
         self.template_combo.setCurrentIndex(index)
+        self.point_style_combo.setCurrentIndex(max(self.point_style_combo.findData(material.point_style), 0))
         self.set_text(self.preamble_edit, "\n".join(material.preamble))
 
     def stored_values(self, material: Material) -> dict[str, object]:
@@ -66,7 +81,7 @@ class MaterialPanel(NodePanel):
             "title": material.title, "organization": material.organization,
             "year": material.year, "meeting": material.meeting, "author": material.author,
             "date": material.date, "template_id": material.template_id,
-            "preamble": list(material.preamble),
+            "point_style": material.point_style, "preamble": list(material.preamble),
         }
 
     def _year_changed(self, value: int) -> None:
@@ -74,3 +89,6 @@ class MaterialPanel(NodePanel):
 
     def _template_chosen(self, index: int) -> None:
         self._emit("template_id", self.template_combo.itemData(index))
+
+    def _point_style_chosen(self, index: int) -> None:
+        self._emit("point_style", self.point_style_combo.itemData(index))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QListWidget,
@@ -57,6 +58,11 @@ class PointPanel(NodePanel):
         self.form.addRow(tr("Title"), self.title_edit)
         self.form.addRow(tr("Body"), self.body_edit)
         self.form.addRow(tr("Example"), example_row)
+        # Running text the writer did not enumerate prints without 一是 and is not counted.
+        self.numbered_check = QCheckBox(tr("Numbered (一是 …)"), self)
+        self.numbered_check.setObjectName("pointNumberedCheck")
+        self.numbered_check.toggled.connect(lambda on: self._emit("numbered", on))
+        self.form.addRow("", self.numbered_check)
         self.links_label_row = tr("Linked")
         self.form.addRow(self.links_label_row, links_row)
 
@@ -67,6 +73,7 @@ class PointPanel(NodePanel):
         if self.lead_combo.currentText() != point.example_lead:
             self.lead_combo.setCurrentText(point.example_lead)
         self.set_text(self.example_edit, point.example)
+        self.numbered_check.setChecked(point.numbered)
         self.links_list.clear()
         for other in point.links:
             item = QListWidgetItem(context.link_labels.get(other, str(other)), self.links_list)
@@ -79,7 +86,7 @@ class PointPanel(NodePanel):
 
     def stored_values(self, point: Point) -> dict[str, object]:
         return {"title": point.title, "body": point.body, "example": point.example,
-                "example_lead": point.example_lead}
+                "example_lead": point.example_lead, "numbered": point.numbered}
 
     def _lead_changed(self, text: str) -> None:
         self._emit("example_lead", text)
