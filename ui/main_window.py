@@ -4,13 +4,18 @@ right; docks for checks, preview, versions and undo history (DESIGN §6a).
 All content changes go through Autosave (typing) or ``run_command`` (structure): each is one
 undoable command whose write hits the library at once; the outline and panel are then refreshed
 from the library. Only geometry and dock layout are kept in QSettings, never content.
+
+The window composes its parts: it builds its controllers (PDF, Word, checks, backups) with the
+docks and actions they own (all declared in ``ui.window_chrome``) and tells them of every change
+of the shown material through one signal, ``materialChanged(MaterialChange)``; they never
+subscribe to its widgets or models, scan its menus or reach into each other.
 """
 
 from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,20 +30,22 @@ from PySide6.QtWidgets import (
 from app.model import Material
 from app.store import Library
 from ui.autosave import Autosave
-from ui.checks_features import install_checks_features
+from ui.checks_features import ChecksActions, ChecksFeatures
 from ui.commands import WRITE_ERRORS, EditFieldCommand, LibraryCommand
-from ui.docx_features import install_docx_features
+from ui.dialogs.common import error_text
+from ui.docx_features import DocxFeatures
 from ui.editor_actions import EditorActionsMixin
 from ui.export_actions import ExportMixin
 from ui.fonts import ui_family
 from ui.library_view import LibraryView
+from ui.material_change import MaterialChange
 from ui.outline_model import MATERIAL_KEY, OutlineItem, OutlineModel
 from ui.outline_view import OutlineView
 from ui.panels import IMMEDIATE_FIELDS, PanelStack
-from ui.pdf_features import install_pdf_features
+from ui.pdf_features import PdfFeatures
 from ui.refcount_guard import guard_none_refcount
-from ui.reliability_features import install_reliability_features
-from ui.snapshots import SnapshotsDock, error_message
+from ui.reliability_features import ReliabilityFeatures
+from ui.snapshots import SnapshotsDock
 from ui.typing_recovery import recover_typing
 from ui.window_chrome import build_actions, build_menus_and_toolbar, word_count_text
 
@@ -53,6 +60,9 @@ def settings() -> QSettings:
 
 
 class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
+    # What changed in the shown material: typing, a command / undo / redo, a switch or close.
+    materialChanged = Signal(object)  # MaterialChange
+
     def __init__(self, library: Library, parent: QWidget | None = None):
         guard_none_refcount()  # any caller (tests, benchmarks, automation), not just ui.main
         super().__init__(parent)
@@ -62,6 +72,8 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         self._stacks: dict[int, QUndoStack] = {}
         self._pushing = False
         self._write_failed = False  # set by show_write_error until the next successful write
+        self._history_stack: QUndoStack | None = None  # the stack, and its index, last announced
+        self._history_index = 0
         self.last_saved: float | None = None
         self.setWindowTitle("对照")
         family = ui_family()
@@ -81,10 +93,7 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         self._connect()
         self._restore_layout()
         self._show_material(None)
-        install_pdf_features(self)
-        install_docx_features(self)
-        install_checks_features(self)
-        install_reliability_features(self)
+        self._build_controllers()
         self.typing_recovery = recover_typing(self)
 
     # ----- layout --------------------------------------------------------------------------
@@ -114,9 +123,22 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         view.restore_entry = self.restore_trash_entry
         return view
 
+    def _build_controllers(self) -> None:
+        """The window's parts, each handed the dock and the actions it owns; they hear of
+        changes through ``materialChanged`` alone."""
+        a = self.actions_by_name
+        self.pdf_features = PdfFeatures(self, self.preview_dock, a["actionExportPdf"],
+                                        a["actionPrint"], a["actionPrintPreview"])
+        self.docx_features = DocxFeatures(self, a["actionExportDocx"])
+        self.checks_features = ChecksFeatures(self, self.checks_dock, ChecksActions(
+            run_checks=a["actionRunChecks"], find=a["actionFind"], replace=a["actionReplace"]))
+        self.reliability = ReliabilityFeatures(self, a["actionBackups"])
+        for controller in (self.pdf_features, self.docx_features, self.checks_features):
+            self.materialChanged.connect(controller.material_changed)
+
     def _build_docks(self) -> None:
-        # The checks panel and the PDF preview are set into these docks by their features
-        # (install_checks_features / install_pdf_features at the end of __init__).
+        # The checks panel and the PDF preview are set into these docks by their controllers
+        # (_build_controllers).
         self.checks_dock = self._dock("checksDock", self.tr("Checks"), QWidget(self))
         self.preview_dock = self._dock("previewDock", self.tr("Preview"), QWidget(self))
         self.snapshots_dock = SnapshotsDock(self.library, self.flush_pending, self)
@@ -159,6 +181,7 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         self.outline_model.moveRequested.connect(self.move_node_to)
         self.undo_group.canUndoChanged.connect(self._update_undo_enabled)
         self.undo_group.canRedoChanged.connect(self._update_undo_enabled)
+        self.undo_group.indexChanged.connect(self._history_changed)
         self._update_undo_enabled()
         self.tree.linkRequested.connect(self.link_points)
         for panel in self.panels.panels.values():
@@ -217,6 +240,7 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         self.panels.setEnabled(material is not None)
         self._update_enabled()
         self._update_counts()
+        self.materialChanged.emit(MaterialChange(switched=True, material_id=self.material_id))
 
     def select_node(self, key: int) -> None:
         index = self.outline_model.index_for_key(key)
@@ -260,6 +284,7 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         self._update_counts()
         if field in IMMEDIATE_FIELDS:
             self.autosave.flush()
+        self.materialChanged.emit(MaterialChange(text=True, material_id=self.material_id))
 
     def _update_undo_enabled(self, *_args) -> None:
         # typing not yet flushed is undoable too: undo() flushes it first
@@ -303,6 +328,24 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         self._mark_saved()
         self.reload(select)
         return True
+
+    def _history_changed(self, index: int) -> None:
+        """The shown material's undo stack moved (a push, undo, redo or a click in the history
+        view): announce what the commands passed over changed. A switch of stacks is not a
+        change of its own: ``_show_material`` announces it."""
+        stack = self.stack()
+        if stack is not self._history_stack or stack is None:
+            self._history_stack, self._history_index = stack, index
+            return
+        low, high = sorted((self._history_index, index))
+        self._history_index = index
+        # index unchanged: the newest command took in a merged edit
+        commands = [stack.command(i) for i in (range(low, high) if low < high else [index - 1])]
+        commands = [c for c in commands if c is not None]
+        self.materialChanged.emit(MaterialChange(
+            text=any(isinstance(c, EditFieldCommand) for c in commands), stored=True,
+            structure=any(not isinstance(c, EditFieldCommand) for c in commands),
+            material_id=self.material_id))
 
     def _history_moved(self, _index: int) -> None:
         if self._pushing:
@@ -357,6 +400,9 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
             return
         self.reload()
         self.snapshots_dock.refresh()
+        # renamed or duplicated from the library list: outside the undo history
+        self.materialChanged.emit(MaterialChange(text=True, stored=True,
+                                                 material_id=self.material_id))
 
     def close_material(self) -> None:
         self.flush_pending()
@@ -384,7 +430,7 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
     def show_write_error(self, exc: BaseException) -> None:
         """A failed write: red and in words, the text stays in the editor and is retried."""
         message = self.tr("Not saved: %1 — the text stays in the editor and is saved again "
-                          "on the next edit.").replace("%1", error_message(exc))
+                          "on the next edit.").replace("%1", error_text(exc)[0])
         self._write_failed = True
         self.status_saved.setStyleSheet(ERROR_STYLE)
         self.status_saved.setText(message)

@@ -1,10 +1,10 @@
 """Reliability in the window: automatic backups while editing, 备份与恢复 in the 文件 menu, and
 swapping the window's library after a restore.
 
-``install_reliability_features(window)`` is the one entry point (idempotent). It relies on the
-window contract: ``library``, ``flush_pending()``, ``close_material()``, ``open_material()``,
-``actions_by_name``, ``autosave``, ``library_view``, ``snapshots_dock``, ``undo_group`` and the
-per-material undo stacks in ``_stacks``.
+``MainWindow`` builds ``ReliabilityFeatures`` with the 备份与恢复 action (declared in
+``ui.window_chrome``). It uses the window's ``library``, ``flush_pending()``, ``close_material()``,
+``open_material()``, ``autosave``, ``library_view``, ``snapshots_dock``, ``undo_group`` and the
+per-material undo stacks in ``_stacks`` (a restore swaps the library under all of them).
 
 Backups copy and verify the whole file, which can take a moment on a big library, so they run
 as a ``ui.tasks`` task, one at a time; the store reads through a connection of its own for that,
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMenu
+from PySide6.QtWidgets import QApplication, QDialog, QLabel
 
 from app.errors import LibraryError
 from app.store import Library
@@ -39,11 +39,8 @@ def _tr(text: str) -> str:
 
 
 def install_reliability_features(window) -> ReliabilityFeatures:
-    """Start the backup timer and add 备份与恢复 to the 文件 menu. Calling it again does nothing."""
-    existing = getattr(window, "reliability", None)
-    if existing is None:
-        existing = window.reliability = ReliabilityFeatures(window)
-    return existing
+    """The window's backups controller (``MainWindow`` builds it; this only returns it)."""
+    return window.reliability
 
 
 def run_dialog(dialog: QDialog) -> None:
@@ -54,7 +51,7 @@ def run_dialog(dialog: QDialog) -> None:
 class ReliabilityFeatures(QObject):
     backupFinished = Signal(object)  # the new backup's Path, or None (not due, or failed)
 
-    def __init__(self, window):
+    def __init__(self, window, backups_action: QAction):
         super().__init__(window)
         self.window = window
         self.tasks = TaskRunner(self, "backup")
@@ -70,33 +67,15 @@ class ReliabilityFeatures(QObject):
         self.status_label.hide()
         window.statusBar().addPermanentWidget(self.status_label)
 
-        self.action = QAction(_tr("Backup and restore…"), window)
-        self.action.setObjectName("actionBackups")
+        self.action = backups_action
         tip = _tr("See the library's backups, back up now or restore one")
         self.action.setToolTip(tip)
         self.action.setStatusTip(tip)
         self.action.triggered.connect(self.open_dialog)
-        window.actions_by_name["actionBackups"] = self.action
-        self._add_to_file_menu()
+        self.action.setEnabled(True)
         app = QApplication.instance()
         if app is not None:  # a backup thread must not outlive the interpreter
             app.aboutToQuit.connect(self.shutdown)
-
-    def _add_to_file_menu(self) -> None:
-        """Above 退出 in the menu that holds it (文件); else the first menu."""
-        quit_action = self.window.actions_by_name.get("actionQuit")
-        menus = [a.menu() for a in self.window.menuBar().actions() if a.menu() is not None]
-        file_menu: QMenu | None = next(
-            (m for m in menus if m.objectName() == "menuFile" or quit_action in m.actions()),
-            menus[0] if menus else None)
-        if file_menu is None:
-            self.window.addAction(self.action)
-            return
-        if quit_action in file_menu.actions():
-            file_menu.insertAction(quit_action, self.action)
-            file_menu.insertSeparator(quit_action)
-        else:
-            file_menu.addAction(self.action)
 
     # ----- automatic backups -----------------------------------------------------------------
     @property

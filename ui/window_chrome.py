@@ -3,6 +3,11 @@
 Action objectNames are part of the window contract (DESIGN §6): actionNewMaterial, actionImport,
 actionExportPdf, actionExportDocx, actionPrint, actionUndo, actionRedo, actionAddPoint,
 actionDeleteNode, actionFind.
+
+Every action and menu entry is declared here, including those a controller of the window owns
+(export, print, checks, find, backups): such an action has no slot here and stays disabled
+until its controller, handed the action by ``MainWindow``, connects and enables it. No
+controller adds entries to a menu.
 """
 
 from __future__ import annotations
@@ -42,7 +47,10 @@ def build_actions(window) -> dict[str, QAction]:
         ("actionUndo", _tr("Undo"), [QKeySequence("Ctrl+Z")], window.undo),
         ("actionRedo", _tr("Redo"), [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")],
          window.redo),
-        ("actionFind", _tr("Find…"), [QKeySequence("Ctrl+F")], getattr(lv, "focus_search", None)),
+        ("actionFind", _tr("Find…"), [QKeySequence("Ctrl+F")], None),  # checks controller
+        ("actionReplace", _tr("Replace…"), [QKeySequence("Ctrl+H")], None),  # checks controller
+        ("actionSearchLibrary", _tr("Search the library"), [QKeySequence("Ctrl+Shift+F")],
+         getattr(lv, "focus_search", None)),
         ("actionAddPoint", _tr("Add point"), [QKeySequence("Ctrl+Return")], window.add_point),
         ("actionAddPointBefore", _tr("Add point before"), [], window.add_point_before),
         ("actionAddDimension", _tr("Add dimension"), [], window.add_dimension),
@@ -52,13 +60,16 @@ def build_actions(window) -> dict[str, QAction]:
          window.delete_node),
         ("actionMoveUp", _tr("Move up"), [QKeySequence("Alt+Up")], window.move_up),
         ("actionMoveDown", _tr("Move down"), [QKeySequence("Alt+Down")], window.move_down),
-        ("actionRunChecks", _tr("Run checks"), [], None),
+        ("actionRunChecks", _tr("Run checks"), [], None),  # checks controller
         ("actionExportTxt", _tr("Export as text (.txt)…"), [], window.export_txt),
         ("actionExportMd", _tr("Export as Markdown (.md)…"), [], window.export_md),
         ("actionExportJson", _tr("Export as JSON (.json)…"), [], window.export_json),
+        # the PDF controller (export, print, print preview) and the Word export controller
         ("actionExportPdf", _tr("Export PDF…"), [], None),
         ("actionExportDocx", _tr("Export Word (.docx)…"), [], None),
         ("actionPrint", _tr("Print…"), [QKeySequence.StandardKey.Print], None),
+        ("actionPrintPreview", _tr("Print preview…"), [], None),
+        ("actionBackups", _tr("Backup and restore…"), [], None),  # reliability controller
         ("actionAbout", _tr("About Duizhao"), [], lambda: about(window)),
     ]
     actions: dict[str, QAction] = {}
@@ -90,10 +101,11 @@ def build_menus_and_toolbar(window: QMainWindow) -> None:
     bar = window.menuBar()
     menus = [
         (_tr("&File"), ["actionNewMaterial", "actionImport", "actionDuplicateMaterial", None,
-                        "actionTrashMaterial", "actionShowTrash", None, "actionPrint", None,
-                        "actionQuit"]),
-        (_tr("&Edit"), ["actionUndo", "actionRedo", None, "actionFind", None, "actionMoveUp",
-                        "actionMoveDown", "actionDuplicateNode", "actionDeleteNode"]),
+                        "actionTrashMaterial", "actionShowTrash", None, "actionPrint",
+                        "actionPrintPreview", None, "actionBackups", None, "actionQuit"]),
+        (_tr("&Edit"), ["actionUndo", "actionRedo", None, "actionFind", "actionReplace",
+                        "actionSearchLibrary", None, "actionMoveUp", "actionMoveDown",
+                        "actionDuplicateNode", "actionDeleteNode"]),
         (_tr("&Insert"), ["actionAddPoint", "actionAddPointBefore", "actionAddDimension"]),
         (_tr("&Check"), ["actionRunChecks"]),
         (_tr("E&xport"), ["actionExportPdf", "actionExportDocx", None, "actionExportTxt",
