@@ -96,24 +96,34 @@ def build_actions(window) -> dict[str, QAction]:
     return actions
 
 
+# Every menu entry, in order (None: a separator); the titles are in ``_menu_titles``.
+MENUS: dict[str, list[str | None]] = {
+    "menuFile": ["actionNewMaterial", "actionImport", "actionDuplicateMaterial", None,
+                 "actionTrashMaterial", "actionShowTrash", None, "actionPrint",
+                 "actionPrintPreview", None, "actionBackups", None, "actionQuit"],
+    "menuEdit": ["actionUndo", "actionRedo", None, "actionFind", "actionReplace",
+                 "actionSearchLibrary", None, "actionMoveUp", "actionMoveDown",
+                 "actionDuplicateNode", "actionDeleteNode"],
+    "menuInsert": ["actionAddPoint", "actionAddPointBefore", "actionAddDimension"],
+    "menuCheck": ["actionRunChecks"],
+    "menuExport": ["actionExportPdf", "actionExportDocx", None, "actionExportTxt",
+                   "actionExportMd", "actionExportJson"],
+    "menuHelp": ["actionAbout"],
+}
+
+
+def _menu_titles() -> dict[str, str]:
+    return {"menuFile": _tr("&File"), "menuEdit": _tr("&Edit"), "menuInsert": _tr("&Insert"),
+            "menuCheck": _tr("&Check"), "menuExport": _tr("E&xport"), "menuHelp": _tr("&Help")}
+
+
 def build_menus_and_toolbar(window: QMainWindow) -> None:
     a = window.actions_by_name
     bar = window.menuBar()
-    menus = [
-        (_tr("&File"), ["actionNewMaterial", "actionImport", "actionDuplicateMaterial", None,
-                        "actionTrashMaterial", "actionShowTrash", None, "actionPrint",
-                        "actionPrintPreview", None, "actionBackups", None, "actionQuit"]),
-        (_tr("&Edit"), ["actionUndo", "actionRedo", None, "actionFind", "actionReplace",
-                        "actionSearchLibrary", None, "actionMoveUp", "actionMoveDown",
-                        "actionDuplicateNode", "actionDeleteNode"]),
-        (_tr("&Insert"), ["actionAddPoint", "actionAddPointBefore", "actionAddDimension"]),
-        (_tr("&Check"), ["actionRunChecks"]),
-        (_tr("E&xport"), ["actionExportPdf", "actionExportDocx", None, "actionExportTxt",
-                          "actionExportMd", "actionExportJson"]),
-        (_tr("&Help"), ["actionAbout"]),
-    ]
-    for title, names in menus:
-        menu = bar.addMenu(title)
+    titles = _menu_titles()
+    for menu_name, names in MENUS.items():
+        menu = bar.addMenu(titles[menu_name])
+        menu.setObjectName(menu_name)
         menu.setToolTipsVisible(True)  # the disabled PDF/Word entries say why
         for name in names:
             if name is None:
