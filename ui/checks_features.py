@@ -3,7 +3,7 @@
 ``MainWindow`` builds ``ChecksFeatures`` with the 检查 dock and the actions it owns (declared in
 ``ui.window_chrome``) and tells it of every change through ``materialChanged``. Besides those it
 uses the window's ``library``, ``material``, ``material_id``, ``select_node``, ``run_command``,
-``flush_pending``, ``panels.current_panel()``, ``library_view.focus_search`` and ``statusBar()``.
+``flush_pending``, ``panels.current_panel()`` and ``statusBar()``.
 
 Checks run as a ``ui.tasks`` task over a deep copy of the material (3 ms for 100 pages), after
 edits pause for ``DEBOUNCE_MS``. Each change cancels the running check; its result is dropped
@@ -60,6 +60,7 @@ class ChecksActions:
     run_checks: QAction
     find: QAction
     replace: QAction
+    search_library: QAction  # Ctrl+F with nothing open searches the library list instead
 
 
 @dataclass
@@ -162,6 +163,7 @@ class ChecksFeatures(QObject):
         self.panel.fixGroupRequested.connect(self.fix_many)
         self.panel.ignoreRequested.connect(self.ignore)
         self.panel.restoreIgnoredRequested.connect(self.restore_ignored)
+        self.actions = actions
         self._wire_actions(actions)
         self._update_title(None)
         window.installEventFilter(self)
@@ -349,7 +351,7 @@ class ChecksFeatures(QObject):
     def _open_dialog(self, replace: bool) -> None:
         w = self.window
         if w.material is None and not replace:
-            w.library_view.focus_search()  # nothing open: Ctrl+F searches the library list
+            self.actions.search_library.trigger()  # nothing open: Ctrl+F searches the library
             return
         from ui.find_replace import FindReplaceDialog, selected_text
 

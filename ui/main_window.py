@@ -38,7 +38,7 @@ from ui.editor_actions import EditorActionsMixin
 from ui.export_actions import ExportMixin
 from ui.fonts import ui_family
 from ui.library_view import LibraryView
-from ui.material_change import MaterialChange
+from ui.material_change import MaterialChange, history_change
 from ui.outline_model import MATERIAL_KEY, OutlineItem, OutlineModel
 from ui.outline_view import OutlineView
 from ui.panels import IMMEDIATE_FIELDS, PanelStack
@@ -131,7 +131,8 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
                                         a["actionPrint"], a["actionPrintPreview"])
         self.docx_features = DocxFeatures(self, a["actionExportDocx"])
         self.checks_features = ChecksFeatures(self, self.checks_dock, ChecksActions(
-            run_checks=a["actionRunChecks"], find=a["actionFind"], replace=a["actionReplace"]))
+            run_checks=a["actionRunChecks"], find=a["actionFind"], replace=a["actionReplace"],
+            search_library=a["actionSearchLibrary"]))
         self.reliability = ReliabilityFeatures(self, a["actionBackups"])
         for controller in (self.pdf_features, self.docx_features, self.checks_features):
             self.materialChanged.connect(controller.material_changed)
@@ -331,21 +332,13 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
 
     def _history_changed(self, index: int) -> None:
         """The shown material's undo stack moved (a push, undo, redo or a click in the history
-        view): announce what the commands passed over changed. A switch of stacks is not a
-        change of its own: ``_show_material`` announces it."""
+        view). A switch of stacks is no change of its own: ``_show_material`` announces it."""
         stack = self.stack()
         if stack is not self._history_stack or stack is None:
             self._history_stack, self._history_index = stack, index
             return
-        low, high = sorted((self._history_index, index))
-        self._history_index = index
-        # index unchanged: the newest command took in a merged edit
-        commands = [stack.command(i) for i in (range(low, high) if low < high else [index - 1])]
-        commands = [c for c in commands if c is not None]
-        self.materialChanged.emit(MaterialChange(
-            text=any(isinstance(c, EditFieldCommand) for c in commands), stored=True,
-            structure=any(not isinstance(c, EditFieldCommand) for c in commands),
-            material_id=self.material_id))
+        previous, self._history_index = self._history_index, index
+        self.materialChanged.emit(history_change(stack, previous, index, self.material_id))
 
     def _history_moved(self, _index: int) -> None:
         if self._pushing:
