@@ -19,8 +19,6 @@ from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
-    QDockWidget,
-    QLabel,
     QMainWindow,
     QSplitter,
     QUndoView,
@@ -47,7 +45,13 @@ from ui.refcount_guard import guard_none_refcount
 from ui.reliability_features import ReliabilityFeatures
 from ui.snapshots import SnapshotsDock
 from ui.typing_recovery import recover_typing
-from ui.window_chrome import build_actions, build_menus_and_toolbar, word_count_text
+from ui.window_chrome import (
+    add_dock,
+    build_actions,
+    build_menus_and_toolbar,
+    build_status,
+    word_count_text,
+)
 
 LABEL_FIELDS = frozenset({"title", "heading", "short_name"})  # shown in the outline
 LIST_FIELDS = frozenset({"title", "year", "organization", "meeting"})  # shown in the library
@@ -89,7 +93,7 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         self._build_docks()
         self.actions_by_name = build_actions(self)
         build_menus_and_toolbar(self)
-        self._build_status()
+        build_status(self)
         self._connect()
         self._restore_layout()
         self._show_material(None)
@@ -140,8 +144,8 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
     def _build_docks(self) -> None:
         # The checks panel and the PDF preview are set into these docks by their controllers
         # (_build_controllers).
-        self.checks_dock = self._dock("checksDock", self.tr("Checks"), QWidget(self))
-        self.preview_dock = self._dock("previewDock", self.tr("Preview"), QWidget(self))
+        self.checks_dock = add_dock(self, "checksDock", self.tr("Checks"), QWidget(self))
+        self.preview_dock = add_dock(self, "previewDock", self.tr("Preview"), QWidget(self))
         self.snapshots_dock = SnapshotsDock(self.library, self.flush_pending, self)
         self.snapshots_dock.restoreRequested.connect(self.restore_snapshot)
         self.snapshots_dock.failed.connect(self.show_write_error)
@@ -149,33 +153,13 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         self.undo_view = QUndoView(self.undo_group, self)
         self.undo_view.setObjectName("undoView")
         self.undo_view.setEmptyLabel(self.tr("<opened>"))
-        self.undo_dock = self._dock("undoDock", self.tr("Undo history"), self.undo_view)
+        self.undo_dock = add_dock(self, "undoDock", self.tr("Undo history"), self.undo_view)
         for dock in (self.checks_dock, self.preview_dock, self.snapshots_dock, self.undo_dock):
             dock.widget().setMinimumHeight(60)
         self.tabifyDockWidget(self.checks_dock, self.preview_dock)
         self.tabifyDockWidget(self.preview_dock, self.snapshots_dock)
         self.tabifyDockWidget(self.snapshots_dock, self.undo_dock)
         self.checks_dock.raise_()
-
-    def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        widget.setParent(dock)
-        if isinstance(widget, QLabel):
-            widget.setWordWrap(True)
-            widget.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-            widget.setMargin(8)
-        dock.setWidget(widget)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        return dock
-
-    def _build_status(self) -> None:
-        self.status_saved = QLabel(self)
-        self.status_saved.setObjectName("statusSaved")
-        self.word_count_label = QLabel(self)
-        self.word_count_label.setObjectName("wordCountLabel")
-        self.statusBar().addWidget(self.status_saved)
-        self.statusBar().addWidget(self.word_count_label, 1)
 
     def _connect(self) -> None:
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
@@ -404,6 +388,31 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         self.undo_group.setActiveStack(None)
         self._show_material(None)
         self.snapshots_dock.set_material(None)
+
+    def release_library(self) -> bool:
+        """Store what was typed, close the material, drop every undo stack (its commands act on
+        the old library) and close the library, before a restore replaces its file. False, with
+        nothing changed, when typing cannot be stored (the error is already in the status bar)."""
+        if not self.flush_pending():
+            return False
+        self.close_material()
+        for stack in list(self._stacks.values()):
+            stack.blockSignals(True)  # its end must not make the window reload from a closed file
+            self.undo_group.removeStack(stack)
+            stack.deleteLater()
+        self._stacks.clear()
+        self.library.close()
+        return True
+
+    def use_library(self, library: Library) -> None:
+        """Point the window and the parts holding a library of their own at ``library``."""
+        self.library = library
+        self.autosave.library = library
+        self.snapshots_dock.library = library
+        self.snapshots_dock.set_material(None)
+        self.library_view.search_edit.clear()  # hits of the old file would lead nowhere
+        self.library_view.library = library
+        self.library_view.refresh()
 
     def _refresh_library_view(self) -> None:
         self.library_view.refresh()

@@ -2,9 +2,9 @@
 swapping the window's library after a restore.
 
 ``MainWindow`` builds ``ReliabilityFeatures`` with the 备份与恢复 action (declared in
-``ui.window_chrome``). It uses the window's ``library``, ``flush_pending()``, ``close_material()``,
-``open_material()``, ``autosave``, ``library_view``, ``snapshots_dock``, ``undo_group`` and the
-per-material undo stacks in ``_stacks`` (a restore swaps the library under all of them).
+``ui.window_chrome``). It uses the window's ``library``, ``flush_pending()``, ``material_id``,
+``open_material()`` and, around a restore, ``release_library()`` / ``use_library()``: the
+window knows which of its parts hold the library.
 
 Backups copy and verify the whole file, which can take a moment on a big library, so they run
 as a ``ui.tasks`` task, one at a time; the store reads through a connection of its own for that,
@@ -149,10 +149,10 @@ class ReliabilityFeatures(QObject):
             dialog.deleteLater()
 
     def release(self) -> bool:
-        """Let go of the window's library before a restore (see ``release_library``)."""
+        """Let go of the window's library before a restore (see ``MainWindow.release_library``)."""
         self.wait_idle()  # a backup running on the old file must finish first
         material_id = self.window.material_id
-        if not release_library(self.window):
+        if not self.window.release_library():
             return False
         self._material_before_release = material_id
         return True
@@ -163,41 +163,13 @@ class ReliabilityFeatures(QObject):
         return reopen_library(self.window, path, material_id)
 
 
-def release_library(window) -> bool:
-    """Store what was typed, close the material, drop every undo stack (its commands act on the
-    old library) and close the library. False, with nothing changed, when typing cannot be
-    stored (the error is already in the status bar)."""
-    if not window.flush_pending():
-        return False
-    window.close_material()
-    for stack in list(window._stacks.values()):
-        stack.blockSignals(True)  # its end must not make the window reload from a closed file
-        window.undo_group.removeStack(stack)
-        stack.deleteLater()
-    window._stacks.clear()
-    window.library.close()
-    return True
-
-
 def reopen_library(window, path: Path, material_id: int | None = None) -> Library:
     """Open the library at ``path`` and make every part of the window use it; reopen
     ``material_id`` when it is still there (and not in the trash). Raises LibraryError."""
     library = Library.open(path, auto_backup=False)  # a restore has just made its own copy
-    attach_library(window, library)
+    window.use_library(library)
+    _log.info("library reopened with %d materials", len(library.list_materials()))
     if material_id is not None and any(
             m.id == material_id for m in library.list_materials()):
         window.open_material(material_id)
     return library
-
-
-def attach_library(window, library: Library) -> None:
-    """Point the window and the parts holding a library of their own at ``library``."""
-    window.library = library
-    window.autosave.library = library
-    window.snapshots_dock.library = library
-    window.snapshots_dock.set_material(None)
-    view = window.library_view
-    view.search_edit.clear()  # hits of the old file would lead nowhere
-    view.library = library
-    view.refresh()
-    _log.info("library reopened with %d materials", len(library.list_materials()))

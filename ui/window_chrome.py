@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QToolBar
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QToolBar, QWidget
 
 from app.model import (
     Material,
@@ -142,6 +142,26 @@ def build_menus_and_toolbar(window: QMainWindow) -> None:
     window.addToolBar(toolbar)
     # shortcuts work while the menus are closed; Delete only in the outline (see build_actions)
     window.addActions([x for n, x in a.items() if n != "actionDeleteNode"])
+
+
+def add_dock(window: QMainWindow, name: str, title: str, widget: QWidget) -> QDockWidget:
+    """A dock at the bottom holding ``widget`` (a placeholder that a controller replaces)."""
+    dock = QDockWidget(title, window)
+    dock.setObjectName(name)
+    widget.setParent(dock)
+    dock.setWidget(widget)
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    return dock
+
+
+def build_status(window: QMainWindow) -> None:
+    """已保存 and the word counts in the status bar (objectNames from the window contract)."""
+    window.status_saved = QLabel(window)
+    window.status_saved.setObjectName("statusSaved")
+    window.word_count_label = QLabel(window)
+    window.word_count_label.setObjectName("wordCountLabel")
+    window.statusBar().addWidget(window.status_saved)
+    window.statusBar().addWidget(window.word_count_label, 1)
 
 
 def about(window) -> None:
