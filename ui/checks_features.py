@@ -2,8 +2,8 @@
 
 ``MainWindow`` builds ``ChecksFeatures`` with the 检查 dock and the actions it owns (declared in
 ``ui.window_chrome``) and tells it of every change through ``materialChanged``. Besides those it
-uses the window's ``library``, ``material``, ``material_id``, ``select_node``, ``run_command``,
-``flush_pending``, ``panels.current_panel()`` and ``statusBar()``.
+uses the window's ``library``, ``material``, ``material_id``, ``show_field``, ``run_command``,
+``flush_pending`` and ``statusBar()``.
 
 Checks run as a ``ui.tasks`` task over a deep copy of the material (3 ms for 100 pages), after
 edits pause for ``DEBOUNCE_MS``. Each change cancels the running check; its result is dropped
@@ -250,13 +250,7 @@ class ChecksFeatures(QObject):
     def show_range(self, path: str, start: int, end: int, excerpt: str, focus: bool = True) -> bool:
         """Select the node that holds ``path`` and the characters [start, end) in its editor.
         When the text moved since the search, the nearest copy of ``excerpt`` is selected."""
-        from ui.check_commands import (
-            editor_for,
-            field_target,
-            paragraph_offset,
-            select_in_editor,
-            utf16_offset,
-        )
+        from ui.check_commands import field_target, paragraph_offset, select_in_editor, utf16_offset
 
         w = self.window
         target = field_target(w.material, path) if w.material is not None else None
@@ -264,8 +258,7 @@ class ChecksFeatures(QObject):
             self._say(_tr("This place is no longer in the material; checking again."))
             self.runner.run_now()
             return False
-        w.select_node(target.key)
-        editor = editor_for(w.panels.current_panel(), target.field)
+        editor = w.show_field(target.key, target.field)
         if editor is None:  # e.g. the closing paragraphs: no editor of their own
             return True
         text = editor.text() if isinstance(editor, QLineEdit) else editor.toPlainText()

@@ -233,6 +233,13 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
             self.tree.setCurrentIndex(index)
             self.tree.scrollTo(index)
 
+    def show_field(self, key: int, field: str) -> QWidget | None:
+        """Select node ``key`` and return the editor of its ``field`` (None when it has none)."""
+        from ui.check_commands import editor_for
+
+        self.select_node(key)
+        return editor_for(self.panels.current_panel(), field)
+
     def current_item(self) -> OutlineItem | None:
         return self.tree.current_item()
 
