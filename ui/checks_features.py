@@ -1,10 +1,9 @@
 """Checks and find/replace in the window: the 检查 dock, Ctrl+F / Ctrl+H, 运行检查.
 
-``install_checks_features(window)`` is the one entry point (call it at the end of
-``MainWindow.__init__``; calling it again does nothing). It relies only on the window contract:
-``library`` (with ``LibraryExtras``), ``material``, ``material_id``, ``checks_dock``,
-``actions_by_name``, ``undo_group``, ``outline_model``, ``panels``, ``select_node``,
-``open_material``, ``run_command``, ``flush_pending``, ``statusBar()``.
+``MainWindow`` builds ``ChecksFeatures`` with the 检查 dock and the actions it owns (declared in
+``ui.window_chrome``) and tells it of every change through ``materialChanged``. Besides those it
+uses the window's ``library``, ``material``, ``material_id``, ``show_field``, ``run_command``,
+``flush_pending`` and ``statusBar()``.
 
 Checks run as a ``ui.tasks`` task over a deep copy of the material (3 ms for 100 pages), after
 edits pause for ``DEBOUNCE_MS``. Each change cancels the running check; its result is dropped
@@ -20,14 +19,15 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QDockWidget, QLineEdit
 
 from app.errors import InputError
 from ui.checks_model import FindingGroup, group_findings
 from ui.checks_panel import ChecksPanel
 from ui.commands import WRITE_ERRORS
 from ui.dialogs.common import error_text
+from ui.material_change import MaterialChange
 from ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -48,11 +48,19 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ChecksFeatures", text)
 
 
-def install_checks_features(window) -> None:
-    """Replace the 检查 placeholder with the live panel, wire Ctrl+F/Ctrl+H. Idempotent."""
-    if getattr(window, "checks_features", None) is not None:
-        return
-    window.checks_features = ChecksFeatures(window)
+def install_checks_features(window) -> ChecksFeatures:
+    """The window's checks controller (``MainWindow`` builds it; this only returns it)."""
+    return window.checks_features
+
+
+@dataclass(frozen=True)
+class ChecksActions:
+    """The window's actions the checks controller owns (declared in ``ui.window_chrome``)."""
+
+    run_checks: QAction
+    find: QAction
+    replace: QAction
+    search_library: QAction  # Ctrl+F with nothing open searches the library list instead
 
 
 @dataclass
@@ -138,12 +146,13 @@ def _text_or_empty(material, path: str) -> str:
 class ChecksFeatures(QObject):
     """Owns the checks panel, its runner and the find/replace dialog of one window."""
 
-    def __init__(self, window):
+    def __init__(self, window, dock: QDockWidget, actions: ChecksActions):
         super().__init__(window)
         self.window = window
-        self.panel = ChecksPanel(window.checks_dock)
-        placeholder = window.checks_dock.widget()
-        window.checks_dock.setWidget(self.panel)
+        self.dock = dock
+        self.panel = ChecksPanel(dock)
+        placeholder = dock.widget()
+        dock.setWidget(self.panel)
         if placeholder is not None:
             placeholder.deleteLater()
         self.runner = ChecksRunner(window, self)
@@ -154,8 +163,8 @@ class ChecksFeatures(QObject):
         self.panel.fixGroupRequested.connect(self.fix_many)
         self.panel.ignoreRequested.connect(self.ignore)
         self.panel.restoreIgnoredRequested.connect(self.restore_ignored)
-        self._wire_actions()
-        self._connect_changes()
+        self.actions = actions
+        self._wire_actions(actions)
         self._update_title(None)
         window.installEventFilter(self)
         self.runner.run_now()
@@ -169,58 +178,25 @@ class ChecksFeatures(QObject):
         return super().eventFilter(watched, event)
 
     # ----- wiring ----------------------------------------------------------------------------
-    def _wire_actions(self) -> None:
-        w, actions = self.window, self.window.actions_by_name
-        find = actions["actionFind"]
-        if find.receivers("2triggered(bool)") > 0:
-            find.triggered.disconnect()  # was: focus the library search box
-        find.triggered.connect(self.open_find)
-        find.setToolTip(_tr("Find in the open material (Ctrl+F)"))
-        self.replace_action = self._action("actionReplace", _tr("Replace…"), "Ctrl+H", self.open_replace)
-        self.search_library_action = self._action(
-            "actionSearchLibrary", _tr("Search the library"), "Ctrl+Shift+F",
-            w.library_view.focus_search)
-        run = actions["actionRunChecks"]
-        run.triggered.connect(self.run_checks_now)
-        run.setEnabled(True)
-        run.setToolTip(_tr("Check the material now and show the findings"))
-        for menu in (a.menu() for a in w.menuBar().actions() if a.menu() is not None):
-            entries = menu.actions()
-            if find in entries:
-                after = entries[entries.index(find) + 1] if entries.index(find) + 1 < len(entries) else None
-                for action in (self.replace_action, self.search_library_action):
-                    menu.insertAction(after, action) if after else menu.addAction(action)
-                break
-
-    def _action(self, name: str, text: str, keys: str, slot) -> QAction:
-        action = QAction(text, self.window)
-        action.setObjectName(name)
-        action.setShortcut(QKeySequence(keys))
-        if slot is not None:
+    def _wire_actions(self, actions: ChecksActions) -> None:
+        for action, slot, tip in (
+                (actions.find, self.open_find, _tr("Find in the open material (Ctrl+F)")),
+                (actions.replace, self.open_replace, None),
+                (actions.run_checks, self.run_checks_now,
+                 _tr("Check the material now and show the findings"))):
             action.triggered.connect(slot)
-        else:
-            action.setEnabled(False)
-        self.window.actions_by_name[name] = action
-        self.window.addAction(action)  # the shortcut works while the menus are closed
-        return action
+            action.setEnabled(True)
+            if tip is not None:
+                action.setToolTip(tip)
 
-    def _connect_changes(self) -> None:
-        w = self.window
-        for panel in w.panels.panels.values():
-            panel.edited.connect(self._edited)  # typing: check after the pause
-        w.undo_group.indexChanged.connect(self._stack_moved)  # commands, undo, redo
-        w.outline_model.modelReset.connect(self._material_switched)
-        for signal in (w.outline_model.rowsInserted, w.outline_model.rowsRemoved,
-                       w.outline_model.rowsMoved):
-            # Not runner.schedule itself: Qt would pass the row signal's index as the delay.
-            signal.connect(self._edited)
-
-    def _edited(self, *_args) -> None:
+    def material_changed(self, change: MaterialChange) -> None:
+        """The window's one change signal: check again once edits pause."""
+        if change.switched:
+            self._material_switched()
+            return
         self.runner.schedule()
-
-    def _stack_moved(self, *_args) -> None:
-        self.runner.schedule()
-        self._refresh_find_hits()  # hits of the old text are stale
+        if change.stored:
+            self._refresh_find_hits()  # hits of the old text are stale
 
     def _material_switched(self) -> None:
         self.panel.set_groups([])  # another material: its findings must not show meanwhile
@@ -239,8 +215,8 @@ class ChecksFeatures(QObject):
             dialog.schedule()
 
     def run_checks_now(self) -> None:
-        self.window.checks_dock.show()
-        self.window.checks_dock.raise_()
+        self.dock.show()
+        self.dock.raise_()
         self.window.flush_pending()
         self.runner.run_now()
 
@@ -258,7 +234,7 @@ class ChecksFeatures(QObject):
         self._update_title(result.material_id)
 
     def _update_title(self, material_id: int | None) -> None:
-        dock = self.window.checks_dock
+        dock = self.dock
         if material_id is None:
             dock.setWindowTitle(_tr("Checks"))
         else:
@@ -274,13 +250,7 @@ class ChecksFeatures(QObject):
     def show_range(self, path: str, start: int, end: int, excerpt: str, focus: bool = True) -> bool:
         """Select the node that holds ``path`` and the characters [start, end) in its editor.
         When the text moved since the search, the nearest copy of ``excerpt`` is selected."""
-        from ui.check_commands import (
-            editor_for,
-            field_target,
-            paragraph_offset,
-            select_in_editor,
-            utf16_offset,
-        )
+        from ui.check_commands import field_target, paragraph_offset, select_in_editor, utf16_offset
 
         w = self.window
         target = field_target(w.material, path) if w.material is not None else None
@@ -288,8 +258,7 @@ class ChecksFeatures(QObject):
             self._say(_tr("This place is no longer in the material; checking again."))
             self.runner.run_now()
             return False
-        w.select_node(target.key)
-        editor = editor_for(w.panels.current_panel(), target.field)
+        editor = w.show_field(target.key, target.field)
         if editor is None:  # e.g. the closing paragraphs: no editor of their own
             return True
         text = editor.text() if isinstance(editor, QLineEdit) else editor.toPlainText()
@@ -375,7 +344,7 @@ class ChecksFeatures(QObject):
     def _open_dialog(self, replace: bool) -> None:
         w = self.window
         if w.material is None and not replace:
-            w.library_view.focus_search()  # nothing open: Ctrl+F searches the library list
+            self.actions.search_library.trigger()  # nothing open: Ctrl+F searches the library
             return
         from ui.find_replace import FindReplaceDialog, selected_text
 

@@ -1,39 +1,32 @@
-"""导出 Word (.docx) in the window: the same options as 导出 PDF, written off the GUI thread.
+"""导出 Word (.docx) in the window: the same options as 导出 PDF, through the same export
+controller (``ui.export_controller``); only the dialog, the writer and the messages differ.
 
-``install_docx_features(window)`` is the one entry point (call it at the end of
-``MainWindow.__init__``; calling it again does nothing). It relies on the window contract:
-``library``, ``material_id``, ``material``, ``flush_pending()``, ``actions_by_name`` and
-``outline_model``. The file is written atomically by the exporter, so a failed export leaves
-no half file behind.
+``MainWindow`` builds ``DocxFeatures`` with the 导出 Word action (declared in
+``ui.window_chrome``) and tells it of changes through ``materialChanged``.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QLabel, QWidget
 
 from app.exporters.pdf_options import PdfOptions
 from app.model import Material
 from ui import pdf_export_dialog
-from ui.commands import WRITE_ERRORS
-from ui.dialogs.common import error_text, show_error
-from ui.export_target import export_force
-from ui.tasks import TaskRunner
-
-STATUS_MS = 10000
+from ui.dialogs.common import show_error
+from ui.export_controller import ExportController, ExportFormat
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("DocxFeatures", text)
 
 
-def install_docx_features(window) -> None:
-    """Enable 导出 Word (.docx) while a material is open. Idempotent."""
-    if getattr(window, "docx_features", None) is not None:
-        return
-    window.docx_features = DocxFeatures(window)
+def install_docx_features(window) -> DocxFeatures:
+    """The window's Word export controller (``MainWindow`` builds it; this only returns it)."""
+    return window.docx_features
 
 
 class DocxExportDialog(pdf_export_dialog.PdfExportDialog):
@@ -76,85 +69,31 @@ def run_dialog(dialog: DocxExportDialog) -> bool:
     return pdf_export_dialog.run_dialog(dialog)
 
 
-class DocxFeatures(QObject):
+def _write(material: Material, path: Path, options: PdfOptions, force: bool) -> Path:
+    from app.exporters.docx import export_docx
+
+    return export_docx(material, path, options, force=force)
+
+
+WORD = ExportFormat(
+    task_name="docx",
+    failed_title=lambda: _tr("Word export failed"),
+    exporting_text=lambda path: _tr("Exporting Word document to %1 …").replace("%1", str(path)),
+    make_dialog=lambda title, parent: DocxExportDialog(title, parent),
+    run_dialog=lambda dialog: run_dialog(dialog),  # looked up when called: tests replace it
+    write=_write,
+    done_text=lambda _path, written: _tr("Exported the Word document %1").replace(
+        "%1", str(written)),
+    show_error=lambda parent, title, exc: show_error(parent, title, exc),
+)
+
+
+class DocxFeatures(ExportController):
     """Owns the 导出 Word action of one window."""
 
-    exported = Signal(object)  # the written Path
-    export_failed = Signal(object)  # the exception, after the user was told
-
-    def __init__(self, window):
-        super().__init__(window)
-        self.window = window
-        self.runner = TaskRunner(self, "docx")
-        self.busy = False
-        self.export_action = window.actions_by_name["actionExportDocx"]
+    def __init__(self, window, export_action: QAction):
+        super().__init__(window, export_action, WORD)
         tip = _tr("Save the material as a Word document (.docx) with the official-document layout")
-        self.export_action.setToolTip(tip)
-        self.export_action.setStatusTip(tip)
-        self.export_action.triggered.connect(self.export_docx)
-        window.outline_model.modelReset.connect(self.update_enabled)  # opened, closed, switched
+        export_action.setToolTip(tip)
+        export_action.setStatusTip(tip)
         self.update_enabled()
-
-    def update_enabled(self) -> None:
-        self.export_action.setEnabled(self.window.material is not None and not self.busy)
-
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.update_enabled()
-
-    def _current_material(self) -> Material | None:
-        """The material as stored, after writing what was just typed; None (and said why)."""
-        w = self.window
-        if w.material_id is None or not w.flush_pending():
-            return None  # an unsaved edit has already put its error in the status bar
-        try:
-            return w.library.get_material(w.material_id)
-        except WRITE_ERRORS as exc:
-            self._fail(exc)
-            return None
-
-    def export_docx(self) -> None:
-        """Ask for the path and options, then write the .docx in the background."""
-        material = self._current_material()
-        if material is None or self.busy:
-            return
-        dialog = DocxExportDialog(material.title, self.window)
-        try:
-            if not run_dialog(dialog):
-                return
-            path, options = dialog.path(), dialog.options()
-        finally:
-            dialog.deleteLater()
-        if path is None:
-            return
-        force = export_force(self.window, path, self._fail)
-        if force is None:
-            return
-        self._set_busy(True)
-        self.window.statusBar().showMessage(_tr("Exporting Word document to %1 …").replace("%1", str(path)))
-
-        def work() -> Path:
-            from app.exporters.docx import export_docx
-
-            return export_docx(material, path, options, force=force)
-
-        self.runner.run(work, success=self._export_done, failure=self._export_failed)
-
-    def _export_failed(self, error: BaseException) -> None:
-        self._set_busy(False)
-        self._fail(error)
-        self.export_failed.emit(error)
-
-    def _export_done(self, result: Path) -> None:
-        self._set_busy(False)
-        path = Path(result)
-        pdf_export_dialog.remember_folder(path)
-        self.window.statusBar().showMessage(
-            _tr("Exported the Word document %1").replace("%1", str(path)), STATUS_MS)
-        self.exported.emit(path)
-
-    def _fail(self, exc: BaseException) -> None:
-        title = _tr("Word export failed")
-        zh, _en = error_text(exc)
-        self.window.statusBar().showMessage(f"{title}: {zh}", STATUS_MS)
-        show_error(self.window, title, exc)

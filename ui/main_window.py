@@ -4,18 +4,21 @@ right; docks for checks, preview, versions and undo history (DESIGN §6a).
 All content changes go through Autosave (typing) or ``run_command`` (structure): each is one
 undoable command whose write hits the library at once; the outline and panel are then refreshed
 from the library. Only geometry and dock layout are kept in QSettings, never content.
+
+The window composes its parts: it builds its controllers (PDF, Word, checks, backups) with the
+docks and actions they own (all declared in ``ui.window_chrome``) and tells them of every change
+of the shown material through one signal, ``materialChanged(MaterialChange)``; they never
+subscribe to its widgets or models, scan its menus or reach into each other.
 """
 
 from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
-    QDockWidget,
-    QLabel,
     QMainWindow,
     QSplitter,
     QUndoView,
@@ -25,22 +28,30 @@ from PySide6.QtWidgets import (
 from app.model import Material
 from app.store import Library
 from ui.autosave import Autosave
-from ui.checks_features import install_checks_features
+from ui.checks_features import ChecksActions, ChecksFeatures
 from ui.commands import WRITE_ERRORS, EditFieldCommand, LibraryCommand
-from ui.docx_features import install_docx_features
+from ui.dialogs.common import error_text
+from ui.docx_features import DocxFeatures
 from ui.editor_actions import EditorActionsMixin
 from ui.export_actions import ExportMixin
 from ui.fonts import ui_family
 from ui.library_view import LibraryView
+from ui.material_change import MaterialChange, history_change
 from ui.outline_model import MATERIAL_KEY, OutlineItem, OutlineModel
 from ui.outline_view import OutlineView
 from ui.panels import IMMEDIATE_FIELDS, PanelStack
-from ui.pdf_features import install_pdf_features
+from ui.pdf_features import PdfFeatures
 from ui.refcount_guard import guard_none_refcount
-from ui.reliability_features import install_reliability_features
-from ui.snapshots import SnapshotsDock, error_message
+from ui.reliability_features import ReliabilityFeatures
+from ui.snapshots import SnapshotsDock
 from ui.typing_recovery import recover_typing
-from ui.window_chrome import build_actions, build_menus_and_toolbar, word_count_text
+from ui.window_chrome import (
+    add_dock,
+    build_actions,
+    build_menus_and_toolbar,
+    build_status,
+    word_count_text,
+)
 
 LABEL_FIELDS = frozenset({"title", "heading", "short_name", "point_style", "numbered"})  # shown in the outline
 LIST_FIELDS = frozenset({"title", "year", "organization", "meeting"})  # shown in the library
@@ -53,6 +64,9 @@ def settings() -> QSettings:
 
 
 class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
+    # What changed in the shown material: typing, a command / undo / redo, a switch or close.
+    materialChanged = Signal(object)  # MaterialChange
+
     def __init__(self, library: Library, parent: QWidget | None = None):
         guard_none_refcount()  # any caller (tests, benchmarks, automation), not just ui.main
         super().__init__(parent)
@@ -62,6 +76,8 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         self._stacks: dict[int, QUndoStack] = {}
         self._pushing = False
         self._write_failed = False  # set by show_write_error until the next successful write
+        self._history_stack: QUndoStack | None = None  # the stack, and its index, last announced
+        self._history_index = 0
         self.last_saved: float | None = None
         self.setWindowTitle("对照")
         family = ui_family()
@@ -77,14 +93,11 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         self._build_docks()
         self.actions_by_name = build_actions(self)
         build_menus_and_toolbar(self)
-        self._build_status()
+        build_status(self)
         self._connect()
         self._restore_layout()
         self._show_material(None)
-        install_pdf_features(self)
-        install_docx_features(self)
-        install_checks_features(self)
-        install_reliability_features(self)
+        self._build_controllers()
         self.typing_recovery = recover_typing(self)
 
     # ----- layout --------------------------------------------------------------------------
@@ -114,11 +127,25 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         view.restore_entry = self.restore_trash_entry
         return view
 
+    def _build_controllers(self) -> None:
+        """The window's parts, each handed the dock and the actions it owns; they hear of
+        changes through ``materialChanged`` alone."""
+        a = self.actions_by_name
+        self.pdf_features = PdfFeatures(self, self.preview_dock, a["actionExportPdf"],
+                                        a["actionPrint"], a["actionPrintPreview"])
+        self.docx_features = DocxFeatures(self, a["actionExportDocx"])
+        self.checks_features = ChecksFeatures(self, self.checks_dock, ChecksActions(
+            run_checks=a["actionRunChecks"], find=a["actionFind"], replace=a["actionReplace"],
+            search_library=a["actionSearchLibrary"]))
+        self.reliability = ReliabilityFeatures(self, a["actionBackups"])
+        for controller in (self.pdf_features, self.docx_features, self.checks_features):
+            self.materialChanged.connect(controller.material_changed)
+
     def _build_docks(self) -> None:
-        # The checks panel and the PDF preview are set into these docks by their features
-        # (install_checks_features / install_pdf_features at the end of __init__).
-        self.checks_dock = self._dock("checksDock", self.tr("Checks"), QWidget(self))
-        self.preview_dock = self._dock("previewDock", self.tr("Preview"), QWidget(self))
+        # The checks panel and the PDF preview are set into these docks by their controllers
+        # (_build_controllers).
+        self.checks_dock = add_dock(self, "checksDock", self.tr("Checks"), QWidget(self))
+        self.preview_dock = add_dock(self, "previewDock", self.tr("Preview"), QWidget(self))
         self.snapshots_dock = SnapshotsDock(self.library, self.flush_pending, self)
         self.snapshots_dock.restoreRequested.connect(self.restore_snapshot)
         self.snapshots_dock.failed.connect(self.show_write_error)
@@ -126,7 +153,7 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         self.undo_view = QUndoView(self.undo_group, self)
         self.undo_view.setObjectName("undoView")
         self.undo_view.setEmptyLabel(self.tr("<opened>"))
-        self.undo_dock = self._dock("undoDock", self.tr("Undo history"), self.undo_view)
+        self.undo_dock = add_dock(self, "undoDock", self.tr("Undo history"), self.undo_view)
         for dock in (self.checks_dock, self.preview_dock, self.snapshots_dock, self.undo_dock):
             dock.widget().setMinimumHeight(60)
         self.tabifyDockWidget(self.checks_dock, self.preview_dock)
@@ -134,31 +161,12 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         self.tabifyDockWidget(self.snapshots_dock, self.undo_dock)
         self.checks_dock.raise_()
 
-    def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)
-        widget.setParent(dock)
-        if isinstance(widget, QLabel):
-            widget.setWordWrap(True)
-            widget.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-            widget.setMargin(8)
-        dock.setWidget(widget)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        return dock
-
-    def _build_status(self) -> None:
-        self.status_saved = QLabel(self)
-        self.status_saved.setObjectName("statusSaved")
-        self.word_count_label = QLabel(self)
-        self.word_count_label.setObjectName("wordCountLabel")
-        self.statusBar().addWidget(self.status_saved)
-        self.statusBar().addWidget(self.word_count_label, 1)
-
     def _connect(self) -> None:
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         self.outline_model.moveRequested.connect(self.move_node_to)
         self.undo_group.canUndoChanged.connect(self._update_undo_enabled)
         self.undo_group.canRedoChanged.connect(self._update_undo_enabled)
+        self.undo_group.indexChanged.connect(self._history_changed)
         self._update_undo_enabled()
         self.tree.linkRequested.connect(self.link_points)
         for panel in self.panels.panels.values():
@@ -217,12 +225,20 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         self.panels.setEnabled(material is not None)
         self._update_enabled()
         self._update_counts()
+        self.materialChanged.emit(MaterialChange(switched=True, material_id=self.material_id))
 
     def select_node(self, key: int) -> None:
         index = self.outline_model.index_for_key(key)
         if index.isValid():
             self.tree.setCurrentIndex(index)
             self.tree.scrollTo(index)
+
+    def show_field(self, key: int, field: str) -> QWidget | None:
+        """Select node ``key`` and return the editor of its ``field`` (None when it has none)."""
+        from ui.check_commands import editor_for
+
+        self.select_node(key)
+        return editor_for(self.panels.current_panel(), field)
 
     def current_item(self) -> OutlineItem | None:
         return self.tree.current_item()
@@ -260,6 +276,7 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         self._update_counts()
         if field in IMMEDIATE_FIELDS:
             self.autosave.flush()
+        self.materialChanged.emit(MaterialChange(text=True, material_id=self.material_id))
 
     def _update_undo_enabled(self, *_args) -> None:
         # typing not yet flushed is undoable too: undo() flushes it first
@@ -303,6 +320,16 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         self._mark_saved()
         self.reload(select)
         return True
+
+    def _history_changed(self, index: int) -> None:
+        """The shown material's undo stack moved (a push, undo, redo or a click in the history
+        view). A switch of stacks is no change of its own: ``_show_material`` announces it."""
+        stack = self.stack()
+        if stack is not self._history_stack or stack is None:
+            self._history_stack, self._history_index = stack, index
+            return
+        previous, self._history_index = self._history_index, index
+        self.materialChanged.emit(history_change(stack, previous, index, self.material_id))
 
     def _history_moved(self, _index: int) -> None:
         if self._pushing:
@@ -357,6 +384,9 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
             return
         self.reload()
         self.snapshots_dock.refresh()
+        # renamed or duplicated from the library list: outside the undo history
+        self.materialChanged.emit(MaterialChange(text=True, stored=True,
+                                                 material_id=self.material_id))
 
     def close_material(self) -> None:
         self.flush_pending()
@@ -365,6 +395,31 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         self.undo_group.setActiveStack(None)
         self._show_material(None)
         self.snapshots_dock.set_material(None)
+
+    def release_library(self) -> bool:
+        """Store what was typed, close the material, drop every undo stack (its commands act on
+        the old library) and close the library, before a restore replaces its file. False, with
+        nothing changed, when typing cannot be stored (the error is already in the status bar)."""
+        if not self.flush_pending():
+            return False
+        self.close_material()
+        for stack in list(self._stacks.values()):
+            stack.blockSignals(True)  # its end must not make the window reload from a closed file
+            self.undo_group.removeStack(stack)
+            stack.deleteLater()
+        self._stacks.clear()
+        self.library.close()
+        return True
+
+    def use_library(self, library: Library) -> None:
+        """Point the window and the parts holding a library of their own at ``library``."""
+        self.library = library
+        self.autosave.library = library
+        self.snapshots_dock.library = library
+        self.snapshots_dock.set_material(None)
+        self.library_view.search_edit.clear()  # hits of the old file would lead nowhere
+        self.library_view.library = library
+        self.library_view.refresh()
 
     def _refresh_library_view(self) -> None:
         self.library_view.refresh()
@@ -384,7 +439,7 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
     def show_write_error(self, exc: BaseException) -> None:
         """A failed write: red and in words, the text stays in the editor and is retried."""
         message = self.tr("Not saved: %1 — the text stays in the editor and is saved again "
-                          "on the next edit.").replace("%1", error_message(exc))
+                          "on the next edit.").replace("%1", error_text(exc)[0])
         self._write_failed = True
         self.status_saved.setStyleSheet(ERROR_STYLE)
         self.status_saved.setText(message)

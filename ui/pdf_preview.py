@@ -148,6 +148,11 @@ class PdfPreview(QWidget):
         self._tasks.cancel(RENDER_TASK)  # a running render shows an older state: not shown
         self._timer.start()
 
+    @property
+    def scheduled(self) -> bool:
+        """A change was announced and its render waits for the edits to settle."""
+        return self._timer.isActive()
+
     def render_now(self) -> None:
         """Start a render of the current material now, unless one is running (then it follows)."""
         self._timer.stop()

@@ -1,10 +1,10 @@
 """Reliability in the window: automatic backups while editing, 备份与恢复 in the 文件 menu, and
 swapping the window's library after a restore.
 
-``install_reliability_features(window)`` is the one entry point (idempotent). It relies on the
-window contract: ``library``, ``flush_pending()``, ``close_material()``, ``open_material()``,
-``actions_by_name``, ``autosave``, ``library_view``, ``snapshots_dock``, ``undo_group`` and the
-per-material undo stacks in ``_stacks``.
+``MainWindow`` builds ``ReliabilityFeatures`` with the 备份与恢复 action (declared in
+``ui.window_chrome``). It uses the window's ``library``, ``flush_pending()``, ``material_id``,
+``open_material()`` and, around a restore, ``release_library()`` / ``use_library()``: the
+window knows which of its parts hold the library.
 
 Backups copy and verify the whole file, which can take a moment on a big library, so they run
 as a ``ui.tasks`` task, one at a time; the store reads through a connection of its own for that,
@@ -21,7 +21,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMenu
+from PySide6.QtWidgets import QApplication, QDialog, QLabel
 
 from app.errors import LibraryError
 from app.store import Library
@@ -39,11 +39,8 @@ def _tr(text: str) -> str:
 
 
 def install_reliability_features(window) -> ReliabilityFeatures:
-    """Start the backup timer and add 备份与恢复 to the 文件 menu. Calling it again does nothing."""
-    existing = getattr(window, "reliability", None)
-    if existing is None:
-        existing = window.reliability = ReliabilityFeatures(window)
-    return existing
+    """The window's backups controller (``MainWindow`` builds it; this only returns it)."""
+    return window.reliability
 
 
 def run_dialog(dialog: QDialog) -> None:
@@ -54,7 +51,7 @@ def run_dialog(dialog: QDialog) -> None:
 class ReliabilityFeatures(QObject):
     backupFinished = Signal(object)  # the new backup's Path, or None (not due, or failed)
 
-    def __init__(self, window):
+    def __init__(self, window, backups_action: QAction):
         super().__init__(window)
         self.window = window
         self.tasks = TaskRunner(self, "backup")
@@ -70,33 +67,15 @@ class ReliabilityFeatures(QObject):
         self.status_label.hide()
         window.statusBar().addPermanentWidget(self.status_label)
 
-        self.action = QAction(_tr("Backup and restore…"), window)
-        self.action.setObjectName("actionBackups")
+        self.action = backups_action
         tip = _tr("See the library's backups, back up now or restore one")
         self.action.setToolTip(tip)
         self.action.setStatusTip(tip)
         self.action.triggered.connect(self.open_dialog)
-        window.actions_by_name["actionBackups"] = self.action
-        self._add_to_file_menu()
+        self.action.setEnabled(True)
         app = QApplication.instance()
         if app is not None:  # a backup thread must not outlive the interpreter
             app.aboutToQuit.connect(self.shutdown)
-
-    def _add_to_file_menu(self) -> None:
-        """Above 退出 in the menu that holds it (文件); else the first menu."""
-        quit_action = self.window.actions_by_name.get("actionQuit")
-        menus = [a.menu() for a in self.window.menuBar().actions() if a.menu() is not None]
-        file_menu: QMenu | None = next(
-            (m for m in menus if m.objectName() == "menuFile" or quit_action in m.actions()),
-            menus[0] if menus else None)
-        if file_menu is None:
-            self.window.addAction(self.action)
-            return
-        if quit_action in file_menu.actions():
-            file_menu.insertAction(quit_action, self.action)
-            file_menu.insertSeparator(quit_action)
-        else:
-            file_menu.addAction(self.action)
 
     # ----- automatic backups -----------------------------------------------------------------
     @property
@@ -170,10 +149,10 @@ class ReliabilityFeatures(QObject):
             dialog.deleteLater()
 
     def release(self) -> bool:
-        """Let go of the window's library before a restore (see ``release_library``)."""
+        """Let go of the window's library before a restore (see ``MainWindow.release_library``)."""
         self.wait_idle()  # a backup running on the old file must finish first
         material_id = self.window.material_id
-        if not release_library(self.window):
+        if not self.window.release_library():
             return False
         self._material_before_release = material_id
         return True
@@ -184,41 +163,13 @@ class ReliabilityFeatures(QObject):
         return reopen_library(self.window, path, material_id)
 
 
-def release_library(window) -> bool:
-    """Store what was typed, close the material, drop every undo stack (its commands act on the
-    old library) and close the library. False, with nothing changed, when typing cannot be
-    stored (the error is already in the status bar)."""
-    if not window.flush_pending():
-        return False
-    window.close_material()
-    for stack in list(window._stacks.values()):
-        stack.blockSignals(True)  # its end must not make the window reload from a closed file
-        window.undo_group.removeStack(stack)
-        stack.deleteLater()
-    window._stacks.clear()
-    window.library.close()
-    return True
-
-
 def reopen_library(window, path: Path, material_id: int | None = None) -> Library:
     """Open the library at ``path`` and make every part of the window use it; reopen
     ``material_id`` when it is still there (and not in the trash). Raises LibraryError."""
     library = Library.open(path, auto_backup=False)  # a restore has just made its own copy
-    attach_library(window, library)
+    window.use_library(library)
+    _log.info("library reopened with %d materials", len(library.list_materials()))
     if material_id is not None and any(
             m.id == material_id for m in library.list_materials()):
         window.open_material(material_id)
     return library
-
-
-def attach_library(window, library: Library) -> None:
-    """Point the window and the parts holding a library of their own at ``library``."""
-    window.library = library
-    window.autosave.library = library
-    window.snapshots_dock.library = library
-    window.snapshots_dock.set_material(None)
-    view = window.library_view
-    view.search_edit.clear()  # hits of the old file would lead nowhere
-    view.library = library
-    view.refresh()
-    _log.info("library reopened with %d materials", len(library.list_materials()))

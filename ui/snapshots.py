@@ -25,16 +25,13 @@ from PySide6.QtWidgets import (
 
 from app.store import Library
 from ui.commands import WRITE_ERRORS
+from ui.dialogs.common import error_text
 
 SUGGESTED_NAMES = ("征求意见稿", "修改稿", "送审稿", "定稿")
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("SnapshotsDock", text)
-
-
-def error_message(exc: BaseException) -> str:
-    return getattr(exc, "zh", "") or str(exc)
 
 
 class SnapshotsDock(QDockWidget):
@@ -132,7 +129,7 @@ class SnapshotsDock(QDockWidget):
         try:
             self.preview.setPlainText(export_txt(self.library.get_snapshot(snapshot_id)))
         except WRITE_ERRORS as exc:
-            self.preview.setPlainText(error_message(exc))
+            self.preview.setPlainText(error_text(exc)[0])
 
     def _restore_clicked(self) -> None:
         snapshot_id = self.selected_id()

@@ -3,13 +3,18 @@
 Action objectNames are part of the window contract (DESIGN §6): actionNewMaterial, actionImport,
 actionExportPdf, actionExportDocx, actionPrint, actionUndo, actionRedo, actionAddPoint,
 actionDeleteNode, actionFind.
+
+Every action and menu entry is declared here, including those a controller of the window owns
+(export, print, checks, find, backups): such an action has no slot here and stays disabled
+until its controller, handed the action by ``MainWindow``, connects and enables it. No
+controller adds entries to a menu.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QToolBar
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QToolBar, QWidget
 
 from app.model import (
     Material,
@@ -42,7 +47,10 @@ def build_actions(window) -> dict[str, QAction]:
         ("actionUndo", _tr("Undo"), [QKeySequence("Ctrl+Z")], window.undo),
         ("actionRedo", _tr("Redo"), [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")],
          window.redo),
-        ("actionFind", _tr("Find…"), [QKeySequence("Ctrl+F")], getattr(lv, "focus_search", None)),
+        ("actionFind", _tr("Find…"), [QKeySequence("Ctrl+F")], None),  # checks controller
+        ("actionReplace", _tr("Replace…"), [QKeySequence("Ctrl+H")], None),  # checks controller
+        ("actionSearchLibrary", _tr("Search the library"), [QKeySequence("Ctrl+Shift+F")],
+         getattr(lv, "focus_search", None)),
         ("actionAddPoint", _tr("Add point"), [QKeySequence("Ctrl+Return")], window.add_point),
         ("actionAddPointBefore", _tr("Add point before"), [], window.add_point_before),
         ("actionAddDimension", _tr("Add dimension"), [], window.add_dimension),
@@ -52,13 +60,16 @@ def build_actions(window) -> dict[str, QAction]:
          window.delete_node),
         ("actionMoveUp", _tr("Move up"), [QKeySequence("Alt+Up")], window.move_up),
         ("actionMoveDown", _tr("Move down"), [QKeySequence("Alt+Down")], window.move_down),
-        ("actionRunChecks", _tr("Run checks"), [], None),
+        ("actionRunChecks", _tr("Run checks"), [], None),  # checks controller
         ("actionExportTxt", _tr("Export as text (.txt)…"), [], window.export_txt),
         ("actionExportMd", _tr("Export as Markdown (.md)…"), [], window.export_md),
         ("actionExportJson", _tr("Export as JSON (.json)…"), [], window.export_json),
+        # the PDF controller (export, print, print preview) and the Word export controller
         ("actionExportPdf", _tr("Export PDF…"), [], None),
         ("actionExportDocx", _tr("Export Word (.docx)…"), [], None),
         ("actionPrint", _tr("Print…"), [QKeySequence.StandardKey.Print], None),
+        ("actionPrintPreview", _tr("Print preview…"), [], None),
+        ("actionBackups", _tr("Backup and restore…"), [], None),  # reliability controller
         ("actionAbout", _tr("About Duizhao"), [], lambda: about(window)),
     ]
     actions: dict[str, QAction] = {}
@@ -85,23 +96,34 @@ def build_actions(window) -> dict[str, QAction]:
     return actions
 
 
+# Every menu entry, in order (None: a separator); the titles are in ``_menu_titles``.
+MENUS: dict[str, list[str | None]] = {
+    "menuFile": ["actionNewMaterial", "actionImport", "actionDuplicateMaterial", None,
+                 "actionTrashMaterial", "actionShowTrash", None, "actionPrint",
+                 "actionPrintPreview", None, "actionBackups", None, "actionQuit"],
+    "menuEdit": ["actionUndo", "actionRedo", None, "actionFind", "actionReplace",
+                 "actionSearchLibrary", None, "actionMoveUp", "actionMoveDown",
+                 "actionDuplicateNode", "actionDeleteNode"],
+    "menuInsert": ["actionAddPoint", "actionAddPointBefore", "actionAddDimension"],
+    "menuCheck": ["actionRunChecks"],
+    "menuExport": ["actionExportPdf", "actionExportDocx", None, "actionExportTxt",
+                   "actionExportMd", "actionExportJson"],
+    "menuHelp": ["actionAbout"],
+}
+
+
+def _menu_titles() -> dict[str, str]:
+    return {"menuFile": _tr("&File"), "menuEdit": _tr("&Edit"), "menuInsert": _tr("&Insert"),
+            "menuCheck": _tr("&Check"), "menuExport": _tr("E&xport"), "menuHelp": _tr("&Help")}
+
+
 def build_menus_and_toolbar(window: QMainWindow) -> None:
     a = window.actions_by_name
     bar = window.menuBar()
-    menus = [
-        (_tr("&File"), ["actionNewMaterial", "actionImport", "actionDuplicateMaterial", None,
-                        "actionTrashMaterial", "actionShowTrash", None, "actionPrint", None,
-                        "actionQuit"]),
-        (_tr("&Edit"), ["actionUndo", "actionRedo", None, "actionFind", None, "actionMoveUp",
-                        "actionMoveDown", "actionDuplicateNode", "actionDeleteNode"]),
-        (_tr("&Insert"), ["actionAddPoint", "actionAddPointBefore", "actionAddDimension"]),
-        (_tr("&Check"), ["actionRunChecks"]),
-        (_tr("E&xport"), ["actionExportPdf", "actionExportDocx", None, "actionExportTxt",
-                          "actionExportMd", "actionExportJson"]),
-        (_tr("&Help"), ["actionAbout"]),
-    ]
-    for title, names in menus:
-        menu = bar.addMenu(title)
+    titles = _menu_titles()
+    for menu_name, names in MENUS.items():
+        menu = bar.addMenu(titles[menu_name])
+        menu.setObjectName(menu_name)
         menu.setToolTipsVisible(True)  # the disabled PDF/Word entries say why
         for name in names:
             if name is None:
@@ -120,6 +142,26 @@ def build_menus_and_toolbar(window: QMainWindow) -> None:
     window.addToolBar(toolbar)
     # shortcuts work while the menus are closed; Delete only in the outline (see build_actions)
     window.addActions([x for n, x in a.items() if n != "actionDeleteNode"])
+
+
+def add_dock(window: QMainWindow, name: str, title: str, widget: QWidget) -> QDockWidget:
+    """A dock at the bottom holding ``widget`` (a placeholder that a controller replaces)."""
+    dock = QDockWidget(title, window)
+    dock.setObjectName(name)
+    widget.setParent(dock)
+    dock.setWidget(widget)
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    return dock
+
+
+def build_status(window: QMainWindow) -> None:
+    """已保存 and the word counts in the status bar (objectNames from the window contract)."""
+    window.status_saved = QLabel(window)
+    window.status_saved.setObjectName("statusSaved")
+    window.word_count_label = QLabel(window)
+    window.word_count_label.setObjectName("wordCountLabel")
+    window.statusBar().addWidget(window.status_saved)
+    window.statusBar().addWidget(window.word_count_label, 1)
 
 
 def about(window) -> None:
