@@ -2,9 +2,10 @@
 
 Edits wait in ``pending`` (one entry per field) while the user types; a single-shot timer,
 restarted by every keystroke, flushes them. The window also flushes at once on focus change,
-node change and close. Each flushed field becomes one undoable ``EditFieldCommand``, applied
-first and pushed only when the write succeeded. A failed write keeps the edit pending (the text
-stays in the editor) and is retried on the next keystroke or timer.
+node change and close. Each flushed field becomes one ``EditFieldCommand``, handed to ``push``,
+whose redo does the write; it carries the times of its first and last keystroke (``clock``), so
+bursts split by an early flush still merge into one undo step per pause. A failed write keeps
+the edit pending (the text stays in the editor) and is retried on the next keystroke or timer.
 
 Until that flush the text is also written ahead, on every change, to the library's typing
 journal (``app.typing_journal``): a killed or crashed window loses none of it, the next open
@@ -13,28 +14,31 @@ replays it (``recover_typing``). The journal is emptied after each complete flus
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.store import Library
 from app.typing_journal import SAVE_AFTER_BYTES, Recovery, TypingJournal, recover
-from ui.commands import WRITE_ERRORS, EditFieldCommand, Target
+from ui.commands import EditFieldCommand, Target
 
 AUTOSAVE_DELAY_MS = 1000
 
 
 class Autosave(QObject):
     saved = Signal()  # everything pending is now in the library
-    failed = Signal(object)  # the exception of a failed write; edits stay pending
 
-    def __init__(self, library: Library, push: Callable[[EditFieldCommand], None],
-                 parent: QObject | None = None, delay_ms: int = AUTOSAVE_DELAY_MS):
+    def __init__(self, library: Library, push: Callable[[EditFieldCommand], bool],
+                 parent: QObject | None = None, delay_ms: int = AUTOSAVE_DELAY_MS,
+                 clock: Callable[[], float] = time.monotonic):
         super().__init__(parent)
         self._library = library
         self._journal: TypingJournal | None = None
-        self._push = push
+        self._push = push  # runs the command (its redo writes); False when the write failed
+        self.clock = clock
         self.pending: dict[tuple[Target, str], object] = {}
+        self._edited: dict[tuple[Target, str], tuple[float, float]] = {}  # first, last key
         self._stored: dict[tuple[Target, str], object] = {}  # last value known to be stored
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -89,14 +93,18 @@ class Autosave(QObject):
         """Another material was opened: nothing pending (flush first), nothing remembered."""
         self.timer.stop()
         self.pending.clear()
+        self._edited.clear()
         self._stored.clear()
 
     def note_edit(self, target: Target, field: str, value) -> None:
         key = (target, field)
         if key in self._stored and self._stored[key] == value:
             self.pending.pop(key, None)  # typed back to what is stored: nothing to write
+            self._edited.pop(key, None)
         else:
             self.pending[key] = value
+            now = self.clock()
+            self._edited[key] = (self._edited.get(key, (now, now))[0], now)
         journal = self.journal()
         if journal is not None:
             journal.record(target, field, self._stored.get(key), value)
@@ -114,15 +122,13 @@ class Autosave(QObject):
         for key in list(self.pending):
             target, field = key
             value = self.pending[key]
-            command = EditFieldCommand(self.library, target, field, self._stored.get(key), value)
-            try:
-                command.apply()
-            except WRITE_ERRORS as exc:
-                self.failed.emit(exc)
+            command = EditFieldCommand(self.library, target, field, self._stored.get(key), value,
+                                       edited=self._edited.get(key))
+            if not self._push(command):  # said so in the window; the text stays pending
                 return False
             self.pending.pop(key, None)
+            self._edited.pop(key, None)
             self._stored[key] = value
-            self._push(command)
         if self._journal is not None:
             self._journal.saved()
         self.saved.emit()

@@ -2,12 +2,14 @@
 right; docks for checks, preview, versions and undo history (DESIGN §6a).
 
 All content changes go through Autosave (typing) or ``run_command`` (structure): each is one
-undoable command whose write hits the library at once; the outline and panel are then refreshed
-from the library. Only geometry and dock layout are kept in QSettings, never content.
+undoable command, pushed with ``push_command``; its redo is the write. After each write the
+window refreshes from the command's result (``_command_done``): a field edit updates that field
+of the open material, a structure edit reloads the material from the library. Only geometry and dock layout are kept in QSettings, never content.
 """
 
 from __future__ import annotations
 
+import copy
 import time
 
 from PySide6.QtCore import QSettings, Qt
@@ -60,7 +62,7 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         self.material_id: int | None = None
         self.material: Material | None = None
         self._stacks: dict[int, QUndoStack] = {}
-        self._pushing = False
+        self._select_after: int | None = None  # the node a running structure edit selects
         self._write_failed = False  # set by show_write_error until the next successful write
         self.last_saved: float | None = None
         self.setWindowTitle("对照")
@@ -70,9 +72,8 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
             font.setFamily(family)
             self.setFont(font)
         self.undo_group = QUndoGroup(self)
-        self.autosave = Autosave(library, self._push_applied, self)
+        self.autosave = Autosave(library, self.push_command, self)
         self.autosave.saved.connect(self._on_saved)
-        self.autosave.failed.connect(self.show_write_error)
         self._build_central()
         self._build_docks()
         self.actions_by_name = build_actions(self)
@@ -112,6 +113,7 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         view.nodeRequested.connect(self.open_material)
         view.libraryChanged.connect(self._library_changed)
         view.restore_entry = self.restore_trash_entry
+        view.rename_entry = self.rename_material
         return view
 
     def _build_docks(self) -> None:
@@ -195,7 +197,6 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
             stack = self._stacks.get(material_id)
             if stack is None:
                 stack = QUndoStack(self.undo_group)
-                stack.indexChanged.connect(self._history_moved)
                 self._stacks[material_id] = stack
             self.undo_group.setActiveStack(stack)
             self._show_material(material)
@@ -276,53 +277,96 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         return self.autosave.flush() if self.autosave.has_pending() else True
 
     # ----- commands ------------------------------------------------------------------------
-    def _push_applied(self, command: LibraryCommand) -> None:
+    def push_command(self, command: LibraryCommand, *, report: bool = True) -> bool:
+        """Push onto the open material's history; the push runs its redo, which writes. False
+        when the write failed: the command is dropped, the stack and library are as before,
+        and (with ``report``) the status bar says so in red."""
+        command.on_error = self.show_write_error if report else None
+        command.on_done = self._command_done
         stack = self.stack()
-        if stack is None:
-            return
-        command.on_error = self.show_write_error
-        self.autosave.sync_library_soon()  # committed with synchronous=NORMAL: sync it now
-        self._pushing = True
-        try:
+        if stack is None:  # no material open: nothing to undo into, the write still happens
+            command.redo()
+        else:
             stack.push(command)
-        finally:
-            self._pushing = False
-        if isinstance(command, EditFieldCommand) and command.field in LIST_FIELDS:
-            self._refresh_library_view()
+        return command.error is None
 
     def run_command(self, command: LibraryCommand, select: int | None = None) -> bool:
-        """Apply a structural command, push it, refresh from the library. False on failure."""
+        """A structure edit: store the typing first, then push it. False on failure."""
         if not self.flush_pending():
             return False
+        self._select_after = select
         try:
-            command.apply()
-        except WRITE_ERRORS as exc:
-            self.show_write_error(exc)
-            return False
-        self._push_applied(command)
-        self._mark_saved()
-        self.reload(select)
-        return True
+            return self.push_command(command)
+        finally:
+            self._select_after = None
 
-    def _history_moved(self, _index: int) -> None:
-        if self._pushing:
-            return
-        self.autosave.sync_library_soon()
-        # undo/redo (menu, keys, or a click in the history view); a command that failed has
-        # already put its error in the status bar, which must stay visible
-        self.reload()
-        if not self._write_failed:
-            self._mark_saved()
+    def _command_done(self, command: LibraryCommand) -> None:
+        """A command wrote (pushed, undone or redone): refresh from its result."""
+        self.autosave.sync_library_soon()  # committed with synchronous=NORMAL: sync it now
+        if isinstance(command, EditFieldCommand):
+            self._field_stored(command)
+        else:
+            self.reload(self._select_after)
+        self._mark_saved()
+
+    def _field_stored(self, command: EditFieldCommand) -> None:
+        """One field now holds ``command.value()`` in the library: the same in the open
+        material, its outline label and panel (typing already shows it: nothing redrawn)."""
+        kind, ident = command.target
+        if kind == "material":
+            obj = self.material if ident == self.material_id else None
+        else:
+            item = self.outline_model.item_for(ident)
+            obj = item.obj if item is not None else None
+        value = command.value()
+        if obj is not None and getattr(obj, command.field, value) != value:
+            setattr(obj, command.field, copy.copy(value))
+            if command.field in LABEL_FIELDS:
+                self.outline_model.refresh_labels()
+            current = self.current_item()
+            if current is not None and current.obj is obj:
+                self._load_panel()
+            self._update_counts()
+        if kind == "material" and command.field == "title" and self.material is not None:
+            self.setWindowTitle(f"对照 — {self.material.title}")
+        if command.field in LIST_FIELDS:
+            self._refresh_library_view()
 
     def undo(self) -> None:
         # typing goes on the stack first; if it cannot be stored, undoing older steps would
         # reload the panel over the unsaved text
-        if self.flush_pending() and self.stack() is not None:
-            self.stack().undo()
+        self._step_history(-1)
 
     def redo(self) -> None:
-        if self.flush_pending() and self.stack() is not None:
-            self.stack().redo()
+        self._step_history(+1)
+
+    def _step_history(self, step: int) -> None:
+        stack = self.stack()
+        if stack is None or not self.flush_pending():
+            return
+        index = stack.index()
+        if not 0 <= index + step <= stack.count():
+            return
+        command = stack.command(min(index, index + step))
+        stack.setIndex(index + step)
+        if getattr(command, "error", None) is not None:
+            # the write failed (and said so): the library is as it was, so is the history;
+            # the command knows it did not run, stepping back writes nothing
+            stack.setIndex(index)
+
+    def rename_material(self, material_id: int, title: str) -> None:
+        """The library list's rename: outside any material's undo history (it is not an edit
+        of the open text), and it wins over that history — undoing or redoing an older title
+        edit no longer writes over it. Raises on a failed write."""
+        if material_id == self.material_id:
+            self.flush_pending()
+        self.library.update_material(material_id, title=title)
+        stack = self._stacks.get(material_id)
+        for i in range(stack.count() if stack is not None else 0):
+            command = stack.command(i)
+            if isinstance(command, EditFieldCommand) and command.target == (
+                    "material", material_id) and command.field == "title":
+                command.overridden(title)
 
     def reload(self, select: int | None = None) -> None:
         """Re-read the material from the library and bring outline and panel in line."""

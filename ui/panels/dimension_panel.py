@@ -39,7 +39,3 @@ class DimensionPanel(NodePanel):
         self.set_text(self.suffix_edit, dim.heading_suffix)
         self.set_text(self.intro_edit, "\n".join(dim.intro))
 
-    def stored_values(self, dim: Dimension) -> dict[str, object]:
-        return {"heading": dim.heading, "short_name": dim.short_name,
-                "heading_prefix": dim.heading_prefix, "heading_suffix": dim.heading_suffix,
-                "intro": list(dim.intro)}

@@ -23,6 +23,7 @@ class MaterialPanel(NodePanel):
         self.year_spin.setRange(NO_YEAR, 2999)
         self.year_spin.setSpecialValueText(tr("(none)"))
         self.year_spin.valueChanged.connect(self._year_changed)
+        self.declare("year")
         self.meeting_edit = self.bind_line(PaperLineEdit(self), "meeting")
         self.meeting_edit.setObjectName("meetingEdit")
         self.author_edit = self.bind_line(PaperLineEdit(self), "author")
@@ -35,6 +36,7 @@ class MaterialPanel(NodePanel):
         for template in load_templates():
             self.template_combo.addItem(template.name, template.id)
         self.template_combo.activated.connect(self._template_chosen)
+        self.declare("template_id")
         self.preamble_edit = self.bind_text(PaperTextEdit(8, self), "preamble", paragraphs=True)
         self.preamble_edit.setObjectName("preambleEdit")
         self.preamble_edit.setPlaceholderText(tr("按照…要求，… 现将有关情况对照检查如下："))
@@ -61,13 +63,6 @@ class MaterialPanel(NodePanel):
         self.template_combo.setCurrentIndex(index)
         self.set_text(self.preamble_edit, "\n".join(material.preamble))
 
-    def stored_values(self, material: Material) -> dict[str, object]:
-        return {
-            "title": material.title, "organization": material.organization,
-            "year": material.year, "meeting": material.meeting, "author": material.author,
-            "date": material.date, "template_id": material.template_id,
-            "preamble": list(material.preamble),
-        }
 
     def _year_changed(self, value: int) -> None:
         self._emit("year", None if value == NO_YEAR else value)

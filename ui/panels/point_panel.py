@@ -36,6 +36,7 @@ class PointPanel(NodePanel):
         self.lead_combo.addItems(EXAMPLE_LEADS)
         self.lead_combo.setToolTip(tr("The word that introduces the example"))
         self.lead_combo.currentTextChanged.connect(self._lead_changed)
+        self.declare("example_lead")
         self.example_edit = self.bind_text(PaperTextEdit(4, self), "example")
         self.example_edit.setObjectName("pointExampleEdit")
         example_row = QHBoxLayout()
@@ -77,9 +78,6 @@ class PointPanel(NodePanel):
             hint.setFlags(Qt.ItemFlag.NoItemFlags)
         self.unlink_button.setEnabled(bool(point.links))
 
-    def stored_values(self, point: Point) -> dict[str, object]:
-        return {"title": point.title, "body": point.body, "example": point.example,
-                "example_lead": point.example_lead}
 
     def _lead_changed(self, text: str) -> None:
         self._emit("example_lead", text)
