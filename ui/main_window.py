@@ -250,13 +250,17 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
 
     def _field_edited(self, target, field: str, value) -> None:
         item = self.current_item()
+        stored = None
         if item is not None and hasattr(item.obj, field):
-            setattr(item.obj, field, value)  # live labels and 字数 before the save
+            # Until the save, the open material shows the typing (live labels and 字数); before
+            # this keystroke it held the library's value unless the field was already pending.
+            stored = getattr(item.obj, field)
+            setattr(item.obj, field, value)
             if field in LABEL_FIELDS:
                 self.outline_model.refresh_labels()
             if target[0] == "material" and field == "title":
                 self.setWindowTitle(f"对照 — {value}")
-        self.autosave.note_edit(target, field, value)
+        self.autosave.note_edit(target, field, value, stored)
         self._update_undo_enabled()
         self._update_counts()
         if field in IMMEDIATE_FIELDS:

@@ -84,17 +84,18 @@ def test_autosave_on_a_bare_stack_merges_by_keystroke_time(qapp, library):
 
     autosave = Autosave(library, push, clock=clock)
     target = ("node", point.id)
-    autosave.remember(target, "body", point.body)
-    text = point.body
+    text = stored = point.body  # the window's open material plays this part
     for sentence in SENTENCES:
         for i, ch in enumerate(sentence, 1):
             text += ch
-            autosave.note_edit(target, "body", text)
+            autosave.note_edit(target, "body", text, stored)
             clock.now += KEY_GAP
             if i % WRITES_EVERY == 0:
                 assert autosave.flush()
+                stored = text
         clock.now += PAUSE
         assert autosave.flush()
+        stored = text
     assert stack.count() == len(SENTENCES)
     stack.undo()
     assert stored_body(library, mid) == ORIGINAL_BODY + SENTENCES[0]
