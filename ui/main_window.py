@@ -63,7 +63,6 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         self.material: Material | None = None
         self._stacks: dict[int, QUndoStack] = {}
         self._select_after: int | None = None  # the node a running structure edit selects
-        self._write_failed = False  # set by show_write_error until the next successful write
         self.last_saved: float | None = None
         self.setWindowTitle("对照")
         family = ui_family()
@@ -422,7 +421,6 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         self._mark_saved()
 
     def _mark_saved(self) -> None:
-        self._write_failed = False
         self.last_saved = time.time()
         stamp = time.strftime("%H:%M:%S", time.localtime(self.last_saved))
         self.status_saved.setStyleSheet("")
@@ -433,7 +431,6 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         """A failed write: red and in words, the text stays in the editor and is retried."""
         message = self.tr("Not saved: %1 — the text stays in the editor and is saved again "
                           "on the next edit.").replace("%1", error_message(exc))
-        self._write_failed = True
         self.status_saved.setStyleSheet(ERROR_STYLE)
         self.status_saved.setText(message)
         self.status_saved.setToolTip(str(exc))

@@ -278,3 +278,15 @@ def test_an_edit_overridden_outside_the_history_no_longer_writes_over_it(qapp, l
     assert library.get_material(material_id).title == "改名后的标题"
     stack.redo()
     assert library.get_material(material_id).title == "改名后的标题"
+
+
+def test_ignoring_a_finding_is_undoable(qapp, library, material_id):
+    from ui.check_commands import IgnoreFindingCommand
+
+    stack = QUndoStack()
+    stack.push(IgnoreFindingCommand(library, material_id, "punctuation:preamble/0:3:4", "Ignore"))
+    assert library.ignored_findings(material_id) == {"punctuation:preamble/0:3:4"}
+    stack.undo()
+    assert library.ignored_findings(material_id) == set()
+    stack.redo()
+    assert library.ignored_findings(material_id) == {"punctuation:preamble/0:3:4"}

@@ -238,3 +238,32 @@ def edited_fields(material):
                                             "preamble", "year")]
             + [getattr(dim, f) for f in ("heading", "short_name", "heading_prefix",
                                          "heading_suffix", "intro")])
+
+
+def test_trash_and_restore_in_the_list_are_outside_the_history_and_keep_it(qtbot, main_window,
+                                                                          library):
+    """Trashing from the library list is not a step of the material's undo (it closes the
+    material; the trash is how it comes back); reopened, its history still undoes correctly."""
+    window = main_window
+    mid = make_material(library)
+    window.open_material(mid)
+    point = dims_of(library, mid)[0].points[0]
+    window.select_node(point.id)
+    type_text(window.findChild(object, "pointBodyEdit"), "补充")
+    window.autosave.timer.timeout.emit()
+    view = window.library_view
+    view.select_material(mid)
+    view.tree.setFocus()
+    QTest.keyClick(view.tree, Qt.Key.Key_Delete)
+    assert window.material_id is None
+    assert not window.actions_by_name["actionUndo"].isEnabled()  # nothing to undo in the list
+
+    view.tree.setCurrentItem(view.material_item(mid))
+    view.action_restore.trigger()
+    view.select_material(mid)
+    view.action_open.trigger()  # the user opens it again
+    assert window.material_id == mid
+    window.actions_by_name["actionUndo"].trigger()  # its own history is still there
+    assert stored_body(library, mid) == ORIGINAL_BODY
+    window.actions_by_name["actionRedo"].trigger()
+    assert stored_body(library, mid) == ORIGINAL_BODY + "补充"
