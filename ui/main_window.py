@@ -4,7 +4,8 @@ right; docks for checks, preview, versions and undo history (DESIGN §6a).
 All content changes go through Autosave (typing) or ``run_command`` (structure): each is one
 undoable command, pushed with ``push_command``; its redo is the write. After each write the
 window refreshes from the command's result (``_command_done``): a field edit updates that field
-of the open material, a structure edit reloads the material from the library. Only geometry and dock layout are kept in QSettings, never content.
+of the open material, a structure edit reloads the material from the library. Only geometry and
+dock layout are kept in QSettings, never content.
 """
 
 from __future__ import annotations
@@ -322,6 +323,7 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
             item = self.outline_model.item_for(ident)
             obj = item.obj if item is not None else None
         value = command.value()
+        self.autosave.remember(command.target, command.field, value)  # for the typing journal
         if obj is not None and getattr(obj, command.field, value) != value:
             setattr(obj, command.field, copy.copy(value))
             if command.field in LABEL_FIELDS:
