@@ -6,8 +6,10 @@ time, when the command is pushed. A write that fails is caught, kept in ``error`
 
 - a first write that fails makes the command obsolete, and ``QUndoStack.push`` drops it — the
   stack is as before;
-- a later undo/redo that fails leaves ``in_library`` as it was, so the caller can put the stack's
-  index back (``QUndoStack.setIndex``) without a second write.
+- a later undo/redo that fails leaves ``in_library`` as it was and is noted in the commands'
+  shared ``History``: the later steps of the same jump (a click in the history view moves
+  several) do not write, and ``History.settle`` puts the index back where the library is —
+  stepping over commands that know they did not run writes nothing.
 
 After each successful write ``on_done(command)`` lets the window refresh from the result.
 """
@@ -19,7 +21,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from app.errors import DuizhaoError
 from app.model import Dimension, Material, Point, Section
@@ -40,12 +42,34 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("commands", text)
 
 
+class History:
+    """Shared by the commands of the window's undo stacks: the step whose write failed during
+    the current move of a stack, until ``settle`` has put that stack's index back."""
+
+    def __init__(self) -> None:
+        self.failed: LibraryCommand | None = None
+
+    def settle(self, stack: QUndoStack) -> bool:
+        """After undo/redo/setIndex of ``stack``: when a step failed, move the index to where
+        the library is (just past the failed step if its undo failed, before it if its redo
+        did). True when the index was put back."""
+        failed, self.failed = self.failed, None
+        if failed is None:
+            return False
+        for i in range(stack.count()):
+            if stack.command(i) is failed:
+                stack.setIndex(i + 1 if failed.in_library else i)
+                break
+        return True
+
+
 class LibraryCommand(QUndoCommand):
     def __init__(self, library: Library, text: str, on_error: Callable | None = None):
         super().__init__(text)
         self.library = library
         self.on_error = on_error
         self.on_done: Callable[[LibraryCommand], None] | None = None
+        self.history: History | None = None
         self.error: BaseException | None = None
         self.in_library = False  # the library holds this step's result (done, not undone)
         self._writes = 0  # successful writes so far; none yet: the push's own redo
@@ -58,18 +82,25 @@ class LibraryCommand(QUndoCommand):
         raise NotImplementedError
 
     def redo(self) -> None:
-        if self.in_library:  # the stack is put back after a failed undo: nothing to write
+        if self.in_library or self._move_failed():  # nothing to write (see the module doc)
             return
         if self._guarded(self.do):
             self._written(in_library=True)
         elif self._writes == 0:
             self.setObsolete(True)  # never happened: QUndoStack.push drops it
+        elif self.history is not None:
+            self.history.failed = self
 
     def undo(self) -> None:
-        if not self.in_library:  # put back after a failed redo
+        if not self.in_library or self._move_failed():
             return
         if self._guarded(self.revert):
             self._written(in_library=False)
+        elif self.history is not None:
+            self.history.failed = self
+
+    def _move_failed(self) -> bool:
+        return self.history is not None and self.history.failed is not None
 
     def _guarded(self, action: Callable[[], None]) -> bool:
         self.error = None

@@ -29,7 +29,7 @@ from app.model import Material
 from app.store import Library
 from ui.autosave import Autosave
 from ui.checks_features import install_checks_features
-from ui.commands import WRITE_ERRORS, EditFieldCommand, LibraryCommand
+from ui.commands import WRITE_ERRORS, EditFieldCommand, History, LibraryCommand
 from ui.docx_features import install_docx_features
 from ui.editor_actions import EditorActionsMixin
 from ui.export_actions import ExportMixin
@@ -64,6 +64,7 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         self.material: Material | None = None
         self._stacks: dict[int, QUndoStack] = {}
         self._select_after: int | None = None  # the node a running structure edit selects
+        self.history = History()  # a failed undo/redo puts the stack's index back
         self.last_saved: float | None = None
         self.setWindowTitle("对照")
         family = ui_family()
@@ -128,6 +129,8 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         self.undo_view = QUndoView(self.undo_group, self)
         self.undo_view.setObjectName("undoView")
         self.undo_view.setEmptyLabel(self.tr("<opened>"))
+        # after the view's own handler, which moves the stack
+        self.undo_view.selectionModel().currentChanged.connect(self._history_view_moved)
         self.undo_dock = self._dock("undoDock", self.tr("Undo history"), self.undo_view)
         for dock in (self.checks_dock, self.preview_dock, self.snapshots_dock, self.undo_dock):
             dock.widget().setMinimumHeight(60)
@@ -287,6 +290,7 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         and (with ``report``) the status bar says so in red."""
         command.on_error = self.show_write_error if report else None
         command.on_done = self._command_done
+        command.history = self.history
         stack = self.stack()
         if stack is None:  # no material open: nothing to undo into, the write still happens
             command.redo()
@@ -349,15 +353,16 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         stack = self.stack()
         if stack is None or not self.flush_pending():
             return
-        index = stack.index()
-        if not 0 <= index + step <= stack.count():
-            return
-        command = stack.command(min(index, index + step))
-        stack.setIndex(index + step)
-        if getattr(command, "error", None) is not None:
-            # the write failed (and said so): the library is as it was, so is the history;
-            # the command knows it did not run, stepping back writes nothing
-            stack.setIndex(index)
+        if step < 0:
+            stack.undo()
+        else:
+            stack.redo()
+        self.history.settle(stack)  # a failed write (said so in red): the history stays put
+
+    def _history_view_moved(self, *_args) -> None:
+        """A click in the undo history view jumped the stack (Qt ran every step on the way)."""
+        if self.stack() is not None:
+            self.history.settle(self.stack())
 
     def rename_material(self, material_id: int, title: str) -> None:
         """The library list's rename: outside any material's undo history (it is not an edit

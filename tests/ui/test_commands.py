@@ -290,3 +290,32 @@ def test_ignoring_a_finding_is_undoable(qapp, library, material_id):
     assert library.ignored_findings(material_id) == set()
     stack.redo()
     assert library.ignored_findings(material_id) == {"punctuation:preamble/0:3:4"}
+
+
+def test_a_jump_through_the_history_stops_at_a_failed_step(qapp, library, material_id,
+                                                          monkeypatch):
+    from ui.commands import History
+
+    stack, history = QUndoStack(), History()
+    points = first_points(library, material_id)
+    for p in points:
+        command = EditFieldCommand(library, ("node", p.id), "title", p.title, p.title + "！")
+        command.history = history
+        stack.push(command)
+    real_update = library.update_node
+
+    def refuse_the_second(node_id, **changes):
+        if node_id == points[1].id:
+            raise sqlite3.OperationalError("disk I/O error")
+        real_update(node_id, **changes)
+
+    monkeypatch.setattr(library, "update_node", refuse_the_second)
+    stack.setIndex(0)  # a click on the first row of the history view
+    assert history.settle(stack)
+    assert stack.index() == 2  # the third step undone; the second could not be, nor the first
+    assert dim_titles(library, material_id) == [
+        "学习态度不够积极！", "学深悟透不够深入！", "学以致用不够灵活"]
+    monkeypatch.setattr(library, "update_node", real_update)
+    stack.setIndex(0)
+    assert not history.settle(stack)
+    assert dim_titles(library, material_id) == [p.title for p in points]

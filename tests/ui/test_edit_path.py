@@ -267,3 +267,28 @@ def test_trash_and_restore_in_the_list_are_outside_the_history_and_keep_it(qtbot
     assert stored_body(library, mid) == ORIGINAL_BODY
     window.actions_by_name["actionRedo"].trigger()
     assert stored_body(library, mid) == ORIGINAL_BODY + "补充"
+
+
+def test_a_click_in_the_history_view_that_cannot_be_written_leaves_it_as_before(
+        qtbot, point_open, library, monkeypatch):
+    window, mid, point = point_open
+    window.actions_by_name["actionMoveDown"].trigger()
+    window.actions_by_name["actionMoveDown"].trigger()
+    assert dims_of(library, mid)[0].points[2].id == point.id
+    stack = window.stack()
+    history = (stack.count(), stack.index())
+
+    def refuse(*_args, **_kwargs):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(library, "move_node", refuse)
+    window.undo_dock.show()
+    window.undo_dock.raise_()
+    view = window.undo_view
+    qtbot.waitUntil(view.isVisible, timeout=2000)
+    first_row = view.visualRect(view.model().index(0, 0)).center()  # "<opened>"
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=first_row)
+    assert "database is locked" in window.findChild(QLabel, "statusSaved").text()
+    assert (stack.count(), stack.index()) == history
+    assert dims_of(library, mid)[0].points[2].id == point.id
+    assert window.outline_model.item_for(point.id).row() == 2
