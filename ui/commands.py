@@ -82,7 +82,8 @@ class LibraryCommand(QUndoCommand):
         raise NotImplementedError
 
     def redo(self) -> None:
-        if self.in_library or self._move_failed():  # nothing to write (see the module doc)
+        # nothing to write (see the module doc); a push always writes
+        if self.in_library or (self._writes and self._move_failed()):
             return
         if self._guarded(self.do):
             self._written(in_library=True)

@@ -295,6 +295,7 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         if stack is None:  # no material open: nothing to undo into, the write still happens
             command.redo()
         else:
+            self.history.settle(stack)  # a failed step not yet settled: settle it first
             stack.push(command)
         return command.error is None
 

@@ -319,3 +319,17 @@ def test_a_jump_through_the_history_stops_at_a_failed_step(qapp, library, materi
     stack.setIndex(0)
     assert not history.settle(stack)
     assert dim_titles(library, material_id) == [p.title for p in points]
+
+
+def test_a_new_edit_is_written_even_while_a_failed_step_is_unsettled(qapp, library,
+                                                                     material_id):
+    from ui.commands import History
+
+    stack, history = QUndoStack(), History()
+    history.failed = DeleteNodeCommand(library, 999_999)  # e.g. from another material's stack
+    point = first_points(library, material_id)[0]
+    command = EditFieldCommand(library, ("node", point.id), "title", point.title, "新标题")
+    command.history = history
+    stack.push(command)
+    assert command.error is None and stack.count() == 1
+    assert first_points(library, material_id)[0].title == "新标题"
