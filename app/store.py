@@ -269,19 +269,23 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
         return self.create_material(material_from_template(template, title, organization))
 
     def duplicate_material(
-        self, material_id: int, *, template_id: str | None = None, year: int | None = None
+        self, material_id: int, *, template_id: str | None = None, year: int | None = None,
+        title: str | None = None,
     ) -> int:
         """Next year's draft: a copy keeping structure and text. With a different template, the
         problems dimensions are mapped to the new template's by short name/keywords; unmatched
         old dimensions are kept (after the new ones) so no text is lost.
 
-        The copy's year is ``year`` when given, else the new template's year, else unchanged."""
+        The copy's year is ``year`` when given, else the new template's year, else unchanged;
+        its title ``title`` when given (one transaction: no copy under the old title)."""
         source = self.get_material(material_id)
         copy = source
         if template_id is not None and template_id != source.template_id:
             copy = draft_for_template(source, get_template(template_id))
         if year is not None:
             copy.year = year
+        if title is not None:
+            copy.title = title
         return self.create_material(copy, links_of(copy))
 
     def update_material(self, material_id: int, **changes) -> None:

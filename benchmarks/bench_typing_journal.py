@@ -41,12 +41,11 @@ def key_times(library: Library, node_id: int, body: str, keys: int, journal: boo
     if not journal:
         autosave.journal = lambda: None
     target = ("node", node_id)
-    autosave.remember(target, "body", body)
     times, text = [], body
     for i in range(keys):
         text += TYPED[i % len(TYPED)]
         start = time.perf_counter()
-        autosave.note_edit(target, "body", text)
+        autosave.note_edit(target, "body", text, body)
         times.append(time.perf_counter() - start)
     j = autosave._journal
     if j is not None:

@@ -1,5 +1,6 @@
 """Undoable edits from checks and find/replace, and the link from a field path to the library.
 
+``IgnoreFindingCommand`` hides one finding of a material (undo shows it again).
 ``ApplyEditsCommand`` applies several field edits (a fix, a replace-all across dimensions) through
 ONE ``Library.apply_edits`` call, so one undo restores them all. The helpers turn the core's
 edits ``(node_path, field, value)`` (``app.checks.paths``) into the library's
@@ -40,6 +41,21 @@ class ApplyEditsCommand(LibraryCommand):
 
     def revert(self) -> None:
         self.library.apply_edits(self.material_id, self.old)
+
+
+class IgnoreFindingCommand(LibraryCommand):
+    """Ignore one finding in a material (the checks panel's Ignore): an undoable step like any
+    other change the user makes; undo shows the finding again."""
+
+    def __init__(self, library, material_id: int, key: str, text: str, on_error=None):
+        super().__init__(library, text, on_error)
+        self.material_id, self.key = material_id, key
+
+    def do(self) -> None:
+        self.library.set_finding_ignored(self.material_id, self.key, True)
+
+    def revert(self) -> None:
+        self.library.set_finding_ignored(self.material_id, self.key, False)
 
 
 def library_edits(material: Material, edits: Iterable[Edit]) -> tuple[NodeEdits, NodeEdits]:

@@ -1,9 +1,17 @@
 """Undoable edits (QUndoCommand): each redo/undo calls ONE Library method.
 
-Commands know the library and ids, never a widget; the window refreshes itself from the library
-after the stack moves. A command can be applied before it is pushed (``apply()``) so a failed
-write is reported to the user and never lands on the stack; the push then skips the first redo.
-Errors during a later undo/redo are caught, kept in ``error`` and passed to ``on_error``.
+Commands know the library and ids, never a widget. ``redo()`` does the write, also the first
+time, when the command is pushed. A write that fails is caught, kept in ``error`` and passed to
+``on_error``; the library is unchanged, so:
+
+- a first write that fails makes the command obsolete, and ``QUndoStack.push`` drops it — the
+  stack is as before;
+- a later undo/redo that fails leaves ``in_library`` as it was and is noted in the commands'
+  shared ``History``: the later steps of the same jump (a click in the history view moves
+  several) do not write, and ``History.settle`` puts the index back where the library is —
+  stepping over commands that know they did not run writes nothing.
+
+After each successful write ``on_done(command)`` lets the window refresh from the result.
 """
 
 from __future__ import annotations
@@ -13,7 +21,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from app.errors import DuizhaoError
 from app.model import Dimension, Material, Point, Section
@@ -23,8 +31,9 @@ from app.store import Library
 # Writes fail with these; anything else is a bug and should surface.
 WRITE_ERRORS = (DuizhaoError, sqlite3.Error, OSError)
 TEXT_EDIT_ID = 1001
-# Flushes of one field closer together than this are one typing burst (one undo step).
-MERGE_SECONDS = 1.0
+# Keystrokes in one field closer together than this are one typing burst (one undo step); the
+# same pause after which Autosave writes (ui.autosave.AUTOSAVE_DELAY_MS).
+PAUSE_SECONDS = 1.0
 
 Target = tuple[str, int]  # ("material", material_id) or ("node", node_id)
 
@@ -33,13 +42,37 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("commands", text)
 
 
+class History:
+    """Shared by the commands of the window's undo stacks: the step whose write failed during
+    the current move of a stack, until ``settle`` has put that stack's index back."""
+
+    def __init__(self) -> None:
+        self.failed: LibraryCommand | None = None
+
+    def settle(self, stack: QUndoStack) -> bool:
+        """After undo/redo/setIndex of ``stack``: when a step failed, move the index to where
+        the library is (just past the failed step if its undo failed, before it if its redo
+        did). True when the index was put back."""
+        failed, self.failed = self.failed, None
+        if failed is None:
+            return False
+        for i in range(stack.count()):
+            if stack.command(i) is failed:
+                stack.setIndex(i + 1 if failed.in_library else i)
+                break
+        return True
+
+
 class LibraryCommand(QUndoCommand):
     def __init__(self, library: Library, text: str, on_error: Callable | None = None):
         super().__init__(text)
         self.library = library
         self.on_error = on_error
+        self.on_done: Callable[[LibraryCommand], None] | None = None
+        self.history: History | None = None
         self.error: BaseException | None = None
-        self._skip_redo = False
+        self.in_library = False  # the library holds this step's result (done, not undone)
+        self._writes = 0  # successful writes so far; none yet: the push's own redo
 
     # subclasses implement these two, each calling one Library method
     def do(self) -> None:
@@ -48,21 +81,29 @@ class LibraryCommand(QUndoCommand):
     def revert(self) -> None:
         raise NotImplementedError
 
-    def apply(self) -> None:
-        """Run now (raises on failure); the next push's automatic redo is then skipped."""
-        self.do()
-        self._skip_redo = True
-
     def redo(self) -> None:
-        if self._skip_redo:
-            self._skip_redo = False
+        # nothing to write (see the module doc); a push always writes
+        if self.in_library or (self._writes and self._move_failed()):
             return
-        self._guarded(self.do)
+        if self._guarded(self.do):
+            self._written(in_library=True)
+        elif self._writes == 0:
+            self.setObsolete(True)  # never happened: QUndoStack.push drops it
+        elif self.history is not None:
+            self.history.failed = self
 
     def undo(self) -> None:
-        self._guarded(self.revert)
+        if not self.in_library or self._move_failed():
+            return
+        if self._guarded(self.revert):
+            self._written(in_library=False)
+        elif self.history is not None:
+            self.history.failed = self
 
-    def _guarded(self, action: Callable[[], None]) -> None:
+    def _move_failed(self) -> bool:
+        return self.history is not None and self.history.failed is not None
+
+    def _guarded(self, action: Callable[[], None]) -> bool:
         self.error = None
         try:
             action()
@@ -70,6 +111,14 @@ class LibraryCommand(QUndoCommand):
             self.error = exc
             if self.on_error is not None:
                 self.on_error(exc)
+            return False
+        return True
+
+    def _written(self, *, in_library: bool) -> None:
+        self._writes += 1
+        self.in_library = in_library
+        if self.on_done is not None:
+            self.on_done(self)
 
 
 # How a field is named in the undo history: the panels' own labels (already translated there).
@@ -89,12 +138,22 @@ def field_label(field: str) -> str:
 
 
 class EditFieldCommand(LibraryCommand):
-    """A text (or value) edit of one field of the material or of one node."""
+    """A text (or value) edit of one field of the material or of one node.
 
-    def __init__(self, library, target: Target, field: str, old, new, on_error=None):
+    ``edited`` is (first keystroke, last keystroke) on Autosave's clock: a following edit of the
+    same field merges into this one when its first keystroke came less than ``PAUSE_SECONDS``
+    after this one's last — decided on when the user typed, not on when Autosave wrote."""
+
+    def __init__(self, library, target: Target, field: str, old, new, on_error=None,
+                 edited: tuple[float, float] | None = None):
         super().__init__(library, _tr("Edit %1").replace("%1", field_label(field)), on_error)
         self.target, self.field, self.old, self.new = target, field, old, new
-        self.stamp = time.monotonic()
+        now = time.monotonic()
+        self.first_edit, self.last_edit = edited if edited is not None else (now, now)
+
+    def value(self):
+        """What the field holds in the library after this step ran the way it last ran."""
+        return self.new if self.in_library else self.old
 
     def _write(self, value) -> None:
         kind, ident = self.target
@@ -109,17 +168,22 @@ class EditFieldCommand(LibraryCommand):
     def revert(self) -> None:
         self._write(self.old)
 
+    def overridden(self, value) -> None:
+        """The field was set to ``value`` outside this history (the library list's rename):
+        that change wins — undoing or redoing this step no longer writes over it."""
+        self.old = self.new = value
+
     def id(self) -> int:
         return TEXT_EDIT_ID
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, EditFieldCommand):
+        if not isinstance(other, EditFieldCommand) or other.isObsolete():
             return False
         if (other.target, other.field) != (self.target, self.field):
             return False
-        if other.stamp - self.stamp > MERGE_SECONDS:
+        if other.first_edit - self.last_edit >= PAUSE_SECONDS:
             return False
-        self.new, self.stamp = other.new, other.stamp
+        self.new, self.last_edit = other.new, other.last_edit
         return True
 
 

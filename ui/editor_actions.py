@@ -180,10 +180,9 @@ class EditorActionsMixin:
         if trash_id not in open_entries or not self.flush_pending():
             return self.library.restore_from_trash(trash_id)
         command = RestoreFromTrashCommand(self.library, trash_id)
-        command.apply()
-        self._push_applied(command)
-        self._mark_saved()
-        self.reload(command.node_id)
+        if not self.push_command(command, report=False):  # the dialog shows the error
+            raise command.error
+        self.select_node(command.node_id)
         return command.node_id
 
     # ----- panel context and enabled state --------------------------------------------------------

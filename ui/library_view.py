@@ -49,6 +49,9 @@ class LibraryView(QWidget):
         # How the trash dialog restores an entry (trash id → restored id); the window sets an
         # undoable one. None: straight through the library.
         self.restore_entry: Callable[[int], int] | None = None
+        # How a rename in the list is written (material id, title); the window sets one that
+        # keeps the open material's undo history from writing over it. None: the library.
+        self.rename_entry: Callable[[int, str], None] | None = None
 
         title = QLabel(self.tr("Library"), self)
         title.setObjectName("libraryTitle")
@@ -234,9 +237,8 @@ class LibraryView(QWidget):
             if not self._run_dialog(dialog):
                 return None
             year, template_id = dialog.values()
-            material_id = self.library.duplicate_material(source_id, template_id=template_id, year=year)
-            if self.library.get_material(material_id).title != dialog.title():
-                self.library.update_material(material_id, title=dialog.title())
+            material_id = self.library.duplicate_material(
+                source_id, template_id=template_id, year=year, title=dialog.title())
         except DuizhaoError as exc:
             self._show_error(self.tr("Cannot duplicate the material"), exc)
             return None
@@ -255,7 +257,10 @@ class LibraryView(QWidget):
         title = item.text(COL_TITLE).strip()
         if title:
             try:
-                self.library.update_material(material_id, title=title)
+                if self.rename_entry is not None:
+                    self.rename_entry(material_id, title)
+                else:
+                    self.library.update_material(material_id, title=title)
             except DuizhaoError as exc:
                 self._show_error(self.tr("Cannot rename the material"), exc)
             else:

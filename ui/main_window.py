@@ -2,8 +2,9 @@
 right; docks for checks, preview, versions and undo history (DESIGN §6a).
 
 All content changes go through Autosave (typing) or ``run_command`` (structure): each is one
-undoable command whose write hits the library at once; the outline and panel are then refreshed
-from the library. Only geometry and dock layout are kept in QSettings, never content.
+undoable command, pushed with ``push_command`` (``ui.edit_path``); its redo is the write, and
+the window refreshes from the command's result. Only geometry and dock layout are kept in
+QSettings, never content.
 
 The window composes its parts: it builds its controllers (PDF, Word, checks, backups) with the
 docks and actions they own (all declared in ``ui.window_chrome``) and tells them of every change
@@ -29,9 +30,10 @@ from app.model import Material
 from app.store import Library
 from ui.autosave import Autosave
 from ui.checks_features import ChecksActions, ChecksFeatures
-from ui.commands import WRITE_ERRORS, EditFieldCommand, LibraryCommand
+from ui.commands import WRITE_ERRORS, History
 from ui.dialogs.common import error_text
 from ui.docx_features import DocxFeatures
+from ui.edit_path import LABEL_FIELDS, EditPathMixin
 from ui.editor_actions import EditorActionsMixin
 from ui.export_actions import ExportMixin
 from ui.fonts import ui_family
@@ -53,8 +55,6 @@ from ui.window_chrome import (
     word_count_text,
 )
 
-LABEL_FIELDS = frozenset({"title", "heading", "short_name", "point_style", "numbered"})  # shown in the outline
-LIST_FIELDS = frozenset({"title", "year", "organization", "meeting"})  # shown in the library
 DEFAULT_DOCK_HEIGHT = 100
 ERROR_STYLE = "color: #c00000; font-weight: bold;"
 
@@ -63,7 +63,7 @@ def settings() -> QSettings:
     return QSettings("duizhao", "duizhao")
 
 
-class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
+class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
     # What changed in the shown material: typing, a command / undo / redo, a switch or close.
     materialChanged = Signal(object)  # MaterialChange
 
@@ -74,8 +74,8 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         self.material_id: int | None = None
         self.material: Material | None = None
         self._stacks: dict[int, QUndoStack] = {}
-        self._pushing = False
-        self._write_failed = False  # set by show_write_error until the next successful write
+        self._select_after: int | None = None  # the node a running structure edit selects
+        self.history = History()  # a failed undo/redo puts the stack's index back
         self._history_stack: QUndoStack | None = None  # the stack, and its index, last announced
         self._history_index = 0
         self.last_saved: float | None = None
@@ -86,9 +86,8 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
             font.setFamily(family)
             self.setFont(font)
         self.undo_group = QUndoGroup(self)
-        self.autosave = Autosave(library, self._push_applied, self)
+        self.autosave = Autosave(library, self.push_command, self)
         self.autosave.saved.connect(self._on_saved)
-        self.autosave.failed.connect(self.show_write_error)
         self._build_central()
         self._build_docks()
         self.actions_by_name = build_actions(self)
@@ -125,6 +124,7 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         view.nodeRequested.connect(self.open_material)
         view.libraryChanged.connect(self._library_changed)
         view.restore_entry = self.restore_trash_entry
+        view.rename_entry = self.rename_material
         return view
 
     def _build_controllers(self) -> None:
@@ -153,6 +153,8 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         self.undo_view = QUndoView(self.undo_group, self)
         self.undo_view.setObjectName("undoView")
         self.undo_view.setEmptyLabel(self.tr("<opened>"))
+        # after the view's own handler, which moves the stack
+        self.undo_view.selectionModel().currentChanged.connect(self._history_view_moved)
         self.undo_dock = add_dock(self, "undoDock", self.tr("Undo history"), self.undo_view)
         for dock in (self.checks_dock, self.preview_dock, self.snapshots_dock, self.undo_dock):
             dock.widget().setMinimumHeight(60)
@@ -203,7 +205,6 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
             stack = self._stacks.get(material_id)
             if stack is None:
                 stack = QUndoStack(self.undo_group)
-                stack.indexChanged.connect(self._history_moved)
                 self._stacks[material_id] = stack
             self.undo_group.setActiveStack(stack)
             self._show_material(material)
@@ -265,13 +266,17 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
 
     def _field_edited(self, target, field: str, value) -> None:
         item = self.current_item()
+        stored = None
         if item is not None and hasattr(item.obj, field):
-            setattr(item.obj, field, value)  # live labels and 字数 before the save
+            # Until the save, the open material shows the typing (live labels and 字数); before
+            # this keystroke it held the library's value unless the field was already pending.
+            stored = getattr(item.obj, field)
+            setattr(item.obj, field, value)
             if field in LABEL_FIELDS:
                 self.outline_model.refresh_labels()
             if target[0] == "material" and field == "title":
                 self.setWindowTitle(f"对照 — {value}")
-        self.autosave.note_edit(target, field, value)
+        self.autosave.note_edit(target, field, value, stored)
         self._update_undo_enabled()
         self._update_counts()
         if field in IMMEDIATE_FIELDS:
@@ -292,35 +297,6 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         """Write any pending edit now; True when everything typed is in the library."""
         return self.autosave.flush() if self.autosave.has_pending() else True
 
-    # ----- commands ------------------------------------------------------------------------
-    def _push_applied(self, command: LibraryCommand) -> None:
-        stack = self.stack()
-        if stack is None:
-            return
-        command.on_error = self.show_write_error
-        self.autosave.sync_library_soon()  # committed with synchronous=NORMAL: sync it now
-        self._pushing = True
-        try:
-            stack.push(command)
-        finally:
-            self._pushing = False
-        if isinstance(command, EditFieldCommand) and command.field in LIST_FIELDS:
-            self._refresh_library_view()
-
-    def run_command(self, command: LibraryCommand, select: int | None = None) -> bool:
-        """Apply a structural command, push it, refresh from the library. False on failure."""
-        if not self.flush_pending():
-            return False
-        try:
-            command.apply()
-        except WRITE_ERRORS as exc:
-            self.show_write_error(exc)
-            return False
-        self._push_applied(command)
-        self._mark_saved()
-        self.reload(select)
-        return True
-
     def _history_changed(self, index: int) -> None:
         """The shown material's undo stack moved (a push, undo, redo or a click in the history
         view). A switch of stacks is no change of its own: ``_show_material`` announces it."""
@@ -330,26 +306,6 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
             return
         previous, self._history_index = self._history_index, index
         self.materialChanged.emit(history_change(stack, previous, index, self.material_id))
-
-    def _history_moved(self, _index: int) -> None:
-        if self._pushing:
-            return
-        self.autosave.sync_library_soon()
-        # undo/redo (menu, keys, or a click in the history view); a command that failed has
-        # already put its error in the status bar, which must stay visible
-        self.reload()
-        if not self._write_failed:
-            self._mark_saved()
-
-    def undo(self) -> None:
-        # typing goes on the stack first; if it cannot be stored, undoing older steps would
-        # reload the panel over the unsaved text
-        if self.flush_pending() and self.stack() is not None:
-            self.stack().undo()
-
-    def redo(self) -> None:
-        if self.flush_pending() and self.stack() is not None:
-            self.stack().redo()
 
     def reload(self, select: int | None = None) -> None:
         """Re-read the material from the library and bring outline and panel in line."""
@@ -429,7 +385,6 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         self._mark_saved()
 
     def _mark_saved(self) -> None:
-        self._write_failed = False
         self.last_saved = time.time()
         stamp = time.strftime("%H:%M:%S", time.localtime(self.last_saved))
         self.status_saved.setStyleSheet("")
@@ -440,7 +395,6 @@ class MainWindow(EditorActionsMixin, ExportMixin, QMainWindow):
         """A failed write: red and in words, the text stays in the editor and is retried."""
         message = self.tr("Not saved: %1 — the text stays in the editor and is saved again "
                           "on the next edit.").replace("%1", error_text(exc)[0])
-        self._write_failed = True
         self.status_saved.setStyleSheet(ERROR_STYLE)
         self.status_saved.setText(message)
         self.status_saved.setToolTip(str(exc))

@@ -74,10 +74,9 @@ def test_edits_after_a_pause_or_of_another_field_stay_separate(qapp, library, ma
     stack = QUndoStack()
     point = first_points(library, material_id)[0]
     target = ("node", point.id)
-    first = EditFieldCommand(library, target, "body", "正文0", "甲")
+    first = EditFieldCommand(library, target, "body", "正文0", "甲", edited=(0.0, 0.0))
     stack.push(first)
-    later = EditFieldCommand(library, target, "body", "甲", "乙")
-    later.stamp = first.stamp + 5  # typed after a pause
+    later = EditFieldCommand(library, target, "body", "甲", "乙", edited=(5.0, 5.0))  # a pause
     stack.push(later)
     stack.push(EditFieldCommand(library, target, "title", point.title, "新标题"))
     assert stack.count() == 3
@@ -194,7 +193,143 @@ def test_a_failing_write_is_reported_not_raised(qapp, library, material_id, monk
     assert errors == [command.error]
 
 
-def test_apply_raises_so_the_caller_can_refuse_to_push(qapp, library, material_id):
-    command = DeleteNodeCommand(library, 999_999)
-    with pytest.raises(NotFoundError):
-        command.apply()
+def test_a_failed_first_write_leaves_the_stack_as_before(qapp, library, material_id):
+    stack = QUndoStack()
+    point = first_points(library, material_id)[0]
+    stack.push(EditFieldCommand(library, ("node", point.id), "title", point.title, "改"))
+    failing = DeleteNodeCommand(library, 999_999)
+    stack.push(failing)  # the push runs redo: the write, which fails
+    assert isinstance(failing.error, NotFoundError)
+    assert (stack.count(), stack.index()) == (1, 1)  # dropped, nothing to undo or redo
+    stack.undo()
+    assert first_points(library, material_id)[0].title == "学习态度不够积极"
+
+
+def test_a_failed_edit_does_not_merge_into_the_burst_before_it(qapp, library, material_id,
+                                                             monkeypatch):
+    stack = QUndoStack()
+    point = first_points(library, material_id)[0]
+    target = ("node", point.id)
+    stack.push(EditFieldCommand(library, target, "body", "正文0", "正文0甲", edited=(0.0, 0.0)))
+
+    def refuse(*_a, **_k):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(library, "update_node", refuse)
+    failing = EditFieldCommand(library, target, "body", "正文0甲", "正文0甲乙",
+                               edited=(0.2, 0.2))
+    stack.push(failing)
+    assert failing.error is not None
+    assert stack.count() == 1
+    assert stack.command(0).new == "正文0甲"  # what the library holds, not the failed text
+
+
+def test_a_failed_undo_can_be_stepped_back_without_writing_again(qapp, library, material_id,
+                                                                 monkeypatch):
+    stack = QUndoStack()
+    third = first_points(library, material_id)[2]
+    parent = library.node_location(third.id)[1]
+    move = MoveNodeCommand(library, third.id, parent, 0)
+    stack.push(move)
+    real_move = library.move_node
+    calls = []
+
+    def refuse(*args, **_k):
+        calls.append(args)
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(library, "move_node", refuse)
+    stack.undo()
+    assert isinstance(move.error, sqlite3.OperationalError) and len(calls) == 1
+    stack.setIndex(1)  # back to where the library is: the move is still done
+    assert len(calls) == 1  # no second write
+    assert dim_titles(library, material_id)[0] == "学以致用不够灵活"
+    monkeypatch.setattr(library, "move_node", real_move)
+    stack.undo()  # the disk is writable again: the undo works
+    assert dim_titles(library, material_id)[2] == "学以致用不够灵活"
+
+
+def test_typing_merges_while_keystrokes_are_closer_than_the_pause(qapp, library, material_id):
+    """Merging is decided on when the keys were typed, not on when they were written: two
+    writes a second apart of one unbroken burst are one step; a pause starts the next."""
+    stack = QUndoStack()
+    point = first_points(library, material_id)[0]
+    target = ("node", point.id)
+    stack.push(EditFieldCommand(library, target, "body", "正文0", "正文0学", edited=(0.0, 0.9)))
+    stack.push(EditFieldCommand(library, target, "body", "正文0学", "正文0学习",
+                                edited=(1.05, 1.9)))  # 150 ms after the last key
+    stack.push(EditFieldCommand(library, target, "body", "正文0学习", "正文0学习。",
+                                edited=(3.5, 3.5)))  # after a pause
+    assert stack.count() == 2
+    stack.undo()
+    assert first_points(library, material_id)[0].body == "正文0学习"
+    stack.undo()
+    assert first_points(library, material_id)[0].body == "正文0"
+
+
+def test_an_edit_overridden_outside_the_history_no_longer_writes_over_it(qapp, library,
+                                                                         material_id):
+    stack = QUndoStack()
+    edit = EditFieldCommand(library, ("material", material_id), "title", "旧标题", "新标题")
+    stack.push(edit)
+    library.update_material(material_id, title="改名后的标题")  # e.g. renamed in the list
+    edit.overridden("改名后的标题")
+    stack.undo()
+    assert library.get_material(material_id).title == "改名后的标题"
+    stack.redo()
+    assert library.get_material(material_id).title == "改名后的标题"
+
+
+def test_ignoring_a_finding_is_undoable(qapp, library, material_id):
+    from ui.check_commands import IgnoreFindingCommand
+
+    stack = QUndoStack()
+    stack.push(IgnoreFindingCommand(library, material_id, "punctuation:preamble/0:3:4", "Ignore"))
+    assert library.ignored_findings(material_id) == {"punctuation:preamble/0:3:4"}
+    stack.undo()
+    assert library.ignored_findings(material_id) == set()
+    stack.redo()
+    assert library.ignored_findings(material_id) == {"punctuation:preamble/0:3:4"}
+
+
+def test_a_jump_through_the_history_stops_at_a_failed_step(qapp, library, material_id,
+                                                          monkeypatch):
+    from ui.commands import History
+
+    stack, history = QUndoStack(), History()
+    points = first_points(library, material_id)
+    for p in points:
+        command = EditFieldCommand(library, ("node", p.id), "title", p.title, p.title + "！")
+        command.history = history
+        stack.push(command)
+    real_update = library.update_node
+
+    def refuse_the_second(node_id, **changes):
+        if node_id == points[1].id:
+            raise sqlite3.OperationalError("disk I/O error")
+        real_update(node_id, **changes)
+
+    monkeypatch.setattr(library, "update_node", refuse_the_second)
+    stack.setIndex(0)  # a click on the first row of the history view
+    assert history.settle(stack)
+    assert stack.index() == 2  # the third step undone; the second could not be, nor the first
+    assert dim_titles(library, material_id) == [
+        "学习态度不够积极！", "学深悟透不够深入！", "学以致用不够灵活"]
+    monkeypatch.setattr(library, "update_node", real_update)
+    stack.setIndex(0)
+    assert not history.settle(stack)
+    assert dim_titles(library, material_id) == [p.title for p in points]
+
+
+def test_a_new_edit_is_written_even_while_a_failed_step_is_unsettled(qapp, library,
+                                                                     material_id):
+    from ui.commands import History
+
+    stack, history = QUndoStack(), History()
+    history.failed = DeleteNodeCommand(library, 999_999)  # e.g. from another material's stack
+    point = first_points(library, material_id)[0]
+    command = EditFieldCommand(library, ("node", point.id), "title", point.title, "新标题")
+    command.history = history
+    stack.push(command)
+    assert command.error is None and stack.count() == 1
+    assert first_points(library, material_id)[0].title == "新标题"

@@ -3,9 +3,15 @@
 Every panel emits ``edited(target, field, value)`` for each user keystroke (never while it is
 loading a node), and the window hands that to Autosave. ``target`` is ("material", id) or
 ("node", id), the same shape the commands use.
+
+A panel's fields are declared once, where they are bound (``bind_line``/``bind_text``, or
+``declare`` for a spin box or combo box): ``stored_values`` and ``_emit`` both follow that one
+list, so no field can be edited without its stored value being known (undo would write None).
 """
 
 from __future__ import annotations
+
+import copy
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetrics
@@ -70,6 +76,7 @@ class NodePanel(QWidget):
     def __init__(self, heading: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.target: tuple[str, int] | None = None
+        self.fields: list[str] = []  # the model fields this panel edits, in form order
         self._loading = False
         outer = QVBoxLayout(self)
         outer.setContentsMargins(12, 8, 12, 8)
@@ -97,20 +104,31 @@ class NodePanel(QWidget):
 
     def stored_values(self, obj) -> dict[str, object]:
         """field → the value the library holds, for Autosave's no-op detection and undo."""
-        return {}
+        return {name: copy.copy(getattr(obj, name)) for name in self.fields}
 
     def _emit(self, field: str, value) -> None:
+        if field not in self.fields:
+            raise KeyError(f"{type(self).__name__} edits {field!r} without declaring it")
         if not self._loading and self.target is not None:
             self.edited.emit(self.target, field, value)
 
     # wiring helpers ------------------------------------------------------------------------
+    def declare(self, field: str) -> str:
+        """A field this panel edits through its own widget (a spin box, a combo box)."""
+        if field not in self.fields:
+            self.fields.append(field)
+        return field
+
     def bind_line(self, edit: QLineEdit, field: str) -> QLineEdit:
+        self.declare(field)
         # textChanged, not textEdited: the field's own Ctrl+Z must be saved too; loading a
         # node is filtered out by ``_loading``
         edit.textChanged.connect(lambda text, f=field: self._emit(f, text))
         return edit
 
     def bind_text(self, edit: QPlainTextEdit, field: str, *, paragraphs: bool = False):
+        self.declare(field)
+
         def changed(f=field, e=edit, p=paragraphs):
             text = e.toPlainText()
             self._emit(f, paragraphs_of(text) if p else text)

@@ -42,6 +42,7 @@ class DimensionPanel(NodePanel):
     def _flag(self, name: str, label: str, field: str) -> QCheckBox:
         check = QCheckBox(label, self)
         check.setObjectName(name)
+        self.declare(field)
         check.toggled.connect(lambda on: self._emit(field, on))
         return check
 
@@ -56,8 +57,3 @@ class DimensionPanel(NodePanel):
         self.apart_check.setChecked(dim.points_apart)
         self.numbered_check.setChecked(dim.numbered)
 
-    def stored_values(self, dim: Dimension) -> dict[str, object]:
-        return {"heading": dim.heading, "short_name": dim.short_name,
-                "heading_prefix": dim.heading_prefix, "heading_suffix": dim.heading_suffix,
-                "intro": list(dim.intro), "heading_alone": dim.heading_alone,
-                "points_apart": dim.points_apart, "numbered": dim.numbered}

@@ -24,6 +24,7 @@ class MaterialPanel(NodePanel):
         self.year_spin.setRange(NO_YEAR, 2999)
         self.year_spin.setSpecialValueText(tr("(none)"))
         self.year_spin.valueChanged.connect(self._year_changed)
+        self.declare("year")
         self.meeting_edit = self.bind_line(PaperLineEdit(self), "meeting")
         self.meeting_edit.setObjectName("meetingEdit")
         self.author_edit = self.bind_line(PaperLineEdit(self), "author")
@@ -36,9 +37,11 @@ class MaterialPanel(NodePanel):
         for template in load_templates():
             self.template_combo.addItem(template.name, template.id)
         self.template_combo.activated.connect(self._template_chosen)
+        self.declare("template_id")
         # How points are numbered in every export (the imported writer's style, or chosen here).
         self.point_style_combo = QComboBox(self)
         self.point_style_combo.setObjectName("pointStyleCombo")
+        self.declare("point_style")
         for label, style in (
             (tr("Chinese ordinals: 一是, 二是 …"), "shi"),
             (tr("Numbers: 1. 2. …"), "arabic"),
@@ -76,13 +79,6 @@ class MaterialPanel(NodePanel):
         self.point_style_combo.setCurrentIndex(max(self.point_style_combo.findData(material.point_style), 0))
         self.set_text(self.preamble_edit, "\n".join(material.preamble))
 
-    def stored_values(self, material: Material) -> dict[str, object]:
-        return {
-            "title": material.title, "organization": material.organization,
-            "year": material.year, "meeting": material.meeting, "author": material.author,
-            "date": material.date, "template_id": material.template_id,
-            "point_style": material.point_style, "preamble": list(material.preamble),
-        }
 
     def _year_changed(self, value: int) -> None:
         self._emit("year", None if value == NO_YEAR else value)

@@ -37,6 +37,7 @@ class PointPanel(NodePanel):
         self.lead_combo.addItems(EXAMPLE_LEADS)
         self.lead_combo.setToolTip(tr("The word that introduces the example"))
         self.lead_combo.currentTextChanged.connect(self._lead_changed)
+        self.declare("example_lead")
         self.example_edit = self.bind_text(PaperTextEdit(4, self), "example")
         self.example_edit.setObjectName("pointExampleEdit")
         example_row = QHBoxLayout()
@@ -61,6 +62,7 @@ class PointPanel(NodePanel):
         # Running text the writer did not enumerate prints without 一是 and is not counted.
         self.numbered_check = QCheckBox(tr("Numbered (一是 …)"), self)
         self.numbered_check.setObjectName("pointNumberedCheck")
+        self.declare("numbered")
         self.numbered_check.toggled.connect(lambda on: self._emit("numbered", on))
         self.form.addRow("", self.numbered_check)
         self.links_label_row = tr("Linked")
@@ -84,9 +86,6 @@ class PointPanel(NodePanel):
             hint.setFlags(Qt.ItemFlag.NoItemFlags)
         self.unlink_button.setEnabled(bool(point.links))
 
-    def stored_values(self, point: Point) -> dict[str, object]:
-        return {"title": point.title, "body": point.body, "example": point.example,
-                "example_lead": point.example_lead, "numbered": point.numbered}
 
     def _lead_changed(self, text: str) -> None:
         self._emit("example_lead", text)

@@ -24,5 +24,3 @@ class SectionPanel(NodePanel):
         self.set_text(self.heading_edit, section.heading)
         self.set_text(self.intro_edit, "\n".join(section.intro))
 
-    def stored_values(self, section: Section) -> dict[str, object]:
-        return {"heading": section.heading, "intro": list(section.intro)}
