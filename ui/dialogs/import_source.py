@@ -24,10 +24,6 @@ from ui.tasks import TaskRunner
 PROGRESS_DELAY_MS = 400
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportMaterial", text)
-
-
 class ImportSource:
     """The file the user picked and the file the importers read (a converted .docx for a .doc).
 
@@ -91,9 +87,12 @@ def run_with_progress(parent: QWidget | None, work, name: str):
 
     Returns the work's result, None when the user cancelled (the outcome, whenever it comes,
     is dropped), or raises the work's exception here on the GUI thread."""
-    progress = QProgressDialog(_tr("Reading {name}…").format(name=name), _tr("Cancel"), 0, 0, parent)
+    translate = QCoreApplication.translate
+    reading = translate("ImportMaterial", "Reading {name}…").format(name=name)
+    converting = translate("ImportMaterial", "Converting {name} with LibreOffice…").format(name=name)
+    progress = QProgressDialog(reading, translate("ImportMaterial", "Cancel"), 0, 0, parent)
     progress.setObjectName("importProgress")
-    progress.setWindowTitle(_tr("Import material"))
+    progress.setWindowTitle(translate("ImportMaterial", "Import material"))
     progress.setWindowModality(Qt.WindowModality.ApplicationModal)
     progress.setMinimumDuration(PROGRESS_DELAY_MS)
     progress.setAutoReset(False)
@@ -107,10 +106,7 @@ def run_with_progress(parent: QWidget | None, work, name: str):
         loop.quit()
 
     def stage(value: object) -> None:
-        if value == "converting":
-            progress.setLabelText(_tr("Converting {name} with LibreOffice…").format(name=name))
-        else:
-            progress.setLabelText(_tr("Reading {name}…").format(name=name))
+        progress.setLabelText(converting if value == "converting" else reading)
 
     def cancel() -> None:
         runner.cancel("import")
