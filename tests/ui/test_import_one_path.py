@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QProgressDialog, QPushButton
+from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 
 import app.importers
 import app.importers.text
@@ -78,6 +78,7 @@ def import_in_window(window, monkeypatch, path: Path):
     monkeypatch.setattr(LibraryView, "_exec_dialog", accept)
     before = {m.id for m in window.library.list_materials()}
     window.findChild(QAction, "actionImport").trigger()
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
     new = [m.id for m in window.library.list_materials() if m.id not in before]
     if not new:
         return None, None
@@ -200,7 +201,8 @@ def test_the_window_stays_responsive_while_a_slow_import_runs_and_cancel_adds_no
     monkeypatch.setattr(app.importers.text, "import_text_file", slow_reader)
     previews = []
     monkeypatch.setattr(LibraryView, "_exec_dialog", lambda view, dialog: previews.append(dialog) or True)
-    monkeypatch.setattr(LibraryView, "_ask_open_path", lambda view: str(seed_path))
+    asked = []
+    monkeypatch.setattr(LibraryView, "_ask_open_path", lambda view: asked.append(True) or str(seed_path))
     ticks_while_blocked = []
     ticker = QTimer(main_window)
     ticker.setInterval(10)
@@ -210,6 +212,7 @@ def test_the_window_stays_responsive_while_a_slow_import_runs_and_cancel_adds_no
     def press_cancel_once_shown():
         progress = main_window.findChild(QProgressDialog, "importProgress")
         if progress is not None and progress.isVisible() and sum(ticks_while_blocked) >= 5:
+            main_window.close()  # refused while the read runs: the user cancels first
             QTest.mouseClick(progress.findChild(QPushButton), Qt.MouseButton.LeftButton)
             cancelled.append(True)
         elif not release.is_set():
@@ -221,7 +224,8 @@ def test_the_window_stays_responsive_while_a_slow_import_runs_and_cancel_adds_no
     main_window.findChild(QAction, "actionImport").trigger()
     ticker.stop()
 
-    assert cancelled == [True]
+    assert cancelled == [True] and asked == [True]
+    assert main_window.isVisible()
     assert sum(ticks_while_blocked) >= 5  # the event loop ran timers while the reader was blocked
     assert not release.is_set()  # the import returned on Cancel, not because the reader finished
     release.set()

@@ -12,7 +12,7 @@ import tempfile
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from app.importers import ImportReport, read_file
@@ -22,6 +22,29 @@ from ui.tasks import TaskRunner
 
 # A read shorter than this shows no progress dialog at all (no flash for the usual file).
 PROGRESS_DELAY_MS = 400
+_USER_INPUT = frozenset({
+    QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick,
+    QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.Wheel, QEvent.Type.Shortcut,
+    QEvent.Type.ShortcutOverride, QEvent.Type.Drop, QEvent.Type.Close,
+})
+
+
+class _InputGuard(QObject):
+    """While a read runs, input reaches only its progress dialog, also before the delayed
+    dialog shows (when its modality does not hold yet): a second Import, an edit or closing the
+    window waits until the read ended or was cancelled."""
+
+    def __init__(self, dialog: QWidget):
+        super().__init__(dialog)
+        self._dialog = dialog
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 — Qt's name
+        if event.type() not in _USER_INPUT or not isinstance(watched, QWidget):
+            return False  # window-system objects pass input on to their widgets, checked there
+        if watched is self._dialog or self._dialog.isAncestorOf(watched):
+            return False
+        event.ignore()  # a refused close must not count as accepted
+        return True
 
 
 class ImportSource:
@@ -47,7 +70,8 @@ class ImportSource:
         None when the user cancelled; bad input raises InputError."""
         workdir = None
         if self.convert_legacy and self.temp_dir is None:
-            self.temp_dir = tempfile.TemporaryDirectory(prefix="duizhao-convert-")
+            # A cancelled conversion may still be ending while the folder goes.
+            self.temp_dir = tempfile.TemporaryDirectory(prefix="duizhao-convert-", ignore_cleanup_errors=True)
         if self.convert_legacy:
             workdir = self.temp_dir.name
         work = partial(_read_with_paragraphs, self.path, template_id, keep, self.convert_legacy, workdir)
@@ -94,6 +118,7 @@ def run_with_progress(parent: QWidget | None, work, name: str):
     progress.setObjectName("importProgress")
     progress.setWindowTitle(translate("ImportMaterial", "Import material"))
     progress.setWindowModality(Qt.WindowModality.ApplicationModal)
+    progress.setValue(0)  # at its minimum, so the next line restarts the show timer (else 4 s)
     progress.setMinimumDuration(PROGRESS_DELAY_MS)
     progress.setAutoReset(False)
     progress.setAutoClose(False)
@@ -114,10 +139,17 @@ def run_with_progress(parent: QWidget | None, work, name: str):
         loop.quit()
 
     progress.canceled.connect(cancel)
-    runner.run(work, success=partial(finish, "result"), failure=partial(finish, "error"),
-               key="import", progress=stage)
-    loop.exec()
-    progress.canceled.disconnect(cancel)
+    guard = _InputGuard(progress)
+    application = QCoreApplication.instance()
+    application.installEventFilter(guard)
+    try:
+        runner.run(work, success=partial(finish, "result"), failure=partial(finish, "error"),
+                   key="import", progress=stage)
+        loop.exec()
+    finally:
+        application.removeEventFilter(guard)
+        progress.canceled.disconnect(cancel)
+    progress.reset()  # stops the show timer: a quick read never shows the dialog
     progress.close()
     progress.deleteLater()
     if "cancelled" in outcome:
