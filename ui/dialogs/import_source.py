@@ -122,7 +122,7 @@ def run_with_progress(parent: QWidget | None, work, name: str):
     progress.setMinimumDuration(PROGRESS_DELAY_MS)
     progress.setAutoReset(False)
     progress.setAutoClose(False)
-    runner = TaskRunner(progress, "import")  # deleted with the dialog: a late outcome is dropped
+    runner = _import_runner()
     loop = QEventLoop()
     outcome: dict[str, object] = {}
 
@@ -134,7 +134,7 @@ def run_with_progress(parent: QWidget | None, work, name: str):
         progress.setLabelText(converting if value == "converting" else reading)
 
     def cancel() -> None:
-        runner.cancel("import")
+        task.cancel()  # its outcome, whenever it comes, is dropped
         outcome["cancelled"] = True
         loop.quit()
 
@@ -143,8 +143,8 @@ def run_with_progress(parent: QWidget | None, work, name: str):
     application = QCoreApplication.instance()
     application.installEventFilter(guard)
     try:
-        runner.run(work, success=partial(finish, "result"), failure=partial(finish, "error"),
-                   key="import", progress=stage)
+        task = runner.run(work, success=partial(finish, "result"), failure=partial(finish, "error"),
+                          progress=stage)
         loop.exec()
     finally:
         application.removeEventFilter(guard)
@@ -157,6 +157,18 @@ def run_with_progress(parent: QWidget | None, work, name: str):
     if "error" in outcome:
         raise outcome["error"]
     return outcome["result"]
+
+
+def _import_runner() -> TaskRunner:
+    """The runner for reads, living as long as the application. Not one per read: a runner
+    deleted while its worker still runs (after a Cancel) would leave that worker holding the
+    last reference to the runner's relay, a QObject then destroyed off the GUI thread (a crash)."""
+    application = QCoreApplication.instance()
+    runner = application.findChild(TaskRunner, "importRunner")
+    if runner is None:
+        runner = TaskRunner(application, "import")
+        runner.setObjectName("importRunner")
+    return runner
 
 
 def source_paragraphs(path: Path, material: Material) -> list[str]:
