@@ -235,3 +235,43 @@ def test_the_window_stays_responsive_while_a_slow_import_runs_and_cancel_adds_no
     qtbot.wait(50)  # the worker's late outcome, if it were delivered, would arrive now
     assert previews == [] and errors == []
     assert main_window.library.list_materials() == []
+
+
+def test_cancelling_a_re_read_for_another_template_keeps_what_the_preview_showed(
+        qtbot, monkeypatch, seed_path):
+    from ui.dialogs.import_material import ImportDialog
+    from ui.dialogs.import_source import ImportSource
+
+    source = ImportSource(seed_path)
+    material, report = source.read()
+    dialog = ImportDialog(material, report, source.name, source=source)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    suggested = dialog.chosen_template_id()
+    real_reader = app.importers.text.import_text_file
+    release = threading.Event()
+
+    def slow_reader(path, **kwargs):
+        release.wait(10)  # hang guard
+        return real_reader(path, **kwargs)
+
+    monkeypatch.setattr(app.importers.text, "import_text_file", slow_reader)
+    cancelled = []
+
+    def press_cancel_once_shown():
+        progress = dialog.findChild(QProgressDialog, "importProgress")
+        if progress is not None and progress.isVisible():
+            QTest.mouseClick(progress.findChild(QPushButton), Qt.MouseButton.LeftButton)
+            cancelled.append(True)
+        elif not release.is_set():
+            QTimer.singleShot(20, press_cancel_once_shown)
+
+    QTimer.singleShot(0, press_cancel_once_shown)
+    QTimer.singleShot(8000, release.set)  # hang guard
+    combo = dialog.template_combo
+    combo.setCurrentIndex(combo.findData("2024-niandu-sigedaitou"))  # the user picks another
+
+    assert cancelled == [True] and not release.is_set()
+    release.set()
+    assert dialog.chosen_template_id() == suggested  # the combo says what the tree was read with
+    assert dialog.summary() is report and dialog.material().template_id == suggested
