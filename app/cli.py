@@ -22,13 +22,10 @@ from app import __version__
 from app.errors import DuizhaoError, InputError
 
 if TYPE_CHECKING:
+    from app.importers import ImportReport
     from app.model import Material
     from app.store import Library
 
-# Larger inputs are refused before reading: no real material comes near this.
-MAX_INPUT_BYTES = 64 * 1024 * 1024
-TEXT_SUFFIXES = (".txt", ".md", ".markdown")
-WORD_SUFFIXES = (".docx", ".doc", ".wps")
 EXPORT_FORMATS = ("pdf", "docx", "txt", "md", "json")
 # OS errors that mean "this path the user typed cannot be used", not a bug: exit 2.
 _USER_PATH_ERRNOS = {errno.ENAMETOOLONG, errno.ELOOP, errno.ENOTDIR, errno.ENOENT, errno.EACCES,
@@ -94,13 +91,22 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    set_aside: list[str] = []
-    material, links, unclassified = _read_material_file(Path(args.file), args.template, set_aside)
+    from app.importers import LegacyWordError, read_file
+    from app.importers.legacy import soffice_path
+
+    # Read and validated before the library opens: bad input leaves it as it was.
+    try:
+        material, report = read_file(args.file, args.template, convert_legacy=args.convert)
+    except LegacyWordError as exc:
+        if soffice_path() is None:
+            raise
+        raise InputError(f"{exc.zh}（用 LibreOffice 转换请加 --convert）",
+                         f"{exc.en} (add --convert to convert it with LibreOffice)") from exc
     with _library(args, readonly=False) as library:
-        new_id = library.create_material(material, links)
+        new_id = library.create_material(material, report.links or None)
     _out(str(new_id))
-    _err(_import_summary(material, unclassified))
-    for line in set_aside:  # never silently dropped: the user sees each line left out
+    _err(_import_summary(material, report))
+    for line in report.dropped_furniture:  # never silently dropped: the user sees each line left out
         _err(f"已作为页面附加内容剔除 / set aside as page furniture: {line}")
     return 0
 
@@ -255,53 +261,6 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 # ----- helpers -----------------------------------------------------------------------------
 
 
-def _read_material_file(
-    path: Path, template_id: str | None, set_aside: list[str] | None = None
-) -> tuple[Material, list, int | None]:
-    """(material, links, unclassified paragraph count or None when the format has no such idea).
-    ``set_aside`` receives the lines the importer set aside as furniture.
-
-    ``template_id`` (``--template``) overrides the template the file names or the importer
-    suggests; an unknown id is bad input."""
-    _require_regular_file(path)
-    size = path.stat().st_size
-    if size > MAX_INPUT_BYTES:
-        raise InputError(f"文件过大（{size} 字节）：{path}", f"file too large ({size} bytes): {path}")
-    suffix = path.suffix.lower()
-    if suffix == ".json":
-        from app.serialize import material_from_json
-
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise InputError(f"JSON 文件不是 UTF-8 编码：{path}", f"JSON file is not UTF-8: {path}") from exc
-        material, links = material_from_json(text)
-        if template_id:
-            from app.templates import get_template
-
-            material.template_id = get_template(template_id).id
-        return material, links, None
-    if suffix in TEXT_SUFFIXES:
-        from app.importers.text import import_text_file
-
-        material, report = import_text_file(path, template_id=template_id)
-        if set_aside is not None:
-            set_aside += report.dropped_furniture
-        return material, [], _unclassified_count(report)
-    if suffix in WORD_SUFFIXES:
-        # The DOCX reader checks the real type from the bytes and explains .doc/.wps itself.
-        from app.importers.docx import import_docx_file
-
-        material, report = import_docx_file(path, template_id=template_id)
-        if set_aside is not None:
-            set_aside += report.dropped_furniture
-        return material, [], _unclassified_count(report)
-    raise InputError(
-        f"不支持的文件类型“{suffix or '无扩展名'}”（可导入 .txt .md .docx .json）：{path}",
-        f"unsupported file type {suffix or '(none)'!r} (import .txt, .md, .docx or .json): {path}",
-    )
-
-
 def _require_regular_file(path: Path) -> None:
     """Say what an unreadable input is — missing, a link loop, a FIFO, a device, a folder."""
     from app.target_guard import describe_input
@@ -311,23 +270,15 @@ def _require_regular_file(path: Path) -> None:
         raise problem
 
 
-def _unclassified_count(report: object) -> int | None:
-    """Paragraphs the importer could not place, as its report names them."""
-    value = getattr(report, "unclassified", None)
-    if value is None:
-        return None
-    return value if isinstance(value, int) else len(value)
-
-
-def _import_summary(material: Material, unclassified: int | None) -> str:
+def _import_summary(material: Material, report: ImportReport) -> str:
     dimensions = sum(len(s.dimensions) for s in material.sections)
     points = material.all_points()
     examples = sum(1 for p in points if p.example)
     zh = f"识别：{dimensions} 个维度，{len(points)} 条要点，{examples} 个例子"
     en = f"recognised: {dimensions} dimensions, {len(points)} points, {examples} examples"
-    if unclassified is not None:
-        zh += f"，未归类 {unclassified} 段"
-        en += f", {unclassified} unclassified"
+    if report.classified:  # a .json file carries its own structure: nothing to classify
+        zh += f"，未归类 {len(report.unclassified)} 段"
+        en += f", {len(report.unclassified)} unclassified"
     return f"{zh} / {en}"
 
 
@@ -409,9 +360,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--template", required=True, metavar="ID")
     sub.add_argument("--title", metavar="T")
     sub.add_argument("--organization", metavar="O")
-    sub = command("import", _cmd_import, ".txt/.md/.json → new material; prints its id")
+    sub = command("import", _cmd_import, ".txt/.md/.docx/.json → new material; prints its id")
     sub.add_argument("file", metavar="FILE")
     sub.add_argument("--template", metavar="ID")
+    sub.add_argument("--convert", action="store_true",
+                     help="convert an old .doc/.wps to .docx with LibreOffice, then import it")
     command("list", _cmd_list, "materials: id, title, year, updated")
     sub = command("show", _cmd_show, "a material's outline, or its JSON")
     sub.add_argument("id", type=_material_id, metavar="ID")

@@ -205,11 +205,11 @@ class LibraryView(QWidget):
         try:
             from ui.dialogs.import_material import ImportDialog, prepare_import_source
 
-            source = prepare_import_source(path, self)  # may convert a .doc/.wps (asks first)
+            # Read off the GUI thread (may convert a .doc/.wps, asks first); None: declined/cancelled.
+            source = prepare_import_source(path, self)
             if source is None:
                 return None
-            material, summary = source.read()
-            dialog = ImportDialog(material, summary, source.name, self, source=source)
+            dialog = ImportDialog(source.material, source.report, source.name, self, source=source)
             if not self._run_dialog(dialog):
                 return None
             material_id = self.library.create_material(dialog.material(), dialog.summary().links or None)

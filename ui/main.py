@@ -181,11 +181,11 @@ def import_and_open(window, path: str, *, headless: bool) -> int | None:
     the user sees the import preview first, as with File → Import."""
     if not headless:
         return window.library_view.import_file(path)
-    from ui.dialogs.import_material import read_material_file
+    from app.importers import read_file
 
     try:
-        material, summary = read_material_file(path)
-        material_id = window.library.create_material(material, summary.links or None)
+        material, report = read_file(path)
+        material_id = window.library.create_material(material, report.links or None)
     except DuizhaoError as exc:
         report_error(exc, headless=headless,
                      title=QCoreApplication.translate("main", "Cannot import the file"))

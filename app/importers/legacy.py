@@ -14,11 +14,14 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from app.errors import InputError
 
 LEGACY_SUFFIXES = (".doc", ".wps")
+POLL_SECONDS = 0.2  # how soon a cancelled conversion stops LibreOffice
 # Both .doc and .wps are OLE2 compound files: this 8-byte signature starts every real one.
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _CANDIDATES = (
@@ -52,11 +55,14 @@ def is_legacy_word_file(path: str | Path) -> bool:
         return False
 
 
-def convert_with_soffice(path: str | Path, out_dir: str | Path, timeout: float = 60) -> Path:
+def convert_with_soffice(path: str | Path, out_dir: str | Path, timeout: float = 60,
+                         poll: Callable[[], object] | None = None) -> Path:
     """Convert ``path`` (.doc/.wps) into ``out_dir``/<stem>.docx; returns the new file.
 
     Raises InputError (zh + en) when LibreOffice is missing, the file is not a Word/WPS file,
-    the conversion fails or takes longer than ``timeout`` seconds.
+    the conversion fails or takes longer than ``timeout`` seconds. ``poll()`` is called a few
+    times a second while LibreOffice works; whatever it raises ends LibreOffice and the call
+    (the window's cancel).
     """
     path, out_dir = Path(path), Path(out_dir)
     if not path.is_file():
@@ -83,7 +89,7 @@ def convert_with_soffice(path: str | Path, out_dir: str | Path, timeout: float =
             str(path),
         ]
         try:
-            returncode, output = _run(command, timeout, profile)
+            returncode, output = _run(command, timeout, profile, poll)
         except subprocess.TimeoutExpired as exc:
             raise InputError(
                 f"LibreOffice 转换 {path.name} 超时（{timeout:g} 秒）。请在 Word/WPS 中另存为 .docx 后再导入。",
@@ -104,18 +110,29 @@ def convert_with_soffice(path: str | Path, out_dir: str | Path, timeout: float =
     return converted
 
 
-def _run(command: list[str], timeout: float, profile: str) -> tuple[int, bytes]:
-    """Run soffice; on timeout end its whole process group (soffice starts soffice.bin as a
-    child, which would otherwise outlive the launcher)."""
+def _run(command: list[str], timeout: float, profile: str,
+         poll: Callable[[], object] | None = None) -> tuple[int, bytes]:
+    """Run soffice; on timeout (or when ``poll`` raises) end its whole process group (soffice
+    starts soffice.bin as a child, which would otherwise outlive the launcher)."""
     posix = os.name == "posix"
     process = subprocess.Popen(  # noqa: S603 — fixed argument list, no shell
         command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
         env=_quiet_env(profile), start_new_session=posix,
         creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0) if sys.platform == "win32" else 0,
     )
+    deadline = time.monotonic() + timeout
     try:
-        output, _ = process.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
+        while True:
+            if poll is not None:
+                poll()
+            left = deadline - time.monotonic()
+            try:
+                output, _ = process.communicate(timeout=max(0.0, min(left, POLL_SECONDS)))
+                break
+            except subprocess.TimeoutExpired:
+                if left <= POLL_SECONDS:
+                    raise
+    except BaseException:
         if posix:
             try:
                 os.killpg(process.pid, signal.SIGKILL)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from app.importers import head as headmod
 from app.importers.headings import is_unnumbered_heading
@@ -55,7 +56,7 @@ class ParagraphHint:
 @dataclass
 class ImportReport:
     template_id: str = CUSTOM_ID  # suggested template id ("custom" if nothing fits)
-    template_score: float = 0.0
+    template_score: float | None = None  # how well the suggestion fits; None: not suggested
     dimension_count: int = 0
     point_count: int = 0
     example_count: int = 0
@@ -63,6 +64,10 @@ class ImportReport:
     dropped_furniture: list[str] = field(default_factory=list)  # page furniture / TOC lines
     warnings: list[str] = field(default_factory=list)  # Chinese messages for the user
     encoding: str = ""  # the source encoding, when the reader knows it
+    # A .json file carries its own structure: nothing was classified (nor could be left out).
+    classified: bool = True
+    links: list = field(default_factory=list)  # problem ↔ measure pairs, from a .json file
+    read_path: Path | None = None  # the file the readers read: the given one or its conversion
 
 
 def section_kind(heading: str) -> str:

@@ -1246,6 +1246,18 @@
 <context>
     <name>ImportMaterial</name>
     <message>
+        <source>Reading {name}…</source>
+        <translation>正在读取 {name}…</translation>
+    </message>
+    <message>
+        <source>Converting {name} with LibreOffice…</source>
+        <translation>正在用 LibreOffice 转换 {name}…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
         <source>Import material</source>
         <translation>导入材料</translation>
     </message>

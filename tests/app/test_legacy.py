@@ -136,3 +136,54 @@ def test_soffice_runs_in_a_private_profile_without_proxies(tmp_path, monkeypatch
     assert not os.path.exists(profile.split("file://", 1)[1])  # thrown away afterwards
     assert "--headless" in args and args[-1] == str(tmp_path / "old.doc")
     assert "proxy" not in (tmp_path / "args.txt.env").read_text(encoding="utf-8").lower()
+
+
+class _Stop(Exception):
+    """What the window's cancel raises through ``poll`` (ui.tasks.Cancelled stands in)."""
+
+
+def test_a_cancelled_conversion_ends_libreoffice_and_its_children_at_once(tmp_path, monkeypatch):
+    pid_file = tmp_path / "child.pid"
+    fake = fake_soffice(tmp_path, f"sleep 30 & echo $! > {pid_file}; wait")
+    monkeypatch.setattr(legacy, "soffice_path", lambda: fake)
+    polls = []
+
+    def poll():
+        polls.append(True)
+        if len(polls) > 2 and pid_file.exists() and pid_file.read_text().strip():
+            raise _Stop  # the user pressed Cancel once LibreOffice was working
+
+    started = time.monotonic()
+    with pytest.raises(_Stop):
+        convert_with_soffice(ole_stub(tmp_path / "old.doc"), tmp_path / "out", timeout=30, poll=poll)
+    assert time.monotonic() - started < 10  # not the 30 s of the hanging worker (hang guard)
+    child = int(pid_file.read_text().strip())
+    deadline = time.monotonic() + 5
+    while _running(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _running(child)
+
+
+def test_cli_import_of_an_old_doc_converts_only_with_the_convert_flag(tmp_path, monkeypatch, capsys, seed_path):
+    """Without --convert the CLI refuses (and says the flag exists, LibreOffice being there); with
+    it, the converted .docx imports like the Word file it is."""
+    from app.cli import main
+    from app.exporters.docx import export_docx
+    from app.importers.text import import_text_file
+
+    material, _report = import_text_file(seed_path)
+    docx = export_docx(material, tmp_path / "ready.docx")
+    # Stands in for LibreOffice: "converts" by copying a real .docx to --outdir/<stem>.docx.
+    fake = fake_soffice(tmp_path, f'cp "{docx}" "${{10}}/old.docx"')
+    monkeypatch.setattr(legacy, "soffice_path", lambda: fake)
+    doc = ole_stub(tmp_path / "old.doc")
+    library = str(tmp_path / "lib" / "library.db")
+    (tmp_path / "lib").mkdir()
+
+    assert main(["--library", library, "import", str(doc)]) == 2
+    err = capsys.readouterr().err
+    assert "另存为 .docx" in err and "--convert" in err and not Path(library).exists()
+
+    assert main(["--library", library, "import", str(doc), "--convert"]) == 0
+    out, err = capsys.readouterr()
+    assert int(out) == 1 and "5 个维度" in err

@@ -8,10 +8,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox
 
 from app.errors import InputError
+from app.importers import ImportReport, read_file
 from app.model import Point, Section
 from app.templates import get_template, load_templates, material_from_template
 from ui.dialogs.duplicate import DuplicateDialog
-from ui.dialogs.import_material import HIGHLIGHT, ImportDialog, ImportSummary, read_material_file
+from ui.dialogs.import_material import HIGHLIGHT, ImportDialog
 from ui.dialogs.new_material import NewMaterialDialog
 
 
@@ -70,7 +71,7 @@ def _material_with_other_section():
 
 def test_import_dialog_highlights_what_was_not_classified(qtbot):
     material = _material_with_other_section()
-    summary = ImportSummary(template_id="2021-dangshi-wugedaitou", unclassified=["一段无法归类的文字"],
+    summary = ImportReport(template_id="2021-dangshi-wugedaitou", unclassified=["一段无法归类的文字"],
                             warnings=["标题缺失"])
     dialog = ImportDialog(material, summary, "x.txt")
     qtbot.addWidget(dialog)
@@ -85,7 +86,7 @@ def test_import_dialog_highlights_what_was_not_classified(qtbot):
 
 
 def test_import_dialog_shows_how_well_the_suggested_template_matched(qtbot):
-    summary = ImportSummary(template_id="2021-dangshi-wugedaitou", template_score=0.88)
+    summary = ImportReport(template_id="2021-dangshi-wugedaitou", template_score=0.88)
     dialog = ImportDialog(_material_with_other_section(), summary, "x.txt")
     qtbot.addWidget(dialog)
     assert dialog.template_combo.currentText().endswith("(suggested, 88% match)")
@@ -95,7 +96,7 @@ def test_import_dialog_shows_how_well_the_suggested_template_matched(qtbot):
 def test_import_dialog_applies_the_template_title_and_organization_the_user_picked(qtbot, typer):
     material = _material_with_other_section()
     material.year = None
-    dialog = ImportDialog(material, ImportSummary(template_id="2021-dangshi-wugedaitou"), "x.txt")
+    dialog = ImportDialog(material, ImportReport(template_id="2021-dangshi-wugedaitou"), "x.txt")
     qtbot.addWidget(dialog)
     dialog.template_combo.setCurrentIndex(dialog.template_combo.findData("2024-niandu-sigedaitou"))
     dialog.title_edit.selectAll()
@@ -106,12 +107,12 @@ def test_import_dialog_applies_the_template_title_and_organization_the_user_pick
 
 
 @pytest.mark.parametrize("name", ["notes.pdf", "missing.txt"])
-def test_read_material_file_refuses_unknown_or_missing_files_in_chinese(tmp_path, name):
+def test_read_file_refuses_unknown_or_missing_files_in_chinese(tmp_path, name):
     path = tmp_path / name
     if name.endswith(".pdf"):
         path.write_bytes(b"%PDF-1.4")
     with pytest.raises(InputError) as caught:
-        read_material_file(path)
+        read_file(path)
     assert caught.value.zh and caught.value.en
 
 

@@ -1,7 +1,7 @@
 """导入: read a file into a Material, show what was recognised, add it only when confirmed.
 
-``read_material_file`` / ``ImportSource`` (in ``import_source``) read the file; ``ImportDialog``
-shows the recognised tree next to the source text, the counts, the suggested template (with a
+``ImportSource`` (in ``import_source``) reads the file through ``app.importers.read_file`` off
+the GUI thread; ``ImportDialog`` shows the recognised tree next to the source text, the counts, the suggested template (with a
 combo that re-runs the import against another) and, highlighted, whatever the importer could
 not classify, so nothing lands in the library unseen.
 """
@@ -23,16 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import InputError
+from app.importers import ImportReport
 from app.model import Material
 from app.templates import Template, load_templates
 from ui.dialogs.common import template_heading
 from ui.dialogs.import_preview import HIGHLIGHT, ImportPreview, SetAsideList
 from ui.dialogs.import_source import (  # noqa: F401 — re-exported: the import API lives here
     ImportSource,
-    ImportSummary,
     prepare_import_source,
-    read_material_file,
-    summary_from_report,
 )
 
 
@@ -58,7 +56,7 @@ class ImportDialog(QDialog):
     def __init__(
         self,
         material: Material,
-        summary: ImportSummary,
+        summary: ImportReport,
         source_name: str = "",
         parent: QWidget | None = None,
         templates: tuple[Template, ...] | None = None,
@@ -71,6 +69,8 @@ class ImportDialog(QDialog):
         self._material = material
         self._summary = summary
         self._source = source
+        if source is not None:
+            source.parent = self  # a re-read's progress dialog sits over this one
         self._suggested_id = summary.template_id or material.template_id
         self._templates = templates if templates is not None else load_templates()
 
@@ -95,6 +95,7 @@ class ImportDialog(QDialog):
             self.template_combo.addItem(label, template.id)
         suggested = self.template_combo.findData(self._suggested_id)
         self.template_combo.setCurrentIndex(max(suggested, 0))
+        self._shown_template = self.template_combo.currentData()  # the one the tree was read with
         self.template_combo.currentIndexChanged.connect(self._template_chosen)
         self.problem_label = QLabel(self)
         self.problem_label.setObjectName("importProblem")
@@ -175,15 +176,23 @@ class ImportDialog(QDialog):
     def _template_chosen(self) -> None:
         """Re-run the import against the chosen template, so 短名 and sections follow it."""
         chosen = self.chosen_template_id()
-        if self._source is None or not chosen:
+        if self._source is None or not chosen or not self._summary.classified:
+            self._shown_template = chosen
             return  # nothing to re-read: material() applies the template id alone
         try:
-            material, summary = self._source.read(template_id=chosen, keep=self._kept)
+            outcome = self._source.read(template_id=chosen, keep=self._kept)
         except InputError as exc:
             self.problem_label.setText(exc.zh)
             self.problem_label.show()
             return
+        if outcome is None:  # cancelled: the combo goes back to the template shown
+            self.template_combo.blockSignals(True)
+            self.template_combo.setCurrentIndex(self.template_combo.findData(self._shown_template))
+            self.template_combo.blockSignals(False)
+            return
+        material, summary = outcome
         self.problem_label.hide()
+        self._shown_template = chosen
         summary.template_id = chosen
         summary.template_score = None
         self._material, self._summary = material, summary
@@ -195,11 +204,14 @@ class ImportDialog(QDialog):
         if self._source is None:
             return
         try:
-            material, summary = self._source.read(template_id=self.chosen_template_id(), keep=self._kept + lines)
+            outcome = self._source.read(template_id=self.chosen_template_id(), keep=self._kept + lines)
         except InputError as exc:
             self.problem_label.setText(exc.zh)
             self.problem_label.show()
             return
+        if outcome is None:  # cancelled: nothing comes back
+            return
+        material, summary = outcome
         self.problem_label.hide()
         self._kept += lines
         self._material, self._summary = material, summary
@@ -217,7 +229,7 @@ class ImportDialog(QDialog):
     def counts(self) -> dict[str, int]:
         return dict(self._counts)
 
-    def summary(self) -> ImportSummary:
+    def summary(self) -> ImportReport:
         """The summary of the import shown now (after a template change, of the re-run)."""
         return self._summary
 

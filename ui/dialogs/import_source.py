@@ -1,134 +1,174 @@
-"""Where an import comes from: the file the user picked, read by the right importer.
+"""Where an import comes from: the file the user picked, read off the GUI thread.
 
-``read_material_file`` picks the importer by extension; ``ImportSource`` also gives the source
-paragraphs for the preview and re-reads with another template; ``prepare_import_source`` offers
-to convert an old .doc/.wps through LibreOffice when it is installed.
+Every read goes through ``app.importers.read_file`` (the CLI's entry too), on a ``TaskRunner``
+worker while a progress dialog keeps the window painting and offers Cancel. A cancelled read
+returns None and changes nothing. ``prepare_import_source`` asks before converting an old
+.doc/.wps through LibreOffice (when it is installed); the conversion runs on the worker too.
 """
 
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from app.errors import InputError
-from app.importers.legacy import (
-    LEGACY_SUFFIXES,
-    convert_with_soffice,
-    is_legacy_word_file,
-    soffice_path,
-)
+from app.importers import ImportReport, read_file
+from app.importers.legacy import LEGACY_SUFFIXES, is_legacy_word_file, soffice_path
 from app.model import Material
-from app.target_guard import describe_input
+from ui.tasks import TaskRunner
 
-TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
-
-
-@dataclass
-class ImportSummary:
-    """What the dialog shows; built from the importer's report, or from the material alone."""
-
-    template_id: str = ""
-    template_score: float | None = None
-    unclassified: list[str] = field(default_factory=list)
-    dropped_furniture: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    links: list = field(default_factory=list)  # problem ↔ measure pairs from a JSON file
+# A read shorter than this shows no progress dialog at all (no flash for the usual file).
+PROGRESS_DELAY_MS = 400
+_USER_INPUT = frozenset({
+    QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick,
+    QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.Wheel, QEvent.Type.Shortcut,
+    QEvent.Type.ShortcutOverride, QEvent.Type.Drop, QEvent.Type.Close,
+})
 
 
-def _as_lines(value) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [value] if value else []
-    if isinstance(value, int):
-        return []
-    return [str(v) for v in value]
+class _InputGuard(QObject):
+    """While a read runs, input reaches only its progress dialog, also before the delayed
+    dialog shows (when its modality does not hold yet): a second Import, an edit or closing the
+    window waits until the read ended or was cancelled."""
+
+    def __init__(self, dialog: QWidget):
+        super().__init__(dialog)
+        self._dialog = dialog
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 — Qt's name
+        if event.type() not in _USER_INPUT or not isinstance(watched, QWidget):
+            return False  # window-system objects pass input on to their widgets, checked there
+        if watched is self._dialog or self._dialog.isAncestorOf(watched):
+            return False
+        event.ignore()  # a refused close must not count as accepted
+        return True
 
 
-def summary_from_report(report, material: Material) -> ImportSummary:
-    if report is None:
-        return ImportSummary(template_id=material.template_id)
-    return ImportSummary(
-        template_id=getattr(report, "template_id", "") or material.template_id,
-        template_score=getattr(report, "template_score", None),
-        unclassified=_as_lines(getattr(report, "unclassified", None)),
-        dropped_furniture=_as_lines(getattr(report, "dropped_furniture", None)),
-        warnings=_as_lines(getattr(report, "warnings", None)),
-    )
-
-
-def read_material_file(path: str | Path, *, template_id: str | None = None, keep: list[str] | None = None
-                       ) -> tuple[Material, ImportSummary]:
-    """Run the importer for ``path``. Raises InputError (zh + en) for anything unreadable.
-
-    ``template_id`` re-runs the classification against that template (短名 follow it); it is
-    ignored for a .json file, which carries its own. ``keep``: lines a previous run set aside
-    that the user brought back.
-    """
-    path = Path(path)
-    suffix = path.suffix.lower()
-    problem = describe_input(path)  # missing, a link loop, a FIFO, a device, a folder
-    if problem is not None:
-        raise problem
-    if suffix in LEGACY_SUFFIXES:
-        raise InputError(
-            f"不支持旧版 Word/WPS 文件（{suffix}）：{path.name}。请在 Word/WPS 中另存为 .docx 后再导入。",
-            f"legacy Word/WPS {suffix} is not supported: {path.name}; please save it as .docx",
-        )
-    if suffix == ".docx":
-        from app.importers.docx import import_docx_file
-
-        material, report = import_docx_file(path, template_id=template_id, keep=keep)
-        return material, summary_from_report(report, material)
-    if suffix == ".json":
-        from app.serialize import material_from_json
-
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(f"无法读取文件：{path.name}", f"cannot read {path.name}: {exc}") from exc
-        material, links = material_from_json(text)
-        summary = summary_from_report(None, material)
-        summary.links = links
-        return material, summary
-    if suffix not in TEXT_SUFFIXES:
-        raise InputError(
-            f"不支持的文件类型：{path.name}（可导入 .txt、.md、.docx、.json）",
-            f"unsupported file type: {path.name} (.txt, .md, .docx, .json)",
-        )
-    from app.importers.text import import_text_file
-
-    material, report = import_text_file(path, template_id=template_id, keep=keep)
-    return material, summary_from_report(report, material)
-
-
-@dataclass
 class ImportSource:
-    """The file the user picked and the file the importers read (a converted .docx for a .doc)."""
+    """The file the user picked and the file the importers read (a converted .docx for a .doc).
 
-    path: Path
-    name: str
-    temp_dir: tempfile.TemporaryDirectory | None = None
+    ``material``/``report`` hold the first read (``prepare_import_source``); ``paragraphs``
+    gives the source as the last read saw it, for the preview."""
+
+    def __init__(self, path: str | Path, name: str = "", *, convert_legacy: bool = False,
+                 parent: QWidget | None = None):
+        self.path = Path(path)
+        self.name = name or self.path.name
+        self.convert_legacy = convert_legacy
+        self.parent = parent
+        self.temp_dir: tempfile.TemporaryDirectory | None = None
+        self.material: Material | None = None
+        self.report: ImportReport | None = None
+        self._paragraphs: list[str] = []
 
     def read(self, template_id: str | None = None, keep: list[str] | None = None
-             ) -> tuple[Material, ImportSummary]:
-        return read_material_file(self.path, template_id=template_id, keep=keep)
+             ) -> tuple[Material, ImportReport] | None:
+        """Read (or re-read with another template / brought-back lines) off the GUI thread.
+        None when the user cancelled; bad input raises InputError."""
+        workdir = None
+        if self.convert_legacy and self.temp_dir is None:
+            # A cancelled conversion may still be ending while the folder goes.
+            self.temp_dir = tempfile.TemporaryDirectory(prefix="duizhao-convert-", ignore_cleanup_errors=True)
+        if self.convert_legacy:
+            workdir = self.temp_dir.name
+        work = partial(_read_with_paragraphs, self.path, template_id, keep, self.convert_legacy, workdir)
+        outcome = run_with_progress(self.parent, work, self.name)
+        if outcome is None:
+            return None
+        material, report, self._paragraphs = outcome
+        if self.convert_legacy and report.read_path is not None:
+            self.path, self.convert_legacy = report.read_path, False  # re-reads use the .docx
+        return material, report
 
-    def paragraphs(self, material: Material) -> list[str]:
-        """The source as the importer read it, one paragraph per entry ([] if unreadable)."""
-        try:
-            return source_paragraphs(self.path, material)
-        except Exception:  # noqa: BLE001 — the preview pane is a help, never a reason to fail
-            return []
+    def paragraphs(self, material: Material | None = None) -> list[str]:
+        """The source as the last read saw it, one paragraph per entry ([] if unreadable)."""
+        return list(self._paragraphs)
 
     def cleanup(self) -> None:
         if self.temp_dir is not None:
             self.temp_dir.cleanup()
             self.temp_dir = None
+
+
+def _read_with_paragraphs(path: Path, template_id: str | None, keep: list[str] | None,
+                          convert_legacy: bool, workdir: str | None, report_stage
+                          ) -> tuple[Material, ImportReport, list[str]]:
+    """The worker's part: the read, and the source paragraphs the preview shows beside it."""
+    material, report = read_file(path, template_id, keep=keep, convert_legacy=convert_legacy,
+                                 workdir=workdir, progress=report_stage)
+    try:
+        paragraphs = source_paragraphs(report.read_path or path, material)
+    except Exception:  # noqa: BLE001 — the source pane is a help, never a reason to fail
+        paragraphs = []
+    return material, report, paragraphs
+
+
+def run_with_progress(parent: QWidget | None, work, name: str):
+    """``work(report_stage)`` on a worker; meanwhile a (delayed) progress dialog with Cancel.
+
+    Returns the work's result, None when the user cancelled (the outcome, whenever it comes,
+    is dropped), or raises the work's exception here on the GUI thread."""
+    translate = QCoreApplication.translate
+    reading = translate("ImportMaterial", "Reading {name}…").format(name=name)
+    converting = translate("ImportMaterial", "Converting {name} with LibreOffice…").format(name=name)
+    progress = QProgressDialog(reading, translate("ImportMaterial", "Cancel"), 0, 0, parent)
+    progress.setObjectName("importProgress")
+    progress.setWindowTitle(translate("ImportMaterial", "Import material"))
+    progress.setWindowModality(Qt.WindowModality.ApplicationModal)
+    progress.setValue(0)  # at its minimum, so the next line restarts the show timer (else 4 s)
+    progress.setMinimumDuration(PROGRESS_DELAY_MS)
+    progress.setAutoReset(False)
+    progress.setAutoClose(False)
+    runner = _import_runner()
+    loop = QEventLoop()
+    outcome: dict[str, object] = {}
+
+    def finish(kind: str, value: object) -> None:
+        outcome[kind] = value
+        loop.quit()
+
+    def stage(value: object) -> None:
+        progress.setLabelText(converting if value == "converting" else reading)
+
+    def cancel() -> None:
+        task.cancel()  # its outcome, whenever it comes, is dropped
+        outcome["cancelled"] = True
+        loop.quit()
+
+    progress.canceled.connect(cancel)
+    guard = _InputGuard(progress)
+    application = QCoreApplication.instance()
+    application.installEventFilter(guard)
+    try:
+        task = runner.run(work, success=partial(finish, "result"), failure=partial(finish, "error"),
+                          progress=stage)
+        loop.exec()
+    finally:
+        application.removeEventFilter(guard)
+        progress.canceled.disconnect(cancel)
+    progress.reset()  # stops the show timer: a quick read never shows the dialog
+    progress.close()
+    progress.deleteLater()
+    if "cancelled" in outcome:
+        return None
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["result"]
+
+
+def _import_runner() -> TaskRunner:
+    """The runner for reads, living as long as the application. Not one per read: a runner
+    deleted while its worker still runs (after a Cancel) would leave that worker holding the
+    last reference to the runner's relay, a QObject then destroyed off the GUI thread (a crash)."""
+    application = QCoreApplication.instance()
+    runner = application.findChild(TaskRunner, "importRunner")
+    if runner is None:
+        runner = TaskRunner(application, "import")
+        runner.setObjectName("importRunner")
+    return runner
 
 
 def source_paragraphs(path: Path, material: Material) -> list[str]:
@@ -137,8 +177,10 @@ def source_paragraphs(path: Path, material: Material) -> list[str]:
     A .json file has no source text: its material rendered as text stands in.
     """
     suffix = path.suffix.lower()
-    if suffix == ".docx":
-        return _docx_paragraphs(path)
+    if suffix in (".docx", *LEGACY_SUFFIXES):
+        from app.importers.docx import read_docx_paragraphs
+
+        return read_docx_paragraphs(path).paragraphs
     if suffix == ".json":
         from app.exporters.text import export_txt
 
@@ -149,12 +191,6 @@ def source_paragraphs(path: Path, material: Material) -> list[str]:
     with path.open("rb") as handle:
         data = handle.read(MAX_TEXT_BYTES)
     return text_to_paragraphs(decode_bytes(data).text)[0]
-
-
-def _docx_paragraphs(path: Path) -> list[str]:
-    from app.importers.docx import read_docx_paragraphs
-
-    return read_docx_paragraphs(path).paragraphs
 
 
 def ask_convert_legacy(parent: QWidget | None, name: str) -> bool:
@@ -170,21 +206,22 @@ def ask_convert_legacy(parent: QWidget | None, name: str) -> bool:
 
 
 def prepare_import_source(path: str | Path, parent: QWidget | None = None) -> ImportSource | None:
-    """The source to import; a real .doc/.wps is converted through LibreOffice when it is
-    installed and the user agrees (None when they decline). Raises InputError otherwise."""
+    """The source to import, read once (``source.material`` / ``source.report``). A real
+    .doc/.wps is converted through LibreOffice when it is installed and the user agrees. None
+    when they decline or cancel the read; bad input raises InputError."""
     path = Path(path)
-    if (path.suffix.lower() not in LEGACY_SUFFIXES or not is_legacy_word_file(path)
-            or soffice_path() is None):
-        return ImportSource(path, path.name)  # the importer explains what is wrong, if anything
-    if not ask_convert_legacy(parent, path.name):
+    convert = (path.suffix.lower() in LEGACY_SUFFIXES and is_legacy_word_file(path)
+               and soffice_path() is not None)
+    if convert and not ask_convert_legacy(parent, path.name):
         return None
-    temp_dir = tempfile.TemporaryDirectory(prefix="duizhao-convert-")
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    source = ImportSource(path, path.name, convert_legacy=convert, parent=parent)
     try:
-        converted = convert_with_soffice(path, temp_dir.name)
+        first = source.read()
     except BaseException:
-        temp_dir.cleanup()
+        source.cleanup()
         raise
-    finally:
-        QApplication.restoreOverrideCursor()
-    return ImportSource(converted, path.name, temp_dir)
+    if first is None:
+        source.cleanup()
+        return None
+    source.material, source.report = first
+    return source
