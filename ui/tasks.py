@@ -72,11 +72,29 @@ class Task:
 class _Relay(QObject):
     """Carries outcomes and progress from the workers to the runner (queued signals).
 
-    Parentless and referenced by every worker until it ends, so it is never deleted while a
-    worker emits; the runner it delivers to may be (then Qt delivers nothing)."""
+    It lives on the GUI thread and is only ever deleted there: owned by the application (so a
+    worker dropping the last Python reference frees no C++ object off the GUI thread, which can
+    crash), and retired by ``deleteLater`` once its runner is gone and no worker uses it."""
 
     finished = Signal(object, bool, object)  # Task, succeeded, result or exception
     progressed = Signal(object, object)  # Task, value
+
+    def __init__(self):
+        super().__init__(QCoreApplication.instance())
+        self.workers = 0  # started and not yet ended (counted on the GUI thread)
+        self.retired = False
+        self.finished.connect(self._ended, Qt.ConnectionType.QueuedConnection)
+
+    def _ended(self, *_args) -> None:
+        self.workers -= 1
+        if self.retired and self.workers == 0:
+            self.deleteLater()
+
+    def retire(self, *_args) -> None:
+        """Its runner is deleted: go once the last worker has reported."""
+        self.retired = True
+        if self.workers == 0:
+            self.deleteLater()
 
 
 class TaskRunner(QObject):
@@ -92,6 +110,7 @@ class TaskRunner(QObject):
         self._waiting: dict[str, Task] = {}  # per key, the request after the running one
         # Deleted with its owner: tell the work it is no longer wanted (those that report stop).
         self.destroyed.connect(partial(_cancel_all, self._running, self._waiting))
+        self.destroyed.connect(self._relay.retire)
 
     def run(self, work: Callable[..., Any], *, success: Callable[[Any], object],
             failure: Callable[[BaseException], object], key: str | None = None,
@@ -138,6 +157,7 @@ class TaskRunner(QObject):
 
     def _start(self, task: Task) -> None:
         self._running.add(task)
+        self._relay.workers += 1
         task.thread = threading.Thread(target=_work, args=(task, self._relay),
                                        name=f"duizhao-{self.name}", daemon=True)
         task.thread.start()

@@ -198,3 +198,23 @@ def test_deleting_the_owner_mid_task_waits_for_nothing_and_calls_nothing_back(qt
     QCoreApplication.processEvents()
     assert reports == ["told it was cancelled"]
     assert results == [] and failures == []
+
+
+def test_a_deleted_runners_relay_is_freed_on_the_gui_thread_after_its_last_worker(qtbot):
+    """A worker that outlives its runner must not free Qt objects off the GUI thread (a
+    segfault in a loop of quick imports, each with a short-lived runner)."""
+    owner = QObject()
+    runner = TaskRunner(owner, "short-lived")
+    relay = runner._relay
+    freed_on = []
+    relay.destroyed.connect(lambda *_: freed_on.append(threading.current_thread()))
+    gate = threading.Event()
+    task = runner.run(lambda: gate.wait(5), success=lambda _r: None, failure=lambda _e: None)
+    shiboken6.delete(owner)  # the window closes while the work still runs
+    del runner
+    qtbot.wait(10)
+    assert shiboken6.isValid(relay)  # the worker still reports through it
+    gate.set()
+    task.thread.join(5)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(relay), timeout=2000)
+    assert freed_on == [threading.main_thread()]
