@@ -23,6 +23,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDockWidget, QLineEdit
 
 from app.errors import InputError
+from ui.check_commands import IgnoreFindingCommand
 from ui.checks_model import FindingGroup, group_findings
 from ui.checks_panel import ChecksPanel
 from ui.commands import WRITE_ERRORS
@@ -314,10 +315,11 @@ class ChecksFeatures(QObject):
         w = self.window
         if w.material_id is None:
             return
-        try:
-            w.library.set_finding_ignored(w.material_id, finding.key, True)
-        except WRITE_ERRORS as exc:
-            self._say(error_text(exc)[0])
+        # An undoable step like any other change (Ctrl+Z shows the finding again).
+        command = IgnoreFindingCommand(w.library, w.material_id, finding.key,
+                                       _tr("Ignore a finding"))
+        if not w.push_command(command, report=False):
+            self._say(error_text(command.error)[0])
             return
         self.panel.remove([finding])
         self.panel.set_ignored_count(len(w.library.ignored_findings(w.material_id)))

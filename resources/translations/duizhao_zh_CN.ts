@@ -540,6 +540,10 @@
         <translation>修改 %1 处问题</translation>
     </message>
     <message>
+        <source>Ignore a finding</source>
+        <translation>忽略一处问题</translation>
+    </message>
+    <message>
         <source>Pinyin/ASCII stand-ins (dangshi, mzshh…)</source>
         <translation>拼音/字母代写（dangshi、mzshh…）</translation>
     </message>

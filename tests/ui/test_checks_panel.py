@@ -7,6 +7,7 @@ import copy
 
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
@@ -436,3 +437,19 @@ def test_keyboard_user_can_fix_with_the_panel_button(qtbot, seed_window, seeded_
     stored = seeded_library.get_material(seeded_library.seed_id)
     assert "拼搏竞进" in get_text(stored, typo.path)
 
+
+
+def test_ignoring_a_finding_is_undone_by_ctrl_z(qtbot, seeded_library):
+    window = make_window(qtbot, seeded_library, seeded_library.seed_id)
+    wait_for_checks(qtbot, window)
+    panel = panel_of(window)
+    target = next(f for f in panel.findings() if f.excerpt == "越来愈多")
+    click_cell(qtbot, panel, target, COL_IGNORE)
+    assert seeded_library.ignored_findings(seeded_library.seed_id) == {target.key}
+
+    window.findChild(QAction, "actionUndo").trigger()
+    assert seeded_library.ignored_findings(seeded_library.seed_id) == set()
+    qtbot.waitUntil(lambda: any(f.excerpt == "越来愈多" for f in panel.findings()), timeout=5000)
+    window.findChild(QAction, "actionRedo").trigger()
+    assert seeded_library.ignored_findings(seeded_library.seed_id) == {target.key}
+    window.close()
