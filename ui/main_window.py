@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.library import Library
 from app.model import Material
-from app.store import Library
 from ui.autosave import Autosave
 from ui.checks_features import install_checks_features
 from ui.commands import WRITE_ERRORS, EditFieldCommand, LibraryCommand

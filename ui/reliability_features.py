@@ -23,7 +23,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMenu
 
 from app.errors import LibraryError
-from app.store import Library
+from app.library import Library
 from ui.dialogs.common import error_text
 
 BACKUP_CHECK_MS = 5 * 60 * 1000  # how often to ask; the store backs up hourly, when edited

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.store import Library
+from app.library import Library
 from ui.commands import WRITE_ERRORS
 
 SUGGESTED_NAMES = ("征求意见稿", "修改稿", "送审稿", "定稿")
