@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TextIO
 from app.checks import SEVERITIES, Finding, run_checks
 
 if TYPE_CHECKING:
-    from app.store import Library
+    from app.library import Library
 
 EXIT_ERRORS_FOUND = 3
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "hint": "提示"}

@@ -23,8 +23,8 @@ from app.errors import DuizhaoError, InputError
 
 if TYPE_CHECKING:
     from app.importers import ImportReport
+    from app.library import Library
     from app.model import Material
-    from app.store import Library
 
 EXPORT_FORMATS = ("pdf", "docx", "txt", "md", "json")
 # OS errors that mean "this path the user typed cannot be used", not a bug: exit 2.
@@ -50,8 +50,8 @@ def _material_id(text: str) -> int:
 
 @contextmanager
 def _library(args: argparse.Namespace, *, readonly: bool) -> Iterator[Library]:
+    from app.library import Library
     from app.paths import library_path, prepare_library_path
-    from app.store import Library
 
     path = library_path(args.library)
     if readonly and not path.exists():
@@ -229,8 +229,8 @@ def _cmd_backup(args: argparse.Namespace) -> int:
 
 def _cmd_rescue(args: argparse.Namespace) -> int:
     """Read what can be read from a damaged library into JSON files; the library is never written."""
+    from app.library.rescue import rescue_library
     from app.paths import library_path
-    from app.rescue import rescue_library
 
     source = library_path(args.library)
     if not source.is_file():
@@ -245,8 +245,8 @@ def _cmd_rescue(args: argparse.Namespace) -> int:
 
 
 def _cmd_restore(args: argparse.Namespace) -> int:
+    from app.library import Library
     from app.paths import library_path, prepare_library_path
-    from app.store import Library
 
     target = prepare_library_path(library_path(args.library))
     backup = Path(args.backup).expanduser()

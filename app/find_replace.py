@@ -29,7 +29,7 @@ except ImportError:  # pragma: no cover
     import sre_parse  # type: ignore[no-redef]
 
 if TYPE_CHECKING:
-    from app.store import Library
+    from app.library import Library
 
 MAX_PATTERN_CHARS = 1000
 MAX_REGEX_FIELD_CHARS = 20_000

@@ -30,8 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app import store_trash
 from app.errors import DuizhaoError, InputError
+from app.library import trash as store_trash
 
 JOURNAL_SUFFIX = ".typing"
 MAGIC = b"DZT1"

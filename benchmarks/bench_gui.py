@@ -31,7 +31,7 @@ TARGETS = {"cold_start_s": 0.5, "edit_commit_ms": 5.0, "rss_mb": 200.0}
 def make_library(folder: Path) -> tuple[Path, int]:
     sys.path.insert(0, str(REPO))
     from app.importers.text import import_text_file
-    from app.store import Library
+    from app.library import Library
 
     path = folder / "bench.db"
     library = Library.open(path)
@@ -72,7 +72,7 @@ def in_window(library_path: Path, material_id: int, edits: int) -> dict:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication([])
-    from app.store import Library
+    from app.library import Library
     from ui.main_window import MainWindow
 
     library = Library.open(library_path)

@@ -30,7 +30,7 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QPlainTextEdit  # noqa: E402
 
 from app.importers.text import import_text_file  # noqa: E402
-from app.store import Library  # noqa: E402
+from app.library import Library  # noqa: E402
 from tests.ui.helpers_editor import type_text  # noqa: E402
 from ui.tasks import GUI_SWITCH_INTERVAL  # noqa: E402
 

@@ -20,8 +20,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))  # run as a plain script from anywhere
 
+from app.library import Library  # noqa: E402
 from app.model import Dimension, Material, Point, Section  # noqa: E402
-from app.store import Library  # noqa: E402
 from app.templates import get_template, material_from_template  # noqa: E402
 
 RUNS = 7

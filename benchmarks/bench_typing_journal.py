@@ -23,8 +23,8 @@ import _bench  # noqa: F401  (the repo on sys.path)
 from PySide6.QtWidgets import QApplication
 
 from app import typing_journal
+from app.library import Library
 from app.model import Point
-from app.store import Library
 from ui.autosave import Autosave
 
 TYPED = "进一步加强理论武装，坚持不懈用新时代中国特色社会主义思想凝心铸魂，"

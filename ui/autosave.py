@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.store import Library
+from app.library import Library
 from app.typing_journal import SAVE_AFTER_BYTES, Recovery, TypingJournal, recover
 from ui.commands import EditFieldCommand, Target
 

@@ -24,9 +24,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from app.errors import DuizhaoError
+from app.library import Library
 from app.model import Dimension, Material, Point, Section
 from app.serialize import links_of
-from app.store import Library
 
 # Writes fail with these; anything else is a bug and should surface.
 WRITE_ERRORS = (DuizhaoError, sqlite3.Error, OSError)

@@ -18,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QThread, QtMsgType, qInstallMessage
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.errors import DuizhaoError, LibraryError, LibraryLockedError
+from app.library import Library
 from app.logging_setup import (
     Redacted,
     install_excepthook,
@@ -25,7 +26,6 @@ from app.logging_setup import (
     redact,
     setup_logging,
 )
-from app.store import Library
 
 _QT_LEVELS = {
     QtMsgType.QtDebugMsg: "debug",

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from app.store import MaterialSummary
+from app.library import MaterialSummary
 from ui.dialogs.common import short_time
 
 ID_ROLE = Qt.ItemDataRole.UserRole

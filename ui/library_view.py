@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DuizhaoError, InputError
-from app.store import Library
+from app.library import Library
 from ui.dialogs.common import show_error
 from ui.dialogs.search_results import SearchResultsList
 from ui.library_tree import COL_TITLE, ID_ROLE, KIND_ROLE, MaterialTree

@@ -23,8 +23,8 @@ import sqlite_utils  # noqa: F401
 
 from app import __version__
 from app.errors import DuizhaoError, InputError, LibraryError
+from app.library import Library
 from app.paths import library_path, prepare_library_path
-from app.store import Library
 
 # isort: split
 from PySide6.QtCore import QCoreApplication, Qt, QTimer

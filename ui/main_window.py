@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.library import Library
 from app.model import Material
-from app.store import Library
 from ui.autosave import Autosave
 from ui.checks_features import ChecksActions, ChecksFeatures
 from ui.commands import WRITE_ERRORS, History

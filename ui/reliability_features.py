@@ -24,7 +24,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QLabel
 
 from app.errors import LibraryError
-from app.store import Library
+from app.library import Library
 from ui.dialogs.common import error_text
 from ui.tasks import TaskRunner
 

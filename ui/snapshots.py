@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.store import Library
+from app.library import Library
 from ui.commands import WRITE_ERRORS
 from ui.dialogs.common import error_text
 

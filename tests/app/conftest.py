@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.store import Library
+from app.library import Library
 
 
 @pytest.fixture

@@ -57,8 +57,8 @@ def _material(library) -> tuple[int, list[int]]:
 
 
 def work(library_path: str, acks_path: str, n: int, seed: int, mode: str = "edit") -> None:
+    from app.library import Library
     from app.model import Point
-    from app.store import Library
 
     rng = random.Random(seed)
     fd = os.open(acks_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
@@ -224,8 +224,8 @@ RESTORE_STEPS = ("journal", "safety-copy", "checkpoint", "incoming", "swapping",
 
 
 def restore(library_path: str, acks_path: str, backup: str, step: str) -> None:
-    from app import store_restore
-    from app.store import Library
+    from app.library import Library
+    from app.library import restore as store_restore
 
     def kill_at(name: str) -> None:
         if name == step:
@@ -255,8 +255,8 @@ def run_restore_trial(
     random moment); then open the library as the window would and check. Returns (outcome,
     problems); outcome is "undone on open", "finished on open", "completed" or "not begun". After a
     restore that took effect ``acks`` is emptied: the library is the backup now."""
-    from app.store import Library
-    from app.store_backup import library_backups
+    from app.library import Library
+    from app.library.backup_files import library_backups
 
     backups = [path for path, _ in library_backups(library_path)]
     if not backups:

@@ -9,7 +9,7 @@ import pytest
 
 from app.checks_cli import EXIT_ERRORS_FOUND, run_check_command
 from app.errors import InputError
-from app.store import Library
+from app.library import Library
 from tests.app.checks_helpers import data_material, seed_material
 
 

@@ -19,9 +19,9 @@ import pytest
 from store_samples import sample_material
 from test_cli import assert_one_line_error
 
-from app import store_backup
 from app.cli import main
-from app.store import Library
+from app.library import Library
+from app.library import backup_files as store_backup
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX FIFOs, links and modes")
 REPO = Path(__file__).resolve().parents[2]

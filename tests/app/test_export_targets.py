@@ -13,7 +13,7 @@ import pytest
 from test_cli import assert_one_line_error, library_hash
 
 from app.cli import main
-from app.store import Library
+from app.library import Library
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX links, FIFOs and modes")
 

@@ -11,7 +11,7 @@ from app.checks import apply_edit
 from app.errors import InputError
 from app.exporters.text import export_txt
 from app.find_replace import compile_query, find_all, find_in_library, replace_all
-from app.store import Library
+from app.library import Library
 from tests.app.checks_helpers import data_material, enlarged, material_with, seed_material
 from tests.conftest import HANG_GUARD_S
 

@@ -15,9 +15,9 @@ from app.errors import InputError
 from app.exporters.files import write_text_atomic
 from app.exporters.text import export_md, export_txt
 from app.importers.text import import_bytes, import_text
+from app.library import Library
 from app.model import Material, Point, Section
 from app.serialize import material_from_json, material_to_json
-from app.store import Library
 from tests.conftest import HANG_GUARD_S
 
 HOSTILE = {

@@ -14,7 +14,7 @@ import sys
 import pytest
 from kill_worker import read_acks, run_restore_trial, run_trial
 
-from app.store import Library
+from app.library import Library
 
 TRIALS = 20
 

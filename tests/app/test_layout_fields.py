@@ -16,7 +16,7 @@ from app.exporters.pdf_options import PdfOptions
 from app.exporters.text import export_md, export_txt
 from app.model import Dimension, Material, Point, Section
 from app.serialize import material_from_json, material_to_dict, material_to_json
-from app.store import Library
+from app.library import Library
 
 
 def shaped_material() -> Material:

@@ -14,7 +14,7 @@ from test_reliability_lock import start_holder
 
 from app.cli import main
 from app.errors import LibraryError, LibraryLockedError
-from app.store import Library
+from app.library import Library
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX links and processes")
 

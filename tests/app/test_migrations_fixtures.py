@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from app.library import Library
+from app.library.backups import list_backups
+from app.library.schema import known_migration_names
 from app.serialize import material_to_dict
-from app.store import Library
-from app.store_backups_api import list_backups
-from app.store_schema import known_migration_names
 
 LIBRARIES = Path(__file__).resolve().parents[1] / "data" / "libraries"
 FIXTURES = sorted(LIBRARIES.glob("v*.db"), key=lambda p: int(p.stem[1:]))

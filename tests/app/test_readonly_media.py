@@ -28,7 +28,7 @@ pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="read-only mount
 _COMMIT_AND_DIE = """
 import os, signal, sys
 from app.model import Material
-from app.store import Library
+from app.library import Library
 library = Library.open(sys.argv[1], auto_backup=False)
 library.create_material(Material(title="只在WAL里的材料"))
 os.kill(os.getpid(), signal.SIGKILL)
@@ -39,8 +39,8 @@ _LOOK = """
 import contextlib, io, json, sys
 from app.cli import main
 from app.errors import LibraryError
-from app.store import Library
-from app.store_schema import CorruptLibraryError
+from app.library import Library
+from app.library.schema import CorruptLibraryError
 path = sys.argv[1]
 seen = {}
 try:
@@ -122,7 +122,7 @@ def test_the_private_copy_read_from_readonly_media_is_removed_on_close(crashed_l
     import sqlite3
     import tempfile
 
-    from app import store_readonly
+    from app.library import readonly as store_readonly
 
     real_connect = sqlite3.connect
     refused = []

@@ -13,11 +13,17 @@ from pathlib import Path
 import pytest
 from store_samples import sample_material
 
-from app import store_backup
 from app.errors import LibraryError
-from app.store import Library
-from app.store_backup import KEEP_DAYS, KEEP_RECENT, KEEP_WEEKS, backups_to_keep, library_backups
-from app.store_backups_api import list_backups
+from app.library import Library
+from app.library import backup_files as store_backup
+from app.library.backup_files import (
+    KEEP_DAYS,
+    KEEP_RECENT,
+    KEEP_WEEKS,
+    backups_to_keep,
+    library_backups,
+)
+from app.library.backups import list_backups
 
 V1 = Path(__file__).resolve().parents[1] / "data" / "libraries" / "v1.db"
 NOW = datetime(2026, 11, 26, 20, 0, 0)
@@ -141,7 +147,7 @@ def test_explicit_backup_failure_is_a_clear_error_and_leaves_no_file(tmp_path, m
 @pytest.fixture
 def pending_migration():
     """A test-only schema migration after the released ones (removed afterwards)."""
-    from app import store_schema
+    from app.library import schema as store_schema
 
     @store_schema.migrations(name="m999_test_only")
     def m999(db):

@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 from store_samples import SAMPLE_LINKS, sample_material
 
-from app import store_schema
 from app.errors import InputError, LibraryError
 from app.exporters import files
 from app.exporters.files import write_text_atomic
+from app.library import Library
+from app.library import schema as store_schema
 from app.model import Point
-from app.store import Library
 
 
 def digest(path: Path) -> str:

@@ -15,16 +15,16 @@ from pathlib import Path
 import pytest
 from store_samples import sample_material
 
-from app import store_lock
 from app.errors import LibraryError
-from app.store import Library
+from app.library import Library
+from app.library import lock as store_lock
 
 REPO = Path(__file__).resolve().parents[2]
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX processes and signals")
 
 HOLDER = """
 import sys, time
-from app.store import Library
+from app.library import Library
 library = Library.open(sys.argv[1])
 mid = library.create_material(__import__("store_samples").sample_material())
 print(mid, flush=True)
@@ -90,7 +90,7 @@ def test_a_lock_inherited_by_a_forked_child_is_still_respected(tmp_path):
     path = tmp_path / "library.db"
     code = (
         "import os, sys, time\n"
-        "from app import store_lock\n"
+        "from app.library import lock as store_lock\n"
         "from pathlib import Path\n"
         "store_lock.acquire(Path(sys.argv[1]))\n"
         "child = os.fork()\n"

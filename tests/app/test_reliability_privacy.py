@@ -11,7 +11,7 @@ import urllib.request
 import pytest
 from store_samples import sample_material
 
-from app.store import Library
+from app.library import Library
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
 

@@ -12,9 +12,9 @@ import pytest
 from store_samples import SAMPLE_LINKS, sample_material
 
 from app.errors import LibraryError
-from app.rescue import rescue_library
+from app.library import Library
+from app.library.rescue import rescue_library
 from app.serialize import material_from_json, material_to_dict
-from app.store import Library
 
 
 def digest(path: Path) -> str:

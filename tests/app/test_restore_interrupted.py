@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from app.library import Library
 from app.model import Material, Point, Section
-from app.store import Library
 
 REPO = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
@@ -26,7 +26,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSI
 # Edits the library and is killed before closing it: its commit stays in the WAL.
 _EDIT_AND_DIE = """
 import os, signal, sys
-from app.store import Library
+from app.library import Library
 library = Library.open(sys.argv[1], auto_backup=False)
 mid = library.list_materials()[0].id
 library.update_material(mid, title="已保存的新标题")
@@ -37,8 +37,8 @@ os.kill(os.getpid(), signal.SIGKILL)
 # ("rename"), or while the backup is being copied beside the library ("copy").
 _RESTORE_AND_DIE = """
 import os, signal, sys
-from app import store_backup
-from app.store import Library
+from app.library import backup_files as store_backup
+from app.library import Library
 library, backup, moment = sys.argv[1:4]
 real_replace, real_copy = os.replace, store_backup.copy_database
 
@@ -146,8 +146,8 @@ def test_the_cli_tells_the_user_about_a_restore_killed_part_way(library_with_wal
 
 
 def test_a_restore_that_fails_changes_nothing_and_leaves_nothing_to_finish(library_with_wal_commit, monkeypatch):
-    from app import store_backup
     from app.errors import LibraryError
+    from app.library import backup_files as store_backup
 
     path, backup = library_with_wal_commit
     real_copy = store_backup.copy_database

@@ -8,11 +8,11 @@ import itertools
 import pytest
 from store_samples import SAMPLE_LINKS, sample_material
 
-from app import store_tree
 from app.errors import InputError, LibraryError, NotFoundError
+from app.library import AUTO_SNAPSHOT_NAME, Library
+from app.library import tree as store_tree
 from app.model import Point, material_word_count
 from app.serialize import material_to_dict
-from app.store import AUTO_SNAPSHOT_NAME, Library
 
 
 @pytest.fixture

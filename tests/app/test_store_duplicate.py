@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from app.library.duplicate import match_dimensions, remap_to_template
 from app.model import Dimension, Material, Point, Section
-from app.store_duplicate import match_dimensions, remap_to_template
 from app.templates import TemplateDimension, get_template
 
 NEW = (

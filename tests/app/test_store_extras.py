@@ -9,7 +9,7 @@ import pytest
 from store_samples import SAMPLE_LINKS, sample_material
 
 from app.errors import InputError, LibraryError, NotFoundError
-from app.store import Library
+from app.library import Library
 
 
 @pytest.fixture

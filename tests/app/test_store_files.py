@@ -15,9 +15,9 @@ import pytest
 from store_samples import SAMPLE_LINKS, sample_material
 
 from app.errors import LibraryError
+from app.library import Library
+from app.library.schema import APPLICATION_ID
 from app.serialize import material_to_dict
-from app.store import Library
-from app.store_schema import APPLICATION_ID
 
 V1 = Path(__file__).resolve().parents[1] / "data" / "libraries" / "v1.db"
 
@@ -226,7 +226,7 @@ def test_restore_refuses_a_bad_backup_and_leaves_the_library(tmp_path):
 def test_a_second_process_is_told_the_library_is_already_open(tmp_path):
     path = tmp_path / "library.db"
     code = (
-        "import sys; from app.store import Library\n"
+        "import sys; from app.library import Library\n"
         "try:\n    Library.open(sys.argv[1])\n"
         "except Exception as exc:\n    print(type(exc).__name__, exc); sys.exit(3)\n"
     )

@@ -9,8 +9,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from app.library import Library
 from app.model import Dimension, Material, Point, Section
-from app.store import Library
 
 # Three parents that hold points: a section's own list and two dimensions.
 PARENTS = 3

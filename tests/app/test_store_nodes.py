@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from store_samples import SAMPLE_LINKS, sample_material
 
-from app import store_tree
 from app.errors import InputError, NotFoundError
+from app.library import tree as store_tree
 from app.model import Dimension, Point, Section
 from app.serialize import material_to_dict
 

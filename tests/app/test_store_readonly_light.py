@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from store_samples import SAMPLE_LINKS, sample_material
 
-from app import store_schema
 from app.errors import LibraryError
-from app.store import Library
+from app.library import Library
+from app.library import schema as store_schema
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -49,7 +49,7 @@ def test_readonly_reads_give_the_same_results_without_importing_sqlite_utils(lib
     assert expected_hits and expected_short_hits  # the queries do find something to compare
     code = (
         "import json, sys\n"
-        "from app.store import Library\n"
+        "from app.library import Library\n"
         f"with Library.open({str(library_path)!r}, readonly=True) as library:\n"
         "    (summary,) = library.list_materials()\n"
         "    material = library.get_material(summary.id)\n"
@@ -122,7 +122,7 @@ def test_a_library_missing_a_migration_is_refused_read_only_without_sqlite_utils
     code = (
         "import json, sys\n"
         "from app.errors import LibraryError\n"
-        "from app.store import Library\n"
+        "from app.library import Library\n"
         "try:\n"
         f"    Library.open({str(library_path)!r}, readonly=True)\n"
         "    message = None\n"

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from store_samples import sample_material
 
+from app.library.search import snippet
 from app.model import Point
-from app.store_search import snippet
 
 
 @pytest.fixture
@@ -129,7 +129,7 @@ def _expected_hits(material, query):
 @pytest.mark.parametrize("fallback", [False, True])
 def test_short_queries_find_exactly_the_texts_containing_them(lib, mid, monkeypatch, fallback):
     if fallback:  # too many trigrams: the plain LIKE scan must give the same answer
-        monkeypatch.setattr("app.store_search.MAX_SHORT_TERMS", 0)
+        monkeypatch.setattr("app.library.search.MAX_SHORT_TERMS", 0)
     lib.insert_point(lib.get_material(mid).sections[1].id, 0, Point(title="整改", body="Ab"))
     m = lib.get_material(mid)
     text = m.title + "".join(m.preamble) + "".join(p.title + p.body for p in m.all_points())

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from app.store import Library
+from app.library import Library
 from ui.refcount_guard import guard_none_refcount
 
 # PySide6 6.12 on CPython 3.11 leaks a reference to None per void call: a long test session

@@ -23,7 +23,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt  # noqa: E402
 from PySide6.QtGui import QKeyEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit  # noqa: E402
 
-from app.store import Library  # noqa: E402
+from app.library import Library  # noqa: E402
 from ui.i18n import install_translators  # noqa: E402
 from ui.refcount_guard import guard_none_refcount  # noqa: E402
 

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 from app.checks import run_checks
 from app.checks.paths import get_text
 from app.exporters.text import export_txt
+from app.library import Library
 from app.model import Material, material_word_count
-from app.store import Library
 from tests.ui.helpers_editor import type_text
 from ui.checks_features import install_checks_features
 from ui.checks_model import (

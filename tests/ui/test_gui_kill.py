@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from app.store import Library
+from app.library import Library
 from tests.ui.helpers_editor import dims_of, make_material
 from ui.i18n import install_translators, remove_translators
 

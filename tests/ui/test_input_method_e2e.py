@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from app.store import Library
+from app.library import Library
 from tests.ui.helpers_editor import dims_of, make_material
 from ui.outline_model import MATERIAL_KEY
 

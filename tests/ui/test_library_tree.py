@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.store import MaterialSummary
+from app.library import MaterialSummary
 from ui.library_tree import MaterialTree
 
 

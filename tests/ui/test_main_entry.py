@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel
 
 import ui.dialogs.recovery as recovery
 import ui.main
-from app.store import Library
+from app.library import Library
 from ui.main import main
 
 REPO = Path(__file__).resolve().parents[2]
@@ -170,7 +170,7 @@ def test_version_prints_the_single_source_version(capsys):
 
 def test_a_file_given_on_the_command_line_is_imported_and_opened(tmp_path, seed_path):
     """What "Open with 对照" does: the file becomes a material, shown in the screenshot."""
-    from app.store import Library
+    from app.library import Library
     from ui.main import main
 
     lib = tmp_path / "lib.db"

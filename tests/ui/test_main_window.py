@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QLabel
 
-from app.store import Library
+from app.library import Library
 from tests.ui.helpers_editor import (
     FIRST_DIM_TITLES,
     TEMPLATE_2021,

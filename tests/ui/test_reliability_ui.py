@@ -18,8 +18,8 @@ import ui.crash as crash
 import ui.dialogs.backups as backups_dialog
 import ui.dialogs.recovery as recovery
 import ui.reliability_features as reliability
+from app.library import Library
 from app.logging_setup import close_logging
-from app.store import Library
 from tests.ui.helpers_editor import dims_of, make_material, type_text
 from ui.reliability_features import install_reliability_features
 
@@ -326,7 +326,7 @@ def test_another_programs_database_is_not_a_library(tmp_path):
 def test_a_library_open_in_another_process_is_said_so(qapp, tmp_path, monkeypatch):
     path = tmp_path / "lib.db"
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time\nfrom app.store import Library\n"
+        [sys.executable, "-c", "import sys, time\nfrom app.library import Library\n"
          "Library.open(sys.argv[1])\nprint('open', flush=True)\ntime.sleep(30)", str(path)],
         cwd=REPO, stdout=subprocess.PIPE, text=True)
     try:

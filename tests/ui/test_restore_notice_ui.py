@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 import ui.crash as crash
-from app import store_restore
+from app.library import Library
+from app.library import restore as store_restore
 from app.model import Material
-from app.store import Library
 
 
 class _CutOff(Exception):

@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
-from app.store import Library
+from app.library import Library
 
 REPO = Path(__file__).resolve().parents[2]
 # Loaded on first use only: each costs start-up 5–45 ms and none is on screen at first.

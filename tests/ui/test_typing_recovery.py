@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
 
-from app.store import Library
+from app.library import Library
 from app.typing_journal import journal_path, read_records
 from tests.ui.helpers_editor import dims_of, make_material, type_text
 from ui.main_window import MainWindow

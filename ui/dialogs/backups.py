@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import LibraryError
-from app.store import Library
-from app.store_backups_api import BackupInfo, list_backups
+from app.library import Library
+from app.library.backups import BackupInfo, list_backups
 from ui.dialogs.common import error_text
 
 PATH_ROLE = Qt.ItemDataRole.UserRole

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.library.duplicate import match_dimensions
 from app.model import Dimension, Material
-from app.store_duplicate import match_dimensions
 from app.templates import Template, TemplateDimension, load_templates
 from ui.dialogs.common import template_heading
 

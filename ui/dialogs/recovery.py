@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import InputError, LibraryError
-from app.rescue import RescueReport, rescue_library
-from app.store import Library
-from app.store_backup import newest_good_backup
-from app.store_schema import APPLICATION_ID, SQLITE_MAGIC, CorruptLibraryError
+from app.library import Library
+from app.library.backup_files import newest_good_backup
+from app.library.rescue import RescueReport, rescue_library
+from app.library.schema import APPLICATION_ID, SQLITE_MAGIC, CorruptLibraryError
 from ui.dialogs.common import error_text
 
 CORRUPT = "corrupt"

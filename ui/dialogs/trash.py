@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DuizhaoError
-from app.store import Library, TrashEntry
+from app.library import Library, TrashEntry
 from ui.dialogs.common import short_time, show_error
 
 TRASH_ID_ROLE = Qt.ItemDataRole.UserRole

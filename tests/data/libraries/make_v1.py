@@ -19,7 +19,7 @@ sys.path.insert(0, str(HERE.parents[2]))  # a script run from anywhere; not a pa
 
 from sqlite_utils import Database  # noqa: E402
 
-from app.store_schema import migrations  # noqa: E402
+from app.library.schema import migrations  # noqa: E402
 
 V1_MIGRATIONS = ["m001_initial"]
 STAMP = "2022-01-10T09:30:00+08:00"

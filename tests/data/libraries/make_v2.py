@@ -21,7 +21,7 @@ sys.path.insert(0, str(HERE.parents[2]))  # a script run from anywhere; not a pa
 
 from sqlite_utils import Database  # noqa: E402
 
-from app.store_schema import migrations  # noqa: E402
+from app.library.schema import migrations  # noqa: E402
 
 V2_MIGRATIONS = ["m001_initial", "m002_layout"]
 STAMP = "2026-01-20T10:00:00+08:00"

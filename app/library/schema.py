@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.errors import LibraryError
-from app.store_readonly import connect_readonly, readonly_uri  # noqa: F401 (readonly_uri: shared)
+from app.library.readonly import connect_readonly, readonly_uri  # noqa: F401 (readonly_uri: shared)
 
 if TYPE_CHECKING:  # sqlite_utils costs ~70 ms to import; read-only opens never need it
     from sqlite_utils import Database, Migrations

@@ -6,10 +6,9 @@ look-ups; every method here is one transaction like the rest of the library.
 
 from __future__ import annotations
 
-from app import store_fields as fields
-from app import store_trash
-from app import store_tree as tree
 from app.errors import InputError
+from app.library import fields, tree
+from app.library import trash as store_trash
 from app.model import Dimension, Point, Section
 
 NodeKind = str  # "section" | "dimension" | "point"

@@ -16,8 +16,8 @@ import json
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
-from app import store_tree as tree
 from app.errors import InputError
+from app.library import tree
 from app.model import Dimension, Point, Section
 
 if TYPE_CHECKING:  # annotations only; read-only opens run without sqlite_utils

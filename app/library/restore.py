@@ -28,8 +28,9 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from app import store_backup, store_lock
 from app.errors import LibraryError
+from app.library import backup_files as store_backup
+from app.library import lock as store_lock
 
 COPYING, SWAPPING = "copying", "swapping"
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from app.store_schema import FIELD_SHIFT, LIST_FIELDS, MATERIAL_TEXT_FIELDS, NODE_TEXT_FIELDS
+from app.library.schema import FIELD_SHIFT, LIST_FIELDS, MATERIAL_TEXT_FIELDS, NODE_TEXT_FIELDS
 
 if TYPE_CHECKING:  # annotations only; read-only opens run without sqlite_utils
     from sqlite_utils import Database

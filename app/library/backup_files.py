@@ -22,7 +22,7 @@ from datetime import datetime
 from pathlib import Path
 
 from app.errors import LibraryError
-from app.store_schema import (
+from app.library.schema import (
     brief_check_detail,
     check_existing_file,
     create_private_file,

@@ -23,19 +23,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app import store_backup, store_lock, store_restore, store_search, store_trash, target_guard
-from app import store_fields as fields
-from app import store_schema as schema
-from app import store_tree as tree
+from app import target_guard
 from app.errors import InputError, LibraryError
+from app.library import backup_files as store_backup
+from app.library import fields, schema, tree
+from app.library import lock as store_lock
+from app.library import restore as store_restore
+from app.library import search as store_search
+from app.library import trash as store_trash
+from app.library.backups import BackupMethods, backup_before_migration
+from app.library.duplicate import draft_for_template
+from app.library.extras import LibraryExtras
+from app.library.nodes import NodeEditing
+from app.library.readonly import ReadonlyDatabase, connect_readonly, readonly_refusal
+from app.library.snapshots import AUTO_SNAPSHOT_NAME, SnapshotInfo, SnapshotMethods  # noqa: F401 (API)
 from app.model import Material
 from app.serialize import links_of
-from app.store_backups_api import BackupMethods, backup_before_migration
-from app.store_duplicate import draft_for_template
-from app.store_extras import LibraryExtras
-from app.store_nodes import NodeEditing
-from app.store_readonly import ReadonlyDatabase, connect_readonly, readonly_refusal
-from app.store_snapshots import AUTO_SNAPSHOT_NAME, SnapshotInfo, SnapshotMethods  # noqa: F401 (API)
 from app.templates import get_template, material_from_template
 
 if TYPE_CHECKING:  # imported only by writable opens (it costs read-only CLI commands ~70 ms)

@@ -19,11 +19,11 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from app import store_tree as tree
 from app.errors import InputError, LibraryError, os_reason
 from app.exporters.files import write_text_atomic
+from app.library import tree
+from app.library.schema import SQLITE_MAGIC
 from app.serialize import material_from_json, material_to_json
-from app.store_schema import SQLITE_MAGIC
 
 
 @dataclass

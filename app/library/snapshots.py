@@ -20,10 +20,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from app import store_fields as fields
-from app import store_trash
-from app import store_tree as tree
 from app.errors import InputError
+from app.library import fields, tree
+from app.library import trash as store_trash
 from app.model import Material, material_word_count
 from app.serialize import material_from_json, material_to_dict
 

@@ -21,9 +21,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from app import store_backup, store_lock, store_restore, target_guard
+from app import target_guard
 from app.errors import LibraryError
-from app.store_readonly import connect_readonly
+from app.library import backup_files as store_backup
+from app.library import lock as store_lock
+from app.library import restore as store_restore
+from app.library.readonly import connect_readonly
 
 BACKUP_INTERVAL = timedelta(hours=1)
 ON_OPEN_GAP = timedelta(minutes=10)
