@@ -14,9 +14,9 @@ from app.exporters.docx import render_docx
 from app.exporters.pdf_content import material_paragraphs
 from app.exporters.pdf_options import PdfOptions
 from app.exporters.text import export_md, export_txt
+from app.library import Library
 from app.model import Dimension, Material, Point, Section
 from app.serialize import material_from_json, material_to_dict, material_to_json
-from app.library import Library
 
 
 def shaped_material() -> Material:

@@ -18,9 +18,9 @@ import app.importers
 import app.importers.text
 from app.cli import main as cli_main
 from app.importers.legacy import OLE_SIGNATURE
+from app.library import Library
 from app.model import Point
 from app.serialize import material_to_json
-from app.library import Library
 from app.templates import get_template, material_from_template
 from ui.dialogs import import_source
 from ui.library_view import LibraryView
