@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import target_guard
-from app.errors import InputError, LibraryError
+from app.errors import CorruptLibraryError, InputError, LibraryError
 from app.library import backup_files as store_backup
 from app.library import fields, schema, tree
 from app.library import lock as store_lock
@@ -139,11 +139,11 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
         if path.exists():
             try:
                 existed = not schema.check_existing_file(path)
-            except schema.CorruptLibraryError as err:
+            except CorruptLibraryError as err:
                 backup = store_backup.newest_good_backup(path)
                 if backup is None:
                     raise
-                raise schema.CorruptLibraryError(
+                raise CorruptLibraryError(
                     f"{err.zh}；最新的完好备份：{backup}", f"{err.en}; newest good backup: {backup}"
                 ) from err
         schema.check_writable(path)
@@ -158,9 +158,10 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")
             db.execute("PRAGMA foreign_keys = ON")
-            if existed and schema.migrations.pending(db):
+            migrations = schema.build_migrations()
+            if existed and migrations.pending(db):
                 backup_before_migration(conn, path)
-            schema.migrations.apply(db)
+            migrations.apply(db)
             library = cls(db, path, readonly=False)
             library.notice = notice
             library._start_backups(on_open=existed and auto_backup)

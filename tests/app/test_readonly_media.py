@@ -40,7 +40,7 @@ import contextlib, io, json, sys
 from app.cli import main
 from app.errors import LibraryError
 from app.library import Library
-from app.library.schema import CorruptLibraryError
+from app.errors import CorruptLibraryError
 path = sys.argv[1]
 seen = {}
 try:
