@@ -87,6 +87,7 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
     # What the user should be told on opening, as (中文, English): a restore that was killed
     # part way and has been finished or found not begun (``store_restore``). None: nothing.
     notice: tuple[str, str] | None = None
+    _touch_deferred = False  # set by ``LibraryExtras._touch_once``
 
     def __init__(self, db: Database | ReadonlyDatabase, path: Path, readonly: bool):
         self.db = db
@@ -201,7 +202,10 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
             raise schema.write_error(self.path, exc) from exc
 
     def _touch(self, material_id: int) -> None:
-        """Bump ``updated`` and refresh the cached counts (inside the caller's transaction)."""
+        """Bump ``updated`` and refresh the cached counts (inside the caller's transaction);
+        skipped while ``apply_edits`` batches several edits (it touches once at the end)."""
+        if self._touch_deferred:
+            return
         material = tree.load_material(self.db, material_id)
         counts = tree.material_counts(material)
         self.db.execute(
