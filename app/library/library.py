@@ -37,6 +37,7 @@ from app.library.extras import LibraryExtras
 from app.library.nodes import NodeEditing
 from app.library.readonly import ReadonlyDatabase, connect_readonly, readonly_refusal
 from app.library.snapshots import AUTO_SNAPSHOT_NAME, SnapshotInfo, SnapshotMethods  # noqa: F401 (API)
+from app.library.sqlite_errors import typed_errors
 from app.model import Material
 from app.serialize import links_of
 from app.templates import get_template, material_from_template
@@ -81,6 +82,7 @@ class SearchHit:
     snippet: str  # about 40 characters around the hit, with the hit wrapped in 【】
 
 
+@typed_errors
 class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
     path: Path
 
@@ -88,6 +90,7 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
     # part way and has been finished or found not begun (``store_restore``). None: nothing.
     notice: tuple[str, str] | None = None
     _touch_deferred = False  # set by ``LibraryExtras._touch_once``
+    _writing = 0  # depth of ``_write`` transactions under way (``sqlite_errors``)
 
     def __init__(self, db: Database | ReadonlyDatabase, path: Path, readonly: bool):
         self.db = db
@@ -195,11 +198,14 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
         """One transaction per public write; refused on a read-only library."""
         if self.readonly:
             raise readonly_refusal()
+        self._writing += 1
         try:
             with self.db.atomic():
                 yield self.db
-        except sqlite3.DatabaseError as exc:  # disk full, read-only medium, I/O error: rolled back
+        except sqlite3.Error as exc:  # disk full, read-only medium, I/O error: rolled back
             raise schema.write_error(self.path, exc) from exc
+        finally:
+            self._writing -= 1
 
     def _touch(self, material_id: int) -> None:
         """Bump ``updated`` and refresh the cached counts (inside the caller's transaction);
