@@ -1,7 +1,7 @@
 """Library methods for checks and find/replace: several field edits as one transaction, and
 the findings a user chose to ignore.
 
-``LibraryExtras`` is mixed into ``app.store.Library``, which provides ``db``, ``_write``,
+``LibraryExtras`` is mixed into ``app.library.Library``, which provides ``db``, ``_write``,
 ``_touch`` and the row look-ups. Ignored findings live in the ``settings`` table under
 ``ignored-findings:{material_id}`` as a JSON list of ``Finding.key`` strings.
 """

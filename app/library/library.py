@@ -1,4 +1,5 @@
-"""Library — 材料库: one SQLite file holding many materials. The only module that speaks SQL.
+"""Library — 材料库: one SQLite file holding many materials; the face of ``app.library``, the
+only package that speaks SQL.
 
 CONTRACT (other modules code against exactly this; keep signatures stable):
 - Every public write is one ``db.atomic()`` transaction: it either fully happens or not at all.
@@ -8,10 +9,10 @@ CONTRACT (other modules code against exactly this; keep signatures stable):
   never handed to another node), which is how the trash knows a node is back.
 - Nothing here imports Qt; the UI refreshes itself from return values.
 
-The node-editing half of the API lives in ``app.store_nodes`` (mixed into ``Library``); schema
-and file checks in ``store_schema``, tree rows in ``store_tree``, trash in ``store_trash``,
-named versions in ``store_snapshots``, search in ``store_search``, backups in ``store_backup``
-(the methods in ``store_backups_api``).
+The node-editing half of the API lives in ``nodes`` (mixed into ``Library``); schema and file
+checks in ``schema``, tree rows in ``tree``, trash in ``trash``, named versions in ``snapshots``,
+search in ``search``, backup files in ``backup_files`` (the methods in ``backups``), all modules
+of this package.
 """
 
 from __future__ import annotations
@@ -87,7 +88,7 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
     path: Path
 
     # What the user should be told on opening, as (中文, English): a restore that was killed
-    # part way and has been finished or found not begun (``store_restore``). None: nothing.
+    # part way and has been finished or found not begun (``restore``). None: nothing.
     notice: tuple[str, str] | None = None
     _touch_deferred = False  # set by ``LibraryExtras._touch_once``
     _writing = 0  # depth of ``_write`` transactions under way (``sqlite_errors``)
@@ -112,8 +113,8 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
 
         A writable open of an existing library makes a verified automatic backup first when
         ``auto_backup`` and none is recent, and always before a schema migration
-        (``store_backups_api``). It first finishes a restore that was killed part way
-        (``store_restore``); ``notice`` then says what happened."""
+        (``backups``). It first finishes a restore that was killed part way
+        (``restore``); ``notice`` then says what happened."""
         # The real file: a symbolic link must lead to the same lock, side files and backups.
         path = Path(path).expanduser().resolve()
         if path.is_dir():
@@ -342,7 +343,7 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
     # ----- trash ------------------------------------------------------------------------------
     def list_trash(self, material_id: int | None = None) -> list[TrashEntry]:
         """Newest first. An entry whose node a snapshot restore brought back unchanged is not
-        listed: it is in the material (``store_trash``)."""
+        listed: it is in the material (``trash``)."""
         where, params = ("WHERE material_id = ?", [material_id]) if material_id is not None else ("", [])
         cursor = self.db.execute(
             f"SELECT id, material_id, kind, label, deleted FROM trash {where} ORDER BY deleted DESC, id DESC",
@@ -355,7 +356,7 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
         """Put a node back at its old parent/position (end of the parent if the position is
         gone; the material's first fitting parent if the parent is gone) or un-trash a material.
         Returns the restored node or material id. A node already in the material is never
-        added twice (``store_trash``); ``outcome`` receives what ``undo_trash_restore`` needs."""
+        added twice (``trash``); ``outcome`` receives what ``undo_trash_restore`` needs."""
         with self._write():
             rows = tree.rows(self.db, "SELECT * FROM trash WHERE id = ?", [trash_id])
             if not rows:

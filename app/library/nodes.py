@@ -1,6 +1,6 @@
 """Node editing half of the ``Library`` API (sections, dimensions, points, trash, links).
 
-Mixed into ``app.store.Library``, which provides ``db``, ``_write``, ``_touch`` and the row
+Mixed into ``app.library.Library``, which provides ``db``, ``_write``, ``_touch`` and the row
 look-ups; every method here is one transaction like the rest of the library.
 """
 

@@ -5,7 +5,7 @@ A file we cannot use — not SQLite, another program's database, corrupt, or wri
 Duizhao — is refused with a ``LibraryError`` and its bytes are left exactly as they were: the
 checks read it through a read-only connection (``immutable`` when no ``-wal`` file exists, so
 not even ``-shm``/``-wal`` side files appear; a private copy on read-only media, see
-``store_readonly``).
+``readonly``).
 """
 
 from __future__ import annotations
