@@ -8,7 +8,6 @@ Errors during a later undo/redo are caught, kept in ``error`` and passed to ``on
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from collections.abc import Callable
 
@@ -20,8 +19,8 @@ from app.library import Library
 from app.model import Dimension, Material, Point, Section
 from app.serialize import links_of
 
-# Writes fail with these; anything else is a bug and should surface.
-WRITE_ERRORS = (DuizhaoError, sqlite3.Error, OSError)
+# Writes fail with these (the library raises only our own errors); anything else is a bug.
+WRITE_ERRORS = (DuizhaoError, OSError)
 TEXT_EDIT_ID = 1001
 # Flushes of one field closer together than this are one typing burst (one undo step).
 MERGE_SECONDS = 1.0
