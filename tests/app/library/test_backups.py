@@ -25,7 +25,7 @@ from app.library.backup_files import (
 )
 from app.library.backups import list_backups
 
-V1 = Path(__file__).resolve().parents[1] / "data" / "libraries" / "v1.db"
+V1 = Path(__file__).resolve().parents[2] / "data" / "libraries" / "v1.db"
 NOW = datetime(2026, 11, 26, 20, 0, 0)
 
 

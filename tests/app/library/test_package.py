@@ -11,7 +11,7 @@ from store_samples import sample_material
 
 from app.library import Library
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 
 def test_the_window_contract_app_store_library_open_still_works_for_automation(tmp_path):

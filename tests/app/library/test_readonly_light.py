@@ -17,7 +17,7 @@ from app.errors import LibraryError
 from app.library import Library
 from app.library import schema as store_schema
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 
 
 def run_python(code: str) -> dict:
