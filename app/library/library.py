@@ -26,12 +26,7 @@ from typing import TYPE_CHECKING
 
 from app import target_guard
 from app.errors import CorruptLibraryError, InputError, LibraryError
-from app.library import backup_files as store_backup
-from app.library import fields, schema, tree
-from app.library import lock as store_lock
-from app.library import restore as store_restore
-from app.library import search as store_search
-from app.library import trash as store_trash
+from app.library import backup_files, fields, lock, restore, schema, search, trash, tree
 from app.library.backups import BackupMethods, backup_before_migration
 from app.library.duplicate import draft_for_template
 from app.library.extras import LibraryExtras
@@ -137,15 +132,15 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
                 )
             target_guard.library_opened(path)  # no export of this process may overwrite it
             library = cls(ReadonlyDatabase(conn), path, readonly=True)
-            library.notice = store_restore.pending_notice(path)
+            library.notice = restore.pending_notice(path)
             return library
-        notice = store_restore.finish_on_open(path)  # a restore killed part way, if any
+        notice = restore.finish_on_open(path)  # a restore killed part way, if any
         existed = False  # holds a library (not missing, not an empty file we may initialise)
         if path.exists():
             try:
                 existed = not schema.check_existing_file(path)
             except CorruptLibraryError as err:
-                backup = store_backup.newest_good_backup(path)
+                backup = backup_files.newest_good_backup(path)
                 if backup is None:
                     raise
                 raise CorruptLibraryError(
@@ -153,7 +148,7 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
                 ) from err
         schema.check_writable(path)
         schema.create_private_file(path)  # no-op when it exists
-        store_lock.acquire(path)
+        lock.acquire(path)
         conn = None
         try:
             from sqlite_utils import Database  # lazily: see the TYPE_CHECKING import above
@@ -173,7 +168,7 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
         except BaseException as exc:
             if conn is not None:
                 conn.close()
-            store_lock.release(path)
+            lock.release(path)
             if isinstance(exc, sqlite3.Error):
                 raise LibraryError(f"无法打开材料库 {path}：{exc}", f"cannot open library {path}: {exc}") from exc
             raise
@@ -186,7 +181,7 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
             self.db = None
             target_guard.library_closed(self.path)
             if not self.readonly:
-                store_lock.release(self.path)
+                lock.release(self.path)
 
     def __enter__(self) -> Library:
         return self
@@ -337,7 +332,7 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
             self._touch(material_id)
             return self.db.execute(
                 "INSERT INTO trash (material_id, kind, label, deleted) VALUES (?, 'material', ?, ?)",
-                [material_id, row["title"][: store_trash.LABEL_CHARS], tree.now()],
+                [material_id, row["title"][: trash.LABEL_CHARS], tree.now()],
             ).lastrowid
 
     # ----- trash ------------------------------------------------------------------------------
@@ -349,7 +344,7 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
             f"SELECT id, material_id, kind, label, deleted FROM trash {where} ORDER BY deleted DESC, id DESC",
             params,
         )
-        back = store_trash.back_entry_ids(self.db, material_id)
+        back = trash.back_entry_ids(self.db, material_id)
         return [TrashEntry(*row) for row in cursor.fetchall() if row[0] not in back]
 
     def restore_from_trash(self, trash_id: int, outcome: dict | None = None) -> int:
@@ -367,7 +362,7 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
                 self.db.execute("DELETE FROM trash WHERE id = ?", [trash_id])
                 restored = entry["material_id"]
             else:
-                restored = store_trash.restore_subtree(self.db, entry, outcome)
+                restored = trash.restore_subtree(self.db, entry, outcome)
             self._touch(entry["material_id"])
             return restored
 
@@ -379,11 +374,11 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
             if outcome.get("was_back"):
                 return  # the restore only tidied the trash; the node was there before it
             row = self._node_row(node_id)
-            store_trash.trash_subtree(self.db, row, tree.now(), trash_id)
+            trash.trash_subtree(self.db, row, tree.now(), trash_id)
             for displaced in reversed(outcome.get("displaced", [])):
                 entry = tree.rows(self.db, "SELECT * FROM trash WHERE id = ?", [displaced])
                 if entry:
-                    store_trash.restore_subtree(self.db, entry[0])
+                    trash.restore_subtree(self.db, entry[0])
             self._touch(row["material_id"])
 
     # ----- search ------------------------------------------------------------------------------
@@ -391,4 +386,4 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
         """FTS5 trigram for queries of ≥3 characters, LIKE below; trashed materials excluded."""
         if not isinstance(query, str):
             raise InputError("搜索内容应为文本", "search query must be text")
-        return [SearchHit(**hit) for hit in store_search.find(self.db, query, material_id, limit)]
+        return [SearchHit(**hit) for hit in search.find(self.db, query, material_id, limit)]

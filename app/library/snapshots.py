@@ -21,8 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from app.errors import InputError
-from app.library import fields, tree
-from app.library import trash as store_trash
+from app.library import fields, trash, tree
 from app.model import Material, material_word_count
 from app.serialize import material_from_json, material_to_dict
 
@@ -123,7 +122,7 @@ class SnapshotMethods:
         material_id, material, links, content = self._snapshot(snapshot_id)
         with self._durable(), self._write():
             if not _set_ids(material, content):
-                store_trash.adopt_trashed_ids(self.db, material_id, _nodes_in_order(material))
+                trash.adopt_trashed_ids(self.db, material_id, _nodes_in_order(material))
             auto = self.create_snapshot(material_id, AUTO_SNAPSHOT_NAME)
             self.replace_material(material_id, material, links)
             return auto
