@@ -24,6 +24,10 @@ class LibraryError(DuizhaoError):
     exit_code = 2
 
 
+class CorruptLibraryError(LibraryError):
+    """The file is a Duizhao library (or SQLite file) whose pages are damaged."""
+
+
 class LibraryLockedError(LibraryError):
     """The library is open in another window or process (the single-writer lock is held)."""
 

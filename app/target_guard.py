@@ -24,7 +24,7 @@ from app.errors import InputError, LibraryError, os_reason
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 _APPLICATION_ID_OFFSET = 68
-_DUIZHAO_APPLICATION_ID = (0x445A484F).to_bytes(4, "big")  # store_schema.APPLICATION_ID
+_DUIZHAO_APPLICATION_ID = (0x445A484F).to_bytes(4, "big")  # app.library.schema.APPLICATION_ID
 # The files SQLite and the store keep beside a library named ``name``.
 _SIDE_SUFFIXES = ("", "-wal", "-shm", "-journal", ".lock", ".restoring", ".restore", ".typing")
 

@@ -93,9 +93,9 @@ def _version_of(distribution: str) -> str:
     if distribution == "python":
         return platform.python_version()
     if distribution == "sqlite":
-        import sqlite3
+        from app.library import SQLITE_VERSION
 
-        return sqlite3.sqlite_version
+        return SQLITE_VERSION
     try:
         return metadata.version(distribution)
     except metadata.PackageNotFoundError:  # metadata not bundled: show the name only

@@ -16,7 +16,6 @@ After each successful write ``on_done(command)`` lets the window refresh from th
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from collections.abc import Callable
 
@@ -28,8 +27,8 @@ from app.library import Library
 from app.model import Dimension, Material, Point, Section
 from app.serialize import links_of
 
-# Writes fail with these; anything else is a bug and should surface.
-WRITE_ERRORS = (DuizhaoError, sqlite3.Error, OSError)
+# Writes fail with these (the library raises only our own errors); anything else is a bug.
+WRITE_ERRORS = (DuizhaoError, OSError)
 TEXT_EDIT_ID = 1001
 # Keystrokes in one field closer together than this are one typing burst (one undo step); the
 # same pause after which Autosave writes (ui.autosave.AUTOSAVE_DELAY_MS).

@@ -19,8 +19,7 @@ from pathlib import Path
 # The library layer is imported before PySide6 on purpose: once PySide6 is loaded, its import
 # hook reads the source of every module imported after it (≈0.3 ms each). sqlite_utils, which
 # the window's writable open needs, brings ~40 modules (≈20 ms of that toll at start-up).
-import sqlite_utils  # noqa: F401
-
+import app.library.writable  # noqa: F401
 from app import __version__
 from app.errors import DuizhaoError, InputError, LibraryError
 from app.library import Library

@@ -1,7 +1,7 @@
 """Library backups through the SQLite online backup API, each verified after writing.
 
 A backup is a consistent copy even while the library is open and being edited. Restoring one
-(``store_restore``) checks it is a good Duizhao library, keeps the current file as a safety copy,
+(``restore``) checks it is a good Duizhao library, keeps the current file as a safety copy,
 then swaps the backup in with ``os.replace`` (never rewriting the library in place).
 
 Backups live in ``backups/`` beside the library, named ``<stem>-[<label>-]YYYYmmdd-HHMMSS.db``.

@@ -23,9 +23,7 @@ from pathlib import Path
 
 from app import target_guard
 from app.errors import LibraryError
-from app.library import backup_files as store_backup
-from app.library import lock as store_lock
-from app.library import restore as store_restore
+from app.library import backup_files, lock, restore
 from app.library.readonly import connect_readonly
 
 BACKUP_INTERVAL = timedelta(hours=1)
@@ -43,10 +41,10 @@ class BackupInfo:
 
 def backup_before_migration(conn: sqlite3.Connection, library_path: Path) -> Path:
     """A verified copy of the library as it was before its schema is upgraded."""
-    target = store_backup.default_backup_path(library_path, "before-migration")
+    target = backup_files.default_backup_path(library_path, "before-migration")
     try:
-        store_backup.make_folder(target.parent)
-        return store_backup.copy_database(conn, target)
+        backup_files.make_folder(target.parent)
+        return backup_files.copy_database(conn, target)
     except OSError as exc:
         raise LibraryError(
             f"无法创建备份文件夹，未升级材料库：{exc.strerror}",
@@ -77,9 +75,9 @@ class BackupMethods:
         return self._backup_to(dest, "")
 
     def _backup_to(self, dest: Path | None, label: str, now: datetime | None = None) -> Path:
-        target = dest if dest is not None else store_backup.default_backup_path(self.path, label, now)
+        target = dest if dest is not None else backup_files.default_backup_path(self.path, label, now)
         try:
-            store_backup.make_folder(target.parent)
+            backup_files.make_folder(target.parent)
         except OSError as exc:
             raise LibraryError(
                 f"无法创建备份文件夹 {target.parent}（{exc.strerror}）",
@@ -87,7 +85,7 @@ class BackupMethods:
             ) from exc
         copied = self._copy_committed(target)
         if dest is None:
-            store_backup.rotate(self.path, now)
+            backup_files.rotate(self.path, now)
         return copied
 
     def _copy_committed(self, target: Path) -> Path:
@@ -98,15 +96,15 @@ class BackupMethods:
         except sqlite3.Error as exc:
             raise LibraryError(f"备份失败：{exc}", f"backup failed: {exc}") from exc
         try:
-            return store_backup.copy_database(source, target)
+            return backup_files.copy_database(source, target)
         finally:
             source.close()
 
     def _start_backups(self, *, on_open: bool) -> None:
         """Called by ``Library.open``: clear copies killed backups left, remember the newest
         backup's time, back up when due."""
-        store_backup.remove_stale_parts(store_backup.backup_folder(self.path))
-        newest = store_backup.library_backups(self.path)
+        backup_files.remove_stale_parts(backup_files.backup_folder(self.path))
+        newest = backup_files.library_backups(self.path)
         self._last_auto_backup = newest[0][1] if newest else None
         self._changes_at_backup = self.db.conn.total_changes
         if on_open:
@@ -164,20 +162,20 @@ class BackupMethods:
         # Through a symbolic link the real library is replaced, never the link.
         library_path = Path(library_path).expanduser().resolve()
         target_guard.refuse_special_library(library_path)
-        store_lock.acquire(library_path, exclusive=True)
+        lock.acquire(library_path, exclusive=True)
         try:
-            return store_restore.restore(Path(backup_path), library_path)
+            return restore.restore(Path(backup_path), library_path)
         finally:
-            store_lock.release(library_path)
+            lock.release(library_path)
 
 
 def list_backups(library_path: str | Path) -> list[BackupInfo]:
     """Backups of the library at ``library_path`` (open or not), newest first."""
     library_path = Path(library_path).expanduser().absolute()
     infos = []
-    for path, created in store_backup.library_backups(library_path):
+    for path, created in backup_files.library_backups(library_path):
         rest = path.name[len(library_path.stem) + 1:]
-        label = next((x for x in store_backup.LABELS if rest.startswith(x + "-")), "")
+        label = next((x for x in backup_files.LABELS if rest.startswith(x + "-")), "")
         try:
             size = path.stat().st_size
         except OSError:

@@ -1,7 +1,7 @@
 """Library methods for checks and find/replace: several field edits as one transaction, and
 the findings a user chose to ignore.
 
-``LibraryExtras`` is mixed into ``app.store.Library``, which provides ``db``, ``_write``,
+``LibraryExtras`` is mixed into ``app.library.Library``, which provides ``db``, ``_write``,
 ``_touch`` and the row look-ups. Ignored findings live in the ``settings`` table under
 ``ignored-findings:{material_id}`` as a JSON list of ``Finding.key`` strings.
 """
@@ -47,11 +47,11 @@ class LibraryExtras:
     def _touch_once(self, material_id: int) -> Iterator[None]:
         """Each update re-reads the whole material to refresh its counts (≈10 ms on 100 pages);
         inside one transaction doing that once at the end gives the same result."""
-        self._touch = lambda _material_id: None  # shadows the method for this instance only
+        self._touch_deferred = True  # ``_touch`` does nothing until the edits are in
         try:
             yield
         finally:
-            del self._touch
+            self._touch_deferred = False
         self._touch(material_id)
 
     # ----- ignored findings ----------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""Library — 材料库: one SQLite file holding many materials. The only module that speaks SQL.
+"""Library — 材料库: one SQLite file holding many materials; the face of ``app.library``, the
+only package that speaks SQL.
 
 CONTRACT (other modules code against exactly this; keep signatures stable):
 - Every public write is one ``db.atomic()`` transaction: it either fully happens or not at all.
@@ -8,10 +9,10 @@ CONTRACT (other modules code against exactly this; keep signatures stable):
   never handed to another node), which is how the trash knows a node is back.
 - Nothing here imports Qt; the UI refreshes itself from return values.
 
-The node-editing half of the API lives in ``app.store_nodes`` (mixed into ``Library``); schema
-and file checks in ``store_schema``, tree rows in ``store_tree``, trash in ``store_trash``,
-named versions in ``store_snapshots``, search in ``store_search``, backups in ``store_backup``
-(the methods in ``store_backups_api``).
+The node-editing half of the API lives in ``nodes`` (mixed into ``Library``); schema and file
+checks in ``schema``, tree rows in ``tree``, trash in ``trash``, named versions in ``snapshots``,
+search in ``search``, backup files in ``backup_files`` (the methods in ``backups``), all modules
+of this package.
 """
 
 from __future__ import annotations
@@ -24,19 +25,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import target_guard
-from app.errors import InputError, LibraryError
-from app.library import backup_files as store_backup
-from app.library import fields, schema, tree
-from app.library import lock as store_lock
-from app.library import restore as store_restore
-from app.library import search as store_search
-from app.library import trash as store_trash
+from app.errors import CorruptLibraryError, InputError, LibraryError
+from app.library import backup_files, fields, lock, restore, schema, search, trash, tree
 from app.library.backups import BackupMethods, backup_before_migration
 from app.library.duplicate import draft_for_template
 from app.library.extras import LibraryExtras
 from app.library.nodes import NodeEditing
 from app.library.readonly import ReadonlyDatabase, connect_readonly, readonly_refusal
 from app.library.snapshots import AUTO_SNAPSHOT_NAME, SnapshotInfo, SnapshotMethods  # noqa: F401 (API)
+from app.library.sqlite_errors import typed_errors
 from app.model import Material
 from app.serialize import links_of
 from app.templates import get_template, material_from_template
@@ -81,12 +78,15 @@ class SearchHit:
     snippet: str  # about 40 characters around the hit, with the hit wrapped in 【】
 
 
+@typed_errors
 class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
     path: Path
 
     # What the user should be told on opening, as (中文, English): a restore that was killed
-    # part way and has been finished or found not begun (``store_restore``). None: nothing.
+    # part way and has been finished or found not begun (``restore``). None: nothing.
     notice: tuple[str, str] | None = None
+    _touch_deferred = False  # set by ``LibraryExtras._touch_once``
+    _writing = 0  # depth of ``_write`` transactions under way (``sqlite_errors``)
 
     def __init__(self, db: Database | ReadonlyDatabase, path: Path, readonly: bool):
         self.db = db
@@ -108,8 +108,8 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
 
         A writable open of an existing library makes a verified automatic backup first when
         ``auto_backup`` and none is recent, and always before a schema migration
-        (``store_backups_api``). It first finishes a restore that was killed part way
-        (``store_restore``); ``notice`` then says what happened."""
+        (``backups``). It first finishes a restore that was killed part way
+        (``restore``); ``notice`` then says what happened."""
         # The real file: a symbolic link must lead to the same lock, side files and backups.
         path = Path(path).expanduser().resolve()
         if path.is_dir():
@@ -132,23 +132,23 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
                 )
             target_guard.library_opened(path)  # no export of this process may overwrite it
             library = cls(ReadonlyDatabase(conn), path, readonly=True)
-            library.notice = store_restore.pending_notice(path)
+            library.notice = restore.pending_notice(path)
             return library
-        notice = store_restore.finish_on_open(path)  # a restore killed part way, if any
+        notice = restore.finish_on_open(path)  # a restore killed part way, if any
         existed = False  # holds a library (not missing, not an empty file we may initialise)
         if path.exists():
             try:
                 existed = not schema.check_existing_file(path)
-            except schema.CorruptLibraryError as err:
-                backup = store_backup.newest_good_backup(path)
+            except CorruptLibraryError as err:
+                backup = backup_files.newest_good_backup(path)
                 if backup is None:
                     raise
-                raise schema.CorruptLibraryError(
+                raise CorruptLibraryError(
                     f"{err.zh}；最新的完好备份：{backup}", f"{err.en}; newest good backup: {backup}"
                 ) from err
         schema.check_writable(path)
         schema.create_private_file(path)  # no-op when it exists
-        store_lock.acquire(path)
+        lock.acquire(path)
         conn = None
         try:
             from sqlite_utils import Database  # lazily: see the TYPE_CHECKING import above
@@ -158,16 +158,17 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")
             db.execute("PRAGMA foreign_keys = ON")
-            if existed and schema.migrations.pending(db):
+            migrations = schema.build_migrations()
+            if existed and migrations.pending(db):
                 backup_before_migration(conn, path)
-            schema.migrations.apply(db)
+            migrations.apply(db)
             library = cls(db, path, readonly=False)
             library.notice = notice
             library._start_backups(on_open=existed and auto_backup)
         except BaseException as exc:
             if conn is not None:
                 conn.close()
-            store_lock.release(path)
+            lock.release(path)
             if isinstance(exc, sqlite3.Error):
                 raise LibraryError(f"无法打开材料库 {path}：{exc}", f"cannot open library {path}: {exc}") from exc
             raise
@@ -180,7 +181,7 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
             self.db = None
             target_guard.library_closed(self.path)
             if not self.readonly:
-                store_lock.release(self.path)
+                lock.release(self.path)
 
     def __enter__(self) -> Library:
         return self
@@ -193,14 +194,20 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
         """One transaction per public write; refused on a read-only library."""
         if self.readonly:
             raise readonly_refusal()
+        self._writing += 1
         try:
             with self.db.atomic():
                 yield self.db
-        except sqlite3.DatabaseError as exc:  # disk full, read-only medium, I/O error: rolled back
+        except sqlite3.Error as exc:  # disk full, read-only medium, I/O error: rolled back
             raise schema.write_error(self.path, exc) from exc
+        finally:
+            self._writing -= 1
 
     def _touch(self, material_id: int) -> None:
-        """Bump ``updated`` and refresh the cached counts (inside the caller's transaction)."""
+        """Bump ``updated`` and refresh the cached counts (inside the caller's transaction);
+        skipped while ``apply_edits`` batches several edits (it touches once at the end)."""
+        if self._touch_deferred:
+            return
         material = tree.load_material(self.db, material_id)
         counts = tree.material_counts(material)
         self.db.execute(
@@ -329,26 +336,26 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
             self._touch(material_id)
             return self.db.execute(
                 "INSERT INTO trash (material_id, kind, label, deleted) VALUES (?, 'material', ?, ?)",
-                [material_id, row["title"][: store_trash.LABEL_CHARS], tree.now()],
+                [material_id, row["title"][: trash.LABEL_CHARS], tree.now()],
             ).lastrowid
 
     # ----- trash ------------------------------------------------------------------------------
     def list_trash(self, material_id: int | None = None) -> list[TrashEntry]:
         """Newest first. An entry whose node a snapshot restore brought back unchanged is not
-        listed: it is in the material (``store_trash``)."""
+        listed: it is in the material (``trash``)."""
         where, params = ("WHERE material_id = ?", [material_id]) if material_id is not None else ("", [])
         cursor = self.db.execute(
             f"SELECT id, material_id, kind, label, deleted FROM trash {where} ORDER BY deleted DESC, id DESC",
             params,
         )
-        back = store_trash.back_entry_ids(self.db, material_id)
+        back = trash.back_entry_ids(self.db, material_id)
         return [TrashEntry(*row) for row in cursor.fetchall() if row[0] not in back]
 
     def restore_from_trash(self, trash_id: int, outcome: dict | None = None) -> int:
         """Put a node back at its old parent/position (end of the parent if the position is
         gone; the material's first fitting parent if the parent is gone) or un-trash a material.
         Returns the restored node or material id. A node already in the material is never
-        added twice (``store_trash``); ``outcome`` receives what ``undo_trash_restore`` needs."""
+        added twice (``trash``); ``outcome`` receives what ``undo_trash_restore`` needs."""
         with self._write():
             rows = tree.rows(self.db, "SELECT * FROM trash WHERE id = ?", [trash_id])
             if not rows:
@@ -359,7 +366,7 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
                 self.db.execute("DELETE FROM trash WHERE id = ?", [trash_id])
                 restored = entry["material_id"]
             else:
-                restored = store_trash.restore_subtree(self.db, entry, outcome)
+                restored = trash.restore_subtree(self.db, entry, outcome)
             self._touch(entry["material_id"])
             return restored
 
@@ -371,11 +378,11 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
             if outcome.get("was_back"):
                 return  # the restore only tidied the trash; the node was there before it
             row = self._node_row(node_id)
-            store_trash.trash_subtree(self.db, row, tree.now(), trash_id)
+            trash.trash_subtree(self.db, row, tree.now(), trash_id)
             for displaced in reversed(outcome.get("displaced", [])):
                 entry = tree.rows(self.db, "SELECT * FROM trash WHERE id = ?", [displaced])
                 if entry:
-                    store_trash.restore_subtree(self.db, entry[0])
+                    trash.restore_subtree(self.db, entry[0])
             self._touch(row["material_id"])
 
     # ----- search ------------------------------------------------------------------------------
@@ -383,4 +390,4 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
         """FTS5 trigram for queries of ≥3 characters, LIKE below; trashed materials excluded."""
         if not isinstance(query, str):
             raise InputError("搜索内容应为文本", "search query must be text")
-        return [SearchHit(**hit) for hit in store_search.find(self.db, query, material_id, limit)]
+        return [SearchHit(**hit) for hit in search.find(self.db, query, material_id, limit)]

@@ -1,14 +1,13 @@
 """Node editing half of the ``Library`` API (sections, dimensions, points, trash, links).
 
-Mixed into ``app.store.Library``, which provides ``db``, ``_write``, ``_touch`` and the row
+Mixed into ``app.library.Library``, which provides ``db``, ``_write``, ``_touch`` and the row
 look-ups; every method here is one transaction like the rest of the library.
 """
 
 from __future__ import annotations
 
 from app.errors import InputError
-from app.library import fields, tree
-from app.library import trash as store_trash
+from app.library import fields, trash, tree
 from app.model import Dimension, Point, Section
 
 NodeKind = str  # "section" | "dimension" | "point"
@@ -123,9 +122,9 @@ class NodeEditing:
         with self._write():
             row = self._node_row(node_id)
             mid, parent_id, kind = row["material_id"], row["parent_id"], row["kind"]
-            node = store_trash.find_node(tree.load_material(self.db, mid), node_id)
+            node = trash.find_node(tree.load_material(self.db, mid), node_id)
             id_map: dict[int, int] = {}
-            links = store_trash.subtree_links(self.db, tree.subtree_ids(self.db, node_id))
+            links = trash.subtree_links(self.db, tree.subtree_ids(self.db, node_id))
 
             def insert(pos: int) -> int:
                 if kind == "section":
@@ -149,7 +148,7 @@ class NodeEditing:
         and free (a redone Delete keeps its entry's id, which later undo steps may name)."""
         with self._write():
             row = self._node_row(node_id)
-            entry = store_trash.trash_subtree(self.db, row, tree.now(), entry_id)
+            entry = trash.trash_subtree(self.db, row, tree.now(), entry_id)
             self._touch(row["material_id"])
             return entry
 

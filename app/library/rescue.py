@@ -16,14 +16,16 @@ import sqlite3
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from app.errors import InputError, LibraryError, os_reason
 from app.exporters.files import write_text_atomic
 from app.library import tree
 from app.library.schema import SQLITE_MAGIC
 from app.serialize import material_from_json, material_to_json
+
+if TYPE_CHECKING:  # imported when a rescue runs: importing app.library stays light
+    from sqlite_utils import Database
 
 
 @dataclass
@@ -55,6 +57,8 @@ def rescue_library(library_path: str | Path, out_dir: str | Path) -> RescueRepor
         wal = Path(f"{source}-wal")
         if wal.is_file():
             shutil.copyfile(wal, Path(f"{copy}-wal"))
+        from sqlite_utils import Database
+
         conn = sqlite3.connect(copy)
         try:
             return _rescue(Database(conn, execute_plugins=False), out, source)

@@ -29,8 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from app.errors import LibraryError
-from app.library import backup_files as store_backup
-from app.library import lock as store_lock
+from app.library import backup_files, lock
 
 COPYING, SWAPPING = "copying", "swapping"
 
@@ -55,7 +54,7 @@ def restore(backup_path: Path, library_path: Path) -> Path:
     """Replace ``library_path`` by a verified backup (the caller holds the exclusive lock).
     Returns the safety copy of the current library (``library_path`` when there was none)."""
     finish_interrupted(library_path)  # a journal of an earlier, killed restore comes first
-    store_backup.verify_backup(backup_path)
+    backup_files.verify_backup(backup_path)
     _write_journal(library_path, COPYING, backup_path, None)
     _step("journal")
     existed = library_path.exists()
@@ -67,9 +66,9 @@ def restore(backup_path: Path, library_path: Path) -> Path:
             checkpoint(library_path)
         _step("checkpoint")
         _remove_incoming(library_path)
-        source = sqlite3.connect(store_backup.readonly_uri(backup_path), uri=True)
+        source = sqlite3.connect(backup_files.readonly_uri(backup_path), uri=True)
         try:
-            store_backup.copy_database(source, incoming)
+            backup_files.copy_database(source, incoming)
         finally:
             source.close()
         _step("incoming")
@@ -107,12 +106,12 @@ def keep_safety_copy(library_path: Path) -> Path:
     """Copy the current library aside before it is replaced. A readable library is copied
     through the backup API (consistent, WAL included); a broken one byte for byte, with its
     WAL, each copy compared with its source."""
-    dest = store_backup.default_backup_path(library_path, "before-restore")
-    store_backup.make_folder(dest.parent)
+    dest = backup_files.default_backup_path(library_path, "before-restore")
+    backup_files.make_folder(dest.parent)
     try:
-        source = sqlite3.connect(store_backup.readonly_uri(library_path), uri=True)
+        source = sqlite3.connect(backup_files.readonly_uri(library_path), uri=True)
         try:
-            return store_backup.copy_database(source, dest)
+            return backup_files.copy_database(source, dest)
         finally:
             source.close()
     except (LibraryError, sqlite3.Error):
@@ -173,11 +172,11 @@ def finish_on_open(library_path: Path) -> tuple[str, str] | None:
     lock, when a restore left its journal or copy behind."""
     if not (journal_path(library_path).exists() or incoming_path(library_path).exists()):
         return None
-    store_lock.acquire(library_path)
+    lock.acquire(library_path)
     try:
         return finish_interrupted(library_path)
     finally:
-        store_lock.release(library_path)
+        lock.release(library_path)
 
 
 def finish_interrupted(library_path: Path) -> tuple[str, str] | None:

@@ -5,7 +5,7 @@ A file we cannot use — not SQLite, another program's database, corrupt, or wri
 Duizhao — is refused with a ``LibraryError`` and its bytes are left exactly as they were: the
 checks read it through a read-only connection (``immutable`` when no ``-wal`` file exists, so
 not even ``-shm``/``-wal`` side files appear; a private copy on read-only media, see
-``store_readonly``).
+``readonly``).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.errors import LibraryError
+from app.errors import CorruptLibraryError, LibraryError
 from app.library.readonly import connect_readonly, readonly_uri  # noqa: F401 (readonly_uri: shared)
 
 if TYPE_CHECKING:  # sqlite_utils costs ~70 ms to import; read-only opens never need it
@@ -194,7 +194,10 @@ _MIGRATION_STEPS = (("m001_initial", m001_initial), ("m002_layout", m002_layout)
 MIGRATION_NAMES = tuple(name for name, _ in _MIGRATION_STEPS)
 
 
-def _build_migrations() -> Migrations:
+def build_migrations() -> Migrations:
+    """A fresh ``sqlite_utils.Migrations`` set of the steps above, built per call (no module
+    state to mutate): importing this module — and a read-only open — does not import
+    sqlite_utils."""
     from sqlite_utils import Migrations  # only writable opens get here
 
     built = Migrations(MIGRATION_SET)
@@ -203,23 +206,12 @@ def _build_migrations() -> Migrations:
     return built
 
 
-def __getattr__(name: str):
-    """``migrations`` (the ``sqlite_utils.Migrations`` set) is built on first use, so importing
-    this module — and a read-only open — does not import sqlite_utils."""
-    if name == "migrations":
-        built = globals()["migrations"] = _build_migrations()
-        return built
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
 def known_migration_names() -> set[str]:
     return set(_registered_names())
 
 
 def _registered_names() -> tuple[str, ...]:
-    # Once built, the Migrations set is the truth (a test may register one more migration).
-    built = globals().get("migrations")
-    return tuple(m.name for m in built._migrations) if built is not None else MIGRATION_NAMES
+    return tuple(name for name, _ in _MIGRATION_STEPS)  # read per call: a test may add a step
 
 
 def applied_migration_names(conn: sqlite3.Connection) -> set[str]:
@@ -242,10 +234,6 @@ def pending_migration_names(conn: sqlite3.Connection) -> list[str]:
 
 # ---------------------------------------------------------------------------------------------
 # Checks before opening
-
-
-class CorruptLibraryError(LibraryError):
-    """The file is a Duizhao library (or SQLite file) whose pages are damaged."""
 
 
 def _refuse(path: Path, zh: str, en: str) -> LibraryError:

@@ -2,7 +2,7 @@
 substring matching below that (a trigram index cannot answer 1–2 characters). Trashed
 materials are never searched.
 
-Index rows point back to their text by rowid (see ``store_schema``). Short queries avoid a full
+Index rows point back to their text by rowid (see ``schema``). Short queries avoid a full
 scan when they can: every indexed text ends with two newlines, so each occurrence of a 1–2
 character query starts some trigram; those trigrams come from ``search_vocab`` (a range on its
 term b-tree) and an FTS5 OR over them finds the rows. A query too common for that is matched

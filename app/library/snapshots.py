@@ -4,12 +4,12 @@ A snapshot is the material's interchange JSON plus ``node_ids``: every node's id
 order (per section: the section, its own points, then each dimension and its points). Restoring
 re-creates the nodes with those ids (they are free again: the material's nodes are replaced), so
 a node keeps its identity across a restore. That is what lets the trash see that a deleted point
-is back (``store_trash``) and keeps earlier undo steps naming nodes that exist.
+is back (``trash``) and keeps earlier undo steps naming nodes that exist.
 
 Snapshots written before ``node_ids`` existed restore with new ids, except that a node equal in
 content to a trash entry of the material takes that entry's ids (so the entry counts as back).
 
-``SnapshotMethods`` is mixed into ``app.store.Library`` (``db``, ``_write``, ``readonly``,
+``SnapshotMethods`` is mixed into ``app.library.Library`` (``db``, ``_write``, ``readonly``,
 ``get_material``, ``replace_material``, ``_material_row``).
 """
 
@@ -21,8 +21,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from app.errors import InputError
-from app.library import fields, tree
-from app.library import trash as store_trash
+from app.library import fields, trash, tree
 from app.model import Material, material_word_count
 from app.serialize import material_from_json, material_to_dict
 
@@ -118,12 +117,12 @@ class SnapshotMethods:
     def restore_snapshot(self, snapshot_id: int) -> int:
         """Snapshot the current state first (named “恢复前自动保存”), then replace the content,
         nodes keeping the ids they had when the snapshot was taken. Trash entries whose node is
-        back unchanged stop being listed (``store_trash``). Returns the id of the automatic
+        back unchanged stop being listed (``trash``). Returns the id of the automatic
         snapshot (so undo can restore it)."""
         material_id, material, links, content = self._snapshot(snapshot_id)
         with self._durable(), self._write():
             if not _set_ids(material, content):
-                store_trash.adopt_trashed_ids(self.db, material_id, _nodes_in_order(material))
+                trash.adopt_trashed_ids(self.db, material_id, _nodes_in_order(material))
             auto = self.create_snapshot(material_id, AUTO_SNAPSHOT_NAME)
             self.replace_material(material_id, material, links)
             return auto

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.library import Library
+from app.library import Library, schema
 
 
 @pytest.fixture
@@ -13,3 +13,15 @@ def lib(tmp_path):
     library = Library.open(tmp_path / "library.db")
     yield library
     library.close()
+
+
+@pytest.fixture
+def pending_migration(monkeypatch):
+    """A test-only schema step after the released ones, for this test only: every library
+    opened writable during the test applies it; it is gone afterwards."""
+
+    def m999_test_only(db):
+        db.execute("CREATE TABLE test_only_table (x)")
+
+    monkeypatch.setattr(schema, "_MIGRATION_STEPS", (*schema._MIGRATION_STEPS, ("m999_test_only", m999_test_only)))
+    return "m999_test_only"

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QLabel
 
 from app.errors import LibraryError
+from app.library.schema import write_error
 from tests.ui.helpers_editor import dims_of, make_material, type_text
 from ui.main_window import MainWindow
 
@@ -85,7 +87,7 @@ def test_closing_with_a_pending_edit_stores_it(qtbot, library):
 
 
 @pytest.mark.parametrize("error", [
-    sqlite3.OperationalError("attempt to write a readonly database"),
+    write_error(Path("library.db"), sqlite3.OperationalError("attempt to write a readonly database")),
     LibraryError("材料库文件只读，无法保存", "the library file is read-only"),
 ])
 def test_a_failed_write_is_visible_and_the_text_stays(qtbot, point_open, library, monkeypatch,
@@ -121,7 +123,7 @@ def test_a_failed_structure_edit_changes_nothing_and_is_reported(point_open, lib
     window, mid, point = point_open
 
     def refuse(*_args, **_kwargs):
-        raise sqlite3.OperationalError("disk I/O error")
+        raise LibraryError("disk I/O error", "disk I/O error")
 
     monkeypatch.setattr(library, "delete_node", refuse)
     undo_steps = window.stack().count()
@@ -161,7 +163,7 @@ def test_in_chinese_the_status_reads_saved_and_failures_in_red(chinese, point_op
     assert re.fullmatch(r"已保存 \d\d:\d\d:\d\d", status.text())
 
     def refuse(*_args, **_kwargs):
-        raise sqlite3.OperationalError("attempt to write a readonly database")
+        raise LibraryError("attempt to write a readonly database", "attempt to write a readonly database")
 
     monkeypatch.setattr(library, "update_node", refuse)
     type_text(body, "乙")
@@ -177,7 +179,7 @@ def test_an_undo_that_cannot_be_written_stays_visible(point_open, library, monke
     assert dims_of(library, mid)[0].points[1].id == point.id
 
     def refuse(*_args, **_kwargs):
-        raise sqlite3.OperationalError("database is locked")
+        raise LibraryError("database is locked", "database is locked")
 
     monkeypatch.setattr(library, "move_node", refuse)
     window.actions_by_name["actionUndo"].trigger()
@@ -193,7 +195,7 @@ def test_undo_is_refused_while_typing_cannot_be_stored(point_open, library, monk
     window.select_node(point.id)
 
     def refuse(*_args, **_kwargs):
-        raise sqlite3.OperationalError("disk full")
+        raise LibraryError("disk full", "disk full")
 
     monkeypatch.setattr(library, "update_node", refuse)
     body = window.findChild(object, "pointBodyEdit")
@@ -212,7 +214,7 @@ def test_close_is_refused_once_when_the_typing_cannot_be_stored(qtbot, library, 
     window.select_node(dims_of(library, mid)[0].points[0].id)
 
     def refuse(*_args, **_kwargs):
-        raise sqlite3.OperationalError("attempt to write a readonly database")
+        raise LibraryError("attempt to write a readonly database", "attempt to write a readonly database")
 
     monkeypatch.setattr(library, "update_node", refuse)
     type_text(window.findChild(object, "pointBodyEdit"), "别丢")

@@ -7,7 +7,8 @@ import sqlite3
 import pytest
 from PySide6.QtGui import QUndoStack
 
-from app.errors import NotFoundError
+from app.errors import LibraryError, NotFoundError
+from app.library.schema import write_error
 from app.model import Point
 from ui.commands import (
     DeleteNodeCommand,
@@ -183,13 +184,13 @@ def test_a_failing_write_is_reported_not_raised(qapp, library, material_id, monk
     errors = []
 
     def refuse(*_a, **_k):
-        raise sqlite3.OperationalError("attempt to write a readonly database")
+        raise write_error(library.path, sqlite3.OperationalError("attempt to write a readonly database"))
 
     command = EditFieldCommand(library, ("node", point.id), "title", point.title, "新",
                                on_error=errors.append)
     monkeypatch.setattr(library, "update_node", refuse)
     stack.push(command)
-    assert isinstance(command.error, sqlite3.OperationalError)
+    assert isinstance(command.error, LibraryError)
     assert errors == [command.error]
 
 

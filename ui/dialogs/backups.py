@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import LibraryError
-from app.library import Library
-from app.library.backups import BackupInfo, list_backups
+from app.library import BackupInfo, Library, list_backups
 from ui.dialogs.common import error_text
 
 PATH_ROLE = Qt.ItemDataRole.UserRole

@@ -1,7 +1,7 @@
 """复制为下一年度草稿: pick the new year and template; preview where the old aspects go.
 
 The copy itself is ``Library.duplicate_material``; the preview here runs the same matching
-(``app.store_duplicate.match_dimensions``: short name, key words, then similarity) and says that
+(``app.library.match_dimensions``: short name, key words, then similarity) and says that
 anything unmatched is kept after the new aspects, so no text is lost.
 """
 
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.library.duplicate import match_dimensions
+from app.library import match_dimensions
 from app.model import Dimension, Material
 from app.templates import Template, TemplateDimension, load_templates
 from ui.dialogs.common import template_heading

@@ -3,7 +3,7 @@
 Nothing here writes the refused file until the user chooses: the newest good backup is found by
 reading the backups only; "restore" goes through ``Library.restore_backup``, which keeps the
 refused file as a ``before-restore`` backup first; the rescue reads a private copy
-(``app.rescue``) and writes JSON files into a new folder the user picked.
+(``app.library.rescue``) and writes JSON files into a new folder the user picked.
 """
 
 from __future__ import annotations
@@ -23,18 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import InputError, LibraryError
-from app.library import Library
-from app.library.backup_files import newest_good_backup
-from app.library.rescue import RescueReport, rescue_library
-from app.library.schema import APPLICATION_ID, SQLITE_MAGIC, CorruptLibraryError
+from app.errors import CorruptLibraryError, InputError, LibraryError
+from app.library import Library, RescueReport, is_foreign_file, newest_good_backup, rescue_library
 from ui.dialogs.common import error_text
 
 CORRUPT = "corrupt"
 NOT_A_LIBRARY = "not-a-library"  # not SQLite, or another program's database
 OTHER = "other"  # newer schema, unreadable, read-only …: explained, nothing offered
 CHOICE_BACKUP, CHOICE_RESCUE, CHOICE_QUIT = "backup", "rescue", "quit"
-_APPLICATION_ID_OFFSET = 68  # PRAGMA application_id lives here in the SQLite file header
 _log = logging.getLogger("duizhao.ui")
 
 
@@ -46,17 +42,7 @@ def diagnose(path: Path, exc: LibraryError) -> str:
     """CORRUPT, NOT_A_LIBRARY or OTHER, from the error and the file header (read only)."""
     if isinstance(exc, CorruptLibraryError):
         return CORRUPT
-    try:
-        with open(path, "rb") as fh:
-            header = fh.read(_APPLICATION_ID_OFFSET + 4)
-    except OSError:
-        return OTHER
-    if not header:
-        return OTHER
-    if not header.startswith(SQLITE_MAGIC):
-        return NOT_A_LIBRARY
-    app_id = int.from_bytes(header[_APPLICATION_ID_OFFSET:_APPLICATION_ID_OFFSET + 4], "big")
-    return NOT_A_LIBRARY if app_id != APPLICATION_ID else OTHER
+    return NOT_A_LIBRARY if is_foreign_file(path) else OTHER
 
 
 class RecoveryDialog(QDialog):

@@ -19,7 +19,7 @@ sys.path.insert(0, str(HERE.parents[2]))  # a script run from anywhere; not a pa
 
 from sqlite_utils import Database  # noqa: E402
 
-from app.library.schema import migrations  # noqa: E402
+from app.library.schema import build_migrations  # noqa: E402
 
 V1_MIGRATIONS = ["m001_initial"]
 STAMP = "2022-01-10T09:30:00+08:00"
@@ -32,6 +32,7 @@ def _dump(paragraphs: list[str]) -> str:
 def build(path: Path) -> None:
     path.unlink(missing_ok=True)
     db = Database(sqlite3.connect(path))
+    migrations = build_migrations()
     later = [m.name for m in migrations.pending(db) if m.name not in V1_MIGRATIONS]
     migrations.apply(db, stop_before=later or None)
     with db.atomic():

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="read-only mounts: Linux")
 
 # A window that committed and then died: the commit is in the WAL only.
@@ -40,7 +40,7 @@ import contextlib, io, json, sys
 from app.cli import main
 from app.errors import LibraryError
 from app.library import Library
-from app.library.schema import CorruptLibraryError
+from app.errors import CorruptLibraryError
 path = sys.argv[1]
 seen = {}
 try:

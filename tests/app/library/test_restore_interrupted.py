@@ -20,7 +20,7 @@ import pytest
 from app.library import Library
 from app.model import Material, Point, Section
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 
 # Edits the library and is killed before closing it: its commit stays in the WAL.

@@ -19,7 +19,7 @@ from app.library import Library
 from app.library.schema import APPLICATION_ID
 from app.serialize import material_to_dict
 
-V1 = Path(__file__).resolve().parents[1] / "data" / "libraries" / "v1.db"
+V1 = Path(__file__).resolve().parents[2] / "data" / "libraries" / "v1.db"
 
 
 def digest(path: Path) -> str:
@@ -230,7 +230,7 @@ def test_a_second_process_is_told_the_library_is_already_open(tmp_path):
         "try:\n    Library.open(sys.argv[1])\n"
         "except Exception as exc:\n    print(type(exc).__name__, exc); sys.exit(3)\n"
     )
-    repo = Path(__file__).resolve().parents[2]
+    repo = Path(__file__).resolve().parents[3]
     with Library.open(path):
         other = subprocess.run([sys.executable, "-c", code, str(path)], cwd=repo, capture_output=True, text=True)
         assert other.returncode == 3

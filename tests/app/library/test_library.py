@@ -1,5 +1,5 @@
 """Library: materials — create/get round trip, updates, listing with cached counts, duplicate,
-snapshots. Node editing is in test_store_nodes.py, files in test_store_files.py."""
+snapshots. Node editing is in test_nodes.py, files in test_files.py."""
 
 from __future__ import annotations
 

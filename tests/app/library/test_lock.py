@@ -19,7 +19,7 @@ from app.errors import LibraryError
 from app.library import Library
 from app.library import lock as store_lock
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[3]
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX processes and signals")
 
 HOLDER = """

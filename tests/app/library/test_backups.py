@@ -25,7 +25,7 @@ from app.library.backup_files import (
 )
 from app.library.backups import list_backups
 
-V1 = Path(__file__).resolve().parents[1] / "data" / "libraries" / "v1.db"
+V1 = Path(__file__).resolve().parents[2] / "data" / "libraries" / "v1.db"
 NOW = datetime(2026, 11, 26, 20, 0, 0)
 
 
@@ -144,19 +144,6 @@ def test_explicit_backup_failure_is_a_clear_error_and_leaves_no_file(tmp_path, m
     assert not (tmp_path / "copy.db").exists() and not (tmp_path / "copy.db.part").exists()
 
 
-@pytest.fixture
-def pending_migration():
-    """A test-only schema migration after the released ones (removed afterwards)."""
-    from app.library import schema as store_schema
-
-    @store_schema.migrations(name="m999_test_only")
-    def m999(db):
-        db.execute("CREATE TABLE test_only_table (x)")
-
-    yield
-    store_schema.migrations._migrations.pop()
-
-
 def table_names(path: Path) -> set[str]:
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
@@ -183,12 +170,12 @@ def test_a_migration_whose_backup_fails_does_not_run(tmp_path, monkeypatch, pend
     def broken_copy(conn, dest):
         raise LibraryError("备份失败：磁盘已满", "backup failed: disk full")
 
-    monkeypatch.setattr(store_backup, "copy_database", broken_copy)
-    with pytest.raises(LibraryError, match="nothing was upgraded") as err:
-        Library.open(path)
+    with monkeypatch.context() as patch:  # the broken copy only; the pending step stays
+        patch.setattr(store_backup, "copy_database", broken_copy)
+        with pytest.raises(LibraryError, match="nothing was upgraded") as err:
+            Library.open(path)
     assert "未升级" in err.value.zh
     assert "test_only_table" not in table_names(path)
-    monkeypatch.undo()
     assert path.read_bytes() == before or "test_only_table" not in table_names(path)
     Library.open(path).close()  # the lock was released; now the upgrade runs
     assert "test_only_table" in table_names(path)

@@ -16,7 +16,7 @@ from app.library.backups import list_backups
 from app.library.schema import known_migration_names
 from app.serialize import material_to_dict
 
-LIBRARIES = Path(__file__).resolve().parents[1] / "data" / "libraries"
+LIBRARIES = Path(__file__).resolve().parents[2] / "data" / "libraries"
 FIXTURES = sorted(LIBRARIES.glob("v*.db"), key=lambda p: int(p.stem[1:]))
 
 

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 from store_samples import sample_material
-from test_reliability_lock import start_holder
+from test_lock import start_holder
 
 from app.cli import main
 from app.errors import LibraryError, LibraryLockedError

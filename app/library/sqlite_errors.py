@@ -1,0 +1,44 @@
+"""SQLite's exceptions never leave the library package: a public ``Library`` method raises the
+project's own errors (``app.errors``), so callers catch ``DuizhaoError`` and need not know SQL.
+
+Writes are translated by ``Library._write`` (``schema.write_error``: the edit was rolled back);
+this module translates the rest — a read of a damaged file or a removed drive."""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import sqlite3
+from pathlib import Path
+
+from app.errors import LibraryError
+from app.library.schema import _WRITE_REASONS
+
+
+def read_error(path: Path, exc: sqlite3.Error) -> LibraryError:
+    detail = str(exc)
+    zh, en = next(((z, e) for key, z, e in _WRITE_REASONS if key in detail.lower()), (detail, detail))
+    return LibraryError(f"无法读取材料库 {path}：{zh}", f"cannot read the library {path}: {en}")
+
+
+def typed_errors(cls: type) -> type:
+    """Wrap every public method of ``cls`` (its mixins' too) so an ``sqlite3.Error`` leaves as a
+    ``LibraryError``. Inside a write it is left for ``_write`` to translate (one message)."""
+    for name in dir(cls):
+        method = inspect.getattr_static(cls, name)
+        if not name.startswith("_") and inspect.isfunction(method):
+            setattr(cls, name, _translating(method))
+    return cls
+
+
+def _translating(method):
+    @functools.wraps(method)
+    def call(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as exc:
+            if self._writing:
+                raise  # the enclosing ``_write`` rolls back and says "could not save"
+            raise read_error(self.path, exc) from exc
+
+    return call
