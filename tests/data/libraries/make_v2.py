@@ -21,7 +21,7 @@ sys.path.insert(0, str(HERE.parents[2]))  # a script run from anywhere; not a pa
 
 from sqlite_utils import Database  # noqa: E402
 
-from app.library.schema import migrations  # noqa: E402
+from app.library.schema import build_migrations  # noqa: E402
 
 V2_MIGRATIONS = ["m001_initial", "m002_layout"]
 STAMP = "2026-01-20T10:00:00+08:00"
@@ -34,6 +34,7 @@ def _dump(paragraphs: list[str]) -> str:
 def build(path: Path) -> None:
     path.unlink(missing_ok=True)
     db = Database(sqlite3.connect(path))
+    migrations = build_migrations()
     later = [m.name for m in migrations.pending(db) if m.name not in V2_MIGRATIONS]
     migrations.apply(db, stop_before=later or None)
     with db.atomic():
