@@ -214,7 +214,7 @@ def test_a_failed_edit_does_not_merge_into_the_burst_before_it(qapp, library, ma
     stack.push(EditFieldCommand(library, target, "body", "正文0", "正文0甲", edited=(0.0, 0.0)))
 
     def refuse(*_a, **_k):
-        raise sqlite3.OperationalError("disk I/O error")
+        raise write_error(library.path, sqlite3.OperationalError("disk I/O error"))
 
     monkeypatch.setattr(library, "update_node", refuse)
     failing = EditFieldCommand(library, target, "body", "正文0甲", "正文0甲乙",
@@ -237,11 +237,11 @@ def test_a_failed_undo_can_be_stepped_back_without_writing_again(qapp, library, 
 
     def refuse(*args, **_k):
         calls.append(args)
-        raise sqlite3.OperationalError("database is locked")
+        raise write_error(library.path, sqlite3.OperationalError("database is locked"))
 
     monkeypatch.setattr(library, "move_node", refuse)
     stack.undo()
-    assert isinstance(move.error, sqlite3.OperationalError) and len(calls) == 1
+    assert isinstance(move.error, LibraryError) and len(calls) == 1
     stack.setIndex(1)  # back to where the library is: the move is still done
     assert len(calls) == 1  # no second write
     assert dim_titles(library, material_id)[0] == "学以致用不够灵活"
@@ -307,7 +307,7 @@ def test_a_jump_through_the_history_stops_at_a_failed_step(qapp, library, materi
 
     def refuse_the_second(node_id, **changes):
         if node_id == points[1].id:
-            raise sqlite3.OperationalError("disk I/O error")
+            raise write_error(library.path, sqlite3.OperationalError("disk I/O error"))
         real_update(node_id, **changes)
 
     monkeypatch.setattr(library, "update_node", refuse_the_second)

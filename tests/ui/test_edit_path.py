@@ -12,6 +12,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 
+from app.library.schema import write_error
 from tests.ui.helpers_editor import dims_of, make_material, type_text
 from ui.autosave import Autosave
 from ui.outline_model import MATERIAL_KEY
@@ -114,13 +115,13 @@ def test_a_failed_write_on_redo_leaves_the_history_and_the_editor_as_before(
     history = (stack.count(), stack.index())
 
     def refuse(*_args, **_kwargs):
-        raise sqlite3.OperationalError("disk I/O error")
+        raise write_error(library.path, sqlite3.OperationalError("disk I/O error"))
 
     real_update = library.update_node
     monkeypatch.setattr(library, "update_node", refuse)
     window.actions_by_name["actionRedo"].trigger()
     status = window.findChild(QLabel, "statusSaved")
-    assert "disk I/O error" in status.text() and "c00000" in status.styleSheet()  # said so
+    assert "读写出错" in status.text() and "c00000" in status.styleSheet()  # said so
     assert (stack.count(), stack.index()) == history  # the redo is still there to redo
     assert body.toPlainText() == ORIGINAL_BODY
     assert stored_body(library, mid) == ORIGINAL_BODY
@@ -136,7 +137,7 @@ def test_a_failed_structure_edit_is_not_on_the_history(point_open, library, monk
     window, mid, point = point_open
 
     def refuse(*_args, **_kwargs):
-        raise sqlite3.OperationalError("disk I/O error")
+        raise write_error(library.path, sqlite3.OperationalError("disk I/O error"))
 
     monkeypatch.setattr(library, "duplicate_node", refuse)
     history = (window.stack().count(), window.stack().index())
@@ -279,7 +280,7 @@ def test_a_click_in_the_history_view_that_cannot_be_written_leaves_it_as_before(
     history = (stack.count(), stack.index())
 
     def refuse(*_args, **_kwargs):
-        raise sqlite3.OperationalError("database is locked")
+        raise write_error(library.path, sqlite3.OperationalError("database is locked"))
 
     monkeypatch.setattr(library, "move_node", refuse)
     window.undo_dock.show()
@@ -288,7 +289,7 @@ def test_a_click_in_the_history_view_that_cannot_be_written_leaves_it_as_before(
     qtbot.waitUntil(view.isVisible, timeout=2000)
     first_row = view.visualRect(view.model().index(0, 0)).center()  # "<opened>"
     QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=first_row)
-    assert "database is locked" in window.findChild(QLabel, "statusSaved").text()
+    assert "正被另一个程序占用" in window.findChild(QLabel, "statusSaved").text()
     assert (stack.count(), stack.index()) == history
     assert dims_of(library, mid)[0].points[2].id == point.id
     assert window.outline_model.item_for(point.id).row() == 2
