@@ -8,6 +8,7 @@ friends). Text is kept exactly as typed or imported.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -209,20 +210,127 @@ def point_number(index: int, style: PointStyle = "shi") -> str:
 
 def dimension_label(dim: Dimension, index: int) -> str:
     """``（一）`` for a numbered dimension; nothing for one the writer did not number."""
-    return dimension_number(index) if dim.numbered else ""
+    return _format(dim, index if dim.numbered else None, "shi")
 
 
 def point_labels(points: list[Point], style: str = "shi") -> list[str]:
-    """The number printed before each point: enumerated points count 1, 2, …; running text
-    (``numbered=False``) gets no number and does not advance the count."""
-    out, n = [], 0
+    """The number printed before each point of one list (see ``Numbering``)."""
+    return [_format(p, index, style) for p, index in _counted(points)]
+
+
+# The one place that says which number a node prints (every exporter, the outline, ``show`` and
+# the checks' locations use it): sections and dimensions count by position, an unnumbered one
+# (``numbered`` False) prints no number but keeps its place; points count only the enumerated
+# ones, in the material's point style; running text prints no number.
+Node = Section | Dimension | Point
+
+
+def _counted(points: list[Point]) -> Iterator[tuple[Point, int | None]]:
+    n = 0
     for p in points:
         if p.numbered:
-            out.append(point_number(n, style))  # type: ignore[arg-type]
+            yield p, n
             n += 1
         else:
-            out.append("")
-    return out
+            yield p, None
+
+
+def _positions(material: Material) -> Iterator[tuple[Node, int | None, Node | None]]:
+    """Every node in reading order with its count among its siblings (None: prints no number)
+    and its parent (None for a section)."""
+    for si, section in enumerate(material.sections):
+        yield section, si if section.numbered else None, None
+        for p, n in _counted(section.points):
+            yield p, n, section
+        for di, dim in enumerate(section.dimensions):
+            yield dim, di if dim.numbered else None, section
+            for p, n in _counted(dim.points):
+                yield p, n, dim
+
+
+def _format(node: Node, index: int | None, style: str) -> str:
+    if index is None:
+        return ""
+    if isinstance(node, Section):
+        return section_number(index)
+    if isinstance(node, Dimension):
+        return dimension_number(index)
+    return point_number(index, style)  # type: ignore[arg-type]
+
+
+def _format_safe(node: Node, index: int | None, style: str) -> str:
+    try:
+        return _format(node, index, style)
+    except ValueError:  # beyond 999 Chinese numbering stops; the position still helps a reader
+        return f"[{index + 1}]" if index is not None else ""
+
+
+class Numbering:
+    """The number every node of one material prints, worked out in one pass.
+
+    ``label(node)`` is the number printed before the node (``二、`` / ``（三）`` / ``一是`` or the
+    material's point style), "" for a node printed without one and for the material itself;
+    ``path(node)`` is a reader's name for where the node is (``一、（二）三是``). A snapshot of
+    the material's shape: build a new one after a structural change or a change of style.
+    """
+
+    def __init__(self, material: Material) -> None:
+        self.style = material.point_style
+        # keyed by identity; the entry keeps its node alive, so no id is reused meanwhile
+        self._slots: dict[int, tuple[Node, int | None, Node | None]] = {
+            id(node): (node, index, parent) for node, index, parent in _positions(material)
+        }
+
+    def label(self, node: Node | Material) -> str:
+        if isinstance(node, Material):
+            return ""
+        _, index, _ = self._slot(node)
+        return _format(node, index, self.style)
+
+    def path(self, node: Node | Material) -> str:
+        """Section, dimension and point numbers down to ``node``; never raises past 999."""
+        out = []
+        current: Node | None = None if isinstance(node, Material) else node
+        while current is not None:
+            _, index, parent = self._slot(current)
+            out.append(_format_safe(current, index, self.style))
+            current = parent
+        return "".join(reversed(out))
+
+    def _slot(self, node: Node) -> tuple[Node, int | None, Node | None]:
+        slot = self._slots.get(id(node))
+        if slot is None or slot[0] is not node:
+            raise KeyError(f"{type(node).__name__} is not part of this material")
+        return slot
+
+
+def node_label(material: Material, node: Node | Material) -> str:
+    """The number ``node`` prints (see ``Numbering.label``); one lookup walks the material up
+    to the node only. For many nodes build one ``Numbering``."""
+    return _find(material, node, _format)
+
+
+def node_path_label(material: Material, node: Node | Material) -> str:
+    """Where ``node`` is, as numbers from its section down (see ``Numbering.path``); "" for the
+    material and for a node not in it. Walks the material up to the node only."""
+    try:
+        return _find(material, node, _format_safe, path=True)
+    except KeyError:
+        return ""
+
+
+def _find(material: Material, node, formatter, *, path: bool = False) -> str:
+    if isinstance(node, Material):
+        return ""
+    above: dict[int, str] = {}  # the label of the section and dimension being walked
+    for candidate, index, parent in _positions(material):
+        if candidate is node:
+            own = formatter(candidate, index, material.point_style)
+            return (above.get(id(parent), "") + own) if path else own
+        if path and not isinstance(candidate, Point):
+            own = _format_safe(candidate, index, material.point_style)
+            above[id(candidate)] = above.get(id(parent), "") + own
+    raise KeyError(f"{type(node).__name__} is not part of this material")
 
 
 def point_title_sentence(title: str) -> str:
