@@ -60,7 +60,7 @@ def test_a_node_of_another_material_is_refused():
 def test_show_prints_the_numbers_the_export_prints(style):
     material = shaped(style)
     first, second = FIRST_SECOND[style]
-    exported = export_txt(material, point_paragraphs=True).split("\n\n")
+    exported = export_txt(material, point_paragraphs=True).rstrip("\n").split("\n\n")
     shown = outline(material).splitlines()
     assert "二、存在的主要问题" in exported and "二、存在的主要问题  [problems]" in shown
     assert "在学习方面" in exported
