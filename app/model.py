@@ -275,6 +275,7 @@ class Numbering:
     """
 
     def __init__(self, material: Material) -> None:
+        self.material = material
         self.style = material.point_style
         # keyed by identity; the entry keeps its node alive, so no id is reused meanwhile
         self._slots: dict[int, tuple[Node, int | None, Node | None]] = {
@@ -296,6 +297,13 @@ class Numbering:
             out.append(_format_safe(current, index, self.style))
             current = parent
         return "".join(reversed(out))
+
+    def is_current(self) -> bool:
+        """Whether the material still has the point style and ``numbered`` flags this was made
+        from (an edit typed into a live material). A structural change is not seen here."""
+        return self.material.point_style == self.style and all(
+            node.numbered == (index is not None) for node, index, _ in self._slots.values()
+        )
 
     def _slot(self, node: Node) -> tuple[Node, int | None, Node | None]:
         slot = self._slots.get(id(node))

@@ -101,17 +101,15 @@ def _shorten(text: str, limit: int = TITLE_PREVIEW) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _source(item: OutlineItem) -> tuple[tuple, object]:
-    """What the row's label is made of: the node's own text fields, and its input to the
-    numbering (``numbered``, the material's point style). Counts change only with structure."""
+def _source(item: OutlineItem) -> tuple:
+    """The node's own text its label shows (numbers and counts change only with a command or
+    with the numbering's inputs, which relabel every row)."""
     obj = item.obj
     if item.kind == "material":
-        return (obj.title,), obj.point_style
-    if item.kind == "section":
-        return (obj.heading,), obj.numbered
+        return (obj.title,)
     if item.kind == "dimension":
-        return (obj.short_name, obj.heading), obj.numbered
-    return (obj.title,), obj.numbered
+        return (obj.short_name, obj.heading)
+    return (obj.heading,) if item.kind == "section" else (obj.title,)
 
 
 class OutlineModel(QAbstractItemModel):
@@ -250,11 +248,11 @@ class OutlineModel(QAbstractItemModel):
         if material is None:
             return
         labelled = [item for item in self._items.values() if item.text is not None]
-        if any(item.source[1] != _source(item)[1] for item in labelled):
+        if self._numbering.is_current():
+            self._relabel([item for item in labelled if item.source != _source(item)])
+        else:
             self._numbering = Numbering(material)
             self._relabel(labelled)
-        else:
-            self._relabel([item for item in labelled if item.source != _source(item)])
 
     def _relabel(self, items: list[OutlineItem]) -> None:
         changed: dict[int, list[OutlineItem]] = {}  # per parent key
