@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView, QWidget
 
-from app.model import point_number
+from app.model import Numbering
 from ui.outline_model import OutlineItem, OutlineModel
 
 # Which section kinds may be linked: a problem point ↔ a measure point.
@@ -37,15 +37,17 @@ def link_candidates(model: OutlineModel, item: OutlineItem) -> list[tuple[int, s
     material = model.material()
     if partner_kind is None or material is None:
         return []
+    numbering = Numbering(material)  # the numbers as printed, in the material's style
     out = []
     for s in material.sections:
         if s.kind != partner_kind:
             continue
-        for i, p in enumerate(s.points):
-            out.append((p.id, f"{point_number(i)} {p.title}"))
+        for p in s.points:
+            out.append((p.id, f"{numbering.label(p)} {p.title}".lstrip()))
         for d in s.dimensions:
-            for i, p in enumerate(d.points):
-                out.append((p.id, f"{d.short_name or d.heading[:8]} · {point_number(i)} {p.title}"))
+            for p in d.points:
+                name = d.short_name or d.heading[:8]
+                out.append((p.id, f"{name} · {numbering.label(p)} {p.title}".replace("·  ", "· ")))
     return out
 
 

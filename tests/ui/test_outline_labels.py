@@ -150,3 +150,13 @@ def test_rows_and_numbers_follow_inserts_moves_and_deletes(stored, model, librar
     assert shown_rows(model)[new_id] == "（1） 新增一项"
     assert [shown_rows(model)[p.id] for p in duty.points[1:]] == ["一段说明", "（1） 乙项不足"]
     assert shown_rows(model)[duty.id] == "（二）担当  2 point(s)"
+
+
+def test_link_menu_names_partner_points_by_their_printed_numbers(stored, model):
+    from ui.outline_view import link_candidates
+
+    mid, material = stored("arabic")
+    model.set_material(material)
+    measure = model.item_for(material.sections[2].points[0].id)
+    assert [label for _, label in link_candidates(model, measure)] == [
+        "在学习方面 · 学习不够系统", "担当 · 1. 甲项不足", "担当 · 一段说明", "担当 · 2. 乙项不足"]
