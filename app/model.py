@@ -208,16 +208,6 @@ def point_number(index: int, style: PointStyle = "shi") -> str:
     raise ValueError(f"unknown point numbering style {style!r}")
 
 
-def dimension_label(dim: Dimension, index: int) -> str:
-    """``（一）`` for a numbered dimension; nothing for one the writer did not number."""
-    return _format(dim, index if dim.numbered else None, "shi")
-
-
-def point_labels(points: list[Point], style: str = "shi") -> list[str]:
-    """The number printed before each point of one list (see ``Numbering``)."""
-    return [_format(p, index, style) for p, index in _counted(points)]
-
-
 # The one place that says which number a node prints (every exporter, the outline, ``show`` and
 # the checks' locations use it): sections and dimensions count by position, an unnumbered one
 # (``numbered`` False) prints no number but keeps its place; points count only the enumerated
@@ -313,31 +303,41 @@ class Numbering:
 
 
 def node_label(material: Material, node: Node | Material) -> str:
-    """The number ``node`` prints (see ``Numbering.label``); one lookup walks the material up
-    to the node only. For many nodes build one ``Numbering``."""
-    return _find(material, node, _format)
+    """The number ``node`` prints (see ``Numbering.label``), walking the material only up to
+    the node. For many nodes build one ``Numbering``."""
+    if isinstance(node, Material):
+        return ""
+    _, index, _ = _walk_to(material, node)[id(node)]
+    return _format(node, index, material.point_style)
 
 
 def node_path_label(material: Material, node: Node | Material) -> str:
     """Where ``node`` is, as numbers from its section down (see ``Numbering.path``); "" for the
-    material and for a node not in it. Walks the material up to the node only."""
-    try:
-        return _find(material, node, _format_safe, path=True)
-    except KeyError:
-        return ""
-
-
-def _find(material: Material, node, formatter, *, path: bool = False) -> str:
+    material and for a node not in it. Walks the material only up to the node."""
     if isinstance(node, Material):
         return ""
-    above: dict[int, str] = {}  # the label of the section and dimension being walked
-    for candidate, index, parent in _positions(material):
-        if candidate is node:
-            own = formatter(candidate, index, material.point_style)
-            return (above.get(id(parent), "") + own) if path else own
-        if path and not isinstance(candidate, Point):
-            own = _format_safe(candidate, index, material.point_style)
-            above[id(candidate)] = above.get(id(parent), "") + own
+    try:
+        seen = _walk_to(material, node)
+    except KeyError:
+        return ""
+    out = []
+    current: Node | None = node
+    while current is not None:
+        _, index, parent = seen[id(current)]
+        out.append(_format_safe(current, index, material.point_style))
+        current = parent
+    return "".join(reversed(out))
+
+
+def _walk_to(material: Material, node: Node) -> dict[int, tuple[Node, int | None, Node | None]]:
+    """The node's slot and those of the sections and dimensions walked before it."""
+    seen = {}
+    for slot in _positions(material):
+        if slot[0] is node:
+            seen[id(node)] = slot
+            return seen
+        if not isinstance(slot[0], Point):
+            seen[id(slot[0])] = slot
     raise KeyError(f"{type(node).__name__} is not part of this material")
 
 
