@@ -340,17 +340,17 @@ def outline(material: Material) -> str:
     lines = [material.title or "（无标题）", " · ".join(f for f in facts if f)]
     numbering = Numbering(material)  # numbers as exported: none for what prints without one
 
-    def point_lines(points, indent: str) -> None:
-        for point in points:
-            lines.append(f"{indent}{numbering.label(point) or '·'} {_label(point.title or point.body)}")
+    def point_lines(points, labels: list[str], indent: str) -> None:
+        for label, point in zip(labels, points, strict=True):
+            lines.append(f"{indent}{label or '·'} {_label(point.title or point.body)}")
 
-    for section in material.sections:
-        lines.append(f"{numbering.label(section)}{section.heading}  [{section.kind}]")
-        point_lines(section.points, "  ")
-        for dim in section.dimensions:
+    for si, section in enumerate(material.sections):
+        lines.append(f"{numbering.at(si)}{section.heading}  [{section.kind}]")
+        point_lines(section.points, numbering.points(si), "  ")
+        for di, dim in enumerate(section.dimensions):
             name = dim.short_name or _label(dim.heading)
-            lines.append(f"  {numbering.label(dim)}{name}  {len(dim.points)}条")
-            point_lines(dim.points, "    ")
+            lines.append(f"  {numbering.at(si, di)}{name}  {len(dim.points)}条")
+            point_lines(dim.points, numbering.points(si, di), "    ")
     return "\n".join(lines) + "\n"
 
 

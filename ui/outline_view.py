@@ -39,15 +39,15 @@ def link_candidates(model: OutlineModel, item: OutlineItem) -> list[tuple[int, s
         return []
     numbering = Numbering(material)  # the numbers as printed, in the material's style
     out = []
-    for s in material.sections:
+    for si, s in enumerate(material.sections):
         if s.kind != partner_kind:
             continue
-        for p in s.points:
-            out.append((p.id, f"{numbering.label(p)} {p.title}".lstrip()))
-        for d in s.dimensions:
-            for p in d.points:
-                name = d.short_name or d.heading[:8]
-                out.append((p.id, f"{name} · {numbering.label(p)} {p.title}".replace("·  ", "· ")))
+        for label, p in zip(numbering.points(si), s.points, strict=True):
+            out.append((p.id, f"{label} {p.title}".lstrip()))
+        for di, d in enumerate(s.dimensions):
+            name = d.short_name or d.heading[:8]
+            for label, p in zip(numbering.points(si, di), d.points, strict=True):
+                out.append((p.id, f"{name} · {label} {p.title}".replace("·  ", "· ")))
     return out
 
 

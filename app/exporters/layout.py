@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.model import Dimension, Numbering, Point, Section
+from app.model import Dimension, Point, Section
 
 
 @dataclass(frozen=True)
@@ -23,26 +23,24 @@ class Piece:
     label: str = ""  # the point's number (一是 / 1. / （1）), "" for running text
 
 
-def section_heading_line(section: Section, numbering: Numbering) -> str | None:
-    """The section's heading line, or None when the source had no heading line at all."""
+def section_heading_line(section: Section, number: str) -> str | None:
+    """The section's heading line after its printed ``number`` (``Numbering``), or None when
+    the source had no heading line at all."""
     if not section.numbered and not section.heading:
         return None
-    return numbering.label(section) + section.heading
+    return number + section.heading
 
 
-def labelled_points(points: list[Point], numbering: Numbering) -> list[tuple[str, Point]]:
-    return [(numbering.label(p), p) for p in points]
-
-
-def dimension_groups(dim: Dimension, run_in: bool, numbering: Numbering) -> list[list[Piece]]:
-    """The dimension's pieces grouped into paragraphs (a "\\n" inside a text still breaks one).
+def dimension_groups(dim: Dimension, run_in: bool, labels: list[str]) -> list[list[Piece]]:
+    """The dimension's pieces grouped into paragraphs (a "\\n" inside a text still breaks one);
+    ``labels`` are its points' printed numbers (``Numbering.points``).
 
     Not run in (outside the problems section, or the per-export "each point its own paragraph"
     option): heading, intros and points each stand alone. Run in: the heading opens the first
     paragraph unless it stood alone in the source; the first intro paragraph runs on after it;
     points run on after the last paragraph, or each start their own when ``points_apart``.
     """
-    points = [Piece("point", point=p, label=label) for label, p in labelled_points(dim.points, numbering)]
+    points = [Piece("point", point=p, label=label) for label, p in zip(labels, dim.points, strict=True)]
     intros = [Piece("intro", text=t) for t in dim.intro if t]
     if not run_in:
         return [[Piece("heading", text=dim.full_heading())], *([x] for x in intros + points)]

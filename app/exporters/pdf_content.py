@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from app.exporters.layout import dimension_groups, labelled_points, section_heading_line
+from app.exporters.layout import dimension_groups, section_heading_line
 from app.exporters.pdf_options import PdfOptions
 from app.model import (
     Dimension,
@@ -103,16 +103,18 @@ def _dimension_bookmark(dim: Dimension, index: int) -> str:
 
 
 def dimension_paragraphs(
-    dim: Dimension, index: int, where: str, run_in: bool, options: PdfOptions, numbering: Numbering
+    dim: Dimension, position: tuple[int, int], where: str, run_in: bool, options: PdfOptions,
+    numbering: Numbering,
 ) -> list[ParagraphSpec]:
+    index = position[1]
     here = f"{where}{dimension_number(index)}"  # names the place in reports, printed or not
     outline = (_dimension_bookmark(dim, index), 1)
     out: list[ParagraphSpec] = []
-    for gi, group in enumerate(dimension_groups(dim, run_in, numbering)):
+    for gi, group in enumerate(dimension_groups(dim, run_in, numbering.points(*position))):
         runs: list[Run] = []
         for piece in group:
             if piece.kind == "heading":
-                runs.append(Run(numbering.label(dim) + piece.text, "heading2", f"{here}标题"))
+                runs.append(Run(numbering.at(*position) + piece.text, "heading2", f"{here}标题"))
             elif piece.kind == "intro":
                 runs.append(Run(piece.text, "body", f"{here}导语"))
             else:
@@ -129,8 +131,8 @@ def dimension_paragraphs(
 def section_paragraphs(
     section: Section, index: int, options: PdfOptions, numbering: Numbering
 ) -> list[ParagraphSpec]:
-    number = numbering.label(section)
-    line = section_heading_line(section, numbering)
+    number = numbering.at(index)
+    line = section_heading_line(section, number)
     where = number or f"第{index + 1}部分"
     # The number prints even when the heading is empty, as in txt/md: numbering never skips,
     # and a bare "二、" shows the user what is missing. Only a part the writer never headed
@@ -146,11 +148,11 @@ def section_paragraphs(
             )
         )
     out += body_paragraphs(section.intro, f"{where}导语")
-    for label, p in labelled_points(section.points, numbering):
+    for label, p in zip(numbering.points(index), section.points, strict=True):
         out += _split_paragraphs(point_runs(p, label, where, options))
     run_in = section.kind == "problems" and not options.point_paragraphs
     for i, dim in enumerate(section.dimensions):
-        out += dimension_paragraphs(dim, i, where, run_in, options, numbering)
+        out += dimension_paragraphs(dim, (index, i), where, run_in, options, numbering)
     return out
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from app.exporters.layout import dimension_groups, labelled_points, section_heading_line
+from app.exporters.layout import dimension_groups, section_heading_line
 from app.model import Dimension, Material, Numbering, Point, Section, point_text
 
 
@@ -57,11 +57,11 @@ def _render(
     for text in material.preamble:
         paragraphs += _split(text)
     numbering = Numbering(material)
-    for section in material.sections:
-        line = section_heading_line(section, numbering)
+    for si, section in enumerate(material.sections):
+        line = section_heading_line(section, numbering.at(si))
         if line is not None:
             paragraphs.append(section_heading(line))
-        paragraphs += _section_body(section, numbering, point_paragraphs)
+        paragraphs += _section_body(section, si, numbering, point_paragraphs)
     for text in material.closing:
         paragraphs += _split(text)
     if not paragraphs:
@@ -69,27 +69,27 @@ def _render(
     return "\n\n".join(paragraphs) + "\n"
 
 
-def _section_body(section: Section, numbering: Numbering, point_paragraphs: bool) -> list[str]:
+def _section_body(section: Section, si: int, numbering: Numbering, point_paragraphs: bool) -> list[str]:
     out: list[str] = []
     for text in section.intro:
         out += _split(text)
-    out += _numbered_points(labelled_points(section.points, numbering))
+    out += _numbered_points(zip(numbering.points(si), section.points, strict=True))
     # Only problems dimensions run their points in; elsewhere a （一） is a plain sub-heading.
     run_in = section.kind == "problems" and not point_paragraphs
-    for dim in section.dimensions:
-        out += _dimension(dim, run_in, numbering)
+    for di, dim in enumerate(section.dimensions):
+        out += _dimension(dim, run_in, numbering.at(si, di), numbering.points(si, di))
     return out
 
 
-def _dimension(dim: Dimension, run_in: bool, numbering: Numbering) -> list[str]:
+def _dimension(dim: Dimension, run_in: bool, number: str, labels: list[str]) -> list[str]:
     out: list[str] = []
-    for group in dimension_groups(dim, run_in, numbering):
+    for group in dimension_groups(dim, run_in, labels):
         # One string with "\n" where paragraphs break, split once at the end: a break inside an
         # intro or a body then falls exactly where it was typed.
         texts = []
         for piece in group:
             if piece.kind == "heading":
-                texts.append(numbering.label(dim) + piece.text)
+                texts.append(number + piece.text)
             elif piece.kind == "intro":
                 texts.append(piece.text)
             else:

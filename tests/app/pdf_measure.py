@@ -102,19 +102,19 @@ def expected_text(material: Material, *, point_paragraphs: bool = False) -> str:
     the run-in ``：`` (never glued); numbers follow the material's style and skip running text;
     a part the writer never headed prints no ``一、`` line."""
     parts = [material.title, *material.preamble]
-    number = Numbering(material).label
-    for s in material.sections:
+    numbering = Numbering(material)
+    for si, s in enumerate(material.sections):
         if s.numbered or s.heading:
-            parts.append(number(s) + s.heading)
+            parts.append(numbering.at(si) + s.heading)
         parts += s.intro
-        parts += [number(p) + point_text(p) for p in s.points]
-        for d in s.dimensions:
+        parts += [n + point_text(p) for n, p in zip(numbering.points(si), s.points, strict=True)]
+        for di, d in enumerate(s.dimensions):
             run_on = s.kind == "problems" and not point_paragraphs and not d.heading_alone
             followed = bool([t for t in d.intro if t] or d.points)
             heading = d.run_in_heading() if run_on and followed else d.full_heading()
-            parts.append(number(d) + heading)
+            parts.append(numbering.at(si, di) + heading)
             parts += d.intro
-            parts += [number(p) + point_text(p) for p in d.points]
+            parts += [n + point_text(p) for n, p in zip(numbering.points(si, di), d.points, strict=True)]
     parts += material.closing
     return plain("".join(parts))
 

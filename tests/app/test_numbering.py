@@ -71,3 +71,15 @@ def test_show_prints_the_numbers_the_export_prints(style):
     assert f"{second}乙项不足。" in exported and f"    {second} 乙项不足" in shown
     assert "开头的一段话。" in exported and "  · 开头的一段话" in shown
     assert not any(line.startswith("一、") for line in exported + shown)
+
+
+def test_numbers_follow_positions_even_for_one_object_held_twice():
+    """A material built by repeating the same section object (as the benchmarks build big
+    ones) still numbers each place by its position."""
+    section = Section(kind="measures", heading="整改措施", points=[Point(title="丙项措施")])
+    material = Material(sections=[section, section])
+    numbering = Numbering(material)
+    assert [numbering.at(0), numbering.at(1)] == ["一、", "二、"]
+    assert numbering.points(1) == ["一是"]
+    text = export_txt(material)
+    assert "一、整改措施" in text and "二、整改措施" in text

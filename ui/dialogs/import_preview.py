@@ -57,27 +57,27 @@ def preview_nodes(material: Material) -> list[PreviewNode]:
     """The material in document order, numbered as it will be shown and printed."""
     numbering = Numbering(material)
     nodes = [PreviewNode("title", material.title or "—", 0, material.title)]
-    for section in material.sections:
+    for s_index, section in enumerate(material.sections):
         other = section.kind == "other"
         key = section.heading or (section.intro[0] if section.intro else "")
-        nodes.append(PreviewNode("section", f"{numbering.label(section)}{section.heading or '—'}", 0,
+        nodes.append(PreviewNode("section", f"{numbering.at(s_index)}{section.heading or '—'}", 0,
                                  key, unclassified=other))
-        for dim in section.dimensions:
+        for d_index, dim in enumerate(section.dimensions):
             name = dim.short_name or dim.heading
-            nodes.append(PreviewNode("dimension", f"{numbering.label(dim)}{name}", 1,
+            nodes.append(PreviewNode("dimension", f"{numbering.at(s_index, d_index)}{name}", 1,
                                      dim.heading or name, unclassified=other,
                                      words=sum(point_word_count(p) for p in dim.points)))
-            nodes += _point_nodes(dim.points, 2, other, numbering)
-        nodes += _point_nodes(section.points, 1, other, numbering)
+            nodes += _point_nodes(dim.points, 2, other, numbering.points(s_index, d_index))
+        nodes += _point_nodes(section.points, 1, other, numbering.points(s_index))
     return nodes
 
 
-def _point_nodes(points, depth: int, other: bool, numbering: Numbering) -> list[PreviewNode]:
+def _point_nodes(points, depth: int, other: bool, labels: list[str]) -> list[PreviewNode]:
     # Running text (no 一是 in the source) shows no number: the export adds none either.
     return [
-        PreviewNode("point", f"{numbering.label(p)} {p.title or p.body[:20] or '—'}".strip(), depth,
+        PreviewNode("point", f"{label} {p.title or p.body[:20] or '—'}".strip(), depth,
                     p.title or p.body or p.example, unclassified=other, words=point_word_count(p))
-        for p in points
+        for label, p in zip(labels, points, strict=True)
     ]
 
 
