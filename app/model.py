@@ -242,7 +242,8 @@ def _survey(material: Material, until: Node | None = None):
     counts: dict[Position, int | None] = {}
     where: dict[int, tuple[Node, Position]] = {}
     for node, pos, count in _positions(material):
-        counts[pos] = count
+        if until is None or len(pos) < 3 or node is until:  # a search keeps only what it needs
+            counts[pos] = count
         if until is None or node is until:
             where.setdefault(id(node), (node, pos))  # a node held twice: its first place
             if node is until:
