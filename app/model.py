@@ -1,8 +1,8 @@
 """Domain model of one 对照检查材料 (material) and the numbering derived from positions.
 
 The model is plain data: dataclasses with no storage or Qt behaviour. Numbering is never stored;
-it is computed from a node's position when something is rendered (see ``section_number`` and
-friends). Text is kept exactly as typed or imported.
+it is computed from a node's position when something is rendered, by ``Numbering`` alone (every
+exporter, ``show``, the outline and the checks ask it). Text is kept exactly as typed or imported.
 """
 
 from __future__ import annotations
