@@ -284,26 +284,24 @@ def _import_summary(material: Material, report: ImportReport) -> str:
 
 def outline(material: Material) -> str:
     """The material's tree with derived numbering, one node per line (``show`` without --json)."""
-    from app.exporters.layout import section_label
-    from app.model import dimension_label, material_word_count, point_labels
+    from app.model import Numbering, material_word_count
 
     facts = [f"{material.year}年度" if material.year else "", material.meeting,
              f"模板 {material.template_id}", f"{material_word_count(material):,} 字"]
     lines = [material.title or "（无标题）", " · ".join(f for f in facts if f)]
-    style = material.point_style
+    numbering = Numbering(material)  # numbers as exported: none for what prints without one
 
-    def point_lines(points, indent: str) -> None:
-        # Numbers as exported: none for running text the writer did not enumerate.
-        for label, point in zip(point_labels(points, style), points, strict=True):
+    def point_lines(points, labels: list[str], indent: str) -> None:
+        for label, point in zip(labels, points, strict=True):
             lines.append(f"{indent}{label or '·'} {_label(point.title or point.body)}")
 
     for si, section in enumerate(material.sections):
-        lines.append(f"{section_label(section, si)}{section.heading}  [{section.kind}]")
-        point_lines(section.points, "  ")
+        lines.append(f"{numbering.at(si)}{section.heading}  [{section.kind}]")
+        point_lines(section.points, numbering.points(si), "  ")
         for di, dim in enumerate(section.dimensions):
             name = dim.short_name or _label(dim.heading)
-            lines.append(f"  {dimension_label(dim, di)}{name}  {len(dim.points)}条")
-            point_lines(dim.points, "    ")
+            lines.append(f"  {numbering.at(si, di)}{name}  {len(dim.points)}条")
+            point_lines(dim.points, numbering.points(si, di), "    ")
     return "\n".join(lines) + "\n"
 
 

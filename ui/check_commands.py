@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QScrollArea, QWidget
 
 from app.checks.paths import Edit, node_at, split_path
 from app.errors import InputError
-from app.model import Material, dimension_number, point_number, section_number
+from app.model import Material, node_path_label
 from ui.commands import LibraryCommand, field_label
 from ui.outline_model import MATERIAL_KEY
 
@@ -114,38 +114,11 @@ def location_label(material: Material, path: str) -> str:
         node = node_at(material, node_path)
     except InputError:
         return path
-    where = _numbering(material, node)
+    where = node_path_label(material, node)  # the numbers as printed
     name = field_label(field)
     if index is not None:
         name += f" ¶{index + 1}"
     return f"{where} · {name}" if where else name
-
-
-def _numbering(material: Material, target) -> str:
-    if isinstance(target, Material):
-        return ""
-    for s_index, section in enumerate(material.sections):
-        sec = _safe(section_number, s_index)
-        if section is target:
-            return sec
-        for p_index, point in enumerate(section.points):
-            if point is target:
-                return sec + _safe(point_number, p_index)
-        for d_index, dim in enumerate(section.dimensions):
-            dnum = sec + _safe(dimension_number, d_index)
-            if dim is target:
-                return dnum
-            for p_index, point in enumerate(dim.points):
-                if point is target:
-                    return dnum + _safe(point_number, p_index)
-    return ""
-
-
-def _safe(number, index: int) -> str:
-    try:
-        return number(index)
-    except ValueError:  # beyond 999: Chinese numbering stops; position is still useful
-        return f"[{index + 1}]"
 
 
 # ----- showing a field path in the node panel's editors ---------------------------------------

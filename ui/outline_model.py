@@ -2,12 +2,14 @@
 
 Rows: the material itself (one top-level row), its sections (一、), a section's points and
 dimensions ((一)), a dimension's points (一是). A section lists its own points first, then its
-dimensions, the same reading order as ``Section.all_points``. Labels carry the numbering derived
-from position, never stored.
+dimensions, the same reading order as ``Section.all_points``. Labels carry the numbers as the
+export prints them (``app.model.Numbering``), never stored.
 
 ``sync(material)`` brings the tree in line with a fresh Material read from the library after a
 command: every structural difference is applied with begin/endInsertRows, MoveRows or RemoveRows
-so views keep their selection and expansion; changed labels emit dataChanged.
+so views keep their selection and expansion; then every label is recomputed (numbering and
+counts may change anywhere) and changed ones emit dataChanged. Between commands, typing changes
+one node's text: ``refresh_labels`` relabels only the rows whose own text changed.
 Drops do not change the model: they emit ``moveRequested`` so the window can push an undoable
 command, whose result comes back through ``sync``.
 """
@@ -25,15 +27,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from app.model import (
-    Dimension,
-    Material,
-    Point,
-    Section,
-    dimension_label,
-    point_number,
-    section_number,
-)
+from app.model import Dimension, Material, Numbering, Point, Section
 
 MATERIAL_KEY = 0  # node ids from SQLite start at 1, so 0 is free for the material row
 _NO_PARENT = QModelIndex()  # default argument of the Qt overrides
@@ -43,25 +37,46 @@ KindRole = Qt.ItemDataRole.UserRole + 2  # "material" | "section" | "dimension" 
 TITLE_PREVIEW = 24  # characters of a point title shown in the tree
 
 
-@dataclass(eq=False)  # identity: row() looks an item up among its siblings
+@dataclass(eq=False)  # identity: rows and labels are cached per item
 class OutlineItem:
     key: int
     kind: str
     obj: Material | Section | Dimension | Point
     parent: OutlineItem | None = None
     children: list[OutlineItem] = field(default_factory=list)
-    # Cached label: numbering is refreshed after a whole structural change, so rows keep their
-    # data while they are inserted, moved or removed (what views and the model tester expect).
+    # Cached label (None until first shown), and what it was made from (``_source``):
+    # numbering is recomputed after a whole structural change, so rows keep their data while
+    # they are inserted, moved or removed (what views and the model tester expect).
     text: str | None = None
+    source: tuple = ()
+    # Cached row and position among same-kind siblings; valid while the parent's
+    # ``rows_valid`` holds (every change of a ``children`` list clears it).
+    cached_row: int = 0
+    cached_position: int = 0
+    rows_valid: bool = False
 
     def row(self) -> int:
-        return self.parent.children.index(self) if self.parent else 0
+        if self.parent is None:
+            return 0
+        self.parent.number_children()
+        return self.cached_row
 
     def position(self) -> int:
         """Index among siblings of the same kind: the position the library uses."""
         if self.parent is None:
             return 0
-        return [c for c in self.parent.children if c.kind == self.kind].index(self)
+        self.parent.number_children()
+        return self.cached_position
+
+    def number_children(self) -> None:
+        if self.rows_valid:
+            return
+        seen: dict[str, int] = {}
+        for row, child in enumerate(self.children):
+            child.cached_row = row
+            child.cached_position = seen.get(child.kind, 0)
+            seen[child.kind] = child.cached_position + 1
+        self.rows_valid = True
 
 
 def _children_of(obj) -> list[tuple[str, object]]:
@@ -86,6 +101,17 @@ def _shorten(text: str, limit: int = TITLE_PREVIEW) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _source(item: OutlineItem) -> tuple:
+    """The node's own text its label shows (numbers and counts change only with a command or
+    with the numbering's inputs, which relabel every row)."""
+    obj = item.obj
+    if item.kind == "material":
+        return (obj.title,)
+    if item.kind == "dimension":
+        return (obj.short_name, obj.heading)
+    return (obj.heading,) if item.kind == "section" else (obj.title,)
+
+
 class OutlineModel(QAbstractItemModel):
     # (node id, new parent id or None for sections, new position after removal)
     moveRequested = Signal(int, object, int)
@@ -94,6 +120,7 @@ class OutlineModel(QAbstractItemModel):
         super().__init__(parent)
         self._root: OutlineItem | None = None  # invisible; its only child is the material row
         self._items: dict[int, OutlineItem] = {}
+        self._numbering = Numbering(Material())
 
     # ----- building ----------------------------------------------------------------------------
     def material(self) -> Material | None:
@@ -103,6 +130,7 @@ class OutlineModel(QAbstractItemModel):
         self.beginResetModel()
         self._items = {}
         self._root = OutlineItem(-1, "root", Material())
+        self._numbering = Numbering(material or Material())
         if material is not None:
             self._root.children.append(self._build("material", material, self._root))
         self.endResetModel()
@@ -147,6 +175,9 @@ class OutlineModel(QAbstractItemModel):
                 collect(k, o)
 
         collect("material", material)
+        # rows inserted below show their numbers at once; the others keep their cached label
+        # until step 3
+        self._numbering = Numbering(material)
         # 1. removals: every row whose node is gone (a wanted node inside a removed subtree
         #    is forgotten with it and comes back as an insert in step 2)
         for key in [k for k in list(self._items) if k not in wanted]:
@@ -166,6 +197,7 @@ class OutlineModel(QAbstractItemModel):
                     child = OutlineItem(ckey, ckind, cobj, parent)
                     self.beginInsertRows(self._index_of(parent), row, row)
                     parent.children.insert(row, child)
+                    parent.rows_valid = False
                     self._items[ckey] = child
                     self.endInsertRows()
                 elif child.parent is not parent or child.row() != row:
@@ -173,14 +205,16 @@ class OutlineModel(QAbstractItemModel):
                 child.obj = cobj
                 child.kind = ckind
                 queue.append((ckind, cobj))
-        # 3. labels: numbering and counts may change anywhere after a structural edit
-        self.refresh_labels()
+        # 3. labels: numbering and counts may change anywhere after a command (rows never
+        #    shown are labelled when first shown)
+        self._relabel([item for item in self._items.values() if item.text is not None])
 
     def _remove(self, item: OutlineItem) -> None:
         parent = item.parent
         row = item.row()
         self.beginRemoveRows(self._index_of(parent), row, row)
         parent.children.pop(row)
+        parent.rows_valid = False
         self._forget(item)
         self.endRemoveRows()
 
@@ -202,30 +236,37 @@ class OutlineModel(QAbstractItemModel):
             return
         old_parent.children.pop(old_row)
         new_parent.children.insert(row, item)
+        old_parent.rows_valid = new_parent.rows_valid = False
         item.parent = new_parent
         self.endMoveRows()
 
     def refresh_labels(self) -> None:
-        """Recompute cached labels (numbering, counts, live-typed titles); emit dataChanged
-        for each run of changed rows."""
-        if self._root is not None:
-            self._relabel(self._root)
+        """Relabel the shown rows whose own text changed since they were labelled (live typing),
+        or every shown row when the point style or a ``numbered`` flag changed; emit
+        dataChanged for each run of changed rows."""
+        material = self.material()
+        if material is None:
+            return
+        labelled = [item for item in self._items.values() if item.text is not None]
+        if self._numbering.is_current():
+            self._relabel([item for item in labelled if item.source != _source(item)])
+        else:
+            self._numbering = Numbering(material)
+            self._relabel(labelled)
 
-    def _relabel(self, item: OutlineItem) -> None:
-        changed = []
-        for child in item.children:
-            text = self.label(child)
-            if text != child.text:
-                child.text = text
-                changed.append(child.row())
-        if changed:
-            parent_index = self._index_of(item)
-            first, last = min(changed), max(changed)
-            self.dataChanged.emit(self.index(first, 0, parent_index),
-                                  self.index(last, 0, parent_index),
-                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole])
-        for child in item.children:
-            self._relabel(child)
+    def _relabel(self, items: list[OutlineItem]) -> None:
+        changed: dict[int, list[OutlineItem]] = {}  # per parent key
+        for item in items:
+            text = self._compose(item)
+            if text != item.text:
+                item.text = text
+                changed.setdefault(item.parent.key, []).append(item)
+        roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole]
+        for siblings in changed.values():
+            rows = [i.row() for i in siblings]
+            parent_index = self._index_of(siblings[0].parent)
+            self.dataChanged.emit(self.index(min(rows), 0, parent_index),
+                                  self.index(max(rows), 0, parent_index), roles)
 
     # ----- QAbstractItemModel ------------------------------------------------------------------
     def index(self, row: int, column: int, parent: QModelIndex = _NO_PARENT) -> QModelIndex:
@@ -256,9 +297,7 @@ class OutlineModel(QAbstractItemModel):
         if item is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            if item.text is None:
-                item.text = self.label(item)
-            return item.text
+            return self.label(item)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(item)
         if role == NodeRole:
@@ -268,27 +307,28 @@ class OutlineModel(QAbstractItemModel):
         return None
 
     def label(self, item: OutlineItem) -> str:
+        """The row's text: the number as printed, the node's name, counts."""
+        if item.text is None:
+            item.text = self._compose(item)
+        return item.text
+
+    def _compose(self, item: OutlineItem) -> str:
         obj = item.obj
+        item.source = _source(item)
         if item.kind == "material":
             return obj.title or self.tr("(untitled material)")
-        siblings = [c for c in item.parent.children if c.kind == item.kind]
-        n = siblings.index(item)
+        try:
+            number = self._numbering.label(obj)
+        except KeyError:  # a row not yet updated during sync: step 3 labels it again
+            number = ""
         if item.kind == "section":
             count = len(obj.all_points())
             points = self.tr("%n point(s)", "", count)
-            return f"{section_number(n)}{obj.heading}" + (f"  {points}" if count else "")
+            # a part the writer did not head (no 一、, no heading) still needs a visible row
+            return (f"{number}{obj.heading}" or "—") + (f"  {points}" if count else "")
         if item.kind == "dimension":
             name = obj.short_name or _shorten(obj.heading)
-            return f"{dimension_label(obj, n)}{name}  " + self.tr("%n point(s)", "", len(obj.points))
-        # Numbers as exported: in the material's style, none for running text (no 一是 written),
-        # which the points after it do not count.
-        number = ""
-        if obj.numbered:
-            root = item.parent
-            while root.parent is not None and root.kind != "material":
-                root = root.parent
-            before = sum(1 for c in siblings[:n] if c.obj.numbered)
-            number = point_number(before, getattr(root.obj, "point_style", "shi"))
+            return f"{number}{name}  " + self.tr("%n point(s)", "", len(obj.points))
         return f"{number} {_shorten(obj.title) or self.tr('(no title)')}".lstrip()
 
     def _tooltip(self, item: OutlineItem) -> str:
@@ -386,10 +426,8 @@ class OutlineModel(QAbstractItemModel):
         if target is None:
             return False
         new_parent, position = target
-        if new_parent is item.parent:
-            same = [c for c in new_parent.children if c.kind == item.kind]
-            if same.index(item) == position:
-                return False
+        if new_parent is item.parent and item.position() == position:
+            return False
         parent_id = None if new_parent.kind == "material" else new_parent.key
         self.moveRequested.emit(item.key, parent_id, position)
         # False: the view must not remove the source rows; the command's sync moves them

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QMenu, QTreeView, QWidget
 
-from app.model import point_number
+from app.model import Numbering
 from ui.outline_model import OutlineItem, OutlineModel
 
 # Which section kinds may be linked: a problem point ↔ a measure point.
@@ -37,15 +37,17 @@ def link_candidates(model: OutlineModel, item: OutlineItem) -> list[tuple[int, s
     material = model.material()
     if partner_kind is None or material is None:
         return []
+    numbering = Numbering(material)  # the numbers as printed, in the material's style
     out = []
-    for s in material.sections:
+    for si, s in enumerate(material.sections):
         if s.kind != partner_kind:
             continue
-        for i, p in enumerate(s.points):
-            out.append((p.id, f"{point_number(i)} {p.title}"))
-        for d in s.dimensions:
-            for i, p in enumerate(d.points):
-                out.append((p.id, f"{d.short_name or d.heading[:8]} · {point_number(i)} {p.title}"))
+        for label, p in zip(numbering.points(si), s.points, strict=True):
+            out.append((p.id, f"{label} {p.title}".lstrip()))
+        for di, d in enumerate(s.dimensions):
+            name = d.short_name or d.heading[:8]
+            for label, p in zip(numbering.points(si, di), d.points, strict=True):
+                out.append((p.id, f"{name} · {label} {p.title}".replace("·  ", "· ")))
     return out
 
 

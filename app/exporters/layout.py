@@ -1,16 +1,16 @@
 """Paragraph shape shared by every exporter: which pieces of a dimension share a paragraph, and
-which numbers print before points and sections.
+where the numbers go (which number a node prints is ``app.model.Numbering``'s to say).
 
 The txt/md, PDF and DOCX exporters differ in fonts and markers only; what runs on into what is
 decided here once, from the shape the source had (``Dimension.heading_alone`` /
-``points_apart``) and the material's point numbering style.
+``points_apart``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.model import Dimension, Material, Point, Section, point_labels, section_number
+from app.model import Dimension, Point, Section
 
 
 @dataclass(frozen=True)
@@ -23,31 +23,23 @@ class Piece:
     label: str = ""  # the point's number (一是 / 1. / （1）), "" for running text
 
 
-def section_label(section: Section, index: int) -> str:
-    """``一、`` for a numbered section; nothing for a part the writer did not number."""
-    return section_number(index) if section.numbered else ""
-
-
-def section_heading_line(section: Section, index: int) -> str | None:
-    """The section's heading line, or None when the source had no heading line at all."""
+def section_heading_line(section: Section, number: str) -> str | None:
+    """The section's heading line after its printed ``number`` (``Numbering``), or None when
+    the source had no heading line at all."""
     if not section.numbered and not section.heading:
         return None
-    return section_label(section, index) + section.heading
+    return number + section.heading
 
 
-def labelled_points(points: list[Point], material: Material) -> list[tuple[str, Point]]:
-    return list(zip(point_labels(points, material.point_style), points, strict=True))
-
-
-def dimension_groups(dim: Dimension, run_in: bool, style: str) -> list[list[Piece]]:
-    """The dimension's pieces grouped into paragraphs (a "\\n" inside a text still breaks one).
+def dimension_groups(dim: Dimension, run_in: bool, labels: list[str]) -> list[list[Piece]]:
+    """The dimension's pieces grouped into paragraphs (a "\\n" inside a text still breaks one);
+    ``labels`` are its points' printed numbers (``Numbering.points``).
 
     Not run in (outside the problems section, or the per-export "each point its own paragraph"
     option): heading, intros and points each stand alone. Run in: the heading opens the first
     paragraph unless it stood alone in the source; the first intro paragraph runs on after it;
     points run on after the last paragraph, or each start their own when ``points_apart``.
     """
-    labels = point_labels(dim.points, style)
     points = [Piece("point", point=p, label=label) for label, p in zip(labels, dim.points, strict=True)]
     intros = [Piece("intro", text=t) for t in dim.intro if t]
     if not run_in:

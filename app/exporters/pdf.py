@@ -43,8 +43,8 @@ __all__ = ["PdfOptions", "PdfReport", "export_pdf", "render_pdf"]
 _BASELINE_DROP = 0.38
 _FLATE_LEVEL = 1
 _BOLD_STROKE = 0.35  # pt of outline stroke for 加粗 (fonts here have no bold face)
-# rl_config is process-global: a preview and an export on two threads must not interleave
-# their save/restore of it (or share one TTFont's per-document subset state half-way).
+# ReportLab's font registry and each registered TTFont (its per-document subset state) are
+# shared by the whole process: a preview and an export on two threads render one at a time.
 _REPORTLAB_LOCK = threading.Lock()
 
 
@@ -137,71 +137,74 @@ def _pdf_date(updated: str) -> str:
 
 
 def _draw(material: Material, pages: list[PagePlan], numbers: list[Line]) -> bytes:
-    from reportlab import rl_config
-    from reportlab.pdfbase import pdfdoc, pdfmetrics
+    from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfgen.canvas import Canvas
 
     first_font = next(
         (seg.font for page in pages for _, line in page.lines for seg in line.segments),
         numbers[0].segments[0].font if numbers and numbers[0].segments else None,
     )
-    # invariant: byte-identical output; no ASCII85 (pure Python here, and binary is smaller).
-    saved = rl_config.invariant, rl_config.useA85
-    rl_config.invariant, rl_config.useA85 = 1, 0
-    # Flate level 1 instead of zlib's default 6: the streams are mostly TrueType glyph data,
-    # which level 6 packs only ~7 % smaller at twice the time (the largest cost of a render).
-    pdfdoc.PDFZCompress.encode = _fast_flate
-    try:
-        buf = io.BytesIO()
-        # initialFontName: otherwise ReportLab's page preamble references an unembedded Helvetica.
-        canv = Canvas(
-            buf,
-            pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
-            invariant=1,
-            pageCompression=1,
-            initialFontName=first_font,
-            initialFontSize=16,
-        )
-        date = _pdf_date(material.updated)
-        canv.setDateFormatter(lambda *_: date)
-        canv.setTitle(material.title)
-        canv.setAuthor(material.author or material.organization)
-        canv.setSubject(material.meeting)
-        canv.setCreator("Duizhao 对照")
-        canv.setViewerPreference("PrintScaling", "None")
-        fonts = {}
-        outline_level = -1
-        for index, page in enumerate(pages):
-            for n, (label, level, slot) in enumerate(page.outline):
-                key = f"p{index}o{n}"
-                top = PAGE_HEIGHT - BLOCK_TOP - slot * LINE_PITCH
-                canv.bookmarkPage(key, fit="XYZ", left=0, top=top)
-                outline_level = min(level, outline_level + 1)  # ReportLab refuses level jumps
-                canv.addOutlineEntry(label, key, level=max(outline_level, 0))
-            ops = ["BT"]
-            state = {"font": None}  # the font operator in force within this text object
-            for slot, line in page.lines:
-                baseline = PAGE_HEIGHT - BLOCK_TOP - (slot + 0.5) * LINE_PITCH - _BASELINE_DROP * line.size
-                _line_ops(ops, state, canv, fonts, pdfmetrics, line, baseline)
-            baseline = PAGE_HEIGHT - BLOCK_TOP - BLOCK_HEIGHT - PAGE_NUMBER_GAP
-            _line_ops(ops, state, canv, fonts, pdfmetrics, numbers[index], baseline)
-            ops.append("ET")
-            canv.addLiteral("\n".join(ops))
-            canv.showPage()
-        if any(page.outline for page in pages):
-            canv.showOutline()
-        canv.save()
-        return buf.getvalue()
-    finally:
-        rl_config.invariant, rl_config.useA85 = saved
-        del pdfdoc.PDFZCompress.encode  # back to ReportLab's own (class) method
+    buf = io.BytesIO()
+    # invariant: byte-identical output. initialFontName: otherwise ReportLab's page preamble
+    # references an unembedded Helvetica. pageCompression off, because ReportLab's own
+    # compression is configured process-wide (rl_config.useA85 adds ASCII85, pure Python and
+    # larger; PDFZCompress is one shared zlib level-6 filter): the document compresses instead.
+    canv = Canvas(
+        buf,
+        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+        invariant=1,
+        pageCompression=0,
+        initialFontName=first_font,
+        initialFontSize=16,
+    )
+    # Every stream without filters of its own (page contents, font subsets, ToUnicode maps)
+    # gets this document's default: Flate only, at level 1.
+    canv._doc.defaultStreamFilters = [_FAST_FLATE]
+    date = _pdf_date(material.updated)
+    canv.setDateFormatter(lambda *_: date)
+    canv.setTitle(material.title)
+    canv.setAuthor(material.author or material.organization)
+    canv.setSubject(material.meeting)
+    canv.setCreator("Duizhao 对照")
+    canv.setViewerPreference("PrintScaling", "None")
+    fonts = {}
+    outline_level = -1
+    for index, page in enumerate(pages):
+        for n, (label, level, slot) in enumerate(page.outline):
+            key = f"p{index}o{n}"
+            top = PAGE_HEIGHT - BLOCK_TOP - slot * LINE_PITCH
+            canv.bookmarkPage(key, fit="XYZ", left=0, top=top)
+            outline_level = min(level, outline_level + 1)  # ReportLab refuses level jumps
+            canv.addOutlineEntry(label, key, level=max(outline_level, 0))
+        ops = ["BT"]
+        state = {"font": None}  # the font operator in force within this text object
+        for slot, line in page.lines:
+            baseline = PAGE_HEIGHT - BLOCK_TOP - (slot + 0.5) * LINE_PITCH - _BASELINE_DROP * line.size
+            _line_ops(ops, state, canv, fonts, pdfmetrics, line, baseline)
+        baseline = PAGE_HEIGHT - BLOCK_TOP - BLOCK_HEIGHT - PAGE_NUMBER_GAP
+        _line_ops(ops, state, canv, fonts, pdfmetrics, numbers[index], baseline)
+        ops.append("ET")
+        canv.addLiteral("\n".join(ops))
+        canv.showPage()
+    if any(page.outline for page in pages):
+        canv.showOutline()
+    canv.save()
+    return buf.getvalue()
 
 
+class _FastFlate:
+    """A ReportLab stream filter: FlateDecode at level 1 instead of zlib's default 6. The
+    streams are mostly TrueType glyph data, which level 6 packs only ~7 % smaller at twice the
+    time (the largest cost of a render)."""
+
+    pdfname = "FlateDecode"
+
+    def encode(self, data: bytes | str) -> bytes:
+        return zlib.compress(data.encode("utf8") if isinstance(data, str) else data, _FLATE_LEVEL)
+
+
+_FAST_FLATE = _FastFlate()
 _NUMBERS: dict[float, str] = {}  # grid positions repeat on every line and page
-
-
-def _fast_flate(data: bytes | str) -> bytes:
-    return zlib.compress(data.encode("utf8") if isinstance(data, str) else data, _FLATE_LEVEL)
 
 
 def _num(v: float) -> str:

@@ -11,16 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from app.exporters.layout import dimension_groups, section_heading_line, section_label
+from app.exporters.layout import dimension_groups, section_heading_line
 from app.exporters.pdf_options import PdfOptions
 from app.model import (
     Dimension,
     Material,
+    Numbering,
     Point,
     Section,
-    dimension_label,
     dimension_number,
-    point_labels,
     point_title_sentence,
 )
 
@@ -94,7 +93,9 @@ def point_runs(point: Point, number: str, where: str, options: PdfOptions) -> li
     return runs
 
 
-def _dimension_label(dim: Dimension, index: int) -> str:
+def _dimension_bookmark(dim: Dimension, index: int) -> str:
+    # By position even for a dimension printed without （一）: the bookmarks of a PDF already
+    # made stay as they were.
     name = dim.short_name or dim.heading
     if len(name) > 24:
         name = name[:24] + "…"
@@ -102,16 +103,18 @@ def _dimension_label(dim: Dimension, index: int) -> str:
 
 
 def dimension_paragraphs(
-    dim: Dimension, index: int, where: str, run_in: bool, options: PdfOptions, style: str = "shi"
+    dim: Dimension, position: tuple[int, int], where: str, run_in: bool, options: PdfOptions,
+    numbering: Numbering,
 ) -> list[ParagraphSpec]:
-    here = f"{where}{dimension_number(index)}"
-    outline = (_dimension_label(dim, index), 1)
+    index = position[1]
+    here = f"{where}{dimension_number(index)}"  # names the place in reports, printed or not
+    outline = (_dimension_bookmark(dim, index), 1)
     out: list[ParagraphSpec] = []
-    for gi, group in enumerate(dimension_groups(dim, run_in, style)):
+    for gi, group in enumerate(dimension_groups(dim, run_in, numbering.points(*position))):
         runs: list[Run] = []
         for piece in group:
             if piece.kind == "heading":
-                runs.append(Run(dimension_label(dim, index) + piece.text, "heading2", f"{here}标题"))
+                runs.append(Run(numbering.at(*position) + piece.text, "heading2", f"{here}标题"))
             elif piece.kind == "intro":
                 runs.append(Run(piece.text, "body", f"{here}导语"))
             else:
@@ -126,10 +129,10 @@ def dimension_paragraphs(
 
 
 def section_paragraphs(
-    section: Section, index: int, options: PdfOptions, style: str = "shi"
+    section: Section, index: int, options: PdfOptions, numbering: Numbering
 ) -> list[ParagraphSpec]:
-    number = section_label(section, index)
-    line = section_heading_line(section, index)
+    number = numbering.at(index)
+    line = section_heading_line(section, number)
     where = number or f"第{index + 1}部分"
     # The number prints even when the heading is empty, as in txt/md: numbering never skips,
     # and a bare "二、" shows the user what is missing. Only a part the writer never headed
@@ -145,11 +148,11 @@ def section_paragraphs(
             )
         )
     out += body_paragraphs(section.intro, f"{where}导语")
-    for label, p in zip(point_labels(section.points, style), section.points, strict=True):
+    for label, p in zip(numbering.points(index), section.points, strict=True):
         out += _split_paragraphs(point_runs(p, label, where, options))
     run_in = section.kind == "problems" and not options.point_paragraphs
     for i, dim in enumerate(section.dimensions):
-        out += dimension_paragraphs(dim, i, where, run_in, options, style)
+        out += dimension_paragraphs(dim, (index, i), where, run_in, options, numbering)
     return out
 
 
@@ -177,8 +180,9 @@ def material_paragraphs(material: Material, options: PdfOptions) -> list[Paragra
         )
         out.append(blank())
     out += body_paragraphs(material.preamble, "前言")
+    numbering = Numbering(material)
     for i, section in enumerate(material.sections):
-        out += section_paragraphs(section, i, options, material.point_style)
+        out += section_paragraphs(section, i, options, numbering)
     out += body_paragraphs(material.closing, "结尾")
     if options.include_signature:
         out += signature_paragraphs(material)

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from app.exporters.layout import dimension_groups, labelled_points, section_heading_line
-from app.model import Dimension, Material, Point, Section, dimension_label, point_text
+from app.exporters.layout import dimension_groups, section_heading_line
+from app.model import Dimension, Material, Numbering, Point, Section, point_text
 
 
 def export_txt(material: Material, *, point_paragraphs: bool = False) -> str:
@@ -56,11 +56,12 @@ def _render(
     paragraphs += _split(material.date)
     for text in material.preamble:
         paragraphs += _split(text)
-    for index, section in enumerate(material.sections):
-        line = section_heading_line(section, index)
+    numbering = Numbering(material)
+    for si, section in enumerate(material.sections):
+        line = section_heading_line(section, numbering.at(si))
         if line is not None:
             paragraphs.append(section_heading(line))
-        paragraphs += _section_body(section, material, point_paragraphs)
+        paragraphs += _section_body(section, si, numbering, point_paragraphs)
     for text in material.closing:
         paragraphs += _split(text)
     if not paragraphs:
@@ -68,27 +69,27 @@ def _render(
     return "\n\n".join(paragraphs) + "\n"
 
 
-def _section_body(section: Section, material: Material, point_paragraphs: bool) -> list[str]:
+def _section_body(section: Section, si: int, numbering: Numbering, point_paragraphs: bool) -> list[str]:
     out: list[str] = []
     for text in section.intro:
         out += _split(text)
-    out += _numbered_points(labelled_points(section.points, material))
+    out += _numbered_points(zip(numbering.points(si), section.points, strict=True))
     # Only problems dimensions run their points in; elsewhere a （一） is a plain sub-heading.
     run_in = section.kind == "problems" and not point_paragraphs
-    for index, dim in enumerate(section.dimensions):
-        out += _dimension(index, dim, run_in, material.point_style)
+    for di, dim in enumerate(section.dimensions):
+        out += _dimension(dim, run_in, numbering.at(si, di), numbering.points(si, di))
     return out
 
 
-def _dimension(index: int, dim: Dimension, run_in: bool, style: str) -> list[str]:
+def _dimension(dim: Dimension, run_in: bool, number: str, labels: list[str]) -> list[str]:
     out: list[str] = []
-    for group in dimension_groups(dim, run_in, style):
+    for group in dimension_groups(dim, run_in, labels):
         # One string with "\n" where paragraphs break, split once at the end: a break inside an
         # intro or a body then falls exactly where it was typed.
         texts = []
         for piece in group:
             if piece.kind == "heading":
-                texts.append(dimension_label(dim, index) + piece.text)
+                texts.append(number + piece.text)
             elif piece.kind == "intro":
                 texts.append(piece.text)
             else:

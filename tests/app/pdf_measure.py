@@ -12,13 +12,7 @@ from dataclasses import dataclass, field
 
 import pdfplumber
 
-from app.model import (
-    Material,
-    dimension_label,
-    point_labels,
-    point_text,
-    section_number,
-)
+from app.model import Material, Numbering, point_text
 
 MM = 72.0 / 25.4
 PAGE_W_MM, PAGE_H_MM = 210.0, 297.0
@@ -108,20 +102,19 @@ def expected_text(material: Material, *, point_paragraphs: bool = False) -> str:
     the run-in ``：`` (never glued); numbers follow the material's style and skip running text;
     a part the writer never headed prints no ``一、`` line."""
     parts = [material.title, *material.preamble]
+    numbering = Numbering(material)
     for si, s in enumerate(material.sections):
         if s.numbered or s.heading:
-            parts.append((section_number(si) if s.numbered else "") + s.heading)
+            parts.append(numbering.at(si) + s.heading)
         parts += s.intro
-        labels = point_labels(s.points, material.point_style)
-        parts += [label + point_text(p) for label, p in zip(labels, s.points, strict=True)]
+        parts += [n + point_text(p) for n, p in zip(numbering.points(si), s.points, strict=True)]
         for di, d in enumerate(s.dimensions):
             run_on = s.kind == "problems" and not point_paragraphs and not d.heading_alone
             followed = bool([t for t in d.intro if t] or d.points)
             heading = d.run_in_heading() if run_on and followed else d.full_heading()
-            parts.append(dimension_label(d, di) + heading)
+            parts.append(numbering.at(si, di) + heading)
             parts += d.intro
-            labels = point_labels(d.points, material.point_style)
-            parts += [label + point_text(p) for label, p in zip(labels, d.points, strict=True)]
+            parts += [n + point_text(p) for n, p in zip(numbering.points(si, di), d.points, strict=True)]
     parts += material.closing
     return plain("".join(parts))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import sys
 
@@ -212,3 +213,41 @@ def test_spaces_at_a_line_break_are_not_printed_so_lines_end_and_start_on_ink():
         if abs(nxt.x0_mm - BLOCK_LEFT_MM) < 0.3 or nxt.text[0] == " ":  # a continuation
             assert line.text[-1] != " " and abs(line.x1_mm - BLOCK_RIGHT_MM) <= 0.3, line.text
             assert nxt.text[0] != " ", nxt.text
+
+
+def test_every_stream_is_flate_only_without_ascii85():
+    """Binary Flate streams (ASCII85 would make the file a quarter larger), page contents,
+    font subsets and ToUnicode maps alike."""
+    data = render_bundled(small_material())[0]
+    # ReportLab writes each stream's dictionary just before the ``stream`` keyword, unnested
+    filters = [re.search(rb"/Filter\s*(\[[^\]]*\]|/\w+)", head).group(1).split()
+               if b"/Filter" in head else None
+               for head in re.findall(rb"<<((?:(?!<<).)*?)>>\s*stream\r?\n", data, re.DOTALL)]
+    assert len(filters) >= 4  # a page, and for each font a subset and its ToUnicode map
+    assert all(f == [b"[", b"/FlateDecode", b"]"] for f in filters), filters
+
+
+def test_a_render_leaves_reportlab_process_settings_alone(monkeypatch):
+    """Another ReportLab user in the process (or one rendering at the same time) sees
+    ReportLab's own settings, during our render as well as after it."""
+    from reportlab import rl_config
+    from reportlab.pdfbase import pdfdoc
+
+    import app.exporters.pdf as pdf_module
+
+    def settings():
+        return (rl_config.invariant, rl_config.useA85, rl_config.pageCompression,
+                dict(vars(pdfdoc.PDFZCompress)))
+
+    before = settings()
+    seen = []
+    draw_line = pdf_module._line_ops
+
+    def watching(*args):
+        seen.append(settings())
+        return draw_line(*args)
+
+    monkeypatch.setattr(pdf_module, "_line_ops", watching)
+    render_bundled(small_material())
+    assert seen and set(map(repr, seen)) == {repr(before)}
+    assert settings() == before

@@ -28,13 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.exporters.layout import section_label
-from app.model import (
-    Material,
-    dimension_label,
-    point_labels,
-    point_word_count,
-)
+from app.model import Material, Numbering, point_word_count
 
 HIGHLIGHT = QColor("#fff3c4")  # pale amber: "look at this", not an error red
 SELECTED = QColor("#c9ddff")  # the source of the node selected in the tree
@@ -61,28 +55,29 @@ class PreviewNode:
 
 def preview_nodes(material: Material) -> list[PreviewNode]:
     """The material in document order, numbered as it will be shown and printed."""
+    numbering = Numbering(material)
     nodes = [PreviewNode("title", material.title or "—", 0, material.title)]
     for s_index, section in enumerate(material.sections):
         other = section.kind == "other"
         key = section.heading or (section.intro[0] if section.intro else "")
-        nodes.append(PreviewNode("section", f"{section_label(section, s_index)}{section.heading or '—'}", 0,
+        nodes.append(PreviewNode("section", f"{numbering.at(s_index)}{section.heading or '—'}", 0,
                                  key, unclassified=other))
         for d_index, dim in enumerate(section.dimensions):
             name = dim.short_name or dim.heading
-            nodes.append(PreviewNode("dimension", f"{dimension_label(dim, d_index)}{name}", 1,
+            nodes.append(PreviewNode("dimension", f"{numbering.at(s_index, d_index)}{name}", 1,
                                      dim.heading or name, unclassified=other,
                                      words=sum(point_word_count(p) for p in dim.points)))
-            nodes += _point_nodes(dim.points, 2, other, material.point_style)
-        nodes += _point_nodes(section.points, 1, other, material.point_style)
+            nodes += _point_nodes(dim.points, 2, other, numbering.points(s_index, d_index))
+        nodes += _point_nodes(section.points, 1, other, numbering.points(s_index))
     return nodes
 
 
-def _point_nodes(points, depth: int, other: bool, style: str) -> list[PreviewNode]:
+def _point_nodes(points, depth: int, other: bool, labels: list[str]) -> list[PreviewNode]:
     # Running text (no 一是 in the source) shows no number: the export adds none either.
     return [
         PreviewNode("point", f"{label} {p.title or p.body[:20] or '—'}".strip(), depth,
                     p.title or p.body or p.example, unclassified=other, words=point_word_count(p))
-        for label, p in zip(point_labels(points, style), points, strict=True)
+        for label, p in zip(labels, points, strict=True)
     ]
 
 
