@@ -7,7 +7,7 @@ Each handler works out ids and positions from the outline, then runs one undoabl
 from __future__ import annotations
 
 from app.errors import InputError
-from app.model import Dimension, Point, point_number
+from app.model import Dimension, Numbering, Point
 from app.templates import get_template
 from ui.commands import (
     DeleteNodeCommand,
@@ -187,13 +187,15 @@ class EditorActionsMixin:
 
     # ----- panel context and enabled state --------------------------------------------------------
     def panel_context(self, item: OutlineItem) -> PanelContext:
+        # the numbers the export prints (point style, running text without a number)
+        numbering = Numbering(self.material)
         labels: dict[int, str] = {}
-        for section in self.material.sections:
-            for i, p in enumerate(section.points):
-                labels[p.id] = f"{section.heading} · {point_number(i)} {p.title}"
-            for d in section.dimensions:
-                for i, p in enumerate(d.points):
-                    labels[p.id] = f"{d.short_name or d.heading[:10]} · {point_number(i)} {p.title}"
+        for si, section in enumerate(self.material.sections):
+            for p, number in zip(section.points, numbering.points(si), strict=True):
+                labels[p.id] = f"{section.heading} · {number} {p.title}".replace("  ", " ")
+            for di, d in enumerate(section.dimensions):
+                for p, number in zip(d.points, numbering.points(si, di), strict=True):
+                    labels[p.id] = f"{d.short_name or d.heading[:10]} · {number} {p.title}".replace("  ", " ")
         names = []
         node = item
         while node is not None and node.kind != "material":

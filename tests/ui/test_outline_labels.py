@@ -160,3 +160,19 @@ def test_link_menu_names_partner_points_by_their_printed_numbers(stored, model):
     measure = model.item_for(material.sections[2].points[0].id)
     assert [label for _, label in link_candidates(model, measure)] == [
         "在学习方面 · 学习不够系统", "担当 · 1. 甲项不足", "担当 · 一段说明", "担当 · 2. 乙项不足"]
+
+
+def test_a_points_links_are_named_with_the_numbers_the_export_prints(main_window, library):
+    """The point panel's 对应整改措施 list names the linked measure as it is printed: in the
+    material's point style (here 1. 2.), not as 一是."""
+    from PySide6.QtWidgets import QListWidget
+
+    mid = library.create_material(shaped("arabic"))
+    material = library.get_material(mid)
+    measures = next(s for s in material.sections if s.kind == "measures")
+    problem = material.sections[1].dimensions[1].points[0]
+    library.link_points(problem.id, measures.points[1].id)
+    main_window.open_material(mid, problem.id)
+    links = main_window.findChild(QListWidget, "pointLinksList")
+    assert [links.item(i).text() for i in range(links.count())] == [
+        f"{measures.heading} · 2. {measures.points[1].title}"]
