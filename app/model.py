@@ -396,3 +396,17 @@ def material_word_count(material: Material) -> int:
         + sum(section_word_count(s) for s in material.sections)
         + sum(word_count(p) for p in material.closing)
     )
+
+
+def is_point_position(material: Material, pos: object) -> bool:
+    """``pos`` names an existing point as ``[section, dimension or -1, point]`` (how links
+    are written in JSON and handed to the library)."""
+    if not (isinstance(pos, list | tuple) and len(pos) == 3 and all(type(i) is int for i in pos)):
+        return False
+    si, di, pi = pos
+    if not 0 <= si < len(material.sections):
+        return False
+    section = material.sections[si]
+    if di == -1:
+        return 0 <= pi < len(section.points)
+    return 0 <= di < len(section.dimensions) and 0 <= pi < len(section.dimensions[di].points)

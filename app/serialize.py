@@ -21,6 +21,7 @@ from app.model import (
     Material,
     Point,
     Section,
+    is_point_position,
 )
 
 FORMAT = "duizhao-material"
@@ -279,21 +280,7 @@ def material_from_dict(d: Any) -> tuple[Material, list[list[list[int]]]]:
 
 
 def _is_link(x: Any, material: Material) -> bool:
-    if not (isinstance(x, list) and len(x) == 2):
-        return False
-    for pos in x:
-        if not (isinstance(pos, list) and len(pos) == 3 and all(type(i) is int for i in pos)):
-            return False
-        si, di, pi = pos
-        if not 0 <= si < len(material.sections):
-            return False
-        s = material.sections[si]
-        if di == -1:
-            if not 0 <= pi < len(s.points):
-                return False
-        elif not (0 <= di < len(s.dimensions) and 0 <= pi < len(s.dimensions[di].points)):
-            return False
-    return True
+    return isinstance(x, list) and len(x) == 2 and all(is_point_position(material, p) for p in x)
 
 
 def material_from_json(text: str) -> tuple[Material, list[list[list[int]]]]:

@@ -10,7 +10,15 @@ import re
 from typing import Any
 
 from app.errors import InputError, NotFoundError
-from app.model import POINT_STYLES, SECTION_KINDS, Dimension, Material, Point, Section
+from app.model import (
+    POINT_STYLES,
+    SECTION_KINDS,
+    Dimension,
+    Material,
+    Point,
+    Section,
+    is_point_position,
+)
 from app.serialize import MAX_TEXT
 
 _TEXT = "text"
@@ -176,17 +184,7 @@ def check_material(material: Material, links: list | None) -> None:
     for s in material.sections:
         check_section(s)
     for pair in links or []:
-        if not (isinstance(pair, list | tuple) and len(pair) == 2 and all(_is_position(material, p) for p in pair)):
+        if not (isinstance(pair, list | tuple) and len(pair) == 2 and all(is_point_position(material, p) for p in pair)):
             raise InputError(f"关联应为两个要点的位置：{pair!r}", f"a link must be two point positions: {pair!r}")
 
 
-def _is_position(material: Material, pos: Any) -> bool:
-    if not (isinstance(pos, list | tuple) and len(pos) == 3 and all(type(i) is int for i in pos)):
-        return False
-    si, di, pi = pos
-    if not 0 <= si < len(material.sections):
-        return False
-    section = material.sections[si]
-    if di == -1:
-        return 0 <= pi < len(section.points)
-    return 0 <= di < len(section.dimensions) and 0 <= pi < len(section.dimensions[di].points)
