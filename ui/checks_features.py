@@ -23,7 +23,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDockWidget, QLineEdit
 
 from app.errors import InputError
-from ui.check_commands import IgnoreFindingCommand
 from ui.checks_model import FindingGroup, group_findings
 from ui.checks_panel import ChecksPanel
 from ui.commands import WRITE_ERRORS
@@ -315,7 +314,10 @@ class ChecksFeatures(QObject):
         w = self.window
         if w.material_id is None:
             return
-        # An undoable step like any other change (Ctrl+Z shows the finding again).
+        # An undoable step like any other change (Ctrl+Z shows the finding again). Imported
+        # here: ui.check_commands loads app.checks, which start-up defers until the first run.
+        from ui.check_commands import IgnoreFindingCommand
+
         command = IgnoreFindingCommand(w.library, w.material_id, finding.key,
                                        _tr("Ignore a finding"))
         if not w.push_command(command, report=False):
