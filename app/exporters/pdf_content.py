@@ -21,7 +21,7 @@ from app.model import (
     dimension_label,
     dimension_number,
     point_labels,
-    point_title_sentence,
+    point_title_text,
 )
 
 Align = Literal["justify", "center", "right"]
@@ -84,7 +84,7 @@ def body_paragraphs(texts: list[str], where: str) -> list[ParagraphSpec]:
 def point_runs(point: Point, number: str, where: str, options: PdfOptions) -> list[Run]:
     """``number`` is the printed label (一是 / 1. / （1）), "" for running text."""
     label = f"{where}{number or '正文'}"
-    title = number + point_title_sentence(point.title)
+    title = number + point_title_text(point)
     runs = [Run(title, "body", label, bold=options.bold_point_titles)] if title else []
     rest = point.body
     if point.example:
