@@ -71,6 +71,10 @@ def test_a_bold_title_on_its_own_line_is_bold_and_its_body_is_not():
     title = next(p for p in paragraphs if "服务群众的办法不多" in p.text)
     body = next(p for p in paragraphs if p.text.startswith("主动研究"))
     assert all(r.bold for r in title.runs) and not any(r.bold for r in body.runs)
+    # Printed, the title never ends a page with its body on the next one.
+    assert title.keep_with_next and not body.keep_with_next
+    run_on = next(p for p in paragraphs if p.text.startswith("2."))
+    assert not run_on.keep_with_next
 
 
 def test_running_on_after_a_heading_the_title_still_ends_its_line():
