@@ -47,6 +47,8 @@ class Point:
     ``links`` holds ids of linked points (problem ↔ measure); it is filled by the library.
     ``numbered`` is False for running text the writer did not enumerate (a dimension written as
     one paragraph without 一是): it prints without a number and does not count in the numbering.
+    ``title_alone`` — the title stood on its own line with no closing mark (``1．服务“三农”的办法
+    不多``): it prints as its own paragraph, no 。 added, and the body starts the next one.
     """
 
     title: str = ""
@@ -55,6 +57,7 @@ class Point:
     example_lead: str = DEFAULT_EXAMPLE_LEAD
     example_sep: str = DEFAULT_EXAMPLE_SEP
     numbered: bool = True
+    title_alone: bool = False
     id: int | None = None
     links: list[int] = field(default_factory=list)
 
@@ -349,9 +352,17 @@ def point_title_sentence(title: str) -> str:
     return title if title[-1] in SENTENCE_END else title + "。"
 
 
+def point_title_text(point: Point) -> str:
+    """The title as the point prints it: a title that stood alone ends its paragraph as written
+    (a "\\n", which every exporter reads as a paragraph break); others read as a sentence."""
+    if point.title_alone and point.title:
+        return point.title + "\n"
+    return point_title_sentence(point.title)
+
+
 def point_text(point: Point) -> str:
     """The point's text after its number: title sentence, body, then the example with its lead."""
-    parts = [point_title_sentence(point.title), point.body]
+    parts = [point_title_text(point), point.body]
     if point.example:
         parts.append(f"{point.example_lead}{point.example_sep}{point.example}")
     return "".join(parts)

@@ -25,7 +25,8 @@ from app.model import (
 )
 
 FORMAT = "duizhao-material"
-# Still 1: the layout fields (numbered, heading_alone, points_apart, point_style) are written only
+# Still 1: the layout fields (numbered, title_alone, heading_alone, points_apart, point_style) are
+# written only
 # when they differ from the default, so files without them read as before, and a reader that
 # ignores them still gets every word in its place (only the paragraph shape and numbers differ).
 VERSION = 1
@@ -52,6 +53,7 @@ def point_to_dict(p: Point) -> dict[str, Any]:
             "example_sep": p.example_sep,
         },
         numbered=p.numbered,
+        title_alone=p.title_alone,
     )
 
 
@@ -189,6 +191,7 @@ def _bool(d: dict, key: str, where: str, default: bool) -> bool:
 def point_from_dict(d: dict, where: str) -> Point:
     return Point(
         numbered=_bool(d, "numbered", where, True),
+        title_alone=_bool(d, "title_alone", where, False),
         title=_str(d, "title", where),
         body=_str(d, "body", where),
         example=_str(d, "example", where),

@@ -128,6 +128,7 @@ FIELD_LABELS = {
     "year": "Year", "meeting": "Meeting", "author": "Author", "date": "Date",
     "template_id": "Template", "preamble": "Preamble", "point_style": "Point numbering",
     "numbered": "Layout", "heading_alone": "Layout", "points_apart": "Layout",
+    "title_alone": "Layout",
 }
 
 

@@ -20,7 +20,7 @@ from app.model import (
     Point,
     Section,
     dimension_number,
-    point_title_sentence,
+    point_title_text,
 )
 
 Align = Literal["justify", "center", "right"]
@@ -34,6 +34,7 @@ class Run:
     role: str
     where: str
     bold: bool = False
+    keep_with_next: bool = False  # a paragraph break inside it keeps its lines with the next (a title alone)
 
 
 @dataclass
@@ -58,17 +59,22 @@ def blank() -> ParagraphSpec:
 def _split_paragraphs(runs: list[Run], **spec) -> list[ParagraphSpec]:
     """Cut a run list at "\\n" into paragraphs (a point body may hold several paragraphs)."""
     paragraphs: list[list[Run]] = [[]]
+    keeps = [False]
     for run in runs:
         parts = run.text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         for i, part in enumerate(parts):
             if i:
+                keeps[-1] = keeps[-1] or run.keep_with_next
                 paragraphs.append([])
+                keeps.append(False)
             if part:
                 paragraphs[-1].append(Run(part, run.role, run.where, run.bold))
     out = []
     for i, rs in enumerate(paragraphs):
         if rs:
             extra = spec if i == 0 else {k: v for k, v in spec.items() if k != "outline"}
+            if keeps[i]:
+                extra = {**extra, "keep_with_next": True}
             out.append(ParagraphSpec(runs=rs, **extra))
     return out
 
@@ -83,8 +89,8 @@ def body_paragraphs(texts: list[str], where: str) -> list[ParagraphSpec]:
 def point_runs(point: Point, number: str, where: str, options: PdfOptions) -> list[Run]:
     """``number`` is the printed label (一是 / 1. / （1）), "" for running text."""
     label = f"{where}{number or '正文'}"
-    title = number + point_title_sentence(point.title)
-    runs = [Run(title, "body", label, bold=options.bold_point_titles)] if title else []
+    title = number + point_title_text(point)
+    runs = [Run(title, "body", label, options.bold_point_titles, point.title_alone)] if title else []
     rest = point.body
     if point.example:
         rest += f"{point.example_lead}{point.example_sep}{point.example}"

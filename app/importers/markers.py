@@ -130,19 +130,21 @@ def build_point(paragraphs: list[str], *, with_title: bool = True) -> Point:
     """A Point from its paragraphs (marker already cut): title, body, example.
 
     The title is the first sentence without its closing 。 (a ！？； ending stays); a first
-    paragraph with no sentence mark is a title-only line. Later paragraphs join the body with
+    paragraph with no sentence mark is a title-only line (``title_alone``: it prints as written,
+    without an added 。, the body in the next paragraph). Later paragraphs join the body with
     "\\n". The example starts at the first lead word (比如，/例如：/如在…) after the title.
     """
     first = paragraphs[0].strip() if paragraphs else ""
     rest_paragraphs = [p.strip() for p in paragraphs[1:]]
     title = ""
     remainder = first
+    alone = False
     if with_title and first:
         end = next((i for i, c in enumerate(first) if c in SENTENCE_MARKS), -1)
         if end == 0:
             pass  # nothing before the mark: no title, the mark stays in the body
         elif end < 0:
-            title, remainder = first, ""
+            title, remainder, alone = first, "", True
         else:
             # The model adds 。 back only after a title with no end mark; otherwise keep it here.
             strip = first[end] == "。" and first[end - 1] not in SENTENCE_END
@@ -150,7 +152,7 @@ def build_point(paragraphs: list[str], *, with_title: bool = True) -> Point:
             remainder = first[end + 1:].strip()
     tail = "\n".join(p for p in [remainder, *rest_paragraphs] if p)
     body, lead, sep, example = split_example(tail)
-    point = Point(title=title, body=body, example=example)
+    point = Point(title=title, body=body, example=example, title_alone=alone)
     if example or lead:
         point.example_lead, point.example_sep = lead, sep
     return point

@@ -37,7 +37,7 @@ NODE_FIELDS = {
     },
     "point": {
         "title": _TEXT, "body": _TEXT, "example": _TEXT, "example_lead": _TEXT, "example_sep": _TEXT,
-        "numbered": _BOOL,
+        "numbered": _BOOL, "title_alone": _BOOL,
     },
 }
 

@@ -163,13 +163,15 @@ def m001_initial(db: Database) -> None:
 
 def m002_layout(db: Database) -> None:
     """The shape the writer gave a material (issue 14): running text that is not an enumerated
-    point, or a section/dimension heading written without its number (``numbered``), a dimension heading on its own line (``heading_alone``),
+    point, or a section/dimension heading written without its number (``numbered``), a dimension
+    heading on its own line (``heading_alone``), a point title on its own line (``title_alone``),
     points each in their own paragraph (``points_apart``), and the point numbering style.
     Defaults reproduce exactly what version 1 libraries printed."""
     for statement in (
         "ALTER TABLE nodes ADD COLUMN numbered INTEGER NOT NULL DEFAULT 1",
         "ALTER TABLE nodes ADD COLUMN heading_alone INTEGER NOT NULL DEFAULT 0",
         "ALTER TABLE nodes ADD COLUMN points_apart INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE nodes ADD COLUMN title_alone INTEGER NOT NULL DEFAULT 0",
         "ALTER TABLE materials ADD COLUMN point_style TEXT NOT NULL DEFAULT 'shi'",
     ):
         db.execute(statement)

@@ -55,7 +55,8 @@ def node_label(node: Section | Dimension | Point) -> str:
 def _point(d: dict[str, Any]) -> Point:
     return Point(
         title=d["title"], body=d["body"], example=d["example"], example_lead=d["example_lead"],
-        example_sep=d["example_sep"], numbered=d.get("numbered", True), id=d["id"],
+        example_sep=d["example_sep"], numbered=d.get("numbered", True),
+        title_alone=d.get("title_alone", False), id=d["id"],
     )
 
 

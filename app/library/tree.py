@@ -57,6 +57,7 @@ def point_from_row(row: dict[str, Any]) -> Point:
         example_lead=row["example_lead"],
         example_sep=row["example_sep"],
         numbered=bool(row.get("numbered", 1)),
+        title_alone=bool(row.get("title_alone", 0)),
         id=row["id"],
     )
 
@@ -128,7 +129,7 @@ def load_material(db: Database, material_id: int) -> Material | None:
 _NODE_COLUMNS = (
     "id", "material_id", "parent_id", "position", "kind", "section_kind", "heading", "short_name",
     "heading_prefix", "heading_suffix", "intro", "title", "body", "example", "example_lead",
-    "example_sep", "numbered", "heading_alone", "points_apart",
+    "example_sep", "numbered", "heading_alone", "points_apart", "title_alone",
 )
 _INSERT_NODE = (
     f"INSERT INTO nodes ({', '.join(_NODE_COLUMNS)}) "
@@ -139,7 +140,7 @@ _INSERT_NODE = (
 def _insert_node(db: Database, values: dict[str, Any], keep_id: int | None) -> int:
     """Insert one node row; reuse ``keep_id`` when it is free (restore keeps ids)."""
     row = dict.fromkeys(_NODE_COLUMNS, "")
-    row.update(numbered=1, heading_alone=0, points_apart=0)
+    row.update(numbered=1, heading_alone=0, points_apart=0, title_alone=0)
     row.update(values)
     row["intro"] = json.dumps(row.get("intro") or [], ensure_ascii=False)
     row["section_kind"] = values.get("section_kind")
@@ -157,6 +158,7 @@ def insert_point(
             "material_id": material_id, "parent_id": parent_id, "position": position,
             "kind": "point", "title": p.title, "body": p.body, "example": p.example,
             "example_lead": p.example_lead, "example_sep": p.example_sep, "numbered": int(p.numbered),
+            "title_alone": int(p.title_alone),
         },
         p.id if keep_ids else None,
     )

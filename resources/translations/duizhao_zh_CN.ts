@@ -136,6 +136,10 @@
         <translation>编号（一是……）</translation>
     </message>
     <message>
+        <source>Title on its own line</source>
+        <translation>标题单独成段</translation>
+    </message>
+    <message>
         <source>None. Right-click the point in the outline → Link to</source>
         <translation>暂无。在提纲中右键单击该要点 → 关联到</translation>
     </message>

@@ -132,6 +132,28 @@ def test_layout_checkboxes_store_the_shape_at_once_and_undo(opened, library):
     assert library.get_material(mid).sections[0].dimensions[0].points[0].numbered
 
 
+def test_title_on_its_own_line_checkbox_stores_at_once_and_undo(opened, library):
+    """A title the user puts on its own line prints alone, with no 。 added, its body below."""
+    from app.exporters.text import export_txt
+
+    window, mid = opened
+    point = library.get_material(mid).sections[0].dimensions[0].points[0]
+    assert point.title and point.body
+    window.select_node(point.id)
+    check = window.findChild(object, "pointTitleAloneCheck")
+    assert not check.isChecked()
+    check.click()
+    stored = library.get_material(mid)
+    assert stored.sections[0].dimensions[0].points[0].title_alone
+    text = export_txt(stored)
+    assert f"{point.title}\n\n{point.body[:8]}" in text and f"{point.title}。" not in text
+    window.actions_by_name["actionUndo"].trigger()
+    stored = library.get_material(mid)
+    assert not stored.sections[0].dimensions[0].points[0].title_alone
+    assert f"{point.title}。{point.body[:8]}" in export_txt(stored)
+    assert not check.isChecked()
+
+
 def test_trashing_the_open_material_from_the_list_closes_it(opened, library):
     window, mid = opened
     window.library_view.select_material(mid)

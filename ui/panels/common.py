@@ -30,7 +30,7 @@ from ui.fonts import body_font
 # Fields whose change is a choice, not typing: stored at once instead of after the pause.
 IMMEDIATE_FIELDS = frozenset({
     "template_id", "year", "scope", "example_lead", "kind", "point_style",
-    "numbered", "heading_alone", "points_apart",
+    "numbered", "heading_alone", "points_apart", "title_alone",
 })
 
 

@@ -65,6 +65,12 @@ class PointPanel(NodePanel):
         self.declare("numbered")
         self.numbered_check.toggled.connect(lambda on: self._emit("numbered", on))
         self.form.addRow("", self.numbered_check)
+        # A title on its own line (no 。 of its own) prints so, the body in the next paragraph.
+        self.title_alone_check = QCheckBox(tr("Title on its own line"), self)
+        self.title_alone_check.setObjectName("pointTitleAloneCheck")
+        self.declare("title_alone")
+        self.title_alone_check.toggled.connect(lambda on: self._emit("title_alone", on))
+        self.form.addRow("", self.title_alone_check)
         self.links_label_row = tr("Linked")
         self.form.addRow(self.links_label_row, links_row)
 
@@ -76,6 +82,7 @@ class PointPanel(NodePanel):
             self.lead_combo.setCurrentText(point.example_lead)
         self.set_text(self.example_edit, point.example)
         self.numbered_check.setChecked(point.numbered)
+        self.title_alone_check.setChecked(point.title_alone)
         self.links_list.clear()
         for other in point.links:
             item = QListWidgetItem(context.link_labels.get(other, str(other)), self.links_list)

@@ -1,6 +1,6 @@
 """Build ``v2.db``: a small library exactly as schema version 2 (``m002_layout``: running
 text that is not an enumerated point, a heading on its own line, points apart, the point
-numbering style) stores it, for the test that every later Duizhao still opens it and keeps its
+numbering style, a point title on its own line) stores it, for the test that every later Duizhao still opens it and keeps its
 content and shape.
 
 Rows are written with plain SQL against the v2 tables — not through ``Library`` — so running
@@ -54,24 +54,26 @@ def build(path: Path) -> None:
         node = (
             "INSERT INTO nodes (id, material_id, parent_id, position, kind, section_kind, heading,"
             " short_name, heading_prefix, heading_suffix, intro, title, body, example, example_lead,"
-            " example_sep, numbered, heading_alone, points_apart)"
-            " VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " example_sep, numbered, heading_alone, points_apart, title_alone)"
+            " VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         )
         rows = [
-            (1, None, 0, "section", "problems", "存在的问题", "", "", "", "[]", "", "", "", "", "", 1, 0, 0),
+            (1, None, 0, "section", "problems", "存在的问题", "", "", "", "[]", "", "", "", "", "", 1, 0, 0, 0),
             # A dimension heading on its own line, its text one paragraph with no 一是 marker.
             (2, 1, 0, "dimension", None, "发挥政治引领作用", "发挥政治引领作用", "在", "方面", "[]", "",
-             "", "", "", "", 1, 1, 0),
+             "", "", "", "", 1, 1, 0, 0),
             (3, 2, 0, "point", None, "", "", "", "", "[]", "",
-             "支部对政治理论学习抓得不够紧，学习形式比较单一。", "集中学习多是读文件", "例如", "，", 0, 0, 0),
+             "支部对政治理论学习抓得不够紧，学习形式比较单一。", "集中学习多是读文件", "例如", "，", 0, 0, 0, 0),
             # Points written 1. 2., each in its own paragraph.
             (4, 1, 1, "dimension", None, "联系服务群众", "联系服务群众", "", "方面：", "[]", "", "",
-             "", "", "", 1, 0, 1),
-            (5, 4, 0, "point", None, "", "", "", "", "[]", "走访群众不够经常", "", "", "比如", "，", 1, 0, 0),
-            (6, 4, 1, "point", None, "", "", "", "", "[]", "解决诉求不够及时", "", "", "比如", "，", 1, 0, 0),
+             "", "", "", 1, 0, 1, 0),
+            # A title on its own line, its body in the next paragraph.
+            (5, 4, 0, "point", None, "", "", "", "", "[]", "走访群众不够经常", "一年入户不到两次。", "", "比如", "，",
+             1, 0, 0, 1),
+            (6, 4, 1, "point", None, "", "", "", "", "[]", "解决诉求不够及时", "", "", "比如", "，", 1, 0, 0, 0),
             # A part the writer did not head with 二、
             (7, None, 1, "section", "other", "", "", "", "", '["下一步，支部将认真整改。"]', "", "", "", "",
-             "", 0, 0, 0),
+             "", 0, 0, 0, 0),
         ]
         for row in rows:
             db.execute(node, row)
