@@ -22,8 +22,15 @@ EXIT_ERRORS_FOUND = 3
 SEVERITY_NAMES = {"error": "错误", "warning": "警告", "hint": "提示"}
 
 
-def run_check_command(library: Library, material_id: int, as_json: bool, strict: bool, out: TextIO,
-                      *, ignored: Iterable[str] = ()) -> int:
+def run_check_command(
+    library: Library,
+    material_id: int,
+    as_json: bool,
+    strict: bool,
+    out: TextIO,
+    *,
+    ignored: Iterable[str] = (),
+) -> int:
     """Check one material and write the findings to ``out``; returns the exit code.
     A missing material raises the library's NotFoundError (exit 2 in the CLI)."""
     material = library.get_material(material_id)
@@ -43,11 +50,15 @@ def format_findings(findings: list[Finding]) -> str:
     lines = []
     for f in findings:
         fix = f"\t→ {f.fix!r}" if f.fix is not None else ""
-        lines.append(f"{SEVERITY_NAMES[f.severity]}\t{f.rule}\t{f.path}:{f.start}-{f.end}\t{_one_line(f.message)}{fix}")
+        lines.append(
+            f"{SEVERITY_NAMES[f.severity]}\t{f.rule}\t{f.path}:{f.start}-{f.end}\t{_one_line(f.message)}{fix}"
+        )
     counts = Counter(f.severity for f in findings)
     summary = "，".join(f"{SEVERITY_NAMES[s]} {counts[s]}" for s in SEVERITIES)
-    lines.append(f"共 {len(findings)} 条（{summary}） / {len(findings)} findings "
-                 f"({', '.join(f'{counts[s]} {s}' for s in SEVERITIES)})")
+    lines.append(
+        f"共 {len(findings)} 条（{summary}） / {len(findings)} findings "
+        f"({', '.join(f'{counts[s]} {s}' for s in SEVERITIES)})"
+    )
     return "\n".join(lines) + "\n"
 
 

@@ -28,8 +28,17 @@ if TYPE_CHECKING:
 
 EXPORT_FORMATS = ("pdf", "docx", "txt", "md", "json")
 # OS errors that mean "this path the user typed cannot be used", not a bug: exit 2.
-_USER_PATH_ERRNOS = {errno.ENAMETOOLONG, errno.ELOOP, errno.ENOTDIR, errno.ENOENT, errno.EACCES,
-                     errno.EPERM, errno.EISDIR, errno.EROFS, errno.ENOSPC}
+_USER_PATH_ERRNOS = {
+    errno.ENAMETOOLONG,
+    errno.ELOOP,
+    errno.ENOTDIR,
+    errno.ENOENT,
+    errno.EACCES,
+    errno.EPERM,
+    errno.EISDIR,
+    errno.EROFS,
+    errno.ENOSPC,
+}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -100,13 +109,17 @@ def _cmd_import(args: argparse.Namespace) -> int:
     except LegacyWordError as exc:
         if soffice_path() is None:
             raise
-        raise InputError(f"{exc.zh}（用 LibreOffice 转换请加 --convert）",
-                         f"{exc.en} (add --convert to convert it with LibreOffice)") from exc
+        raise InputError(
+            f"{exc.zh}（用 LibreOffice 转换请加 --convert）",
+            f"{exc.en} (add --convert to convert it with LibreOffice)",
+        ) from exc
     with _library(args, readonly=False) as library:
         new_id = library.create_material(material, report.links or None)
     _out(str(new_id))
     _err(_import_summary(material, report))
-    for line in report.dropped_furniture:  # never silently dropped: the user sees each line left out
+    for (
+        line
+    ) in report.dropped_furniture:  # never silently dropped: the user sees each line left out
         _err(f"已作为页面附加内容剔除 / set aside as page furniture: {line}")
     return 0
 
@@ -140,7 +153,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
     try:
         return _export(args)
     except ReadOnlyTargetError as exc:
-        raise InputError(f"{exc.zh}（确认覆盖请加 --force）", f"{exc.en} (add --force to replace it)") from exc
+        raise InputError(
+            f"{exc.zh}（确认覆盖请加 --force）", f"{exc.en} (add --force to replace it)"
+        ) from exc
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -184,7 +199,13 @@ def _export_paged(material: Material, args: argparse.Namespace) -> int:
     if args.format == "docx":
         from app.exporters.docx import export_docx
 
-        _out(str(Path(export_docx(material, args.output, options, force=args.force)).expanduser().absolute()))
+        _out(
+            str(
+                Path(export_docx(material, args.output, options, force=args.force))
+                .expanduser()
+                .absolute()
+            )
+        )
         return 0
     from app.exporters.pdf import export_pdf
 
@@ -199,7 +220,9 @@ def _export_paged(material: Material, args: argparse.Namespace) -> int:
             gc.enable()
     _out(str(Path(args.output).expanduser().absolute()))
     for sub in report.substitutions:  # the user should know which characters came from a fallback
-        _err(f"补字：{sub.char}（{sub.where}）← {sub.font} / substituted {sub.char!r} at {sub.where}")
+        _err(
+            f"补字：{sub.char}（{sub.where}）← {sub.font} / substituted {sub.char!r} at {sub.where}"
+        )
     return 0
 
 
@@ -286,8 +309,12 @@ def outline(material: Material) -> str:
     """The material's tree with derived numbering, one node per line (``show`` without --json)."""
     from app.model import Numbering, material_word_count
 
-    facts = [f"{material.year}年度" if material.year else "", material.meeting,
-             f"模板 {material.template_id}", f"{material_word_count(material):,} 字"]
+    facts = [
+        f"{material.year}年度" if material.year else "",
+        material.meeting,
+        f"模板 {material.template_id}",
+        f"{material_word_count(material):,} 字",
+    ]
     lines = [material.title or "（无标题）", " · ".join(f for f in facts if f)]
     numbering = Numbering(material)  # numbers as exported: none for what prints without one
 
@@ -342,10 +369,18 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"duizhao-cli {__version__}")
     # Also accepted after the command (`duizhao-cli list --library x.db`).
     library_opt = _Parser(add_help=False)
-    library_opt.add_argument("--library", metavar="PATH", default=argparse.SUPPRESS,
-                             help="library file (default: $DUIZHAO_LIBRARY or the per-user library)")
-    parser.add_argument("--library", metavar="PATH", default=None,
-                        help="library file (default: $DUIZHAO_LIBRARY or the per-user library)")
+    library_opt.add_argument(
+        "--library",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="library file (default: $DUIZHAO_LIBRARY or the per-user library)",
+    )
+    parser.add_argument(
+        "--library",
+        metavar="PATH",
+        default=None,
+        help="library file (default: $DUIZHAO_LIBRARY or the per-user library)",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     def command(name: str, handler, help_text: str) -> argparse.ArgumentParser:
@@ -361,8 +396,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = command("import", _cmd_import, ".txt/.md/.docx/.json → new material; prints its id")
     sub.add_argument("file", metavar="FILE")
     sub.add_argument("--template", metavar="ID")
-    sub.add_argument("--convert", action="store_true",
-                     help="convert an old .doc/.wps to .docx with LibreOffice, then import it")
+    sub.add_argument(
+        "--convert",
+        action="store_true",
+        help="convert an old .doc/.wps to .docx with LibreOffice, then import it",
+    )
     command("list", _cmd_list, "materials: id, title, year, updated")
     sub = command("show", _cmd_show, "a material's outline, or its JSON")
     sub.add_argument("id", type=_material_id, metavar="ID")
@@ -371,24 +409,42 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("id", type=_material_id, metavar="ID")
     sub.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     sub.add_argument("-o", "--output", required=True, metavar="OUT")
-    sub.add_argument("--point-paragraphs", action="store_true",
-                     help="each problem point in its own paragraph (default: one per dimension)")
+    sub.add_argument(
+        "--point-paragraphs",
+        action="store_true",
+        help="each problem point in its own paragraph (default: one per dimension)",
+    )
     sub.add_argument("--bold-point-titles", action="store_true", help="pdf/docx: bold 一是… titles")
-    sub.add_argument("--page-numbers", choices=("outside", "center"), default="outside",
-                     help="pdf/docx: odd right / even left (GB/T 9704, default) or centred")
-    sub.add_argument("--signature", action="store_true",
-                     help="pdf/docx: author and date lines at the end")
-    sub.add_argument("--force", action="store_true",
-                     help="replace OUT even when it is a read-only (write-protected) file")
+    sub.add_argument(
+        "--page-numbers",
+        choices=("outside", "center"),
+        default="outside",
+        help="pdf/docx: odd right / even left (GB/T 9704, default) or centred",
+    )
+    sub.add_argument(
+        "--signature", action="store_true", help="pdf/docx: author and date lines at the end"
+    )
+    sub.add_argument(
+        "--force",
+        action="store_true",
+        help="replace OUT even when it is a read-only (write-protected) file",
+    )
     command("fonts", _cmd_fonts, "the font chosen for each PDF role, and why")
     sub = command("check", _cmd_check, "run the checks; exit 0 even with findings")
     sub.add_argument("id", type=_material_id, metavar="ID")
-    sub.add_argument("--json", action="store_true",
-                     help="a list of {rule, severity, path, start, end, excerpt, message, fix}")
+    sub.add_argument(
+        "--json",
+        action="store_true",
+        help="a list of {rule, severity, path, start, end, excerpt, message, fix}",
+    )
     sub.add_argument("--strict", action="store_true", help="exit 3 when errors are found")
     sub = command("backup", _cmd_backup, "back up the library (verified copy); prints its path")
-    sub.add_argument("-o", "--output", metavar="DEST",
-                     help="backup file (default: a dated file in backups/ beside the library)")
+    sub.add_argument(
+        "-o",
+        "--output",
+        metavar="DEST",
+        help="backup file (default: a dated file in backups/ beside the library)",
+    )
     sub = command("rescue", _cmd_rescue, "export what a damaged library still holds as JSON files")
     sub.add_argument("-o", "--output", required=True, metavar="DIR")
     sub = command("restore", _cmd_restore, "restore the library from a backup")
@@ -420,7 +476,11 @@ def main(argv: list[str] | None = None) -> int:
 
         zh, en = os_reason(exc)
         where = f"：{exc.filename}" if exc.filename else ""
-        _err(_one_line(f"错误：{zh}{where} / error: {en}" + (f": {exc.filename}" if exc.filename else "")))
+        _err(
+            _one_line(
+                f"错误：{zh}{where} / error: {en}" + (f": {exc.filename}" if exc.filename else "")
+            )
+        )
         return 2
     except Exception as exc:
         return _internal_failure(exc)
@@ -433,8 +493,12 @@ def _internal_failure(exc: Exception) -> int:
         traceback.print_exc()
     kind = type(exc).__name__
     detail = f"：{exc}" if str(exc) else ""
-    _err(_one_line(f"错误：内部错误（{kind}）{detail} / error: internal failure ({kind})"
-                   + (f": {exc}" if str(exc) else "")))
+    _err(
+        _one_line(
+            f"错误：内部错误（{kind}）{detail} / error: internal failure ({kind})"
+            + (f": {exc}" if str(exc) else "")
+        )
+    )
     return 1
 
 

@@ -40,7 +40,10 @@ class NotFoundError(InputError):
 _OS_REASONS = {
     "ENOSPC": ("磁盘已满", "the disk is full"),
     "EDQUOT": ("磁盘配额已用完", "the disk quota is used up"),
-    "EROFS": ("该位置是只读的（如写保护的 U 盘或光盘）", "the location is read-only (a write-protected drive?)"),
+    "EROFS": (
+        "该位置是只读的（如写保护的 U 盘或光盘）",
+        "the location is read-only (a write-protected drive?)",
+    ),
     "EACCES": ("没有权限", "permission denied"),
     "EPERM": ("没有权限", "permission denied"),
     "ENAMETOOLONG": ("文件名过长", "the file name is too long"),

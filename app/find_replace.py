@@ -37,7 +37,8 @@ TIME_BUDGET_S = 2.0
 CONTEXT_CHARS = 12
 _MAXREPEAT = sre_parse.MAXREPEAT
 _REPEATS = {sre_parse.MAX_REPEAT, sre_parse.MIN_REPEAT} | (
-    {sre_parse.POSSESSIVE_REPEAT} if hasattr(sre_parse, "POSSESSIVE_REPEAT") else set())
+    {sre_parse.POSSESSIVE_REPEAT} if hasattr(sre_parse, "POSSESSIVE_REPEAT") else set()
+)
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,10 @@ def compile_query(pattern: str, *, regex: bool = False, case_sensitive: bool = T
     if not pattern:
         raise InputError("查找内容为空", "nothing to find")
     if len(pattern) > MAX_PATTERN_CHARS:
-        raise InputError(f"查找内容过长（超过 {MAX_PATTERN_CHARS} 字）", f"pattern longer than {MAX_PATTERN_CHARS} characters")
+        raise InputError(
+            f"查找内容过长（超过 {MAX_PATTERN_CHARS} 字）",
+            f"pattern longer than {MAX_PATTERN_CHARS} characters",
+        )
     flags = 0 if case_sensitive else re.IGNORECASE
     if not regex:
         return re.compile(re.escape(pattern), flags)
@@ -68,8 +72,10 @@ def compile_query(pattern: str, *, regex: bool = False, case_sensitive: bool = T
         raise InputError(f"正则表达式有误：{exc}", f"invalid regular expression: {exc}") from exc
     problem = _backtracking_risk(list(parsed))
     if problem:
-        raise InputError(f"正则表达式可能运行极慢（{problem[0]}），请简化",
-                         f"regular expression may run for a very long time ({problem[1]}); simplify it")
+        raise InputError(
+            f"正则表达式可能运行极慢（{problem[0]}），请简化",
+            f"regular expression may run for a very long time ({problem[1]}); simplify it",
+        )
     return compiled
 
 
@@ -83,7 +89,11 @@ def _backtracking_risk(items: list, inside_repeat: bool = False) -> tuple[str, s
                 return "量词嵌套", "nested quantifiers"
             if high > 1 and _contains_branch(list(sub)):
                 return "量词内含多选分支", "alternation under a quantifier"
-            if high == _MAXREPEAT and previous_unbounded is not None and _overlap(previous_unbounded, list(sub)):
+            if (
+                high == _MAXREPEAT
+                and previous_unbounded is not None
+                and _overlap(previous_unbounded, list(sub))
+            ):
                 return "连续的无限量词", "two unbounded quantifiers in a row"
             found = _backtracking_risk(list(sub), inside_repeat or high > 1)
             if found:
@@ -151,40 +161,66 @@ def _fields(material: Material, compiled: re.Pattern, regex: bool) -> Iterable[t
         if not field.text:
             continue
         if regex and len(field.text) > MAX_REGEX_FIELD_CHARS:
-            raise InputError(f"段落过长，无法用正则表达式查找：{field.path}", f"field too long for a regex search: {field.path}")
+            raise InputError(
+                f"段落过长，无法用正则表达式查找：{field.path}",
+                f"field too long for a regex search: {field.path}",
+            )
         if time.perf_counter() > deadline:
-            raise InputError("查找超时，请简化查找内容", "search took too long; simplify the pattern")
+            raise InputError(
+                "查找超时，请简化查找内容", "search took too long; simplify the pattern"
+            )
         yield field.path, field.text
 
 
-def find_all(material: Material, pattern: str, *, regex: bool = False, case_sensitive: bool = True) -> list[Hit]:
+def find_all(
+    material: Material, pattern: str, *, regex: bool = False, case_sensitive: bool = True
+) -> list[Hit]:
     """Every non-empty match in reading order."""
     compiled = compile_query(pattern, regex=regex, case_sensitive=case_sensitive)
     hits = []
     for path, text in _fields(material, compiled, regex):
         for m in compiled.finditer(text):
             if m.end() > m.start():
-                hits.append(Hit(path, m.start(), m.end(), m.group(),
-                                text[max(0, m.start() - CONTEXT_CHARS): m.start()], text[m.end(): m.end() + CONTEXT_CHARS]))
+                hits.append(
+                    Hit(
+                        path,
+                        m.start(),
+                        m.end(),
+                        m.group(),
+                        text[max(0, m.start() - CONTEXT_CHARS) : m.start()],
+                        text[m.end() : m.end() + CONTEXT_CHARS],
+                    )
+                )
     return hits
 
 
-def find_in_library(library: Library, pattern: str, *, regex: bool = False,
-                    case_sensitive: bool = True) -> list[tuple[int, Hit]]:
+def find_in_library(
+    library: Library, pattern: str, *, regex: bool = False, case_sensitive: bool = True
+) -> list[tuple[int, Hit]]:
     """(material id, hit) over every material of the library (trash excluded)."""
     compile_query(pattern, regex=regex, case_sensitive=case_sensitive)  # bad input fails first
     out = []
     for summary in library.list_materials():
         material = library.get_material(summary.id)
-        out += [(summary.id, hit) for hit in find_all(material, pattern, regex=regex, case_sensitive=case_sensitive)]
+        out += [
+            (summary.id, hit)
+            for hit in find_all(material, pattern, regex=regex, case_sensitive=case_sensitive)
+        ]
     return out
 
 
 # ----- replacing -----------------------------------------------------------------------------
 
 
-def replace_all(material: Material, pattern: str, replacement: str, *, regex: bool = False,
-                case_sensitive: bool = True, only: Iterable[Hit] | None = None) -> list[Edit]:
+def replace_all(
+    material: Material,
+    pattern: str,
+    replacement: str,
+    *,
+    regex: bool = False,
+    case_sensitive: bool = True,
+    only: Iterable[Hit] | None = None,
+) -> list[Edit]:
     """Edits replacing every hit (or only the given hits: replace one = ``only=[hit]``).
 
     In regex mode the replacement may use ``\\1`` / ``\\g<name>``; literal mode inserts it as
@@ -207,12 +243,17 @@ def replace_all(material: Material, pattern: str, replacement: str, *, regex: bo
             for hit in sorted(hits, key=lambda h: h.start):
                 m = compiled.match(text, hit.start)
                 if m is None or m.end() != hit.end or m.group() != hit.excerpt:
-                    raise InputError("内容已改动，请重新查找后再替换。", f"text at {path} changed since the search")
+                    raise InputError(
+                        "内容已改动，请重新查找后再替换。",
+                        f"text at {path} changed since the search",
+                    )
                 if matches and m.start() < matches[-1].end():
                     continue
                 matches.append(m)
             new_texts[path] = _substituted(text, matches, replacement, regex)
-    return edits_for_texts(material, {p: t for p, t in new_texts.items() if t != get_text(material, p)})
+    return edits_for_texts(
+        material, {p: t for p, t in new_texts.items() if t != get_text(material, p)}
+    )
 
 
 def _substituted(text: str, matches: list[re.Match], replacement: str, regex: bool) -> str:
@@ -222,7 +263,7 @@ def _substituted(text: str, matches: list[re.Match], replacement: str, regex: bo
             new = m.expand(replacement) if regex else replacement
         except (re.error, IndexError) as exc:
             raise InputError(f"替换内容有误：{exc}", f"invalid replacement: {exc}") from exc
-        parts += [text[last: m.start()], new]
+        parts += [text[last : m.start()], new]
         last = m.end()
     parts.append(text[last:])
     return "".join(parts)

@@ -32,8 +32,22 @@ _MAGIC = b"DZRLM1\n"
 _NOT_STORED = frozenset({"_ttf_data", "_pdfScale", "filename"})
 # ReportLab keeps these as TTFNameBytes (bytes carrying the decoded text in ``.ustr``).
 _NAME_FIELDS = ("name", "familyName", "styleName", "fullName", "uniqueFontID")
-_REQUIRED = frozenset({"name", "unitsPerEm", "charToGlyph", "charWidths", "hmetrics", "glyphPos",
-                       "numGlyphs", "table", "ascent", "descent", "bbox", "defaultWidth"})
+_REQUIRED = frozenset(
+    {
+        "name",
+        "unitsPerEm",
+        "charToGlyph",
+        "charWidths",
+        "hmetrics",
+        "glyphPos",
+        "numGlyphs",
+        "table",
+        "ascent",
+        "descent",
+        "bbox",
+        "defaultWidth",
+    }
+)
 
 
 def prebuilt_path(font_path: Path, subfont_index: int) -> Path:
@@ -52,8 +66,14 @@ def cache_key(data, subfont_index: int) -> tuple:
     out of the checksum: the metrics never read them, and subsetting reads them fresh."""
     from reportlab import Version
 
-    return (FORMAT, Version, sys.version_info[:2], len(data), _tables_crc(data, subfont_index),
-            subfont_index)
+    return (
+        FORMAT,
+        Version,
+        sys.version_info[:2],
+        len(data),
+        _tables_crc(data, subfont_index),
+        subfont_index,
+    )
 
 
 def _tables_crc(data, subfont_index: int) -> int:
@@ -65,14 +85,14 @@ def _tables_crc(data, subfont_index: int) -> int:
         count = struct.unpack(">L", data[8:12])[0]
         if not 0 <= subfont_index < count:
             raise ValueError(f"face {subfont_index} not in collection")
-        start = struct.unpack(">L", data[12 + 4 * subfont_index:16 + 4 * subfont_index])[0]
-    num_tables = struct.unpack(">H", data[start + 4:start + 6])[0]
-    directory = data[start:start + 12 + 16 * num_tables]
+        start = struct.unpack(">L", data[12 + 4 * subfont_index : 16 + 4 * subfont_index])[0]
+    num_tables = struct.unpack(">H", data[start + 4 : start + 6])[0]
+    directory = data[start : start + 12 + 16 * num_tables]
     crc = zlib.crc32(directory)
     for n in range(num_tables):
-        tag, _sum, offset, length = struct.unpack(">4sLLL", directory[12 + 16 * n:28 + 16 * n])
+        tag, _sum, offset, length = struct.unpack(">4sLLL", directory[12 + 16 * n : 28 + 16 * n])
         if tag != b"glyf":
-            crc = zlib.crc32(data[offset:offset + length], crc)
+            crc = zlib.crc32(data[offset : offset + length], crc)
     return crc
 
 
@@ -159,7 +179,7 @@ def read_metrics(source: Path, key: tuple) -> dict | None:
     if len(blob) <= head or not blob.startswith(_MAGIC):
         return None
     payload = blob[head:]
-    if struct.unpack(">I", blob[len(_MAGIC):head])[0] != zlib.crc32(payload):
+    if struct.unpack(">I", blob[len(_MAGIC) : head])[0] != zlib.crc32(payload):
         return None
     try:
         stored_key, attrs = marshal.loads(payload)
@@ -225,9 +245,9 @@ class _GlyfWindow:
 
     def __getitem__(self, key):
         if not isinstance(key, slice) or key.step not in (None, 1):
-            return bytes(self.data[self.offset:self.offset + self.length])[key]
+            return bytes(self.data[self.offset : self.offset + self.length])[key]
         start, stop, _ = key.indices(self.length)
-        return self.data[self.offset + start:self.offset + max(start, stop)]
+        return self.data[self.offset + start : self.offset + max(start, stop)]
 
     @staticmethod
     def patch(face):

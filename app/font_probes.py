@@ -37,8 +37,10 @@ class ProbeCache:
             st = font.stat()
         except OSError:
             return None
-        return json.dumps([str(font), st.st_size, st.st_mtime_ns, list(families), require_coverage],
-                          ensure_ascii=False)
+        return json.dumps(
+            [str(font), st.st_size, st.st_mtime_ns, list(families), require_coverage],
+            ensure_ascii=False,
+        )
 
     def _load(self) -> dict[str, list]:
         if self._entries is None:
@@ -57,9 +59,14 @@ class ProbeCache:
         if key is None:
             return None
         found = self._load().get(key)
-        valid = (isinstance(found, list) and len(found) == 4 and isinstance(found[0], int)
-                 and isinstance(found[1], str) and (found[2] is None or isinstance(found[2], str))
-                 and isinstance(found[3], (int, float)))
+        valid = (
+            isinstance(found, list)
+            and len(found) == 4
+            and isinstance(found[0], int)
+            and isinstance(found[1], str)
+            and (found[2] is None or isinstance(found[2], str))
+            and isinstance(found[3], (int, float))
+        )
         return found if valid else None
 
     def probe(self, font: Path, families: tuple[str, ...], require_coverage: bool, run, build):

@@ -59,20 +59,35 @@ class _Bundled:
 
 
 _BUNDLED = {
-    "title": _Bundled("DZSerifSC-Bold.ttf", "思源宋体 Noto Serif CJK SC Bold（内置，更名 DZ Serif SC）",
-                      "以粗宋体代替方正小标宋简体"),
+    "title": _Bundled(
+        "DZSerifSC-Bold.ttf",
+        "思源宋体 Noto Serif CJK SC Bold（内置，更名 DZ Serif SC）",
+        "以粗宋体代替方正小标宋简体",
+    ),
     "body": _Bundled("DZFang-Regular.ttf", "FandolFang 仿宋（内置）", "代替仿宋_GB2312"),
-    "heading1": _Bundled("DZHei-Regular.ttf", "文泉驿微米黑 WenQuanYi Micro Hei（内置）", "代替黑体"),
-    "heading2": _Bundled("DZKai-Regular.ttf", "文鼎 AR PL KaitiM GB 楷体（内置）", "代替楷体_GB2312"),
-    "page_number": _Bundled("DZSong-Regular.ttf", "FandolSong 宋体（内置，仅数字与标点）", "代替宋体"),
+    "heading1": _Bundled(
+        "DZHei-Regular.ttf", "文泉驿微米黑 WenQuanYi Micro Hei（内置）", "代替黑体"
+    ),
+    "heading2": _Bundled(
+        "DZKai-Regular.ttf", "文鼎 AR PL KaitiM GB 楷体（内置）", "代替楷体_GB2312"
+    ),
+    "page_number": _Bundled(
+        "DZSong-Regular.ttf", "FandolSong 宋体（内置，仅数字与标点）", "代替宋体"
+    ),
 }
 # Per-character fallback, in order: a Ming (宋) design for name hanzi first, as it sits better
 # in 仿宋 text than a Hei; then a Hei covering all of GBK and CJK Unified Ideographs.
 _BUNDLED_FALLBACKS = (
-    _Bundled("DZFallbackMing-Regular.ttf", "文鼎 AR PL UMing CN（内置，GB2312 外人名用字）",
-             "补 GB2312 以外的人名用字（宋体风格）"),
-    _Bundled("DZFallbackHei-Regular.ttf", "文泉驿微米黑 WenQuanYi Micro Hei（内置，GBK 全集）",
-             "补 GBK 及中日韩统一表意文字"),
+    _Bundled(
+        "DZFallbackMing-Regular.ttf",
+        "文鼎 AR PL UMing CN（内置，GB2312 外人名用字）",
+        "补 GB2312 以外的人名用字（宋体风格）",
+    ),
+    _Bundled(
+        "DZFallbackHei-Regular.ttf",
+        "文泉驿微米黑 WenQuanYi Micro Hei（内置，GBK 全集）",
+        "补 GBK 及中日韩统一表意文字",
+    ),
 )
 
 
@@ -87,26 +102,42 @@ class _Wanted:
 
 _PREFERRED: dict[str, tuple[_Wanted, ...]] = {
     "title": (
-        _Wanted(("fzxbsjw", "方正小标宋简体", "fzxiaobiaosong-b05s"),
-                ("方正小标宋简体", "FZXiaoBiaoSong-B05S"), "方正小标宋简体"),
-        _Wanted(("fzxbsk", "方正小标宋_gbk", "fzxiaobiaosong-b05"),
-                ("方正小标宋_GBK", "FZXiaoBiaoSong-B05"), "方正小标宋_GBK"),
+        _Wanted(
+            ("fzxbsjw", "方正小标宋简体", "fzxiaobiaosong-b05s"),
+            ("方正小标宋简体", "FZXiaoBiaoSong-B05S"),
+            "方正小标宋简体",
+        ),
+        _Wanted(
+            ("fzxbsk", "方正小标宋_gbk", "fzxiaobiaosong-b05"),
+            ("方正小标宋_GBK", "FZXiaoBiaoSong-B05"),
+            "方正小标宋_GBK",
+        ),
     ),
     "body": (
-        _Wanted(("fs_gb2312", "仿宋_gb2312", "fangsong_gb2312"),
-                ("仿宋_GB2312", "FangSong_GB2312"), "仿宋_GB2312"),
+        _Wanted(
+            ("fs_gb2312", "仿宋_gb2312", "fangsong_gb2312"),
+            ("仿宋_GB2312", "FangSong_GB2312"),
+            "仿宋_GB2312",
+        ),
         _Wanted(("simfang", "仿宋"), ("仿宋", "FangSong"), "仿宋"),
-        _Wanted(("stfangso", "华文仿宋", "stfangsong", "songti"), ("华文仿宋", "STFangsong"),
-                "华文仿宋"),
+        _Wanted(
+            ("stfangso", "华文仿宋", "stfangsong", "songti"), ("华文仿宋", "STFangsong"), "华文仿宋"
+        ),
     ),
     "heading1": (
         _Wanted(("simhei", "黑体"), ("黑体", "SimHei"), "黑体"),
-        _Wanted(("stheiti", "stheiti light", "stheiti medium", "华文黑体", "stxihei", "华文细黑"),
-                ("华文黑体", "STHeiti", "华文细黑", "STXihei", "Heiti SC"), "华文黑体"),
+        _Wanted(
+            ("stheiti", "stheiti light", "stheiti medium", "华文黑体", "stxihei", "华文细黑"),
+            ("华文黑体", "STHeiti", "华文细黑", "STXihei", "Heiti SC"),
+            "华文黑体",
+        ),
     ),
     "heading2": (
-        _Wanted(("kai_gb2312", "楷体_gb2312", "kaiti_gb2312"), ("楷体_GB2312", "KaiTi_GB2312"),
-                "楷体_GB2312"),
+        _Wanted(
+            ("kai_gb2312", "楷体_gb2312", "kaiti_gb2312"),
+            ("楷体_GB2312", "KaiTi_GB2312"),
+            "楷体_GB2312",
+        ),
         _Wanted(("simkai", "楷体"), ("楷体", "KaiTi"), "楷体"),
         _Wanted(("stkaiti", "华文楷体", "kaiti"), ("华文楷体", "STKaiti", "Kaiti SC"), "华文楷体"),
     ),
@@ -238,8 +269,13 @@ def default_font_dirs() -> list[Path]:
     if sys.platform == "darwin":
         return [Path("/Library/Fonts"), Path("/System/Library/Fonts"), home / "Library" / "Fonts"]
     data_home = Path(os.environ.get("XDG_DATA_HOME") or home / ".local" / "share")
-    return [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), data_home / "fonts",
-            home / ".local" / "share" / "fonts", home / ".fonts"]
+    return [
+        Path("/usr/share/fonts"),
+        Path("/usr/local/share/fonts"),
+        data_home / "fonts",
+        home / ".local" / "share" / "fonts",
+        home / ".fonts",
+    ]
 
 
 def _font_name(path: Path, index: int) -> str:
@@ -258,8 +294,9 @@ def _bundled_choice(role: str, spec: _Bundled, reason: str) -> FontChoice:
     return FontChoice(role, _font_name(path, 0), spec.family, path, 0, "bundled", reason)
 
 
-def _find_installed(wanted: _Wanted, files: dict[str, list[Path]], require_coverage: bool,
-                    probes: ProbeCache) -> tuple[_Probe | None, list[str]]:
+def _find_installed(
+    wanted: _Wanted, files: dict[str, list[Path]], require_coverage: bool, probes: ProbeCache
+) -> tuple[_Probe | None, list[str]]:
     """First acceptable installed font for one preference, and why others were refused."""
     refused = []
     for stem in wanted.files:
@@ -291,12 +328,15 @@ def _index_files(search_dirs: Iterable[Path]) -> dict[str, list[Path]]:
     return index
 
 
-def choose_fonts(*, bundled_only: bool | None = None,
-                 search_dirs: list[Path] | None = None) -> dict[str, FontChoice]:
+def choose_fonts(
+    *, bundled_only: bool | None = None, search_dirs: list[Path] | None = None
+) -> dict[str, FontChoice]:
     """The font for every role in ROLES, installed office fonts first (see module docstring)."""
     if _bundled_only(bundled_only):
-        return {role: _bundled_choice(role, spec, f"按设置只用内置字体；{spec.why}")
-                for role, spec in _BUNDLED.items()}
+        return {
+            role: _bundled_choice(role, spec, f"按设置只用内置字体；{spec.why}")
+            for role, spec in _BUNDLED.items()
+        }
     files = _index_files(default_font_dirs() if search_dirs is None else search_dirs)
     probes = ProbeCache()  # opened only if an installed candidate exists
     choices = {}
@@ -307,10 +347,15 @@ def choose_fonts(*, bundled_only: bool | None = None,
             refused_all += refused
             if probe is not None:
                 choices[role] = FontChoice(
-                    role, _font_name(probe.path, probe.index), probe.family or wanted.label,
-                    probe.path, probe.index, "installed",
+                    role,
+                    _font_name(probe.path, probe.index),
+                    probe.family or wanted.label,
+                    probe.path,
+                    probe.index,
+                    "installed",
                     f"已安装{wanted.label}，TrueType 轮廓、允许嵌入、GB2312 汉字覆盖 "
-                    f"{probe.gb2312_coverage:.1%}")
+                    f"{probe.gb2312_coverage:.1%}",
+                )
                 break
         else:
             spec = _BUNDLED[role]
@@ -323,8 +368,9 @@ def choose_fonts(*, bundled_only: bool | None = None,
     return choices
 
 
-def fallback_fonts(*, bundled_only: bool | None = None,
-                   search_dirs: list[Path] | None = None) -> list[FontChoice]:
+def fallback_fonts(
+    *, bundled_only: bool | None = None, search_dirs: list[Path] | None = None
+) -> list[FontChoice]:
     """Fonts to try, in order, for a character the role's font lacks."""
     if _bundled_only(bundled_only):
         return [_bundled_choice("fallback", spec, spec.why) for spec in _BUNDLED_FALLBACKS]
@@ -337,9 +383,17 @@ def fallback_fonts(*, bundled_only: bool | None = None,
             continue
         probe, _refused = _find_installed(entry, files, False, probes)
         if probe is not None:
-            result.append(FontChoice(
-                "fallback", _font_name(probe.path, probe.index), probe.family or entry.label,
-                probe.path, probe.index, "installed", f"已安装{entry.label}，用于补字"))
+            result.append(
+                FontChoice(
+                    "fallback",
+                    _font_name(probe.path, probe.index),
+                    probe.family or entry.label,
+                    probe.path,
+                    probe.index,
+                    "installed",
+                    f"已安装{entry.label}，用于补字",
+                )
+            )
     probes.save()
     return result
 
@@ -353,8 +407,9 @@ def _codepoints(path: Path, index: int) -> frozenset[int]:
         font = TTFont(path, lazy=True, fontNumber=index if is_collection else -1)
         return frozenset(font.getBestCmap() or ())
     except Exception as exc:  # fontTools raises many kinds on a damaged file
-        raise InputError(f"无法读取字体文件 {path}：{exc}",
-                         f"cannot read font file {path}: {exc}") from exc
+        raise InputError(
+            f"无法读取字体文件 {path}：{exc}", f"cannot read font file {path}: {exc}"
+        ) from exc
 
 
 def codepoints(choice: FontChoice) -> frozenset[int]:
@@ -377,8 +432,9 @@ def register(choice: FontChoice) -> str:
     try:
         # Parsed metrics come from a cache when valid (app.font_metrics): the parse of a CJK
         # file is most of a small export's time.
-        font = load_font(choice.name, choice.path, choice.subfont_index,
-                         prebuilt=choice.source == "bundled")
+        font = load_font(
+            choice.name, choice.path, choice.subfont_index, prebuilt=choice.source == "bundled"
+        )
     except (TTFError, OSError, ValueError, struct.error) as exc:  # struct: a truncated file
         raise InputError(
             f"无法使用字体 {choice.family}（{choice.path}）：{exc}",
@@ -396,7 +452,9 @@ def font_report(choices: dict[str, FontChoice]) -> list[str]:
     for role in ordered:
         choice = choices[role]
         where = "已安装" if choice.source == "installed" else "内置"
-        lines.append(f"{ROLE_LABELS.get(role, role)}：{choice.family}〔{where}〕 {choice.path}"
-                     + (f" 第 {choice.subfont_index} 号字面" if choice.subfont_index else "")
-                     + f" — {choice.reason}")
+        lines.append(
+            f"{ROLE_LABELS.get(role, role)}：{choice.family}〔{where}〕 {choice.path}"
+            + (f" 第 {choice.subfont_index} 号字面" if choice.subfont_index else "")
+            + f" — {choice.reason}"
+        )
     return lines

@@ -108,7 +108,9 @@ def setup_logging(folder: Path | None = None, level: int = logging.INFO) -> Path
     for handler in logger.handlers:
         if isinstance(handler, PrivateRotatingFileHandler) and Path(handler.baseFilename) == path:
             return path
-    handler = PrivateRotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8")
+    handler = PrivateRotatingFileHandler(
+        path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
+    )
     handler.setFormatter(PrivacyFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logger.addHandler(handler)
     logger.setLevel(level)
@@ -153,8 +155,10 @@ def install_excepthook(
         if issubclass(exc_type, KeyboardInterrupt):
             previous(exc_type, exc, tb)
             return
-        for step in (flush, lambda: logger.critical("uncaught exception",
-                                                    exc_info=(exc_type, exc, tb))):
+        for step in (
+            flush,
+            lambda: logger.critical("uncaught exception", exc_info=(exc_type, exc, tb)),
+        ):
             if step is None:
                 continue
             try:
@@ -175,7 +179,16 @@ def install_excepthook(
 def log_qt_message(level: str, message: str, where: str = "") -> None:
     """For the window's ``qInstallMessageHandler``: Qt warnings go to the log, redacted (Qt may
     quote widget text in a warning)."""
-    levels = {"debug": logging.DEBUG, "info": logging.INFO, "warning": logging.WARNING,
-              "critical": logging.ERROR, "fatal": logging.CRITICAL}
-    logging.getLogger(f"{LOGGER_NAME}.qt").log(levels.get(level, logging.WARNING), "qt %s %s",
-                                                 Redacted(redact(message)), Redacted(redact(where)))
+    levels = {
+        "debug": logging.DEBUG,
+        "info": logging.INFO,
+        "warning": logging.WARNING,
+        "critical": logging.ERROR,
+        "fatal": logging.CRITICAL,
+    }
+    logging.getLogger(f"{LOGGER_NAME}.qt").log(
+        levels.get(level, logging.WARNING),
+        "qt %s %s",
+        Redacted(redact(message)),
+        Redacted(redact(where)),
+    )

@@ -12,7 +12,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-SectionKind = Literal["problems", "causes", "measures", "case_study", "previous_rectification", "other"]
+SectionKind = Literal[
+    "problems", "causes", "measures", "case_study", "previous_rectification", "other"
+]
 SECTION_KINDS: tuple[str, ...] = (
     "problems",
     "causes",
@@ -176,8 +178,10 @@ def chinese_number(n: int) -> str:
         if rest == 0:
             return _DIGITS[hundreds] + "百"
         # 101 → 一百零一, 110 → 一百一十
-        mid = "零" + _DIGITS[rest] if rest < 10 else (
-            ("一" if rest // 10 == 1 else "") + chinese_number(rest)
+        mid = (
+            "零" + _DIGITS[rest]
+            if rest < 10
+            else (("一" if rest // 10 == 1 else "") + chinese_number(rest))
         )
         return _DIGITS[hundreds] + "百" + mid
     raise ValueError(f"numbering above 999 is not supported, got {n}")
@@ -373,7 +377,9 @@ def point_text(point: Point) -> str:
 
 # One Latin word or number (letters, digits, and the marks inside them such as 2.5 or COVID-19)
 # counts as one; every other visible character counts as one; whitespace counts nothing.
-_COUNT_RE = re.compile(r"[A-Za-z0-9\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]+(?:[.\-'][A-Za-z0-9]+)*|\S")
+_COUNT_RE = re.compile(
+    r"[A-Za-z0-9\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]+(?:[.\-'][A-Za-z0-9]+)*|\S"
+)
 
 
 def word_count(text: str) -> int:
@@ -386,8 +392,10 @@ def point_word_count(point: Point) -> int:
 
 
 def dimension_word_count(dim: Dimension) -> int:
-    return word_count(dim.full_heading()) + sum(word_count(p) for p in dim.intro) + sum(
-        point_word_count(p) for p in dim.points
+    return (
+        word_count(dim.full_heading())
+        + sum(word_count(p) for p in dim.intro)
+        + sum(point_word_count(p) for p in dim.points)
     )
 
 

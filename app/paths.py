@@ -43,4 +43,6 @@ def prepare_library_path(path: Path) -> Path:
         # The materials are sensitive: the per-user folder is private (0700) on POSIX.
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         return path
-    raise InputError(f"材料库所在文件夹不存在：{folder}", f"library folder does not exist: {folder}")
+    raise InputError(
+        f"材料库所在文件夹不存在：{folder}", f"library folder does not exist: {folder}"
+    )

@@ -251,14 +251,20 @@ def material_from_dict(d: Any) -> tuple[Material, list[list[list[int]]]]:
             f"unsupported version {version!r} (this program reads {VERSION})",
         )
     year = d.get("year")
-    if year is not None and (isinstance(year, bool) or not isinstance(year, int) or not 1921 <= year <= 2999):
+    if year is not None and (
+        isinstance(year, bool) or not isinstance(year, int) or not 1921 <= year <= 2999
+    ):
         raise _bad("$.year", "年度应为 1921–2999 之间的整数", "year must be an integer 1921-2999")
     scope = _str(d, "scope", "$", "group")
     if scope not in ("group", "individual"):
         raise _bad("$.scope", "应为 group 或 individual", "must be group or individual")
     point_style = _str(d, "point_style", "$", "shi")
     if point_style not in POINT_STYLES:
-        raise _bad("$.point_style", f"应为 {'、'.join(POINT_STYLES)} 之一", f"must be one of {', '.join(POINT_STYLES)}")
+        raise _bad(
+            "$.point_style",
+            f"应为 {'、'.join(POINT_STYLES)} 之一",
+            f"must be one of {', '.join(POINT_STYLES)}",
+        )
     material = Material(
         point_style=point_style,
         title=_str(d, "title", "$"),
@@ -278,7 +284,9 @@ def material_from_dict(d: Any) -> tuple[Material, list[list[list[int]]]]:
     )
     links = d.get("links", [])
     if not isinstance(links, list) or not all(_is_link(x, material) for x in links):
-        raise _bad("$.links", "链接应为要点位置对", "links must be pairs of existing point positions")
+        raise _bad(
+            "$.links", "链接应为要点位置对", "links must be pairs of existing point positions"
+        )
     return material, links
 
 
@@ -295,6 +303,8 @@ def material_from_json(text: str) -> tuple[Material, list[list[list[int]]]]:
         raise InputError(f"不是有效的 JSON：{exc}", f"not valid JSON: {exc}") from exc
     except ValueError as exc:  # the only other one: an integer longer than Python will convert
         limit = sys.get_int_max_str_digits()
-        raise InputError(f"不是有效的 JSON：其中有一个数字过长（超过 {limit} 位）",
-                         f"not valid JSON: it holds a number longer than {limit} digits") from exc
+        raise InputError(
+            f"不是有效的 JSON：其中有一个数字过长（超过 {limit} 位）",
+            f"not valid JSON: it holds a number longer than {limit} digits",
+        ) from exc
     return material_from_dict(data)

@@ -47,31 +47,42 @@ def library_closed(path: Path) -> None:
         _open_libraries[path] = count
 
 
-def check_target(target: str | Path, *, libraries: Iterable[Path] = (), force: bool = False) -> Path:
+def check_target(
+    target: str | Path, *, libraries: Iterable[Path] = (), force: bool = False
+) -> Path:
     """Raise InputError unless writing a new file at ``target`` (by rename) is safe; returns the
     absolute target. ``force`` allows replacing a write-protected file (the user confirmed)."""
     target = Path(target).expanduser().absolute()
     folder = _stat_or_refuse(target.parent, target)
     if folder is None or not stat.S_ISDIR(folder.st_mode):
-        raise InputError(f"文件夹不存在：{target.parent}", f"folder does not exist: {target.parent}")
+        raise InputError(
+            f"文件夹不存在：{target.parent}", f"folder does not exist: {target.parent}"
+        )
     found = refuse_library_files(target, libraries=libraries)
     if found is None:
         return target
     if not stat.S_ISREG(found.st_mode):
         zh, en = _kind(found.st_mode)
-        raise InputError(f"目标不是普通文件（{zh}），不能覆盖：{target}",
-                         f"the target is not a regular file ({en}); it cannot be replaced: {target}")
+        raise InputError(
+            f"目标不是普通文件（{zh}），不能覆盖：{target}",
+            f"the target is not a regular file ({en}); it cannot be replaced: {target}",
+        )
     if _is_duizhao_library(target):
-        raise InputError(f"目标是一个对照材料库文件，不能被覆盖：{target}",
-                         f"the target is a Duizhao library file; it will not be overwritten: {target}")
+        raise InputError(
+            f"目标是一个对照材料库文件，不能被覆盖：{target}",
+            f"the target is a Duizhao library file; it will not be overwritten: {target}",
+        )
     if not force and _write_protected(target, found):
-        raise ReadOnlyTargetError(f"目标文件是只读的（写保护），未覆盖：{target}",
-                                  f"the target file is read-only (write-protected); not replaced: {target}")
+        raise ReadOnlyTargetError(
+            f"目标文件是只读的（写保护），未覆盖：{target}",
+            f"the target file is read-only (write-protected); not replaced: {target}",
+        )
     return target
 
 
-def refuse_library_files(target: Path, *, libraries: Iterable[Path] = (),
-                         into_backups: bool = False) -> os.stat_result | None:
+def refuse_library_files(
+    target: Path, *, libraries: Iterable[Path] = (), into_backups: bool = False
+) -> os.stat_result | None:
     """The library half of ``check_target`` (for writers that never replace a file, as backup):
     refuse ``target`` when it is a library, one of its side files or (unless ``into_backups``)
     in its backups folder; returns the target's ``stat`` (None when nothing is there yet)."""
@@ -85,7 +96,9 @@ def refuse_library_files(target: Path, *, libraries: Iterable[Path] = (),
     # Given libraries as named and as their real file (a link's side files live beside the
     # real one); open ones are resolved already.
     given = [Path(p) for p in libraries]
-    candidates = dict.fromkeys([*given, *(Path(os.path.realpath(p)) for p in given), *_open_libraries])
+    candidates = dict.fromkeys(
+        [*given, *(Path(os.path.realpath(p)) for p in given), *_open_libraries]
+    )
     for library in candidates:
         _refuse_library_file(target, folder, found if linked else None, library, into_backups)
     return found
@@ -104,7 +117,10 @@ def describe_input(path: Path) -> InputError | None:
     if stat.S_ISREG(found.st_mode):
         return None
     zh, en = _kind(found.st_mode)
-    return InputError(f"不是普通文件（{zh}），无法读取：{path}", f"not a regular file ({en}); cannot read it: {path}")
+    return InputError(
+        f"不是普通文件（{zh}），无法读取：{path}",
+        f"not a regular file ({en}); cannot read it: {path}",
+    )
 
 
 def refuse_special_library(path: Path) -> None:
@@ -113,8 +129,10 @@ def refuse_special_library(path: Path) -> None:
     found = _quiet_stat(path)
     if found is not None and not stat.S_ISREG(found.st_mode):
         zh, en = _kind(found.st_mode)
-        raise LibraryError(f"材料库路径不是普通文件（{zh}）：{path}",
-                           f"the library path is not a regular file ({en}): {path}")
+        raise LibraryError(
+            f"材料库路径不是普通文件（{zh}）：{path}",
+            f"the library path is not a regular file ({en}): {path}",
+        )
 
 
 def _stat_or_refuse(path: Path, target: Path) -> os.stat_result | None:
@@ -125,11 +143,18 @@ def _stat_or_refuse(path: Path, target: Path) -> os.stat_result | None:
         return None
     except OSError as exc:
         zh, en = os_reason(exc)
-        raise InputError(f"无法写入文件 {target}：{zh}；未写入", f"cannot write {target}: {en}; nothing written") from exc
+        raise InputError(
+            f"无法写入文件 {target}：{zh}；未写入", f"cannot write {target}: {en}; nothing written"
+        ) from exc
 
 
-def _refuse_library_file(target: Path, folder: os.stat_result, linked: os.stat_result | None,
-                         library: Path, into_backups: bool) -> None:
+def _refuse_library_file(
+    target: Path,
+    folder: os.stat_result,
+    linked: os.stat_result | None,
+    library: Path,
+    into_backups: bool,
+) -> None:
     """``linked``: the target's stat when it is a link, to be compared with each side file."""
     lib_folder = _quiet_stat(library.parent)
     if lib_folder is None:
@@ -140,8 +165,11 @@ def _refuse_library_file(target: Path, folder: os.stat_result, linked: os.stat_r
         by_name = same_folder and os.path.normcase(target.name) == os.path.normcase(side.name)
         side_stat = _quiet_stat(side) if linked is not None and not by_name else None
         if by_name or (side_stat is not None and _same(side_stat, linked)):
-            zh, en = ("材料库本身", "the library itself") if not suffix else (
-                f"材料库的附属文件 {side.name}", f"the library's own file {side.name}")
+            zh, en = (
+                ("材料库本身", "the library itself")
+                if not suffix
+                else (f"材料库的附属文件 {side.name}", f"the library's own file {side.name}")
+            )
             raise InputError(
                 f"目标是{zh}（材料库：{library}），写入会毁掉材料，未写入；请另选文件名：{target}",
                 f"the target is {en} (library: {library}); writing it would destroy the"
@@ -191,7 +219,10 @@ def _is_duizhao_library(path: Path) -> bool:
             header = fh.read(_APPLICATION_ID_OFFSET + 4)
     except OSError:
         return False
-    return header.startswith(SQLITE_MAGIC) and header[_APPLICATION_ID_OFFSET:] == _DUIZHAO_APPLICATION_ID
+    return (
+        header.startswith(SQLITE_MAGIC)
+        and header[_APPLICATION_ID_OFFSET:] == _DUIZHAO_APPLICATION_ID
+    )
 
 
 def _write_protected(path: Path, found: os.stat_result) -> bool:

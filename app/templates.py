@@ -55,10 +55,14 @@ def _parse(path: Path) -> Template:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise InputError(f"模板文件无法读取：{path.name}（{exc}）", f"cannot read template {path.name}: {exc}") from exc
+        raise InputError(
+            f"模板文件无法读取：{path.name}（{exc}）", f"cannot read template {path.name}: {exc}"
+        ) from exc
     try:
         sections = tuple(
-            TemplateSection(kind=s["kind"], heading=s["heading"], optional=bool(s.get("optional", False)))
+            TemplateSection(
+                kind=s["kind"], heading=s["heading"], optional=bool(s.get("optional", False))
+            )
             for s in data.get("sections", [])
         )
         dimensions = tuple(
@@ -86,10 +90,15 @@ def _parse(path: Path) -> Template:
             dimensions=dimensions,
         )
     except (KeyError, TypeError, ValueError) as exc:
-        raise InputError(f"模板文件格式错误：{path.name}（{exc}）", f"malformed template {path.name}: {exc}") from exc
+        raise InputError(
+            f"模板文件格式错误：{path.name}（{exc}）", f"malformed template {path.name}: {exc}"
+        ) from exc
     bad = [s.kind for s in sections if s.kind not in SECTION_KINDS]
     if bad or path.stem != template.id:
-        raise InputError(f"模板文件格式错误：{path.name}", f"malformed template {path.name} (kinds {bad}, id {template.id})")
+        raise InputError(
+            f"模板文件格式错误：{path.name}",
+            f"malformed template {path.name} (kinds {bad}, id {template.id})",
+        )
     return template
 
 

@@ -63,7 +63,7 @@ def read_records(path: Path) -> list[dict[str, Any]]:
     records, offset = [], 0
     while offset + HEADER.size <= len(raw):
         magic, length, crc = HEADER.unpack_from(raw, offset)
-        data = raw[offset + HEADER.size: offset + HEADER.size + length]
+        data = raw[offset + HEADER.size : offset + HEADER.size + length]
         if magic != MAGIC or len(data) != length or zlib.crc32(data) != crc:
             break
         try:
@@ -155,17 +155,22 @@ class TypingJournal:
         with self._wake:
             return self._wake.wait_for(
                 lambda: not (self._dirty or self._busy or self._wal or self._empty_at is not None),
-                timeout)
+                timeout,
+            )
 
     # ----- the syncer thread ------------------------------------------------------------------
-    def _signal(self, *, dirty: bool = False, wal: bool = False, empty_at: int | None = None) -> None:
+    def _signal(
+        self, *, dirty: bool = False, wal: bool = False, empty_at: int | None = None
+    ) -> None:
         with self._wake:
             self._dirty = self._dirty or dirty
             self._wal = self._wal or wal
             if empty_at is not None:
                 self._empty_at = empty_at
             if self._thread is None:
-                self._thread = threading.Thread(target=self._run, name="typing-journal", daemon=True)
+                self._thread = threading.Thread(
+                    target=self._run, name="typing-journal", daemon=True
+                )
                 self._thread.start()
             self._wake.notify_all()
 
@@ -173,7 +178,8 @@ class TypingJournal:
         while True:
             with self._wake:
                 self._wake.wait_for(
-                    lambda: self._dirty or self._wal or self._empty_at is not None or self._stopping)
+                    lambda: self._dirty or self._wal or self._empty_at is not None or self._stopping
+                )
                 if self._stopping and not (self._dirty or self._wal or self._empty_at is not None):
                     return
                 dirty, self._dirty = self._dirty, False
@@ -291,8 +297,13 @@ def recover(library) -> Recovery:
     latest: dict[tuple[Target, str], dict[str, Any]] = {}
     for record in read_records(path):
         target = record["target"]
-        if (isinstance(target, list) and len(target) == 2 and target[0] in ("material", "node")
-                and type(target[1]) is int and isinstance(record["field"], str)):
+        if (
+            isinstance(target, list)
+            and len(target) == 2
+            and target[0] in ("material", "node")
+            and type(target[1]) is int
+            and isinstance(record["field"], str)
+        ):
             latest[((target[0], target[1]), record["field"])] = record
     recovery = Recovery()
     edits: dict[int, list[tuple[int | None, dict]]] = {}
@@ -312,7 +323,9 @@ def recover(library) -> Recovery:
         try:
             library.apply_edits(material_id, changes)
         except DuizhaoError as exc:  # a full disk (tried again next time), a refused value
-            _log.warning("typing journal not replayed into material %d (%s)", material_id, type(exc).__name__)
+            _log.warning(
+                "typing journal not replayed into material %d (%s)", material_id, type(exc).__name__
+            )
             kept = kept or not isinstance(exc, InputError)
             failed = [a for a in recovery.applied if a[0] == material_id]
             recovery.applied = [a for a in recovery.applied if a[0] != material_id]
@@ -320,6 +333,9 @@ def recover(library) -> Recovery:
     if not kept:  # a failed replay is tried again on the next open
         path.unlink(missing_ok=True)
     if recovery:
-        _log.warning("typing journal replayed: %d applied, %d not applied",
-                     len(recovery.applied), len(recovery.unapplied))
+        _log.warning(
+            "typing journal replayed: %d applied, %d not applied",
+            len(recovery.applied),
+            len(recovery.unapplied),
+        )
     return recovery

@@ -20,7 +20,6 @@ from app.model import Material, material_word_count  # noqa: E402
 PAGE_CHARS = 22 * 28
 
 
-
 def enlarged(material: Material, pages: int) -> Material:
     copies = 1
     while material_word_count(_repeat(material, copies)) < pages * PAGE_CHARS:
@@ -44,19 +43,42 @@ def main() -> int:
     rows = [
         ("checks, seed", material_word_count(seed), lambda: run_checks(seed), 0.100),
         ("checks, 100 pages", material_word_count(big), lambda: run_checks(big), 1.0),
-        ("find regex, 100 pages", material_word_count(big), lambda: find_all(big, r"不够[^，。]{0,6}", regex=True), None),
+        (
+            "find regex, 100 pages",
+            material_word_count(big),
+            lambda: find_all(big, r"不够[^，。]{0,6}", regex=True),
+            None,
+        ),
         # The backtracking-prone patterns of tests/app/test_find_replace.py (there: a hang guard).
-        ("find 2 lazy/greedy regexes, 100 pages", material_word_count(big),
-         lambda: (find_all(big, r'"[^"]{2,12}"|不够[^，。]{0,6}|能力.*?。', regex=True),
-                  find_all(big, r".*a.*b", regex=True)), 2.0),
-        ("replace all, 100 pages", material_word_count(big), lambda: replace_all(big, "dangshi", "党史"), None),
+        (
+            "find 2 lazy/greedy regexes, 100 pages",
+            material_word_count(big),
+            lambda: (
+                find_all(big, r'"[^"]{2,12}"|不够[^，。]{0,6}|能力.*?。', regex=True),
+                find_all(big, r".*a.*b", regex=True),
+            ),
+            2.0,
+        ),
+        (
+            "replace all, 100 pages",
+            material_word_count(big),
+            lambda: replace_all(big, "dangshi", "党史"),
+            None,
+        ),
     ]
     failed = False
     for label, chars, action, target in rows:
         seconds = median_seconds(action)
-        verdict = "" if target is None else ("  ok" if seconds <= target else f"  OVER target {target * 1000:.0f} ms")
+        verdict = (
+            ""
+            if target is None
+            else ("  ok" if seconds <= target else f"  OVER target {target * 1000:.0f} ms")
+        )
         failed |= target is not None and seconds > target
-        print(f"{label:<38} {chars:>7} 字 {seconds * 1000:9.2f} ms  (median of {RUNS}){verdict}", flush=True)
+        print(
+            f"{label:<38} {chars:>7} 字 {seconds * 1000:9.2f} ms  (median of {RUNS}){verdict}",
+            flush=True,
+        )
     print(f"findings: seed {len(run_checks(seed))}, 100 pages {len(run_checks(big))}")
     return 1 if failed else 0
 

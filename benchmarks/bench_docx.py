@@ -17,8 +17,6 @@ sys.path.insert(0, str(REPO / "tests" / "app"))  # the test-file builders
 IMPORT_TARGET_S = 1.0
 
 
-
-
 def main() -> int:
     from docx_builders import build_long_docx
 
@@ -42,7 +40,10 @@ def main() -> int:
 
         long_material, _ = import_docx_file(long_path)
         out = folder / "long-out.docx"
-        report("export 50-page material as DOCX", median_seconds(lambda: export_docx(long_material, out)))
+        report(
+            "export 50-page material as DOCX",
+            median_seconds(lambda: export_docx(long_material, out)),
+        )
     ok = long_import <= IMPORT_TARGET_S
     print(f"50-page DOCX import target ≤ {IMPORT_TARGET_S:.1f} s: {'met' if ok else 'MISSED'}")
     return 0 if ok else 1

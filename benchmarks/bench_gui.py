@@ -57,9 +57,22 @@ def cold_start(library: Path, material_id: int, runs: int, folder: Path) -> list
         out = folder / f"shot{i}.png"
         start = time.perf_counter()
         done = subprocess.run(
-            [sys.executable, "-m", "ui.main", "--library", str(library), "--open",
-             str(material_id), "--screenshot", str(out)],
-            cwd=REPO, env=child_env(), capture_output=True, text=True)
+            [
+                sys.executable,
+                "-m",
+                "ui.main",
+                "--library",
+                str(library),
+                "--open",
+                str(material_id),
+                "--screenshot",
+                str(out),
+            ],
+            cwd=REPO,
+            env=child_env(),
+            capture_output=True,
+            text=True,
+        )
         if i >= 0:
             times.append(time.perf_counter() - start)
         if done.returncode != 0 or not out.exists():
@@ -96,8 +109,12 @@ def in_window(library_path: Path, material_id: int, edits: int) -> dict:
         commit_ms.append((time.perf_counter() - start) * 1000)
     stored = library.get_material(material_id).all_points()[0].body
     assert stored == body, "the last edit is not in the library"
-    result = {"rss_mb": rss_mb, "rss_after_edits_mb": _rss_mb(), "edit_commit_ms": commit_ms,
-              "reportlab_imported": "reportlab" in sys.modules}
+    result = {
+        "rss_mb": rss_mb,
+        "rss_after_edits_mb": _rss_mb(),
+        "edit_commit_ms": commit_ms,
+        "reportlab_imported": "reportlab" in sys.modules,
+    }
     window.close()
     library.close()
     return result
@@ -126,26 +143,45 @@ def main() -> int:
         library, material_id = make_library(folder)
         starts = cold_start(library, material_id, args.runs, folder)
         child = subprocess.run(
-            [sys.executable, __file__, "--edits", str(args.edits), "--child", str(library),
-             str(material_id)], env=child_env(), capture_output=True, text=True, check=True)
+            [
+                sys.executable,
+                __file__,
+                "--edits",
+                str(args.edits),
+                "--child",
+                str(library),
+                str(material_id),
+            ],
+            env=child_env(),
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         data = json.loads(child.stdout.strip().splitlines()[-1])
     results = {
         "cold_start_s": statistics.median(starts),
         "edit_commit_ms": statistics.median(data["edit_commit_ms"]),
         "rss_mb": data["rss_mb"],
     }
-    print(f"cold start (median of {len(starts)}): {results['cold_start_s']:.3f} s  "
-          f"[min {min(starts):.3f}, max {max(starts):.3f}]  target ≤ {TARGETS['cold_start_s']} s")
+    print(
+        f"cold start (median of {len(starts)}): {results['cold_start_s']:.3f} s  "
+        f"[min {min(starts):.3f}, max {max(starts):.3f}]  target ≤ {TARGETS['cold_start_s']} s"
+    )
     commit = sorted(data["edit_commit_ms"])
-    print(f"edit → committed (median of {len(commit)}): {results['edit_commit_ms']:.2f} ms  "
-          f"[p95 {commit[int(len(commit) * 0.95) - 1]:.2f} ms]  "
-          f"target ≤ {TARGETS['edit_commit_ms']} ms")
-    print(f"RSS with the seed open: {results['rss_mb']:.0f} MB "
-          f"(after {args.edits} edits {data['rss_after_edits_mb']:.0f} MB)  "
-          f"target ≤ {TARGETS['rss_mb']:.0f} MB")
+    print(
+        f"edit → committed (median of {len(commit)}): {results['edit_commit_ms']:.2f} ms  "
+        f"[p95 {commit[int(len(commit) * 0.95) - 1]:.2f} ms]  "
+        f"target ≤ {TARGETS['edit_commit_ms']} ms"
+    )
+    print(
+        f"RSS with the seed open: {results['rss_mb']:.0f} MB "
+        f"(after {args.edits} edits {data['rss_after_edits_mb']:.0f} MB)  "
+        f"target ≤ {TARGETS['rss_mb']:.0f} MB"
+    )
     print(f"ReportLab imported by the window: {data['reportlab_imported']}")
     failed = [k for k, v in results.items() if v > TARGETS[k]] + (
-        ["reportlab_imported"] if data["reportlab_imported"] else [])
+        ["reportlab_imported"] if data["reportlab_imported"] else []
+    )
     print("all targets met" if not failed else f"MISSED: {', '.join(failed)}")
     return 1 if failed else 0
 

@@ -40,15 +40,25 @@ def whole_process(seed: Path) -> None:
         base = cli_command() + ["--library", str(library)]
 
         def run(*args: str) -> str:
-            done = subprocess.run(base + list(args), capture_output=True, text=True, env=env, check=True)
+            done = subprocess.run(
+                base + list(args), capture_output=True, text=True, env=env, check=True
+            )
             return done.stdout.strip()
 
         run("list")  # warm the OS file cache once
         ids: list[str] = []
-        report("process: duizhao-cli import seed", median_seconds(lambda: ids.append(run("import", str(seed)))))
+        report(
+            "process: duizhao-cli import seed",
+            median_seconds(lambda: ids.append(run("import", str(seed)))),
+        )
         out = str(Path(tmp) / "seed.txt")
-        report("process: duizhao-cli export --format txt", median_seconds(lambda: run("export", ids[0], "--format", "txt", "-o", out)))
-        report("process: duizhao-cli templates (no library)", median_seconds(lambda: run("templates")))
+        report(
+            "process: duizhao-cli export --format txt",
+            median_seconds(lambda: run("export", ids[0], "--format", "txt", "-o", out)),
+        )
+        report(
+            "process: duizhao-cli templates (no library)", median_seconds(lambda: run("templates"))
+        )
 
 
 def main() -> int:
@@ -56,7 +66,9 @@ def main() -> int:
     if seed is None:
         print("seed fixture missing", file=sys.stderr)
         return 1
-    print(f"machine: {os.cpu_count()} cpus, python {sys.version.split()[0]}, cli {' '.join(cli_command())}")
+    print(
+        f"machine: {os.cpu_count()} cpus, python {sys.version.split()[0]}, cli {' '.join(cli_command())}"
+    )
     in_process(seed)
     whole_process(seed)
     return 0

@@ -40,7 +40,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--trials", type=int, default=200, help="trials of each kind")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--max-delay", type=float, default=0.3, help="longest wait before the kill (s)")
+    parser.add_argument(
+        "--max-delay", type=float, default=0.3, help="longest wait before the kill (s)"
+    )
     parser.add_argument("--keep", metavar="DIR", help="work in DIR and keep the library")
     args = parser.parse_args(argv)
     if sys.platform == "win32":
@@ -60,11 +62,14 @@ def main(argv: list[str] | None = None) -> int:
         for trial in range(1, 3 * args.trials + 1):
             kind = ("edit", "backup", "restore")[(trial - 1) % 3]
             if kind == "restore":
-                outcome, problems = worker.run_restore_trial(library, trial, rng, acks, max_delay=args.max_delay)
+                outcome, problems = worker.run_restore_trial(
+                    library, trial, rng, acks, max_delay=args.max_delay
+                )
                 outcomes[outcome] += 1
             else:
-                count, problems = worker.run_trial(library, trial, rng, acks, max_delay=args.max_delay,
-                                                   mode=kind, stats=stats)
+                count, problems = worker.run_trial(
+                    library, trial, rng, acks, max_delay=args.max_delay, mode=kind, stats=stats
+                )
                 total += count
             if problems:
                 failures.append((trial, problems))
@@ -73,10 +78,16 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"trial {trial}: ok ({total} acknowledged edits so far)", flush=True)
         elapsed = time.perf_counter() - start
         backups = len(list((folder / "backups").glob("*.db")))
-        print(f"SIGKILL trials: {3 * args.trials} ({args.trials} each of edit, backup, restore), failed: "
-              f"{len(failures)}, acknowledged edits checked: {total}, backups kept: {backups}, {elapsed:.1f} s")
-        print(f"backup trials whose kill cut a backup copy short: {stats.get('killed mid-backup', 0)}")
-        print("killed restores: " + ", ".join(f"{name} {n}" for name, n in sorted(outcomes.items())))
+        print(
+            f"SIGKILL trials: {3 * args.trials} ({args.trials} each of edit, backup, restore), failed: "
+            f"{len(failures)}, acknowledged edits checked: {total}, backups kept: {backups}, {elapsed:.1f} s"
+        )
+        print(
+            f"backup trials whose kill cut a backup copy short: {stats.get('killed mid-backup', 0)}"
+        )
+        print(
+            "killed restores: " + ", ".join(f"{name} {n}" for name, n in sorted(outcomes.items()))
+        )
     return 1 if failures else 0
 
 

@@ -28,7 +28,14 @@ RUNS = 7
 BATCH = 250
 SEED = REPO.parent / "shared" / "fixtures" / "seed-county-2021-wugedaitou.md"
 SEED_COPY = REPO / "tests" / "data" / "seed-county-2021-wugedaitou.md"
-ORGANIZATIONS = ["县政府党组", "县委常委会", "市场监管局党组", "教育局党委", "卫健委党组", "交通运输局党组"]
+ORGANIZATIONS = [
+    "县政府党组",
+    "县委常委会",
+    "市场监管局党组",
+    "教育局党委",
+    "卫健委党组",
+    "交通运输局党组",
+]
 
 
 def corpus() -> str:
@@ -39,16 +46,22 @@ def corpus() -> str:
 def cut(rng: random.Random, text: str, low: int, high: int) -> str:
     size = rng.randint(low, high)
     start = rng.randrange(0, len(text) - size)
-    return text[start:start + size]
+    return text[start : start + size]
 
 
 def make_material(rng: random.Random, text: str, n: int) -> tuple[Material, list]:
     org = rng.choice(ORGANIZATIONS)
-    material = material_from_template(get_template("2021-dangshi-wugedaitou"), organization=f"第{n}{org}")
+    material = material_from_template(
+        get_template("2021-dangshi-wugedaitou"), organization=f"第{n}{org}"
+    )
     material.preamble = [cut(rng, text, 150, 300)]
 
     def point() -> Point:
-        return Point(title=cut(rng, text, 8, 20), body=cut(rng, text, 120, 240), example=cut(rng, text, 20, 40))
+        return Point(
+            title=cut(rng, text, 8, 20),
+            body=cut(rng, text, 120, 240),
+            example=cut(rng, text, 20, 40),
+        )
 
     problems: Section = material.sections[0]
     dims: list[Dimension] = problems.dimensions
@@ -90,14 +103,18 @@ def main(argv: list[str] | None = None) -> int:
     path = folder / "library.db"
     if not path.exists():
         seconds = build(path, args.materials)
-        print(f"built {args.materials} materials in {seconds:.1f} s ({path.stat().st_size / 1e6:.0f} MB)")
+        print(
+            f"built {args.materials} materials in {seconds:.1f} s ({path.stat().st_size / 1e6:.0f} MB)"
+        )
 
     def open_and_list():
         with Library.open(path) as library:
             return len(library.list_materials())
 
     t_open, listed = median_of(open_and_list)
-    print(f"open + list_materials ({listed} materials): median {t_open * 1000:.0f} ms  (target ≤ 500 ms)")
+    print(
+        f"open + list_materials ({listed} materials): median {t_open * 1000:.0f} ms  (target ≤ 500 ms)"
+    )
     with Library.open(path) as library:
         for query, label in [
             ("理论学习", "4 chars, FTS"),
@@ -109,7 +126,9 @@ def main(argv: list[str] | None = None) -> int:
             ("鑫", "1 char, no hit"),
         ]:
             t, hits = median_of(lambda q=query: library.search(q))
-            print(f"search {query!r} ({label}, {len(hits)} hits): median {t * 1000:.1f} ms  (target ≤ 50 ms)")
+            print(
+                f"search {query!r} ({label}, {len(hits)} hits): median {t * 1000:.1f} ms  (target ≤ 50 ms)"
+            )
         t, _ = median_of(lambda: library.get_material(listed // 2))
         print(f"get_material: median {t * 1000:.1f} ms")
         point = library.get_material(listed // 2).sections[1].points[0].id

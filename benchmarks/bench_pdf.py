@@ -41,8 +41,14 @@ def median(values: list[float]) -> float:
 
 
 def _env(home: Path, fonts: str) -> dict[str, str]:
-    env = dict(os.environ, PYTHONPATH=str(REPO), DUIZHAO_FONTS=fonts, HOME=str(home),
-               XDG_CACHE_HOME=str(home / "cache"), XDG_DATA_HOME=str(home / "data"))
+    env = dict(
+        os.environ,
+        PYTHONPATH=str(REPO),
+        DUIZHAO_FONTS=fonts,
+        HOME=str(home),
+        XDG_CACHE_HOME=str(home / "cache"),
+        XDG_DATA_HOME=str(home / "data"),
+    )
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed app has its bytecode cached
     return env
 
@@ -65,24 +71,53 @@ class SeedExports:
         self.tmp = tmp
         self.env = _env(tmp / "home", fonts)
         self.library = tmp / "library.db"
-        out = subprocess.run(_cli() + ["--library", str(self.library), "import", str(seed)],
-                             env=self.env, check=True, capture_output=True, text=True).stdout
+        out = subprocess.run(
+            _cli() + ["--library", str(self.library), "import", str(seed)],
+            env=self.env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
         self.material_id = out.split()[0]
         self.pdf = tmp / "seed.pdf"
         self.docx = tmp / "seed.docx"
-        subprocess.run([sys.executable, "-c", (
-            "import sys\nfrom app.importers.text import import_text_file\n"
-            "from app.exporters.docx import export_docx\n"
-            "export_docx(import_text_file(sys.argv[1])[0], sys.argv[2])"), str(seed), str(self.docx)],
-            env=self.env, check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                (
+                    "import sys\nfrom app.importers.text import import_text_file\n"
+                    "from app.exporters.docx import export_docx\n"
+                    "export_docx(import_text_file(sys.argv[1])[0], sys.argv[2])"
+                ),
+                str(seed),
+                str(self.docx),
+            ],
+            env=self.env,
+            check=True,
+        )
 
     def export_pdf(self) -> float:
-        return _timed(_cli() + ["--library", str(self.library), "export", self.material_id,
-                                "--format", "pdf", "-o", str(self.pdf)], self.env)
+        return _timed(
+            _cli()
+            + [
+                "--library",
+                str(self.library),
+                "export",
+                self.material_id,
+                "--format",
+                "pdf",
+                "-o",
+                str(self.pdf),
+            ],
+            self.env,
+        )
 
     def libreoffice(self) -> float:
         # The tests' LibreOffice setup: the bundled fonts under the DOCX's font names.
-        command, env = libreoffice.soffice_command(self.docx, "pdf", self.tmp / "lo", self.tmp / "soffice")
+        command, env = libreoffice.soffice_command(
+            self.docx, "pdf", self.tmp / "lo", self.tmp / "soffice"
+        )
         return _timed(command, env)
 
 
@@ -123,8 +158,13 @@ def in_process(seed: Path) -> tuple[float, int]:
 def big(seed: Path, copies: int) -> tuple[int, float, int]:
     with tempfile.TemporaryDirectory() as tmp:
         env = _env(Path(tmp), "bundled")
-        out = subprocess.run([sys.executable, "-c", BIG_SCRIPT, str(seed), str(copies)], env=env,
-                             check=True, capture_output=True, text=True).stdout.split()
+        out = subprocess.run(
+            [sys.executable, "-c", BIG_SCRIPT, str(seed), str(copies)],
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.split()
     return int(out[0]), float(out[1]), int(out[2])
 
 
@@ -136,19 +176,25 @@ def main() -> None:
     print(f"{'python -c pass (floor)':<52} {python_floor() * 1000:8.0f} ms")
     for fonts in ("bundled", "auto"):
         ours, theirs = whole_process(seed, fonts, soffice)
-        print(f"{f'duizhao-cli export SEED --format pdf ({fonts} fonts)':<52} {ours * 1000:8.0f} ms"
-              "  (target ≤ 400)")
+        print(
+            f"{f'duizhao-cli export SEED --format pdf ({fonts} fonts)':<52} {ours * 1000:8.0f} ms"
+            "  (target ≤ 400)"
+        )
         if theirs is None:
             print("LibreOffice (soffice) not installed: no comparison")
             continue
-        print(f"{'LibreOffice: seed DOCX → PDF, same run':<52} {theirs * 1000:8.0f} ms"
-              f"  → {theirs / ours:.1f}× faster (target ≥ 4×)")
+        print(
+            f"{'LibreOffice: seed DOCX → PDF, same run':<52} {theirs * 1000:8.0f} ms"
+            f"  → {theirs / ours:.1f}× faster (target ≥ 4×)"
+        )
     seconds, pages = in_process(seed)
     print(f"{f'seed → PDF in-process, warm ({pages} pages)':<52} {seconds * 1000:8.0f} ms")
     for copies in (11, 67):
         pages, seconds, size = big(seed, copies)
-        print(f"{f'{pages} pages, whole process':<52} {seconds * 1000:8.0f} ms"
-              f"  ({seconds / pages * 1000:.1f} ms/page, {size / 1e6:.1f} MB; target ≤ 10 s for ≈500)")
+        print(
+            f"{f'{pages} pages, whole process':<52} {seconds * 1000:8.0f} ms"
+            f"  ({seconds / pages * 1000:.1f} ms/page, {size / 1e6:.1f} MB; target ≤ 10 s for ≈500)"
+        )
     print(f"(median of {RUNS} runs where repeated)")
 
 

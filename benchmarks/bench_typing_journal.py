@@ -86,8 +86,11 @@ def slow_fsync(fd: int) -> None:
 def summary(label: str, runs: list[list[float]]) -> None:
     medians = [statistics.median(r) for r in runs]
     p99 = [sorted(r)[int(len(r) * 0.99) - 1] for r in runs]
-    print(f"{label:<52} median {statistics.median(medians) * 1000:8.3f} ms   "
-          f"p99 {statistics.median(p99) * 1000:8.3f} ms  (median of {len(runs)} runs)", flush=True)
+    print(
+        f"{label:<52} median {statistics.median(medians) * 1000:8.3f} ms   "
+        f"p99 {statistics.median(p99) * 1000:8.3f} ms  (median of {len(runs)} runs)",
+        flush=True,
+    )
 
 
 def main() -> None:
@@ -105,15 +108,21 @@ def main() -> None:
             body = ("在学习上下功夫不够，" * (chars // 10 + 1))[:chars]
             node_id = make_point(library, body)
             for journal in (False, True):
-                runs = [key_times(library, node_id, body, args.keys, journal) for _ in range(args.runs)]
+                runs = [
+                    key_times(library, node_id, body, args.keys, journal) for _ in range(args.runs)
+                ]
                 summary(f"per key, 正文 {chars} chars, journal {'on' if journal else 'off'}", runs)
             typing_journal.os.fsync = slow_fsync
             try:
-                runs = [key_times(library, node_id, body, args.keys, True) for _ in range(args.runs)]
+                runs = [
+                    key_times(library, node_id, body, args.keys, True) for _ in range(args.runs)
+                ]
             finally:
                 typing_journal.os.fsync = REAL_FSYNC
             summary(f"per key, 正文 {chars} chars, fsync +{args.slow_ms:.0f} ms", runs)
-            lags = [on_disk_lag(library, node_id, body, min(args.keys, 60)) for _ in range(args.runs)]
+            lags = [
+                on_disk_lag(library, node_id, body, min(args.keys, 60)) for _ in range(args.runs)
+            ]
             summary(f"keystroke → on disk, 正文 {chars} chars", lags)
         library.close()
 

@@ -14,7 +14,10 @@ def main() -> int:
         print(f"\n=== {script.name}", flush=True)
         start = time.perf_counter()
         result = subprocess.run([sys.executable, str(script)], cwd=HERE.parent)
-        print(f"--- {script.name}: exit {result.returncode}, {time.perf_counter() - start:.1f} s", flush=True)
+        print(
+            f"--- {script.name}: exit {result.returncode}, {time.perf_counter() - start:.1f} s",
+            flush=True,
+        )
         if result.returncode:
             failed.append(script.name)
     if failed:

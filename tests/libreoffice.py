@@ -23,8 +23,10 @@ from app.exporters import docx_styles
 from app.fonts import choose_fonts, fallback_fonts
 
 # The role of every font name the DOCX export writes (roles as in app.fonts).
-DOCX_FONT_ROLES = {**{name: role for role, name in docx_styles.ROLE_FONTS.items()},
-                   docx_styles.FONT_PAGE_NUMBER: "page_number"}
+DOCX_FONT_ROLES = {
+    **{name: role for role, name in docx_styles.ROLE_FONTS.items()},
+    docx_styles.FONT_PAGE_NUMBER: "page_number",
+}
 
 
 def soffice_path() -> str | None:
@@ -47,18 +49,25 @@ def write_fonts_conf(folder: Path) -> Path:
     for name, role in DOCX_FONT_ROLES.items():
         families = [_family(roles[role].path), *fallbacks]
         prefer = "".join(f"<string>{escape(f)}</string>" for f in families)
-        rules.append(f'<match target="pattern"><test name="family"><string>{escape(name)}</string>'
-                     f'</test><edit name="family" mode="assign" binding="strong">{prefer}</edit></match>')
+        rules.append(
+            f'<match target="pattern"><test name="family"><string>{escape(name)}</string>'
+            f'</test><edit name="family" mode="assign" binding="strong">{prefer}</edit></match>'
+        )
     # Any other name (LibreOffice's UI and default fonts) ends on the body font, not on chance.
-    last = "".join(f"<string>{escape(f)}</string>" for f in [_family(roles["body"].path), *fallbacks])
-    rules.append(f'<match target="pattern"><edit name="family" mode="append_last">{last}</edit></match>')
+    last = "".join(
+        f"<string>{escape(f)}</string>" for f in [_family(roles["body"].path), *fallbacks]
+    )
+    rules.append(
+        f'<match target="pattern"><edit name="family" mode="append_last">{last}</edit></match>'
+    )
     conf = folder / "fonts.conf"
     folder.mkdir(parents=True, exist_ok=True)
     conf.write_text(
         '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n<fontconfig>\n'
         + "".join(f"<dir>{escape(d)}</dir>\n" for d in font_dirs)
         + f"<cachedir>{escape(str(folder / 'cache'))}</cachedir>\n"
-        + "\n".join(rules) + "\n</fontconfig>\n",
+        + "\n".join(rules)
+        + "\n</fontconfig>\n",
         encoding="utf-8",
     )
     return conf
@@ -73,8 +82,9 @@ def soffice_env(work: Path) -> dict[str, str]:
     return env
 
 
-def soffice_command(source: Path, to: str, outdir: Path, work: Path, *,
-                    infilter: str | None = None) -> tuple[list[str], dict[str, str]]:
+def soffice_command(
+    source: Path, to: str, outdir: Path, work: Path, *, infilter: str | None = None
+) -> tuple[list[str], dict[str, str]]:
     """The command line and environment of ``soffice --convert-to <to>``; ``work`` holds the
     profile, the fontconfig and HOME."""
     soffice = soffice_path()
@@ -86,14 +96,24 @@ def soffice_command(source: Path, to: str, outdir: Path, work: Path, *,
     return command, soffice_env(work)
 
 
-def convert(source: Path, to: str, outdir: Path, *, infilter: str | None = None,
-            work: Path | None = None, timeout: float = 120) -> Path:
+def convert(
+    source: Path,
+    to: str,
+    outdir: Path,
+    *,
+    infilter: str | None = None,
+    work: Path | None = None,
+    timeout: float = 120,
+) -> Path:
     """``source`` converted by LibreOffice into ``outdir`` (format ``to`` as soffice takes it,
     e.g. "pdf" or "docx:MS Word 2007 XML"); the converted file's path. ``work`` defaults to
     ``outdir``/.soffice."""
-    command, env = soffice_command(source, to, outdir, work or outdir / ".soffice", infilter=infilter)
-    subprocess.run(command, check=True, capture_output=True, timeout=timeout,
-                   stdin=subprocess.DEVNULL, env=env)
+    command, env = soffice_command(
+        source, to, outdir, work or outdir / ".soffice", infilter=infilter
+    )
+    subprocess.run(
+        command, check=True, capture_output=True, timeout=timeout, stdin=subprocess.DEVNULL, env=env
+    )
     converted = outdir / f"{source.stem}.{to.split(':', 1)[0]}"
     assert converted.exists(), f"soffice wrote no {converted.name}"
     return converted

@@ -29,7 +29,9 @@ def _guarded(name: str, original):
         if getattr(_inside_socketpair, "active", False):
             return original(self, *args, **kwargs)
         target = args[-1] if args else kwargs
-        raise NetworkForbidden(f"socket.{name}({target!r}) in a test: Duizhao never uses the network")
+        raise NetworkForbidden(
+            f"socket.{name}({target!r}) in a test: Duizhao never uses the network"
+        )
 
     method.__name__ = name
     method.__wrapped__ = original

@@ -42,9 +42,13 @@ class Notice:
 
 
 LIBRARY_NOTICES = (
-    Notice("Qt 6 / PySide6 (Qt for Python)", "LGPL-3.0-only",
-           "The Qt Company; used as unmodified shared libraries in the program folder, which "
-           "may be replaced by your own build. Source: download.qt.io", "PySide6"),
+    Notice(
+        "Qt 6 / PySide6 (Qt for Python)",
+        "LGPL-3.0-only",
+        "The Qt Company; used as unmodified shared libraries in the program folder, which "
+        "may be replaced by your own build. Source: download.qt.io",
+        "PySide6",
+    ),
     Notice("Python", "PSF-2.0", "Python Software Foundation", "python"),
     Notice("ReportLab", "BSD-3-Clause", "ReportLab Inc.", "reportlab"),
     Notice("python-docx", "MIT", "Steve Canny", "python-docx"),
@@ -57,8 +61,9 @@ LIBRARY_NOTICES = (
     Notice("Pillow", "MIT-CMU", "used by ReportLab", "pillow"),
     Notice("click", "BSD-3-Clause", "used by sqlite-utils", "click"),
     Notice("click-default-group", "BSD-3-Clause", "used by sqlite-utils", "click-default-group"),
-    Notice("python-dateutil", "Apache-2.0 / BSD-3-Clause", "used by sqlite-utils",
-           "python-dateutil"),
+    Notice(
+        "python-dateutil", "Apache-2.0 / BSD-3-Clause", "used by sqlite-utils", "python-dateutil"
+    ),
     Notice("pluggy", "MIT", "used by sqlite-utils", "pluggy"),
     Notice("sqlite-fts4", "Apache-2.0", "used by sqlite-utils", "sqlite-fts4"),
     Notice("tabulate", "MIT", "used by sqlite-utils", "tabulate"),
@@ -67,22 +72,41 @@ LIBRARY_NOTICES = (
 
 # file → (family as shown, licence, licence files beside it in resources/fonts/)
 FONT_NOTICES = {
-    "DZFang-Regular.ttf": ("FandolFang 仿宋", "GPL-3.0 with font exception",
-                           ("LICENSE-Fandol-GPL-3.0.txt", "LICENSE-Fandol-font-exception.txt")),
-    "DZSong-Regular.ttf": ("FandolSong 宋体", "GPL-3.0 with font exception",
-                           ("LICENSE-Fandol-GPL-3.0.txt", "LICENSE-Fandol-font-exception.txt")),
-    "DZSerifSC-Bold.ttf": ("Noto Serif CJK SC Bold 思源宋体", "SIL OFL 1.1",
-                           ("COPYRIGHT-fonts-noto-cjk-OFL-1.1.txt",)),
-    "DZHei-Regular.ttf": ("WenQuanYi Micro Hei 文泉驿微米黑", "Apache-2.0",
-                          ("LICENSE-Apache-2.0.txt", "COPYRIGHT-fonts-wqy-microhei.txt")),
-    "DZFallbackHei-Regular.ttf": ("WenQuanYi Micro Hei 文泉驿微米黑", "Apache-2.0",
-                                  ("LICENSE-Apache-2.0.txt", "COPYRIGHT-fonts-wqy-microhei.txt")),
-    "DZKai-Regular.ttf": ("AR PL KaitiM GB 文鼎楷体", "Arphic Public License",
-                          ("LICENSE-Arphic-Public-License.txt",
-                           "COPYRIGHT-fonts-arphic-gkai00mp.txt")),
-    "DZFallbackMing-Regular.ttf": ("AR PL UMing CN 文鼎明体", "Arphic Public License",
-                                   ("LICENSE-Arphic-Public-License.txt",
-                                    "COPYRIGHT-fonts-arphic-uming.txt")),
+    "DZFang-Regular.ttf": (
+        "FandolFang 仿宋",
+        "GPL-3.0 with font exception",
+        ("LICENSE-Fandol-GPL-3.0.txt", "LICENSE-Fandol-font-exception.txt"),
+    ),
+    "DZSong-Regular.ttf": (
+        "FandolSong 宋体",
+        "GPL-3.0 with font exception",
+        ("LICENSE-Fandol-GPL-3.0.txt", "LICENSE-Fandol-font-exception.txt"),
+    ),
+    "DZSerifSC-Bold.ttf": (
+        "Noto Serif CJK SC Bold 思源宋体",
+        "SIL OFL 1.1",
+        ("COPYRIGHT-fonts-noto-cjk-OFL-1.1.txt",),
+    ),
+    "DZHei-Regular.ttf": (
+        "WenQuanYi Micro Hei 文泉驿微米黑",
+        "Apache-2.0",
+        ("LICENSE-Apache-2.0.txt", "COPYRIGHT-fonts-wqy-microhei.txt"),
+    ),
+    "DZFallbackHei-Regular.ttf": (
+        "WenQuanYi Micro Hei 文泉驿微米黑",
+        "Apache-2.0",
+        ("LICENSE-Apache-2.0.txt", "COPYRIGHT-fonts-wqy-microhei.txt"),
+    ),
+    "DZKai-Regular.ttf": (
+        "AR PL KaitiM GB 文鼎楷体",
+        "Arphic Public License",
+        ("LICENSE-Arphic-Public-License.txt", "COPYRIGHT-fonts-arphic-gkai00mp.txt"),
+    ),
+    "DZFallbackMing-Regular.ttf": (
+        "AR PL UMing CN 文鼎明体",
+        "Arphic Public License",
+        ("LICENSE-Arphic-Public-License.txt", "COPYRIGHT-fonts-arphic-uming.txt"),
+    ),
 }
 
 
@@ -159,7 +183,8 @@ def input_method_html() -> str:
     fact_rows = "".join(f"<tr><td>{e(name)}</td><td>{e(value)}</td></tr>" for name, value in facts)
     env_rows = "".join(
         f"<tr><td><code>{e(name)}</code></td><td>{e(value if value is not None else not_set)}</td></tr>"
-        for name, value in diagnosis.user_environment.items())
+        for name, value in diagnosis.user_environment.items()
+    )
     what_to_do, environment = _tr("What to do"), _tr("Environment")
     table = "<table cellspacing='0' cellpadding='3'>"
     return (
@@ -187,11 +212,15 @@ class AboutDialog(QDialog):
         self.version_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         purpose = QLabel(self.tr("An offline editor for 对照检查材料 (self-examination reports)."))
         purpose.setWordWrap(True)
-        self.licence_label = QLabel(self.tr(
-            "Licence: %1. This program is free software: you may redistribute it and/or modify "
-            "it under the terms of the GNU General Public License, version 3 or (at your "
-            "option) any later version. It comes with ABSOLUTELY NO WARRANTY. Full text: %2"
-        ).replace("%1", APP_LICENCE).replace("%2", str(license_file())))
+        self.licence_label = QLabel(
+            self.tr(
+                "Licence: %1. This program is free software: you may redistribute it and/or modify "
+                "it under the terms of the GNU General Public License, version 3 or (at your "
+                "option) any later version. It comes with ABSOLUTELY NO WARRANTY. Full text: %2"
+            )
+            .replace("%1", APP_LICENCE)
+            .replace("%2", str(license_file()))
+        )
         self.licence_label.setObjectName("aboutLicence")
         self.licence_label.setWordWrap(True)
         self.licence_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -39,9 +39,14 @@ class PendingEdit:
 class Autosave(QObject):
     saved = Signal()  # everything pending is now in the library
 
-    def __init__(self, library: Library, push: Callable[[EditFieldCommand], bool],
-                 parent: QObject | None = None, delay_ms: int = AUTOSAVE_DELAY_MS,
-                 clock: Callable[[], float] = time.monotonic):
+    def __init__(
+        self,
+        library: Library,
+        push: Callable[[EditFieldCommand], bool],
+        parent: QObject | None = None,
+        delay_ms: int = AUTOSAVE_DELAY_MS,
+        clock: Callable[[], float] = time.monotonic,
+    ):
         super().__init__(parent)
         self._library = library
         self._journal: TypingJournal | None = None
@@ -128,8 +133,14 @@ class Autosave(QObject):
         self.timer.stop()
         for key, edit in list(self.pending.items()):
             target, field = key
-            command = EditFieldCommand(self.library, target, field, edit.stored, edit.value,
-                                       edited=(edit.first_key, edit.last_key))
+            command = EditFieldCommand(
+                self.library,
+                target,
+                field,
+                edit.stored,
+                edit.value,
+                edited=(edit.first_key, edit.last_key),
+            )
             if not self._push(command):  # said so in the window; the text stays pending
                 return False
             self.pending.pop(key, None)

@@ -31,8 +31,9 @@ class ApplyEditsCommand(LibraryCommand):
     """Several field edits of one material as one undo step; undo writes the old values back
     the same way (one transaction each direction)."""
 
-    def __init__(self, library, material_id: int, new: NodeEdits, old: NodeEdits, text: str,
-                 on_error=None):
+    def __init__(
+        self, library, material_id: int, new: NodeEdits, old: NodeEdits, text: str, on_error=None
+    ):
         super().__init__(library, text, on_error)
         self.material_id, self.new, self.old = material_id, new, old
 
@@ -124,10 +125,14 @@ def location_label(material: Material, path: str) -> str:
 # ----- showing a field path in the node panel's editors ---------------------------------------
 # Which editor shows which field, per node kind (objectNames of the panels' widgets).
 EDITORS = {
-    "title": ("titleEdit", "pointTitleEdit"), "preamble": ("preambleEdit",),
-    "heading": ("sectionHeadingEdit", "dimensionHeadingEdit"), "intro": ("sectionIntroEdit", "dimensionIntroEdit"),
-    "heading_prefix": ("dimensionPrefixEdit",), "heading_suffix": ("dimensionSuffixEdit",),
-    "body": ("pointBodyEdit",), "example": ("pointExampleEdit",),
+    "title": ("titleEdit", "pointTitleEdit"),
+    "preamble": ("preambleEdit",),
+    "heading": ("sectionHeadingEdit", "dimensionHeadingEdit"),
+    "intro": ("sectionIntroEdit", "dimensionIntroEdit"),
+    "heading_prefix": ("dimensionPrefixEdit",),
+    "heading_suffix": ("dimensionSuffixEdit",),
+    "body": ("pointBodyEdit",),
+    "example": ("pointExampleEdit",),
 }
 
 
@@ -158,7 +163,7 @@ def paragraph_offset(text: str, index: int | None) -> int:
 
 def utf16_offset(text: str, position: int) -> int:
     """Qt counts UTF-16 units: a character outside the BMP (𠀀, some names) takes two."""
-    head = text[:max(0, position)]
+    head = text[: max(0, position)]
     return len(head) + sum(1 for ch in head if ord(ch) > 0xFFFF)
 
 

@@ -115,8 +115,12 @@ class ChecksRunner(QObject):
         result = ChecksResult(self.generation, w.material_id, ignored=len(ignored))
         # One run at a time: while one is busy this one waits and the busy one's result is
         # dropped, so typing never waits and the newest state is checked next.
-        self.tasks.run(partial(_check, snapshot, ignored, result), success=self.finished.emit,
-                       failure=partial(self._failed, result), key=CHECKS_TASK)
+        self.tasks.run(
+            partial(_check, snapshot, ignored, result),
+            success=self.finished.emit,
+            failure=partial(self._failed, result),
+            key=CHECKS_TASK,
+        )
 
     def _failed(self, result: ChecksResult, exc: BaseException) -> None:
         result.error = exc  # a bug in a rule: shown in the panel
@@ -129,8 +133,9 @@ def _check(material, ignored: set[str], result: ChecksResult) -> ChecksResult:
     from ui.check_commands import location_label
 
     findings = run_checks(material, ignored=ignored)
-    result.groups = group_findings(findings, partial(location_label, material),
-                                   partial(_text_or_empty, material))
+    result.groups = group_findings(
+        findings, partial(location_label, material), partial(_text_or_empty, material)
+    )
     return result
 
 
@@ -173,17 +178,25 @@ class ChecksFeatures(QObject):
         if watched is self.window and event.type() == QEvent.Type.Show:
             # a hidden (or closed) window is not checked meanwhile; catch up once it has painted
             self.runner.schedule(FIRST_RUN_DELAY_MS)
-        elif watched is self.window and event.type() == QEvent.Type.Close and self.find_dialog is not None:
+        elif (
+            watched is self.window
+            and event.type() == QEvent.Type.Close
+            and self.find_dialog is not None
+        ):
             self.find_dialog.close()  # a top-level window of its own: it would stay open
         return super().eventFilter(watched, event)
 
     # ----- wiring ----------------------------------------------------------------------------
     def _wire_actions(self, actions: ChecksActions) -> None:
         for action, slot, tip in (
-                (actions.find, self.open_find, _tr("Find in the open material (Ctrl+F)")),
-                (actions.replace, self.open_replace, None),
-                (actions.run_checks, self.run_checks_now,
-                 _tr("Check the material now and show the findings"))):
+            (actions.find, self.open_find, _tr("Find in the open material (Ctrl+F)")),
+            (actions.replace, self.open_replace, None),
+            (
+                actions.run_checks,
+                self.run_checks_now,
+                _tr("Check the material now and show the findings"),
+            ),
+        ):
             action.triggered.connect(slot)
             action.setEnabled(True)
             if tip is not None:
@@ -263,12 +276,14 @@ class ChecksFeatures(QObject):
             return True
         text = editor.text() if isinstance(editor, QLineEdit) else editor.toPlainText()
         offset = paragraph_offset(text, target.index)
-        if text[offset + start: offset + end] != excerpt and excerpt:
+        if text[offset + start : offset + end] != excerpt and excerpt:
             found = text.find(excerpt, max(0, offset + start - len(excerpt) - 40))
             found = found if found >= 0 else text.find(excerpt)
             if found >= 0:
                 start, end, offset = found, found + len(excerpt), 0
-        select_in_editor(editor, utf16_offset(text, offset + start), utf16_offset(text, offset + end), focus)
+        select_in_editor(
+            editor, utf16_offset(text, offset + start), utf16_offset(text, offset + end), focus
+        )
         return True
 
     # ----- fix / ignore ----------------------------------------------------------------------
@@ -280,8 +295,13 @@ class ChecksFeatures(QObject):
         if w.material_id is None or not w.flush_pending():
             return
         try:
-            command = edits_command(w, [apply_fix(w.material, finding)],
-                                    _tr("Fix “%1” → “%2”").replace("%1", finding.excerpt).replace("%2", finding.fix or ""))
+            command = edits_command(
+                w,
+                [apply_fix(w.material, finding)],
+                _tr("Fix “%1” → “%2”")
+                .replace("%1", finding.excerpt)
+                .replace("%2", finding.fix or ""),
+            )
         except InputError as exc:
             self._say(exc.zh)
             self.runner.run_now()
@@ -301,7 +321,9 @@ class ChecksFeatures(QObject):
             return
         try:
             edits = apply_fixes(w.material, findings)
-            command = edits_command(w, edits, _tr("Fix %1 findings").replace("%1", str(len(findings))))
+            command = edits_command(
+                w, edits, _tr("Fix %1 findings").replace("%1", str(len(findings)))
+            )
         except InputError as exc:
             self._say(exc.zh)
             self.runner.run_now()
@@ -318,8 +340,9 @@ class ChecksFeatures(QObject):
         # here: ui.check_commands loads app.checks, which start-up defers until the first run.
         from ui.check_commands import IgnoreFindingCommand
 
-        command = IgnoreFindingCommand(w.library, w.material_id, finding.key,
-                                       _tr("Ignore a finding"))
+        command = IgnoreFindingCommand(
+            w.library, w.material_id, finding.key, _tr("Ignore a finding")
+        )
         if not w.push_command(command, report=False):
             self._say(error_text(command.error)[0])
             return
@@ -356,4 +379,3 @@ class ChecksFeatures(QObject):
         if self.find_dialog is None:
             self.find_dialog = FindReplaceDialog(w, partial(self.show_range, focus=False))
         self.find_dialog.open_for(replace, selected)
-

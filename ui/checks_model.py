@@ -109,11 +109,11 @@ def group_findings(findings: Iterable[Finding], locate, text_of) -> list[Finding
 def _context(text: str, f: Finding) -> str:
     """``…前文【flagged】后文…`` on one line; whole-field findings show the field's start."""
     if f.start == f.end or f.end - f.start > 2 * CONTEXT_CHARS:
-        shown = text[:3 * CONTEXT_CHARS]
+        shown = text[: 3 * CONTEXT_CHARS]
         return (shown + "…" if len(text) > len(shown) else shown).replace("\n", " ")
-    before = text[max(0, f.start - CONTEXT_CHARS): f.start]
-    after = text[f.end: f.end + CONTEXT_CHARS]
-    return f"…{before}【{text[f.start:f.end]}】{after}…".replace("\n", " ")
+    before = text[max(0, f.start - CONTEXT_CHARS) : f.start]
+    after = text[f.end : f.end + CONTEXT_CHARS]
+    return f"…{before}【{text[f.start : f.end]}】{after}…".replace("\n", " ")
 
 
 class FindingsModel(QAbstractItemModel):
@@ -202,7 +202,11 @@ class FindingsModel(QAbstractItemModel):
             return _tr("Ignore")
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == COL_FIX and finding.fix is not None:
-                return _tr("Replace “%1” with “%2”").replace("%1", finding.excerpt).replace("%2", finding.fix)
+                return (
+                    _tr("Replace “%1” with “%2”")
+                    .replace("%1", finding.excerpt)
+                    .replace("%2", finding.fix)
+                )
             if column == COL_IGNORE:
                 return _tr("Hide this finding for this material (kept in the library)")
             return f"{finding.message}\n「{finding.excerpt}」"
@@ -227,9 +231,11 @@ class FindingsModel(QAbstractItemModel):
         if severity not in self._icons:
             from PySide6.QtWidgets import QStyle  # see ButtonDelegate.paint
 
-            pixmap = {"error": QStyle.StandardPixmap.SP_MessageBoxCritical,
-                      "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
-                      "hint": QStyle.StandardPixmap.SP_MessageBoxInformation}[severity]
+            pixmap = {
+                "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
+                "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+                "hint": QStyle.StandardPixmap.SP_MessageBoxInformation,
+            }[severity]
             self._icons[severity] = QApplication.style().standardIcon(pixmap)
         return self._icons[severity]
 

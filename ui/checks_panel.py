@@ -80,12 +80,22 @@ class ChecksPanel(QWidget):
         self.checked = False  # "no findings" may only show once a run has finished
         self.status = QLabel(self)
         self.status.setObjectName("checksStatus")
-        self.fix_button = self._button("checksFixButton", _tr("Fix"), _tr("Apply the suggested correction (undo with Ctrl+Z)"))
-        self.fix_group_button = self._button("checksFixGroupButton", _tr("Fix all of this kind"),
-                                             _tr("Apply every suggested correction of this rule as one undo step"))
-        self.ignore_button = self._button("checksIgnoreButton", _tr("Ignore"), _tr("Hide this finding for this material"))
-        self.restore_button = self._button("checksRestoreIgnoredButton", _tr("Show ignored"),
-                                           _tr("Show the findings you ignored in this material again"))
+        self.fix_button = self._button(
+            "checksFixButton", _tr("Fix"), _tr("Apply the suggested correction (undo with Ctrl+Z)")
+        )
+        self.fix_group_button = self._button(
+            "checksFixGroupButton",
+            _tr("Fix all of this kind"),
+            _tr("Apply every suggested correction of this rule as one undo step"),
+        )
+        self.ignore_button = self._button(
+            "checksIgnoreButton", _tr("Ignore"), _tr("Hide this finding for this material")
+        )
+        self.restore_button = self._button(
+            "checksRestoreIgnoredButton",
+            _tr("Show ignored"),
+            _tr("Show the findings you ignored in this material again"),
+        )
         self.fix_button.clicked.connect(self._fix_clicked)
         self.ignore_button.clicked.connect(self._ignore_clicked)
         self.fix_group_button.clicked.connect(self._fix_group_clicked)
@@ -116,7 +126,12 @@ class ChecksPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.summary)
         top.addWidget(self.status, 1)
-        for button in (self.fix_button, self.fix_group_button, self.ignore_button, self.restore_button):
+        for button in (
+            self.fix_button,
+            self.fix_group_button,
+            self.ignore_button,
+            self.restore_button,
+        ):
             top.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -206,8 +221,10 @@ class ChecksPanel(QWidget):
         names = {"error": _tr("%1 errors"), "warning": _tr("%1 warnings"), "hint": _tr("%1 hints")}
         badges = [
             f'<span style="background:{SEVERITY_COLORS[s]}; color:white;">&nbsp;'
-            f'{names[s].replace("%1", str(counts[s]))}&nbsp;</span>'
-            for s in _severities() if counts[s]]
+            f"{names[s].replace('%1', str(counts[s]))}&nbsp;</span>"
+            for s in _severities()
+            if counts[s]
+        ]
         self.summary.setText(" ".join(badges) if badges else _tr("No findings"))
 
     # ----- user actions ----------------------------------------------------------------------
@@ -252,4 +269,5 @@ class ChecksPanel(QWidget):
         self.fix_button.setEnabled(finding is not None and finding.fix is not None)
         self.ignore_button.setEnabled(finding is not None)
         self.fix_group_button.setEnabled(
-            group is not None and any(r[0].fix is not None for r in group.rows))
+            group is not None and any(r[0].fix is not None for r in group.rows)
+        )

@@ -122,12 +122,26 @@ class LibraryCommand(QUndoCommand):
 
 # How a field is named in the undo history: the panels' own labels (already translated there).
 FIELD_LABELS = {
-    "title": "Title", "body": "Body", "example": "Example", "example_lead": "Example",
-    "heading": "Heading", "short_name": "Short name", "heading_prefix": "Frame",
-    "heading_suffix": "Frame", "intro": "Intro", "organization": "Organization",
-    "year": "Year", "meeting": "Meeting", "author": "Author", "date": "Date",
-    "template_id": "Template", "preamble": "Preamble", "point_style": "Point numbering",
-    "numbered": "Layout", "heading_alone": "Layout", "points_apart": "Layout",
+    "title": "Title",
+    "body": "Body",
+    "example": "Example",
+    "example_lead": "Example",
+    "heading": "Heading",
+    "short_name": "Short name",
+    "heading_prefix": "Frame",
+    "heading_suffix": "Frame",
+    "intro": "Intro",
+    "organization": "Organization",
+    "year": "Year",
+    "meeting": "Meeting",
+    "author": "Author",
+    "date": "Date",
+    "template_id": "Template",
+    "preamble": "Preamble",
+    "point_style": "Point numbering",
+    "numbered": "Layout",
+    "heading_alone": "Layout",
+    "points_apart": "Layout",
     "title_alone": "Layout",
 }
 
@@ -144,8 +158,16 @@ class EditFieldCommand(LibraryCommand):
     same field merges into this one when its first keystroke came less than ``PAUSE_SECONDS``
     after this one's last — decided on when the user typed, not on when Autosave wrote."""
 
-    def __init__(self, library, target: Target, field: str, old, new, on_error=None,
-                 edited: tuple[float, float] | None = None):
+    def __init__(
+        self,
+        library,
+        target: Target,
+        field: str,
+        old,
+        new,
+        on_error=None,
+        edited: tuple[float, float] | None = None,
+    ):
         super().__init__(library, _tr("Edit %1").replace("%1", field_label(field)), on_error)
         self.target, self.field, self.old, self.new = target, field, old, new
         now = time.monotonic()
@@ -213,17 +235,29 @@ class _CreateNodeCommand(LibraryCommand):
 class InsertNodeCommand(_CreateNodeCommand):
     """Insert a section/dimension/point."""
 
-    def __init__(self, library, kind: str, parent_id: int, position: int,
-                 node: Section | Dimension | Point | None = None, on_error=None):
-        label = {"section": _tr("Add section"), "dimension": _tr("Add dimension"),
-                 "point": _tr("Add point")}[kind]
+    def __init__(
+        self,
+        library,
+        kind: str,
+        parent_id: int,
+        position: int,
+        node: Section | Dimension | Point | None = None,
+        on_error=None,
+    ):
+        label = {
+            "section": _tr("Add section"),
+            "dimension": _tr("Add dimension"),
+            "point": _tr("Add point"),
+        }[kind]
         super().__init__(library, label, on_error)
         self.kind, self.parent_id, self.position, self.node = kind, parent_id, position, node
 
     def create(self) -> int:
-        insert = {"section": self.library.insert_section,
-                  "dimension": self.library.insert_dimension,
-                  "point": self.library.insert_point}[self.kind]
+        insert = {
+            "section": self.library.insert_section,
+            "dimension": self.library.insert_dimension,
+            "point": self.library.insert_point,
+        }[self.kind]
         return insert(self.parent_id, self.position, self.node)
 
 
@@ -274,8 +308,9 @@ class RestoreFromTrashCommand(LibraryCommand):
 class MoveNodeCommand(LibraryCommand):
     """Reorder (drag, Alt+Up/Down, Tab): ``new_position`` counts after removal, as the store."""
 
-    def __init__(self, library, node_id: int, new_parent_id: int | None, new_position: int,
-                 on_error=None):
+    def __init__(
+        self, library, node_id: int, new_parent_id: int | None, new_position: int, on_error=None
+    ):
         super().__init__(library, _tr("Move"), on_error)
         self.node_id, self.new_parent_id, self.new_position = node_id, new_parent_id, new_position
         _material, self.old_parent_id, self.old_position = library.node_location(node_id)
@@ -290,8 +325,9 @@ class MoveNodeCommand(LibraryCommand):
 class LinkPointsCommand(LibraryCommand):
     """Link (or with ``unlink=True`` remove the link of) a problem point and a measure point."""
 
-    def __init__(self, library, problem_id: int, measure_id: int, *, unlink: bool = False,
-                 on_error=None):
+    def __init__(
+        self, library, problem_id: int, measure_id: int, *, unlink: bool = False, on_error=None
+    ):
         super().__init__(library, _tr("Remove link") if unlink else _tr("Link"), on_error)
         self.problem_id, self.measure_id, self.unlink = problem_id, measure_id, unlink
 
@@ -310,8 +346,9 @@ class RestoreSnapshotCommand(LibraryCommand):
     """Restore a named version. The library snapshots the current state first; undo puts the
     state from before the restore back (``before`` is read when the command is made)."""
 
-    def __init__(self, library, material_id: int, snapshot_id: int, before: Material,
-                 on_error=None):
+    def __init__(
+        self, library, material_id: int, snapshot_id: int, before: Material, on_error=None
+    ):
         super().__init__(library, _tr("Restore version"), on_error)
         self.material_id, self.snapshot_id, self.before = material_id, snapshot_id, before
         self.auto_snapshot_id: int | None = None

@@ -44,11 +44,14 @@ def _tr(text: str) -> str:
 # ----- the crash dialog ----------------------------------------------------------------------
 def crash_text(log_path: Path | None) -> str:
     """The dialog's main text: what happened, that saved work is safe, where the log is."""
-    text = _tr("The program ran into an unexpected error. What was already saved is not lost: "
-               "every edit is stored in the library as you type.")
+    text = _tr(
+        "The program ran into an unexpected error. What was already saved is not lost: "
+        "every edit is stored in the library as you type."
+    )
     if log_path is not None:
         text += "\n\n" + _tr("The log (without any material text) is at: %1").replace(
-            "%1", str(log_path))
+            "%1", str(log_path)
+        )
     return text
 
 
@@ -65,14 +68,24 @@ def run_crash_dialog(box: QMessageBox) -> None:
     box.exec()
 
 
-def show_crash_dialog(exc_type: type[BaseException], exc: BaseException | None,
-                      parent: QWidget | None = None, log_path: Path | None = None) -> QMessageBox:
+def show_crash_dialog(
+    exc_type: type[BaseException],
+    exc: BaseException | None,
+    parent: QWidget | None = None,
+    log_path: Path | None = None,
+) -> QMessageBox:
     """The dialog for ``install_excepthook(show=…)``; returns it (already closed)."""
-    box = QMessageBox(QMessageBox.Icon.Critical, _tr("Unexpected error"), crash_text(log_path),
-                      QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        _tr("Unexpected error"),
+        crash_text(log_path),
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
     box.setObjectName("crashDialog")
-    box.setInformativeText(_tr("You can keep working; if something looks wrong, restart the "
-                               "program."))
+    box.setInformativeText(
+        _tr("You can keep working; if something looks wrong, restart the program.")
+    )
     box.setDetailedText(error_summary(exc_type, exc))
     try:
         run_crash_dialog(box)
@@ -145,8 +158,9 @@ def show_open_error(parent: QWidget | None, title: str, exc: BaseException) -> N
     show_error(parent, title, exc)
 
 
-def open_library_or_explain(path: str | Path, parent: QWidget | None = None, *,
-                            auto_backup: bool = True) -> Library | None:
+def open_library_or_explain(
+    path: str | Path, parent: QWidget | None = None, *, auto_backup: bool = True
+) -> Library | None:
     """``Library.open(path)``, or None after telling the user why not.
 
     A locked library says it is open in another window. A corrupt file, or one that is not a
@@ -178,6 +192,8 @@ def open_library_or_explain(path: str | Path, parent: QWidget | None = None, *,
 
 def show_open_notice(parent: QWidget | None, title: str, notice: tuple[str, str]) -> None:
     """What the store has to say about the library just opened. Tests replace this."""
-    box = QMessageBox(QMessageBox.Icon.Information, title, notice[0], QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Information, title, notice[0], QMessageBox.StandardButton.Ok, parent
+    )
     box.setInformativeText(notice[1])
     box.exec()

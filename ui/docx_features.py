@@ -33,7 +33,9 @@ class DocxExportDialog(pdf_export_dialog.PdfExportDialog):
     """The PDF export dialog's path and layout options, for a .docx (fonts are named, not embedded,
     so the font report is left out)."""
 
-    def __init__(self, title: str, parent: QWidget | None = None, options: PdfOptions | None = None):
+    def __init__(
+        self, title: str, parent: QWidget | None = None, options: PdfOptions | None = None
+    ):
         super().__init__(title, parent, options)
         self.setObjectName("docxExportDialog")
         self.setWindowTitle(self.tr("Export Word (.docx)"))
@@ -49,7 +51,8 @@ class DocxExportDialog(pdf_export_dialog.PdfExportDialog):
 
     def browse(self) -> None:
         chosen, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export Word (.docx)"), self.path_edit.text(), self.tr("Word (*.docx)"))
+            self, self.tr("Export Word (.docx)"), self.path_edit.text(), self.tr("Word (*.docx)")
+        )
         if chosen:
             self.path_edit.setText(chosen)
 
@@ -83,7 +86,8 @@ WORD = ExportFormat(
     run_dialog=lambda dialog: run_dialog(dialog),  # looked up when called: tests replace it
     write=_write,
     done_text=lambda _path, written: _tr("Exported the Word document %1").replace(
-        "%1", str(written)),
+        "%1", str(written)
+    ),
     show_error=lambda parent, title, exc: show_error(parent, title, exc),
 )
 

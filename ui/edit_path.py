@@ -15,7 +15,9 @@ import copy
 
 from ui.commands import EditFieldCommand, LibraryCommand
 
-LABEL_FIELDS = frozenset({"title", "heading", "short_name", "point_style", "numbered"})  # shown in the outline
+LABEL_FIELDS = frozenset(
+    {"title", "heading", "short_name", "point_style", "numbered"}
+)  # shown in the outline
 LIST_FIELDS = frozenset({"title", "year", "organization", "meeting"})  # shown in the library
 
 
@@ -111,6 +113,9 @@ class EditPathMixin:
         stack = self._stacks.get(material_id)
         for i in range(stack.count() if stack is not None else 0):
             command = stack.command(i)
-            if isinstance(command, EditFieldCommand) and command.target == (
-                    "material", material_id) and command.field == "title":
+            if (
+                isinstance(command, EditFieldCommand)
+                and command.target == ("material", material_id)
+                and command.field == "title"
+            ):
                 command.overridden(title)

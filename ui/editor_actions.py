@@ -72,11 +72,15 @@ class EditorActionsMixin:
         if section is None:
             return None
         dims = [c for c in section.children if c.kind == "dimension"]
-        current_dim = item if item.kind == "dimension" else (
-            item.parent if item.kind == "point" and item.parent.kind == "dimension" else None)
+        current_dim = (
+            item
+            if item.kind == "dimension"
+            else (item.parent if item.kind == "point" and item.parent.kind == "dimension" else None)
+        )
         position = current_dim.position() + 1 if current_dim else len(dims)
-        command = InsertNodeCommand(self.library, "dimension", section.key, position,
-                                    self._new_dimension())
+        command = InsertNodeCommand(
+            self.library, "dimension", section.key, position, self._new_dimension()
+        )
         if not self.run_command(command):
             return None
         self.select_node(command.node_id)
@@ -89,8 +93,9 @@ class EditorActionsMixin:
             template = get_template(self.material.template_id)
         except InputError:
             return Dimension()
-        return Dimension(heading_prefix=template.dimension_prefix,
-                         heading_suffix=template.dimension_suffix)
+        return Dimension(
+            heading_prefix=template.dimension_prefix, heading_suffix=template.dimension_suffix
+        )
 
     # ----- delete / duplicate --------------------------------------------------------------------
     def delete_node(self) -> bool:
@@ -99,8 +104,11 @@ class EditorActionsMixin:
             return False
         siblings = item.parent.children
         row = item.row()
-        neighbour = siblings[row + 1] if row + 1 < len(siblings) else (
-            siblings[row - 1] if row > 0 else item.parent)
+        neighbour = (
+            siblings[row + 1]
+            if row + 1 < len(siblings)
+            else (siblings[row - 1] if row > 0 else item.parent)
+        )
         return self.run_command(DeleteNodeCommand(self.library, item.key), select=neighbour.key)
 
     def duplicate_node(self) -> int | None:
@@ -118,8 +126,9 @@ class EditorActionsMixin:
         """A drop, or a key move: one undoable move; the node stays selected."""
         if not self.flush_pending():
             return False
-        return self.run_command(MoveNodeCommand(self.library, node_id, parent_id, position),
-                                select=node_id)
+        return self.run_command(
+            MoveNodeCommand(self.library, node_id, parent_id, position), select=node_id
+        )
 
     def move_up(self) -> bool:
         return self._move_by(-1)
@@ -150,13 +159,13 @@ class EditorActionsMixin:
     # ----- links ---------------------------------------------------------------------------------
     def link_points(self, point_id: int, other_id: int) -> bool:
         problem, measure = self._problem_first(point_id, other_id)
-        return self.run_command(LinkPointsCommand(self.library, problem, measure),
-                                select=point_id)
+        return self.run_command(LinkPointsCommand(self.library, problem, measure), select=point_id)
 
     def unlink_points(self, point_id: int, other_id: int) -> bool:
         problem, measure = self._problem_first(point_id, other_id)
         return self.run_command(
-            LinkPointsCommand(self.library, problem, measure, unlink=True), select=point_id)
+            LinkPointsCommand(self.library, problem, measure, unlink=True), select=point_id
+        )
 
     def _problem_first(self, a: int, b: int) -> tuple[int, int]:
         item = self.outline_model.item_for(a)
@@ -176,7 +185,9 @@ class EditorActionsMixin:
     def restore_trash_entry(self, trash_id: int) -> int:
         """The trash dialog's restore: an entry of the open material is restored as an undoable
         step (Ctrl+Z puts it back), others straight through the library. Raises on failure."""
-        open_entries = {e.id for e in self.library.list_trash(self.material_id)} if self.material_id else set()
+        open_entries = (
+            {e.id for e in self.library.list_trash(self.material_id)} if self.material_id else set()
+        )
         if trash_id not in open_entries or not self.flush_pending():
             return self.library.restore_from_trash(trash_id)
         command = RestoreFromTrashCommand(self.library, trash_id)
@@ -195,7 +206,9 @@ class EditorActionsMixin:
                 labels[p.id] = f"{section.heading} · {number} {p.title}".replace("  ", " ")
             for di, d in enumerate(section.dimensions):
                 for p, number in zip(d.points, numbering.points(si, di), strict=True):
-                    labels[p.id] = f"{d.short_name or d.heading[:10]} · {number} {p.title}".replace("  ", " ")
+                    labels[p.id] = f"{d.short_name or d.heading[:10]} · {number} {p.title}".replace(
+                        "  ", " "
+                    )
         names = []
         node = item
         while node is not None and node.kind != "material":
@@ -208,9 +221,14 @@ class EditorActionsMixin:
         a = self.actions_by_name
         has_node = item is not None and item.kind != "material"
         has_material = self.material is not None
-        for name in ("actionDeleteNode", "actionDuplicateNode", "actionMoveUp",
-                     "actionMoveDown"):
+        for name in ("actionDeleteNode", "actionDuplicateNode", "actionMoveUp", "actionMoveDown"):
             a[name].setEnabled(has_node)
-        for name in ("actionAddPoint", "actionAddPointBefore", "actionAddDimension",
-                     "actionExportTxt", "actionExportMd", "actionExportJson"):
+        for name in (
+            "actionAddPoint",
+            "actionAddPointBefore",
+            "actionAddDimension",
+            "actionExportTxt",
+            "actionExportMd",
+            "actionExportJson",
+        ):
             a[name].setEnabled(has_material)

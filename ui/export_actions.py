@@ -44,8 +44,11 @@ class ExportMixin:
     def export_as(self, fmt: str) -> Path | None:
         if self.material_id is None or not self.flush_pending():
             return None
-        filters = {"txt": self.tr("Text (*.txt)"), "md": self.tr("Markdown (*.md)"),
-                   "json": self.tr("Duizhao JSON (*.json)")}
+        filters = {
+            "txt": self.tr("Text (*.txt)"),
+            "md": self.tr("Markdown (*.md)"),
+            "json": self.tr("Duizhao JSON (*.json)"),
+        }
         store = QSettings("duizhao", "duizhao")
         folder = store.value(LAST_FOLDER_KEY, str(Path.home()))
         suggested = str(Path(folder) / safe_file_name(self.material.title, f".{fmt}"))

@@ -22,7 +22,9 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("ExportTarget", text)
 
 
-def export_force(parent: QWidget | None, path: Path, report: Callable[[InputError], None]) -> bool | None:
+def export_force(
+    parent: QWidget | None, path: Path, report: Callable[[InputError], None]
+) -> bool | None:
     """None when nothing may be written to ``path`` (``report`` told the user why, the way the
     caller reports a failed export, or the user declined to replace a read-only file); else the
     ``force`` flag for the exporter."""
@@ -39,8 +41,10 @@ def export_force(parent: QWidget | None, path: Path, report: Callable[[InputErro
 def confirm_replace_read_only(parent: QWidget | None, path: Path) -> bool:
     """Ask before replacing a write-protected file. Tests replace this."""
     answer = QMessageBox.question(
-        parent, _tr("Replace a read-only file?"),
+        parent,
+        _tr("Replace a read-only file?"),
         _tr("%1 is read-only (write-protected). Replace it anyway?").replace("%1", str(path)),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No)
+        QMessageBox.StandardButton.No,
+    )
     return answer == QMessageBox.StandardButton.Yes

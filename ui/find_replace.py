@@ -55,7 +55,9 @@ class FindReplaceDialog(QDialog):
         self.setWindowTitle(_tr("Find and replace"))
         self.setModal(False)
         self.find_edit = self._line("findEdit", _tr("Text or regular expression to find"))
-        self.replace_edit = self._line("replaceEdit", _tr("Replacement (\\1 refers to a group in regex mode)"))
+        self.replace_edit = self._line(
+            "replaceEdit", _tr("Replacement (\\1 refers to a group in regex mode)")
+        )
         self.regex_check = self._check("findRegexCheck", _tr("Regular expression"))
         self.case_check = self._check("findCaseCheck", _tr("Match case"))
         self.case_check.setChecked(True)
@@ -71,8 +73,12 @@ class FindReplaceDialog(QDialog):
         self.status = QLabel(self)
         self.status.setObjectName("findStatusLabel")
         self.status.setWordWrap(True)
-        self.replace_one_button = self._push("replaceOneButton", _tr("Replace"), self.replace_current)
-        self.replace_all_button = self._push("replaceAllButton", _tr("Replace all"), self.replace_everything)
+        self.replace_one_button = self._push(
+            "replaceOneButton", _tr("Replace"), self.replace_current
+        )
+        self.replace_all_button = self._push(
+            "replaceAllButton", _tr("Replace all"), self.replace_everything
+        )
         close = self._push("findCloseButton", _tr("Close"), self.close)
         self._build_layout(close)
         self.timer = QTimer(self)
@@ -136,8 +142,12 @@ class FindReplaceDialog(QDialog):
 
     # ----- opening ---------------------------------------------------------------------------
     def set_replace_mode(self, replace: bool) -> None:
-        for widget in (self.replace_label, self.replace_edit, self.replace_one_button,
-                       self.replace_all_button):
+        for widget in (
+            self.replace_label,
+            self.replace_edit,
+            self.replace_one_button,
+            self.replace_all_button,
+        ):
             widget.setVisible(replace)
         self.setWindowTitle(_tr("Find and replace") if replace else _tr("Find"))
         self._update_buttons()
@@ -159,7 +169,10 @@ class FindReplaceDialog(QDialog):
         self.timer.start()
 
     def _options(self) -> dict:
-        return {"regex": self.regex_check.isChecked(), "case_sensitive": self.case_check.isChecked()}
+        return {
+            "regex": self.regex_check.isChecked(),
+            "case_sensitive": self.case_check.isChecked(),
+        }
 
     def refresh(self) -> None:
         """Search again now and list every hit."""
@@ -194,8 +207,12 @@ class FindReplaceDialog(QDialog):
             return
         self._add_hits(w.material_id, w.material, hits, prefix="")
         fields = len({h.path for h in hits})
-        self._set_status(_tr("%1 matches in %2 paragraphs").replace("%1", str(len(hits)))
-                         .replace("%2", str(fields)) + self._truncated_note(len(hits)))
+        self._set_status(
+            _tr("%1 matches in %2 paragraphs")
+            .replace("%1", str(len(hits)))
+            .replace("%2", str(fields))
+            + self._truncated_note(len(hits))
+        )
         if self.hits.topLevelItemCount():
             self.hits.blockSignals(True)  # list the first hit without jumping away from the user
             self.hits.setCurrentItem(self.hits.topLevelItem(0))
@@ -226,10 +243,12 @@ class FindReplaceDialog(QDialog):
         room = MAX_LISTED - self.hits.topLevelItemCount()
         items = []
         labels: dict[str, str] = {}
-        for hit in hits[:max(room, 0)]:
+        for hit in hits[: max(room, 0)]:
             if hit.path not in labels:
                 labels[hit.path] = prefix + location_label(material, hit.path)
-            item = QTreeWidgetItem([labels[hit.path], f"…{hit.before}【{hit.excerpt}】{hit.after}…"])
+            item = QTreeWidgetItem(
+                [labels[hit.path], f"…{hit.before}【{hit.excerpt}】{hit.after}…"]
+            )
             item.setData(0, HitRole, (material_id, hit))
             item.setToolTip(1, f"{hit.before}{hit.excerpt}{hit.after}")
             items.append(item)
@@ -254,7 +273,11 @@ class FindReplaceDialog(QDialog):
         while self._library_queue and time.perf_counter() < deadline:
             material_id = self._library_queue.pop(0)
             try:  # the open material as typed (not yet saved), the others as stored
-                material = w.material if material_id == w.material_id else w.library.get_material(material_id)
+                material = (
+                    w.material
+                    if material_id == w.material_id
+                    else w.library.get_material(material_id)
+                )
                 hits = find_all(material, pattern, **self._options())
             except InputError as exc:
                 self._library_timer.stop()
@@ -270,9 +293,12 @@ class FindReplaceDialog(QDialog):
         if not self._library_queue:
             self._library_timer.stop()
             total, materials = self._library_count
-            self._set_status(_tr("%1 matches in %2 materials (read-only: open a material to replace)")
-                             .replace("%1", str(total)).replace("%2", str(materials))
-                             + self._truncated_note(total))
+            self._set_status(
+                _tr("%1 matches in %2 materials (read-only: open a material to replace)")
+                .replace("%1", str(total))
+                .replace("%2", str(materials))
+                + self._truncated_note(total)
+            )
 
     def _set_status(self, text: str, *, error: bool = False, tip: str = "") -> None:
         self.status.setText(text)
@@ -314,7 +340,9 @@ class FindReplaceDialog(QDialog):
         if self._replace([hit], _tr("Replace “%1”").replace("%1", hit.excerpt)):
             self.refresh()
             if self.hits.topLevelItemCount():  # move on to the next hit, as Word does
-                self.hits.setCurrentItem(self.hits.topLevelItem(min(row, self.hits.topLevelItemCount() - 1)))
+                self.hits.setCurrentItem(
+                    self.hits.topLevelItem(min(row, self.hits.topLevelItemCount() - 1))
+                )
 
     def replace_everything(self) -> None:
         if self.library_check.isChecked() or not self.find_edit.text():
@@ -325,18 +353,29 @@ class FindReplaceDialog(QDialog):
         except InputError as exc:
             self._set_status(exc.zh, error=True, tip=exc.en)
             return
-        text = _tr("Replace all “%1” (%2)").replace("%1", self.find_edit.text()).replace("%2", str(total))
+        text = (
+            _tr("Replace all “%1” (%2)")
+            .replace("%1", self.find_edit.text())
+            .replace("%2", str(total))
+        )
         if self._replace(None, text):
             self.refresh()
-            self._set_status(_tr("Replaced %1 occurrences (one undo step: Ctrl+Z)").replace("%1", str(total)))
+            self._set_status(
+                _tr("Replaced %1 occurrences (one undo step: Ctrl+Z)").replace("%1", str(total))
+            )
 
     def _replace(self, only: list[Hit] | None, text: str) -> bool:
         w = self.window_
         if w.material is None or not w.flush_pending():
             return False
         try:
-            edits = replace_all(w.material, self.find_edit.text(), self.replace_edit.text(),
-                                only=only, **self._options())
+            edits = replace_all(
+                w.material,
+                self.find_edit.text(),
+                self.replace_edit.text(),
+                only=only,
+                **self._options(),
+            )
             if not edits:
                 self._set_status(_tr("Nothing to replace"))
                 return False

@@ -17,8 +17,15 @@ FONT_SUFFIXES = (".ttf", ".otf", ".ttc")
 # Preferred body faces, best first: office 仿宋, then the bundled FandolFang, then Song/Ming faces
 # that at least read like print.
 BODY_FAMILIES = (
-    "仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", "STFangsong",
-    "DZ FandolFang", "FandolFang", "AR PL UMing CN", "Noto Serif CJK SC",
+    "仿宋_GB2312",
+    "FangSong_GB2312",
+    "仿宋",
+    "FangSong",
+    "STFangsong",
+    "DZ FandolFang",
+    "FandolFang",
+    "AR PL UMing CN",
+    "Noto Serif CJK SC",
 )
 UI_FAMILIES = ("Noto Sans CJK SC", "WenQuanYi Micro Hei", "Droid Sans Fallback")
 # 3号 is 16 pt on paper; on screen a little smaller keeps a paragraph in view.

@@ -27,8 +27,15 @@ _installed: list[QTranslator] = []
 
 # lupdate reads `_tr("…")`/`tr("…")` helper calls outside classes with this alias and files
 # them under the empty context; ``_ContextFallbackTranslator`` finds them at run time.
-LUPDATE_ARGS = ("-extensions", "py", "-no-obsolete", "-locations", "none",
-                "-tr-function-alias", "tr+=_tr")
+LUPDATE_ARGS = (
+    "-extensions",
+    "py",
+    "-no-obsolete",
+    "-locations",
+    "none",
+    "-tr-function-alias",
+    "tr+=_tr",
+)
 
 
 class _ContextFallbackTranslator(QTranslator):
@@ -64,8 +71,7 @@ def _fresh_qm(lang: str) -> Path | None:
     An installed .qm is current by construction (installed files are not edited; their times
     are only the order pip wrote them); a wheel built without one compiles its .ts the same way."""
     qm, ts = qm_path(lang), ts_path(lang)
-    if qm.exists() and (installed() or not ts.exists()
-                        or qm.stat().st_mtime >= ts.stat().st_mtime):
+    if qm.exists() and (installed() or not ts.exists() or qm.stat().st_mtime >= ts.stat().st_mtime):
         return qm
     if not ts.exists():
         return qm if qm.exists() else None
@@ -106,8 +112,10 @@ def install_translators(app: QCoreApplication, lang: str = "zh_CN") -> list[str]
     loaded = []
     ours = _fresh_qm(lang)
     if ours is None:
-        print(f"duizhao: translation {qm_path(lang).name} missing; run `make translations`",
-              file=sys.stderr)
+        print(
+            f"duizhao: translation {qm_path(lang).name} missing; run `make translations`",
+            file=sys.stderr,
+        )
     else:
         loaded += _load(app, str(ours.parent), ours.stem, _ContextFallbackTranslator(app))
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

@@ -65,7 +65,7 @@ def requested_modules(env: Mapping[str, str]) -> list[str]:
 
 
 def desktop_framework(env: Mapping[str, str]) -> str | None:
-    """"fcitx" or "ibus" when the desktop's own variables name one (else None)."""
+    """ "fcitx" or "ibus" when the desktop's own variables name one (else None)."""
     for name in HINT_VARIABLES:
         value = env.get(name, "").strip().lower()
         value = value.removeprefix("@im=")
@@ -77,7 +77,7 @@ def desktop_framework(env: Mapping[str, str]) -> str | None:
 
 
 def framework_of(env: Mapping[str, str]) -> str | None:
-    """"fcitx" or "ibus": what the requested modules name, else what the desktop's say."""
+    """ "fcitx" or "ibus": what the requested modules name, else what the desktop's say."""
     lowered = [key.lower() for key in requested_modules(env)]
     if any(key in FCITX_KEYS for key in lowered):
         return "fcitx"
@@ -92,11 +92,14 @@ def wayland_session(env: Mapping[str, str]) -> bool:
     platform = env.get("QT_QPA_PLATFORM", "").strip().lower()
     if platform:
         return platform.startswith(WAYLAND_KEY)
-    return env.get("XDG_SESSION_TYPE", "").lower() == WAYLAND_KEY or bool(env.get("WAYLAND_DISPLAY"))
+    return env.get("XDG_SESSION_TYPE", "").lower() == WAYLAND_KEY or bool(
+        env.get("WAYLAND_DISPLAY")
+    )
 
 
-def plan(env: Mapping[str, str], *, platform: str | None = None,
-         ibus_daemon_on_path: bool = False) -> Plan:
+def plan(
+    env: Mapping[str, str], *, platform: str | None = None, ibus_daemon_on_path: bool = False
+) -> Plan:
     """The environment changes that let Qt reach the user's input method (pure function).
 
     Never drops what the user asked for: their list keeps its order and only gains ``ibus``
@@ -116,8 +119,11 @@ def plan(env: Mapping[str, str], *, platform: str | None = None,
             last_fcitx = max(i for i, key in enumerate(lowered) if key in FCITX_KEYS)
             modules.insert(last_fcitx + 1, "ibus")
         # QT_IM_MODULE=ibus too: a Qt that reads only the single variable takes the same route
-        return Plan(ROUTE_FCITX, {"QT_IM_MODULES": ";".join(modules), "QT_IM_MODULE": "ibus",
-                                  **portal}, wayland)
+        return Plan(
+            ROUTE_FCITX,
+            {"QT_IM_MODULES": ";".join(modules), "QT_IM_MODULE": "ibus", **portal},
+            wayland,
+        )
     if "ibus" in lowered:
         if ibus_daemon_on_path or not portal:
             return Plan(ROUTE_IBUS, {}, wayland)
@@ -129,8 +135,11 @@ def plan(env: Mapping[str, str], *, platform: str | None = None,
     framework = desktop_framework(env)
     head = [WAYLAND_KEY] if wayland else []  # text-input first, as Qt itself would do
     if framework == "fcitx":
-        return Plan(ROUTE_FCITX, {"QT_IM_MODULES": ";".join(head + ["fcitx", "ibus"]),
-                                  "QT_IM_MODULE": "ibus", **portal}, wayland)
+        return Plan(
+            ROUTE_FCITX,
+            {"QT_IM_MODULES": ";".join(head + ["fcitx", "ibus"]), "QT_IM_MODULE": "ibus", **portal},
+            wayland,
+        )
     if framework == "ibus":
         extra = {} if ibus_daemon_on_path else portal
         if wayland:
@@ -190,9 +199,13 @@ def log_route(startup: Startup) -> None:
     from app.logging_setup import Redacted, redact
 
     changes = ",".join(f"{k}={v}" for k, v in startup.plan.changes.items())
-    _log.info("input method route %s (wayland=%s, set %s, active %s)",
-              Redacted(startup.plan.route), startup.plan.wayland,
-              Redacted(redact(changes or "nothing")), Redacted(active_input_context()))
+    _log.info(
+        "input method route %s (wayland=%s, set %s, active %s)",
+        Redacted(startup.plan.route),
+        startup.plan.wayland,
+        Redacted(redact(changes or "nothing")),
+        Redacted(active_input_context()),
+    )
 
 
 def startup_record() -> Startup | None:
@@ -228,8 +241,12 @@ def loaded_input_context_plugins(maps: str | None = None) -> list[str]:
     return names
 
 
-def active_input_context(plugins: list[str] | None = None, platform_name: str | None = None,
-                         *, platform: str | None = None) -> str:
+def active_input_context(
+    plugins: list[str] | None = None,
+    platform_name: str | None = None,
+    *,
+    platform: str | None = None,
+) -> str:
     """The input context Qt uses. On xcb and Wayland Qt loads ``compose`` only as the last
     resort (or when asked for it), so a loaded compose means every plugin before it failed; a
     plugin loaded alone is the one in use; none at all on Wayland is the compositor's
@@ -323,25 +340,37 @@ def advice(diagnosis: Diagnosis) -> str:
     active = diagnosis.active
     framework = framework_of({k: v or "" for k, v in diagnosis.user_environment.items()})
     if active not in (CONTEXT_COMPOSE, CONTEXT_NONE, CONTEXT_WAYLAND):  # ibus, fcitx5, system
-        return _tr("Chinese input should work. If the candidate window does not appear, switch "
-                   "to your Chinese input method in the panel (usually Ctrl+Space).")
+        return _tr(
+            "Chinese input should work. If the candidate window does not appear, switch "
+            "to your Chinese input method in the panel (usually Ctrl+Space)."
+        )
     if active == CONTEXT_WAYLAND:
-        return _tr("Chinese input goes through the compositor (KDE Plasma, GNOME and others). If "
-                   "you cannot type Chinese, enable your input method in the system settings, or "
-                   "start Duizhao with QT_IM_MODULE=ibus (fcitx 5 and ibus both answer it).")
+        return _tr(
+            "Chinese input goes through the compositor (KDE Plasma, GNOME and others). If "
+            "you cannot type Chinese, enable your input method in the system settings, or "
+            "start Duizhao with QT_IM_MODULE=ibus (fcitx 5 and ibus both answer it)."
+        )
     if "fcitx" in diagnosis.running and "fcitx5" not in diagnosis.running:
-        return _tr("fcitx 4 is running. Duizhao cannot connect to fcitx 4 (its Qt 6 module does "
-                   "not exist). Install fcitx 5 with pinyin (packages fcitx5 and fcitx5-pinyin, "
-                   "or fcitx5-chinese-addons), choose it in the input method settings (im-config), "
-                   "log out and in again. Or use ibus (ibus and ibus-libpinyin).")
+        return _tr(
+            "fcitx 4 is running. Duizhao cannot connect to fcitx 4 (its Qt 6 module does "
+            "not exist). Install fcitx 5 with pinyin (packages fcitx5 and fcitx5-pinyin, "
+            "or fcitx5-chinese-addons), choose it in the input method settings (im-config), "
+            "log out and in again. Or use ibus (ibus and ibus-libpinyin)."
+        )
     if framework == "fcitx" or "fcitx5" in diagnosis.running:
-        return _tr("Your desktop uses fcitx, but Duizhao could not reach it. With fcitx 5, make "
-                   "sure it is running and its IBus frontend is enabled (it is by default), then "
-                   "restart Duizhao. fcitx 4 cannot be reached: install fcitx 5 (fcitx5, "
-                   "fcitx5-pinyin) or ibus (ibus, ibus-libpinyin) and switch to it.")
+        return _tr(
+            "Your desktop uses fcitx, but Duizhao could not reach it. With fcitx 5, make "
+            "sure it is running and its IBus frontend is enabled (it is by default), then "
+            "restart Duizhao. fcitx 4 cannot be reached: install fcitx 5 (fcitx5, "
+            "fcitx5-pinyin) or ibus (ibus, ibus-libpinyin) and switch to it."
+        )
     if framework == "ibus" or "ibus-daemon" in diagnosis.running:
-        return _tr("Your desktop uses ibus, but Duizhao could not reach it. Start it (ibus-daemon "
-                   "-drx, or log out and in again), then restart Duizhao.")
-    return _tr("No input method was found. To type Chinese, install fcitx 5 with pinyin "
-               "(fcitx5, fcitx5-pinyin) or ibus (ibus, ibus-libpinyin), choose it in the input "
-               "method settings (im-config), log out and in again.")
+        return _tr(
+            "Your desktop uses ibus, but Duizhao could not reach it. Start it (ibus-daemon "
+            "-drx, or log out and in again), then restart Duizhao."
+        )
+    return _tr(
+        "No input method was found. To type Chinese, install fcitx 5 with pinyin "
+        "(fcitx5, fcitx5-pinyin) or ibus (ibus, ibus-libpinyin), choose it in the input "
+        "method settings (im-config), log out and in again."
+    )

@@ -153,7 +153,9 @@ class MaterialTree(QTreeWidget):
         item = QTreeWidgetItem()
         item.setData(0, ID_ROLE, summary.id)
         item.setData(0, KIND_ROLE, kind)
-        item.setTextAlignment(COL_WORDS, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        item.setTextAlignment(
+            COL_WORDS, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        )
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if kind == "material":
             flags |= Qt.ItemFlag.ItemIsEditable  # inline rename (F2)
@@ -188,7 +190,9 @@ class MaterialTree(QTreeWidget):
 
     def listed_material_ids(self, *, trashed: bool = False) -> list[int]:
         wanted = "trashed" if trashed else "material"
-        return [it.data(0, ID_ROLE) for it in self.material_items() if it.data(0, KIND_ROLE) == wanted]
+        return [
+            it.data(0, ID_ROLE) for it in self.material_items() if it.data(0, KIND_ROLE) == wanted
+        ]
 
     def group_labels(self) -> list[str]:
         return [self.topLevelItem(i).text(COL_TITLE) for i in range(self.topLevelItemCount())]

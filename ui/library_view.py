@@ -212,13 +212,19 @@ class LibraryView(QWidget):
             dialog = ImportDialog(source.material, source.report, source.name, self, source=source)
             if not self._run_dialog(dialog):
                 return None
-            material_id = self.library.create_material(dialog.material(), dialog.summary().links or None)
+            material_id = self.library.create_material(
+                dialog.material(), dialog.summary().links or None
+            )
         except DuizhaoError as exc:
             self._show_error(self.tr("Cannot import this file"), exc)
             return None
         except Exception as exc:  # noqa: BLE001 — a broken file must never take the editor down
-            self._show_error(self.tr("Cannot import this file"), InputError(
-                f"无法识别该文件的内容：{path}", f"could not read the content of {path}: {exc}"))
+            self._show_error(
+                self.tr("Cannot import this file"),
+                InputError(
+                    f"无法识别该文件的内容：{path}", f"could not read the content of {path}: {exc}"
+                ),
+            )
             return None
         finally:
             if source is not None:
@@ -238,7 +244,8 @@ class LibraryView(QWidget):
                 return None
             year, template_id = dialog.values()
             material_id = self.library.duplicate_material(
-                source_id, template_id=template_id, year=year, title=dialog.title())
+                source_id, template_id=template_id, year=year, title=dialog.title()
+            )
         except DuizhaoError as exc:
             self._show_error(self.tr("Cannot duplicate the material"), exc)
             return None
@@ -289,8 +296,14 @@ class LibraryView(QWidget):
 
     def _restore_selected(self) -> None:
         material_id = self.selected_material_id(include_trashed=True)
-        entry = next((e for e in self.library.list_trash()
-                      if e.kind == "material" and e.material_id == material_id), None)
+        entry = next(
+            (
+                e
+                for e in self.library.list_trash()
+                if e.kind == "material" and e.material_id == material_id
+            ),
+            None,
+        )
         if entry is None:
             return
         try:
@@ -381,14 +394,21 @@ class LibraryView(QWidget):
         if event.matches(QKeySequence.StandardKey.Find):
             return self.focus_search
         in_tree = watched is self.tree and self.tree.state() != QAbstractItemView.State.EditingState
-        plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        plain = event.modifiers() in (
+            Qt.KeyboardModifier.NoModifier,
+            Qt.KeyboardModifier.KeypadModifier,
+        )
         if in_tree and plain and event.key() == Qt.Key.Key_Delete:
             return self.trash_selected
         if in_tree and plain and event.key() == Qt.Key.Key_F2:
             return self.rename_selected
         if watched is self.search_edit and event.key() == Qt.Key.Key_Escape:
             return self._leave_search
-        if watched is self.search_edit and event.key() == Qt.Key.Key_Down and self.results.isVisible():
+        if (
+            watched is self.search_edit
+            and event.key() == Qt.Key.Key_Down
+            and self.results.isVisible()
+        ):
             return self._enter_results
         return None
 
@@ -421,7 +441,9 @@ class LibraryView(QWidget):
 
     def _ask_open_path(self) -> str | None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Import material"), "",
+            self,
+            self.tr("Import material"),
+            "",
             self.tr("Materials ({patterns});;All files (*)").format(patterns=IMPORT_FILTER),
         )
         return path or None

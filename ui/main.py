@@ -47,11 +47,15 @@ _screenshot_taken = False  # set by a --screenshot run that wrote its PNG (see e
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="duizhao", description="对照 — 对照检查材料编辑器")
-    parser.add_argument("--library", metavar="PATH", help="library file (default: $DUIZHAO_LIBRARY "
-                        "or the per-user data folder)")
+    parser.add_argument(
+        "--library",
+        metavar="PATH",
+        help="library file (default: $DUIZHAO_LIBRARY or the per-user data folder)",
+    )
     parser.add_argument("--open", metavar="ID", type=int, dest="open_id", help="open this material")
-    parser.add_argument("--screenshot", metavar="OUT.png", help="render the window at 1280x800 "
-                        "into a PNG and exit")
+    parser.add_argument(
+        "--screenshot", metavar="OUT.png", help="render the window at 1280x800 into a PNG and exit"
+    )
     parser.add_argument("--lang", choices=LANGUAGES, default="zh_CN", help="interface language")
     parser.add_argument("--version", action="version", version=f"duizhao {__version__}")
     # "Open with 对照" from the desktop or Explorer passes files: each is imported and opened.
@@ -99,8 +103,11 @@ def take_screenshot(window: QWidget, out: str | Path) -> bool:
     QApplication.processEvents()
     pixmap = window.grab()
     if (pixmap.width(), pixmap.height()) != SCREENSHOT_SIZE:  # HiDPI screens grab at ×DPR
-        pixmap = pixmap.scaled(*SCREENSHOT_SIZE, Qt.AspectRatioMode.IgnoreAspectRatio,
-                               Qt.TransformationMode.SmoothTransformation)
+        pixmap = pixmap.scaled(
+            *SCREENSHOT_SIZE,
+            Qt.AspectRatioMode.IgnoreAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
     out = Path(out)
     tmp = out.with_name(out.name + ".tmp")
     try:
@@ -186,8 +193,11 @@ def import_and_open(window, path: str, *, headless: bool) -> int | None:
         material, report = read_file(path)
         material_id = window.library.create_material(material, report.links or None)
     except DuizhaoError as exc:
-        report_error(exc, headless=headless,
-                     title=QCoreApplication.translate("main", "Cannot import the file"))
+        report_error(
+            exc,
+            headless=headless,
+            title=QCoreApplication.translate("main", "Cannot import the file"),
+        )
         return None
     window.library_view.refresh()
     window.open_material(material_id)
@@ -216,8 +226,10 @@ def _run(app: QApplication, args: argparse.Namespace, *, headless: bool) -> int:
                 global _screenshot_taken
                 _screenshot_taken = True
                 return 0
-            print(f"duizhao: 无法写入截图：{args.screenshot} / cannot write {args.screenshot}",
-                  file=sys.stderr)
+            print(
+                f"duizhao: 无法写入截图：{args.screenshot} / cannot write {args.screenshot}",
+                file=sys.stderr,
+            )
             return 1
         from ui.crash import install_crash_handling
 

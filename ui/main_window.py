@@ -131,12 +131,20 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
         """The window's parts, each handed the dock and the actions it owns; they hear of
         changes through ``materialChanged`` alone."""
         a = self.actions_by_name
-        self.pdf_features = PdfFeatures(self, self.preview_dock, a["actionExportPdf"],
-                                        a["actionPrint"], a["actionPrintPreview"])
+        self.pdf_features = PdfFeatures(
+            self, self.preview_dock, a["actionExportPdf"], a["actionPrint"], a["actionPrintPreview"]
+        )
         self.docx_features = DocxFeatures(self, a["actionExportDocx"])
-        self.checks_features = ChecksFeatures(self, self.checks_dock, ChecksActions(
-            run_checks=a["actionRunChecks"], find=a["actionFind"], replace=a["actionReplace"],
-            search_library=a["actionSearchLibrary"]))
+        self.checks_features = ChecksFeatures(
+            self,
+            self.checks_dock,
+            ChecksActions(
+                run_checks=a["actionRunChecks"],
+                find=a["actionFind"],
+                replace=a["actionReplace"],
+                search_library=a["actionSearchLibrary"],
+            ),
+        )
         self.reliability = ReliabilityFeatures(self, a["actionBackups"])
         for controller in (self.pdf_features, self.docx_features, self.checks_features):
             self.materialChanged.connect(controller.material_changed)
@@ -341,8 +349,9 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
         self.reload()
         self.snapshots_dock.refresh()
         # renamed or duplicated from the library list: outside the undo history
-        self.materialChanged.emit(MaterialChange(text=True, stored=True,
-                                                 material_id=self.material_id))
+        self.materialChanged.emit(
+            MaterialChange(text=True, stored=True, material_id=self.material_id)
+        )
 
     def close_material(self) -> None:
         self.flush_pending()
@@ -393,8 +402,9 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
 
     def show_write_error(self, exc: BaseException) -> None:
         """A failed write: red and in words, the text stays in the editor and is retried."""
-        message = self.tr("Not saved: %1 — the text stays in the editor and is saved again "
-                          "on the next edit.").replace("%1", error_text(exc)[0])
+        message = self.tr(
+            "Not saved: %1 — the text stays in the editor and is saved again on the next edit."
+        ).replace("%1", error_text(exc)[0])
         self.status_saved.setStyleSheet(ERROR_STYLE)
         self.status_saved.setText(message)
         self.status_saved.setToolTip(str(exc))

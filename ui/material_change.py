@@ -25,15 +25,18 @@ class MaterialChange:
         return self.switched and self.material_id is None
 
 
-def history_change(stack: QUndoStack, previous: int, index: int,
-                   material_id: int | None) -> MaterialChange:
+def history_change(
+    stack: QUndoStack, previous: int, index: int, material_id: int | None
+) -> MaterialChange:
     """What moving ``stack`` from ``previous`` to ``index`` changed: a text edit for the typing
     commands passed over, structure for any other."""
     low, high = sorted((previous, index))
     # index unchanged: the newest command took in a merged edit
     commands = [stack.command(i) for i in (range(low, high) if low < high else [index - 1])]
     commands = [c for c in commands if c is not None]
-    return MaterialChange(text=any(isinstance(c, EditFieldCommand) for c in commands),
-                          stored=True,
-                          structure=any(not isinstance(c, EditFieldCommand) for c in commands),
-                          material_id=material_id)
+    return MaterialChange(
+        text=any(isinstance(c, EditFieldCommand) for c in commands),
+        stored=True,
+        structure=any(not isinstance(c, EditFieldCommand) for c in commands),
+        material_id=material_id,
+    )

@@ -265,8 +265,11 @@ class OutlineModel(QAbstractItemModel):
         for siblings in changed.values():
             rows = [i.row() for i in siblings]
             parent_index = self._index_of(siblings[0].parent)
-            self.dataChanged.emit(self.index(min(rows), 0, parent_index),
-                                  self.index(max(rows), 0, parent_index), roles)
+            self.dataChanged.emit(
+                self.index(min(rows), 0, parent_index),
+                self.index(max(rows), 0, parent_index),
+                roles,
+            )
 
     # ----- QAbstractItemModel ------------------------------------------------------------------
     def index(self, row: int, column: int, parent: QModelIndex = _NO_PARENT) -> QModelIndex:
@@ -394,8 +397,11 @@ class OutlineModel(QAbstractItemModel):
                 row, target = target.row(), target.parent
             else:
                 row = len(target.children)
-        allowed = {"point": ("section", "dimension"), "dimension": ("section",),
-                   "section": ("material",)}
+        allowed = {
+            "point": ("section", "dimension"),
+            "dimension": ("section",),
+            "section": ("material",),
+        }
         if target.kind not in allowed.get(item.kind, ()):
             return None
         if target is item or self._is_ancestor(item, target):
@@ -432,4 +438,3 @@ class OutlineModel(QAbstractItemModel):
         self.moveRequested.emit(item.key, parent_id, position)
         # False: the view must not remove the source rows; the command's sync moves them
         return False
-

@@ -79,8 +79,13 @@ class OutlineView(QTreeView):
         """The context menu for the current item (also used by tests without exec)."""
         menu = QMenu(self)
         item = self.current_item()
-        for name in ("addPointBefore", "addPointAfter", "addDimension", "duplicateNode",
-                     "deleteNode"):
+        for name in (
+            "addPointBefore",
+            "addPointAfter",
+            "addDimension",
+            "duplicateNode",
+            "deleteNode",
+        ):
             action = self.menu_actions.get(name)
             if action is not None:
                 menu.addAction(action)

@@ -96,8 +96,9 @@ def font_report_text() -> str:
 class PdfExportDialog(QDialog):
     """Options, font report and target path; ``options()`` and ``path()`` after accept."""
 
-    def __init__(self, title: str, parent: QWidget | None = None,
-                 options: PdfOptions | None = None):
+    def __init__(
+        self, title: str, parent: QWidget | None = None, options: PdfOptions | None = None
+    ):
         super().__init__(parent)
         self.setObjectName("pdfExportDialog")
         self.setWindowTitle(self.tr("Export PDF"))
@@ -114,28 +115,34 @@ class PdfExportDialog(QDialog):
         path_row.addWidget(browse)
 
         self.point_paragraphs_check = QCheckBox(
-            self.tr("Each point (一是, 二是 …) in its own paragraph"), self)
+            self.tr("Each point (一是, 二是 …) in its own paragraph"), self
+        )
         self.point_paragraphs_check.setObjectName("pointParagraphsCheck")
         self.point_paragraphs_check.setChecked(options.point_paragraphs)
         self.bold_titles_check = QCheckBox(self.tr("Point titles in bold"), self)
         self.bold_titles_check.setObjectName("boldTitlesCheck")
         self.bold_titles_check.setChecked(options.bold_point_titles)
         self.signature_check = QCheckBox(
-            self.tr("Sign at the end (author or organization, and date)"), self)
+            self.tr("Sign at the end (author or organization, and date)"), self
+        )
         self.signature_check.setObjectName("signatureCheck")
         self.signature_check.setChecked(options.include_signature)
         self.page_number_combo = QComboBox(self)
         self.page_number_combo.setObjectName("pageNumberCombo")
         self.page_number_combo.addItem(
-            self.tr("Outside edge: odd pages right, even pages left (GB/T 9704)"), "outside")
+            self.tr("Outside edge: odd pages right, even pages left (GB/T 9704)"), "outside"
+        )
         self.page_number_combo.addItem(self.tr("Centred"), "center")
         self.page_number_combo.setCurrentIndex(
-            self.page_number_combo.findData(options.page_number_position))
+            self.page_number_combo.findData(options.page_number_position)
+        )
 
         form = QFormLayout()
         form.addRow(self.tr("Save as"), path_row)
-        form.addRow(self.tr("Paper"), QLabel(
-            self.tr("A4 portrait, GB/T 9704 margins and 28 × 22 character grid"), self))
+        form.addRow(
+            self.tr("Paper"),
+            QLabel(self.tr("A4 portrait, GB/T 9704 margins and 28 × 22 character grid"), self),
+        )
         form.addRow(self.tr("Page numbers"), self.page_number_combo)
         form.addRow("", self.point_paragraphs_check)
         form.addRow("", self.bold_titles_check)
@@ -153,7 +160,8 @@ class PdfExportDialog(QDialog):
         self.problem_label.hide()
 
         buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
 
@@ -166,7 +174,8 @@ class PdfExportDialog(QDialog):
 
     def browse(self) -> None:
         chosen, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Export PDF"), self.path_edit.text(), self.tr("PDF (*.pdf)"))
+            self, self.tr("Export PDF"), self.path_edit.text(), self.tr("PDF (*.pdf)")
+        )
         if chosen:
             self.path_edit.setText(chosen)
 

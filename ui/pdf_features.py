@@ -57,8 +57,9 @@ def _write(material: Material, path: Path, options: PdfOptions, force: bool) -> 
 
 
 def _done_text(path: Path, report: PdfReport) -> str:
-    message = _tr("Exported %1 (%2 pages)").replace("%1", str(path)).replace(
-        "%2", str(report.pages))
+    message = (
+        _tr("Exported %1 (%2 pages)").replace("%1", str(path)).replace("%2", str(report.pages))
+    )
     if report.substitutions:
         chars = "".join(dict.fromkeys(s.char for s in report.substitutions))
         message += _tr(" — characters from a fallback font: %1").replace("%1", chars)
@@ -83,11 +84,18 @@ class PdfFeatures(ExportController):
 
     printed = Signal(int)  # sheets sent to the printer
 
-    def __init__(self, window, preview_dock: QDockWidget, export_action: QAction,
-                 print_action: QAction, preview_action: QAction):
+    def __init__(
+        self,
+        window,
+        preview_dock: QDockWidget,
+        export_action: QAction,
+        print_action: QAction,
+        preview_action: QAction,
+    ):
         super().__init__(window, export_action, PDF)
-        self.preview = PdfPreview(lambda: window.material, preview_dock,
-                                  pdf_export_dialog.saved_options())
+        self.preview = PdfPreview(
+            lambda: window.material, preview_dock, pdf_export_dialog.saved_options()
+        )
         self.preview.setMinimumHeight(60)  # as the other docks: a slim strip still shows a line
         placeholder = preview_dock.widget()
         preview_dock.setWidget(self.preview)
@@ -98,9 +106,11 @@ class PdfFeatures(ExportController):
         self.preview_action = preview_action
         print_action.triggered.connect(self.print_material)
         preview_action.triggered.connect(self.print_preview)
-        for action, tip in ((export_action, _tr("Save the material as an A4 PDF (GB/T 9704)")),
-                            (print_action, _tr("Print the material at 100 % on A4")),
-                            (preview_action, _tr("See the printed pages before printing"))):
+        for action, tip in (
+            (export_action, _tr("Save the material as an A4 PDF (GB/T 9704)")),
+            (print_action, _tr("Print the material at 100 % on A4")),
+            (preview_action, _tr("See the printed pages before printing")),
+        ):
             action.setToolTip(tip)
             action.setStatusTip(tip)
         self.update_enabled()
@@ -179,7 +189,8 @@ class PdfFeatures(ExportController):
             progress.close()
             progress.deleteLater()
         self.window.statusBar().showMessage(
-            _tr("Sent %1 pages to the printer").replace("%1", str(sheets)), STATUS_MS)
+            _tr("Sent %1 pages to the printer").replace("%1", str(sheets)), STATUS_MS
+        )
         self.printed.emit(sheets)
 
     def _show_preview(self, data: bytes, _report: PdfReport) -> None:
@@ -190,4 +201,3 @@ class PdfFeatures(ExportController):
             run_preview_dialog(dialog)
         finally:
             dialog.deleteLater()
-

@@ -88,8 +88,12 @@ class PdfPreview(QWidget):
 
     rendered = Signal(int)  # page count of a freshly shown render
 
-    def __init__(self, source: Callable[[], Material | None], parent: QWidget | None = None,
-                 options: PdfOptions | None = None):
+    def __init__(
+        self,
+        source: Callable[[], Material | None],
+        parent: QWidget | None = None,
+        options: PdfOptions | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("pdfPreview")
         self._source = source
@@ -166,8 +170,12 @@ class PdfPreview(QWidget):
             return
         self.generation += 1
         self._set_status(_tr("Rendering…"))
-        self._tasks.run(preview_job(material, self.options), success=self._show_render,
-                        failure=self._show_error, key=RENDER_TASK)
+        self._tasks.run(
+            preview_job(material, self.options),
+            success=self._show_render,
+            failure=self._show_error,
+            key=RENDER_TASK,
+        )
 
     def on_screen(self) -> bool:
         """Shown and not covered: a dock tab behind another counts as visible to Qt, but its

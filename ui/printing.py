@@ -47,8 +47,12 @@ def _tr(text: str) -> str:
 def prepare_printer(printer: QPrinter) -> None:
     """A4 portrait, the whole sheet addressable, no margins added by Qt: the PDF page already
     carries the GB/T 9704 margins."""
-    layout = QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                         QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Point)
+    layout = QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4),
+        QPageLayout.Orientation.Portrait,
+        QMarginsF(0, 0, 0, 0),
+        QPageLayout.Unit.Point,
+    )
     layout.setMode(QPageLayout.Mode.FullPageMode)
     printer.setPageLayout(layout)
     printer.setFullPage(True)
@@ -62,8 +66,10 @@ def open_pdf(data: bytes, parent=None) -> tuple[QPdfDocument, QBuffer]:
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     document.load(buffer)
     if document.status() != QPdfDocument.Status.Ready or document.pageCount() == 0:
-        raise InputError(f"无法读取生成的 PDF（{document.error().name}）",
-                         f"cannot read the generated PDF ({document.error().name})")
+        raise InputError(
+            f"无法读取生成的 PDF（{document.error().name}）",
+            f"cannot read the generated PDF ({document.error().name})",
+        )
     return document, buffer
 
 
@@ -78,8 +84,9 @@ def pages_to_print(printer: QPrinter, page_count: int) -> list[int]:
     return list(range(first - 1, last))
 
 
-def print_pdf(data: bytes, printer: QPrinter,
-              progress: Callable[[int, int], bool] | None = None) -> int:
+def print_pdf(
+    data: bytes, printer: QPrinter, progress: Callable[[int, int], bool] | None = None
+) -> int:
     """Print the PDF's pages to ``printer`` at 100 %; returns the number of sheets painted.
 
     ``progress(done, total)`` is called after each page; returning False cancels the job.
@@ -92,14 +99,17 @@ def print_pdf(data: bytes, printer: QPrinter,
         sequence = indexes * copies
         painter = QPainter()
         if not painter.begin(printer):
-            raise InputError("无法开始打印：打印机不可用或输出文件无法写入",
-                             "cannot start printing: the printer is unavailable or the output "
-                             "file cannot be written")
+            raise InputError(
+                "无法开始打印：打印机不可用或输出文件无法写入",
+                "cannot start printing: the printer is unavailable or the output "
+                "file cannot be written",
+            )
         try:
             for done, index in enumerate(sequence):
                 if done and not printer.newPage():
-                    raise InputError("打印中断：无法开始新的一页",
-                                     "printing stopped: cannot start a new page")
+                    raise InputError(
+                        "打印中断：无法开始新的一页", "printing stopped: cannot start a new page"
+                    )
                 paint_page(painter, printer, document, index)
                 if progress is not None and not progress(done + 1, len(sequence)):
                     printer.abort()

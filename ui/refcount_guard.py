@@ -52,8 +52,11 @@ def guard_none_refcount() -> bool:
 
     # ob_refcnt is the first field of every object; id() is the object's address in CPython.
     ctypes.c_ssize_t.from_address(id(None)).value += 2 * _NONE_FLOOR
-    _log.warning("PySide6 %s on Python %d.%d loses a reference to None on every call; None's "
-                 "count was lifted so the program does not abort. Install PySide6 <6.12 "
-                 "(pyproject.toml pins it).", ".".join(map(str, _pyside_version())),
-                 *sys.version_info[:2])
+    _log.warning(
+        "PySide6 %s on Python %d.%d loses a reference to None on every call; None's "
+        "count was lifted so the program does not abort. Install PySide6 <6.12 "
+        "(pyproject.toml pins it).",
+        ".".join(map(str, _pyside_version())),
+        *sys.version_info[:2],
+    )
     return True

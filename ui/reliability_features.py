@@ -120,14 +120,16 @@ class ReliabilityFeatures(QObject):
         elif path is not None:
             self.status_label.hide()
             self.window.statusBar().showMessage(
-                _tr("Backed up to %1").replace("%1", str(path)), STATUS_MS)
+                _tr("Backed up to %1").replace("%1", str(path)), STATUS_MS
+            )
         self.backupFinished.emit(None if failure is not None else path)
 
     def show_backup_error(self, exc: BaseException) -> None:
         zh, en = error_text(exc)
         _log.warning("automatic backup failed")
-        text = _tr("Automatic backup failed: %1 — editing goes on; the library itself is "
-                   "intact.").replace("%1", zh)
+        text = _tr(
+            "Automatic backup failed: %1 — editing goes on; the library itself is intact."
+        ).replace("%1", zh)
         self.status_label.setText(text)
         self.status_label.setToolTip(en or zh)
         self.status_label.show()
@@ -169,7 +171,6 @@ def reopen_library(window, path: Path, material_id: int | None = None) -> Librar
     library = Library.open(path, auto_backup=False)  # a restore has just made its own copy
     window.use_library(library)
     _log.info("library reopened with %d materials", len(library.list_materials()))
-    if material_id is not None and any(
-            m.id == material_id for m in library.list_materials()):
+    if material_id is not None and any(m.id == material_id for m in library.list_materials()):
         window.open_material(material_id)
     return library

@@ -83,8 +83,12 @@ class SnapshotsDock(QDockWidget):
         self.list.clear()
         if self.material_id is not None:
             for info in self.library.list_snapshots(self.material_id):
-                label = _tr("%1  ·  %2  ·  %3 chars").replace("%1", info.name).replace(
-                    "%2", info.created[:16].replace("T", " ")).replace("%3", str(info.word_count))
+                label = (
+                    _tr("%1  ·  %2  ·  %3 chars")
+                    .replace("%1", info.name)
+                    .replace("%2", info.created[:16].replace("T", " "))
+                    .replace("%3", str(info.word_count))
+                )
                 item = QListWidgetItem(label, self.list)
                 item.setData(Qt.ItemDataRole.UserRole, info.id)
                 if info.id == current:

@@ -112,9 +112,15 @@ class TaskRunner(QObject):
         self.destroyed.connect(partial(_cancel_all, self._running, self._waiting))
         self.destroyed.connect(self._relay.retire)
 
-    def run(self, work: Callable[..., Any], *, success: Callable[[Any], object],
-            failure: Callable[[BaseException], object], key: str | None = None,
-            progress: Callable[[Any], object] | None = None) -> Task:
+    def run(
+        self,
+        work: Callable[..., Any],
+        *,
+        success: Callable[[Any], object],
+        failure: Callable[[BaseException], object],
+        key: str | None = None,
+        progress: Callable[[Any], object] | None = None,
+    ) -> Task:
         """Start ``work`` (or, keyed behind a running task of its key, queue it: newest wins)."""
         task = Task(work, success, failure, key, progress)
         running = self._running_with(key)
@@ -158,8 +164,9 @@ class TaskRunner(QObject):
     def _start(self, task: Task) -> None:
         self._running.add(task)
         self._relay.workers += 1
-        task.thread = threading.Thread(target=_work, args=(task, self._relay),
-                                       name=f"duizhao-{self.name}", daemon=True)
+        task.thread = threading.Thread(
+            target=_work, args=(task, self._relay), name=f"duizhao-{self.name}", daemon=True
+        )
         task.thread.start()
 
     def _deliver(self, task: Task, succeeded: bool, value: object) -> None:

@@ -23,19 +23,26 @@ def recover_typing(window) -> Recovery:
     recovery = window.autosave.recover_typing()
     if not recovery:
         return recovery
-    message = _tr("Recovered %1 unsaved edit(s) typed before Duizhao last closed "
-                  "unexpectedly.").replace("%1", str(len(recovery.applied)))
+    message = _tr(
+        "Recovered %1 unsaved edit(s) typed before Duizhao last closed unexpectedly."
+    ).replace("%1", str(len(recovery.applied)))
     if recovery.unapplied:
-        message += " " + _tr("%1 could not be written back because the text there has changed "
-                             "since; it is listed below to copy.").replace(
-                                 "%1", str(len(recovery.unapplied)))
+        message += " " + _tr(
+            "%1 could not be written back because the text there has changed "
+            "since; it is listed below to copy."
+        ).replace("%1", str(len(recovery.unapplied)))
     window.status_saved.setText(message)
     first = (recovery.applied or recovery.unapplied)[0]
     material_id, (kind, ident) = first[0], first[1]
     if material_id is not None:
         window.open_material(material_id, ident if kind == "node" else None)
-    box = QMessageBox(QMessageBox.Icon.Information, _tr("Typing recovered"), message,
-                      QMessageBox.StandardButton.Ok, window)
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        _tr("Typing recovered"),
+        message,
+        QMessageBox.StandardButton.Ok,
+        window,
+    )
     box.setObjectName("typingRecoveredBox")
     if recovery.unapplied:
         box.setDetailedText("\n\n".join(_as_text(item[3]) for item in recovery.unapplied))

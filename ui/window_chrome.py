@@ -34,30 +34,57 @@ def build_actions(window) -> dict[str, QAction]:
     lv = window.library_view
     specs = [
         # name, text, shortcuts, slot
-        ("actionNewMaterial", _tr("New…"), [QKeySequence.StandardKey.New],
-         getattr(lv, "new_material", None)),
-        ("actionImport", _tr("Import…"), [QKeySequence.StandardKey.Open],
-         getattr(lv, "import_file", None)),
-        ("actionDuplicateMaterial", _tr("Duplicate as next year…"), [],
-         getattr(lv, "duplicate_selected", None)),
-        ("actionTrashMaterial", _tr("Move material to trash"), [],
-         getattr(lv, "trash_selected", None)),
+        (
+            "actionNewMaterial",
+            _tr("New…"),
+            [QKeySequence.StandardKey.New],
+            getattr(lv, "new_material", None),
+        ),
+        (
+            "actionImport",
+            _tr("Import…"),
+            [QKeySequence.StandardKey.Open],
+            getattr(lv, "import_file", None),
+        ),
+        (
+            "actionDuplicateMaterial",
+            _tr("Duplicate as next year…"),
+            [],
+            getattr(lv, "duplicate_selected", None),
+        ),
+        (
+            "actionTrashMaterial",
+            _tr("Move material to trash"),
+            [],
+            getattr(lv, "trash_selected", None),
+        ),
         ("actionShowTrash", _tr("Trash…"), [], getattr(lv, "show_trash", None)),
         ("actionQuit", _tr("Quit"), [QKeySequence.StandardKey.Quit], window.close),
         ("actionUndo", _tr("Undo"), [QKeySequence("Ctrl+Z")], window.undo),
-        ("actionRedo", _tr("Redo"), [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")],
-         window.redo),
+        (
+            "actionRedo",
+            _tr("Redo"),
+            [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")],
+            window.redo,
+        ),
         ("actionFind", _tr("Find…"), [QKeySequence("Ctrl+F")], None),  # checks controller
         ("actionReplace", _tr("Replace…"), [QKeySequence("Ctrl+H")], None),  # checks controller
-        ("actionSearchLibrary", _tr("Search the library"), [QKeySequence("Ctrl+Shift+F")],
-         getattr(lv, "focus_search", None)),
+        (
+            "actionSearchLibrary",
+            _tr("Search the library"),
+            [QKeySequence("Ctrl+Shift+F")],
+            getattr(lv, "focus_search", None),
+        ),
         ("actionAddPoint", _tr("Add point"), [QKeySequence("Ctrl+Return")], window.add_point),
         ("actionAddPointBefore", _tr("Add point before"), [], window.add_point_before),
         ("actionAddDimension", _tr("Add dimension"), [], window.add_dimension),
-        ("actionDuplicateNode", _tr("Duplicate"), [QKeySequence("Ctrl+D")],
-         window.duplicate_node),
-        ("actionDeleteNode", _tr("Delete (to trash)"), [QKeySequence(Qt.Key.Key_Delete)],
-         window.delete_node),
+        ("actionDuplicateNode", _tr("Duplicate"), [QKeySequence("Ctrl+D")], window.duplicate_node),
+        (
+            "actionDeleteNode",
+            _tr("Delete (to trash)"),
+            [QKeySequence(Qt.Key.Key_Delete)],
+            window.delete_node,
+        ),
         ("actionMoveUp", _tr("Move up"), [QKeySequence("Alt+Up")], window.move_up),
         ("actionMoveDown", _tr("Move down"), [QKeySequence("Alt+Down")], window.move_down),
         ("actionRunChecks", _tr("Run checks"), [], None),  # checks controller
@@ -98,23 +125,57 @@ def build_actions(window) -> dict[str, QAction]:
 
 # Every menu entry, in order (None: a separator); the titles are in ``_menu_titles``.
 MENUS: dict[str, list[str | None]] = {
-    "menuFile": ["actionNewMaterial", "actionImport", "actionDuplicateMaterial", None,
-                 "actionTrashMaterial", "actionShowTrash", None, "actionPrint",
-                 "actionPrintPreview", None, "actionBackups", None, "actionQuit"],
-    "menuEdit": ["actionUndo", "actionRedo", None, "actionFind", "actionReplace",
-                 "actionSearchLibrary", None, "actionMoveUp", "actionMoveDown",
-                 "actionDuplicateNode", "actionDeleteNode"],
+    "menuFile": [
+        "actionNewMaterial",
+        "actionImport",
+        "actionDuplicateMaterial",
+        None,
+        "actionTrashMaterial",
+        "actionShowTrash",
+        None,
+        "actionPrint",
+        "actionPrintPreview",
+        None,
+        "actionBackups",
+        None,
+        "actionQuit",
+    ],
+    "menuEdit": [
+        "actionUndo",
+        "actionRedo",
+        None,
+        "actionFind",
+        "actionReplace",
+        "actionSearchLibrary",
+        None,
+        "actionMoveUp",
+        "actionMoveDown",
+        "actionDuplicateNode",
+        "actionDeleteNode",
+    ],
     "menuInsert": ["actionAddPoint", "actionAddPointBefore", "actionAddDimension"],
     "menuCheck": ["actionRunChecks"],
-    "menuExport": ["actionExportPdf", "actionExportDocx", None, "actionExportTxt",
-                   "actionExportMd", "actionExportJson"],
+    "menuExport": [
+        "actionExportPdf",
+        "actionExportDocx",
+        None,
+        "actionExportTxt",
+        "actionExportMd",
+        "actionExportJson",
+    ],
     "menuHelp": ["actionAbout"],
 }
 
 
 def _menu_titles() -> dict[str, str]:
-    return {"menuFile": _tr("&File"), "menuEdit": _tr("&Edit"), "menuInsert": _tr("&Insert"),
-            "menuCheck": _tr("&Check"), "menuExport": _tr("E&xport"), "menuHelp": _tr("&Help")}
+    return {
+        "menuFile": _tr("&File"),
+        "menuEdit": _tr("&Edit"),
+        "menuInsert": _tr("&Insert"),
+        "menuCheck": _tr("&Check"),
+        "menuExport": _tr("E&xport"),
+        "menuHelp": _tr("&Help"),
+    }
 
 
 def build_menus_and_toolbar(window: QMainWindow) -> None:
@@ -133,8 +194,19 @@ def build_menus_and_toolbar(window: QMainWindow) -> None:
     toolbar = QToolBar(_tr("Main toolbar"), window)
     toolbar.setObjectName("mainToolBar")
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-    for name in ("actionNewMaterial", "actionImport", None, "actionUndo", "actionRedo", None,
-                 "actionAddPoint", "actionRunChecks", None, "actionExportPdf", "actionPrint"):
+    for name in (
+        "actionNewMaterial",
+        "actionImport",
+        None,
+        "actionUndo",
+        "actionRedo",
+        None,
+        "actionAddPoint",
+        "actionRunChecks",
+        None,
+        "actionExportPdf",
+        "actionPrint",
+    ):
         if name is None:
             toolbar.addSeparator()
         else:
@@ -185,24 +257,34 @@ def word_count_text(window, material: Material | None, item) -> str:
         chain[node.kind] = node
         node = node.parent
     if "section" in chain:
-        parts.append(_tr("Section %1 chars").replace(
-            "%1", _fmt(section_word_count(chain["section"].obj))))
+        parts.append(
+            _tr("Section %1 chars").replace("%1", _fmt(section_word_count(chain["section"].obj)))
+        )
     if "dimension" in chain:
         dim = chain["dimension"].obj
-        text = _tr("Dimension %1 chars, %2 points").replace(
-            "%1", _fmt(dimension_word_count(dim))).replace("%2", str(len(dim.points)))
+        text = (
+            _tr("Dimension %1 chars, %2 points")
+            .replace("%1", _fmt(dimension_word_count(dim)))
+            .replace("%2", str(len(dim.points)))
+        )
         suggested = _suggested_points(material, dim.short_name)
         if suggested:
-            text += _tr(" (template: %1–%2)").replace("%1", str(suggested[0])).replace(
-                "%2", str(suggested[1]))
+            text += (
+                _tr(" (template: %1–%2)")
+                .replace("%1", str(suggested[0]))
+                .replace("%2", str(suggested[1]))
+            )
         parts.append(text)
     if "point" in chain:
         point = chain["point"].obj
         parts.append(_tr("Point %1 chars").replace("%1", _fmt(point_word_count(point))))
         ids = [p.id for p in material.all_points()]
         if point.id in ids:
-            parts.append(_tr("point %1 of %2").replace("%1", str(ids.index(point.id) + 1))
-                         .replace("%2", str(len(ids))))
+            parts.append(
+                _tr("point %1 of %2")
+                .replace("%1", str(ids.index(point.id) + 1))
+                .replace("%2", str(len(ids)))
+            )
     template = _template(material.template_id)
     if template is not None:
         parts.append(template.name)

@@ -29,8 +29,17 @@ from app.model import Material
 from app.templates import Template, get_template
 
 __all__ = [
-    "SEVERITIES", "CheckOptions", "Edit", "Finding", "PointScore", "apply_edit", "apply_fix",
-    "apply_fixes", "concreteness_scores", "ignore_key", "run_checks",
+    "SEVERITIES",
+    "CheckOptions",
+    "Edit",
+    "Finding",
+    "PointScore",
+    "apply_edit",
+    "apply_fix",
+    "apply_fixes",
+    "concreteness_scores",
+    "ignore_key",
+    "run_checks",
 ]
 
 _SEVERITY_ORDER = {s: i for i, s in enumerate(SEVERITIES)}
@@ -41,8 +50,13 @@ class CheckOptions:
     require_examples: bool | None = None  # None: as resources/checks/structure.toml says
 
 
-def run_checks(material: Material, template: Template | None = None, *, ignored: Iterable[str] = (),
-               options: CheckOptions | None = None) -> list[Finding]:
+def run_checks(
+    material: Material,
+    template: Template | None = None,
+    *,
+    ignored: Iterable[str] = (),
+    options: CheckOptions | None = None,
+) -> list[Finding]:
     """All findings, sorted by position in reading order then severity; findings whose
     ``key`` is in ``ignored`` are left out. The template defaults to the material's own."""
     if template is None:
@@ -63,7 +77,10 @@ def run_checks(material: Material, template: Template | None = None, *, ignored:
     # The message is part of a finding's identity: several parts missing from one place (each
     # dimension a template asks for) are reported at the same path and range, one finding each.
     unique = {(f.rule, f.path, f.start, f.end, f.message): f for f in found if f.key not in skip}
-    return sorted(unique.values(), key=lambda f: (order.get(f.path, -1), f.start, _SEVERITY_ORDER[f.severity], f.rule))
+    return sorted(
+        unique.values(),
+        key=lambda f: (order.get(f.path, -1), f.start, _SEVERITY_ORDER[f.severity], f.rule),
+    )
 
 
 def _template_of(material: Material) -> Template | None:
@@ -102,8 +119,12 @@ def _fixed_text(material: Material, path: str, findings: list[Finding]) -> str:
     text = get_text(material, path)
     for f in sorted(findings, key=lambda f: f.start, reverse=True):
         if f.fix is None:
-            raise InputError(f"这条检查结果没有自动修改：{f.message}", f"finding {f.rule} has no fix")
-        if text[f.start:f.end] != f.excerpt:
-            raise InputError("内容已改动，请重新检查后再修改。", f"text at {path} changed since the check ran")
-        text = text[: f.start] + f.fix + text[f.end:]
+            raise InputError(
+                f"这条检查结果没有自动修改：{f.message}", f"finding {f.rule} has no fix"
+            )
+        if text[f.start : f.end] != f.excerpt:
+            raise InputError(
+                "内容已改动，请重新检查后再修改。", f"text at {path} changed since the check ran"
+            )
+        text = text[: f.start] + f.fix + text[f.end :]
     return text

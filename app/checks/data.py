@@ -48,7 +48,9 @@ def _read(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise InputError(f"检查规则数据无法读取：{path}（{exc}）", f"cannot read check data {path}: {exc}") from exc
+        raise InputError(
+            f"检查规则数据无法读取：{path}（{exc}）", f"cannot read check data {path}: {exc}"
+        ) from exc
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> None:

@@ -40,7 +40,15 @@ def ignore_key(rule: str, path: str, excerpt: str) -> str:
     return f"{rule}|{path}|{excerpt}"
 
 
-def finding_at(rule: str, severity: str, path: str, text: str, start: int, end: int,
-               message: str, fix: str | None = None) -> Finding:
+def finding_at(
+    rule: str,
+    severity: str,
+    path: str,
+    text: str,
+    start: int,
+    end: int,
+    message: str,
+    fix: str | None = None,
+) -> Finding:
     """A finding whose excerpt is taken from the field text, so excerpt and range agree."""
     return Finding(rule, severity, path, start, end, text[start:end], message, fix)

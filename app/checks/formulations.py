@@ -16,7 +16,9 @@ from app.checks.wordlists import WordList, entries_from
 from app.model import Material
 from app.templates import Template
 
-_SESSION = re.compile(r"(?:十[六七八九]|二十[一二]?)(?:届[一二三四五六七八九]中全会|大(?![项类批型会学使])(?!以来))")
+_SESSION = re.compile(
+    r"(?:十[六七八九]|二十[一二]?)(?:届[一二三四五六七八九]中全会|大(?![项类批型会学使])(?!以来))"
+)
 _QUOTES = str.maketrans({c: "“" for c in "\"'“”‘’"})
 # A heading this close to an official one is a near-miss of it; below, it is the unit's own wording.
 NEAR_MISS = 0.85
@@ -47,8 +49,18 @@ def _term_findings(fields: Iterable[TextField]) -> list[Finding]:
     terms = _terms()
     for f in fields:
         for start, end, entry in terms.matches(f.text):
-            out.append(finding_at("formulation.term", "error", f.path, f.text, start, end,
-                                  f"提法有误：“{f.text[start:end]}”应为“{entry.right}”。", entry.right))
+            out.append(
+                finding_at(
+                    "formulation.term",
+                    "error",
+                    f.path,
+                    f.text,
+                    start,
+                    end,
+                    f"提法有误：“{f.text[start:end]}”应为“{entry.right}”。",
+                    entry.right,
+                )
+            )
     return out
 
 
@@ -67,11 +79,29 @@ def _session_findings(fields: Iterable[TextField], year: int) -> list[Finding]:
             if held is None:
                 continue
             if held > cutoff:
-                out.append(finding_at("formulation.session", "error", f.path, f.text, m.start(), m.end(),
-                                      f"“{name}”召开于{held[0]}年{held[1]}月，晚于{year}年度材料的会议时间。"))
+                out.append(
+                    finding_at(
+                        "formulation.session",
+                        "error",
+                        f.path,
+                        f.text,
+                        m.start(),
+                        m.end(),
+                        f"“{name}”召开于{held[0]}年{held[1]}月，晚于{year}年度材料的会议时间。",
+                    )
+                )
             elif name.endswith("大") and newest and held < newest[0]:
-                out.append(finding_at("formulation.session", "warning", f.path, f.text, m.start(), m.end(),
-                                      f"“{name}”已不是最新的党代会，{year}年度应学习贯彻党的{newest[1]}精神。"))
+                out.append(
+                    finding_at(
+                        "formulation.session",
+                        "warning",
+                        f.path,
+                        f.text,
+                        m.start(),
+                        m.end(),
+                        f"“{name}”已不是最新的党代会，{year}年度应学习贯彻党的{newest[1]}精神。",
+                    )
+                )
     return out
 
 
@@ -103,7 +133,7 @@ def _normalized(text: str) -> tuple[str, list[int]]:
     text_now = "".join(chars)
     for lead in ("在", "带头"):
         if text_now.startswith(lead):
-            text_now, where = text_now[len(lead):], where[len(lead):]
+            text_now, where = text_now[len(lead) :], where[len(lead) :]
     for tail in ("方面", "情况"):
         if text_now.endswith(tail):
             text_now, where = text_now[: -len(tail)], where[: -len(tail)]
@@ -124,12 +154,21 @@ def _heading_findings(fields: Iterable[TextField], template: Template) -> list[F
         if sum(max(i2 - i1, j2 - j1) for _, i1, i2, j1, j2 in ops) > MAX_DIFF_CHARS:
             continue
         for tag, i1, i2, j1, j2 in ops:
-            out.append(_heading_diff(f, norm, where, best[1], tag, (i1, i2, j1, j2), best[0].short_name))
+            out.append(
+                _heading_diff(f, norm, where, best[1], tag, (i1, i2, j1, j2), best[0].short_name)
+            )
     return out
 
 
-def _heading_diff(f: TextField, norm: str, where: list[int], official: str, tag: str,
-                  span: tuple[int, int, int, int], short_name: str) -> Finding:
+def _heading_diff(
+    f: TextField,
+    norm: str,
+    where: list[int],
+    official: str,
+    tag: str,
+    span: tuple[int, int, int, int],
+    short_name: str,
+) -> Finding:
     i1, i2, j1, j2 = span
     text = f.text
     if tag == "insert":  # dropped characters: flag the character before the gap
@@ -142,9 +181,14 @@ def _heading_diff(f: TextField, norm: str, where: list[int], official: str, tag:
         start = where[i1]
         end = where[i2 - 1] + 1
         fix = official[j1:j2]
-        message = (f"维度标题与官方表述（{short_name}）不一致：“{text[start:end]}”应为“{fix}”。"
-                   if tag == "replace" else f"维度标题比官方表述（{short_name}）多了“{text[start:end]}”。")
-    return finding_at("formulation.dimension_heading", "warning", f.path, text, start, end, message, fix)
+        message = (
+            f"维度标题与官方表述（{short_name}）不一致：“{text[start:end]}”应为“{fix}”。"
+            if tag == "replace"
+            else f"维度标题比官方表述（{short_name}）多了“{text[start:end]}”。"
+        )
+    return finding_at(
+        "formulation.dimension_heading", "warning", f.path, text, start, end, message, fix
+    )
 
 
 def _matcher(a: str, b: str) -> difflib.SequenceMatcher:

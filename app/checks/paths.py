@@ -66,9 +66,13 @@ def iter_text_fields(material: Material) -> Iterator[TextField]:
             yield from _point_fields(f"{key}/points/{p_index}", point, section.kind, None)
         for d_index, dim in enumerate(section.dimensions):
             base = f"{key}/dimensions/{d_index}"
-            yield TextField(f"{base}/heading_prefix", dim.heading_prefix, "dim_prefix", section.kind, None, dim)
+            yield TextField(
+                f"{base}/heading_prefix", dim.heading_prefix, "dim_prefix", section.kind, None, dim
+            )
             yield TextField(f"{base}/heading", dim.heading, "dim_heading", section.kind, None, dim)
-            yield TextField(f"{base}/heading_suffix", dim.heading_suffix, "dim_suffix", section.kind, None, dim)
+            yield TextField(
+                f"{base}/heading_suffix", dim.heading_suffix, "dim_suffix", section.kind, None, dim
+            )
             for i, para in enumerate(dim.intro):
                 yield TextField(f"{base}/intro/{i}", para, "intro", section.kind, None, dim)
             for p_index, point in enumerate(dim.points):

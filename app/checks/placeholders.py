@@ -25,7 +25,9 @@ _GENERIC_NAMES = {"乡镇", "村", "社区", "机关", "部门", "单位"}
 
 @cache
 def _patterns() -> tuple[tuple[str, re.Pattern, str], ...]:
-    return tuple((p["id"], re.compile(p["regex"]), p["message"]) for p in load("placeholders")["pattern"])
+    return tuple(
+        (p["id"], re.compile(p["regex"]), p["message"]) for p in load("placeholders")["pattern"]
+    )
 
 
 @cache
@@ -57,8 +59,17 @@ def _masks(f: TextField) -> list[Finding]:
     out = []
     for rule, pattern, message in _patterns():
         for m in pattern.finditer(f.text):
-            out.append(finding_at(rule, "error", f.path, f.text, m.start(), m.end(),
-                                  message.format(excerpt=m.group())))
+            out.append(
+                finding_at(
+                    rule,
+                    "error",
+                    f.path,
+                    f.text,
+                    m.start(),
+                    m.end(),
+                    message.format(excerpt=m.group()),
+                )
+            )
     return out
 
 
@@ -75,12 +86,35 @@ def _latin_standins(f: TextField) -> list[Finding]:
             continue
         known = pinyin_words().get(word.lower())
         if known:
-            out.append(finding_at("placeholder.pinyin", "error", f.path, text, m.start(), m.end(),
-                                  f"拼音代替的字词：“{word}”应为“{known}”。", known))
-        elif (word.islower() and len(word) >= 3 and word not in _allowed_latin()
-              and not set(word) <= set("xX")):
-            out.append(finding_at("placeholder.latin", "warning", f.path, text, m.start(), m.end(),
-                                  f"中文里夹着字母“{word}”，可能是拼音缩写或未替换的占位，请改为汉字。"))
+            out.append(
+                finding_at(
+                    "placeholder.pinyin",
+                    "error",
+                    f.path,
+                    text,
+                    m.start(),
+                    m.end(),
+                    f"拼音代替的字词：“{word}”应为“{known}”。",
+                    known,
+                )
+            )
+        elif (
+            word.islower()
+            and len(word) >= 3
+            and word not in _allowed_latin()
+            and not set(word) <= set("xX")
+        ):
+            out.append(
+                finding_at(
+                    "placeholder.latin",
+                    "warning",
+                    f.path,
+                    text,
+                    m.start(),
+                    m.end(),
+                    f"中文里夹着字母“{word}”，可能是拼音缩写或未替换的占位，请改为汉字。",
+                )
+            )
     return out
 
 
@@ -102,15 +136,33 @@ def _other_organizations(f: TextField, own: str, organization: str) -> list[Find
     text = f.text
     for m in _PARTY_UNIT.finditer(text):
         start = m.start()
-        while start > 0 and start > m.start() - 12 and is_ideograph(text[start - 1]) \
-                and text[start - 1] not in _NAME_STOP:
+        while (
+            start > 0
+            and start > m.start() - 12
+            and is_ideograph(text[start - 1])
+            and text[start - 1] not in _NAME_STOP
+        ):
             start -= 1
-        name = text[start: m.start()]
-        if len(name) < 2 or name[-1] not in _UNIT_END or name.startswith(_GENERIC_LEADS) or name in _GENERIC_NAMES:
+        name = text[start : m.start()]
+        if (
+            len(name) < 2
+            or name[-1] not in _UNIT_END
+            or name.startswith(_GENERIC_LEADS)
+            or name in _GENERIC_NAMES
+        ):
             continue
         if _is_subsequence(name, own) or own in name:
             continue  # ours, possibly abbreviated: 县政府 for XX县人民政府
-        out.append(finding_at("placeholder.other_org", "warning", f.path, text, start, m.end(),
-                              f"出现其他单位名称“{text[start:m.end()]}”，本材料单位是“{organization}”，"
-                              "请确认不是套用范文留下的。"))
+        out.append(
+            finding_at(
+                "placeholder.other_org",
+                "warning",
+                f.path,
+                text,
+                start,
+                m.end(),
+                f"出现其他单位名称“{text[start : m.end()]}”，本材料单位是“{organization}”，"
+                "请确认不是套用范文留下的。",
+            )
+        )
     return out

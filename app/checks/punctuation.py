@@ -47,8 +47,18 @@ def _half_width(f: TextField) -> list[Finding]:
         # The frame's colon sits before the first point: the end of a suffix is Chinese text.
         at_frame_end = f.role == "dim_suffix" and after == ""
         if is_cjk(before) or is_cjk(after) or (at_frame_end and before):
-            out.append(finding_at("punct.halfwidth", "error", f.path, text, i, i + 1,
-                                  f"中文中使用了半角标点“{ch}”，应为全角“{full}”。", full))
+            out.append(
+                finding_at(
+                    "punct.halfwidth",
+                    "error",
+                    f.path,
+                    text,
+                    i,
+                    i + 1,
+                    f"中文中使用了半角标点“{ch}”，应为全角“{full}”。",
+                    full,
+                )
+            )
     return out
 
 
@@ -58,8 +68,18 @@ def _doubled(f: TextField) -> list[Finding]:
         same = len(set(m.group())) == 1
         fix = m.group()[0] if same else None
         message = f"标点重复：“{m.group()}”。" if same else f"标点连用：“{m.group()}”，请保留一个。"
-        out.append(finding_at("punct.doubled", "error" if same else "warning", f.path, f.text,
-                              m.start(), m.end(), message, fix))
+        out.append(
+            finding_at(
+                "punct.doubled",
+                "error" if same else "warning",
+                f.path,
+                f.text,
+                m.start(),
+                m.end(),
+                message,
+                fix,
+            )
+        )
     return out
 
 
@@ -72,10 +92,21 @@ def _spaces(f: TextField) -> list[Finding]:
             continue
         before, after = text[m.start() - 1], text[m.end()]
         cjk_around = (is_cjk(before) and (is_cjk(after) or after.isdigit())) or (
-            before.isdigit() and is_ideograph(after))
+            before.isdigit() and is_ideograph(after)
+        )
         if cjk_around:
-            out.append(finding_at("punct.space", "warning", f.path, text, m.start(), m.end(),
-                                  "中文文字中有多余的空格。", ""))
+            out.append(
+                finding_at(
+                    "punct.space",
+                    "warning",
+                    f.path,
+                    text,
+                    m.start(),
+                    m.end(),
+                    "中文文字中有多余的空格。",
+                    "",
+                )
+            )
     return out
 
 
@@ -95,11 +126,23 @@ def _missing_stop(f: TextField) -> list[Finding]:
         if not stripped:
             continue
         core = stripped.rstrip("".join(_CLOSERS))
-        if core and (core[-1] in _PARAGRAPH_END or core[-1] == "；" and f.section_kind == "problems"):
+        if core and (
+            core[-1] in _PARAGRAPH_END or core[-1] == "；" and f.section_kind == "problems"
+        ):
             continue
         end = start + len(stripped)
         last = stripped[-1]
         fix = "。" if last in _SOFT_END or last == "." else last + "。"
-        out.append(finding_at("punct.no_full_stop", "warning", f.path, text, end - 1, end,
-                              "段落末尾缺少句号。", fix))
+        out.append(
+            finding_at(
+                "punct.no_full_stop",
+                "warning",
+                f.path,
+                text,
+                end - 1,
+                end,
+                "段落末尾缺少句号。",
+                fix,
+            )
+        )
     return out

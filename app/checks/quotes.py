@@ -56,7 +56,9 @@ def _ascii_quotes(run: list[TextField]) -> list[Finding]:
     return out
 
 
-def _quotes_in(f: TextField, state: dict[str, bool], inner_start: bool, inner_end: bool) -> list[Finding]:
+def _quotes_in(
+    f: TextField, state: dict[str, bool], inner_start: bool, inner_end: bool
+) -> list[Finding]:
     out = []
     text = f.text
     for i, ch in enumerate(text):
@@ -66,7 +68,11 @@ def _quotes_in(f: TextField, state: dict[str, bool], inner_start: bool, inner_en
         after = text[i + 1] if i + 1 < len(text) else ("中" if inner_end else "")
         if not (is_cjk(before) or is_cjk(after)):
             continue  # English text, or an apostrophe between Latin letters
-        if before and (after == "" or after in _CLOSE_AFTER or after.isspace()) and not before.isspace():
+        if (
+            before
+            and (after == "" or after in _CLOSE_AFTER or after.isspace())
+            and not before.isspace()
+        ):
             opening = False
         elif before == "" or before in _OPEN_BEFORE or before.isspace():
             opening = True
@@ -75,8 +81,18 @@ def _quotes_in(f: TextField, state: dict[str, bool], inner_start: bool, inner_en
         state[ch] = opening
         open_mark, close_mark = ASCII_QUOTES[ch]
         fix = open_mark if opening else close_mark
-        out.append(finding_at("punct.ascii_quote", "error", f.path, text, i, i + 1,
-                              f"中文中使用了英文引号 {ch} ，应改为中文引号 {fix} 。", fix))
+        out.append(
+            finding_at(
+                "punct.ascii_quote",
+                "error",
+                f.path,
+                text,
+                i,
+                i + 1,
+                f"中文中使用了英文引号 {ch} ，应改为中文引号 {fix} 。",
+                fix,
+            )
+        )
     return out
 
 
@@ -95,10 +111,22 @@ def _pairing(run: list[TextField]) -> list[Finding]:
             f, offset = places[pos]
             if fix is None:
                 msg = f"{joined[pos]} 没有配对的 {close_mark if wrong == 'open' else open_mark} 。"
-                out.append(finding_at("punct.unpaired", "warning", f.path, f.text, offset, offset + 1, msg))
+                out.append(
+                    finding_at("punct.unpaired", "warning", f.path, f.text, offset, offset + 1, msg)
+                )
             else:
-                out.append(finding_at("punct.direction", "error", f.path, f.text, offset, offset + 1,
-                                      f"引号或括号 {joined[pos]} 方向用反了，应为 {fix} 。", fix))
+                out.append(
+                    finding_at(
+                        "punct.direction",
+                        "error",
+                        f.path,
+                        f.text,
+                        offset,
+                        offset + 1,
+                        f"引号或括号 {joined[pos]} 方向用反了，应为 {fix} 。",
+                        fix,
+                    )
+                )
     return out
 
 
@@ -124,9 +152,11 @@ def _unbalanced(text: str, open_mark: str, close_mark: str) -> list[tuple[int, s
         pos, kind = left[k]
         if k + 1 < len(left):
             nxt, nkind = left[k + 1]
-            flips = {("close", "open"): [(pos, open_mark), (nxt, close_mark)],
-                     ("open", "open"): [(nxt, close_mark)],
-                     ("close", "close"): [(pos, open_mark)]}.get((kind, nkind))
+            flips = {
+                ("close", "open"): [(pos, open_mark), (nxt, close_mark)],
+                ("open", "open"): [(nxt, close_mark)],
+                ("close", "close"): [(pos, open_mark)],
+            }.get((kind, nkind))
             if flips:
                 out += [(p, "open" if m == close_mark else "close", m) for p, m in flips]
                 k += 2

@@ -39,8 +39,17 @@ def _duplicates(fields: list[TextField]) -> list[Finding]:
             if len(key) < min_chars:
                 continue
             if key in first:
-                out.append(finding_at("structure.duplicate_sentence", "warning", f.path, f.text, start, end,
-                                      f"这句话与 {first[key]} 重复。"))
+                out.append(
+                    finding_at(
+                        "structure.duplicate_sentence",
+                        "warning",
+                        f.path,
+                        f.text,
+                        start,
+                        end,
+                        f"这句话与 {first[key]} 重复。",
+                    )
+                )
             else:
                 first[key] = f.path
     return out
@@ -69,6 +78,15 @@ def _stock_density(fields: list[TextField]) -> list[Finding]:
         share = len(stock) / len(items) if items else 0.0
         if len(items) >= min_sentences and share > max_share:
             for f, s, e in stock:
-                out.append(finding_at("style.stock_phrases", "hint", f.path, f.text, s, e,
-                                      f"本部分 {share:.0%} 的句子只由套话组成，这句没有实际内容，建议写具体。"))
+                out.append(
+                    finding_at(
+                        "style.stock_phrases",
+                        "hint",
+                        f.path,
+                        f.text,
+                        s,
+                        e,
+                        f"本部分 {share:.0%} 的句子只由套话组成，这句没有实际内容，建议写具体。",
+                    )
+                )
     return out

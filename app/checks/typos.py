@@ -23,6 +23,16 @@ def check(fields: Iterable[TextField]) -> list[Finding]:
     for f in fields:
         for start, end, entry in words.matches(f.text):
             wrong = f.text[start:end]
-            out.append(finding_at("typo", "error", f.path, f.text, start, end,
-                                  f"疑似错别字：“{wrong}”应为“{entry.right}”。", entry.right))
+            out.append(
+                finding_at(
+                    "typo",
+                    "error",
+                    f.path,
+                    f.text,
+                    start,
+                    end,
+                    f"疑似错别字：“{wrong}”应为“{entry.right}”。",
+                    entry.right,
+                )
+            )
     return out

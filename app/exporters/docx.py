@@ -38,8 +38,13 @@ def xml_text(text: str) -> str:
     return _NOT_XML_RE.sub("", text)
 
 
-def export_docx(material: Material, out_path: str | Path, options: PdfOptions | None = None,
-                *, force: bool = False) -> Path:
+def export_docx(
+    material: Material,
+    out_path: str | Path,
+    options: PdfOptions | None = None,
+    *,
+    force: bool = False,
+) -> Path:
     """Write the material as .docx atomically (temp file beside the target, then ``os.replace``);
     ``force`` replaces a write-protected target (the user confirmed)."""
     from app.exporters.files import write_bytes_atomic

@@ -50,7 +50,12 @@ FONT_HEADING2 = "楷体_GB2312"
 FONT_PAGE_NUMBER = "宋体"
 
 # Font per content role (the roles of app.exporters.pdf_content runs).
-ROLE_FONTS = {"title": FONT_TITLE, "heading1": FONT_HEADING1, "heading2": FONT_HEADING2, "body": FONT_BODY}
+ROLE_FONTS = {
+    "title": FONT_TITLE,
+    "heading1": FONT_HEADING1,
+    "heading2": FONT_HEADING2,
+    "body": FONT_BODY,
+}
 
 
 @dataclass(frozen=True)
@@ -93,8 +98,14 @@ def size_xml(size_pt: float) -> str:
     return f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>'
 
 
-def indent_xml(first_line_chars: int = 0, *, right_chars: int = 0, left_chars: int = 0,
-               size_pt: float = BODY_SIZE_PT, standalone: bool = False) -> str:
+def indent_xml(
+    first_line_chars: int = 0,
+    *,
+    right_chars: int = 0,
+    left_chars: int = 0,
+    size_pt: float = BODY_SIZE_PT,
+    standalone: bool = False,
+) -> str:
     """Indents in characters (w:*Chars, hundredths) with the twips equivalent for other readers."""
     em = round(size_pt * 20)
     ns = f" {nsdecls('w')}" if standalone else ""
@@ -112,10 +123,12 @@ def _replace_child(parent, tag: str, xml: str) -> None:
 
 
 def _style_ppr(spec: StyleSpec) -> str:
-    outline = f'<w:outlineLvl w:val="{spec.outline_level}"/>' if spec.outline_level is not None else ""
+    outline = (
+        f'<w:outlineLvl w:val="{spec.outline_level}"/>' if spec.outline_level is not None else ""
+    )
     keep = "<w:keepNext/>" if spec.keep_next else ""
     return (
-        f"<w:pPr {nsdecls('w')}>{keep}<w:widowControl w:val=\"0\"/>"
+        f'<w:pPr {nsdecls("w")}>{keep}<w:widowControl w:val="0"/>'
         # overflowPunct 1: LibreOffice (7.4) reads it inverted, as "no hanging punctuation" —
         # with 0 it hangs a line-end "，" into the margin and leaves it out of its PDF; Word may
         # hang it (visible). No automatic space around Latin words and digits: the text sits on
@@ -159,13 +172,13 @@ def apply_styles(document) -> None:
     _replace_child(
         defaults,
         "w:rPrDefault",
-        f"<w:rPrDefault {nsdecls('w')}><w:rPr>{fonts_xml(FONT_BODY)}<w:spacing w:val=\"{GLYPH_SQUEEZE}\"/>{size_xml(BODY_SIZE_PT)}"
+        f'<w:rPrDefault {nsdecls("w")}><w:rPr>{fonts_xml(FONT_BODY)}<w:spacing w:val="{GLYPH_SQUEEZE}"/>{size_xml(BODY_SIZE_PT)}'
         '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>',
     )
     _replace_child(
         defaults,
         "w:pPrDefault",
-        f"<w:pPrDefault {nsdecls('w')}><w:pPr><w:spacing w:before=\"0\" w:after=\"0\"/></w:pPr></w:pPrDefault>",
+        f'<w:pPrDefault {nsdecls("w")}><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr></w:pPrDefault>',
     )
     for spec in PARAGRAPH_STYLES:
         _set_style(document.styles, spec)
@@ -174,7 +187,9 @@ def apply_styles(document) -> None:
 def apply_page(section) -> None:
     """A4 portrait, GB/T 9704 margins and the 22-line document grid (28 characters: GLYPH_SQUEEZE)."""
     sect_pr = section._sectPr
-    _replace_child(sect_pr, "w:pgSz", f'<w:pgSz {nsdecls("w")} w:w="{PAGE_WIDTH}" w:h="{PAGE_HEIGHT}"/>')
+    _replace_child(
+        sect_pr, "w:pgSz", f'<w:pgSz {nsdecls("w")} w:w="{PAGE_WIDTH}" w:h="{PAGE_HEIGHT}"/>'
+    )
     _replace_child(
         sect_pr,
         "w:pgMar",
@@ -208,7 +223,7 @@ def fill_page_number_footer(footer, align: str, *, indent: str = "") -> None:
     right = 1 if indent == "right" else 0
     p.append(
         parse_xml(
-            f"<w:pPr {nsdecls('w')}><w:pStyle w:val=\"Footer\"/><w:spacing w:before=\"0\" w:after=\"0\"/>"
+            f'<w:pPr {nsdecls("w")}><w:pStyle w:val="Footer"/><w:spacing w:before="0" w:after="0"/>'
             f"{indent_xml(0, left_chars=left, right_chars=right, size_pt=PAGE_NUMBER_SIZE_PT)}"
             f'<w:jc w:val="{align}"/></w:pPr>'
         )

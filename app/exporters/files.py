@@ -31,8 +31,14 @@ def write_text_atomic(path: str | Path, text: str, **options) -> Path:
     return write_bytes_atomic(path, data, **options)
 
 
-def write_bytes_atomic(path: str | Path, data: bytes, *, force: bool = False, private: bool = False,
-                       libraries: Iterable[Path] = ()) -> Path:
+def write_bytes_atomic(
+    path: str | Path,
+    data: bytes,
+    *,
+    force: bool = False,
+    private: bool = False,
+    libraries: Iterable[Path] = (),
+) -> Path:
     """Write ``data`` to ``path`` atomically; returns the absolute path written.
 
     The new file gets the mode of the file it replaces, or the usual 0666 minus umask when new;
@@ -50,7 +56,7 @@ def write_bytes_atomic(path: str | Path, data: bytes, *, force: bool = False, pr
         try:
             view = memoryview(data)
             while view:
-                view = view[os.write(fd, view):]
+                view = view[os.write(fd, view) :]
             os.fsync(fd)
         finally:
             os.close(fd)
@@ -72,19 +78,26 @@ _REASONS = {
     errno.EACCES: ("没有写入该文件夹的权限", "no permission to write in that folder"),
     errno.EPERM: ("没有写入该文件夹的权限", "no permission to write in that folder"),
 }
-_LOCKED = ("文件正被另一个程序打开（如 Word、WPS 或 PDF 阅读器），请关闭后重试",
-           "the file is open in another program (Word, WPS, a PDF viewer?); close it and try again")
+_LOCKED = (
+    "文件正被另一个程序打开（如 Word、WPS 或 PDF 阅读器），请关闭后重试",
+    "the file is open in another program (Word, WPS, a PDF viewer?); close it and try again",
+)
 
 
 def write_error(target: Path, exc: OSError) -> InputError:
     """An InputError saying why ``target`` could not be written and that nothing was changed."""
     zh, en = _REASONS.get(exc.errno) or os_reason(exc)
     # Windows: replacing a file another program holds open fails with a sharing violation.
-    if getattr(exc, "winerror", None) in (32, 33) or (os.name == "nt" and isinstance(exc, PermissionError)):
+    if getattr(exc, "winerror", None) in (32, 33) or (
+        os.name == "nt" and isinstance(exc, PermissionError)
+    ):
         zh, en = _LOCKED
     if exc.strerror and exc.strerror != en:
         en = f"{en} ({exc.strerror})"
-    return InputError(f"无法写入文件 {target}：{zh}；原文件未改动", f"cannot write {target}: {en}; nothing was changed")
+    return InputError(
+        f"无法写入文件 {target}：{zh}；原文件未改动",
+        f"cannot write {target}: {en}; nothing was changed",
+    )
 
 
 def _mode_for(target: Path) -> int | None:

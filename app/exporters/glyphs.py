@@ -62,7 +62,9 @@ class FontResolver:
         try:
             return self.roles[role]
         except KeyError as exc:
-            raise InputError(f"没有可用于“{role}”的字体", f"no font available for role {role!r}") from exc
+            raise InputError(
+                f"没有可用于“{role}”的字体", f"no font available for role {role!r}"
+            ) from exc
 
     def resolve(self, text: str, role: str, where: str) -> list:
         """One font choice per character of ``text`` (set in ``role``); None where no font has it."""
@@ -119,8 +121,10 @@ class FontResolver:
 
 
 def _invisible(ch: str) -> bool:
-    return unicodedata.category(ch) in _INVISIBLE_CATEGORIES or "\ufe00" <= ch <= "\ufe0f" or (
-        "\U000e0100" <= ch <= "\U000e01ef"
+    return (
+        unicodedata.category(ch) in _INVISIBLE_CATEGORIES
+        or "\ufe00" <= ch <= "\ufe0f"
+        or ("\U000e0100" <= ch <= "\U000e01ef")
     )
 
 
@@ -129,4 +133,6 @@ def printable_text(text: str) -> str:
     (the stored text is left as typed; this is only what goes on paper)."""
     if text.isprintable() and "\xa0" not in text:
         return text
-    return "".join(_SPACE_LIKE.get(ch, ch) for ch in text if ch in _SPACE_LIKE or not _invisible(ch))
+    return "".join(
+        _SPACE_LIKE.get(ch, ch) for ch in text if ch in _SPACE_LIKE or not _invisible(ch)
+    )

@@ -40,7 +40,9 @@ def dimension_groups(dim: Dimension, run_in: bool, labels: list[str]) -> list[li
     paragraph unless it stood alone in the source; the first intro paragraph runs on after it;
     points run on after the last paragraph, or each start their own when ``points_apart``.
     """
-    points = [Piece("point", point=p, label=label) for label, p in zip(labels, dim.points, strict=True)]
+    points = [
+        Piece("point", point=p, label=label) for label, p in zip(labels, dim.points, strict=True)
+    ]
     intros = [Piece("intro", text=t) for t in dim.intro if t]
     if not run_in:
         return [[Piece("heading", text=dim.full_heading())], *([x] for x in intros + points)]

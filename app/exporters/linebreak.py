@@ -16,8 +16,8 @@ import unicodedata
 from collections.abc import Sequence
 
 # DESIGN §7 plus the brief's list, and their half-width twins (text is stored as typed).
-NO_LINE_START = frozenset("，。、；：？！）》〉」』】〕”’…—%‰℃" ",.;:?!)]}")
-NO_LINE_END = frozenset("（《〈「『【〔“‘" "([{")
+NO_LINE_START = frozenset("，。、；：？！）》〉」』】〕”’…—%‰℃,.;:?!)]}")
+NO_LINE_END = frozenset("（《〈「『【〔“‘([{")
 ASCII_QUOTES = "\"'"
 
 # Runs that are never split: a run of half-width letters, digits and marks without a space

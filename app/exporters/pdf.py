@@ -48,8 +48,13 @@ _BOLD_STROKE = 0.35  # pt of outline stroke for 加粗 (fonts here have no bold 
 _REPORTLAB_LOCK = threading.Lock()
 
 
-def export_pdf(material: Material, out_path: str | Path, options: PdfOptions | None = None,
-               *, force: bool = False) -> PdfReport:
+def export_pdf(
+    material: Material,
+    out_path: str | Path,
+    options: PdfOptions | None = None,
+    *,
+    force: bool = False,
+) -> PdfReport:
     """Write the material as a PDF atomically (temp file beside the target, then ``os.replace``);
     ``force`` replaces a write-protected target (the user confirmed)."""
     from app.exporters.files import write_bytes_atomic
@@ -76,7 +81,9 @@ def _render(material: Material, options: PdfOptions) -> tuple[bytes, PdfReport]:
     typesetter = Typesetter(resolver)
     blocks = [typesetter.block(p) for p in material_paragraphs(material, options)]
     pages = paginate(blocks)
-    numbers = [_page_number_line(resolver, typesetter, n, options) for n in range(1, len(pages) + 1)]
+    numbers = [
+        _page_number_line(resolver, typesetter, n, options) for n in range(1, len(pages) + 1)
+    ]
     resolver.raise_for_missing()
     data = _draw(material, pages, numbers)
     report = PdfReport(
@@ -88,7 +95,9 @@ def _render(material: Material, options: PdfOptions) -> tuple[bytes, PdfReport]:
     return data, report
 
 
-def _page_number_line(resolver: FontResolver, typesetter: Typesetter, number: int, options: PdfOptions) -> Line:
+def _page_number_line(
+    resolver: FontResolver, typesetter: Typesetter, number: int, options: PdfOptions
+) -> Line:
     """`— N —` in 4号 宋体: odd pages end one character in from the right edge, even pages start
     one character in from the left (GB/T 9704 7.5), or centred."""
     text = f"— {number} —"
@@ -179,7 +188,9 @@ def _draw(material: Material, pages: list[PagePlan], numbers: list[Line]) -> byt
         ops = ["BT"]
         state = {"font": None}  # the font operator in force within this text object
         for slot, line in page.lines:
-            baseline = PAGE_HEIGHT - BLOCK_TOP - (slot + 0.5) * LINE_PITCH - _BASELINE_DROP * line.size
+            baseline = (
+                PAGE_HEIGHT - BLOCK_TOP - (slot + 0.5) * LINE_PITCH - _BASELINE_DROP * line.size
+            )
             _line_ops(ops, state, canv, fonts, pdfmetrics, line, baseline)
         baseline = PAGE_HEIGHT - BLOCK_TOP - BLOCK_HEIGHT - PAGE_NUMBER_GAP
         _line_ops(ops, state, canv, fonts, pdfmetrics, numbers[index], baseline)
@@ -217,7 +228,9 @@ def _num(v: float) -> str:
     return text
 
 
-def _line_ops(ops: list[str], state: dict, canv, fonts: dict, pdfmetrics, line: Line, baseline: float) -> None:
+def _line_ops(
+    ops: list[str], state: dict, canv, fonts: dict, pdfmetrics, line: Line, baseline: float
+) -> None:
     """Append the text operators drawing one line: per font subset, one ``TJ`` whose numbers
     move each glyph from its natural advance to its grid position."""
     doc = canv._doc

@@ -34,7 +34,9 @@ class Run:
     role: str
     where: str
     bold: bool = False
-    keep_with_next: bool = False  # a paragraph break inside it keeps its lines with the next (a title alone)
+    keep_with_next: bool = (
+        False  # a paragraph break inside it keeps its lines with the next (a title alone)
+    )
 
 
 @dataclass
@@ -90,7 +92,9 @@ def point_runs(point: Point, number: str, where: str, options: PdfOptions) -> li
     """``number`` is the printed label (一是 / 1. / （1）), "" for running text."""
     label = f"{where}{number or '正文'}"
     title = number + point_title_text(point)
-    runs = [Run(title, "body", label, options.bold_point_titles, point.title_alone)] if title else []
+    runs = (
+        [Run(title, "body", label, options.bold_point_titles, point.title_alone)] if title else []
+    )
     rest = point.body
     if point.example:
         rest += f"{point.example_lead}{point.example_sep}{point.example}"
@@ -109,7 +113,11 @@ def _dimension_bookmark(dim: Dimension, index: int) -> str:
 
 
 def dimension_paragraphs(
-    dim: Dimension, position: tuple[int, int], where: str, run_in: bool, options: PdfOptions,
+    dim: Dimension,
+    position: tuple[int, int],
+    where: str,
+    run_in: bool,
+    options: PdfOptions,
     numbering: Numbering,
 ) -> list[ParagraphSpec]:
     index = position[1]
@@ -128,7 +136,9 @@ def dimension_paragraphs(
                 runs += point_runs(piece.point, piece.label, here, options)
         if gi == 0 and len(runs) == 1 and (not run_in or dim.heading_alone):
             # A heading standing alone keeps with the text under it.
-            out.append(ParagraphSpec(runs=runs, kind="heading", keep_with_next=True, outline=outline))
+            out.append(
+                ParagraphSpec(runs=runs, kind="heading", keep_with_next=True, outline=outline)
+            )
         else:
             out += _split_paragraphs(runs, outline=outline if gi == 0 else None)
     return out
@@ -168,7 +178,9 @@ def signature_paragraphs(material: Material) -> list[ParagraphSpec]:
         return []
     # GB/T 9704 7.3.5: 署名/成文日期 右空四字.
     return [blank()] + [
-        ParagraphSpec(runs=[Run(t, "body", "署名")], kind="signature", indent=0, align="right", right_space=4)
+        ParagraphSpec(
+            runs=[Run(t, "body", "署名")], kind="signature", indent=0, align="right", right_space=4
+        )
         for t in lines
     ]
 
@@ -180,7 +192,10 @@ def material_paragraphs(material: Material, options: PdfOptions) -> list[Paragra
         title = " ".join(material.title.split("\n"))
         out.append(
             ParagraphSpec(
-                runs=[Run(title, "title", "标题")], kind="title", indent=0, align="center",
+                runs=[Run(title, "title", "标题")],
+                kind="title",
+                indent=0,
+                align="center",
                 keep_with_next=True,
             )
         )
@@ -193,4 +208,3 @@ def material_paragraphs(material: Material, options: PdfOptions) -> list[Paragra
     if options.include_signature:
         out += signature_paragraphs(material)
     return out
-

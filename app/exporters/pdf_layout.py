@@ -111,10 +111,14 @@ class Typesetter:
                 headings.append(run.role in _HEADING_ROLES)
         text = "".join(chars)
         advances = [
-            size if f is None else self.advance(f, ord(ch)) * size for ch, f in zip(chars, fonts, strict=True)
+            size if f is None else self.advance(f, ord(ch)) * size
+            for ch, f in zip(chars, fonts, strict=True)
         ]
         # Grid widths: full-width characters take one cell; others their advance, scaled alike.
-        widths = [size * grid if is_full_width(ch) else adv * grid for ch, adv in zip(chars, advances, strict=True)]
+        widths = [
+            size * grid if is_full_width(ch) else adv * grid
+            for ch, adv in zip(chars, advances, strict=True)
+        ]
         right = BLOCK_LEFT + BLOCK_WIDTH - para.right_space * PITCH
         indent = para.indent * PITCH
         measure = right - BLOCK_LEFT
@@ -201,7 +205,13 @@ def paginate(blocks: list[Block], lines_per_page: int = LINES_PER_PAGE) -> list[
                 slot = 0
         for n, line in enumerate(block.lines):
             more_follows = n + 1 < len(block.lines) or index + 1 < len(blocks)
-            if slot == lines_per_page - 1 and slot > 0 and line and line.heading_only and more_follows:
+            if (
+                slot == lines_per_page - 1
+                and slot > 0
+                and line
+                and line.heading_only
+                and more_follows
+            ):
                 slot = lines_per_page  # a run-in heading's line never ends a page: move it on
             if slot == lines_per_page:
                 pages.append(PagePlan())

@@ -69,7 +69,9 @@ def _render(
     return "\n\n".join(paragraphs) + "\n"
 
 
-def _section_body(section: Section, si: int, numbering: Numbering, point_paragraphs: bool) -> list[str]:
+def _section_body(
+    section: Section, si: int, numbering: Numbering, point_paragraphs: bool
+) -> list[str]:
     out: list[str] = []
     for text in section.intro:
         out += _split(text)

@@ -71,16 +71,24 @@ def read_docx_paragraphs(path: str | Path) -> DocxParagraphs:
             styles_root = _related(archive, rels, "/styles", path)
             numbering_root = _related(archive, rels, "/numbering", path)
             styles = parse_styles(styles_root, w) if styles_root is not None else {}
-            defs = parse_numbering(numbering_root, w) if numbering_root is not None else NumberingDefinitions()
+            defs = (
+                parse_numbering(numbering_root, w)
+                if numbering_root is not None
+                else NumberingDefinitions()
+            )
             state = ReaderState(NumberingCounter(defs))
             return BodyReader(w, styles, state)
 
         raw, found_body = read_body(archive, document_name, path, make_reader)
     if not found_body:
-        raise InputError(f"Word 文档没有正文：{path.name}", f"the Word document has no body: {path.name}")
+        raise InputError(
+            f"Word 文档没有正文：{path.name}", f"the Word document has no body: {path.name}"
+        )
     paragraphs, hints, dropped = _assemble(raw)
     if not any(text.strip() for text in paragraphs):
-        raise InputError(f"Word 文档里没有文字：{path.name}", f"the Word document contains no text: {path.name}")
+        raise InputError(
+            f"Word 文档里没有文字：{path.name}", f"the Word document contains no text: {path.name}"
+        )
     return DocxParagraphs(paragraphs, hints, dropped, state.text_boxes if state else 0)
 
 
@@ -97,7 +105,9 @@ def import_docx_file(
     if rejoined is not None:
         paragraphs, hints, wrapped_aside = rejoined
         dropped = [(0.0, d) for d in dropped] + wrapped_aside
-    material, report = build_material(paragraphs, hints, template_id=template_id, dropped=dropped, keep=kept)
+    material, report = build_material(
+        paragraphs, hints, template_id=template_id, dropped=dropped, keep=kept
+    )
     report.encoding = "docx"
     if read.text_boxes:
         report.warnings.append(f"文档中有 {read.text_boxes} 个文本框，其中的文字未导入")
@@ -111,7 +121,10 @@ def _main_part(archive, path: Path) -> str:
     rels = read_part(archive, "_rels/.rels", path)
     if rels is not None:
         for rel in parse_xml(rels, "_rels/.rels", path).iter(f"{_REL_NS}Relationship"):
-            if rel.get("Type", "").endswith(_OFFICE_DOCUMENT) and rel.get("TargetMode") != "External":
+            if (
+                rel.get("Type", "").endswith(_OFFICE_DOCUMENT)
+                and rel.get("TargetMode") != "External"
+            ):
                 return rel.get("Target", "").lstrip("/")
     return "word/document.xml"
 
@@ -127,7 +140,11 @@ def _part_rels(archive, part: str, path: Path) -> dict[str, str]:
         if rel.get("TargetMode") == "External":
             continue
         target = rel.get("Target", "")
-        full = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+        full = (
+            target.lstrip("/")
+            if target.startswith("/")
+            else posixpath.normpath(posixpath.join(folder, target))
+        )
         out.setdefault("/" + rel.get("Type", "").rsplit("/", 1)[-1], full)
     return out
 
@@ -150,7 +167,9 @@ def _assemble(raw: list[RawParagraph]) -> tuple[list[str], list[ParagraphHint], 
     for para in raw:
         if carry is not None:
             # The paragraph mark was deleted (tracked): Word shows the two as one paragraph.
-            para = RawParagraph(carry.text + para.text, carry.hint, carry.toc or para.toc, para.mark_deleted)
+            para = RawParagraph(
+                carry.text + para.text, carry.hint, carry.toc or para.toc, para.mark_deleted
+            )
             carry = None
         if para.mark_deleted:
             carry = para

@@ -89,7 +89,10 @@ def _num_pr(num_pr, w: str) -> tuple[str, int]:
     num_id = num_pr.find(f"{w}numId")
     ilvl = num_pr.find(f"{w}ilvl")
     level = ilvl.get(f"{w}val", "0") if ilvl is not None else "0"
-    return (num_id.get(f"{w}val", "") if num_id is not None else "", int(level) if level.isdigit() else 0)
+    return (
+        num_id.get(f"{w}val", "") if num_id is not None else "",
+        int(level) if level.isdigit() else 0,
+    )
 
 
 def _bold(rpr, w: str) -> bool | None:
@@ -97,7 +100,6 @@ def _bold(rpr, w: str) -> bool | None:
     if node is None:
         return None
     return node.get(f"{w}val", "1").lower() not in _OFF
-
 
 
 class BodyReader:
@@ -225,8 +227,16 @@ class BodyReader:
                 content = child.find(f"{w}sdtContent")
                 if content is not None:
                     self._inline(content, parts, style_bold)
-            elif tag in (f"{w}hyperlink", f"{w}ins", f"{w}moveTo", f"{w}smartTag", f"{w}customXml",
-                         f"{w}fldSimple", f"{w}bdo", f"{w}dir"):
+            elif tag in (
+                f"{w}hyperlink",
+                f"{w}ins",
+                f"{w}moveTo",
+                f"{w}smartTag",
+                f"{w}customXml",
+                f"{w}fldSimple",
+                f"{w}bdo",
+                f"{w}dir",
+            ):
                 simple = tag == f"{w}fldSimple"
                 if simple:
                     self.state.fields.append([child.get(f"{w}instr", ""), True])
@@ -275,7 +285,9 @@ class BodyReader:
                 if re.fullmatch(r"[0-9A-Fa-f]{4}", char) and not char.upper().startswith("F0"):
                     if int(char, 16) >= 0x20:
                         parts.append((chr(int(char, 16)), bold))
-            elif tag in (f"{w}drawing", f"{w}pict", f"{w}object") or tag.endswith("}AlternateContent"):
+            elif tag in (f"{w}drawing", f"{w}pict", f"{w}object") or tag.endswith(
+                "}AlternateContent"
+            ):
                 if any(n.tag.endswith("}txbxContent") for n in child.iter()):
                     self.state.text_boxes += 1
 

@@ -20,8 +20,21 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"
 _EARTHLY_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
 _LEGAL = "零壹贰叁肆伍陆柒捌玖"
-_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
-          (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+_ROMAN = (
+    (1000, "m"),
+    (900, "cm"),
+    (500, "d"),
+    (400, "cd"),
+    (100, "c"),
+    (90, "xc"),
+    (50, "l"),
+    (40, "xl"),
+    (10, "x"),
+    (9, "ix"),
+    (5, "v"),
+    (4, "iv"),
+    (1, "i"),
+)
 _PLACEHOLDER_RE = re.compile(r"%([1-9])")
 
 
@@ -93,8 +106,13 @@ def _level(lvl, w: str) -> Level:
 
 def format_number(n: int, fmt: str) -> str:
     """One counter value in a numFmt; formats we do not know fall back to decimal."""
-    if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
-               "taiwaneseCountingThousand"):
+    if fmt in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "japaneseCounting",
+        "taiwaneseCounting",
+        "taiwaneseCountingThousand",
+    ):
         return chinese_number(n) if 0 < n < 1000 else str(n)
     if fmt == "ideographTraditional":
         return _HEAVENLY_STEMS[(n - 1) % 10] if n > 0 else str(n)
@@ -187,6 +205,8 @@ class NumberingCounter:
             k = int(match.group(1)) - 1
             k_level = self._level(num_id, k) or Level()
             n = counters.get(k, k_level.start)
-            return format_number(n, "decimal" if level.legal and k_level.fmt != "none" else k_level.fmt)
+            return format_number(
+                n, "decimal" if level.legal and k_level.fmt != "none" else k_level.fmt
+            )
 
         return _PLACEHOLDER_RE.sub(value, level.text)

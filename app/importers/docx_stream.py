@@ -53,11 +53,17 @@ class _GuardedStream:
         self._tail = window[-_MARKER_OVERLAP:]
         self.elements += data.count(b"<") - data.count(b"</")
         if self.elements > MAX_ELEMENTS:
-            raise _too_much(self._path, f"结构过于复杂（超过 {MAX_ELEMENTS:,} 个元素）",
-                            f"has over {MAX_ELEMENTS:,} XML elements")
+            raise _too_much(
+                self._path,
+                f"结构过于复杂（超过 {MAX_ELEMENTS:,} 个元素）",
+                f"has over {MAX_ELEMENTS:,} XML elements",
+            )
         if self.elements - self.block_mark > MAX_BLOCK_ELEMENTS:
-            raise _too_much(self._path, f"中有一个表格、控件或段落过大（超过 {MAX_BLOCK_ELEMENTS:,} 个元素）",
-                            f"holds one table, control or paragraph of over {MAX_BLOCK_ELEMENTS:,} elements")
+            raise _too_much(
+                self._path,
+                f"中有一个表格、控件或段落过大（超过 {MAX_BLOCK_ELEMENTS:,} 个元素）",
+                f"holds one table, control or paragraph of over {MAX_BLOCK_ELEMENTS:,} elements",
+            )
         return data
 
 
@@ -86,14 +92,30 @@ def read_body(
 
 # Python sees only these elements' events (filtered in C): the root, the body, and what can be
 # a child of the body that holds paragraphs — each read whole once its end tag is parsed.
-_WATCHED = ("{*}document", "{*}body", "{*}p", "{*}tbl", "{*}sdt", "{*}customXml", "{*}ins", "{*}moveTo",
-            "{*}smartTag")
+_WATCHED = (
+    "{*}document",
+    "{*}body",
+    "{*}p",
+    "{*}tbl",
+    "{*}sdt",
+    "{*}customXml",
+    "{*}ins",
+    "{*}moveTo",
+    "{*}smartTag",
+)
 
 
-def _parse(stream: _GuardedStream, name: str, path: Path, make_reader) -> tuple[list[RawParagraph], bool]:
+def _parse(
+    stream: _GuardedStream, name: str, path: Path, make_reader
+) -> tuple[list[RawParagraph], bool]:
     events = etree.iterparse(
-        stream, events=("start", "end"), tag=_WATCHED, resolve_entities=False, no_network=True,
-        load_dtd=False, huge_tree=False,
+        stream,
+        events=("start", "end"),
+        tag=_WATCHED,
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
     )
     out: list[RawParagraph] = []
     reader: BodyReader | None = None
@@ -109,20 +131,32 @@ def _parse(stream: _GuardedStream, name: str, path: Path, make_reader) -> tuple[
                     if w:
                         p_tag = f"{w}p"
                         reader = make_reader(w)
-                elif body is None and reader is not None and elem.getparent() is root \
-                        and elem.tag == f"{w}body":
+                elif (
+                    body is None
+                    and reader is not None
+                    and elem.getparent() is root
+                    and elem.tag == f"{w}body"
+                ):
                     body = elem
                 elif elem.tag == p_tag:
                     paragraphs += 1
                     if paragraphs > MAX_PARAGRAPHS:
-                        raise _too_much(path, f"段落超过 {MAX_PARAGRAPHS:,} 个", f"has over {MAX_PARAGRAPHS:,} paragraphs")
+                        raise _too_much(
+                            path,
+                            f"段落超过 {MAX_PARAGRAPHS:,} 个",
+                            f"has over {MAX_PARAGRAPHS:,} paragraphs",
+                        )
                 continue
             if body is None or elem.getparent() is not body:
                 continue
             read = reader.element(elem, False)
             text_chars += sum(len(p.text) for p in read)
             if text_chars > MAX_TEXT_CHARS:
-                raise _too_much(path, f"文字超过 {MAX_TEXT_CHARS:,} 字", f"holds over {MAX_TEXT_CHARS:,} characters of text")
+                raise _too_much(
+                    path,
+                    f"文字超过 {MAX_TEXT_CHARS:,} 字",
+                    f"holds over {MAX_TEXT_CHARS:,} characters of text",
+                )
             out += read
             # Read: free it, and the (cleared) one before it, so memory holds one block at a time.
             elem.clear()
@@ -130,9 +164,13 @@ def _parse(stream: _GuardedStream, name: str, path: Path, make_reader) -> tuple[
                 del body[0]
             stream.block_mark = stream.elements
     except etree.XMLSyntaxError as exc:
-        raise error(f"文档的 {name} 已损坏（XML 格式错误）", f"{name} is damaged (bad XML)", path) from exc
+        raise error(
+            f"文档的 {name} 已损坏（XML 格式错误）", f"{name} is damaged (bad XML)", path
+        ) from exc
     if reader is None:  # well-formed XML, but not WordprocessingML (bad XML is reported first)
-        raise InputError(f"不是 Word 文档的正文：{path.name}", f"not a Word document part: {path.name}")
+        raise InputError(
+            f"不是 Word 文档的正文：{path.name}", f"not a Word document part: {path.name}"
+        )
     return out, body is not None
 
 

@@ -17,7 +17,11 @@ MAX_TEXT_BYTES = 20 * 1024 * 1024
 
 # Magic bytes of formats users save with a .txt name by mistake: (prefix, zh name, en name).
 _FOREIGN_FORMATS: tuple[tuple[bytes, str, str], ...] = (
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "旧版 Word/WPS 文档（.doc/.wps）", "a legacy Word/WPS document (.doc/.wps)"),
+    (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        "旧版 Word/WPS 文档（.doc/.wps）",
+        "a legacy Word/WPS document (.doc/.wps)",
+    ),
     (b"%PDF-", "PDF 文件", "a PDF file"),
     (b"PK\x03\x04", "Word 文档（.docx）或压缩包", "a .docx document or a zip archive"),
     (b"{\\rtf", "RTF 文档", "an RTF document"),
@@ -28,7 +32,12 @@ _ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f", "\v"}
 
 
 # CJK ideographs, general punctuation (“”…—), CJK punctuation (、。《》), full-width forms (，：（）).
-_USUAL_RANGES = (("\u4e00", "\u9fff"), ("\u2000", "\u206f"), ("\u3000", "\u303f"), ("\uff00", "\uffef"))
+_USUAL_RANGES = (
+    ("\u4e00", "\u9fff"),
+    ("\u2000", "\u206f"),
+    ("\u3000", "\u303f"),
+    ("\uff00", "\uffef"),
+)
 
 
 @dataclass(frozen=True)
@@ -94,7 +103,7 @@ def _decode_by_bom(data: bytes) -> DecodedText | None:
     for bom, codec in boms:
         if data.startswith(bom):
             try:
-                return DecodedText(data[len(bom):].decode(codec), codec)
+                return DecodedText(data[len(bom) :].decode(codec), codec)
             except UnicodeDecodeError:
                 raise _binary_error() from None
     return None

@@ -102,7 +102,9 @@ def _looks_like_title(text: str, heading_level: int | None) -> bool:
     return heading_level == 1 and bool(_TITLE_WORDS.search(text))
 
 
-_ORG_LINE_RE = re.compile(r"^中共|(局|厅|委|办|院|校|所|站|中心|公司|集团|镇|乡|街道|村|社区|支部|党组|党委)$")
+_ORG_LINE_RE = re.compile(
+    r"^中共|(局|厅|委|办|院|校|所|站|中心|公司|集团|镇|乡|街道|村|社区|支部|党组|党委)$"
+)
 
 
 def _is_title_part(text: str) -> bool:
@@ -141,8 +143,11 @@ def find_head(paragraphs: list[str], heading_levels: list[int | None]) -> Head:
             break
         tail = texts[i + 1] if i + 1 < len(texts) else ""
         if (
-            tail and len(tail) <= 20 and not any(c in text + tail for c in _SENTENCE_MARKS)
-            and not starts_with_marker(tail) and _looks_like_title(text + tail, heading_levels[i])
+            tail
+            and len(tail) <= 20
+            and not any(c in text + tail for c in _SENTENCE_MARKS)
+            and not starts_with_marker(tail)
+            and _looks_like_title(text + tail, heading_levels[i])
         ):
             title_at, split_at = i + 1, i
             break
@@ -153,13 +158,18 @@ def find_head(paragraphs: list[str], heading_levels: list[int | None]) -> Head:
     while k < min(len(texts), HEAD_WINDOW) and is_furniture(texts[k]):
         k += 1
     headline = None
-    if split_at is None and k > title_at + 1 and k < len(texts) and _looks_like_title(texts[k], heading_levels[k]):
+    if (
+        split_at is None
+        and k > title_at + 1
+        and k < len(texts)
+        and _looks_like_title(texts[k], heading_levels[k])
+    ):
         headline, title_at = title_at, k
     # A title broken over two or three lines (unit / meeting / 对照检查材料).
     start = title_at if split_at is None else split_at
     while start > 0 and title_at - start < 2 and _is_title_part(texts[start - 1]):
         start -= 1
-    head = Head(title="".join(texts[start: title_at + 1]))
+    head = Head(title="".join(texts[start : title_at + 1]))
     head.furniture = [i for i in range(start) if i == headline or is_furniture(texts[i])]
     if len(head.furniture) < start:
         return Head(rejected_title=head.title)
@@ -185,7 +195,7 @@ def _toc_key(text: str) -> str:
     for pattern in (SECTION_RE, DIMENSION_RE, POINT_START_RE):
         m = pattern.match(text)
         if m:
-            text = text[m.end():]
+            text = text[m.end() :]
             break
     return re.sub(r"\s+", "", _TOC_LEADERS_RE.sub("", text))
 
@@ -205,7 +215,12 @@ def find_toc(paragraphs: list[str]) -> list[int]:
     found: list[int] = []
     # Before the title, two heading lines that come again later are already a contents list.
     title_at = next(
-        (k for k, p in enumerate(paragraphs[:HEAD_WINDOW * 2]) if _looks_like_title(p.strip(), None)), -1
+        (
+            k
+            for k, p in enumerate(paragraphs[: HEAD_WINDOW * 2])
+            if _looks_like_title(p.strip(), None)
+        ),
+        -1,
     )
     i = 0
     while i < len(paragraphs):
@@ -244,7 +259,11 @@ def find_closing(paragraphs: list[str], start: int) -> int:
     while k >= start and _is_signature(paragraphs[k]):
         k -= 1
     c = k
-    while c >= start and CLOSING_RE.search(paragraphs[c].strip()) and not starts_with_marker(paragraphs[c]):
+    while (
+        c >= start
+        and CLOSING_RE.search(paragraphs[c].strip())
+        and not starts_with_marker(paragraphs[c])
+    ):
         c -= 1
     if c < k:
         return c + 1
@@ -262,4 +281,3 @@ def find_more_materials(paragraphs: list[str], start: int) -> list[int]:
         if _PIECE_RE.match(paragraphs[i].strip())
         or (_looks_like_title(paragraphs[i].strip(), None) and len(paragraphs[i].strip()) <= 60)
     ]
-

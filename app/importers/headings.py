@@ -19,7 +19,20 @@ _HEADING_END_RE = re.compile(r"(方面|情况)[”’\"'」』]?\s*[。:：]?\s*
 _SENTENCE_INSIDE = "。；;！？!?：:"
 TEMPLATE_MATCH = 0.85
 # A line ending in these is cut inside its heading (…到位”方|面：, …在“|带头…): not complete.
-_PARTIAL_ENDS = ("方", "情", "在", "关于", "“", "‘", "「", "『", "\"", "'", "”", "’")  # similarity to an official wording that makes a line a heading
+_PARTIAL_ENDS = (
+    "方",
+    "情",
+    "在",
+    "关于",
+    "“",
+    "‘",
+    "「",
+    "『",
+    '"',
+    "'",
+    "”",
+    "’",
+)  # similarity to an official wording that makes a line a heading
 
 
 @cache
@@ -66,7 +79,7 @@ def is_exact_official_heading(text: str) -> bool:
     m = DIMENSION_RE.match(text.strip())
     if not m or text.rstrip().endswith(_PARTIAL_ENDS) or _quotes_open(text):
         return False
-    return official_similarity(text.strip()[m.end():], 0.0) >= 0.97
+    return official_similarity(text.strip()[m.end() :], 0.0) >= 0.97
 
 
 def ends_like_heading(text: str) -> bool:
@@ -81,12 +94,16 @@ def is_complete_heading(text: str) -> bool:
     m = SECTION_RE.match(text) or DIMENSION_RE.match(text)
     if not m:
         return False
-    rest = text[m.end():].rstrip("。:： ")
+    rest = text[m.end() :].rstrip("。:： ")
     if not rest or any(c in rest for c in _SENTENCE_INSIDE):
         return False
     if _HEADING_END_RE.search(text):
         return True
-    return not rest.endswith(_PARTIAL_ENDS) and not _quotes_open(rest) and matches_official_wording(rest)
+    return (
+        not rest.endswith(_PARTIAL_ENDS)
+        and not _quotes_open(rest)
+        and matches_official_wording(rest)
+    )
 
 
 def is_unnumbered_heading(text: str) -> bool:

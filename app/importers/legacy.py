@@ -55,8 +55,12 @@ def is_legacy_word_file(path: str | Path) -> bool:
         return False
 
 
-def convert_with_soffice(path: str | Path, out_dir: str | Path, timeout: float = 60,
-                         poll: Callable[[], object] | None = None) -> Path:
+def convert_with_soffice(
+    path: str | Path,
+    out_dir: str | Path,
+    timeout: float = 60,
+    poll: Callable[[], object] | None = None,
+) -> Path:
     """Convert ``path`` (.doc/.wps) into ``out_dir``/<stem>.docx; returns the new file.
 
     Raises InputError (zh + en) when LibreOffice is missing, the file is not a Word/WPS file,
@@ -83,9 +87,15 @@ def convert_with_soffice(path: str | Path, out_dir: str | Path, timeout: float =
         command = [
             str(soffice),
             f"-env:UserInstallation={Path(profile).as_uri()}",
-            "--headless", "--invisible", "--nologo", "--norestore", "--nolockcheck",
-            "--convert-to", "docx:MS Word 2007 XML",
-            "--outdir", str(out_dir),
+            "--headless",
+            "--invisible",
+            "--nologo",
+            "--norestore",
+            "--nolockcheck",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(out_dir),
             str(path),
         ]
         try:
@@ -110,14 +120,19 @@ def convert_with_soffice(path: str | Path, out_dir: str | Path, timeout: float =
     return converted
 
 
-def _run(command: list[str], timeout: float, profile: str,
-         poll: Callable[[], object] | None = None) -> tuple[int, bytes]:
+def _run(
+    command: list[str], timeout: float, profile: str, poll: Callable[[], object] | None = None
+) -> tuple[int, bytes]:
     """Run soffice; on timeout (or when ``poll`` raises) end its whole process group (soffice
     starts soffice.bin as a child, which would otherwise outlive the launcher)."""
     posix = os.name == "posix"
     process = subprocess.Popen(  # noqa: S603 — fixed argument list, no shell
-        command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        env=_quiet_env(profile), start_new_session=posix,
+        command,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env=_quiet_env(profile),
+        start_new_session=posix,
         creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0) if sys.platform == "win32" else 0,
     )
     deadline = time.monotonic() + timeout

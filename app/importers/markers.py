@@ -80,7 +80,7 @@ def point_marker_at_start(text: str) -> tuple[Marker, str] | None:
     m = POINT_START_RE.match(text)
     if not m:
         return None
-    return _marker_of(m), text[m.end():]
+    return _marker_of(m), text[m.end() :]
 
 
 def split_inline_points(
@@ -108,7 +108,12 @@ def split_inline_points(
         marker = _marker_of(m)
         expected = Marker(last.family, last.number + 1) if last else Marker(marker.family, 1)
         # 首先…其次…最后: 最后 closes the list whatever came before it (其次 or 再次).
-        closes = marker.family == "order" and last is not None and last.family == "order" and marker.number == 4
+        closes = (
+            marker.family == "order"
+            and last is not None
+            and last.family == "order"
+            and marker.number == 4
+        )
         if marker != expected and not closes:
             continue
         end = m.end()
@@ -149,7 +154,7 @@ def build_point(paragraphs: list[str], *, with_title: bool = True) -> Point:
             # The model adds 。 back only after a title with no end mark; otherwise keep it here.
             strip = first[end] == "。" and first[end - 1] not in SENTENCE_END
             title = first[:end] if strip else first[: end + 1]
-            remainder = first[end + 1:].strip()
+            remainder = first[end + 1 :].strip()
     tail = "\n".join(p for p in [remainder, *rest_paragraphs] if p)
     body, lead, sep, example = split_example(tail)
     point = Point(title=title, body=body, example=example, title_alone=alone)
@@ -168,7 +173,7 @@ def split_example(text: str) -> tuple[str, str, str, str]:
     if not m:
         return text, "", "", ""
     lead, sep = m.group(1), m.group(2) or ""
-    example = text[m.end():]
+    example = text[m.end() :]
     if not example.strip():
         return text, "", "", ""
     body = text[: m.start(1)]
@@ -199,21 +204,24 @@ def split_dimension_heading(text: str) -> HeadingFrame:
     opened = _QUOTE_OPEN_RE.match(text)
     if opened:
         close = _QUOTE_CLOSE_RE.search(text, opened.end())
-        if close and "。" not in text[opened.end(): close.start()]:
+        if close and "。" not in text[opened.end() : close.start()]:
             return HeadingFrame(
-                opened.group(1), text[opened.end(): close.start()], close.group(0), text[close.end():]
+                opened.group(1),
+                text[opened.end() : close.start()],
+                close.group(0),
+                text[close.end() :],
             )
     for fm in _FANGMIAN_RE.finditer(text):
         if fm.start() > 200 or "。" in text[: fm.start()]:
             break
         prefix_m = _UNQUOTED_PREFIX_RE.match(text)
         prefix = prefix_m.group(0) if prefix_m and prefix_m.end() < fm.start() else ""
-        heading = text[len(prefix): fm.start()]
+        heading = text[len(prefix) : fm.start()]
         if heading.strip():
-            return HeadingFrame(prefix, heading, text[fm.start(): fm.end()], text[fm.end():])
+            return HeadingFrame(prefix, heading, text[fm.start() : fm.end()], text[fm.end() :])
     end = next((i for i, c in enumerate(text) if c in "。：:！？!?"), -1)
     if end > 0:
-        return HeadingFrame("", text[:end], text[end], text[end + 1:])
+        return HeadingFrame("", text[:end], text[end], text[end + 1 :])
     return HeadingFrame("", text, "", "")
 
 
@@ -230,5 +238,5 @@ def split_section_heading(text: str) -> tuple[str, str] | None:
         return text, ""
     end = next((i for i, c in enumerate(text) if c in "。：:"), -1)
     if 0 < end <= 50:
-        return text[: end + 1], text[end + 1:].strip()
+        return text[: end + 1], text[end + 1 :].strip()
     return None

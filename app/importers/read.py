@@ -81,8 +81,13 @@ def read_file(
     return material, report
 
 
-def _read_converted(path: Path, template: str | None, keep: list[str] | None,
-                    workdir: str | Path | None, progress: Progress | None) -> tuple[Material, ImportReport]:
+def _read_converted(
+    path: Path,
+    template: str | None,
+    keep: list[str] | None,
+    workdir: str | Path | None,
+    progress: Progress | None,
+) -> tuple[Material, ImportReport]:
     _stage(progress, "converting")
     poll = (lambda: progress("converting")) if progress is not None else None
     if workdir is not None:
@@ -99,8 +104,9 @@ def _read_converted(path: Path, template: str | None, keep: list[str] | None,
     return material, report
 
 
-def _read(path: Path, suffix: str, template: str | None, keep: list[str] | None
-          ) -> tuple[Material, ImportReport]:
+def _read(
+    path: Path, suffix: str, template: str | None, keep: list[str] | None
+) -> tuple[Material, ImportReport]:
     if suffix == ".json":
         return _read_json(path, template)
     if suffix in TEXT_SUFFIXES:
@@ -120,17 +126,24 @@ def _read_json(path: Path, template: str | None) -> tuple[Material, ImportReport
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(f"JSON 文件不是 UTF-8 编码：{path}", f"JSON file is not UTF-8: {path}") from exc
+        raise InputError(
+            f"JSON 文件不是 UTF-8 编码：{path}", f"JSON file is not UTF-8: {path}"
+        ) from exc
     except OSError as exc:
-        raise InputError(f"无法读取文件：{path}（{exc.strerror or exc}）", f"cannot read {path}: {exc}") from exc
+        raise InputError(
+            f"无法读取文件：{path}（{exc.strerror or exc}）", f"cannot read {path}: {exc}"
+        ) from exc
     material, links = material_from_json(text)
     if template:
         material.template_id = template
     points = material.all_points()
     report = ImportReport(
-        template_id=material.template_id, classified=False, links=links,
+        template_id=material.template_id,
+        classified=False,
+        links=links,
         dimension_count=sum(len(s.dimensions) for s in material.sections),
-        point_count=len(points), example_count=sum(1 for p in points if p.example),
+        point_count=len(points),
+        example_count=sum(1 for p in points if p.example),
     )
     return material, report
 

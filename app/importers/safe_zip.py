@@ -46,11 +46,19 @@ def check_file(path: Path) -> None:
     except FileNotFoundError as exc:
         raise InputError(f"找不到文件：{path}", f"no such file: {path}") from exc
     except IsADirectoryError as exc:
-        raise InputError(f"这是一个文件夹，不是文件：{path}", f"this is a folder, not a file: {path}") from exc
+        raise InputError(
+            f"这是一个文件夹，不是文件：{path}", f"this is a folder, not a file: {path}"
+        ) from exc
     except OSError as exc:
-        raise InputError(f"无法读取文件：{path}（{exc.strerror or exc}）", f"cannot read {path}: {exc}") from exc
+        raise InputError(
+            f"无法读取文件：{path}（{exc.strerror or exc}）", f"cannot read {path}: {exc}"
+        ) from exc
     if size == 0:
-        raise error("文件是空的（0 字节），不是有效的 .docx 文档", "the file is empty (0 bytes), not a .docx", path)
+        raise error(
+            "文件是空的（0 字节），不是有效的 .docx 文档",
+            "the file is empty (0 bytes), not a .docx",
+            path,
+        )
     if size > MAX_FILE_BYTES:
         raise error(
             f"文件过大（{size / 1024 / 1024:.0f} MB，上限 {MAX_FILE_BYTES // 1024 // 1024} MB）",
@@ -59,14 +67,21 @@ def check_file(path: Path) -> None:
         )
     if head.startswith(OLE_MAGIC):
         # Office writes a password-protected .docx as an OLE file with these streams.
-        if "EncryptionInfo".encode("utf-16-le") in data or "EncryptedPackage".encode("utf-16-le") in data:
+        if (
+            "EncryptionInfo".encode("utf-16-le") in data
+            or "EncryptedPackage".encode("utf-16-le") in data
+        ):
             raise error(
                 "文档设置了打开密码（已加密），无法读取。请在 Word/WPS 中取消密码后另存为 .docx 再导入",
                 "the document is password-protected (encrypted); remove the password in Word/WPS, "
                 "save it as .docx and import that",
                 path,
             )
-        raise error(f"这是旧版 Word/WPS 文档（.doc/.wps），{_SAVE_AS}", f"this is a legacy .doc/.wps file; {_SAVE_AS_EN}", path)
+        raise error(
+            f"这是旧版 Word/WPS 文档（.doc/.wps），{_SAVE_AS}",
+            f"this is a legacy .doc/.wps file; {_SAVE_AS_EN}",
+            path,
+        )
     if head.startswith(b"%PDF-"):
         raise error(
             f"这是 PDF 文件，不是 Word 文档。{_SAVE_AS}，或把文字复制到 .txt 文件",
@@ -110,7 +125,11 @@ def corrupt_error(path: Path) -> InputError:
 
 
 def bomb_error(path: Path, zh: str, en: str) -> InputError:
-    return error(f"文件内容异常，拒绝导入（{zh}，可能是恶意的“压缩炸弹”）", f"refused: {en} (a possible zip bomb)", path)
+    return error(
+        f"文件内容异常，拒绝导入（{zh}，可能是恶意的“压缩炸弹”）",
+        f"refused: {en} (a possible zip bomb)",
+        path,
+    )
 
 
 def check_limits(archive: zipfile.ZipFile, path: Path) -> None:
@@ -120,7 +139,11 @@ def check_limits(archive: zipfile.ZipFile, path: Path) -> None:
         raise bomb_error(path, f"{len(entries)} 个条目", f"{len(entries)} entries")
     total = sum(e.file_size for e in entries)
     if total > MAX_TOTAL_UNCOMPRESSED:
-        raise bomb_error(path, f"解压后共 {total / 1024 / 1024:.0f} MB", f"{total / 1024 / 1024:.0f} MB uncompressed")
+        raise bomb_error(
+            path,
+            f"解压后共 {total / 1024 / 1024:.0f} MB",
+            f"{total / 1024 / 1024:.0f} MB uncompressed",
+        )
     for e in entries:
         if e.file_size > RATIO_FLOOR and e.file_size > MAX_RATIO * max(e.compress_size, 1):
             raise bomb_error(
@@ -130,7 +153,9 @@ def check_limits(archive: zipfile.ZipFile, path: Path) -> None:
             )
 
 
-def part_info(archive: zipfile.ZipFile, name: str, path: Path, limit: int = MAX_AUX_PART_BYTES) -> zipfile.ZipInfo | None:
+def part_info(
+    archive: zipfile.ZipFile, name: str, path: Path, limit: int = MAX_AUX_PART_BYTES
+) -> zipfile.ZipInfo | None:
     """The zip entry of one part, or None when absent; refused when it inflates past ``limit``
     (zipfile stops at the declared size and checks the CRC, so a lying header fails too)."""
     try:
@@ -138,7 +163,11 @@ def part_info(archive: zipfile.ZipFile, name: str, path: Path, limit: int = MAX_
     except KeyError:
         return None
     if info.file_size > limit:
-        raise bomb_error(path, f"{name} 解压后 {info.file_size / 1024 / 1024:.0f} MB", f"{name} is {info.file_size} bytes")
+        raise bomb_error(
+            path,
+            f"{name} 解压后 {info.file_size / 1024 / 1024:.0f} MB",
+            f"{name} is {info.file_size} bytes",
+        )
     return info
 
 
@@ -151,7 +180,14 @@ def read_part(archive: zipfile.ZipFile, name: str, path: Path) -> bytes | None:
     try:
         with archive.open(info) as handle:
             return handle.read(MAX_AUX_PART_BYTES + 1)
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        OSError,
+        EOFError,
+        ValueError,
+        NotImplementedError,
+    ) as exc:
         raise corrupt_error(path) from exc
     except RuntimeError as exc:  # zipfile: "File is encrypted, password required"
         raise error("文档已加密，无法读取", "the document is encrypted", path) from exc
@@ -161,7 +197,9 @@ _PARSER = etree.XMLParser(
     resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False, dtd_validation=False
 )
 DTD_MARKERS = tuple(
-    marker.encode(codec) for marker in ("<!DOCTYPE", "<!ENTITY") for codec in ("utf-8", "utf-16-le", "utf-16-be")
+    marker.encode(codec)
+    for marker in ("<!DOCTYPE", "<!ENTITY")
+    for codec in ("utf-8", "utf-16-le", "utf-16-be")
 )
 
 
@@ -180,7 +218,9 @@ def parse_xml(data: bytes, name: str, path: Path) -> etree._Element:
     try:
         root = etree.fromstring(data, _PARSER)
     except (etree.XMLSyntaxError, ValueError) as exc:
-        raise error(f"文档的 {name} 已损坏（XML 格式错误）", f"{name} is damaged (bad XML)", path) from exc
+        raise error(
+            f"文档的 {name} 已损坏（XML 格式错误）", f"{name} is damaged (bad XML)", path
+        ) from exc
     if root.getroottree().docinfo.doctype:
         raise error(f"文档的 {name} 含有 DTD，拒绝导入", f"refused: {name} has a DTD", path)
     return root

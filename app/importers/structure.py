@@ -97,7 +97,9 @@ def build_material(
     hints = list(hints) if hints else []
     hints += [ParagraphHint()] * (len(paragraphs) - len(hints))
     keep = Counter(keep or {})
-    aside: list[tuple[float, str]] = [d if isinstance(d, tuple) else (0.0, d) for d in dropped or []]
+    aside: list[tuple[float, str]] = [
+        d if isinstance(d, tuple) else (0.0, d) for d in dropped or []
+    ]
     report = ImportReport()
 
     brought: set[int] = set()  # paragraph numbers the user brought back
@@ -116,7 +118,9 @@ def build_material(
     for number, (text, hint) in enumerate(zip(paragraphs, hints, strict=False), start=1):
         if not text.strip():
             continue
-        if (headmod.is_page_number(text) or headmod.is_web_furniture(text)) and not kept(number, text.strip()):
+        if (headmod.is_page_number(text) or headmod.is_web_furniture(text)) and not kept(
+            number, text.strip()
+        ):
             aside.append((number, text.strip()))
             continue
         entries.append((number, text.strip(), hint))
@@ -140,7 +144,7 @@ def build_material(
         report.warnings.append(
             f"文件中似乎不止一篇材料（第{numbers}段像另一篇的开头），已全部导入为一篇，请检查或拆分后重新导入"
         )
-    for number, text, hint in entries[head.body_start: closing_at]:
+    for number, text, hint in entries[head.body_start : closing_at]:
         builder.feed(number, text, hint)
     builder.finish()
 
@@ -179,7 +183,7 @@ class _Builder:
 
     def feed(self, number: int, text: str, hint: ParagraphHint) -> None:
         m = SECTION_RE.match(text)
-        split = split_section_heading(text[m.end():]) if m else None
+        split = split_section_heading(text[m.end() :]) if m else None
         if split:
             self._open_section(split[0], section_kind(split[0]), numbered=True)
             if split[1]:
@@ -187,11 +191,15 @@ class _Builder:
             return
         m = DIMENSION_RE.match(text)
         if m:
-            self._open_dimension(number, text[m.end():])
+            self._open_dimension(number, text[m.end() :])
             return
         starts_point = point_marker_at_start(text) is not None
         if not starts_point and self._is_hinted_heading(text, hint):
-            if self.section is not None and self.section.kind == "problems" and is_unnumbered_heading(text):
+            if (
+                self.section is not None
+                and self.section.kind == "problems"
+                and is_unnumbered_heading(text)
+            ):
                 self._open_dimension(number, text, numbered=False)  # a bold/heading 在××方面
                 return
             if hint.heading_level is not None or section_kind(text) != "other":
@@ -209,7 +217,9 @@ class _Builder:
         for i, section in enumerate(self.sections):
             if id(section) not in self.implied:
                 continue
-            following = next((s.kind for s in self.sections[i + 1:] if id(s) not in self.implied), "")
+            following = next(
+                (s.kind for s in self.sections[i + 1 :] if id(s) not in self.implied), ""
+            )
             if section.dimensions or following in ("causes", "case_study"):
                 section.kind = "problems"
         for section in self.sections:
@@ -226,7 +236,13 @@ class _Builder:
         return self.dim or self.section
 
     def _open_section(
-        self, heading: str, kind: str, *, implied: bool = False, number: int = 0, numbered: bool = False
+        self,
+        heading: str,
+        kind: str,
+        *,
+        implied: bool = False,
+        number: int = 0,
+        numbered: bool = False,
     ) -> None:
         self._close_dimension()
         self.section = Section(kind=kind, heading=heading, numbered=numbered)
@@ -234,7 +250,9 @@ class _Builder:
         self.last_marker = None
         if implied:
             self.implied.add(id(self.section))
-            self.report.warnings.append(f"第{number}段之前没有“一、”这样的部分标题，已补一个无标题部分")
+            self.report.warnings.append(
+                f"第{number}段之前没有“一、”这样的部分标题，已补一个无标题部分"
+            )
 
     def _open_dimension(self, number: int, text: str, *, numbered: bool = True) -> None:
         self._close_dimension()
@@ -242,8 +260,11 @@ class _Builder:
             self._open_section("", "problems", implied=True, number=number)
         frame = split_dimension_heading(text)
         self.dim = Dimension(
-            heading=frame.heading, heading_prefix=frame.prefix, heading_suffix=frame.suffix,
-            heading_alone=not frame.rest.strip(), numbered=numbered,
+            heading=frame.heading,
+            heading_prefix=frame.prefix,
+            heading_suffix=frame.suffix,
+            heading_alone=not frame.rest.strip(),
+            numbered=numbered,
         )
         assert self.section is not None
         self.section.dimensions.append(self.dim)
@@ -337,7 +358,9 @@ def _apply_template(material: Material, report: ImportReport, forced) -> None:
         material.year = template.year
     material.meeting = template.meeting
     if problems and template.dimensions:
-        for dim, matched in zip(problems.dimensions, match_dimensions(template, headings), strict=True):
+        for dim, matched in zip(
+            problems.dimensions, match_dimensions(template, headings), strict=True
+        ):
             if matched is not None:
                 dim.short_name = matched.short_name
 

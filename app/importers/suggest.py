@@ -92,7 +92,9 @@ def _title_score(template: Template, title: str) -> float:
     year = _YEAR_RE.search(title)
     if year and template.year is not None:
         score += 0.3 if int(year.group(1)) == template.year else -0.3
-    meeting_type = "组织生活会" if "组织生活会" in key else "民主生活会" if "民主生活会" in key else ""
+    meeting_type = (
+        "组织生活会" if "组织生活会" in key else "民主生活会" if "民主生活会" in key else ""
+    )
     if meeting_type and meeting_type in normalise(template.meeting):
         score += 0.2
     return max(score, 0.0)

@@ -73,7 +73,9 @@ def _parse_line(raw: str) -> _Line:
     text = text.strip()
     # The width counts a kept indent (\u3000\u3000), so an indented first line is still full.
     indent = raw[: len(raw) - len(raw.lstrip())] if not (m or b) else ""
-    return _Line(text, ParagraphHint(heading_level=level, bold=bool(b)), display_width(indent + text))
+    return _Line(
+        text, ParagraphHint(heading_level=level, bold=bool(b)), display_width(indent + text)
+    )
 
 
 def detect_wrap_width(widths: list[int]) -> int | None:
@@ -105,7 +107,11 @@ def _is_heading_line(text: str) -> bool:
     official heading with commas and quotes (decided by its wording, not its length)."""
     if is_complete_heading(text):
         return True
-    return starts_with_marker(text) and len(text) <= 40 and not any(c in text for c in "。；;：:！？!?")
+    return (
+        starts_with_marker(text)
+        and len(text) <= 40
+        and not any(c in text for c in "。；;：:！？!?")
+    )
 
 
 def _head_end(lines: list[_Line]) -> int:
@@ -117,8 +123,10 @@ def _head_end(lines: list[_Line]) -> int:
     for k, (i, text) in enumerate(texts):
         if text.startswith(("按照", "根据")):
             break
-        joined = "".join(t for _i, t in texts[k: k + 2])
-        if TITLE_END_RE.search(text) or (TITLE_END_RE.search(joined) and not starts_with_marker(text)):
+        joined = "".join(t for _i, t in texts[k : k + 2])
+        if TITLE_END_RE.search(text) or (
+            TITLE_END_RE.search(joined) and not starts_with_marker(text)
+        ):
             title_at = i
             break
     seen = 0
@@ -128,7 +136,11 @@ def _head_end(lines: list[_Line]) -> int:
         seen += 1
         if title_at is not None and i <= title_at:
             continue
-        if seen > HEAD_LINES or line.text.startswith(("按照", "根据")) or starts_with_marker(line.text):
+        if (
+            seen > HEAD_LINES
+            or line.text.startswith(("按照", "根据"))
+            or starts_with_marker(line.text)
+        ):
             return i
     return len(lines)
 
@@ -156,7 +168,12 @@ def _is_full(prev: _Line, wrap: int, first_line: bool) -> bool:
 
 
 def _joins(
-    prev: _Line, cur: _Line, wrap: int | None, in_head: bool, first_line: bool, para: str | None = None
+    prev: _Line,
+    cur: _Line,
+    wrap: int | None,
+    in_head: bool,
+    first_line: bool,
+    para: str | None = None,
 ) -> bool:
     """Whether ``cur`` continues the paragraph whose last line is ``prev`` (a hard wrap);
     ``para`` is the paragraph so far (a heading may already span lines)."""
@@ -174,11 +191,17 @@ def _joins(
         if not full:
             return False
         # A full line ending in ：is a run-in heading whose text goes on (…方面：| 一是…).
-        if not para.rstrip().endswith(("：", ":")) and (ends_like_heading(para) or is_exact_official_heading(para)):
+        if not para.rstrip().endswith(("：", ":")) and (
+            ends_like_heading(para) or is_exact_official_heading(para)
+        ):
             return False
     if wrap is not None and _is_full(prev, wrap, first_line):
         # A full line is wrapped even when it ends with 。 — unless a new section/dimension follows.
-        new_block = SECTION_RE.match(cur.text) or DIMENSION_RE.match(cur.text) or _NEW_PARAGRAPH_RE.match(cur.text)
+        new_block = (
+            SECTION_RE.match(cur.text)
+            or DIMENSION_RE.match(cur.text)
+            or _NEW_PARAGRAPH_RE.match(cur.text)
+        )
         return not (new_block and _ends_sentence(prev.text))
     if wrap is not None or in_head:
         return False  # a short line ends a wrapped paragraph; title-block lines stay apart
@@ -211,7 +234,7 @@ def _running_titles(lines: list[_Line], head_end: int) -> set[str]:
     out = set()
     for i in range(len(head)):
         for n in (1, 2, 3):
-            joined = "".join(head[i: i + n])
+            joined = "".join(head[i : i + n])
             found = TITLE_END_RE.search(joined) if i + n <= len(head) else None
             if found:
                 out.add(re.sub(r"\s+", "", joined))
@@ -252,7 +275,10 @@ def rejoin_hard_wraps(
 ) -> tuple[list[str], list[ParagraphHint], list[tuple[float, str]]] | None:
     """A PDF copy pasted into Word: one paragraph per PDF line. When the paragraphs show a
     hard-wrap width, rejoin them as a text file's lines; None when they are real paragraphs."""
-    lines = [_Line(p.strip(), h, display_width(p.strip())) for p, h in zip(paragraphs, hints, strict=True)]
+    lines = [
+        _Line(p.strip(), h, display_width(p.strip()))
+        for p, h in zip(paragraphs, hints, strict=True)
+    ]
     if detect_wrap_width([line.width for line in lines if not line.hinted]) is None:
         return None
     return _join_lines(lines, keep)
@@ -295,14 +321,26 @@ def _join_lines(
         in_head = index < head_end
         # The paragraph so far matters only while it may still be a heading (numbered, no
         # sentence yet); joining every long paragraph again for each line would be quadratic.
-        heading_so_far = bool(current) and starts_with_marker(current[0].text) and not any(
-            c in cur.text for cur in current for c in _HEADING_BREAKERS
+        heading_so_far = (
+            bool(current)
+            and starts_with_marker(current[0].text)
+            and not any(c in cur.text for cur in current for c in _HEADING_BREAKERS)
         )
         joins = bool(current) and _joins(
-            current[-1], line, wrap, in_head, len(current) == 1,
-            _join_texts(current) if heading_so_far else current[-1].text if len(current) == 1 else "",
+            current[-1],
+            line,
+            wrap,
+            in_head,
+            len(current) == 1,
+            _join_texts(current)
+            if heading_so_far
+            else current[-1].text
+            if len(current) == 1
+            else "",
         )
-        if joins and (index == head_end or (in_head and _title_ends_at(current[-1].text, line.text))):
+        if joins and (
+            index == head_end or (in_head and _title_ends_at(current[-1].text, line.text))
+        ):
             joins = False  # a title line that happens to be full does not run into what follows
         if joins and blank_before:
             # Across a blank line only a wrapped full line (page break in a PDF copy) continues.
@@ -321,7 +359,9 @@ def import_text(
     """Import a decoded text or Markdown document. ``keep``: lines a previous import set aside
     as furniture that the user brought back (each kept once per time it is listed)."""
     if "\x00" in text:
-        raise InputError("文本中含有二进制内容（NUL 字符），无法导入", "the text contains binary data (NUL)")
+        raise InputError(
+            "文本中含有二进制内容（NUL 字符），无法导入", "the text contains binary data (NUL)"
+        )
     if not text.strip():
         raise InputError("文件是空的（没有文字）", "the file is empty (no text)")
     check_size(len(text))  # characters ≤ bytes: the same limit as for files
@@ -354,5 +394,7 @@ def import_text_file(
             check_magic(head)
             data = head + handle.read(MAX_TEXT_BYTES)  # bounded even if the file grew meanwhile
     except OSError as exc:
-        raise InputError(f"无法读取文件：{path}（{exc.strerror or exc}）", f"cannot read {path}: {exc}") from exc
+        raise InputError(
+            f"无法读取文件：{path}（{exc.strerror or exc}）", f"cannot read {path}: {exc}"
+        ) from exc
     return import_bytes(data, template_id=template_id, keep=keep)

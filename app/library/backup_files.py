@@ -218,7 +218,9 @@ def newest_good_backup(library_path: Path) -> Path | None:
 def verify_backup(backup_path: Path) -> None:
     """A backup worth restoring: an existing Duizhao library that passes ``integrity_check``."""
     if not backup_path.is_file():
-        raise LibraryError(f"备份文件不存在：{backup_path}", f"backup file not found: {backup_path}")
+        raise LibraryError(
+            f"备份文件不存在：{backup_path}", f"backup file not found: {backup_path}"
+        )
     if check_existing_file(backup_path):  # empty: nothing to restore
         raise LibraryError(f"备份文件是空的：{backup_path}", f"backup file is empty: {backup_path}")
     conn = sqlite3.connect(readonly_uri(backup_path), uri=True)

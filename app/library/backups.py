@@ -75,7 +75,9 @@ class BackupMethods:
         return self._backup_to(dest, "")
 
     def _backup_to(self, dest: Path | None, label: str, now: datetime | None = None) -> Path:
-        target = dest if dest is not None else backup_files.default_backup_path(self.path, label, now)
+        target = (
+            dest if dest is not None else backup_files.default_backup_path(self.path, label, now)
+        )
         try:
             backup_files.make_folder(target.parent)
         except OSError as exc:
@@ -174,7 +176,7 @@ def list_backups(library_path: str | Path) -> list[BackupInfo]:
     library_path = Path(library_path).expanduser().absolute()
     infos = []
     for path, created in backup_files.library_backups(library_path):
-        rest = path.name[len(library_path.stem) + 1:]
+        rest = path.name[len(library_path.stem) + 1 :]
         label = next((x for x in backup_files.LABELS if rest.startswith(x + "-")), "")
         try:
             size = path.stat().st_size

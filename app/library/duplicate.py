@@ -28,9 +28,7 @@ def _similarity(old: Dimension, new: TemplateDimension) -> float:
     return SequenceMatcher(None, old.heading, new.heading, autojunk=False).ratio()
 
 
-def match_dimensions(
-    old: list[Dimension], new: tuple[TemplateDimension, ...]
-) -> dict[int, int]:
+def match_dimensions(old: list[Dimension], new: tuple[TemplateDimension, ...]) -> dict[int, int]:
     """new index → old index; each old dimension used at most once, strongest rule first."""
     matched: dict[int, int] = {}
     used: set[int] = set()
@@ -102,7 +100,9 @@ def draft_for_template(source: Material, template: Template) -> Material:
     was the old template's generated title, the new template's title."""
     copy = remap_to_template(source, template)
     try:
-        old_title = get_template(source.template_id).title_pattern.format(organization=source.organization)
+        old_title = get_template(source.template_id).title_pattern.format(
+            organization=source.organization
+        )
     except InputError:  # an imported material's template may be unknown here
         old_title = None
     if source.title == old_title:

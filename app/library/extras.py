@@ -34,8 +34,10 @@ class LibraryExtras:
             self._material_row(material_id)
             for node_id, _changes in checked:
                 if node_id is not None and self.node_location(node_id)[0] != material_id:
-                    raise InputError(f"节点 {node_id} 不属于材料 {material_id}",
-                                     f"node {node_id} is not part of material {material_id}")
+                    raise InputError(
+                        f"节点 {node_id} 不属于材料 {material_id}",
+                        f"node {node_id} is not part of material {material_id}",
+                    )
             with self._touch_once(material_id):
                 for node_id, changes in checked:
                     if node_id is None:
@@ -58,8 +60,9 @@ class LibraryExtras:
     def ignored_findings(self, material_id: int) -> set[str]:
         """Keys (``Finding.key``) the user ignored in this material; a damaged entry reads as
         none ignored rather than blocking the checks."""
-        row = self.db.execute("SELECT value FROM settings WHERE key = ?",
-                              [_ignored_key(material_id)]).fetchone()
+        row = self.db.execute(
+            "SELECT value FROM settings WHERE key = ?", [_ignored_key(material_id)]
+        ).fetchone()
         if row is None:
             return set()
         try:
@@ -92,8 +95,13 @@ class LibraryExtras:
     def _store_ignored(self, material_id: int, keys: set[str]) -> None:
         table = self.db["settings"]
         if keys:
-            table.upsert({"key": _ignored_key(material_id),
-                          "value": json.dumps(sorted(keys), ensure_ascii=False)}, pk="key")
+            table.upsert(
+                {
+                    "key": _ignored_key(material_id),
+                    "value": json.dumps(sorted(keys), ensure_ascii=False),
+                },
+                pk="key",
+            )
         else:
             table.delete_where("key = ?", [_ignored_key(material_id)])
 
@@ -105,11 +113,15 @@ def _checked_edits(edits) -> NodeEdits:
     out: NodeEdits = []
     for edit in edits:
         if not isinstance(edit, list | tuple) or len(edit) != 2:
-            raise InputError("修改内容格式有误", f"an edit must be (node id, changes), got {edit!r}")
+            raise InputError(
+                "修改内容格式有误", f"an edit must be (node id, changes), got {edit!r}"
+            )
         node_id, changes = edit
         if node_id is not None and (not isinstance(node_id, int) or isinstance(node_id, bool)):
             raise InputError("修改内容格式有误", f"node id must be an integer, got {node_id!r}")
         if not isinstance(changes, dict) or not changes:
-            raise InputError("修改内容格式有误", f"changes must be a non-empty dict, got {changes!r}")
+            raise InputError(
+                "修改内容格式有误", f"changes must be a non-empty dict, got {changes!r}"
+            )
         out.append((node_id, changes))
     return out

@@ -24,20 +24,39 @@ from app.serialize import MAX_TEXT
 _TEXT = "text"
 _LIST = "list"
 MATERIAL_FIELDS = {
-    "title": _TEXT, "organization": _TEXT, "scope": "scope", "year": "year", "meeting": _TEXT,
-    "template_id": _TEXT, "author": _TEXT, "date": _TEXT, "preamble": _LIST, "closing": _LIST,
+    "title": _TEXT,
+    "organization": _TEXT,
+    "scope": "scope",
+    "year": "year",
+    "meeting": _TEXT,
+    "template_id": _TEXT,
+    "author": _TEXT,
+    "date": _TEXT,
+    "preamble": _LIST,
+    "closing": _LIST,
     "point_style": "point_style",
 }
 _BOOL = "bool"
 NODE_FIELDS = {
     "section": {"heading": _TEXT, "intro": _LIST, "kind": "section_kind", "numbered": _BOOL},
     "dimension": {
-        "heading": _TEXT, "short_name": _TEXT, "heading_prefix": _TEXT, "heading_suffix": _TEXT,
-        "intro": _LIST, "heading_alone": _BOOL, "points_apart": _BOOL, "numbered": _BOOL,
+        "heading": _TEXT,
+        "short_name": _TEXT,
+        "heading_prefix": _TEXT,
+        "heading_suffix": _TEXT,
+        "intro": _LIST,
+        "heading_alone": _BOOL,
+        "points_apart": _BOOL,
+        "numbered": _BOOL,
     },
     "point": {
-        "title": _TEXT, "body": _TEXT, "example": _TEXT, "example_lead": _TEXT, "example_sep": _TEXT,
-        "numbered": _BOOL, "title_alone": _BOOL,
+        "title": _TEXT,
+        "body": _TEXT,
+        "example": _TEXT,
+        "example_lead": _TEXT,
+        "example_sep": _TEXT,
+        "numbered": _BOOL,
+        "title_alone": _BOOL,
     },
 }
 
@@ -55,7 +74,11 @@ def _check_chars(field: str, text: str) -> None:
     found = _LONE_SURROGATE.search(text)
     if found:
         code = f"U+{ord(found.group()):04X}"
-        raise _bad(field, f"含有无效字符（孤立的代理码位 {code}）", f"holds an invalid character (lone surrogate {code})")
+        raise _bad(
+            field,
+            f"含有无效字符（孤立的代理码位 {code}）",
+            f"holds an invalid character (lone surrogate {code})",
+        )
 
 
 def _checked(field: str, rule: str, value: Any) -> Any:
@@ -80,7 +103,9 @@ def _checked(field: str, rule: str, value: Any) -> Any:
             raise _bad(field, "应为 group 或 individual", "must be group or individual")
         return value
     if rule == "year":
-        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or not 1921 <= value <= 2999):
+        if value is not None and (
+            isinstance(value, bool) or not isinstance(value, int) or not 1921 <= value <= 2999
+        ):
             raise _bad(field, "年度应为 1921–2999 之间的整数", "year must be an integer 1921-2999")
         return value
     if rule == _BOOL:
@@ -89,7 +114,11 @@ def _checked(field: str, rule: str, value: Any) -> Any:
         return int(value)
     if rule == "point_style":
         if value not in POINT_STYLES:
-            raise _bad(field, f"应为 {'、'.join(POINT_STYLES)} 之一", f"must be one of {', '.join(POINT_STYLES)}")
+            raise _bad(
+                field,
+                f"应为 {'、'.join(POINT_STYLES)} 之一",
+                f"must be one of {', '.join(POINT_STYLES)}",
+            )
         return value
     if rule == "section_kind":
         if value not in SECTION_KINDS:
@@ -184,7 +213,11 @@ def check_material(material: Material, links: list | None) -> None:
     for s in material.sections:
         check_section(s)
     for pair in links or []:
-        if not (isinstance(pair, list | tuple) and len(pair) == 2 and all(is_point_position(material, p) for p in pair)):
-            raise InputError(f"关联应为两个要点的位置：{pair!r}", f"a link must be two point positions: {pair!r}")
-
-
+        if not (
+            isinstance(pair, list | tuple)
+            and len(pair) == 2
+            and all(is_point_position(material, p) for p in pair)
+        ):
+            raise InputError(
+                f"关联应为两个要点的位置：{pair!r}", f"a link must be two point positions: {pair!r}"
+            )

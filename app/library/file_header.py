@@ -24,5 +24,5 @@ def is_foreign_file(path: str | Path) -> bool:
         return False
     if not header.startswith(SQLITE_MAGIC):
         return True
-    app_id = int.from_bytes(header[_APPLICATION_ID_OFFSET:_APPLICATION_ID_OFFSET + 4], "big")
+    app_id = int.from_bytes(header[_APPLICATION_ID_OFFSET : _APPLICATION_ID_OFFSET + 4], "big")
     return app_id != APPLICATION_ID

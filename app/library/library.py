@@ -113,7 +113,9 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
         # The real file: a symbolic link must lead to the same lock, side files and backups.
         path = Path(path).expanduser().resolve()
         if path.is_dir():
-            raise LibraryError(f"材料库路径是一个文件夹：{path}", f"library path is a folder: {path}")
+            raise LibraryError(
+                f"材料库路径是一个文件夹：{path}", f"library path is a folder: {path}"
+            )
         target_guard.refuse_special_library(path)  # a FIFO would block the first read forever
         if readonly:
             if not path.exists():
@@ -123,7 +125,9 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
             try:
                 conn = connect_readonly(path, check_same_thread=False)
             except sqlite3.DatabaseError as exc:
-                raise LibraryError(f"无法打开材料库 {path}：{exc}", f"cannot open library {path}: {exc}") from exc
+                raise LibraryError(
+                    f"无法打开材料库 {path}：{exc}", f"cannot open library {path}: {exc}"
+                ) from exc
             if schema.pending_migration_names(conn):
                 conn.close()
                 raise LibraryError(
@@ -170,7 +174,9 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
                 conn.close()
             lock.release(path)
             if isinstance(exc, sqlite3.Error):
-                raise LibraryError(f"无法打开材料库 {path}：{exc}", f"cannot open library {path}: {exc}") from exc
+                raise LibraryError(
+                    f"无法打开材料库 {path}：{exc}", f"cannot open library {path}: {exc}"
+                ) from exc
             raise
         target_guard.library_opened(path)
         return library
@@ -213,7 +219,13 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
         self.db.execute(
             "UPDATE materials SET updated = ?, word_count = ?, dimension_count = ?, point_count = ?"
             " WHERE id = ?",
-            [tree.now(), counts["word_count"], counts["dimension_count"], counts["point_count"], material_id],
+            [
+                tree.now(),
+                counts["word_count"],
+                counts["dimension_count"],
+                counts["point_count"],
+                material_id,
+            ],
         )
 
     def _material_row(self, material_id: int) -> dict:
@@ -264,7 +276,9 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
         values.update(tree.material_counts(material), created=stamp, updated=stamp)
         columns = ", ".join(values)
         marks = ", ".join(f":{c}" for c in values)
-        material_id = self.db.execute(f"INSERT INTO materials ({columns}) VALUES ({marks})", values).lastrowid
+        material_id = self.db.execute(
+            f"INSERT INTO materials ({columns}) VALUES ({marks})", values
+        ).lastrowid
         self._insert_content(material_id, material, links)
         return material_id
 
@@ -272,14 +286,22 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
         self, material_id: int, material: Material, links: list | None, keep_ids: bool = False
     ) -> None:
         point_ids = tree.insert_sections(self.db, material_id, material, keep_ids)
-        tree.insert_position_links(self.db, point_ids, links if links is not None else links_of(material))
+        tree.insert_position_links(
+            self.db, point_ids, links if links is not None else links_of(material)
+        )
 
-    def create_from_template(self, template_id: str, *, title: str = "", organization: str = "") -> int:
+    def create_from_template(
+        self, template_id: str, *, title: str = "", organization: str = ""
+    ) -> int:
         template = get_template(template_id)
         return self.create_material(material_from_template(template, title, organization))
 
     def duplicate_material(
-        self, material_id: int, *, template_id: str | None = None, year: int | None = None,
+        self,
+        material_id: int,
+        *,
+        template_id: str | None = None,
+        year: int | None = None,
         title: str | None = None,
     ) -> int:
         """Next year's draft: a copy keeping structure and text. With a different template, the
@@ -306,20 +328,28 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
             self._material_row(material_id)
             if values:
                 sets = ", ".join(f"{c} = :{c}" for c in values)
-                self.db.execute(f"UPDATE materials SET {sets} WHERE id = :id", {**values, "id": material_id})
+                self.db.execute(
+                    f"UPDATE materials SET {sets} WHERE id = :id", {**values, "id": material_id}
+                )
             self._touch(material_id)
 
-    def replace_material(self, material_id: int, material: Material, links: list | None = None) -> None:
+    def replace_material(
+        self, material_id: int, material: Material, links: list | None = None
+    ) -> None:
         """Replace the whole content (used by snapshot restore and its undo), keeping the id.
         Nodes that carry an id get it back (free: the old nodes are gone), so a node restored
         this way is the same node to the trash and to earlier undo steps."""
         fields.check_material(material, links)
         with self._write():
             self._material_row(material_id)
-            self.db.execute("DELETE FROM nodes WHERE material_id = ? AND parent_id IS NULL", [material_id])
+            self.db.execute(
+                "DELETE FROM nodes WHERE material_id = ? AND parent_id IS NULL", [material_id]
+            )
             values = fields.material_values(material)
             sets = ", ".join(f"{c} = :{c}" for c in values)
-            self.db.execute(f"UPDATE materials SET {sets} WHERE id = :id", {**values, "id": material_id})
+            self.db.execute(
+                f"UPDATE materials SET {sets} WHERE id = :id", {**values, "id": material_id}
+            )
             self._insert_content(material_id, material, links, keep_ids=True)
             self._touch(material_id)
 
@@ -343,7 +373,9 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
     def list_trash(self, material_id: int | None = None) -> list[TrashEntry]:
         """Newest first. An entry whose node a snapshot restore brought back unchanged is not
         listed: it is in the material (``trash``)."""
-        where, params = ("WHERE material_id = ?", [material_id]) if material_id is not None else ("", [])
+        where, params = (
+            ("WHERE material_id = ?", [material_id]) if material_id is not None else ("", [])
+        )
         cursor = self.db.execute(
             f"SELECT id, material_id, kind, label, deleted FROM trash {where} ORDER BY deleted DESC, id DESC",
             params,
@@ -362,7 +394,9 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
                 raise fields.not_found("回收站条目", "trash entry", trash_id)
             entry = rows[0]
             if entry["kind"] == "material":
-                self.db.execute("UPDATE materials SET trashed = 0 WHERE id = ?", [entry["material_id"]])
+                self.db.execute(
+                    "UPDATE materials SET trashed = 0 WHERE id = ?", [entry["material_id"]]
+                )
                 self.db.execute("DELETE FROM trash WHERE id = ?", [trash_id])
                 restored = entry["material_id"]
             else:
@@ -386,7 +420,9 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
             self._touch(row["material_id"])
 
     # ----- search ------------------------------------------------------------------------------
-    def search(self, query: str, *, material_id: int | None = None, limit: int = 50) -> list[SearchHit]:
+    def search(
+        self, query: str, *, material_id: int | None = None, limit: int = 50
+    ) -> list[SearchHit]:
         """FTS5 trigram for queries of ≥3 characters, LIKE below; trashed materials excluded."""
         if not isinstance(query, str):
             raise InputError("搜索内容应为文本", "search query must be text")

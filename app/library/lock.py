@@ -81,7 +81,8 @@ def acquire(library: Path, *, exclusive: bool = False) -> None:
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     except OSError as exc:
         raise LibraryError(
-            f"无法创建锁文件 {path}（{exc.strerror}）", f"cannot create lock file {path} ({exc.strerror})"
+            f"无法创建锁文件 {path}（{exc.strerror}）",
+            f"cannot create lock file {path} ({exc.strerror})",
         ) from exc
     if not _try_lock(fd):
         try:
@@ -103,7 +104,12 @@ def acquire(library: Path, *, exclusive: bool = False) -> None:
 def holder_is_dead(holder: str) -> bool:
     """True when ``holder`` ("pid N @ host") names a process of this host that no longer runs."""
     parts = holder.split()
-    if len(parts) != 4 or parts[0] != "pid" or not parts[1].isdigit() or parts[3] != socket.gethostname():
+    if (
+        len(parts) != 4
+        or parts[0] != "pid"
+        or not parts[1].isdigit()
+        or parts[3] != socket.gethostname()
+    ):
         return False
     return not pid_alive(int(parts[1]))
 

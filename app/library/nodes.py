@@ -32,10 +32,14 @@ class NodeEditing:
             values = fields.node_changes(row["kind"], changes)
             if values:
                 sets = ", ".join(f"{c} = :{c}" for c in values)
-                self.db.execute(f"UPDATE nodes SET {sets} WHERE id = :id", {**values, "id": node_id})
+                self.db.execute(
+                    f"UPDATE nodes SET {sets} WHERE id = :id", {**values, "id": node_id}
+                )
             self._touch(row["material_id"])
 
-    def _insert_at(self, material_id: int, parent_id: int | None, kind: str, position: int, insert) -> int:
+    def _insert_at(
+        self, material_id: int, parent_id: int | None, kind: str, position: int, insert
+    ) -> int:
         count = tree.sibling_count(self.db, material_id, parent_id, kind)
         fields.check_count(kind, count + 1)
         position = max(0, min(fields.position(position), count))
@@ -44,24 +48,34 @@ class NodeEditing:
         self._touch(material_id)
         return node_id
 
-    def insert_section(self, material_id: int, position: int, section: Section | None = None) -> int:
+    def insert_section(
+        self, material_id: int, position: int, section: Section | None = None
+    ) -> int:
         section = section or Section()
         fields.check_section(section)
         with self._write():
             self._material_row(material_id)
             return self._insert_at(
-                material_id, None, "section", position,
+                material_id,
+                None,
+                "section",
+                position,
                 lambda pos: tree.insert_section(self.db, material_id, pos, section),
             )
 
-    def insert_dimension(self, section_id: int, position: int, dimension: Dimension | None = None) -> int:
+    def insert_dimension(
+        self, section_id: int, position: int, dimension: Dimension | None = None
+    ) -> int:
         dimension = dimension or Dimension()
         fields.check_dimension(dimension)
         with self._write():
             parent = self._parent_row(section_id, "dimension")
             mid = parent["material_id"]
             return self._insert_at(
-                mid, section_id, "dimension", position,
+                mid,
+                section_id,
+                "dimension",
+                position,
                 lambda pos: tree.insert_dimension(self.db, mid, section_id, pos, dimension),
             )
 
@@ -73,7 +87,10 @@ class NodeEditing:
             parent = self._parent_row(parent_id, "point")
             mid = parent["material_id"]
             return self._insert_at(
-                mid, parent_id, "point", position,
+                mid,
+                parent_id,
+                "point",
+                position,
                 lambda pos: tree.insert_point(self.db, mid, parent_id, pos, point),
             )
 
@@ -81,7 +98,9 @@ class NodeEditing:
         """The node that may hold a child of ``child_kind``; InputError when it cannot."""
         allowed = {"point": ("section", "dimension"), "dimension": ("section",)}[child_kind]
         if parent_id is None:
-            raise InputError(f"{_KIND_ZH[child_kind]}必须放在部分中", f"a {child_kind} needs a parent")
+            raise InputError(
+                f"{_KIND_ZH[child_kind]}必须放在部分中", f"a {child_kind} needs a parent"
+            )
         row = self._node_row(parent_id)
         if row["kind"] not in allowed:
             raise InputError(
@@ -99,13 +118,19 @@ class NodeEditing:
             kind, mid = row["kind"], row["material_id"]
             if kind == "section":
                 if new_parent_id is not None:
-                    raise InputError("部分只能在材料内调整顺序", "a section can only move within its material")
+                    raise InputError(
+                        "部分只能在材料内调整顺序", "a section can only move within its material"
+                    )
             elif self._parent_row(new_parent_id, kind)["material_id"] != mid:
-                raise InputError("不能移动到另一份材料中", "cannot move a node into another material")
+                raise InputError(
+                    "不能移动到另一份材料中", "cannot move a node into another material"
+                )
             where, params = tree.sibling_filter(mid, new_parent_id, kind)
             siblings = [
                 r[0]
-                for r in self.db.execute(f"SELECT id FROM nodes WHERE {where} ORDER BY position, id", params)
+                for r in self.db.execute(
+                    f"SELECT id FROM nodes WHERE {where} ORDER BY position, id", params
+                )
                 if r[0] != node_id
             ]
             siblings.insert(max(0, min(fields.position(new_position), len(siblings))), node_id)
@@ -157,7 +182,10 @@ class NodeEditing:
         if a["kind"] != "point" or b["kind"] != "point":
             raise InputError("只能关联两个要点", "only two points can be linked")
         if a["material_id"] != b["material_id"] or a["id"] == b["id"]:
-            raise InputError("只能关联同一材料中的两个不同要点", "links join two different points of one material")
+            raise InputError(
+                "只能关联同一材料中的两个不同要点",
+                "links join two different points of one material",
+            )
 
     def link_points(self, problem_point_id: int, measure_point_id: int) -> None:
         with self._write():
@@ -168,7 +196,8 @@ class NodeEditing:
             ).fetchone()
             if not linked:
                 self.db.execute(
-                    "INSERT INTO links (problem_id, measure_id) VALUES (?, ?)", [problem_point_id, measure_point_id]
+                    "INSERT INTO links (problem_id, measure_id) VALUES (?, ?)",
+                    [problem_point_id, measure_point_id],
                 )
             self._touch(self.node_location(problem_point_id)[0])
 
@@ -180,4 +209,3 @@ class NodeEditing:
                 [problem_point_id, measure_point_id, measure_point_id, problem_point_id],
             )
             self._touch(self.node_location(problem_point_id)[0])
-

@@ -71,7 +71,9 @@ def _connect_private_copy(path: Path, check_same_thread: bool) -> sqlite3.Connec
         copy = Path(scratch) / "library.db"
         shutil.copyfile(path, copy)
         shutil.copyfile(f"{path}-wal", f"{copy}-wal")
-        conn = sqlite3.connect(copy, check_same_thread=check_same_thread, factory=_PrivateCopyConnection)
+        conn = sqlite3.connect(
+            copy, check_same_thread=check_same_thread, factory=_PrivateCopyConnection
+        )
     except BaseException as exc:
         shutil.rmtree(scratch, ignore_errors=True)
         if isinstance(exc, OSError):
@@ -97,7 +99,9 @@ class ReadonlyDatabase:
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
 
-    def execute(self, sql: str, parameters: Sequence[Any] | Mapping[str, Any] | None = None) -> sqlite3.Cursor:
+    def execute(
+        self, sql: str, parameters: Sequence[Any] | Mapping[str, Any] | None = None
+    ) -> sqlite3.Cursor:
         if parameters is None:
             return self.conn.execute(sql)
         return self.conn.execute(sql, parameters)

@@ -47,10 +47,14 @@ def rescue_library(library_path: str | Path, out_dir: str | Path) -> RescueRepor
     try:
         out.mkdir(mode=0o700, parents=True, exist_ok=True)  # the materials are private
     except FileExistsError as exc:  # a file (perhaps the library itself) is in the way
-        raise InputError(f"输出位置不是文件夹：{out}", f"the output is not a folder: {out}") from exc
+        raise InputError(
+            f"输出位置不是文件夹：{out}", f"the output is not a folder: {out}"
+        ) from exc
     except OSError as exc:
         zh, en = os_reason(exc)
-        raise InputError(f"无法创建文件夹 {out}（{zh}）", f"cannot create folder {out} ({en})") from exc
+        raise InputError(
+            f"无法创建文件夹 {out}（{zh}）", f"cannot create folder {out} ({en})"
+        ) from exc
     with tempfile.TemporaryDirectory(prefix="duizhao-rescue-") as scratch:
         copy = Path(scratch) / "copy.db"
         shutil.copyfile(source, copy)
@@ -80,15 +84,21 @@ def _material_ids(db: Database) -> list[int]:
     nodes or snapshots of a material."""
     ids: set[int] = set()
     readable = False
-    for sql in ("SELECT id FROM materials", "SELECT DISTINCT material_id FROM nodes",
-                "SELECT DISTINCT material_id FROM revisions"):
+    for sql in (
+        "SELECT id FROM materials",
+        "SELECT DISTINCT material_id FROM nodes",
+        "SELECT DISTINCT material_id FROM revisions",
+    ):
         try:
             ids.update(row[0] for row in db.execute(sql).fetchall() if isinstance(row[0], int))
             readable = True
         except sqlite3.DatabaseError:
             continue
     if not readable:
-        raise LibraryError("无法抢救：材料库的数据表都已无法读取", "nothing to rescue: no table of the library can be read")
+        raise LibraryError(
+            "无法抢救：材料库的数据表都已无法读取",
+            "nothing to rescue: no table of the library can be read",
+        )
     return sorted(ids)
 
 
@@ -103,8 +113,11 @@ def _rescue(db: Database, out: Path, source: Path) -> RescueReport:
                 continue
             report.from_snapshot.append(material_id)
         # 0600 like the library, even in a folder that already existed; never onto the library.
-        report.written.append(write_text_atomic(out / f"material-{material_id}.json", text,
-                                                private=True, libraries=(source,)))
+        report.written.append(
+            write_text_atomic(
+                out / f"material-{material_id}.json", text, private=True, libraries=(source,)
+            )
+        )
     return report
 
 

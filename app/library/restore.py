@@ -213,7 +213,9 @@ def finish_interrupted(library_path: Path) -> tuple[str, str] | None:
 def _write_journal(library_path: Path, stage: str, backup: Path, safety: Path | None) -> None:
     journal = journal_path(library_path)
     tmp = journal.with_name(journal.name + ".tmp")
-    text = json.dumps({"stage": stage, "backup": str(backup), "safety": str(safety) if safety else ""})
+    text = json.dumps(
+        {"stage": stage, "backup": str(backup), "safety": str(safety) if safety else ""}
+    )
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         try:

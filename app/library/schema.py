@@ -142,8 +142,12 @@ def _index_triggers() -> str:
     for table, fields in (("nodes", NODE_TEXT_FIELDS), ("materials", MATERIAL_TEXT_FIELDS)):
         inserts = "\n".join(_index_sql(table, "new", c, f, False) for c, f in enumerate(fields))
         deletes = "\n".join(_index_sql(table, "old", c, f, True) for c, f in enumerate(fields))
-        out.append(f"CREATE TRIGGER {table}_index_ai AFTER INSERT ON {table} BEGIN\n{inserts}\nEND;")
-        out.append(f"CREATE TRIGGER {table}_index_ad AFTER DELETE ON {table} BEGIN\n{deletes}\nEND;")
+        out.append(
+            f"CREATE TRIGGER {table}_index_ai AFTER INSERT ON {table} BEGIN\n{inserts}\nEND;"
+        )
+        out.append(
+            f"CREATE TRIGGER {table}_index_ad AFTER DELETE ON {table} BEGIN\n{deletes}\nEND;"
+        )
         for code, field in enumerate(fields):
             out.append(
                 f"CREATE TRIGGER {table}_index_au_{field} AFTER UPDATE OF {field} ON {table}"
@@ -223,7 +227,9 @@ def applied_migration_names(conn: sqlite3.Connection) -> set[str]:
     ).fetchone()
     if exists is None:
         return set()
-    rows = conn.execute(f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?", [MIGRATION_SET])
+    rows = conn.execute(
+        f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?", [MIGRATION_SET]
+    )
     return {r[0] for r in rows}
 
 
@@ -251,11 +257,17 @@ def check_existing_file(path: Path) -> bool:
         with open(path, "rb") as fh:
             header = fh.read(len(SQLITE_MAGIC))
     except OSError as exc:
-        raise _refuse(path, f"文件无法读取（{exc.strerror}）", f"cannot read the file ({exc.strerror})") from exc
+        raise _refuse(
+            path, f"文件无法读取（{exc.strerror}）", f"cannot read the file ({exc.strerror})"
+        ) from exc
     if header == b"":
         return True
     if header != SQLITE_MAGIC:
-        raise _refuse(path, "这不是对照材料库（不是 SQLite 数据库文件）", "not a Duizhao library (not an SQLite file)")
+        raise _refuse(
+            path,
+            "这不是对照材料库（不是 SQLite 数据库文件）",
+            "not a Duizhao library (not an SQLite file)",
+        )
     try:
         conn = connect_readonly(path)
         try:
@@ -272,7 +284,9 @@ _DETAIL_CHARS = 160
 def brief_check_detail(detail: str) -> str:
     """SQLite's integrity/quick_check report (one row can hold hundreds of lines) cut to its
     first problem and a count: the user needs to know it is damaged, not every page."""
-    lines = [line.strip() for line in detail.splitlines() if line.strip() and not line.startswith("***")]
+    lines = [
+        line.strip() for line in detail.splitlines() if line.strip() and not line.startswith("***")
+    ]
     if not lines:
         return detail.strip()[:_DETAIL_CHARS]
     first = lines[0] if len(lines[0]) <= _DETAIL_CHARS else lines[0][: _DETAIL_CHARS - 1] + "…"
@@ -313,8 +327,16 @@ def _check_connection(path: Path, conn: sqlite3.Connection) -> bool:
 
 _WRITE_REASONS = (  # (SQLite's message, 中文, English)
     ("disk is full", "磁盘已满", "the disk is full"),
-    ("readonly database", "材料库文件或其所在位置是只读的", "the library file or its folder is read-only"),
-    ("disk i/o error", "读写出错（存储设备是否已拔出？）", "input/output error (was the drive removed?)"),
+    (
+        "readonly database",
+        "材料库文件或其所在位置是只读的",
+        "the library file or its folder is read-only",
+    ),
+    (
+        "disk i/o error",
+        "读写出错（存储设备是否已拔出？）",
+        "input/output error (was the drive removed?)",
+    ),
     ("database is locked", "材料库正被另一个程序占用", "the library is busy in another program"),
     ("malformed", "材料库文件已损坏", "the library file is corrupt"),
 )
@@ -324,7 +346,9 @@ def write_error(path: Path, exc: sqlite3.DatabaseError) -> LibraryError:
     """A failed write (already rolled back) as the user should read it: why, and that the text
     stored before is intact."""
     detail = str(exc)
-    zh, en = next(((z, e) for key, z, e in _WRITE_REASONS if key in detail.lower()), (detail, detail))
+    zh, en = next(
+        ((z, e) for key, z, e in _WRITE_REASONS if key in detail.lower()), (detail, detail)
+    )
     return LibraryError(
         f"未能保存到材料库 {path}：{zh}；此前保存的内容未受影响，请处理后重试",
         f"could not save to the library {path}: {en}; what was saved before is intact — fix this and retry",
@@ -351,5 +375,7 @@ def create_private_file(path: Path) -> None:
     except FileExistsError:
         return
     except OSError as exc:
-        raise _refuse(path, f"无法创建文件（{exc.strerror}）", f"cannot create the file ({exc.strerror})") from exc
+        raise _refuse(
+            path, f"无法创建文件（{exc.strerror}）", f"cannot create the file ({exc.strerror})"
+        ) from exc
     os.close(fd)

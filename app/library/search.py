@@ -40,16 +40,23 @@ def _field_text(value: str, field: str) -> str:
 def _texts(db: Database, rowids: list[int]) -> dict[int, tuple[int | None, str, str]]:
     """rowid → (node id or None, field, text) for index rows."""
     out: dict[int, tuple[int | None, str, str]] = {}
-    for table, fields, sign in (("nodes", NODE_TEXT_FIELDS, 1), ("materials", MATERIAL_TEXT_FIELDS, -1)):
+    for table, fields, sign in (
+        ("nodes", NODE_TEXT_FIELDS, 1),
+        ("materials", MATERIAL_TEXT_FIELDS, -1),
+    ):
         wanted = {abs(r) // FIELD_SHIFT for r in rowids if (r > 0) == (sign > 0)}
         if not wanted:
             continue
         marks = ",".join("?" * len(wanted))
-        cursor = db.execute(f"SELECT id, {', '.join(fields)} FROM {table} WHERE id IN ({marks})", list(wanted))
+        cursor = db.execute(
+            f"SELECT id, {', '.join(fields)} FROM {table} WHERE id IN ({marks})", list(wanted)
+        )
         for row in cursor.fetchall():
             for code, field in enumerate(fields):
                 out[sign * (row[0] * FIELD_SHIFT + code)] = (
-                    row[0] if sign > 0 else None, field, _field_text(row[code + 1], field)
+                    row[0] if sign > 0 else None,
+                    field,
+                    _field_text(row[code + 1], field),
                 )
     return out
 
@@ -81,9 +88,14 @@ def _scan(db: Database, query: str, material_id: int | None, limit: int) -> list
     ).fetchall()
     hits: list[dict[str, Any]] = []
     for mid, title, updated in materials:
-        own = db.execute(f"SELECT id, {', '.join(MATERIAL_TEXT_FIELDS)} FROM materials WHERE id = ?", [mid])
-        found = [(-(mid * FIELD_SHIFT + c), (0, 0, 0)) for c, v in enumerate(own.fetchone()[1:])
-                 if folded in _field_text(v, MATERIAL_TEXT_FIELDS[c]).lower()]
+        own = db.execute(
+            f"SELECT id, {', '.join(MATERIAL_TEXT_FIELDS)} FROM materials WHERE id = ?", [mid]
+        )
+        found = [
+            (-(mid * FIELD_SHIFT + c), (0, 0, 0))
+            for c, v in enumerate(own.fetchone()[1:])
+            if folded in _field_text(v, MATERIAL_TEXT_FIELDS[c]).lower()
+        ]
         for row in db.execute(
             f"SELECT id, parent_id IS NOT NULL, position, {', '.join(NODE_TEXT_FIELDS)}"
             " FROM nodes WHERE material_id = ?",
@@ -94,7 +106,12 @@ def _scan(db: Database, query: str, material_id: int | None, limit: int) -> list
                     found.append((row[0] * FIELD_SHIFT + code, (1, row[1], row[2])))
         found.sort(key=lambda f: (f[1], abs(f[0])))
         hits += [
-            {"material_id": mid, "material_title": title, "rowid": r, "order": (updated, mid, o, abs(r))}
+            {
+                "material_id": mid,
+                "material_title": title,
+                "rowid": r,
+                "order": (updated, mid, o, abs(r)),
+            }
             for r, o in found
         ]
         if len(hits) >= limit:
@@ -107,11 +124,21 @@ def _stream(db: Database, match: str, material_id: int | None, limit: int) -> li
     nodes newest first — keeping those of untrashed (and in-scope) materials until ``limit``."""
     node_range = ""
     if material_id is not None:
-        low, high = db.execute("SELECT min(id), max(id) FROM nodes WHERE material_id = ?", [material_id]).fetchone()
-        node_range = "" if low is None else f" AND rowid BETWEEN {low * FIELD_SHIFT} AND {high * FIELD_SHIFT + 7}"
+        low, high = db.execute(
+            "SELECT min(id), max(id) FROM nodes WHERE material_id = ?", [material_id]
+        ).fetchone()
+        node_range = (
+            ""
+            if low is None
+            else f" AND rowid BETWEEN {low * FIELD_SHIFT} AND {high * FIELD_SHIFT + 7}"
+        )
     own = (
         "SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid < 0"
-        + (f" AND rowid BETWEEN {-(material_id * FIELD_SHIFT + 7)} AND {-material_id * FIELD_SHIFT}" if material_id else "")
+        + (
+            f" AND rowid BETWEEN {-(material_id * FIELD_SHIFT + 7)} AND {-material_id * FIELD_SHIFT}"
+            if material_id
+            else ""
+        )
         + " ORDER BY rowid"
     )
     nodes = f"SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid > 0{node_range} ORDER BY rowid DESC"
@@ -132,7 +159,8 @@ def _keep(db: Database, rowids: list[int], material_id: int | None) -> list[dict
     if node_ids:
         marks = ",".join("?" * len(node_ids))
         for nid, mid, parent, position in db.execute(
-            f"SELECT id, material_id, parent_id, position FROM nodes WHERE id IN ({marks})", node_ids
+            f"SELECT id, material_id, parent_id, position FROM nodes WHERE id IN ({marks})",
+            node_ids,
         ):
             nodes[nid] = (mid, (1, parent is not None, position))
     owners = {(-r) // FIELD_SHIFT for r in rowids if r < 0} | {m for m, _ in nodes.values()}
@@ -140,17 +168,28 @@ def _keep(db: Database, rowids: list[int], material_id: int | None) -> list[dict
     materials = {
         mid: (title, updated)
         for mid, title, updated in db.execute(
-            f"SELECT id, title, updated FROM materials WHERE trashed = 0 AND id IN ({marks})", list(owners)
+            f"SELECT id, title, updated FROM materials WHERE trashed = 0 AND id IN ({marks})",
+            list(owners),
         )
         if material_id is None or mid == material_id
     }
     out = []
     for rowid in rowids:
-        mid, order = nodes.get(rowid // FIELD_SHIFT, (None, None)) if rowid > 0 else ((-rowid) // FIELD_SHIFT, (0, 0, 0))
+        mid, order = (
+            nodes.get(rowid // FIELD_SHIFT, (None, None))
+            if rowid > 0
+            else ((-rowid) // FIELD_SHIFT, (0, 0, 0))
+        )
         if mid in materials:
             title, updated = materials[mid]
-            out.append({"material_id": mid, "material_title": title, "rowid": rowid,
-                        "order": (updated, mid, order, abs(rowid))})
+            out.append(
+                {
+                    "material_id": mid,
+                    "material_title": title,
+                    "rowid": rowid,
+                    "order": (updated, mid, order, abs(rowid)),
+                }
+            )
     return out
 
 
@@ -168,15 +207,26 @@ def find(db: Database, query: str, material_id: int | None, limit: int) -> list[
         match = None if material_id is not None else _short_query_match(db, query)
         if match == "":
             return []
-    rows = _scan(db, query, material_id, limit) if match is None else _stream(db, match, material_id, limit)
+    rows = (
+        _scan(db, query, material_id, limit)
+        if match is None
+        else _stream(db, match, material_id, limit)
+    )
     rows.sort(key=lambda r: r["order"][2:])
     rows.sort(key=lambda r: r["order"][:2], reverse=True)
     texts = _texts(db, [r["rowid"] for r in rows])
     out = []
     for row in rows:
         node_id, field, text = texts[row["rowid"]]
-        out.append({"material_id": row["material_id"], "material_title": row["material_title"],
-                    "node_id": node_id, "field": field, "snippet": snippet(text, query)})
+        out.append(
+            {
+                "material_id": row["material_id"],
+                "material_title": row["material_title"],
+                "node_id": node_id,
+                "field": field,
+                "snippet": snippet(text, query),
+            }
+        )
     return out
 
 
@@ -193,7 +243,7 @@ def snippet(text: str, query: str, width: int = SNIPPET_CHARS) -> str:
     return (
         ("…" if start > 0 else "")
         + flat[start:at]
-        + f"【{flat[at:at + len(query)]}】"
-        + flat[at + len(query):end]
+        + f"【{flat[at : at + len(query)]}】"
+        + flat[at + len(query) : end]
         + ("…" if end < len(flat) else "")
     )

@@ -79,8 +79,13 @@ class SnapshotMethods:
             material = self.get_material(material_id)
             return self.db.execute(
                 "INSERT INTO revisions (material_id, name, created, word_count, content) VALUES (?, ?, ?, ?, ?)",
-                [material_id, name.strip() or tree.now(), tree.now(), material_word_count(material),
-                 snapshot_json(material)],
+                [
+                    material_id,
+                    name.strip() or tree.now(),
+                    tree.now(),
+                    material_word_count(material),
+                    snapshot_json(material),
+                ],
             ).lastrowid
 
     @contextmanager
@@ -105,7 +110,9 @@ class SnapshotMethods:
         return [SnapshotInfo(*row) for row in cursor.fetchall()]
 
     def _snapshot(self, snapshot_id: int) -> tuple[int, Material, list, str]:
-        row = self.db.execute("SELECT material_id, content FROM revisions WHERE id = ?", [snapshot_id]).fetchone()
+        row = self.db.execute(
+            "SELECT material_id, content FROM revisions WHERE id = ?", [snapshot_id]
+        ).fetchone()
         if row is None:
             raise fields.not_found("快照", "snapshot", snapshot_id)
         material, links = material_from_json(row[1])

@@ -17,7 +17,9 @@ from app.library.schema import _WRITE_REASONS
 
 def read_error(path: Path, exc: sqlite3.Error) -> LibraryError:
     detail = str(exc)
-    zh, en = next(((z, e) for key, z, e in _WRITE_REASONS if key in detail.lower()), (detail, detail))
+    zh, en = next(
+        ((z, e) for key, z, e in _WRITE_REASONS if key in detail.lower()), (detail, detail)
+    )
     return LibraryError(f"无法读取材料库 {path}：{zh}", f"cannot read the library {path}: {en}")
 
 

@@ -54,27 +54,41 @@ def node_label(node: Section | Dimension | Point) -> str:
 
 def _point(d: dict[str, Any]) -> Point:
     return Point(
-        title=d["title"], body=d["body"], example=d["example"], example_lead=d["example_lead"],
-        example_sep=d["example_sep"], numbered=d.get("numbered", True),
-        title_alone=d.get("title_alone", False), id=d["id"],
+        title=d["title"],
+        body=d["body"],
+        example=d["example"],
+        example_lead=d["example_lead"],
+        example_sep=d["example_sep"],
+        numbered=d.get("numbered", True),
+        title_alone=d.get("title_alone", False),
+        id=d["id"],
     )
 
 
 def _dimension(d: dict[str, Any]) -> Dimension:
     return Dimension(
-        heading=d["heading"], short_name=d["short_name"], heading_prefix=d["heading_prefix"],
-        heading_suffix=d["heading_suffix"], intro=list(d["intro"]),
-        heading_alone=d.get("heading_alone", False), points_apart=d.get("points_apart", False),
+        heading=d["heading"],
+        short_name=d["short_name"],
+        heading_prefix=d["heading_prefix"],
+        heading_suffix=d["heading_suffix"],
+        intro=list(d["intro"]),
+        heading_alone=d.get("heading_alone", False),
+        points_apart=d.get("points_apart", False),
         numbered=d.get("numbered", True),
-        points=[_point(p) for p in d["points"]], id=d["id"],
+        points=[_point(p) for p in d["points"]],
+        id=d["id"],
     )
 
 
 def _section(d: dict[str, Any]) -> Section:
     return Section(
-        kind=d["kind"], heading=d["heading"], intro=list(d["intro"]), numbered=d.get("numbered", True),
+        kind=d["kind"],
+        heading=d["heading"],
+        intro=list(d["intro"]),
+        numbered=d.get("numbered", True),
         dimensions=[_dimension(x) for x in d["dimensions"]],
-        points=[_point(p) for p in d["points"]], id=d["id"],
+        points=[_point(p) for p in d["points"]],
+        id=d["id"],
     )
 
 
@@ -105,7 +119,9 @@ _ROOT_ALIVE = (
 )
 
 
-def back_entry_ids(db: Database, material_id: int | None = None, roots: list[int] | None = None) -> set[int]:
+def back_entry_ids(
+    db: Database, material_id: int | None = None, roots: list[int] | None = None
+) -> set[int]:
     """Trash entries whose node is in the material again, unchanged: nothing to restore."""
     sql, params = _ROOT_ALIVE, []
     if material_id is not None:
@@ -140,8 +156,11 @@ def adopt_trashed_ids(db: Database, material_id: int, nodes: list) -> None:
             continue
         wanted = _shape(data, ("links", "id"))
         for node in nodes:
-            if (node.id is None and isinstance(node, kinds[kind])
-                    and _shape(asdict(node), ("links", "id")) == wanted):
+            if (
+                node.id is None
+                and isinstance(node, kinds[kind])
+                and _shape(asdict(node), ("links", "id")) == wanted
+            ):
                 _give_ids(node, data)
                 taken.update(_ids_in(data))
                 break
@@ -149,7 +168,9 @@ def adopt_trashed_ids(db: Database, material_id: int, nodes: list) -> None:
 
 def _give_ids(node, data: dict[str, Any]) -> None:
     node.id = data["id"]
-    for child, child_data in zip(getattr(node, "dimensions", []), data.get("dimensions", []), strict=True):
+    for child, child_data in zip(
+        getattr(node, "dimensions", []), data.get("dimensions", []), strict=True
+    ):
         _give_ids(child, child_data)
     for child, child_data in zip(getattr(node, "points", []), data.get("points", []), strict=True):
         _give_ids(child, child_data)
@@ -167,7 +188,9 @@ def subtree_links(db: Database, ids: list[int]) -> list[list[int]]:
     ]
 
 
-def trash_subtree(db: Database, row: dict[str, Any], deleted: str, entry_id: int | None = None) -> int:
+def trash_subtree(
+    db: Database, row: dict[str, Any], deleted: str, entry_id: int | None = None
+) -> int:
     """Remove the node's subtree from ``nodes`` into a ``trash`` entry; returns the entry id
     (``entry_id`` when given: undoing a restore puts the entry back under its old id)."""
     material = tree.load_material(db, row["material_id"])
@@ -183,14 +206,23 @@ def trash_subtree(db: Database, row: dict[str, Any], deleted: str, entry_id: int
     # new one once the node is gone: the new entry holds the same text, so they go.
     for stale in back_entry_ids(db, row["material_id"], ids):
         db.execute("DELETE FROM trash WHERE id = ?", [stale])
-    if entry_id is not None and db.execute("SELECT 1 FROM trash WHERE id = ?", [entry_id]).fetchone():
+    if (
+        entry_id is not None
+        and db.execute("SELECT 1 FROM trash WHERE id = ?", [entry_id]).fetchone()
+    ):
         entry_id = None  # taken: a new id rather than two entries in one
     entry = db.execute(
         "INSERT INTO trash (id, material_id, kind, label, deleted, parent_id, position, content)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            entry_id, row["material_id"], row["kind"], node_label(node), deleted, row["parent_id"],
-            row["position"], json.dumps(content, ensure_ascii=False),
+            entry_id,
+            row["material_id"],
+            row["kind"],
+            node_label(node),
+            deleted,
+            row["parent_id"],
+            row["position"],
+            json.dumps(content, ensure_ascii=False),
         ],
     ).lastrowid
     db.execute("DELETE FROM nodes WHERE id = ?", [row["id"]])
@@ -208,7 +240,9 @@ _FIRST_DIMENSION = (
 )
 
 
-def _fitting_parent(db: Database, material_id: int, kind: str, parent_id, parent_kind) -> int | None:
+def _fitting_parent(
+    db: Database, material_id: int, kind: str, parent_id, parent_kind
+) -> int | None:
     """The old parent if it still fits, else the material's first parent of the right kind."""
     if kind == "section":
         return None
@@ -220,7 +254,11 @@ def _fitting_parent(db: Database, material_id: int, kind: str, parent_id, parent
         queries = [_FIRST_SECTION.format(problems_first="section_kind <> 'problems', ")]
     else:
         section = _FIRST_SECTION.format(problems_first="")
-        queries = [_FIRST_DIMENSION, section] if parent_kind == "dimension" else [section, _FIRST_DIMENSION]
+        queries = (
+            [_FIRST_DIMENSION, section]
+            if parent_kind == "dimension"
+            else [section, _FIRST_DIMENSION]
+        )
     for sql in queries:
         found = db.execute(sql, [material_id]).fetchone()
         if found:
@@ -249,7 +287,9 @@ def _displace(
     return root
 
 
-def restore_subtree(db: Database, entry: dict[str, Any], outcome: dict[str, Any] | None = None) -> int:
+def restore_subtree(
+    db: Database, entry: dict[str, Any], outcome: dict[str, Any] | None = None
+) -> int:
     """Put a trashed subtree back; returns the restored node's id. An entry whose node is back
     unchanged is only removed; one whose node is back changed swaps with it (``_displace``).
     ``outcome`` (for undo) gets ``was_back`` and the ``displaced`` entry ids."""
@@ -274,7 +314,9 @@ def restore_subtree(db: Database, entry: dict[str, Any], outcome: dict[str, Any]
     if kind == "section":
         node_id = tree.insert_section(db, material_id, position, _section(data), True, id_map)
     elif kind == "dimension":
-        node_id = tree.insert_dimension(db, material_id, parent_id, position, _dimension(data), True, id_map)
+        node_id = tree.insert_dimension(
+            db, material_id, parent_id, position, _dimension(data), True, id_map
+        )
     else:
         point = _point(data)
         node_id = tree.insert_point(db, material_id, parent_id, position, point, keep_ids=True)

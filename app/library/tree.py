@@ -21,7 +21,15 @@ from app.model import (
 if TYPE_CHECKING:  # annotations only; read-only opens run without sqlite_utils
     from sqlite_utils import Database
 
-MATERIAL_TEXT_FIELDS = ("title", "organization", "scope", "meeting", "template_id", "author", "date")
+MATERIAL_TEXT_FIELDS = (
+    "title",
+    "organization",
+    "scope",
+    "meeting",
+    "template_id",
+    "author",
+    "date",
+)
 MATERIAL_LIST_FIELDS = ("preamble", "closing")
 
 
@@ -87,8 +95,11 @@ def load_material(db: Database, material_id: int) -> Material | None:
     for n in nodes:
         if n["kind"] == "section":
             sections[n["id"]] = Section(
-                kind=n["section_kind"], heading=n["heading"], intro=json.loads(n["intro"]),
-                numbered=bool(n.get("numbered", 1)), id=n["id"],
+                kind=n["section_kind"],
+                heading=n["heading"],
+                intro=json.loads(n["intro"]),
+                numbered=bool(n.get("numbered", 1)),
+                id=n["id"],
             )
             material.sections.append(sections[n["id"]])
     for n in nodes:
@@ -127,9 +138,26 @@ def load_material(db: Database, material_id: int) -> Material | None:
 # ----- writing --------------------------------------------------------------------------------
 
 _NODE_COLUMNS = (
-    "id", "material_id", "parent_id", "position", "kind", "section_kind", "heading", "short_name",
-    "heading_prefix", "heading_suffix", "intro", "title", "body", "example", "example_lead",
-    "example_sep", "numbered", "heading_alone", "points_apart", "title_alone",
+    "id",
+    "material_id",
+    "parent_id",
+    "position",
+    "kind",
+    "section_kind",
+    "heading",
+    "short_name",
+    "heading_prefix",
+    "heading_suffix",
+    "intro",
+    "title",
+    "body",
+    "example",
+    "example_lead",
+    "example_sep",
+    "numbered",
+    "heading_alone",
+    "points_apart",
+    "title_alone",
 )
 _INSERT_NODE = (
     f"INSERT INTO nodes ({', '.join(_NODE_COLUMNS)}) "
@@ -144,7 +172,10 @@ def _insert_node(db: Database, values: dict[str, Any], keep_id: int | None) -> i
     row.update(values)
     row["intro"] = json.dumps(row.get("intro") or [], ensure_ascii=False)
     row["section_kind"] = values.get("section_kind")
-    free = keep_id is not None and db.execute("SELECT 1 FROM nodes WHERE id = ?", [keep_id]).fetchone() is None
+    free = (
+        keep_id is not None
+        and db.execute("SELECT 1 FROM nodes WHERE id = ?", [keep_id]).fetchone() is None
+    )
     row["id"] = keep_id if free else None
     return db.execute(_INSERT_NODE, row).lastrowid
 
@@ -155,9 +186,16 @@ def insert_point(
     return _insert_node(
         db,
         {
-            "material_id": material_id, "parent_id": parent_id, "position": position,
-            "kind": "point", "title": p.title, "body": p.body, "example": p.example,
-            "example_lead": p.example_lead, "example_sep": p.example_sep, "numbered": int(p.numbered),
+            "material_id": material_id,
+            "parent_id": parent_id,
+            "position": position,
+            "kind": "point",
+            "title": p.title,
+            "body": p.body,
+            "example": p.example,
+            "example_lead": p.example_lead,
+            "example_sep": p.example_sep,
+            "numbered": int(p.numbered),
             "title_alone": int(p.title_alone),
         },
         p.id if keep_ids else None,
@@ -165,16 +203,28 @@ def insert_point(
 
 
 def insert_dimension(
-    db: Database, material_id: int, parent_id: int, position: int, d: Dimension,
-    keep_ids: bool = False, id_map: dict[int, int] | None = None,
+    db: Database,
+    material_id: int,
+    parent_id: int,
+    position: int,
+    d: Dimension,
+    keep_ids: bool = False,
+    id_map: dict[int, int] | None = None,
 ) -> int:
     node_id = _insert_node(
         db,
         {
-            "material_id": material_id, "parent_id": parent_id, "position": position,
-            "kind": "dimension", "heading": d.heading, "short_name": d.short_name,
-            "heading_prefix": d.heading_prefix, "heading_suffix": d.heading_suffix,
-            "intro": d.intro, "heading_alone": int(d.heading_alone), "points_apart": int(d.points_apart),
+            "material_id": material_id,
+            "parent_id": parent_id,
+            "position": position,
+            "kind": "dimension",
+            "heading": d.heading,
+            "short_name": d.short_name,
+            "heading_prefix": d.heading_prefix,
+            "heading_suffix": d.heading_suffix,
+            "intro": d.intro,
+            "heading_alone": int(d.heading_alone),
+            "points_apart": int(d.points_apart),
             "numbered": int(d.numbered),
         },
         d.id if keep_ids else None,
@@ -186,14 +236,23 @@ def insert_dimension(
 
 
 def insert_section(
-    db: Database, material_id: int, position: int, s: Section,
-    keep_ids: bool = False, id_map: dict[int, int] | None = None,
+    db: Database,
+    material_id: int,
+    position: int,
+    s: Section,
+    keep_ids: bool = False,
+    id_map: dict[int, int] | None = None,
 ) -> int:
     node_id = _insert_node(
         db,
         {
-            "material_id": material_id, "parent_id": None, "position": position,
-            "kind": "section", "section_kind": s.kind, "heading": s.heading, "intro": s.intro,
+            "material_id": material_id,
+            "parent_id": None,
+            "position": position,
+            "kind": "section",
+            "section_kind": s.kind,
+            "heading": s.heading,
+            "intro": s.intro,
             "numbered": int(s.numbered),
         },
         s.id if keep_ids else None,
@@ -220,15 +279,36 @@ def insert_sections(
     for si, s in enumerate(material.sections):
         bare = Section(kind=s.kind, heading=s.heading, intro=s.intro, numbered=s.numbered, id=s.id)
         section_id = insert_section(db, material_id, si, bare, keep_ids)
-        own = [insert_point(db, material_id, section_id, i, p, keep_ids) for i, p in enumerate(s.points)]
+        own = [
+            insert_point(db, material_id, section_id, i, p, keep_ids)
+            for i, p in enumerate(s.points)
+        ]
         per_dim = []
         for di, d in enumerate(s.dimensions):
-            dim_id = insert_dimension(db, material_id, section_id, di, Dimension(
-                heading=d.heading, short_name=d.short_name, heading_prefix=d.heading_prefix,
-                heading_suffix=d.heading_suffix, intro=d.intro, heading_alone=d.heading_alone,
-                points_apart=d.points_apart, numbered=d.numbered, id=d.id,
-            ), keep_ids)
-            per_dim.append([insert_point(db, material_id, dim_id, i, p, keep_ids) for i, p in enumerate(d.points)])
+            dim_id = insert_dimension(
+                db,
+                material_id,
+                section_id,
+                di,
+                Dimension(
+                    heading=d.heading,
+                    short_name=d.short_name,
+                    heading_prefix=d.heading_prefix,
+                    heading_suffix=d.heading_suffix,
+                    intro=d.intro,
+                    heading_alone=d.heading_alone,
+                    points_apart=d.points_apart,
+                    numbered=d.numbered,
+                    id=d.id,
+                ),
+                keep_ids,
+            )
+            per_dim.append(
+                [
+                    insert_point(db, material_id, dim_id, i, p, keep_ids)
+                    for i, p in enumerate(d.points)
+                ]
+            )
         ids.append([own, *per_dim])
     return ids
 
@@ -239,7 +319,9 @@ def insert_position_links(db: Database, point_ids: list[list[list[int]]], links:
         pa = point_ids[a[0]][a[1] + 1][a[2]]
         pb = point_ids[b[0]][b[1] + 1][b[2]]
         if pa != pb:
-            db.execute("INSERT OR IGNORE INTO links (problem_id, measure_id) VALUES (?, ?)", [pa, pb])
+            db.execute(
+                "INSERT OR IGNORE INTO links (problem_id, measure_id) VALUES (?, ?)", [pa, pb]
+            )
 
 
 def material_counts(material: Material) -> dict[str, int]:
@@ -264,16 +346,24 @@ def sibling_count(db: Database, material_id: int, parent_id: int | None, kind: s
     return db.execute(f"SELECT count(*) FROM nodes WHERE {where}", params).fetchone()[0]
 
 
-def open_gap(db: Database, material_id: int, parent_id: int | None, kind: str, position: int) -> None:
+def open_gap(
+    db: Database, material_id: int, parent_id: int | None, kind: str, position: int
+) -> None:
     """Shift siblings at ``position`` and after one place down to make room."""
     where, params = sibling_filter(material_id, parent_id, kind)
-    db.execute(f"UPDATE nodes SET position = position + 1 WHERE {where} AND position >= ?", [*params, position])
+    db.execute(
+        f"UPDATE nodes SET position = position + 1 WHERE {where} AND position >= ?",
+        [*params, position],
+    )
 
 
 def renumber(db: Database, material_id: int, parent_id: int | None, kind: str) -> None:
     """Positions 0..n-1 in the current order (after a removal or a move)."""
     where, params = sibling_filter(material_id, parent_id, kind)
-    ids = [r[0] for r in db.execute(f"SELECT id FROM nodes WHERE {where} ORDER BY position, id", params)]
+    ids = [
+        r[0]
+        for r in db.execute(f"SELECT id FROM nodes WHERE {where} ORDER BY position, id", params)
+    ]
     for i, node_id in enumerate(ids):
         db.execute("UPDATE nodes SET position = ? WHERE id = ? AND position <> ?", [i, node_id, i])
 

@@ -39,6 +39,7 @@ OUT_DIR = REPO / "resources" / "fonts"
 MAX_TOTAL_BYTES = 25_000_000  # installer budget for all bundled fonts
 FANDOL = Path("/usr/share/texlive/texmf-dist/fonts/opentype/public/fandol")
 
+
 @dataclass(frozen=True)
 class FontBuild:
     key: str  # what --only takes
@@ -53,24 +54,87 @@ class FontBuild:
 
 
 BUILDS = (
-    FontBuild("body", "DZFang-Regular.ttf", FANDOL / "FandolFang-Regular.otf", 0,
-              "texlive-lang-chinese", "DZ FandolFang", "Regular", "gb2312+names", ("Fandol",)),
+    FontBuild(
+        "body",
+        "DZFang-Regular.ttf",
+        FANDOL / "FandolFang-Regular.otf",
+        0,
+        "texlive-lang-chinese",
+        "DZ FandolFang",
+        "Regular",
+        "gb2312+names",
+        ("Fandol",),
+    ),
     # Title: Noto Serif CJK SC Bold beat FandolSong-Bold on both counts: cleaner, more even
     # strokes, and smaller once subset and converted (3.05 MB vs 4.19 MB, 13 s each).
-    FontBuild("title", "DZSerifSC-Bold.ttf", Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc"), 2,
-              "fonts-noto-cjk", "DZ Serif SC", "Bold", "gb2312+names", ("NotoCJK",)),
-    FontBuild("page_number", "DZSong-Regular.ttf", FANDOL / "FandolSong-Regular.otf", 0,
-              "texlive-lang-chinese", "DZ FandolSong", "Regular", "page", ("Fandol",)),
-    FontBuild("heading1", "DZHei-Regular.ttf", Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"), 0,
-              "fonts-wqy-microhei", "DZ WenQuanYi Micro Hei", "Regular", "gb2312+names", ("WenQuanYi",)),
-    FontBuild("heading2", "DZKai-Regular.ttf", Path("/usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf"), 0,
-              "fonts-arphic-gkai00mp", "DZ AR PL KaitiM GB", "Regular", "gb2312+names", ("Arphic",)),
+    FontBuild(
+        "title",
+        "DZSerifSC-Bold.ttf",
+        Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc"),
+        2,
+        "fonts-noto-cjk",
+        "DZ Serif SC",
+        "Bold",
+        "gb2312+names",
+        ("NotoCJK",),
+    ),
+    FontBuild(
+        "page_number",
+        "DZSong-Regular.ttf",
+        FANDOL / "FandolSong-Regular.otf",
+        0,
+        "texlive-lang-chinese",
+        "DZ FandolSong",
+        "Regular",
+        "page",
+        ("Fandol",),
+    ),
+    FontBuild(
+        "heading1",
+        "DZHei-Regular.ttf",
+        Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
+        0,
+        "fonts-wqy-microhei",
+        "DZ WenQuanYi Micro Hei",
+        "Regular",
+        "gb2312+names",
+        ("WenQuanYi",),
+    ),
+    FontBuild(
+        "heading2",
+        "DZKai-Regular.ttf",
+        Path("/usr/share/fonts/truetype/arphic-gkai00mp/gkai00mp.ttf"),
+        0,
+        "fonts-arphic-gkai00mp",
+        "DZ AR PL KaitiM GB",
+        "Regular",
+        "gb2312+names",
+        ("Arphic",),
+    ),
     # Fallback 1: a Ming (宋) design for the name hanzi, closer to 仿宋 body text than a Hei.
-    FontBuild("fallback_names", "DZFallbackMing-Regular.ttf", Path("/usr/share/fonts/truetype/arphic/uming.ttc"), 0,
-              "fonts-arphic-uming", "DZ AR PL UMing CN", "Regular", "names", ("ArphicUMing",)),
+    FontBuild(
+        "fallback_names",
+        "DZFallbackMing-Regular.ttf",
+        Path("/usr/share/fonts/truetype/arphic/uming.ttc"),
+        0,
+        "fonts-arphic-uming",
+        "DZ AR PL UMing CN",
+        "Regular",
+        "names",
+        ("ArphicUMing",),
+    ),
     # Fallback 2: everything in GBK and CJK Unified Ideographs.
-    FontBuild("fallback", "DZFallbackHei-Regular.ttf", Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"), 0,
-              "fonts-wqy-microhei", "DZ WenQuanYi Micro Hei Full", "Regular", "gbk+cjk", ("WenQuanYi",)),
+    FontBuild(
+        "fallback",
+        "DZFallbackHei-Regular.ttf",
+        Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
+        0,
+        "fonts-wqy-microhei",
+        "DZ WenQuanYi Micro Hei Full",
+        "Regular",
+        "gbk+cjk",
+        ("WenQuanYi",),
+    ),
 )
 
 # Licence texts shipped beside the fonts: name -> [(output file, source file)].
@@ -79,24 +143,34 @@ LICENCES = {
         ("LICENSE-Fandol-GPL-3.0.txt", "/usr/share/doc/texlive-doc/fonts/fandol/COPYING.gz"),
         ("README-Fandol.txt", "/usr/share/doc/texlive-doc/fonts/fandol/README"),
     ],
-    "NotoCJK": [("COPYRIGHT-fonts-noto-cjk-OFL-1.1.txt", "/usr/share/doc/fonts-noto-cjk/copyright")],
+    "NotoCJK": [
+        ("COPYRIGHT-fonts-noto-cjk-OFL-1.1.txt", "/usr/share/doc/fonts-noto-cjk/copyright")
+    ],
     "WenQuanYi": [
         ("COPYRIGHT-fonts-wqy-microhei.txt", "/usr/share/doc/fonts-wqy-microhei/copyright"),
         ("LICENSE-Apache-2.0.txt", "/usr/share/common-licenses/Apache-2.0"),
     ],
     "Arphic": [
         ("COPYRIGHT-fonts-arphic-gkai00mp.txt", "/usr/share/doc/fonts-arphic-gkai00mp/copyright"),
-        ("LICENSE-Arphic-Public-License.txt",
-         "/usr/share/doc/fonts-arphic-gkai00mp/license/english/ARPHICPL.TXT.gz"),
-        ("LICENSE-Arphic-Public-License-zh-GB.txt",
-         "/usr/share/doc/fonts-arphic-gkai00mp/license/gb/ARPHICPL.TXT"),
+        (
+            "LICENSE-Arphic-Public-License.txt",
+            "/usr/share/doc/fonts-arphic-gkai00mp/license/english/ARPHICPL.TXT.gz",
+        ),
+        (
+            "LICENSE-Arphic-Public-License-zh-GB.txt",
+            "/usr/share/doc/fonts-arphic-gkai00mp/license/gb/ARPHICPL.TXT",
+        ),
     ],
     "ArphicUMing": [
         ("COPYRIGHT-fonts-arphic-uming.txt", "/usr/share/doc/fonts-arphic-uming/copyright"),
-        ("LICENSE-Arphic-Public-License.txt",
-         "/usr/share/doc/fonts-arphic-uming/license/english/ARPHICPL.TXT.gz"),
-        ("LICENSE-Arphic-Public-License-zh-GB.txt",
-         "/usr/share/doc/fonts-arphic-uming/license/gb/ARPHICPL.TXT"),
+        (
+            "LICENSE-Arphic-Public-License.txt",
+            "/usr/share/doc/fonts-arphic-uming/license/english/ARPHICPL.TXT.gz",
+        ),
+        (
+            "LICENSE-Arphic-Public-License-zh-GB.txt",
+            "/usr/share/doc/fonts-arphic-uming/license/gb/ARPHICPL.TXT",
+        ),
     ],
 }
 
@@ -121,8 +195,12 @@ GRID_MUST_BE_EM = "“”，。"
 
 def package_version(package: str) -> str:
     try:
-        out = subprocess.run(["dpkg-query", "-W", "-f=${Version}", package],
-                             capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            ["dpkg-query", "-W", "-f=${Version}", package],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         return out.stdout.strip() or "unknown"
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
@@ -252,10 +330,20 @@ def cff_to_truetype(font: TTFont, max_err: float = 1.0) -> None:
     maxp.tableVersion = 0x00010000
     maxp.numGlyphs = len(glyph_order)
     maxp.maxZones = 1
-    for field in ("maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs",
-                  "maxStackElements", "maxSizeOfInstructions", "maxComponentElements",
-                  "maxPoints", "maxContours", "maxCompositePoints", "maxCompositeContours",
-                  "maxComponentDepth"):
+    for field in (
+        "maxTwilightPoints",
+        "maxStorage",
+        "maxFunctionDefs",
+        "maxInstructionDefs",
+        "maxStackElements",
+        "maxSizeOfInstructions",
+        "maxComponentElements",
+        "maxPoints",
+        "maxContours",
+        "maxCompositePoints",
+        "maxCompositeContours",
+        "maxComponentDepth",
+    ):
         setattr(maxp, field, 0)
     font["maxp"] = maxp
     font["head"].glyphDataFormat = 0
@@ -276,8 +364,13 @@ def rename(font: TTFont, build: FontBuild, notice: str) -> None:
         name.removeNames(nameID=name_id)
     is_bold = build.style == "Bold"
     # Family + style linking: family "X", subfamily "Bold" (RIBBI), so Qt and Word see one family.
-    values = {1: build.family, 2: "Bold" if is_bold else "Regular",
-              3: f"{ps_name};duizhao;{build_date().isoformat()}", 4: full, 6: ps_name}
+    values = {
+        1: build.family,
+        2: "Bold" if is_bold else "Regular",
+        3: f"{ps_name};duizhao;{build_date().isoformat()}",
+        4: full,
+        6: ps_name,
+    }
     for name_id, value in values.items():
         name.setName(value, name_id, 3, 1, 0x409)
         name.setName(value, name_id, 1, 0, 0)
@@ -310,9 +403,17 @@ def build_one(build: FontBuild) -> None:
         f"{original} ({build.source.name} face {build.face}, Debian package {build.package} {version}): "
         f"subset to {describe}; "
         + ("outlines converted from CFF to TrueType (cu2qu, max error 1 unit); " if was_cff else "")
-        + (f"cmap of {''.join(remapped)} pointed at the font's full-width (fwid) forms; " if remapped else "")
+        + (
+            f"cmap of {''.join(remapped)} pointed at the font's full-width (fwid) forms; "
+            if remapped
+            else ""
+        )
         + (f"{''.join(aliases)} mapped to the glyphs of the GBK dash/dot; " if aliases else "")
-        + ("em dash outline stretched to the full em so that a double dash joins; " if joined else "")
+        + (
+            "em dash outline stretched to the full em so that a double dash joins; "
+            if joined
+            else ""
+        )
         + f"hinting and OpenType layout tables removed; renamed to {build.family}."
     )
     rename(font, build, notice)
@@ -321,8 +422,11 @@ def build_one(build: FontBuild) -> None:
     font.save(tmp)
     os.replace(tmp, out)
     seconds = time.perf_counter() - started
-    print(f"{build.out}: {out.stat().st_size / 1e6:.2f} MB, {len(font.getGlyphOrder())} glyphs, "
-          f"{seconds:.1f} s, from {original}", flush=True)
+    print(
+        f"{build.out}: {out.stat().st_size / 1e6:.2f} MB, {len(font.getGlyphOrder())} glyphs, "
+        f"{seconds:.1f} s, from {original}",
+        flush=True,
+    )
 
 
 def copy_licences(builds) -> None:
@@ -362,9 +466,12 @@ def verify(build: FontBuild) -> list[str]:
     if build.coverage.startswith(("gb2312", "gbk")):
         missing = gb2312_chars() - set(cmap)
         if missing:
-            problems.append(f"{build.out}: lacks GB2312 characters "
-                            + "".join(sorted(chr(c) for c in missing)))
-    problems += _verify_reportlab(path, "中文“对照”，。0123" if build.coverage != "page" else "— 12 —")
+            problems.append(
+                f"{build.out}: lacks GB2312 characters " + "".join(sorted(chr(c) for c in missing))
+            )
+    problems += _verify_reportlab(
+        path, "中文“对照”，。0123" if build.coverage != "page" else "— 12 —"
+    )
     return problems
 
 
@@ -402,21 +509,28 @@ def main(argv: list[str] | None = None) -> int:
     if not args.verify:
         missing = [str(b.source) for b in selected if not b.source.exists()]
         if missing:
-            print("missing source fonts (install the Debian packages in packaging/fonts/README.md):\n  "
-                  + "\n  ".join(missing), file=sys.stderr)
+            print(
+                "missing source fonts (install the Debian packages in packaging/fonts/README.md):\n  "
+                + "\n  ".join(missing),
+                file=sys.stderr,
+            )
             return 2
         copy_licences(selected)
         for build in selected:
             build_one(build)
         # ReportLab's parse of each new file, committed beside it (app/font_metrics.py).
-        subprocess.run([sys.executable, str(Path(__file__).with_name("build_metrics.py"))], check=True)
+        subprocess.run(
+            [sys.executable, str(Path(__file__).with_name("build_metrics.py"))], check=True
+        )
     problems = [p for b in selected for p in verify(b)]
     for problem in problems:
         print("PROBLEM", problem, file=sys.stderr)
     total = sum((OUT_DIR / b.out).stat().st_size for b in BUILDS if (OUT_DIR / b.out).exists())
     print(f"total bundled fonts: {total / 1e6:.2f} MB")
     if total > MAX_TOTAL_BYTES:
-        problems.append(f"bundled fonts total {total / 1e6:.2f} MB > {MAX_TOTAL_BYTES / 1e6:.0f} MB")
+        problems.append(
+            f"bundled fonts total {total / 1e6:.2f} MB > {MAX_TOTAL_BYTES / 1e6:.0f} MB"
+        )
         print("PROBLEM", problems[-1], file=sys.stderr)
     return 1 if problems else 0
 

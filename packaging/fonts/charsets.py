@@ -58,20 +58,37 @@ def _ranges(*pairs: tuple[int, int]) -> set[int]:
 # punctuation (— … “ ” ‘ ’ ·), number forms (Ⅻ), enclosed numbers (①), CJK symbols (〔〕),
 # enclosed CJK (㈠), full-width and half-width forms.
 SYMBOLS = _ranges(
-    (0x0020, 0x007E), (0x00A0, 0x00FF), (0x2010, 0x206F), (0x2100, 0x218F), (0x2190, 0x21FF),
-    (0x2200, 0x22FF), (0x2460, 0x24FF), (0x2500, 0x257F), (0x25A0, 0x25FF), (0x2600, 0x26FF),
-    (0x3000, 0x303F), (0x3200, 0x32FF), (0xFE30, 0xFE4F), (0xFF00, 0xFFEF),
+    (0x0020, 0x007E),
+    (0x00A0, 0x00FF),
+    (0x2010, 0x206F),
+    (0x2100, 0x218F),
+    (0x2190, 0x21FF),
+    (0x2200, 0x22FF),
+    (0x2460, 0x24FF),
+    (0x2500, 0x257F),
+    (0x25A0, 0x25FF),
+    (0x2600, 0x26FF),
+    (0x3000, 0x303F),
+    (0x3200, 0x32FF),
+    (0xFE30, 0xFE4F),
+    (0xFF00, 0xFFEF),
 )
 CJK_UNIFIED = _ranges((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
 
 # (how to say it, which code points)
 COVERAGE = {
-    "page": ("ASCII, digits, punctuation, CJK symbols, full-width forms (no hanzi)", lambda: SYMBOLS),
+    "page": (
+        "ASCII, digits, punctuation, CJK symbols, full-width forms (no hanzi)",
+        lambda: SYMBOLS,
+    ),
     "gb2312+names": (
         f"{GB2312_NOTE} + name hanzi outside GB2312 + punctuation and forms",
         lambda: gb2312_chars() | name_hanzi() | SYMBOLS,
     ),
-    "names": ("the name hanzi outside GB2312 + punctuation and forms", lambda: name_hanzi() | SYMBOLS),
+    "names": (
+        "the name hanzi outside GB2312 + punctuation and forms",
+        lambda: name_hanzi() | SYMBOLS,
+    ),
     "gbk+cjk": (
         "all of GBK + CJK Unified Ideographs (incl. Ext. A, compatibility) + punctuation and forms",
         lambda: gbk_chars() | gb2312_chars() | CJK_UNIFIED | SYMBOLS,

@@ -59,7 +59,9 @@ def build_svg(*, frame: bool = True) -> str:
     ty = CANVAS / 2 + (y0 + y1) / 2 * glyph_scale
     frame_rect = (
         f'  <rect x="52" y="52" width="408" height="408" rx="30" fill="none" '
-        f'stroke="{PAPER_WHITE}" stroke-width="14"/>\n' if frame else ""
+        f'stroke="{PAPER_WHITE}" stroke-width="14"/>\n'
+        if frame
+        else ""
     )
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -99,8 +101,12 @@ def write_ico_icns(pngs: dict[int, Path]) -> list[Path]:
     images = {size: Image.open(path).convert("RGBA") for size, path in pngs.items()}
     ico = ICONS / "duizhao.ico"
     largest = images[max(ICO_SIZES)]
-    largest.save(ico, format="ICO", sizes=[(s, s) for s in ICO_SIZES],
-                 append_images=[images[s] for s in ICO_SIZES if s != max(ICO_SIZES)])
+    largest.save(
+        ico,
+        format="ICO",
+        sizes=[(s, s) for s in ICO_SIZES],
+        append_images=[images[s] for s in ICO_SIZES if s != max(ICO_SIZES)],
+    )
     icns = ICONS / "duizhao.icns"
     # .icns holds 512@2x too: render it at 1024 rather than let Pillow upscale the 512
     with tempfile.TemporaryDirectory() as tmp:
@@ -113,8 +119,11 @@ def write_ico_icns(pngs: dict[int, Path]) -> list[Path]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--keep-svg", action="store_true",
-                        help="render from the committed SVG instead of rebuilding it from the font")
+    parser.add_argument(
+        "--keep-svg",
+        action="store_true",
+        help="render from the committed SVG instead of rebuilding it from the font",
+    )
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication

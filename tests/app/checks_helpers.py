@@ -27,25 +27,53 @@ def planted_faults() -> list[dict]:
     return json.loads((DATA / "planted-2021.expected.json").read_text(encoding="utf-8"))["faults"]
 
 
-def at(findings: list[Finding], rule: str, path: str | None = None, excerpt: str | None = None) -> list[Finding]:
-    return [f for f in findings if f.rule == rule and (path is None or f.path == path)
-            and (excerpt is None or f.excerpt == excerpt)]
+def at(
+    findings: list[Finding], rule: str, path: str | None = None, excerpt: str | None = None
+) -> list[Finding]:
+    return [
+        f
+        for f in findings
+        if f.rule == rule
+        and (path is None or f.path == path)
+        and (excerpt is None or f.excerpt == excerpt)
+    ]
 
 
-def material_with(body: str = "", *, example: str = "", title: str = "学习不够系统", year: int | None = 2021,
-                  organization: str = "县政府党组", template_id: str = "custom",
-                  prefix: str = "在“", heading: str = "带头强化政治忠诚", suffix: str = "”方面：",
-                  preamble: list[str] | None = None) -> Material:
+def material_with(
+    body: str = "",
+    *,
+    example: str = "",
+    title: str = "学习不够系统",
+    year: int | None = 2021,
+    organization: str = "县政府党组",
+    template_id: str = "custom",
+    prefix: str = "在“",
+    heading: str = "带头强化政治忠诚",
+    suffix: str = "”方面：",
+    preamble: list[str] | None = None,
+) -> Material:
     """A small material with one problem point whose fields the test chooses."""
     from app.model import Dimension, Point, Section
 
-    problems = Section("problems", "存在的主要问题", dimensions=[
-        Dimension(heading, "政治忠诚", prefix, suffix, points=[Point(title, body, example)])])
+    problems = Section(
+        "problems",
+        "存在的主要问题",
+        dimensions=[
+            Dimension(heading, "政治忠诚", prefix, suffix, points=[Point(title, body, example)])
+        ],
+    )
     causes = Section("causes", "问题根源剖析", points=[Point("理论学习不够", "学习不够深入。")])
-    measures = Section("measures", "努力方向和整改措施", points=[Point("强化政治忠诚", "加强学习。")])
-    return Material(title="县政府党组对照检查材料", organization=organization, year=year,
-                    template_id=template_id, preamble=preamble or [],
-                    sections=[problems, causes, measures])
+    measures = Section(
+        "measures", "努力方向和整改措施", points=[Point("强化政治忠诚", "加强学习。")]
+    )
+    return Material(
+        title="县政府党组对照检查材料",
+        organization=organization,
+        year=year,
+        template_id=template_id,
+        preamble=preamble or [],
+        sections=[problems, causes, measures],
+    )
 
 
 def findings_in(material: Material, path: str, rule_prefix: str = "") -> list[Finding]:

@@ -23,5 +23,7 @@ def pending_migration(monkeypatch):
     def m999_test_only(db):
         db.execute("CREATE TABLE test_only_table (x)")
 
-    monkeypatch.setattr(schema, "_MIGRATION_STEPS", (*schema._MIGRATION_STEPS, ("m999_test_only", m999_test_only)))
+    monkeypatch.setattr(
+        schema, "_MIGRATION_STEPS", (*schema._MIGRATION_STEPS, ("m999_test_only", m999_test_only))
+    )
     return "m999_test_only"

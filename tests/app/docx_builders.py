@@ -32,8 +32,15 @@ def run(text: str, *, bold: bool = False) -> str:
     return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
 
 
-def para(content: str = "", *, style: str | None = None, num: tuple[int, int] | None = None,
-         bold: bool = False, outline: int | None = None, raw: bool = False) -> str:
+def para(
+    content: str = "",
+    *,
+    style: str | None = None,
+    num: tuple[int, int] | None = None,
+    bold: bool = False,
+    outline: int | None = None,
+    raw: bool = False,
+) -> str:
     """One w:p. ``content`` is plain text (one run) unless ``raw`` (then it is run XML)."""
     ppr = ""
     if style:
@@ -53,8 +60,11 @@ def table(rows: list[list[str]]) -> str:
     return f"<w:tbl><w:tblPr/>{cells}</w:tbl>"
 
 
-def numbering(levels_by_abstract: dict[int, list[tuple[str, str]]], nums: dict[int, int],
-              start_overrides: dict[int, int] | None = None) -> str:
+def numbering(
+    levels_by_abstract: dict[int, list[tuple[str, str]]],
+    nums: dict[int, int],
+    start_overrides: dict[int, int] | None = None,
+) -> str:
     """numbering.xml: ``{abstractId: [(numFmt, lvlText) per level]}``, ``{numId: abstractId}``."""
     out = [f'<w:numbering xmlns:w="{W}">']
     for aid, levels in levels_by_abstract.items():
@@ -89,8 +99,14 @@ def styles(*extra: str) -> str:
     return f'<w:styles xmlns:w="{W}">' + "".join(base + list(extra)) + "</w:styles>"
 
 
-def write_docx(path: Path, body: str, *, styles_xml: str | None = None, numbering_xml: str | None = None,
-               extra_parts: dict[str, bytes] | None = None) -> Path:
+def write_docx(
+    path: Path,
+    body: str,
+    *,
+    styles_xml: str | None = None,
+    numbering_xml: str | None = None,
+    extra_parts: dict[str, bytes] | None = None,
+) -> Path:
     """A minimal .docx: document.xml with ``body`` inside w:body, plus optional parts."""
     rels = []
     parts = {
@@ -109,7 +125,8 @@ def write_docx(path: Path, body: str, *, styles_xml: str | None = None, numberin
         rels.append(f'<Relationship Id="rId2" Type="{_REL_TYPE}numbering" Target="numbering.xml"/>')
     parts["word/_rels/document.xml.rels"] = (
         '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-        + "".join(rels) + "</Relationships>"
+        + "".join(rels)
+        + "</Relationships>"
     ).encode()
     parts.update(extra_parts or {})
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -126,7 +143,9 @@ def ole_file(path: Path, stream_names: list[str]) -> Path:
     ``stream_names`` — enough for a reader that sniffs, the shape of .doc and encrypted .docx."""
     header = bytearray(512)
     header[:8] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-    struct.pack_into("<HHHH", header, 24, 0x3E, 3, 0xFFFE, 9)  # minor, major, byte order, 512 B sectors
+    struct.pack_into(
+        "<HHHH", header, 24, 0x3E, 3, 0xFFFE, 9
+    )  # minor, major, byte order, 512 B sectors
     struct.pack_into("<I", header, 48, 0)  # first directory sector
     directory = bytearray()
     for name in ["Root Entry", *stream_names]:
@@ -164,7 +183,8 @@ def lying_size_docx(path: Path, source: Path, declared: int) -> Path:
 def xml_bomb_body() -> str:
     """A billion-laughs document.xml (DOCTYPE with nested entities)."""
     entities = ['<!ENTITY lol "lol">'] + [
-        f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10)
+        f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">'
+        for i in range(1, 10)
     ]
     return (
         '<?xml version="1.0"?><!DOCTYPE w:document [' + "".join(entities) + "]>"
@@ -188,12 +208,19 @@ def build_long_docx(path: Path, pages: int = 50) -> tuple[Path, int]:
     points_needed = pages * 616 // 330 + 1
     dims, per_dim = 10, max(1, (points_needed * 6 // 10) // 10)
     causes = measures = max(1, (points_needed - dims * per_dim) // 2)
-    body = [para("县委常委班子2023年度主题教育专题民主生活会对照检查材料", style="Title"),
-            para("按照县委统一部署，班子成员认真学习，广泛征求意见，现将对照检查情况报告如下：")]
+    body = [
+        para("县委常委班子2023年度主题教育专题民主生活会对照检查材料", style="Title"),
+        para("按照县委统一部署，班子成员认真学习，广泛征求意见，现将对照检查情况报告如下："),
+    ]
 
     def point(i: int) -> str:
         title = f"第{i + 1}个方面工作还有差距。"
-        runs = run(title) + "".join(run(s) for s in _SENTENCES * 3) + run("比如，") + run(_SENTENCES[0][:-1] + "。")
+        runs = (
+            run(title)
+            + "".join(run(s) for s in _SENTENCES * 3)
+            + run("比如，")
+            + run(_SENTENCES[0][:-1] + "。")
+        )
         return para(runs, num=(2, 2), raw=True)
 
     body.append(para("存在的主要问题", num=(1, 0)))
@@ -209,7 +236,14 @@ def build_long_docx(path: Path, pages: int = 50) -> tuple[Path, int]:
             body.append(point(count))
             count += 1
     numbering_xml = numbering(
-        {0: [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("chineseCounting", "%3是")]}, {1: 0, 2: 0}
+        {
+            0: [
+                ("chineseCounting", "%1、"),
+                ("chineseCounting", "（%2）"),
+                ("chineseCounting", "%3是"),
+            ]
+        },
+        {1: 0, 2: 0},
     )
     write_docx(path, "".join(body), styles_xml=styles(), numbering_xml=numbering_xml)
     return path, count
@@ -219,8 +253,9 @@ def build_paragraph_flood(path: Path, paragraphs: int) -> Path:
     """A small .docx whose document.xml holds ``paragraphs`` short paragraphs of varied digits
     (a million make ~50 MB of XML that compresses ~20:1, within every zip limit). Streamed
     into the zip so building it costs little memory."""
-    head = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W}">'
-            "<w:body>")
+    head = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{W}"><w:body>'
+    )
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("[Content_Types].xml", _CONTENT_TYPES)
         archive.writestr("_rels/.rels", _ROOT_RELS)

@@ -49,8 +49,11 @@ def _material(library) -> tuple[int, list[int]]:
     if summaries:
         mid = summaries[-1].id
     else:
-        section = Section(kind="measures", heading="努力方向和整改措施",
-                          points=[Point(title=f"措施{i}", body="初稿") for i in range(POINTS_AT_START)])
+        section = Section(
+            kind="measures",
+            heading="努力方向和整改措施",
+            points=[Point(title=f"措施{i}", body="初稿") for i in range(POINTS_AT_START)],
+        )
         mid = library.create_material(Material(title="试验材料", sections=[section]))
     material = library.get_material(mid)
     return mid, [p.id for p in material.all_points()]
@@ -82,7 +85,9 @@ def work(library_path: str, acks_path: str, n: int, seed: int, mode: str = "edit
             library.update_material(mid, title=f"第{n}稿标题")
             _ack(fd, f"title:{mid}", n)
         elif roll < 0.92:
-            node = library.insert_point(section_id, rng.randint(0, len(points)), Point(title=f"新增{n}"))
+            node = library.insert_point(
+                section_id, rng.randint(0, len(points)), Point(title=f"新增{n}")
+            )
             points.append(node)
             _ack(fd, f"insert:{node}", n)
         elif roll < 0.97:
@@ -95,7 +100,7 @@ def work(library_path: str, acks_path: str, n: int, seed: int, mode: str = "edit
 
 
 def _number(text: str, prefix: str) -> int:
-    digits = text[len(prefix):].split("稿", 1)[0] if text.startswith(prefix) else ""
+    digits = text[len(prefix) :].split("稿", 1)[0] if text.startswith(prefix) else ""
     return int(digits) if digits.isdigit() else -1
 
 
@@ -129,9 +134,13 @@ def check_library(path: Path, acks: dict[str, int]) -> list[str]:
             if kind == "body":
                 row = conn.execute("SELECT body FROM nodes WHERE id = ?", [int(ident)]).fetchone()
                 if row is None or _number(row[0], "第") < n:
-                    problems.append(f"{key}: acknowledged {n}, stored {row[0][:12] if row else None!r}")
+                    problems.append(
+                        f"{key}: acknowledged {n}, stored {row[0][:12] if row else None!r}"
+                    )
             elif kind == "title":
-                row = conn.execute("SELECT title FROM materials WHERE id = ?", [int(ident)]).fetchone()
+                row = conn.execute(
+                    "SELECT title FROM materials WHERE id = ?", [int(ident)]
+                ).fetchone()
                 if row is None or _number(row[0], "第") < n:
                     problems.append(f"{key}: acknowledged {n}, stored {row[0] if row else None!r}")
             elif kind == "insert":
@@ -139,7 +148,9 @@ def check_library(path: Path, acks: dict[str, int]) -> list[str]:
                 if row is None or row[0] != f"新增{n}":
                     problems.append(f"{key}: acknowledged point {n} missing, stored {row!r}")
             elif kind == "snapshot":
-                found = conn.execute("SELECT 1 FROM revisions WHERE name = ?", [f"快照{n}"]).fetchone()
+                found = conn.execute(
+                    "SELECT 1 FROM revisions WHERE name = ?", [f"快照{n}"]
+                ).fetchone()
                 if found is None:
                     problems.append(f"{key}: acknowledged snapshot {n} missing")
     finally:
@@ -162,8 +173,13 @@ def check_backups(library_path: Path) -> list[str]:
 
 
 def run_trial(
-    library_path: Path, trial: int, rng: random.Random, acks: dict[str, int], max_delay: float = 0.25,
-    mode: str = "edit", stats: dict[str, int] | None = None,
+    library_path: Path,
+    trial: int,
+    rng: random.Random,
+    acks: dict[str, int],
+    max_delay: float = 0.25,
+    mode: str = "edit",
+    stats: dict[str, int] | None = None,
 ) -> tuple[int, list[str]]:
     """Start a worker, SIGKILL it at a random moment once it edits, check the library against
     every edit acknowledged so far (``acks``, updated here, kept across trials). Returns
@@ -184,12 +200,16 @@ def run_trial(
 def _start(args: list[str]) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, __file__, *args],
-        cwd=REPO, env={**os.environ, "PYTHONPATH": str(REPO)}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        cwd=REPO,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
 
 
-def _kill_when_ready(worker: subprocess.Popen, acks_path: Path, delay: float | None,
-                    may_finish: bool = False) -> list[str]:
+def _kill_when_ready(
+    worker: subprocess.Popen, acks_path: Path, delay: float | None, may_finish: bool = False
+) -> list[str]:
     """Wait for the worker's "ready", SIGKILL it ``delay`` seconds later (None: let it end by
     itself); problems, or [] when it died by a SIGKILL (or, ``may_finish``, exited with 0)."""
     try:
@@ -198,7 +218,9 @@ def _kill_when_ready(worker: subprocess.Popen, acks_path: Path, delay: float | N
             if worker.poll() is not None:
                 if may_finish and worker.returncode in (0, -signal.SIGKILL):
                     break
-                return [f"worker exited {worker.returncode}: {worker.stderr.read().decode()[-600:]}"]
+                return [
+                    f"worker exited {worker.returncode}: {worker.stderr.read().decode()[-600:]}"
+                ]
             if time.monotonic() > deadline:
                 return ["worker never got ready"]
             time.sleep(0.005)
@@ -220,7 +242,16 @@ def _kill_when_ready(worker: subprocess.Popen, acks_path: Path, delay: float | N
 
 # ----- restores killed part way ---------------------------------------------------------------
 
-RESTORE_STEPS = ("journal", "safety-copy", "checkpoint", "incoming", "swapping", "wal-removed", "swapped", "done")
+RESTORE_STEPS = (
+    "journal",
+    "safety-copy",
+    "checkpoint",
+    "incoming",
+    "swapping",
+    "wal-removed",
+    "swapped",
+    "done",
+)
 
 
 def restore(library_path: str, acks_path: str, backup: str, step: str) -> None:
@@ -242,14 +273,20 @@ def content(path: Path) -> list:
     """What the user sees of a library (materials and nodes), for telling which one is there."""
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        return (conn.execute("SELECT id, title FROM materials ORDER BY id").fetchall()
-                + conn.execute("SELECT id, title, body FROM nodes ORDER BY id").fetchall())
+        return (
+            conn.execute("SELECT id, title FROM materials ORDER BY id").fetchall()
+            + conn.execute("SELECT id, title, body FROM nodes ORDER BY id").fetchall()
+        )
     finally:
         conn.close()
 
 
 def run_restore_trial(
-    library_path: Path, trial: int, rng: random.Random, acks: dict[str, int], max_delay: float = 0.25
+    library_path: Path,
+    trial: int,
+    rng: random.Random,
+    acks: dict[str, int],
+    max_delay: float = 0.25,
 ) -> tuple[str, list[str]]:
     """Restore a random backup over the library and SIGKILL the restore at a random step (or a
     random moment); then open the library as the window would and check. Returns (outcome,
@@ -302,4 +339,10 @@ if __name__ == "__main__":
     if sys.argv[3] == "restore":
         restore(sys.argv[1], sys.argv[2], sys.argv[4], sys.argv[5])
     else:
-        work(sys.argv[1], sys.argv[2], int(sys.argv[3]), int(float(sys.argv[4]) * 2**32), *sys.argv[5:6])
+        work(
+            sys.argv[1],
+            sys.argv[2],
+            int(sys.argv[3]),
+            int(float(sys.argv[4]) * 2**32),
+            *sys.argv[5:6],
+        )

@@ -13,7 +13,9 @@ from app.model import Material
 from app.serialize import material_from_json
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-SHARED_SEED = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "seed-county-2021-wugedaitou.md"
+SHARED_SEED = (
+    Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "seed-county-2021-wugedaitou.md"
+)
 LOCAL_SEED = DATA / "seed-county-2021-wugedaitou.md"
 
 

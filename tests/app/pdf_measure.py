@@ -114,7 +114,9 @@ def expected_text(material: Material, *, point_paragraphs: bool = False) -> str:
             heading = d.run_in_heading() if run_on and followed else d.full_heading()
             parts.append(numbering.at(si, di) + heading)
             parts += d.intro
-            parts += [n + point_text(p) for n, p in zip(numbering.points(si, di), d.points, strict=True)]
+            parts += [
+                n + point_text(p) for n, p in zip(numbering.points(si, di), d.points, strict=True)
+            ]
     parts += material.closing
     return plain("".join(parts))
 

@@ -17,7 +17,10 @@ def sample_material() -> Material:
         template_id="2021-dangshi-wugedaitou",
         author="县政府办公室",
         date="2022年1月",
-        preamble=["按照本次党史学习教育专题民主生活会要求，县政府党组高度重视，精心准备。", "现将有关情况对照检查如下："],
+        preamble=[
+            "按照本次党史学习教育专题民主生活会要求，县政府党组高度重视，精心准备。",
+            "现将有关情况对照检查如下：",
+        ],
         sections=[
             Section(
                 kind="problems",
@@ -59,13 +62,18 @@ def sample_material() -> Material:
                 kind="causes",
                 heading="问题根源剖析",
                 intro=["深刻剖析问题产生的原因，主要有以下几个方面："],
-                points=[Point(title="深入学习提高的主动性不够强", body="往往以具体工作代替了理论学习。")],
+                points=[
+                    Point(title="深入学习提高的主动性不够强", body="往往以具体工作代替了理论学习。")
+                ],
             ),
             Section(
                 kind="measures",
                 heading="努力方向和整改措施",
                 points=[
-                    Point(title="持续加强理论武装", body="坚持把学习贯彻习近平新时代中国特色社会主义思想作为首要政治任务。"),
+                    Point(
+                        title="持续加强理论武装",
+                        body="坚持把学习贯彻习近平新时代中国特色社会主义思想作为首要政治任务。",
+                    ),
                     Point(title="坚决纠治“四风”", body="持续精文减会。"),
                 ],
             ),

@@ -31,9 +31,15 @@ def test_json_output_is_a_list_with_exactly_the_contract_keys(library, seed_path
     code, text = run(library, material_id, as_json=True)
     assert code == 0  # findings are output, not failure
     items = json.loads(text)
-    assert items and all(list(item) == ["rule", "severity", "path", "start", "end", "excerpt", "message", "fix"]
-                         for item in items)
-    colon = [i for i in items if i["path"] == "problems/dimensions/4/heading_suffix" and i["rule"] == "punct.halfwidth"]
+    assert items and all(
+        list(item) == ["rule", "severity", "path", "start", "end", "excerpt", "message", "fix"]
+        for item in items
+    )
+    colon = [
+        i
+        for i in items
+        if i["path"] == "problems/dimensions/4/heading_suffix" and i["rule"] == "punct.halfwidth"
+    ]
     assert colon == [{**colon[0], "excerpt": ":", "fix": "："}]
     assert any(i["fix"] is None for i in items)  # null where there is no fix
     assert "dangshi" in {i["excerpt"] for i in items}
@@ -54,8 +60,11 @@ def test_text_output_one_line_per_finding_and_a_count(library):
     lines = text.splitlines()
     assert code == 0
     assert lines[-1].startswith("共 47 条") and "47 findings" in lines[-1]
-    assert any(line.startswith("错误\tpunct.halfwidth\tproblems/dimensions/1/heading_suffix:3-4\t") and
-               line.endswith("→ '："+"'") for line in lines)
+    assert any(
+        line.startswith("错误\tpunct.halfwidth\tproblems/dimensions/1/heading_suffix:3-4\t")
+        and line.endswith("→ '：" + "'")
+        for line in lines
+    )
     assert len(lines) == 48
 
 

@@ -21,7 +21,11 @@ def test_every_field_path_reads_back_its_own_text():
 
 def test_path_grammar():
     material = data_material("planted-2021.json")
-    assert split_path("problems/dimensions/4/heading_suffix") == ("problems/dimensions/4", "heading_suffix", None)
+    assert split_path("problems/dimensions/4/heading_suffix") == (
+        "problems/dimensions/4",
+        "heading_suffix",
+        None,
+    )
     assert split_path("preamble/0") == ("", "preamble", 0)
     assert split_path("problems/dimensions/1/intro/2") == ("problems/dimensions/1", "intro", 2)
     point = material.sections[0].dimensions[2].points[1]
@@ -39,8 +43,17 @@ def test_sections_of_the_same_kind_are_addressed_by_index():
     assert get_text(material, "4/intro/0") == "第二段。"
 
 
-@pytest.mark.parametrize("path", ["nothing", "problems/dimensions/9/heading", "problems/points/x/body",
-                                  "preamble/5", "problems/dimensions/0/points/0/short_name", ""])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "nothing",
+        "problems/dimensions/9/heading",
+        "problems/points/x/body",
+        "preamble/5",
+        "problems/dimensions/0/points/0/short_name",
+        "",
+    ],
+)
 def test_bad_paths_are_input_errors(path):
     material = material_with("学习不够。")
     with pytest.raises(InputError):
@@ -58,11 +71,16 @@ def test_apply_fix_returns_an_edit_and_leaves_the_material_alone():
 
 
 def test_fix_of_a_list_paragraph_edits_the_whole_list():
-    material = material_with("学习不够。", example="2021年学习3次。",
-                             preamble=["按照要求，认真准备。", "现将情况报告如下:"])
+    material = material_with(
+        "学习不够。",
+        example="2021年学习3次。",
+        preamble=["按照要求，认真准备。", "现将情况报告如下:"],
+    )
     findings = [f for f in run_checks(material) if f.path.startswith("preamble/")]
     assert [(f.path, f.excerpt) for f in findings] == [("preamble/1", ":")]
-    assert apply_fixes(material, findings) == [("", "preamble", ["按照要求，认真准备。", "现将情况报告如下："])]
+    assert apply_fixes(material, findings) == [
+        ("", "preamble", ["按照要求，认真准备。", "现将情况报告如下："])
+    ]
 
 
 def test_several_fixes_in_one_field_make_one_edit():
@@ -77,12 +95,23 @@ def test_stale_or_unfixable_findings_are_refused():
     material.sections[0].dimensions[0].points[0].body = "工作不实。"
     with pytest.raises(InputError):
         apply_fix(material, comma)
-    no_fix = Finding("structure.no_example", "hint", "problems/dimensions/0/points/0/title", 0, 2, "学习", "…")
+    no_fix = Finding(
+        "structure.no_example", "hint", "problems/dimensions/0/points/0/title", 0, 2, "学习", "…"
+    )
     with pytest.raises(InputError):
         apply_fix(material, no_fix)
 
 
 def test_finding_json_has_exactly_the_contract_keys():
     f = Finding("punct.halfwidth", "error", "title", 1, 2, ",", "半角", "，")
-    assert list(f.to_json()) == ["rule", "severity", "path", "start", "end", "excerpt", "message", "fix"]
+    assert list(f.to_json()) == [
+        "rule",
+        "severity",
+        "path",
+        "start",
+        "end",
+        "excerpt",
+        "message",
+        "fix",
+    ]
     assert f.key == "punct.halfwidth|title|,"

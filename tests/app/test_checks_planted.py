@@ -9,8 +9,11 @@ from tests.app.checks_helpers import data_material, planted_faults
 
 
 def _matches(fault: dict, finding: Finding) -> bool:
-    return (fault["rule"] == finding.rule and fault["path"] == finding.path
-            and ("excerpt" not in fault or fault["excerpt"] == finding.excerpt))
+    return (
+        fault["rule"] == finding.rule
+        and fault["path"] == finding.path
+        and ("excerpt" not in fault or fault["excerpt"] == finding.excerpt)
+    )
 
 
 def test_planted_faults_are_found_with_recall_of_at_least_90_percent():
@@ -21,12 +24,22 @@ def test_planted_faults_are_found_with_recall_of_at_least_90_percent():
     false_positives = [f for f in findings if not any(_matches(fault, f) for fault in faults)]
     recall = len(found) / len(faults)
     rules = {fault["rule"].split(".")[0] for fault in faults}
-    print(f"\nplanted faults {len(faults)} in {len(rules)} rule families, found {len(found)}, "
-          f"recall {recall:.2f}, false positives {len(false_positives)}")
+    print(
+        f"\nplanted faults {len(faults)} in {len(rules)} rule families, found {len(found)}, "
+        f"recall {recall:.2f}, false positives {len(false_positives)}"
+    )
     for f in false_positives:
         print("  false positive:", f.rule, f.path, f.excerpt)
     assert len(faults) >= 30
-    assert rules == {"placeholder", "punct", "formulation", "typo", "structure", "style", "concreteness"}
+    assert rules == {
+        "placeholder",
+        "punct",
+        "formulation",
+        "typo",
+        "structure",
+        "style",
+        "concreteness",
+    }
     assert recall >= 0.9, [fault for fault in faults if fault not in found]
     assert len(false_positives) <= 2
 

@@ -8,10 +8,14 @@ from tests.app.checks_helpers import BODY, findings_in, material_with
 
 
 def punct(body: str, **kw) -> list[tuple[str, str, str | None]]:
-    return [(f.rule, f.excerpt, f.fix) for f in findings_in(material_with(body, **kw), BODY, "punct.")]
+    return [
+        (f.rule, f.excerpt, f.fix) for f in findings_in(material_with(body, **kw), BODY, "punct.")
+    ]
 
 
-@pytest.mark.parametrize("mark, full", [(",", "，"), (";", "；"), (":", "："), ("?", "？"), ("!", "！")])
+@pytest.mark.parametrize(
+    "mark, full", [(",", "，"), (";", "；"), (":", "："), ("?", "？"), ("!", "！")]
+)
 def test_halfwidth_mark_between_chinese_is_an_error_with_the_fullwidth_fix(mark, full):
     assert punct(f"学习不够{mark}工作不实。") == [("punct.halfwidth", mark, full)]
 
@@ -22,7 +26,9 @@ def test_halfwidth_marks_inside_numbers_and_english_are_left_alone():
 
 def test_halfwidth_parentheses_around_chinese():
     assert punct("县城投公司(原建设公司)债务较重。") == [
-        ("punct.halfwidth", "(", "（"), ("punct.halfwidth", ")", "）")]
+        ("punct.halfwidth", "(", "（"),
+        ("punct.halfwidth", ")", "）"),
+    ]
 
 
 def test_ascii_quotes_get_direction_from_pairing():
@@ -40,7 +46,9 @@ def test_quotes_in_english_text_are_not_flagged():
 
 
 def test_frame_quotes_open_in_prefix_and_close_in_suffix():
-    material = material_with("学习不够。", prefix='在"', heading='带头纠"四风"、树新风', suffix='"方面:')
+    material = material_with(
+        "学习不够。", prefix='在"', heading='带头纠"四风"、树新风', suffix='"方面:'
+    )
     pre = findings_in(material, "problems/dimensions/0/heading_prefix", "punct.")
     head = findings_in(material, "problems/dimensions/0/heading", "punct.")
     suf = findings_in(material, "problems/dimensions/0/heading_suffix", "punct.")
@@ -50,14 +58,18 @@ def test_frame_quotes_open_in_prefix_and_close_in_suffix():
 
 
 def test_curly_frame_is_balanced_across_the_three_fields():
-    material = material_with("学习不够。", prefix="在“", heading="带头强化政治忠诚", suffix="”方面：")
+    material = material_with(
+        "学习不够。", prefix="在“", heading="带头强化政治忠诚", suffix="”方面："
+    )
     for field in ("heading_prefix", "heading", "heading_suffix"):
         assert findings_in(material, f"problems/dimensions/0/{field}", "punct.") == []
 
 
 def test_reversed_curly_quotes_are_flipped():
     assert punct("树牢”群众利益无小事“的观念。") == [
-        ("punct.direction", "”", "“"), ("punct.direction", "“", "”")]
+        ("punct.direction", "”", "“"),
+        ("punct.direction", "“", "”"),
+    ]
 
 
 def test_unpaired_book_title_mark_has_no_fix():
@@ -66,7 +78,9 @@ def test_unpaired_book_title_mark_has_no_fix():
 
 def test_doubled_marks():
     assert punct("学习不够。。工作不实，，效果不好。") == [
-        ("punct.doubled", "。。", "。"), ("punct.doubled", "，，", "，")]
+        ("punct.doubled", "。。", "。"),
+        ("punct.doubled", "，，", "，"),
+    ]
     assert punct("学习不够，。") == [("punct.doubled", "，。", None)]
 
 
@@ -92,5 +106,8 @@ def test_preamble_may_end_with_a_colon():
 
 def test_spaces_inside_chinese_text():
     assert punct("学习 教育开展了4 次，2025 年度。") == [
-        ("punct.space", " ", ""), ("punct.space", " ", ""), ("punct.space", " ", "")]
+        ("punct.space", " ", ""),
+        ("punct.space", " ", ""),
+        ("punct.space", " ", ""),
+    ]
     assert punct("使用 WPS 软件。") == []

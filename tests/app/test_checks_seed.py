@@ -24,9 +24,13 @@ def test_pinyin_placeholders_are_errors_with_the_word_as_fix(findings):
     dangshi = at(findings, "placeholder.pinyin", excerpt="dangshi")
     mzshh = at(findings, "placeholder.pinyin", excerpt="mzshh")
     # title, preamble (twice), dimension headings (一) and (五), a point body
-    assert {f.path for f in dangshi} >= {"title", "preamble/0", "problems/dimensions/0/heading",
-                                         "problems/dimensions/4/heading",
-                                         "problems/dimensions/0/points/0/body"}
+    assert {f.path for f in dangshi} >= {
+        "title",
+        "preamble/0",
+        "problems/dimensions/0/heading",
+        "problems/dimensions/4/heading",
+        "problems/dimensions/0/points/0/body",
+    }
     assert {f.path for f in mzshh} == {"title", "preamble/0"}
     assert all(f.severity == "error" for f in dangshi + mzshh)
     assert {f.fix for f in dangshi} == {"党史"} and {f.fix for f in mzshh} == {"民主生活会"}
@@ -54,12 +58,16 @@ def test_nested_single_quotes_pair_as_single_curly_quotes(findings, seed):
     heading = seed.sections[0].dimensions[0].heading
     singles = [f for f in at(findings, "punct.ascii_quote", "problems/dimensions/0/heading")]
     assert [f.fix for f in singles] == ["‘", "’"] * 4
-    assert heading[singles[0].end: singles[1].start] == "两个确立"
+    assert heading[singles[0].end : singles[1].start] == "两个确立"
 
 
 def test_typos_of_the_seed(findings):
-    expected = {"走好行的赶考之路": "走好新的赶考之路", "越来愈多": "越来越多", "拼搏竞劲": "拼搏竞进",
-                "工资投资": "工业投资"}
+    expected = {
+        "走好行的赶考之路": "走好新的赶考之路",
+        "越来愈多": "越来越多",
+        "拼搏竞劲": "拼搏竞进",
+        "工资投资": "工业投资",
+    }
     for wrong, right in expected.items():
         [typo] = at(findings, "typo", excerpt=wrong)
         assert typo.fix == right and typo.severity == "error"
@@ -82,7 +90,7 @@ def test_no_false_positives_on_correct_wording(findings):
 
 def test_every_excerpt_is_the_text_at_its_range(findings, seed):
     for f in findings:
-        assert get_text(seed, f.path)[f.start:f.end] == f.excerpt, f
+        assert get_text(seed, f.path)[f.start : f.end] == f.excerpt, f
 
 
 def test_fixes_then_export_show_curly_quotes_and_fullwidth_colon(seed, findings):

@@ -25,8 +25,10 @@ def test_template_dimensions_present_and_filled():
     material = material_from_template(template, organization="县政府党组")
     problems = material.sections[0]
     del problems.dimensions[2]  # 三个敬畏 removed
-    problems.dimensions[0].points = [Point("学习不够", "学习不深。", "2025年学习3次。"),
-                                     Point("落实不够", "落实不力。", "6月推迟10天。")]
+    problems.dimensions[0].points = [
+        Point("学习不够", "学习不深。", "2025年学习3次。"),
+        Point("落实不够", "落实不力。", "6月推迟10天。"),
+    ]
     found = run_checks(material)
     [missing] = at(found, "structure.dimension_missing")
     assert "三个敬畏" in missing.message
@@ -40,14 +42,22 @@ def test_point_count_outside_the_template_range_is_a_hint():
     assert at(run_checks(material), "structure.point_count") == []
     dim.points = dim.points * 4  # the 2025 template gives no range: the default 1–6 applies
     [f] = at(run_checks(material), "structure.point_count")
-    assert f.path == "problems/dimensions/0/heading" and f.severity == "hint" and "8 条" in f.message
+    assert (
+        f.path == "problems/dimensions/0/heading" and f.severity == "hint" and "8 条" in f.message
+    )
 
 
 def test_problem_point_without_example_unless_switched_off():
     material = material_with("学习不深，效果不好。")
     [f] = at(run_checks(material), "structure.no_example")
     assert f.path == "problems/dimensions/0/points/0/title" and f.excerpt == "学习不够系统"
-    assert at(run_checks(material, options=CheckOptions(require_examples=False)), "structure.no_example") == []
+    assert (
+        at(
+            run_checks(material, options=CheckOptions(require_examples=False)),
+            "structure.no_example",
+        )
+        == []
+    )
 
 
 def test_dimension_not_answered_by_any_measure_unless_linked():
@@ -115,7 +125,9 @@ def test_concreteness_scores_and_hint_on_vague_examples():
     assert score.score == 0 and score.path == "problems/dimensions/0/points/0"
     [f] = at(run_checks(material), "concreteness.vague")
     assert f.path == "problems/dimensions/0/points/0/example"
-    concrete = material_with("学习不够。", example="2025年3月县住建局3个项目停工，青石镇群众投诉43件。")
+    concrete = material_with(
+        "学习不够。", example="2025年3月县住建局3个项目停工，青石镇群众投诉43件。"
+    )
     [score] = concreteness_scores(concrete)
     assert score.score == 75 and set(score.features) == {"date", "number", "unit"}
     assert at(run_checks(concrete), "concreteness.vague") == []
@@ -144,7 +156,9 @@ def test_each_missing_dimension_and_section_is_its_own_finding():
     material.sections = [problems]
     found = run_checks(material)
     missing = at(found, "structure.dimension_missing")
-    assert sorted(m.message.split("”")[0][3:] for m in missing) == sorted(["三个敬畏", "担当作为", "管党治党"])
+    assert sorted(m.message.split("”")[0][3:] for m in missing) == sorted(
+        ["三个敬畏", "担当作为", "管党治党"]
+    )
     assert len(at(found, "structure.section_missing")) == 2
     # Ignoring one missing dimension leaves the others reported.
     rest = at(run_checks(material, ignored=[missing[0].key]), "structure.dimension_missing")

@@ -11,13 +11,24 @@ from tests.app.checks_helpers import BODY, findings_in, material_with
 
 
 def rules(body: str, prefix: str = "", **kw) -> list[tuple[str, str, str | None]]:
-    return [(f.rule, f.excerpt, f.fix) for f in findings_in(material_with(body, **kw), BODY, prefix)]
+    return [
+        (f.rule, f.excerpt, f.fix) for f in findings_in(material_with(body, **kw), BODY, prefix)
+    ]
 
 
-@pytest.mark.parametrize("text, excerpt", [
-    ("XX局报送的材料。", "XX"), ("xx乡的经验。", "xx"), ("××同志的发言。", "××"), ("某某项目没有开工。", "某某"),
-    ("202X年完成。", "X"), ("X年X月召开。", "X"), ("**镇的做法。", "**"), ("按照〔*〕号文件。", "〔*〕"),
-])
+@pytest.mark.parametrize(
+    "text, excerpt",
+    [
+        ("XX局报送的材料。", "XX"),
+        ("xx乡的经验。", "xx"),
+        ("××同志的发言。", "××"),
+        ("某某项目没有开工。", "某某"),
+        ("202X年完成。", "X"),
+        ("X年X月召开。", "X"),
+        ("**镇的做法。", "**"),
+        ("按照〔*〕号文件。", "〔*〕"),
+    ],
+)
 def test_placeholders(text, excerpt):
     found = rules(text, "placeholder.")
     assert found and found[0][:2] == ("placeholder.mask", excerpt)
@@ -34,7 +45,9 @@ def test_bracket_prompt_and_pinyin_standins():
 def test_unknown_lowercase_latin_inside_chinese_is_a_warning_but_known_words_are_not():
     material = material_with("按照gbqz安排，用app和WPS办公，二〇〇八年以来。")
     found = findings_in(material, BODY, "placeholder.")
-    assert [(f.rule, f.excerpt, f.severity) for f in found] == [("placeholder.latin", "gbqz", "warning")]
+    assert [(f.rule, f.excerpt, f.severity) for f in found] == [
+        ("placeholder.latin", "gbqz", "warning")
+    ]
 
 
 def test_another_organization_name_is_flagged_but_ours_and_generic_ones_are_not():
@@ -44,11 +57,15 @@ def test_another_organization_name_is_flagged_but_ours_and_generic_ones_are_not(
 
 def test_formulation_misspellings_from_the_data_list():
     assert rules("做到两个拥护，落实中央八条规定精神，坚定四个自信。", "formulation.term") == [
-        ("formulation.term", "两个拥护", "两个维护"), ("formulation.term", "中央八条规定精神", "中央八项规定精神")]
+        ("formulation.term", "两个拥护", "两个维护"),
+        ("formulation.term", "中央八条规定精神", "中央八项规定精神"),
+    ]
 
 
 def test_session_later_than_the_material_year_is_an_error():
-    found = findings_in(material_with("学习贯彻党的二十大精神和二十届三中全会精神。", year=2022), BODY)
+    found = findings_in(
+        material_with("学习贯彻党的二十大精神和二十届三中全会精神。", year=2022), BODY
+    )
     assert [(f.excerpt, f.severity) for f in found] == [("二十届三中全会", "error")]
     # a 2021 material cannot cite 二十大 (held 2022-10) either
     found = findings_in(material_with("学习贯彻党的二十大精神。", year=2021), BODY)
@@ -56,8 +73,12 @@ def test_session_later_than_the_material_year_is_an_error():
 
 
 def test_outdated_congress_is_a_warning_but_shibada_yilai_is_a_fixed_phrase():
-    found = findings_in(material_with("学习党的十九大精神，党的十八大以来成绩显著。", year=2023), BODY)
-    assert [(f.rule, f.excerpt, f.severity) for f in found] == [("formulation.session", "十九大", "warning")]
+    found = findings_in(
+        material_with("学习党的十九大精神，党的十八大以来成绩显著。", year=2023), BODY
+    )
+    assert [(f.rule, f.excerpt, f.severity) for f in found] == [
+        ("formulation.session", "十九大", "warning")
+    ]
     assert findings_in(material_with("学习党的十九大精神。", year=2021), BODY) == []
 
 
@@ -80,30 +101,46 @@ def test_dimension_heading_near_miss_against_the_template():
 
 def test_official_heading_with_ascii_quotes_and_pinyin_is_not_a_near_miss():
     template = get_template("2021-dangshi-wugedaitou")
-    heading = template.dimensions[0].heading.replace("“", "'").replace("”", "'").replace("党史", "dangshi")
+    heading = (
+        template.dimensions[0]
+        .heading.replace("“", "'")
+        .replace("”", "'")
+        .replace("党史", "dangshi")
+    )
     material = material_with("学习不够。", heading=heading, template_id=template.id)
     assert not [f for f in run_checks(material) if f.rule == "formulation.dimension_heading"]
 
 
 def test_own_wording_far_from_the_official_one_is_not_reported():
-    material = material_with("学习不够。", heading="理论学习方面", template_id="2021-dangshi-wugedaitou")
+    material = material_with(
+        "学习不够。", heading="理论学习方面", template_id="2021-dangshi-wugedaitou"
+    )
     assert not [f for f in run_checks(material) if f.rule == "formulation.dimension_heading"]
 
 
 def test_typos_with_and_without_context():
     assert rules("工作再接再励，按步就班推进。", "typo") == [
-        ("typo", "再接再励", "再接再厉"), ("typo", "按步就班", "按部就班")]
+        ("typo", "再接再励", "再接再厉"),
+        ("typo", "按步就班", "按部就班"),
+    ]
     # 工资投资 is a typo only where investment in projects is the topic
     assert rules("重大项目较少，工资投资支撑乏力。", "typo") == [("typo", "工资投资", "工业投资")]
     assert rules("职工工资投资理财的问题。", "typo") == []
 
 
 def test_wordlist_prefers_the_longest_literal_and_supports_patterns():
-    words = WordList([WrongWord("越来越", wrong="越来愈"), WrongWord("越来越多", wrong="越来愈多"),
-                      WrongWord("走好新的赶考之路", pattern="走好[^新的]的赶考之路")])
+    words = WordList(
+        [
+            WrongWord("越来越", wrong="越来愈"),
+            WrongWord("越来越多", wrong="越来愈多"),
+            WrongWord("走好新的赶考之路", pattern="走好[^新的]的赶考之路"),
+        ]
+    )
     text = "越来愈多，走好行的赶考之路，走好新的赶考之路"
     assert [(text[s:e], w.right) for s, e, w in words.matches(text)] == [
-        ("越来愈多", "越来越多"), ("走好行的赶考之路", "走好新的赶考之路")]
+        ("越来愈多", "越来越多"),
+        ("走好行的赶考之路", "走好新的赶考之路"),
+    ]
 
 
 def test_user_extends_the_typo_list_with_their_own_file():
@@ -132,7 +169,9 @@ def test_broken_user_file_is_a_clear_input_error():
     assert "typos.toml" in info.value.zh
 
 
-@pytest.mark.parametrize("entry", ['[[typo]]\npattern = "走好(的"\nright = "x"\n', '[[typo]]\nwrong = "以人名"\n'])
+@pytest.mark.parametrize(
+    "entry", ['[[typo]]\npattern = "走好(的"\nright = "x"\n', '[[typo]]\nwrong = "以人名"\n']
+)
 def test_bad_user_entries_are_input_errors(entry):
     from app.checks.data import user_data_path
     from app.errors import InputError
@@ -149,11 +188,19 @@ def test_heading_without_daitou_or_with_fangmian_is_the_units_own_style():
     official = template.dimensions[3].heading
     for heading in (official.removeprefix("带头"), official + "方面", "在" + official):
         material = material_with("学习不够。", heading=heading, template_id=template.id)
-        assert not [f for f in run_checks(material) if f.rule == "formulation.dimension_heading"], heading
+        assert not [f for f in run_checks(material) if f.rule == "formulation.dimension_heading"], (
+            heading
+        )
 
 
 def test_abbreviated_own_name_is_not_another_organization():
-    material = material_with("县政府党组和县委办公室党支部研究，严格执行党委决定。", organization="XX县人民政府党组")
-    assert [f.excerpt for f in findings_in(material, BODY, "placeholder.other_org")] == ["县委办公室党支部"]
+    material = material_with(
+        "县政府党组和县委办公室党支部研究，严格执行党委决定。", organization="XX县人民政府党组"
+    )
+    assert [f.excerpt for f in findings_in(material, BODY, "placeholder.other_org")] == [
+        "县委办公室党支部"
+    ]
     material = material_with("市政府党组部署的任务。", organization="县人民政府党组")
-    assert [f.excerpt for f in findings_in(material, BODY, "placeholder.other_org")] == ["市政府党组"]
+    assert [f.excerpt for f in findings_in(material, BODY, "placeholder.other_org")] == [
+        "市政府党组"
+    ]

@@ -62,16 +62,33 @@ def assert_one_line_error(err: str, *fragments: str) -> None:
 
 
 def linked_material_json() -> str:
-    problems = Section(kind="problems", heading="存在的主要问题", dimensions=[
-        Dimension(heading="带头强化政治忠诚", short_name="政治忠诚", heading_prefix="在“",
-                  heading_suffix="”方面：",
-                  points=[Point(title="学习不够系统", body="平时以干代学。", example="会上讲得多。")]),
-    ])
-    measures = Section(kind="measures", heading="努力方向和整改措施",
-                       points=[Point(title="强化理论学习", body="带头学。")])
-    material = Material(title="某局党组对照检查材料", organization="某局党组", year=2025,
-                        meeting="民主生活会", template_id="2025-niandu-wugedaitou",
-                        preamble=["按照要求，现将情况报告如下："], sections=[problems, measures])
+    problems = Section(
+        kind="problems",
+        heading="存在的主要问题",
+        dimensions=[
+            Dimension(
+                heading="带头强化政治忠诚",
+                short_name="政治忠诚",
+                heading_prefix="在“",
+                heading_suffix="”方面：",
+                points=[Point(title="学习不够系统", body="平时以干代学。", example="会上讲得多。")],
+            ),
+        ],
+    )
+    measures = Section(
+        kind="measures",
+        heading="努力方向和整改措施",
+        points=[Point(title="强化理论学习", body="带头学。")],
+    )
+    material = Material(
+        title="某局党组对照检查材料",
+        organization="某局党组",
+        year=2025,
+        meeting="民主生活会",
+        template_id="2025-niandu-wugedaitou",
+        preamble=["按照要求，现将情况报告如下："],
+        sections=[problems, measures],
+    )
     data = json.loads(material_to_json(material))
     data["links"] = [[[0, 0, 0], [1, -1, 0]]]
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -103,7 +120,13 @@ def test_templates_lists_id_year_meeting_and_dimension_count(cli, lib):
 
 
 def test_usage_mistakes_are_one_bilingual_line_and_exit_2(cli):
-    for args in ([], ["frobnicate"], ["show", "abc"], ["show", "0"], ["export", "1", "--format", "rtf", "-o", "x"]):
+    for args in (
+        [],
+        ["frobnicate"],
+        ["show", "abc"],
+        ["show", "0"],
+        ["export", "1", "--format", "rtf", "-o", "x"],
+    ):
         code, out, err = cli(*args)
         assert code == 2 and out == "", args
         assert_one_line_error(err, "命令行参数有误", "bad arguments")
@@ -120,7 +143,9 @@ def test_list_without_a_library_is_empty_and_creates_nothing(cli, lib):
 
 
 def test_missing_library_folder_is_bad_input(cli, tmp_path):
-    code, _, err = cli("new", "--template", "custom", library=tmp_path / "no" / "such" / "library.db")
+    code, _, err = cli(
+        "new", "--template", "custom", library=tmp_path / "no" / "such" / "library.db"
+    )
     assert code == 2
     assert_one_line_error(err, "library folder does not exist")
 
@@ -129,7 +154,9 @@ def test_missing_library_folder_is_bad_input(cli, tmp_path):
 
 
 def test_new_from_template_then_list_and_show(cli):
-    code, out, err = cli("new", "--template", "2021-dangshi-wugedaitou", "--organization", "县政府党组")
+    code, out, err = cli(
+        "new", "--template", "2021-dangshi-wugedaitou", "--organization", "县政府党组"
+    )
     assert code == 0, err
     new_id = int(out)
     code, out, _ = cli("list")
@@ -194,8 +221,10 @@ def test_seed_import_and_export_reproduce_the_seed(cli, seed_path, seed_text, ou
 def test_text_import_reports_what_it_recognised_and_honours_template(cli, lib, seed_path):
     code, out, err = cli("import", seed_path)
     assert code == 0
-    assert err.strip() == ("识别：5 个维度，23 条要点，11 个例子，未归类 0 段 / "
-                           "recognised: 5 dimensions, 23 points, 11 examples, 0 unclassified")
+    assert err.strip() == (
+        "识别：5 个维度，23 条要点，11 个例子，未归类 0 段 / "
+        "recognised: 5 dimensions, 23 points, 11 examples, 0 unclassified"
+    )
     _, shown, _ = cli("show", int(out))
     assert "2021-dangshi-wugedaitou" in shown.splitlines()[1]
     before = library_hash(lib)
@@ -211,7 +240,9 @@ def test_text_import_lists_every_line_set_aside_as_furniture(cli):
     path = Path(__file__).resolve().parents[1] / "data" / "import-shapes" / "web-furniture.txt"
     code, out, err = cli("import", path)
     assert code == 0 and int(out)
-    aside = [line.split(": ", 1)[1] for line in err.splitlines() if "set aside as page furniture" in line]
+    aside = [
+        line.split(": ", 1)[1] for line in err.splitlines() if "set aside as page furniture" in line
+    ]
     assert aside[0] == "XX范文网，欢迎您！" and aside[-1].startswith("下一篇：")
     assert len(aside) == 8 and any("浏览量" in line for line in aside)
 
@@ -233,8 +264,10 @@ def test_check_reports_the_seed_placeholders_as_json_and_strict_exits_3(cli, see
     assert code == 0
     findings = json.loads(out)
     assert {"dangshi", "mzshh"} <= {f["excerpt"] for f in findings}
-    assert all(set(f) == {"rule", "severity", "path", "start", "end", "excerpt", "message", "fix"}
-               for f in findings)
+    assert all(
+        set(f) == {"rule", "severity", "path", "start", "end", "excerpt", "message", "fix"}
+        for f in findings
+    )
     assert cli("check", material_id, "--strict")[0] == 3
 
 
@@ -250,7 +283,9 @@ def test_check_reports_the_seed_placeholders_as_json_and_strict_exits_3(cli, see
         ("missing.txt", "", "no such file"),
     ],
 )
-def test_failing_import_leaves_the_library_unchanged(cli, lib, json_file, tmp_path, name, content, fragment):
+def test_failing_import_leaves_the_library_unchanged(
+    cli, lib, json_file, tmp_path, name, content, fragment
+):
     imported_id(cli, json_file)
     before = library_hash(lib)
     path = tmp_path / name
@@ -301,7 +336,9 @@ def test_internal_failure_exits_1_with_one_line(cli, json_file, out_dir, monkeyp
     assert os.listdir(out_dir) == []
 
 
-def test_library_option_after_the_command_and_from_the_environment(cli, json_file, tmp_path, monkeypatch):
+def test_library_option_after_the_command_and_from_the_environment(
+    cli, json_file, tmp_path, monkeypatch
+):
     other = tmp_path / "lib" / "other.db"
     code, out, _ = cli("import", json_file, "--library", other, library=None)
     assert code == 0 and other.exists()
@@ -382,8 +419,12 @@ def cli_command() -> list[str]:
 
 
 def run_process(args: list[str], home: Path) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "PYTHONIO", "PYTHONUTF8"))}
-    env.update(LANG="C", LC_ALL="C", HOME=str(home), XDG_DATA_HOME=str(home / "data"), PYTHONPATH=str(REPO))
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith(("LC_", "PYTHONIO", "PYTHONUTF8"))
+    }
+    env.update(
+        LANG="C", LC_ALL="C", HOME=str(home), XDG_DATA_HOME=str(home / "data"), PYTHONPATH=str(REPO)
+    )
     return subprocess.run(cli_command() + args, capture_output=True, env=env, cwd=REPO, timeout=60)
 
 
@@ -408,13 +449,21 @@ def test_text_commands_do_not_load_reportlab_or_qt(lib, json_file, out_dir):
         "heavy = [m for m in sys.modules if m.split('.')[0] in ('reportlab', 'PySide6', 'docx')]\n"
         "print('HEAVY', heavy)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
-                          encoding="utf-8", timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        encoding="utf-8",
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     assert "HEAVY []" in done.stdout
 
 
-def test_rescue_writes_each_material_as_json_and_leaves_the_library_bytes_alone(cli, lib, seed_path, tmp_path):
+def test_rescue_writes_each_material_as_json_and_leaves_the_library_bytes_alone(
+    cli, lib, seed_path, tmp_path
+):
     material_id = cli("import", seed_path)[1].strip()
     before = library_hash(lib)
     code, out, err = cli("rescue", "-o", tmp_path / "rescued")

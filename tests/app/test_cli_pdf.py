@@ -28,13 +28,17 @@ def test_seed_exports_to_an_a4_pdf_with_its_title_and_page_numbers(tmp_path, see
     material_id = out.strip()
     pdf_path = tmp_path / "out" / "材料.pdf"
     pdf_path.parent.mkdir()
-    code, out, err = run(capsys, "--library", lib, "export", material_id, "--format", "pdf", "-o", pdf_path)
+    code, out, err = run(
+        capsys, "--library", lib, "export", material_id, "--format", "pdf", "-o", pdf_path
+    )
     assert code == 0, err
     assert out.strip() == str(pdf_path)
     reader = pypdf.PdfReader(pdf_path)
     assert len(reader.pages) >= 9
     for page in reader.pages:
-        assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(A4, abs=0.5)
+        assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(
+            A4, abs=0.5
+        )
     first = reader.pages[0].extract_text()
     assert "对照检查材料" in first and "— 1 —" in first
     assert "— 2 —" in reader.pages[1].extract_text()
@@ -46,8 +50,22 @@ def test_pdf_options_change_the_page_number_position(tmp_path, seed_path, capsys
 
     def number_x(option: str) -> float:
         out = tmp_path / f"{option}.pdf"
-        assert run(capsys, "--library", lib, "export", material_id, "--format", "pdf", "-o", out,
-                   "--page-numbers", option)[0] == 0
+        assert (
+            run(
+                capsys,
+                "--library",
+                lib,
+                "export",
+                material_id,
+                "--format",
+                "pdf",
+                "-o",
+                out,
+                "--page-numbers",
+                option,
+            )[0]
+            == 0
+        )
         xs = []
 
         def visit(text, cm, tm, font_dict, font_size):
@@ -64,10 +82,21 @@ def test_pdf_options_change_the_page_number_position(tmp_path, seed_path, capsys
 
 def test_a_character_no_font_has_is_a_clear_error_and_writes_nothing(tmp_path, capsys):
     lib = tmp_path / "lib.db"
-    code, out, _ = run(capsys, "--library", lib, "new", "--template", "custom", "--title", "测试\U000e0101\U0010fffd")
+    code, out, _ = run(
+        capsys,
+        "--library",
+        lib,
+        "new",
+        "--template",
+        "custom",
+        "--title",
+        "测试\U000e0101\U0010fffd",
+    )
     assert code == 0
     target = tmp_path / "x.pdf"
-    code, _, err = run(capsys, "--library", lib, "export", out.strip(), "--format", "pdf", "-o", target)
+    code, _, err = run(
+        capsys, "--library", lib, "export", out.strip(), "--format", "pdf", "-o", target
+    )
     assert code == 2
     assert err.startswith("错误：") and "\n" == err[-1]
     assert not target.exists()

@@ -47,9 +47,11 @@ def run(capsys):
 
 
 def test_a_file_name_over_255_bytes_is_bad_input_not_an_internal_error(run, seeded, tmp_path):
-    for args in (["export", "1", "--format", "txt", "-o", tmp_path / LONG_NAME],
-                 ["export", "1", "--format", "pdf", "-o", tmp_path / LONG_NAME],
-                 ["import", tmp_path / LONG_NAME]):
+    for args in (
+        ["export", "1", "--format", "txt", "-o", tmp_path / LONG_NAME],
+        ["export", "1", "--format", "pdf", "-o", tmp_path / LONG_NAME],
+        ["import", tmp_path / LONG_NAME],
+    ):
         code, _out, err = run("--library", seeded, *args)
         assert code == 2, err
         assert_one_line_error(err, "文件名过长", "too long")
@@ -96,8 +98,14 @@ def test_a_fifo_as_the_library_is_refused_instead_of_blocking(run, seeded, tmp_p
     assert run("--library", seeded, "backup", "-o", backup)[0] == 0
     for args in (["list"], ["new", "--template", "2021-dangshi-wugedaitou"], ["restore", backup]):
         # A process of its own: reading a FIFO nobody writes would block this one for ever.
-        done = subprocess.run([sys.executable, "-m", "app.cli", "--library", str(fifo), *map(str, args)],
-                              capture_output=True, text=True, encoding="utf-8", cwd=REPO, timeout=30)
+        done = subprocess.run(
+            [sys.executable, "-m", "app.cli", "--library", str(fifo), *map(str, args)],
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            cwd=REPO,
+            timeout=30,
+        )
         assert done.returncode == 2
         assert_one_line_error(done.stderr, "命名管道", "not a regular file")
     assert stat.S_ISFIFO(fifo.stat().st_mode)
@@ -111,14 +119,18 @@ def test_a_quick_check_report_is_cut_to_a_readable_line(run, tmp_path):
     conn = sqlite3.connect(path)
     # The schema's own pages stay readable (else SQLite refuses the file before checking it):
     # after migrations it spans several pages, found through the dbstat table.
-    schema_pages = {row[0] for row in conn.execute(
-        "SELECT pageno FROM dbstat WHERE name IN ('sqlite_schema', 'sqlite_master')")}
+    schema_pages = {
+        row[0]
+        for row in conn.execute(
+            "SELECT pageno FROM dbstat WHERE name IN ('sqlite_schema', 'sqlite_master')"
+        )
+    }
     conn.close()
     data = bytearray(path.read_bytes())
     for page in range(3, len(data) // 4096):  # scribble inside every other b-tree page's cells
         if page + 1 in schema_pages:  # dbstat counts pages from 1
             continue
-        data[page * 4096 + 100: page * 4096 + 140] = bytes((page * 7 + i) % 256 for i in range(40))
+        data[page * 4096 + 100 : page * 4096 + 140] = bytes((page * 7 + i) % 256 for i in range(40))
     path.write_bytes(bytes(data))
     conn = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
     raw = conn.execute("PRAGMA quick_check").fetchone()[0]
@@ -202,8 +214,9 @@ def test_a_copy_another_process_is_still_writing_is_left_alone(tmp_path):
     with Library.open(path) as library:
         library.create_material(sample_material())
     part, _journal = killed_backup_leftovers(path)
-    writer = subprocess.Popen([sys.executable, "-c", HOLD_OPEN, str(part)], stdout=subprocess.PIPE,
-                              text=True)
+    writer = subprocess.Popen(
+        [sys.executable, "-c", HOLD_OPEN, str(part)], stdout=subprocess.PIPE, text=True
+    )
     try:
         assert writer.stdout.readline().strip() == "locked"
         os.utime(part, (time.time() - 3600,) * 2)

@@ -72,7 +72,9 @@ def test_renamed_text_file(tmp_path, seed_text):
 
 
 def test_truncated_docx_is_reported_as_damaged(tmp_path):
-    whole = write_docx(tmp_path / "whole.docx", para("按照要求，现对照检查如下：") * 200, styles_xml=styles())
+    whole = write_docx(
+        tmp_path / "whole.docx", para("按照要求，现对照检查如下：") * 200, styles_xml=styles()
+    )
     path = tmp_path / "半个.docx"
     path.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
     error = refused(path)
@@ -120,19 +122,27 @@ def test_entry_whose_header_understates_its_size_is_damaged_not_inflated(tmp_pat
 @pytest.mark.parametrize("part", ["word/document.xml", "word/styles.xml"])
 def test_xml_bomb_is_refused(tmp_path, part):
     bomb = xml_bomb_body().encode()
-    path = write_docx(tmp_path / "实体.docx", para("正文"), styles_xml=styles(), extra_parts={part: bomb})
+    path = write_docx(
+        tmp_path / "实体.docx", para("正文"), styles_xml=styles(), extra_parts={part: bomb}
+    )
     error = refused(path)
     assert "XML 炸弹" in error.zh and "entities" in error.en and part in error.zh
 
 
 def test_utf16_xml_bomb_is_refused(tmp_path):
-    bomb = xml_bomb_body().replace('<?xml version="1.0"?>', '<?xml version="1.0" encoding="UTF-16"?>')
-    path = write_docx(tmp_path / "u16.docx", "", extra_parts={"word/document.xml": bomb.encode("utf-16")})
+    bomb = xml_bomb_body().replace(
+        '<?xml version="1.0"?>', '<?xml version="1.0" encoding="UTF-16"?>'
+    )
+    path = write_docx(
+        tmp_path / "u16.docx", "", extra_parts={"word/document.xml": bomb.encode("utf-16")}
+    )
     assert "XML 炸弹" in refused(path).zh
 
 
 def test_malformed_xml_is_reported_as_damaged(tmp_path):
-    path = write_docx(tmp_path / "坏.docx", "", extra_parts={"word/document.xml": b"<w:document><w:body>"})
+    path = write_docx(
+        tmp_path / "坏.docx", "", extra_parts={"word/document.xml": b"<w:document><w:body>"}
+    )
     error = refused(path)
     assert "损坏" in error.zh and "word/document.xml" in error.zh
 
@@ -157,9 +167,18 @@ def _valid_docx() -> bytes:
     from app.model import Dimension, Material, Point, Section
 
     points = [Point(title="学习不够", body="正文。", example="某次会议。")]
-    material = Material(title="县委班子对照检查材料", preamble=["按照要求，现对照检查如下："], sections=[
-        Section(kind="problems", heading="存在的问题", dimensions=[Dimension(heading="学思想", points=points)]),
-        Section(kind="measures", heading="整改措施", points=points)])
+    material = Material(
+        title="县委班子对照检查材料",
+        preamble=["按照要求，现对照检查如下："],
+        sections=[
+            Section(
+                kind="problems",
+                heading="存在的问题",
+                dimensions=[Dimension(heading="学思想", points=points)],
+            ),
+            Section(kind="measures", heading="整改措施", points=points),
+        ],
+    )
     return render_docx(material)
 
 
@@ -172,7 +191,9 @@ def _damage(data, raw: bytes) -> bytes:
     return bytes(damaged)
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(data=st.data())
 def test_damaged_bytes_never_crash(tmp_path, data):
     """Byte damage to a real .docx — to the zip itself or inside one XML part — gives a result or
@@ -183,8 +204,17 @@ def test_damaged_bytes_never_crash(tmp_path, data):
     else:
         with zipfile.ZipFile(io.BytesIO(original)) as source:
             parts = {name: source.read(name) for name in source.namelist()}
-        name = data.draw(st.sampled_from(["word/document.xml", "word/styles.xml", "word/numbering.xml",
-                                          "_rels/.rels", "word/_rels/document.xml.rels"]))
+        name = data.draw(
+            st.sampled_from(
+                [
+                    "word/document.xml",
+                    "word/styles.xml",
+                    "word/numbering.xml",
+                    "_rels/.rels",
+                    "word/_rels/document.xml.rels",
+                ]
+            )
+        )
         parts[name] = _damage(data, parts[name])
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w") as target:

@@ -56,9 +56,15 @@ def paragraph_texts(document) -> list[str]:
 def test_page_is_a4_with_gbt9704_margins(seed, tmp_path):
     _, document = exported(seed, tmp_path)
     section = document.sections[0]
-    assert abs(section.page_width - Mm(210)) < Mm(0.1) and abs(section.page_height - Mm(297)) < Mm(0.1)
-    for got, mm in ((section.top_margin, 37), (section.bottom_margin, 35),
-                    (section.left_margin, 28), (section.right_margin, 26)):
+    assert abs(section.page_width - Mm(210)) < Mm(0.1) and abs(section.page_height - Mm(297)) < Mm(
+        0.1
+    )
+    for got, mm in (
+        (section.top_margin, 37),
+        (section.bottom_margin, 35),
+        (section.left_margin, 28),
+        (section.right_margin, 26),
+    ):
         assert abs(got - Mm(mm)) < Mm(0.05)
     text_width = section.page_width - section.left_margin - section.right_margin
     assert abs(text_width - Mm(156)) < Mm(0.1)
@@ -71,7 +77,9 @@ def test_grid_holds_22_lines_of_28_characters(seed, tmp_path):
     block = styles.PAGE_HEIGHT - styles.MARGIN_TOP - styles.MARGIN_BOTTOM
     assert 22 * pitch <= block < 23 * pitch
     # Every 16 pt glyph advances GLYPH_SQUEEZE less (set in the document defaults).
-    defaults = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    defaults = (
+        document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    )
     squeeze = int(defaults.find(qn("w:spacing")).get(qn("w:val")))
     advance_twips = 16 * 20 + squeeze
     width = styles.text_width_twips()
@@ -81,10 +89,17 @@ def test_grid_holds_22_lines_of_28_characters(seed, tmp_path):
 
 @pytest.mark.parametrize(
     "name, font, size, outline",
-    [("Normal", "仿宋_GB2312", 16, None), ("Title", "方正小标宋简体", 22, None),
-     ("一级标题", "黑体", 16, "0"), ("二级标题", "楷体_GB2312", 16, "1"), ("三级标题", "仿宋_GB2312", 16, "2")],
+    [
+        ("Normal", "仿宋_GB2312", 16, None),
+        ("Title", "方正小标宋简体", 22, None),
+        ("一级标题", "黑体", 16, "0"),
+        ("二级标题", "楷体_GB2312", 16, "1"),
+        ("三级标题", "仿宋_GB2312", 16, "2"),
+    ],
 )
-def test_named_styles_carry_east_asian_fonts_and_outline_levels(seed, tmp_path, name, font, size, outline):
+def test_named_styles_carry_east_asian_fonts_and_outline_levels(
+    seed, tmp_path, name, font, size, outline
+):
     _, document = exported(seed, tmp_path)
     style = document.styles[name]
     rpr = style.element.find(qn("w:rPr"))
@@ -106,33 +121,63 @@ def test_headings_use_the_heading_styles(seed, tmp_path):
     for p in document.paragraphs:
         by_style.setdefault(p.style.name, []).append(p.text)
     assert by_style["Title"] == [seed.title]
-    assert by_style["一级标题"] == ["一、存在的主要问题", "二、问题根源剖析", "三、努力方向和整改措施"]
+    assert by_style["一级标题"] == [
+        "一、存在的主要问题",
+        "二、问题根源剖析",
+        "三、努力方向和整改措施",
+    ]
     _, split = exported(seed, tmp_path, PdfOptions(point_paragraphs=True), "split.docx")
     headings2 = [p.text for p in split.paragraphs if p.style.name == "二级标题"]
-    assert len(headings2) == 5 and headings2[0].startswith("（一）在\"带头深刻感悟")
+    assert len(headings2) == 5 and headings2[0].startswith('（一）在"带头深刻感悟')
 
 
 def test_text_is_exactly_the_text_export(seed, tmp_path):
     for options in (PdfOptions(), PdfOptions(point_paragraphs=True)):
         _, document = exported(seed, tmp_path, options, f"t{options.point_paragraphs}.docx")
-        expected = export_txt(seed, point_paragraphs=options.point_paragraphs).strip("\n").split("\n\n")
+        expected = (
+            export_txt(seed, point_paragraphs=options.point_paragraphs).strip("\n").split("\n\n")
+        )
         assert paragraph_texts(document) == expected
 
 
 def _rich_material():
     from app.model import Dimension, Material, Point, Section
 
-    point = Point(title="学习不够深入", body="第一段正文。\n第二段正文。", example="某次学习流于形式。", example_lead="例如")
+    point = Point(
+        title="学习不够深入",
+        body="第一段正文。\n第二段正文。",
+        example="某次学习流于形式。",
+        example_lead="例如",
+    )
     return Material(
         title="某局党组\n对照检查材料",
         preamble=["按照要求，现对照检查如下："],
         sections=[
-            Section(kind="problems", heading="存在的问题", intro=["总体看，问题如下。"], dimensions=[
-                Dimension(heading="学思想", heading_prefix="在", heading_suffix="方面：",
-                          intro=["导语一。", "导语二。"], points=[point, Point(title="二", body="b")]),
-                Dimension(heading="强党性", heading_prefix="在“", heading_suffix="”方面", points=[point]),
-            ]),
-            Section(kind="causes", heading="原因", dimensions=[Dimension(heading="思想上", points=[point])]),
+            Section(
+                kind="problems",
+                heading="存在的问题",
+                intro=["总体看，问题如下。"],
+                dimensions=[
+                    Dimension(
+                        heading="学思想",
+                        heading_prefix="在",
+                        heading_suffix="方面：",
+                        intro=["导语一。", "导语二。"],
+                        points=[point, Point(title="二", body="b")],
+                    ),
+                    Dimension(
+                        heading="强党性",
+                        heading_prefix="在“",
+                        heading_suffix="”方面",
+                        points=[point],
+                    ),
+                ],
+            ),
+            Section(
+                kind="causes",
+                heading="原因",
+                dimensions=[Dimension(heading="思想上", points=[point])],
+            ),
             Section(kind="measures", heading="", points=[point]),
         ],
         closing=["以上对照检查，请批评指正。"],
@@ -140,7 +185,9 @@ def _rich_material():
 
 
 @pytest.mark.parametrize("point_paragraphs", [False, True])
-def test_intros_multi_paragraph_bodies_and_sub_headings_match_the_text_export(tmp_path, point_paragraphs):
+def test_intros_multi_paragraph_bodies_and_sub_headings_match_the_text_export(
+    tmp_path, point_paragraphs
+):
     material = _rich_material()
     _, document = exported(material, tmp_path, PdfOptions(point_paragraphs=point_paragraphs))
     expected = export_txt(material, point_paragraphs=point_paragraphs).strip("\n").split("\n\n")
@@ -159,7 +206,9 @@ def test_run_in_dimension_heading_is_a_kai_run_then_fangsong(seed, tmp_path):
     dim = seed.sections[0].dimensions[0]
     assert first.text == "（一）" + dim.full_heading()
     assert east_asian_font(first._r.rPr) == "楷体_GB2312"
-    assert second.text.startswith("一是学习态度不够积极。") and east_asian_font(second._r.rPr) is None
+    assert (
+        second.text.startswith("一是学习态度不够积极。") and east_asian_font(second._r.rPr) is None
+    )
     assert not any(r.bold for r in paragraph.runs)
 
 
@@ -178,8 +227,10 @@ def test_footers_odd_right_even_left_in_song_14pt(seed, tmp_path):
     _, document = exported(seed, tmp_path)
     assert document.settings.odd_and_even_pages_header_footer
     section = document.sections[0]
-    for footer, align, side in ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT, "rightChars"),
-                                (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT, "leftChars")):
+    for footer, align, side in (
+        (section.footer, WD_ALIGN_PARAGRAPH.RIGHT, "rightChars"),
+        (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT, "leftChars"),
+    ):
         paragraph = footer.paragraphs[0]
         assert paragraph.alignment == align
         assert paragraph._p.pPr.find(qn("w:ind")).get(qn(f"w:{side}")) == "100"  # one character in
@@ -239,7 +290,9 @@ def test_export_is_atomic_and_replaces(seed, tmp_path):
 
 
 def test_two_line_title_and_author_lines(seed, tmp_path):
-    material = replace(seed, title="县政府党组\n对照检查材料", author="县长 张三", date="2021年12月20日")
+    material = replace(
+        seed, title="县政府党组\n对照检查材料", author="县长 张三", date="2021年12月20日"
+    )
     _, document = exported(material, tmp_path)
     texts = paragraph_texts(document)
     assert texts[:3] == ["县政府党组\n对照检查材料", "县长 张三", "2021年12月20日"]
@@ -318,7 +371,9 @@ def test_libreoffice_lines_hold_28_characters(seed_pdf):
 def test_characters_xml_cannot_carry_are_left_out(tmp_path):
     from app.model import Material
 
-    material = Material(title="标题\x0c对照检查材料", preamble=["按照\x0b要求\x01，现\ud800报告如下："])
+    material = Material(
+        title="标题\x0c对照检查材料", preamble=["按照\x0b要求\x01，现\ud800报告如下："]
+    )
     path, document = exported(material, tmp_path)
     assert paragraph_texts(document) == ["标题对照检查材料", "按照要求，现报告如下："]
 
@@ -330,12 +385,17 @@ def test_any_text_exports(texts):
     from app.model import Material, Point, Section
 
     title, body, closing = texts
-    material = Material(title=title, sections=[Section(kind="other", heading="", points=[Point(body=body)])],
-                        closing=[closing])
+    material = Material(
+        title=title,
+        sections=[Section(kind="other", heading="", points=[Point(body=body)])],
+        closing=[closing],
+    )
     document = docx.Document(io.BytesIO(render_docx(material)))
     shown = "\n".join(
-        "".join({"t": el.text or "", "tab": "\t", "br": "\n"}[el.tag.rsplit("}", 1)[1]]
-                for el in p._p.iter(qn("w:t"), qn("w:tab"), qn("w:br")))
+        "".join(
+            {"t": el.text or "", "tab": "\t", "br": "\n"}[el.tag.rsplit("}", 1)[1]]
+            for el in p._p.iter(qn("w:t"), qn("w:tab"), qn("w:br"))
+        )
         for p in document.paragraphs
     )
     for text in texts:

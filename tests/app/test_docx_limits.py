@@ -46,15 +46,31 @@ def test_a_million_paragraph_docx_is_refused_quickly_in_little_memory(tmp_path):
     library = tmp_path / "lib.db"
     env = {**os.environ, "PYTHONPATH": str(REPO), "HOME": str(tmp_path)}
     done = subprocess.run(
-        [sys.executable, "-c", _MEASURE, *_cli(), "--library", str(library), "import", str(hostile)],
-        capture_output=True, cwd=REPO, env=env, timeout=HANG_GUARD_S,
+        [
+            sys.executable,
+            "-c",
+            _MEASURE,
+            *_cli(),
+            "--library",
+            str(library),
+            "import",
+            str(hostile),
+        ],
+        capture_output=True,
+        cwd=REPO,
+        env=env,
+        timeout=HANG_GUARD_S,
     )
     returncode, peak_mb, cpu_s = done.stdout.split()
     message = done.stderr.decode("utf-8")
     assert int(returncode) == 2, message
     assert int(peak_mb) < MEMORY_BOUND_MB, f"the refused import peaked at {peak_mb} MB"
     assert float(cpu_s) < CPU_BOUND_S, f"the refused import took {cpu_s} s of processor time"
-    assert message.count("\n") == 1 and "段落超过 50,000 个" in message and "over 50,000 paragraphs" in message
+    assert (
+        message.count("\n") == 1
+        and "段落超过 50,000 个" in message
+        and "over 50,000 paragraphs" in message
+    )
     assert "百万段.docx" in message
     assert not library.exists() or library.stat().st_size == 0 or _materials(library) == 0
 

@@ -50,8 +50,9 @@ def assert_refused_unchanged(run, library: Path, target: Path, *args: str, says:
 @pytest.mark.parametrize("fmt", ["txt", "pdf", "docx", "json"])
 def test_export_onto_the_library_itself_is_refused(run, seeded, fmt, monkeypatch):
     monkeypatch.setenv("DUIZHAO_FONTS", "bundled")
-    err = assert_refused_unchanged(run, seeded, seeded, "export", "1", "--format", fmt,
-                                   says="材料库本身")
+    err = assert_refused_unchanged(
+        run, seeded, seeded, "export", "1", "--format", fmt, says="材料库本身"
+    )
     assert "library itself" in err
 
 
@@ -79,7 +80,9 @@ def test_export_onto_another_name_of_the_library_is_refused(run, seeded, tmp_pat
     other = tmp_path / "elsewhere" / "导出.txt"
     other.parent.mkdir()
     link(seeded, other)
-    assert_refused_unchanged(run, seeded, other, "export", "1", "--format", "txt", says="材料库本身")
+    assert_refused_unchanged(
+        run, seeded, other, "export", "1", "--format", "txt", says="材料库本身"
+    )
     assert os.path.samefile(other, seeded)
 
 
@@ -88,8 +91,9 @@ def test_export_into_the_backups_folder_is_refused(run, seeded):
     backup = Path(out.strip())
     before = backup.read_bytes()
     assert_refused_unchanged(run, seeded, backup, "export", "1", "--format", "json", says="备份")
-    assert_refused_unchanged(run, seeded, backup.parent / "new.txt", "export", "1", "--format",
-                             "txt", says="备份文件夹")
+    assert_refused_unchanged(
+        run, seeded, backup.parent / "new.txt", "export", "1", "--format", "txt", says="备份文件夹"
+    )
     assert backup.read_bytes() == before and not (backup.parent / "new.txt").exists()
 
 
@@ -140,8 +144,9 @@ def test_a_read_only_target_needs_force(run, seeded, tmp_path):
     target = tmp_path / "只读.txt"
     target.write_text("旧内容", encoding="utf-8")
     target.chmod(0o444)
-    err = assert_refused_unchanged(run, seeded, target, "export", "1", "--format", "txt",
-                                   says="只读")
+    err = assert_refused_unchanged(
+        run, seeded, target, "export", "1", "--format", "txt", says="只读"
+    )
     assert "--force" in err
     assert target.read_text(encoding="utf-8") == "旧内容"
 

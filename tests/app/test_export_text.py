@@ -25,9 +25,16 @@ def small_material() -> Material:
                 heading_prefix="在“",
                 heading_suffix="”方面：",
                 points=[
-                    Point(title="学习不够系统", body="平时以干代学。", example="在疫情期间学得少。"),
-                    Point(title="学用脱节！", body="联系实际不紧。", example="会上讲得多。",
-                          example_lead="例如", example_sep="："),
+                    Point(
+                        title="学习不够系统", body="平时以干代学。", example="在疫情期间学得少。"
+                    ),
+                    Point(
+                        title="学用脱节！",
+                        body="联系实际不紧。",
+                        example="会上讲得多。",
+                        example_lead="例如",
+                        example_sep="：",
+                    ),
                 ],
             ),
             Dimension(
@@ -39,13 +46,24 @@ def small_material() -> Material:
             ),
         ],
     )
-    causes = Section(kind="causes", heading="问题根源剖析",
-                     points=[Point(title="学习主动性不强", body="事务多。"),
-                             Point(title="宗旨意识弱化", body="联系群众少。")])
-    measures = Section(kind="measures", heading="努力方向和整改措施",
-                       points=[Point(title="坚定政治信仰，做到对党忠诚", body="带头学。")])
-    return Material(title="某局党组对照检查材料", preamble=["按照要求，现将情况报告如下："],
-                    sections=[problems, causes, measures])
+    causes = Section(
+        kind="causes",
+        heading="问题根源剖析",
+        points=[
+            Point(title="学习主动性不强", body="事务多。"),
+            Point(title="宗旨意识弱化", body="联系群众少。"),
+        ],
+    )
+    measures = Section(
+        kind="measures",
+        heading="努力方向和整改措施",
+        points=[Point(title="坚定政治信仰，做到对党忠诚", body="带头学。")],
+    )
+    return Material(
+        title="某局党组对照检查材料",
+        preamble=["按照要求，现将情况报告如下："],
+        sections=[problems, causes, measures],
+    )
 
 
 RUN_IN_TXT = """某局党组对照检查材料
@@ -113,8 +131,13 @@ def test_paragraphs_are_separated_by_exactly_one_blank_line():
 
 
 def test_numbering_follows_position_beyond_ten():
-    section = Section(kind="causes", heading="原因", points=[Point(title=f"原因{i}") for i in range(12)])
-    m = Material(title="T", sections=[Section(kind="other", heading=f"部分{i}") for i in range(10)] + [section])
+    section = Section(
+        kind="causes", heading="原因", points=[Point(title=f"原因{i}") for i in range(12)]
+    )
+    m = Material(
+        title="T",
+        sections=[Section(kind="other", heading=f"部分{i}") for i in range(10)] + [section],
+    )
     text = export_txt(m)
     assert "\n\n十一、原因\n\n一是原因0。\n\n" in text
     assert "\n\n十一是原因10。\n\n十二是原因11。\n" in text
@@ -122,9 +145,15 @@ def test_numbering_follows_position_beyond_ten():
 
 
 def test_non_problems_dimension_is_a_plain_sub_heading():
-    causes = Section(kind="causes", heading="问题根源剖析", dimensions=[
-        Dimension(heading="思想根源", points=[Point(title="理想信念有所弱化", body="放松了学习。")]),
-    ])
+    causes = Section(
+        kind="causes",
+        heading="问题根源剖析",
+        dimensions=[
+            Dimension(
+                heading="思想根源", points=[Point(title="理想信念有所弱化", body="放松了学习。")]
+            ),
+        ],
+    )
     text = export_txt(Material(title="T", sections=[causes]))
     assert text == "T\n\n一、问题根源剖析\n\n（一）思想根源\n\n一是理想信念有所弱化。放松了学习。\n"
 
@@ -136,8 +165,9 @@ def test_title_on_two_lines_keeps_both_lines_marked_in_markdown():
 
 
 def test_masked_words_and_placeholders_survive_untouched():
-    m = Material(title="XX镇党委202X年度对照检查材料",
-                 preamble=["按照**镇dangshi学习要求，〔*〕号文件。"])
+    m = Material(
+        title="XX镇党委202X年度对照检查材料", preamble=["按照**镇dangshi学习要求，〔*〕号文件。"]
+    )
     assert "按照**镇dangshi学习要求，〔*〕号文件。" in export_md(m)
     assert export_txt(m).startswith("XX镇党委202X年度对照检查材料\n")
 

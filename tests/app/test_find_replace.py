@@ -23,8 +23,14 @@ def seed(seed_path):
 
 def test_literal_find_lists_every_hit_with_path_range_and_context(seed):
     hits = find_all(seed, "dangshi")
-    assert [h.path for h in hits] == ["title", "preamble/0", "preamble/0", "problems/dimensions/0/heading",
-                                      "problems/dimensions/0/points/0/body", "problems/dimensions/4/heading"]
+    assert [h.path for h in hits] == [
+        "title",
+        "preamble/0",
+        "preamble/0",
+        "problems/dimensions/0/heading",
+        "problems/dimensions/0/points/0/body",
+        "problems/dimensions/4/heading",
+    ]
     first = hits[0]
     assert (first.start, first.end, first.excerpt) == (5, 12, "dangshi")
     assert first.before == "县政府党组" and first.after.startswith("学习教育专题")
@@ -33,13 +39,21 @@ def test_literal_find_lists_every_hit_with_path_range_and_context(seed):
 def test_replace_all_across_dimensions_gives_one_edit_per_field(seed):
     edits = replace_all(seed, "dangshi", "党史")
     assert [(node, field) for node, field, _ in edits] == [
-        ("", "title"), ("", "preamble"), ("problems/dimensions/0", "heading"),
-        ("problems/dimensions/0/points/0", "body"), ("problems/dimensions/4", "heading")]
+        ("", "title"),
+        ("", "preamble"),
+        ("problems/dimensions/0", "heading"),
+        ("problems/dimensions/0/points/0", "body"),
+        ("problems/dimensions/4", "heading"),
+    ]
     assert "dangshi" in seed.title  # nothing applied yet: the UI applies the edits as one command
     for edit in edits:
         apply_edit(seed, edit)
     text = export_txt(seed)
-    assert "dangshi" not in text and "带头深刻汲取党史中正反两方面经验" in text and "树立正确党史观" in text
+    assert (
+        "dangshi" not in text
+        and "带头深刻汲取党史中正反两方面经验" in text
+        and "树立正确党史观" in text
+    )
     assert find_all(seed, "dangshi") == []
 
 
@@ -61,7 +75,13 @@ def test_literal_mode_takes_pattern_and_replacement_as_typed():
 def test_replace_one_hit_only(seed):
     hits = find_all(seed, "dangshi")
     edits = replace_all(seed, "dangshi", "党史", only=[hits[2]])
-    assert edits == [("", "preamble", [seed.preamble[0][: hits[2].start] + "党史" + seed.preamble[0][hits[2].end:]])]
+    assert edits == [
+        (
+            "",
+            "preamble",
+            [seed.preamble[0][: hits[2].start] + "党史" + seed.preamble[0][hits[2].end :]],
+        )
+    ]
 
 
 def test_replacing_a_hit_whose_text_changed_is_refused(seed):
@@ -87,7 +107,9 @@ def test_bad_group_reference_in_replacement_is_an_input_error(seed):
         replace_all(seed, "(dang)shi", r"\2", regex=True)
 
 
-@pytest.mark.parametrize("pattern", [r"(a+)+$", r"(\w+\s?)*$", r"(a|aa)*b", r".*.*=", r"(x*)*y", r"([^，]+)+。"])
+@pytest.mark.parametrize(
+    "pattern", [r"(a+)+$", r"(\w+\s?)*$", r"(a|aa)*b", r".*.*=", r"(x*)*y", r"([^，]+)+。"]
+)
 def test_catastrophic_patterns_are_refused_before_running(pattern):
     material = material_with("a" * 5000 + "!", example="2021年学习3次。")
     start = time.perf_counter()

@@ -78,8 +78,13 @@ def test_pdf_is_byte_identical_with_and_without_the_metrics_cache(tmp_path, seed
     )
     env = dict(os.environ, DUIZHAO_FONTS="bundled")
     outputs = [
-        subprocess.run([sys.executable, "-c", script, str(seed_path), mode], cwd=REPO, env=env,
-                       capture_output=True, check=True).stdout
+        subprocess.run(
+            [sys.executable, "-c", script, str(seed_path), mode],
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            check=True,
+        ).stdout
         for mode in ("cache", "parse")
     ]
     assert outputs[0].startswith(b"%PDF") and outputs[0] == outputs[1]
@@ -124,8 +129,9 @@ def test_unwritable_cache_folder_does_not_stop_the_export(tmp_path, monkeypatch)
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
     monkeypatch.setattr(font_metrics, "user_cache_path", lambda name: blocker / f"{name}.rlmetrics")
-    font = font_metrics.load_font("DZ-test-ro", resource_path("fonts", "DZSong-Regular.ttf"), 0,
-                                  prebuilt=False)
+    font = font_metrics.load_font(
+        "DZ-test-ro", resource_path("fonts", "DZSong-Regular.ttf"), 0, prebuilt=False
+    )
     assert 0x2014 in font.face.charToGlyph
 
 
@@ -144,7 +150,8 @@ def test_bundled_export_reads_no_font_file_parse(tmp_path):
         "print('ok')\n"
     )
     env = dict(os.environ, DUIZHAO_FONTS="bundled", XDG_CACHE_HOME=str(tmp_path / "cache"))
-    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True,
-                         text=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, env=env, capture_output=True, text=True
+    )
     assert out.stdout.strip() == "ok", out.stderr
     assert not (tmp_path / "cache").exists()

@@ -35,7 +35,10 @@ def test_second_choice_reuses_the_probes_and_chooses_the_same(installed, monkeyp
 
 
 def test_a_changed_font_file_is_probed_again(installed, tmp_path):
-    assert fonts.choose_fonts(bundled_only=False, search_dirs=[installed])["body"].source == "installed"
+    assert (
+        fonts.choose_fonts(bundled_only=False, search_dirs=[installed])["body"].source
+        == "installed"
+    )
     cff = make_cff_font(tmp_path / "cff.otf", "仿宋")
     (installed / "simfang.ttf").write_bytes(cff.read_bytes())  # same name, now CFF outlines
     chosen = fonts.choose_fonts(bundled_only=False, search_dirs=[installed])
@@ -51,8 +54,10 @@ def test_refusals_are_remembered_with_their_reason(installed, tmp_path, monkeypa
     assert "CFF" in again["heading1"].reason and again["heading1"] == first["heading1"]
 
 
-@pytest.mark.parametrize("content", ["not json", '{"format": 1, "probes": {"k": "v"}}', "[1, 2]",
-                                     '{"format": 99, "probes": {}}'])
+@pytest.mark.parametrize(
+    "content",
+    ["not json", '{"format": 1, "probes": {"k": "v"}}', "[1, 2]", '{"format": 99, "probes": {}}'],
+)
 def test_damaged_or_foreign_cache_is_ignored_and_rewritten(installed, content):
     path = font_probes.cache_path()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -69,14 +74,22 @@ def test_entry_with_wrong_field_types_is_not_trusted(installed, monkeypatch):
     stored = json.loads(path.read_text(encoding="utf-8"))
     stored["probes"] = {k: ["0", None, None, "x"] for k in stored["probes"]}
     path.write_text(json.dumps(stored), encoding="utf-8")
-    assert fonts.choose_fonts(bundled_only=False, search_dirs=[installed])["body"].source == "installed"
+    assert (
+        fonts.choose_fonts(bundled_only=False, search_dirs=[installed])["body"].source
+        == "installed"
+    )
 
 
-def test_cache_path_that_cannot_be_written_does_not_stop_the_choice(installed, tmp_path, monkeypatch):
+def test_cache_path_that_cannot_be_written_does_not_stop_the_choice(
+    installed, tmp_path, monkeypatch
+):
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
     monkeypatch.setattr(font_probes, "cache_path", lambda: blocker / "font-probes.json")
-    assert fonts.choose_fonts(bundled_only=False, search_dirs=[installed])["body"].source == "installed"
+    assert (
+        fonts.choose_fonts(bundled_only=False, search_dirs=[installed])["body"].source
+        == "installed"
+    )
 
 
 def test_machine_without_office_fonts_writes_no_probe_cache(tmp_path):

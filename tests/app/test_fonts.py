@@ -25,8 +25,6 @@ GRID_PUNCTUATION = "“”‘’，。、；：？！（）《》…—"
 NAME_HANZI = "堃喆玥昇"
 
 
-
-
 def gbk_hanzi() -> set[int]:
     found = set()
     for hi in range(0x81, 0xFF):
@@ -50,8 +48,9 @@ def choices():
     return fonts.choose_fonts()
 
 
-def install_copy(source: Path, dest: Path, family: str, fs_type: int | None = None,
-                 style: str = "Regular") -> Path:
+def install_copy(
+    source: Path, dest: Path, family: str, fs_type: int | None = None, style: str = "Regular"
+) -> Path:
     """Copy a bundled font under an office font's file name, with that font's family name."""
     font = TTFont(source, lazy=True)  # only name and OS/2 are rewritten; the rest is copied raw
     name = font["name"]
@@ -79,7 +78,9 @@ def make_cff_font(dest: Path, family: str) -> Path:
     pen.lineTo((900, 800))
     pen.closePath()
     square = pen.getCharString()
-    builder.setupCFF("FangSongCFF", {"FullName": "FangSong"}, {".notdef": square, "uni4E2D": square}, {})
+    builder.setupCFF(
+        "FangSongCFF", {"FullName": "FangSong"}, {".notdef": square, "uni4E2D": square}, {}
+    )
     builder.setupHorizontalMetrics({".notdef": (1000, 100), "uni4E2D": (1000, 100)})
     builder.setupHorizontalHeader(ascent=880, descent=-120)
     builder.setupNameTable({"familyName": family, "styleName": "Regular"})
@@ -170,9 +171,13 @@ def test_bundled_fonts_stay_under_25_mb_and_ship_their_licences():
     readme = (folder / "README.md").read_text(encoding="utf-8")
     for font_file in folder.glob("*.ttf"):
         assert font_file.name in readme, f"README does not say where {font_file.name} came from"
-    for licence in ("LICENSE-Fandol-GPL-3.0.txt", "LICENSE-Fandol-font-exception.txt",
-                    "COPYRIGHT-fonts-noto-cjk-OFL-1.1.txt", "LICENSE-Apache-2.0.txt",
-                    "LICENSE-Arphic-Public-License.txt"):
+    for licence in (
+        "LICENSE-Fandol-GPL-3.0.txt",
+        "LICENSE-Fandol-font-exception.txt",
+        "COPYRIGHT-fonts-noto-cjk-OFL-1.1.txt",
+        "LICENSE-Apache-2.0.txt",
+        "LICENSE-Arphic-Public-License.txt",
+    ):
         assert (folder / licence).stat().st_size > 500, licence
 
 
@@ -224,8 +229,9 @@ def test_register_is_lazy_and_cached(choices):
 
 def test_importing_fonts_does_not_import_reportlab():
     code = "import sys, app.fonts; print('reportlab' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
-                         check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
+    )
     assert out.stdout.strip() == "False"
 
 
@@ -320,7 +326,9 @@ def make_collection(tmp_path: Path, dest: Path, faces: list[tuple[str, str]]) ->
 def test_face_of_a_collection_is_chosen_by_name(tmp_path):
     """simsun.ttc holds 新宋体 and 宋体; the face whose name matches is the one used."""
     fonts_dir = tmp_path / "Fonts"
-    make_collection(tmp_path, fonts_dir / "simsun.ttc", [("新宋体", "Regular"), ("宋体", "Regular")])
+    make_collection(
+        tmp_path, fonts_dir / "simsun.ttc", [("新宋体", "Regular"), ("宋体", "Regular")]
+    )
     chosen = fonts.choose_fonts(bundled_only=False, search_dirs=[fonts_dir])
     assert chosen["page_number"].source == "installed"
     assert chosen["page_number"].subfont_index == 1
@@ -334,8 +342,11 @@ def test_face_of_a_collection_is_chosen_by_name(tmp_path):
 
 def test_regular_face_of_a_family_is_preferred_to_bold(tmp_path):
     """macOS Songti.ttc holds several weights of one family: the regular one prints page numbers."""
-    make_collection(tmp_path, tmp_path / "Fonts" / "Songti.ttc",
-                    [("Songti SC", "Bold"), ("Songti SC", "Regular")])
+    make_collection(
+        tmp_path,
+        tmp_path / "Fonts" / "Songti.ttc",
+        [("Songti SC", "Bold"), ("Songti SC", "Regular")],
+    )
     chosen = fonts.choose_fonts(bundled_only=False, search_dirs=[tmp_path / "Fonts"])
     assert chosen["page_number"].source == "installed"
     assert chosen["page_number"].subfont_index == 1

@@ -33,7 +33,13 @@ def material_with(text: str) -> Material:
     return Material(
         title=f"标题{text}",
         preamble=[text],
-        sections=[Section(kind="measures", heading=f"措施{text}", points=[Point(title=text, body=text, example=text)])],
+        sections=[
+            Section(
+                kind="measures",
+                heading=f"措施{text}",
+                points=[Point(title=text, body=text, example=text)],
+            )
+        ],
     )
 
 
@@ -49,8 +55,11 @@ def test_hostile_text_is_stored_and_exported_verbatim(library, tmp_path, text):
     stored = library.get_material(mid)
     assert stored.preamble == [text] and stored.sections[0].points[0].body == text
     assert library.search(text[:6])[0].material_id == mid
-    for name, rendered in (("a.txt", export_txt(stored)), ("a.md", export_md(stored)),
-                           ("a.json", material_to_json(stored))):
+    for name, rendered in (
+        ("a.txt", export_txt(stored)),
+        ("a.md", export_md(stored)),
+        ("a.json", material_to_json(stored)),
+    ):
         path = write_text_atomic(tmp_path / name, rendered)
         assert path.read_text(encoding="utf-8") == rendered
     assert text in export_txt(stored)
@@ -102,14 +111,24 @@ def test_a_100000_character_paragraph_is_kept_and_exported_in_bounded_time(libra
 
 def test_ten_thousand_points_are_refused_clearly_not_crashed(library):
     """Numbering (一是 … 九百九十九是) ends at 999 on one level: more is refused up front."""
-    many = Material(title="很多要点", sections=[Section(
-        kind="measures", heading="措施", points=[Point(title=f"要点{i}") for i in range(10_000)])])
+    many = Material(
+        title="很多要点",
+        sections=[
+            Section(
+                kind="measures",
+                heading="措施",
+                points=[Point(title=f"要点{i}") for i in range(10_000)],
+            )
+        ],
+    )
     start = time.perf_counter()
     with pytest.raises(InputError) as err:
         library.create_material(many)
     assert "999" in err.value.zh and "999" in err.value.en
     assert library.list_materials() == []
-    text = "标题\n\n一、努力方向和整改措施\n" + "\n".join(f"{i}. 要点{i}。正文。" for i in range(1, 10_001))
+    text = "标题\n\n一、努力方向和整改措施\n" + "\n".join(
+        f"{i}. 要点{i}。正文。" for i in range(1, 10_001)
+    )
     try:
         imported, _ = import_text(text)
     except InputError as exc:
@@ -124,7 +143,9 @@ def test_ten_thousand_points_are_refused_clearly_not_crashed(library):
 
 def test_999_points_work_and_the_1000th_is_refused(library):
     points = [Point(title=f"要点{i}") for i in range(999)]
-    mid = library.create_material(Material(title="满", sections=[Section(kind="measures", heading="措施", points=points)]))
+    mid = library.create_material(
+        Material(title="满", sections=[Section(kind="measures", heading="措施", points=points)])
+    )
     section = library.get_material(mid).sections[0].id
     with pytest.raises(InputError, match="at most 999"):
         library.insert_point(section, 0, Point(title="第一千条"))
@@ -135,8 +156,17 @@ def test_999_points_work_and_the_1000th_is_refused(library):
     ("document", "match"),
     [
         ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
-        ('{"format": "duizhao-material", "version": 1, "preamble": ' + "[" * 5000 + "]" * 5000 + "}", "nested"),
-        ('{"format": "duizhao-material", "version": 1, "year": ' + "9" * 5000 + "}", "not valid JSON"),
+        (
+            '{"format": "duizhao-material", "version": 1, "preamble": '
+            + "[" * 5000
+            + "]" * 5000
+            + "}",
+            "nested",
+        ),
+        (
+            '{"format": "duizhao-material", "version": 1, "year": ' + "9" * 5000 + "}",
+            "not valid JSON",
+        ),
         ('{"format": "duizhao-material", "version": 1, "year": 1e400}', "year"),
         ('{"format": "duizhao-material", "version": 1e400}', "version"),
         ('{"format": "duizhao-material", "version": NaN}', "version"),
@@ -148,8 +178,14 @@ def test_999_points_work_and_the_1000th_is_refused(library):
         ('{"version": 1}', "duizhao-material"),
         ('[{"format": "duizhao-material", "version": 1}]', "top level"),
         ('"duizhao-material"', "top level"),
-        ('{"format": "duizhao-material", "version": 1, "sections": [{"kind": "problems", "points": 5}]}', "points"),
-        ('{"format": "duizhao-material", "version": 1, "links": [[[0, 0, 99999999999999999999], [0, 0, 0]]]}', "links"),
+        (
+            '{"format": "duizhao-material", "version": 1, "sections": [{"kind": "problems", "points": 5}]}',
+            "points",
+        ),
+        (
+            '{"format": "duizhao-material", "version": 1, "links": [[[0, 0, 99999999999999999999], [0, 0, 0]]]}',
+            "links",
+        ),
         ("", "not valid JSON"),
         ("\x00\x01binary", "not valid JSON"),
     ],

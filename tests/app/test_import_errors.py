@@ -33,7 +33,9 @@ def test_undecodable_bytes_without_nul_are_refused(tmp_path):
     _error_of(path)
 
 
-@pytest.mark.parametrize("content", [b"", b"   \n\n\t  \r\n", "\u3000\u3000\n".encode(), b"\xef\xbb\xbf\n"])
+@pytest.mark.parametrize(
+    "content", [b"", b"   \n\n\t  \r\n", "\u3000\u3000\n".encode(), b"\xef\xbb\xbf\n"]
+)
 def test_empty_or_whitespace_only_file_is_refused(tmp_path, content):
     path = tmp_path / "empty.txt"
     path.write_bytes(content)

@@ -22,13 +22,17 @@ from app.model import point_text
 from app.templates import get_template
 
 
-@pytest.mark.parametrize(("text", "n"), [("一", 1), ("九", 9), ("十", 10), ("十二", 12), ("二十", 20), ("二十三", 23)])
+@pytest.mark.parametrize(
+    ("text", "n"), [("一", 1), ("九", 9), ("十", 10), ("十二", 12), ("二十", 20), ("二十三", 23)]
+)
 def test_chinese_numbers_of_markers(text, n):
     assert chinese_to_int(text) == n
 
 
 def test_inline_points_need_a_sentence_mark_and_the_next_number():
-    lead, pieces = split_inline_points("方面：一是学习不够。统一是关键。三是作风不实。二是调研不深。", None)
+    lead, pieces = split_inline_points(
+        "方面：一是学习不够。统一是关键。三是作风不实。二是调研不深。", None
+    )
     assert lead == "方面："
     # 统一是 has no mark before it; 三是 skips a number; 二是 continues after 一是.
     assert [(m.number, text) for m, text in pieces] == [
@@ -51,7 +55,12 @@ def test_point_title_drops_only_its_full_stop():
 
 
 def test_example_lead_mid_sentence_and_no_lead():
-    assert split_example("看不到风险，比如，经济不强。") == ("看不到风险，", "比如", "，", "经济不强。")
+    assert split_example("看不到风险，比如，经济不强。") == (
+        "看不到风险，",
+        "比如",
+        "，",
+        "经济不强。",
+    )
     assert split_example("对比如何做到心中有数。") == ("对比如何做到心中有数。", "", "", "")
     # a lead word with nothing after it is not an example
     assert split_example("情况比如：")[1] == ""
@@ -69,7 +78,10 @@ def test_point_text_of_an_imported_point_reproduces_the_source():
         ('在"带头A"方面:一是', ('在"', "带头A", '"方面:', "一是")),
         ("关于学习方面，主要是：", ("关于", "学习", "方面，", "主要是：")),
         ("理论学习方面", ("", "理论学习", "方面", "")),
-        ("坚定政治信仰，做到对党忠诚。带头增强政治意识。", ("", "坚定政治信仰，做到对党忠诚", "。", "带头增强政治意识。")),
+        (
+            "坚定政治信仰，做到对党忠诚。带头增强政治意识。",
+            ("", "坚定政治信仰，做到对党忠诚", "。", "带头增强政治意识。"),
+        ),
         ("案例原因剖析", ("", "案例原因剖析", "", "")),
     ],
 )
@@ -100,20 +112,90 @@ def test_unknown_material_gets_the_custom_template():
 
 
 def test_title_year_picks_between_templates_with_similar_words():
-    assert suggest_template("XX局党组2025年度民主生活会对照检查材料", [])[0] == "2025-niandu-wugedaitou"
-    assert suggest_template("XX局党组2024年度民主生活会对照检查材料", [])[0] == "2024-niandu-sigedaitou"
+    assert (
+        suggest_template("XX局党组2025年度民主生活会对照检查材料", [])[0]
+        == "2025-niandu-wugedaitou"
+    )
+    assert (
+        suggest_template("XX局党组2024年度民主生活会对照检查材料", [])[0]
+        == "2024-niandu-sigedaitou"
+    )
 
 
 # ----- property: no generated document crashes the importer or loses text -------------------
 
 _FRAGMENTS = [
-    "一、", "二、", "（一）", "(二)", "一是", "二是", "三是", "1.", "2．", "（1）", "①", "②",
-    "存在的问题", "原因剖析", "整改措施", "案例", "在“带头学习”方面：", "方面", "比如，", "例如：",
-    "再比如，", "如在", "学习不够", "群众", "2021年", "对照检查材料", "以上", "批评指正", "按照",
-    "**", "*", "# ", "XX", "。", "，", "；", "：", ":", "、", "“", "”", '"', " ", "\u3000", "\n", "\n\n",
-    "— 3 —", "目录", "首页 > ", "张三", "\r\n", "（2026年1月15日）", "县委书记", "以下是", "十是", "(1)",
-    "“两个确立”", "方面。", "方面:", "比方说", "具体表现为：", "关于", "第一部分", "上年度整改落实情况",
-    "对照检查支部班子在发挥政治引领作用等方面存在的问题", "1", "2.5", "mzshh", "dangshi", "首先，", "最后，",
+    "一、",
+    "二、",
+    "（一）",
+    "(二)",
+    "一是",
+    "二是",
+    "三是",
+    "1.",
+    "2．",
+    "（1）",
+    "①",
+    "②",
+    "存在的问题",
+    "原因剖析",
+    "整改措施",
+    "案例",
+    "在“带头学习”方面：",
+    "方面",
+    "比如，",
+    "例如：",
+    "再比如，",
+    "如在",
+    "学习不够",
+    "群众",
+    "2021年",
+    "对照检查材料",
+    "以上",
+    "批评指正",
+    "按照",
+    "**",
+    "*",
+    "# ",
+    "XX",
+    "。",
+    "，",
+    "；",
+    "：",
+    ":",
+    "、",
+    "“",
+    "”",
+    '"',
+    " ",
+    "\u3000",
+    "\n",
+    "\n\n",
+    "— 3 —",
+    "目录",
+    "首页 > ",
+    "张三",
+    "\r\n",
+    "（2026年1月15日）",
+    "县委书记",
+    "以下是",
+    "十是",
+    "(1)",
+    "“两个确立”",
+    "方面。",
+    "方面:",
+    "比方说",
+    "具体表现为：",
+    "关于",
+    "第一部分",
+    "上年度整改落实情况",
+    "对照检查支部班子在发挥政治引领作用等方面存在的问题",
+    "1",
+    "2.5",
+    "mzshh",
+    "dangshi",
+    "首先，",
+    "最后，",
 ]
 
 

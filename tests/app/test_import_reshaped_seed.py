@@ -34,8 +34,13 @@ def points_apart(text: str) -> str:
 
 def numbered(text: str, style: str) -> str:
     def repl(m: re.Match[str]) -> str:
-        n = _CN.index(m.group(1)[-1]) + 1 + (10 if len(m.group(1)) > 1 and m.group(1)[0] == "十" else 0)
+        n = (
+            _CN.index(m.group(1)[-1])
+            + 1
+            + (10 if len(m.group(1)) > 1 and m.group(1)[0] == "十" else 0)
+        )
         return f"{n}." if style == "arabic" else f"（{n}）"
+
     return _POINT_RE.sub(repl, text)
 
 
@@ -55,8 +60,17 @@ def _title(text: str) -> str:
 
 
 def with_contents_and_furniture(text: str) -> str:
-    contents = ["目录", "一、存在的主要问题………………1", "二、问题根源剖析………………6", "三、努力方向和整改措施………8"]
-    web = ["XX公文网，欢迎您！", "首页 > 民主生活会 > 对照检查材料", "发布时间：2022-01-12  浏览量：3021"]
+    contents = [
+        "目录",
+        "一、存在的主要问题………………1",
+        "二、问题根源剖析………………6",
+        "三、努力方向和整改措施………8",
+    ]
+    web = [
+        "XX公文网，欢迎您！",
+        "首页 > 民主生活会 > 对照检查材料",
+        "发布时间：2022-01-12  浏览量：3021",
+    ]
     tail = ["分享到：微信 微博", "【打印本页】【关闭窗口】", "上一篇：XX镇党委对照检查材料"]
     return "\n".join(web + contents) + "\n" + text + "\n".join(tail) + "\n"
 
@@ -73,8 +87,13 @@ RESHAPES = {
     "paren-heading-alone": lambda t: numbered(heading_alone(t), "paren"),
     "contents-and-web-furniture": with_contents_and_furniture,
     "title-on-two-lines": title_on_two_lines,
-    **{f"pdf-{w // 2}-chars": (lambda t, w=w: pdf_copy(title_on_two_lines(t), w, _title(t))) for w in (52, 60, 70, 80)},
-    "pdf-30-heading-alone-arabic": lambda t: pdf_copy(numbered(heading_alone(t), "arabic"), 60, _title(t)),
+    **{
+        f"pdf-{w // 2}-chars": (lambda t, w=w: pdf_copy(title_on_two_lines(t), w, _title(t)))
+        for w in (52, 60, 70, 80)
+    },
+    "pdf-30-heading-alone-arabic": lambda t: pdf_copy(
+        numbered(heading_alone(t), "arabic"), 60, _title(t)
+    ),
 }
 
 
@@ -82,8 +101,11 @@ def structure(material) -> list:
     return [
         material.title,
         [(s.kind, s.heading) for s in material.sections],
-        [(d.heading, d.short_name, [(p.title, p.example[:10], p.numbered) for p in d.points])
-         for s in material.sections for d in s.dimensions],
+        [
+            (d.heading, d.short_name, [(p.title, p.example[:10], p.numbered) for p in d.points])
+            for s in material.sections
+            for d in s.dimensions
+        ],
         [(p.title, p.numbered) for s in material.sections for p in s.points],
         material.template_id,
     ]

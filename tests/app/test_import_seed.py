@@ -15,7 +15,13 @@ PROBLEM_TITLES = [
     ["责任落实不够到位", '"四风"纠正不够到位', "规定执行不够彻底"],
 ]
 # Which problem points carry a 比如 example in the seed (（四）二是 has it mid-sentence).
-HAS_EXAMPLE = [[True, False, True], [True, True], [True, True, True], [False, True, True], [True, False, True]]
+HAS_EXAMPLE = [
+    [True, False, True],
+    [True, True],
+    [True, True, True],
+    [False, True, True],
+    [True, False, True],
+]
 
 
 @pytest.fixture
@@ -48,14 +54,21 @@ def test_problems_have_five_dimensions_with_3_2_3_3_3_points(seed):
     assert [[p.title for p in d.points] for d in dims] == PROBLEM_TITLES
     assert all(p.body for d in dims for p in d.points)
     assert [[bool(p.example) for p in d.points] for d in dims] == HAS_EXAMPLE
-    assert all(p.example_lead == "比如" and p.example_sep == "，" for d in dims for p in d.points if p.example)
+    assert all(
+        p.example_lead == "比如" and p.example_sep == "，"
+        for d in dims
+        for p in d.points
+        if p.example
+    )
     assert (report.dimension_count, report.point_count, report.example_count) == (5, 23, 11)
 
 
 def test_dimension_run_in_frame_is_kept_exactly(seed):
     dims = seed[0].section("problems").dimensions
     assert [d.heading_prefix for d in dims] == ['在"'] * 5
-    assert [d.heading_suffix for d in dims] == ['"方面：'] * 4 + ['"方面:']  # （五） has a half-width colon
+    assert [d.heading_suffix for d in dims] == ['"方面：'] * 4 + [
+        '"方面:'
+    ]  # （五） has a half-width colon
     assert dims[0].heading.startswith("带头深刻感悟'两个确立'的决定性意义")
     assert dims[0].heading.endswith("做到'两个维护'")
     assert dims[4].heading.endswith("坚决同一切违规违纪违法现象作斗争")
@@ -66,7 +79,9 @@ def test_point_parts_split_at_title_sentence_and_example_lead(seed):
     dims = seed[0].section("problems").dimensions
     first = dims[0].points[0]
     assert first.body.startswith("政府党组能够按照计划") and first.body.endswith("学习效果不佳。")
-    assert first.example.startswith("在疫情常态化防控期间") and first.example.endswith("还存在差距。")
+    assert first.example.startswith("在疫情常态化防控期间") and first.example.endswith(
+        "还存在差距。"
+    )
     no_example = dims[0].points[1]
     assert no_example.example == "" and no_example.body.endswith("学懂弄通的要求还有差距。")
     # （四）二是: "…各种风险，比如，经济质量…" — the lead sits in the middle of a sentence.
@@ -96,7 +111,13 @@ def test_suggests_the_2021_template_and_names_the_dimensions(seed):
     assert report.template_id == material.template_id == "2021-dangshi-wugedaitou"
     assert report.template_score >= 0.6
     dims = material.section("problems").dimensions
-    assert [d.short_name for d in dims] == ["两个确立", "根本问题", "人民中心", "应对风险", "正反经验"]
+    assert [d.short_name for d in dims] == [
+        "两个确立",
+        "根本问题",
+        "人民中心",
+        "应对风险",
+        "正反经验",
+    ]
     assert material.year == 2021
     assert material.organization == "县政府党组"
     assert material.scope == "group"
@@ -120,7 +141,17 @@ def test_no_seed_text_is_lost_or_reordered(seed, seed_text):
         lambda t: t.replace("\n", "\r").encode("utf-8"),
         lambda t: t.replace("\n", "\r\n").encode("gb18030"),
     ],
-    ids=["gb18030", "gbk", "utf16-bom", "utf16be-bom", "utf16le-nobom", "utf8-bom", "crlf", "cr", "gb18030-crlf"],
+    ids=[
+        "gb18030",
+        "gbk",
+        "utf16-bom",
+        "utf16be-bom",
+        "utf16le-nobom",
+        "utf8-bom",
+        "crlf",
+        "cr",
+        "gb18030-crlf",
+    ],
 )
 def test_every_encoding_and_line_ending_imports_identically(seed, seed_text, encode, tmp_path):
     path = tmp_path / "seed.txt"
@@ -140,5 +171,3 @@ def test_forced_template_is_used_even_when_another_fits_better(seed_path):
     material, report = import_text_file(seed_path, template_id="2025-niandu-wugedaitou")
     assert material.template_id == report.template_id == "2025-niandu-wugedaitou"
     assert report.template_score < 0.6
-
-

@@ -35,8 +35,12 @@ def source(name: str) -> str:
 
 def tree(material: Material, report: ImportReport) -> str:
     """The recognised structure, one line per node, as a reviewer would read it."""
-    out = [f"title: {material.title}", f"template: {report.template_id}", f"scope: {material.scope}",
-           f"point style: {material.point_style}"]
+    out = [
+        f"title: {material.title}",
+        f"template: {report.template_id}",
+        f"scope: {material.scope}",
+        f"point style: {material.point_style}",
+    ]
     if material.author or material.date:
         out.append(f"author/date: {material.author} / {material.date}")
     out.append(f"preamble: {len(material.preamble)} paragraph(s)")
@@ -53,9 +57,17 @@ def tree(material: Material, report: ImportReport) -> str:
             point(p, "  ")
         for d in s.dimensions:
             shape = " ".join(
-                x for x, on in (("alone", d.heading_alone), ("apart", d.points_apart), ("unnumbered", not d.numbered)) if on
+                x
+                for x, on in (
+                    ("alone", d.heading_alone),
+                    ("apart", d.points_apart),
+                    ("unnumbered", not d.numbered),
+                )
+                if on
             )
-            out.append(f"  D {d.heading_prefix}|{d.heading}|{d.heading_suffix} ({d.short_name or '-'}) {shape}".rstrip())
+            out.append(
+                f"  D {d.heading_prefix}|{d.heading}|{d.heading_suffix} ({d.short_name or '-'}) {shape}".rstrip()
+            )
             out += [f"    I {t[:16]}…" for t in d.intro]
             for p in d.points:
                 point(p, "    ")
@@ -92,7 +104,17 @@ def as_docx(text: str, path: Path) -> tuple[Path, str]:
 
 def test_every_shape_has_fixtures_in_several_wordings():
     prefixes = {n.split("-")[0] for n in NAMES}
-    assert {"heading", "long", "pdf", "toc", "web", "numbering", "example", "zuzhishenghuo", "banzi"} <= prefixes
+    assert {
+        "heading",
+        "long",
+        "pdf",
+        "toc",
+        "web",
+        "numbering",
+        "example",
+        "zuzhishenghuo",
+        "banzi",
+    } <= prefixes
     assert len(NAMES) >= 25
 
 
@@ -150,7 +172,11 @@ def test_markdown_only_shapes_tree_and_no_text_lost(name):
 @pytest.mark.parametrize("name", MARKDOWN_ONLY)
 def test_markdown_only_shapes_as_word_with_bold_headings(name, tmp_path):
     """The same file as Word: ``**…**`` lines become bold paragraphs, ``# `` the title."""
-    lines = [line for line in (SHAPES / f"{name}.md").read_text(encoding="utf-8").split("\n") if line.strip()]
+    lines = [
+        line
+        for line in (SHAPES / f"{name}.md").read_text(encoding="utf-8").split("\n")
+        if line.strip()
+    ]
     body = []
     for line in lines:
         bold = line.startswith("**") and line.endswith("**")
@@ -178,7 +204,9 @@ def test_a_heading_on_its_own_line_comes_back_on_its_own_line_never_glued():
 
 
 def test_an_unnumbered_heading_comes_back_without_an_invented_number():
-    material, _ = import_text((SHAPES / "heading-unnumbered-bold-2019.md").read_text(encoding="utf-8"))
+    material, _ = import_text(
+        (SHAPES / "heading-unnumbered-bold-2019.md").read_text(encoding="utf-8")
+    )
     text = export_txt(material)
     assert "\n加强理论武装、坚定理想信念情况\n" in text and "（一）加强" not in text
     assert "\n（三）履行责任、担当作为情况：\n" in text  # keeps its place in the numbering
@@ -208,15 +236,21 @@ def test_a_long_official_heading_does_not_swallow_the_next_sentence():
 def test_every_set_aside_line_is_listed_and_can_be_brought_back():
     text = source("web-furniture")
     _, report = import_text(text)
-    assert "浏览量" in report.dropped_furniture[2] and report.dropped_furniture[-1].startswith("下一篇")
+    assert "浏览量" in report.dropped_furniture[2] and report.dropped_furniture[-1].startswith(
+        "下一篇"
+    )
     kept = [report.dropped_furniture[2], report.dropped_furniture[-1]]
     material, again = import_text(text, keep=kept)
-    assert sorted(again.dropped_furniture) == sorted(x for x in report.dropped_furniture if x not in kept)
+    assert sorted(again.dropped_furniture) == sorted(
+        x for x in report.dropped_furniture if x not in kept
+    )
     assert material.preamble[0] == kept[0]  # before the title: at the start of the preamble
     assert export_txt(material).endswith(f"\n\n{kept[1]}\n")  # at its place at the end
     # Everything else reads exactly as without them.
     without = export_txt(import_text(text)[0])
-    assert export_txt(material).replace(f"{kept[0]}\n\n", "").replace(f"\n\n{kept[1]}", "") == without
+    assert (
+        export_txt(material).replace(f"{kept[0]}\n\n", "").replace(f"\n\n{kept[1]}", "") == without
+    )
 
 
 def _headings_name_a_template(name: str) -> bool:
@@ -228,7 +262,12 @@ def _headings_name_a_template(name: str) -> bool:
 
 
 @pytest.mark.parametrize(
-    "name", [n for n in NAMES if not n.startswith(("pdf-", "toc-", "web-")) and _headings_name_a_template(n)]
+    "name",
+    [
+        n
+        for n in NAMES
+        if not n.startswith(("pdf-", "toc-", "web-")) and _headings_name_a_template(n)
+    ],
 )
 def test_the_template_is_still_suggested_when_the_title_is_lost_or_split(name):
     """Scored on the dimension headings: a copy without its title line, or with the title cut
@@ -243,21 +282,24 @@ def test_the_template_is_still_suggested_when_the_title_is_lost_or_split(name):
     assert split.template_id == whole.template_id
 
 
-@pytest.mark.parametrize("line, furniture", [
-    ("发布时间：2026-01-20  来源：XX范文网  浏览量：1286", True),
-    ("阅读：1234", True),
-    ("【字体：大 中 小】", True),
-    ("【我要纠错】【打印】", True),
-    ("分享到：微信 微博", True),
-    ("上一篇：XX局党组对照检查材料", True),
-    ("XX文库，欢迎您！", True),
-    ("当前位置：首页 > 党建 > 正文", True),
-    ("相关阅读", True),
-    ("按照要求，现将对照检查情况报告如下：", False),
-    ("时间：2024年1月5日上午，支部召开会议。", False),  # a sentence of the material
-    ("一、存在的问题", False),
-    ("来源于群众的意见建议共32条", False),
-])
+@pytest.mark.parametrize(
+    "line, furniture",
+    [
+        ("发布时间：2026-01-20  来源：XX范文网  浏览量：1286", True),
+        ("阅读：1234", True),
+        ("【字体：大 中 小】", True),
+        ("【我要纠错】【打印】", True),
+        ("分享到：微信 微博", True),
+        ("上一篇：XX局党组对照检查材料", True),
+        ("XX文库，欢迎您！", True),
+        ("当前位置：首页 > 党建 > 正文", True),
+        ("相关阅读", True),
+        ("按照要求，现将对照检查情况报告如下：", False),
+        ("时间：2024年1月5日上午，支部召开会议。", False),  # a sentence of the material
+        ("一、存在的问题", False),
+        ("来源于群众的意见建议共32条", False),
+    ],
+)
 def test_web_furniture_lines_are_told_from_the_materials_own(line, furniture):
     from app.importers.head import is_web_furniture
 

@@ -56,7 +56,10 @@ def _significant(text: str) -> str:
 
 def _source_lines(source: str, report: ImportReport) -> str:
     """The source without Markdown markers and without the lines set aside as furniture."""
-    lines = [_strip_markdown(x).strip() for x in source.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [
+        _strip_markdown(x).strip()
+        for x in source.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    ]
     text = "\n".join(lines)
     at = 0  # the report lists furniture in document order: each item is found after the last
     for item in report.dropped_furniture:
@@ -64,8 +67,10 @@ def _source_lines(source: str, report: ImportReport) -> str:
         chars = r"\s*".join(re.escape(c) for c in re.sub(r"\s+", "", item))
         found = re.compile(rf"^{chars}$", re.M).search(text, at)
         if found is None:
-            raise ValueError(f"the report names furniture that is not in the source (in order): {item!r}")
-        text = text[: found.start()] + text[found.end():]
+            raise ValueError(
+                f"the report names furniture that is not in the source (in order): {item!r}"
+            )
+        text = text[: found.start()] + text[found.end() :]
         at = found.start()
     return text
 
@@ -111,8 +116,11 @@ def rendered_characters(material: Material) -> str:
 _LEVELS = (
     ("\u2460", rf"第\s*{_CN}\s*部分\s*[、.．：:，,]?|{_CN}\s*、|{_CN}\s*[.．](?!\d)"),  # section
     ("\u2461", rf"[（(]\s*{_CN}\s*[）)][、.．]?"),  # dimension
-    ("\u2462", rf"{_CN}\s*是|[（(]\s*\d{{1,2}}\s*[）)]|\d{{1,2}}\s*[.．、](?!\d)|[①-⑳]|(?:首先|其次|再次|最后)\s*[，,]|"
-     rf"第\s*{_CN}\s*[，,、]"),
+    (
+        "\u2462",
+        rf"{_CN}\s*是|[（(]\s*\d{{1,2}}\s*[）)]|\d{{1,2}}\s*[.．、](?!\d)|[①-⑳]|(?:首先|其次|再次|最后)\s*[，,]|"
+        rf"第\s*{_CN}\s*[，,、]",
+    ),
 )
 _LEVEL_RE = re.compile(
     rf"(?:^|(?<=[。；;：:！？!?\s\u2460\u2461\u2462])|(?<=方面))[ \t\u3000]*"
@@ -125,7 +133,9 @@ def _leveled(text: str) -> str:
     """Markers replaced by one token per level (style differences vanish, levels stay); a
     marker right after another (（一）一是…) is one too, so the substitution runs to a fixpoint."""
     while True:
-        done = _LEVEL_RE.sub(lambda m: next(_LEVELS[i][0] for i in range(3) if m.group(f"l{i}")), text)
+        done = _LEVEL_RE.sub(
+            lambda m: next(_LEVELS[i][0] for i in range(3) if m.group(f"l{i}")), text
+        )
         if done == text:
             return done
         text = done
@@ -143,8 +153,8 @@ def assert_export_faithful(source: str, material: Material, report: ImportReport
     at = min(len(plain), len(exported)) if at is None else at
     raise AssertionError(
         f"text lost, moved or invented in the txt export (beyond whitespace/numbering style) near {at}:\n"
-        f"  source: …{plain[max(0, at - 25): at + 30]}\n"
-        f"  export: …{exported[max(0, at - 25): at + 30]}"
+        f"  source: …{plain[max(0, at - 25) : at + 30]}\n"
+        f"  export: …{exported[max(0, at - 25) : at + 30]}"
     )
 
 
@@ -159,8 +169,8 @@ def assert_no_text_lost(source: str, material: Material, report: ImportReport) -
     at = min(len(expected), len(plain)) if at is None else at
     raise AssertionError(
         f"text lost or reordered near source character {at}:\n"
-        f"  source:   …{expected[max(0, at - 20): at + 30]}\n"
-        f"  material: …{plain[max(0, at - 20): at + 30]}"
+        f"  source:   …{expected[max(0, at - 20) : at + 30]}\n"
+        f"  material: …{plain[max(0, at - 20) : at + 30]}"
     )
 
 
@@ -214,7 +224,8 @@ _TITLE_LINE_SOURCE = "# 某局党组对照检查材料\n\n**一、存在的问�
 def _title_line_material(*, title_alone: bool) -> Material:
     point = Point(title="学习不够", body="平时学得少。", title_alone=title_alone)
     return Material(
-        title="某局党组对照检查材料", point_style="arabic",
+        title="某局党组对照检查材料",
+        point_style="arabic",
         sections=[Section(kind="problems", heading="存在的问题", points=[point])],
     )
 
@@ -222,7 +233,9 @@ def _title_line_material(*, title_alone: bool) -> Material:
 def test_oracle_catches_a_full_stop_invented_after_a_title_on_its_own_line():
     """The old import: the title's line lost, a 。 the writer never wrote printed after it."""
     with pytest.raises(AssertionError, match="invented"):
-        assert_no_text_lost(_TITLE_LINE_SOURCE, _title_line_material(title_alone=False), ImportReport())
+        assert_no_text_lost(
+            _TITLE_LINE_SOURCE, _title_line_material(title_alone=False), ImportReport()
+        )
     assert_no_text_lost(_TITLE_LINE_SOURCE, _title_line_material(title_alone=True), ImportReport())
 
 

@@ -42,7 +42,10 @@ def test_pdf_copy_with_27_character_lines_is_rejoined():
     assert titles(dims[1].points) == ["深入基层调研不够", "为民办事效率不高"]
     causes = material.section("causes").points
     # A page number between two lines of one paragraph is dropped and the paragraph joined.
-    assert causes[0].body == "对加强理论武装的极端重要性认识不足，以干代学、以会代学的现象仍然存在，理论学习的系统性不强。"
+    assert (
+        causes[0].body
+        == "对加强理论武装的极端重要性认识不足，以干代学、以会代学的现象仍然存在，理论学习的系统性不强。"
+    )
     assert report.dropped_furniture == ["— 2 —"]
     # A full line ending in 。 followed by 二是 was a wrap, not a paragraph end: still two points.
     assert titles(material.section("measures").points) == ["强化理论武装", "践行宗旨意识"]
@@ -57,7 +60,10 @@ def test_web_furniture_and_generated_toc_are_dropped():
     assert "目录" in report.dropped_furniture
     assert report.dropped_furniture.count("一、存在的问题") == 1  # the TOC copy, not the heading
     assert [s.kind for s in material.sections] == ["problems", "causes", "measures"]
-    assert [d.short_name for d in material.section("problems").dimensions] == ["政治纪律", "党性作风"]
+    assert [d.short_name for d in material.section("problems").dimensions] == [
+        "政治纪律",
+        "党性作风",
+    ]
     assert report.template_id == "2024-niandu-sigedaitou"
 
 
@@ -86,7 +92,13 @@ def test_the_four_dimension_heading_shapes():
     assert dims[2].intro == ["作为县政府党组，我们始终把敬畏之心贯穿工作始终，但对照要求仍有差距。"]
     assert dims[3].intro == ["主要是攻坚克难的劲头有所减弱："]
     assert [len(d.points) for d in dims] == [2, 2, 2, 2, 2]
-    assert [d.short_name for d in dims] == ["政治忠诚", "固本培元", "三个敬畏", "担当作为", "管党治党"]
+    assert [d.short_name for d in dims] == [
+        "政治忠诚",
+        "固本培元",
+        "三个敬畏",
+        "担当作为",
+        "管党治党",
+    ]
     assert report.template_id == "2025-niandu-wugedaitou"
     assert sorted(report.unclassified) == sorted(dims[2].intro + dims[3].intro)
 
@@ -125,7 +137,10 @@ def test_several_points_in_one_paragraph_split_at_sentence_marks():
     assert dims[0].points[2].example.startswith("个别社区宣传栏")
     assert titles(dims[1].points) == ["走访群众不够经常", "解决诉求不够及时", "服务方式比较单一"]
     assert dims[1].points[1].body == "" and dims[1].points[1].example.startswith("居民反映")
-    assert len(material.section("causes").points) == 2 and len(material.section("measures").points) == 2
+    assert (
+        len(material.section("causes").points) == 2
+        and len(material.section("measures").points) == 2
+    )
 
 
 def test_paragraphs_without_markers_are_kept_and_reported():
@@ -144,7 +159,13 @@ def test_example_lead_variants_are_kept_for_export():
     material, _ = load("example-leads.txt")
     dims = material.section("problems").dimensions
     leads = [(p.example_lead, p.example_sep) for d in dims for p in d.points if p.example]
-    assert leads == [("比如", "："), ("例如", "，"), ("如", ""), ("比方说", "，"), ("具体表现为", "：")]
+    assert leads == [
+        ("比如", "："),
+        ("例如", "，"),
+        ("如", ""),
+        ("比方说", "，"),
+        ("具体表现为", "："),
+    ]
     first = dims[0].points[0]
     assert "再比如，理论宣讲" in first.example  # a second example stays in the example text
     assert dims[1].points[1].example.startswith("在年度工作部署中")  # 如在… keeps 在
@@ -258,7 +279,9 @@ def test_a_file_with_two_materials_is_imported_whole_with_a_warning():
 
 
 @pytest.mark.parametrize("width", [44, 54, 64])
-@pytest.mark.parametrize("name", [n for n in FIXTURES if n.endswith(".txt") and not n.startswith("pdf-")])
+@pytest.mark.parametrize(
+    "name", [n for n in FIXTURES if n.endswith(".txt") and not n.startswith("pdf-")]
+)
 def test_every_fixture_hard_wrapped_keeps_its_text_and_points(name, width):
     from app.importers.text import import_text
 

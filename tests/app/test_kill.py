@@ -31,7 +31,9 @@ def test_every_acknowledged_edit_survives_sigkill(tmp_path):
         assert problems == [], f"trial {trial}: {problems}"
         total += count
     assert total >= TRIALS * 5, "the worker should have been killed mid-editing, not at start"
-    assert any(key.startswith("insert:") for key in acks) and any(key.startswith("body:") for key in acks)
+    assert any(key.startswith("insert:") for key in acks) and any(
+        key.startswith("body:") for key in acks
+    )
     # The last killed worker's lock is stale: a new writer takes it over and sees the content.
     with Library.open(path) as library:
         (summary,) = library.list_materials()
@@ -41,7 +43,9 @@ def test_every_acknowledged_edit_survives_sigkill(tmp_path):
 
 def test_acks_are_counted_only_when_complete(tmp_path):
     acks_file = tmp_path / "acks.txt"
-    acks_file.write_text("ready\nack body:3 7\nack title:1 8\nack body:3 9\nack insert:4", encoding="utf-8")
+    acks_file.write_text(
+        "ready\nack body:3 7\nack title:1 8\nack body:3 9\nack insert:4", encoding="utf-8"
+    )
     last: dict[str, int] = {}
     assert read_acks(acks_file, last) == (True, 3)
     assert last == {"body:3": 9, "title:1": 8}

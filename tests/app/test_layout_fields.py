@@ -26,24 +26,42 @@ def shaped_material() -> Material:
         dimensions=[
             # Heading on its own line; its text one paragraph with no 一是 marker.
             Dimension(
-                heading="政治功能", heading_suffix="方面", heading_alone=True,
-                points=[Point(body="支部存在重事务、轻党务的倾向。", example="支委会研究业务多",
-                              example_lead="例如", numbered=False)],
+                heading="政治功能",
+                heading_suffix="方面",
+                heading_alone=True,
+                points=[
+                    Point(
+                        body="支部存在重事务、轻党务的倾向。",
+                        example="支委会研究业务多",
+                        example_lead="例如",
+                        numbered=False,
+                    )
+                ],
             ),
             # Heading run in, each point its own paragraph, points written 1. 2.
             Dimension(
-                heading="组织功能", heading_suffix="方面：", points_apart=True,
-                points=[Point(title="组织生活不够规范"), Point(title="党员管理不够严格", body="有的党员长期不参加活动。")],
+                heading="组织功能",
+                heading_suffix="方面：",
+                points_apart=True,
+                points=[
+                    Point(title="组织生活不够规范"),
+                    Point(title="党员管理不够严格", body="有的党员长期不参加活动。"),
+                ],
             ),
             # Heading on its own line, points running on in one paragraph.
             Dimension(
-                heading="服务群众", heading_prefix="在", heading_suffix="方面", heading_alone=True,
+                heading="服务群众",
+                heading_prefix="在",
+                heading_suffix="方面",
+                heading_alone=True,
                 points=[Point(title="走访不够经常"), Point(title="诉求办理不及时")],
             ),
         ],
     )
     closing = Section(kind="other", numbered=False, intro=["下一步，我们将逐项整改。"])
-    return Material(title="XX支部组织生活会对照检查材料", point_style="arabic", sections=[problems, closing])
+    return Material(
+        title="XX支部组织生活会对照检查材料", point_style="arabic", sections=[problems, closing]
+    )
 
 
 EXPECTED_TXT = """XX支部组织生活会对照检查材料
@@ -72,12 +90,16 @@ def test_txt_export_keeps_the_writers_shape_and_numbering():
 
 def test_md_export_keeps_the_same_shape_with_markdown_markers():
     md = export_md(shaped_material())
-    assert md.startswith("# XX支部组织生活会对照检查材料\n\n**一、存在的问题**\n\n（一）政治功能方面\n\n")
+    assert md.startswith(
+        "# XX支部组织生活会对照检查材料\n\n**一、存在的问题**\n\n（一）政治功能方面\n\n"
+    )
     assert "\n\n1.走访不够经常。2.诉求办理不及时。\n" in md
     assert "二、" not in md and "一是" not in md
 
 
-@pytest.mark.parametrize("style, first, second", [("shi", "一是", "二是"), ("paren", "（1）", "（2）")])
+@pytest.mark.parametrize(
+    "style, first, second", [("shi", "一是", "二是"), ("paren", "（1）", "（2）")]
+)
 def test_the_numbering_style_is_a_material_property(style, first, second):
     material = shaped_material()
     material.point_style = style
@@ -111,18 +133,28 @@ def test_json_round_trip_keeps_every_layout_field_and_old_files_still_load():
     data = material_to_dict(material)
     assert data["point_style"] == "arabic" and data["version"] == 1
     # Defaults are not written: a material without the new shape gives the same JSON as before.
-    plain = material_to_dict(Material(sections=[Section(kind="problems", points=[Point(title="甲")])]))
+    plain = material_to_dict(
+        Material(sections=[Section(kind="problems", points=[Point(title="甲")])])
+    )
     assert "point_style" not in plain and "numbered" not in plain["sections"][0]["points"][0]
-    old, _ = material_from_json('{"format": "duizhao-material", "version": 1, "sections": '
-                                '[{"kind": "problems", "dimensions": [{"heading": "甲", "points": [{"title": "乙"}]}]}]}')
+    old, _ = material_from_json(
+        '{"format": "duizhao-material", "version": 1, "sections": '
+        '[{"kind": "problems", "dimensions": [{"heading": "甲", "points": [{"title": "乙"}]}]}]}'
+    )
     assert old.point_style == "shi" and old.sections[0].numbered
-    assert not old.sections[0].dimensions[0].heading_alone and old.sections[0].dimensions[0].points[0].numbered
+    assert (
+        not old.sections[0].dimensions[0].heading_alone
+        and old.sections[0].dimensions[0].points[0].numbered
+    )
 
 
-@pytest.mark.parametrize("doc", [
-    '{"format": "duizhao-material", "version": 1, "point_style": "roman"}',
-    '{"format": "duizhao-material", "version": 1, "sections": [{"kind": "other", "numbered": 0}]}',
-])
+@pytest.mark.parametrize(
+    "doc",
+    [
+        '{"format": "duizhao-material", "version": 1, "point_style": "roman"}',
+        '{"format": "duizhao-material", "version": 1, "sections": [{"kind": "other", "numbered": 0}]}',
+    ],
+)
 def test_bad_layout_values_in_json_are_refused(doc):
     with pytest.raises(InputError):
         material_from_json(doc)

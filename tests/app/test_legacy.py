@@ -125,8 +125,9 @@ def _running(pid: int) -> bool:
 
 def test_soffice_runs_in_a_private_profile_without_proxies(tmp_path, monkeypatch):
     record = tmp_path / "args.txt"
-    fake = fake_soffice(tmp_path, f'printf "%s\\n" "$@" > {record}; env > {record}.env; '
-                                  'echo x > "${10}/old.docx"')
+    fake = fake_soffice(
+        tmp_path, f'printf "%s\\n" "$@" > {record}; env > {record}.env; echo x > "${{10}}/old.docx"'
+    )
     monkeypatch.setattr(legacy, "soffice_path", lambda: fake)
     monkeypatch.setenv("https_proxy", "http://proxy.invalid:1")
     out = convert_with_soffice(ole_stub(tmp_path / "old.doc"), tmp_path / "out")
@@ -155,7 +156,9 @@ def test_a_cancelled_conversion_ends_libreoffice_and_its_children_at_once(tmp_pa
 
     started = time.monotonic()
     with pytest.raises(_Stop):
-        convert_with_soffice(ole_stub(tmp_path / "old.doc"), tmp_path / "out", timeout=30, poll=poll)
+        convert_with_soffice(
+            ole_stub(tmp_path / "old.doc"), tmp_path / "out", timeout=30, poll=poll
+        )
     assert time.monotonic() - started < 10  # not the 30 s of the hanging worker (hang guard)
     child = int(pid_file.read_text().strip())
     deadline = time.monotonic() + 5
@@ -164,7 +167,9 @@ def test_a_cancelled_conversion_ends_libreoffice_and_its_children_at_once(tmp_pa
     assert not _running(child)
 
 
-def test_cli_import_of_an_old_doc_converts_only_with_the_convert_flag(tmp_path, monkeypatch, capsys, seed_path):
+def test_cli_import_of_an_old_doc_converts_only_with_the_convert_flag(
+    tmp_path, monkeypatch, capsys, seed_path
+):
     """Without --convert the CLI refuses (and says the flag exists, LibreOffice being there); with
     it, the converted .docx imports like the Word file it is."""
     from app.cli import main

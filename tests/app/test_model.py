@@ -27,9 +27,24 @@ from app.templates import get_template, load_templates, material_from_template
 
 @pytest.mark.parametrize(
     "n, expected",
-    [(1, "一"), (9, "九"), (10, "十"), (11, "十一"), (19, "十九"), (20, "二十"), (21, "二十一"),
-     (99, "九十九"), (100, "一百"), (101, "一百零一"), (109, "一百零九"), (110, "一百一十"),
-     (111, "一百一十一"), (120, "一百二十"), (305, "三百零五"), (999, "九百九十九")],
+    [
+        (1, "一"),
+        (9, "九"),
+        (10, "十"),
+        (11, "十一"),
+        (19, "十九"),
+        (20, "二十"),
+        (21, "二十一"),
+        (99, "九十九"),
+        (100, "一百"),
+        (101, "一百零一"),
+        (109, "一百零九"),
+        (110, "一百一十"),
+        (111, "一百一十一"),
+        (120, "一百二十"),
+        (305, "三百零五"),
+        (999, "九百九十九"),
+    ],
 )
 def test_chinese_numbers_read_as_documents_write_them(n, expected):
     assert chinese_number(n) == expected
@@ -109,7 +124,9 @@ def test_word_count_counts_as_offices_do(text, count):
 def test_word_counts_add_up_over_the_tree():
     point = Point(title="学习不够", body="平时少学。", example="会上讲得多。")  # 5 + 5 + 3 + 6
     assert point_word_count(point) == 19
-    dim = Dimension(heading="带头学习", heading_prefix="在“", heading_suffix="”方面：", points=[point])
+    dim = Dimension(
+        heading="带头学习", heading_prefix="在“", heading_suffix="”方面：", points=[point]
+    )
     section = Section(kind="problems", heading="存在的问题", dimensions=[dim])
     m = Material(title="材料", preamble=["按照要求。"], sections=[section], closing=["完。"])
     # 2 + 5 + (5 + (2 + 4 + 4) + 19) + 2
@@ -135,7 +152,13 @@ def test_all_bundled_templates_load_newest_first_custom_last():
 
 def test_2021_template_has_the_five_official_dimensions():
     t = get_template("2021-dangshi-wugedaitou")
-    assert [d.short_name for d in t.dimensions] == ["两个确立", "根本问题", "人民中心", "应对风险", "正反经验"]
+    assert [d.short_name for d in t.dimensions] == [
+        "两个确立",
+        "根本问题",
+        "人民中心",
+        "应对风险",
+        "正反经验",
+    ]
     assert t.dimensions[0].heading.startswith("带头深刻感悟“两个确立”的决定性意义")
     assert [s.kind for s in t.sections] == ["problems", "causes", "measures"]
     assert (t.year, t.dimension_prefix, t.dimension_suffix) == (2021, "在“", "”方面：")
@@ -149,7 +172,9 @@ def test_material_from_template_has_empty_dimensions_framed_by_the_template():
     problems = m.section("problems")
     assert problems is not None
     assert [d.short_name for d in problems.dimensions] == [d.short_name for d in t.dimensions]
-    assert all(d.points == [] and d.heading_prefix == t.dimension_prefix for d in problems.dimensions)
+    assert all(
+        d.points == [] and d.heading_prefix == t.dimension_prefix for d in problems.dimensions
+    )
     # Optional sections (反面典型案例剖析) are not added to a new material.
     optional = {s.kind for s in t.sections if s.optional}
     assert not optional & {s.kind for s in m.sections}
@@ -164,8 +189,12 @@ def test_unknown_template_is_bad_input():
 
 @pytest.mark.parametrize(
     "content",
-    ['id = "broken"\nname = ', 'id = "other-id"\nname = "x"', 'name = "no id"',
-     'id = "broken"\nname = "x"\n[[sections]]\nkind = "summary"\nheading = "x"'],
+    [
+        'id = "broken"\nname = ',
+        'id = "other-id"\nname = "x"',
+        'name = "no id"',
+        'id = "broken"\nname = "x"\n[[sections]]\nkind = "summary"\nheading = "x"',
+    ],
 )
 def test_malformed_template_files_are_bad_input(tmp_path, content):
     folder = tmp_path / "templates"

@@ -25,8 +25,11 @@ def test_each_node_prints_its_number_in_the_material_style(style):
     assert [numbering.label(p) for p in measures.points] == [first, second]
     assert numbering.label(material) == ""
     # the one-off lookup agrees with the whole-material pass for every node
-    nodes = [n for s in material.sections for n in [s, *s.points, *s.dimensions,
-                                                   *(p for d in s.dimensions for p in d.points)]]
+    nodes = [
+        n
+        for s in material.sections
+        for n in [s, *s.points, *s.dimensions, *(p for d in s.dimensions for p in d.points)]
+    ]
     assert [node_label(material, n) for n in nodes] == [numbering.label(n) for n in nodes]
 
 
@@ -35,7 +38,11 @@ def test_a_nodes_place_reads_as_the_printed_numbers_down_to_it():
     problems = material.sections[1]
     duty = problems.dimensions[1]
     numbering = Numbering(material)
-    assert node_path_label(material, duty.points[2]) == numbering.path(duty.points[2]) == "二、（二）2."
+    assert (
+        node_path_label(material, duty.points[2])
+        == numbering.path(duty.points[2])
+        == "二、（二）2."
+    )
     assert node_path_label(material, duty.points[1]) == "二、（二）"  # running text: no number
     assert node_path_label(material, problems.dimensions[0].points[0]) == "二、"
     assert node_path_label(material, material.sections[0].points[0]) == ""

@@ -33,14 +33,27 @@ def small_material(**fields) -> Material:
         updated="2026-01-15T09:30:00+08:00",
         preamble=["按照要求，现将对照检查情况报告如下。"],
         sections=[
-            Section(kind="problems", heading="存在的主要问题", dimensions=[
-                Dimension(heading="带头深刻感悟两个确立", short_name="两个确立",
-                          heading_prefix="在“", heading_suffix="”方面：",
-                          points=[Point(title="学习不够系统", body="平时学习较少。"),
-                                  Point(title="运用不够灵活", body="联系实际不够。")]),
-            ]),
-            Section(kind="measures", heading="努力方向和整改措施",
-                    points=[Point(title="强化理论学习", body="坚持读原著。")]),
+            Section(
+                kind="problems",
+                heading="存在的主要问题",
+                dimensions=[
+                    Dimension(
+                        heading="带头深刻感悟两个确立",
+                        short_name="两个确立",
+                        heading_prefix="在“",
+                        heading_suffix="”方面：",
+                        points=[
+                            Point(title="学习不够系统", body="平时学习较少。"),
+                            Point(title="运用不够灵活", body="联系实际不够。"),
+                        ],
+                    ),
+                ],
+            ),
+            Section(
+                kind="measures",
+                heading="努力方向和整改措施",
+                points=[Point(title="强化理论学习", body="坚持读原著。")],
+            ),
         ],
     )
     for key, value in fields.items():
@@ -184,7 +197,9 @@ _any_char = st.one_of(
 )
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.text(alphabet=_any_char, max_size=200), st.text(alphabet=_any_char, max_size=60))
 def test_any_text_gives_a_pdf_or_a_clear_input_error(body, title):
     m = small_material(title=title, preamble=[body])
@@ -197,7 +212,9 @@ def test_any_text_gives_a_pdf_or_a_clear_input_error(body, title):
 
 
 def test_invisible_characters_are_not_printed_and_not_refused():
-    data, _ = render_bundled(small_material(preamble=["零宽\u200b空格\ufeff和\u3000全角空格\t制表"]))
+    data, _ = render_bundled(
+        small_material(preamble=["零宽\u200b空格\ufeff和\u3000全角空格\t制表"])
+    )
     text = "".join(ln.text for ln in read_pdf(data).lines)
     assert "零宽空格和" in text and "\u200b" not in text
 
@@ -220,9 +237,12 @@ def test_every_stream_is_flate_only_without_ascii85():
     font subsets and ToUnicode maps alike."""
     data = render_bundled(small_material())[0]
     # ReportLab writes each stream's dictionary just before the ``stream`` keyword, unnested
-    filters = [re.search(rb"/Filter\s*(\[[^\]]*\]|/\w+)", head).group(1).split()
-               if b"/Filter" in head else None
-               for head in re.findall(rb"<<((?:(?!<<).)*?)>>\s*stream\r?\n", data, re.DOTALL)]
+    filters = [
+        re.search(rb"/Filter\s*(\[[^\]]*\]|/\w+)", head).group(1).split()
+        if b"/Filter" in head
+        else None
+        for head in re.findall(rb"<<((?:(?!<<).)*?)>>\s*stream\r?\n", data, re.DOTALL)
+    ]
     assert len(filters) >= 4  # a page, and for each font a subset and its ToUnicode map
     assert all(f == [b"[", b"/FlateDecode", b"]"] for f in filters), filters
 
@@ -236,8 +256,12 @@ def test_a_render_leaves_reportlab_process_settings_alone(monkeypatch):
     import app.exporters.pdf as pdf_module
 
     def settings():
-        return (rl_config.invariant, rl_config.useA85, rl_config.pageCompression,
-                dict(vars(pdfdoc.PDFZCompress)))
+        return (
+            rl_config.invariant,
+            rl_config.useA85,
+            rl_config.pageCompression,
+            dict(vars(pdfdoc.PDFZCompress)),
+        )
 
     before = settings()
     seen = []

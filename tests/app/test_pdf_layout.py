@@ -10,8 +10,12 @@ def body(n: int, label: str = "body") -> Block:
 
 
 def heading(n: int = 1) -> Block:
-    return Block([Line([], 16, "heading", heading_only=True) for _ in range(n)], "heading",
-                 keep_with_next=True, outline=("一、问题", 0))
+    return Block(
+        [Line([], 16, "heading", heading_only=True) for _ in range(n)],
+        "heading",
+        keep_with_next=True,
+        outline=("一、问题", 0),
+    )
 
 
 def kinds(pages) -> list[list[str]]:

@@ -103,7 +103,10 @@ def test_paragraph_lines_are_justified_and_first_lines_indented_two_characters(r
     # heading + intro + points; a problems dimension is one run-in paragraph, elsewhere a
     # （一） heading with its points as paragraphs (no multi-paragraph bodies in these materials)
     paragraphs = len(material.preamble) + sum(
-        1 + len(s.intro) + len(s.points) + len(s.dimensions)
+        1
+        + len(s.intro)
+        + len(s.points)
+        + len(s.dimensions)
         + (0 if s.kind == "problems" else sum(len(d.points) for d in s.dimensions))
         for s in material.sections
     )

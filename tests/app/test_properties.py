@@ -25,7 +25,9 @@ FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthChe
 SLOW = settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Characters every bundled font role prints: the seed's own text, Latin letters and markup.
-_SEED_CHARS = sorted({c for c in seed_markdown().read_text(encoding="utf-8") if not c.isspace()} - set("#*"))
+_SEED_CHARS = sorted(
+    {c for c in seed_markdown().read_text(encoding="utf-8") if not c.isspace()} - set("#*")
+)
 PRINTABLE = st.sampled_from(_SEED_CHARS + list(string.ascii_letters + string.digits + "<>&;/\"'=%"))
 ANY_CHAR = st.characters(codec="utf-8", exclude_categories=("Cs",))
 
@@ -37,8 +39,13 @@ def texts(alphabet=PRINTABLE, max_size=40, breaks=True) -> st.SearchStrategy[str
 
 
 def points(alphabet) -> st.SearchStrategy[Point]:
-    return st.builds(Point, title=texts(alphabet, 20, breaks=False), body=texts(alphabet),
-                     example=texts(alphabet, 20, breaks=False), numbered=st.booleans())
+    return st.builds(
+        Point,
+        title=texts(alphabet, 20, breaks=False),
+        body=texts(alphabet),
+        example=texts(alphabet, 20, breaks=False),
+        numbered=st.booleans(),
+    )
 
 
 @st.composite
@@ -46,17 +53,33 @@ def materials(draw, alphabet=PRINTABLE) -> Material:
     # Empty headings included: every export prints a headingless section as its bare number.
     heading = st.text(alphabet=alphabet, max_size=10)
     paragraphs = st.lists(texts(alphabet).filter(lambda t: t.strip() != ""), max_size=2)
-    problems = Section(kind="problems", heading=draw(heading),
-                       intro=draw(paragraphs),
-                       dimensions=draw(st.lists(st.builds(
-                           Dimension, heading=texts(alphabet, 20, breaks=False),
-                           short_name=texts(alphabet, 6, breaks=False),
-                           heading_prefix=st.sampled_from(["在“", '在"', ""]),
-                           heading_suffix=st.sampled_from(["”方面：", '"方面:', "方面", ""]),
-                           heading_alone=st.booleans(), points_apart=st.booleans(), numbered=st.booleans(),
-                           points=st.lists(points(alphabet), max_size=3)), max_size=2)))
-    measures = Section(kind="measures", heading=draw(heading), numbered=draw(st.booleans()),
-                       points=draw(st.lists(points(alphabet), max_size=3)))
+    problems = Section(
+        kind="problems",
+        heading=draw(heading),
+        intro=draw(paragraphs),
+        dimensions=draw(
+            st.lists(
+                st.builds(
+                    Dimension,
+                    heading=texts(alphabet, 20, breaks=False),
+                    short_name=texts(alphabet, 6, breaks=False),
+                    heading_prefix=st.sampled_from(["在“", '在"', ""]),
+                    heading_suffix=st.sampled_from(["”方面：", '"方面:', "方面", ""]),
+                    heading_alone=st.booleans(),
+                    points_apart=st.booleans(),
+                    numbered=st.booleans(),
+                    points=st.lists(points(alphabet), max_size=3),
+                ),
+                max_size=2,
+            )
+        ),
+    )
+    measures = Section(
+        kind="measures",
+        heading=draw(heading),
+        numbered=draw(st.booleans()),
+        points=draw(st.lists(points(alphabet), max_size=3)),
+    )
     return Material(
         title=draw(texts(alphabet, 30, breaks=False)),
         year=draw(st.one_of(st.none(), st.integers(1921, 2999))),
@@ -95,9 +118,31 @@ def test_any_bytes_import_or_are_refused_clearly(data):
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=8),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
-        st.sampled_from(["format", "version", "title", "sections", "kind", "points", "dimensions",
-                         "links", "year", "scope", "preamble", "heading", "body", "x"]), inner, max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "format",
+                    "version",
+                    "title",
+                    "sections",
+                    "kind",
+                    "points",
+                    "dimensions",
+                    "links",
+                    "year",
+                    "scope",
+                    "preamble",
+                    "heading",
+                    "body",
+                    "x",
+                ]
+            ),
+            inner,
+            max_size=4,
+        )
+    ),
     max_leaves=20,
 )
 
@@ -105,7 +150,10 @@ json_values = st.recursive(
 @FAST
 @given(json_values)
 def test_any_json_document_imports_or_is_refused_clearly(value):
-    for doc in (value, {"format": "duizhao-material", "version": 1, **value} if isinstance(value, dict) else value):
+    for doc in (
+        value,
+        {"format": "duizhao-material", "version": 1, **value} if isinstance(value, dict) else value,
+    ):
         try:
             material, _ = material_from_json(json.dumps(doc))
         except InputError as err:
@@ -130,7 +178,9 @@ def test_json_round_trip_is_lossless(material):
 @given(materials(alphabet=st.one_of(PRINTABLE, ANY_CHAR)))
 def test_txt_export_holds_exactly_the_material_text(material):
     assert plain(export_txt(material)) == expected_text(material)
-    assert plain(export_txt(material, point_paragraphs=True)) == expected_text(material, point_paragraphs=True)
+    assert plain(export_txt(material, point_paragraphs=True)) == expected_text(
+        material, point_paragraphs=True
+    )
 
 
 @FAST

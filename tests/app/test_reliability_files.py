@@ -54,7 +54,7 @@ def test_random_bytes_in_the_middle_are_refused_untouched(tmp_path, seed):
     data = bytearray(path.read_bytes())
     rng = random.Random(seed)
     start = rng.randrange(len(data) // 3, 2 * len(data) // 3)
-    data[start:start + 4096] = rng.randbytes(4096)
+    data[start : start + 4096] = rng.randbytes(4096)
     path.write_bytes(bytes(data))
     error = refused_untouched(path)
     assert "corrupt" in error.en or "损坏" in error.zh
@@ -69,8 +69,14 @@ def test_truncated_libraries_are_refused_untouched(tmp_path, keep):
     refused_untouched(path)
 
 
-@pytest.mark.parametrize("content", [b"%PDF-1.7\n" + bytes(range(256)) * 40, "一是学习。".encode() * 500,
-                                     b"SQLite format 3\x00" + b"\x00" * 84])
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"%PDF-1.7\n" + bytes(range(256)) * 40,
+        "一是学习。".encode() * 500,
+        b"SQLite format 3\x00" + b"\x00" * 84,
+    ],
+)
 def test_non_libraries_are_refused_untouched(tmp_path, content):
     path = tmp_path / "library.db"
     path.write_bytes(content)
@@ -119,7 +125,9 @@ def test_a_full_disk_during_a_snapshot_is_a_clear_error(tmp_path):
         mid = library.create_material(sample_material())
         library.update_material(mid, preamble=["很长的前言。" * 30000])
         library.db.execute("VACUUM")  # no free pages left inside the file
-        library.db.execute(f"PRAGMA max_page_count = {library.db.execute('PRAGMA page_count').fetchone()[0]}")
+        library.db.execute(
+            f"PRAGMA max_page_count = {library.db.execute('PRAGMA page_count').fetchone()[0]}"
+        )
         with pytest.raises(LibraryError, match="disk is full"):
             library.create_snapshot(mid, "满了")
         assert library.list_snapshots(mid) == []
@@ -134,8 +142,11 @@ def test_a_read_only_library_is_refused_for_writing_but_opens_read_only(tmp_path
     mid = make_library(path)
     before = digest(path)
     real_access = os.access
-    monkeypatch.setattr(store_schema.os, "access",
-                        lambda p, mode: False if Path(p) == path and mode == os.W_OK else real_access(p, mode))
+    monkeypatch.setattr(
+        store_schema.os,
+        "access",
+        lambda p, mode: False if Path(p) == path and mode == os.W_OK else real_access(p, mode),
+    )
     with pytest.raises(LibraryError) as err:
         Library.open(path)
     assert "只读" in err.value.zh and "read-only" in err.value.en
@@ -152,7 +163,9 @@ def test_a_library_that_becomes_read_only_while_open_keeps_its_text(tmp_path, mo
     real_connect = sqlite3.connect
     with Library.open(path, auto_backup=False) as library:
         library.db.conn.close()
-        library.db.conn = real_connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        library.db.conn = real_connect(
+            f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False
+        )
         with pytest.raises(LibraryError) as err:
             library.update_material(mid, title="改不了")
         assert "只读" in err.value.zh and "read-only" in err.value.en
@@ -172,7 +185,9 @@ def test_a_library_that_becomes_read_only_while_open_keeps_its_text(tmp_path, mo
     ],
 )
 @pytest.mark.parametrize("failing", ["write", "replace"])
-def test_a_failed_export_leaves_no_half_file_and_says_why(tmp_path, monkeypatch, error, zh, en, failing):
+def test_a_failed_export_leaves_no_half_file_and_says_why(
+    tmp_path, monkeypatch, error, zh, en, failing
+):
     target = tmp_path / "材料.txt"
     target.write_text("上次导出的内容", encoding="utf-8")
 

@@ -48,8 +48,11 @@ def test_the_log_lives_in_the_user_log_dir_by_default(isolated_dirs):
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
 def test_log_folder_and_files_are_private_even_after_rotation(log_file, monkeypatch):
-    (handler,) = [h for h in logging.getLogger("duizhao").handlers
-                  if isinstance(h, logging_setup.PrivateRotatingFileHandler)]
+    (handler,) = [
+        h
+        for h in logging.getLogger("duizhao").handlers
+        if isinstance(h, logging_setup.PrivateRotatingFileHandler)
+    ]
     monkeypatch.setattr(handler, "maxBytes", 20_000)  # rotate soon
     old = os.umask(0o022)
     try:
@@ -81,15 +84,20 @@ def test_material_text_never_reaches_the_log(log_file):
 
 
 def test_redact_keeps_ascii_and_counts_the_rest():
-    assert redact("cannot open /home/u/材料库.db: disk full") == "cannot open /home/u/<3 chars>.db: disk full"
+    assert (
+        redact("cannot open /home/u/材料库.db: disk full")
+        == "cannot open /home/u/<3 chars>.db: disk full"
+    )
     assert redact("bell\x07\x1b[31m") == "bell??[31m"
 
 
 def test_uncaught_exceptions_flush_first_then_log_then_show(log_file, monkeypatch):
     calls = []
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    hook = install_excepthook(flush=lambda: calls.append("flush"),
-                              show=lambda kind, exc: calls.append(("show", kind.__name__)))
+    hook = install_excepthook(
+        flush=lambda: calls.append("flush"),
+        show=lambda kind, exc: calls.append(("show", kind.__name__)),
+    )
     assert sys.excepthook is hook
     try:
         raise ValueError(SECRET)
@@ -97,7 +105,11 @@ def test_uncaught_exceptions_flush_first_then_log_then_show(log_file, monkeypatc
         sys.excepthook(*sys.exc_info())
     assert calls == ["flush", ("show", "ValueError")]
     text = read_log(log_file)
-    assert "uncaught exception" in text and "ValueError" in text and "test_reliability_logging.py" in text
+    assert (
+        "uncaught exception" in text
+        and "ValueError" in text
+        and "test_reliability_logging.py" in text
+    )
     assert not CJK.search(text)
 
 

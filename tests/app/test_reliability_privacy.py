@@ -19,7 +19,9 @@ posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissio
 @pytest.fixture
 def guard(request):
     if not request.config.pluginmanager.has_plugin("socket_guard"):
-        pytest.fail('the socket guard is not loaded: add `pytest_plugins = ["socket_guard"]` to tests/conftest.py')
+        pytest.fail(
+            'the socket guard is not loaded: add `pytest_plugins = ["socket_guard"]` to tests/conftest.py'
+        )
     import socket_guard
 
     return socket_guard
@@ -31,7 +33,10 @@ def test_tcp_udp_and_unix_connections_are_refused_in_tests(guard, tmp_path):
             tcp.connect(("127.0.0.1", 9))
         with pytest.raises(guard.NetworkForbidden):
             tcp.bind(("127.0.0.1", 0))
-    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as udp, pytest.raises(guard.NetworkForbidden):
+    with (
+        socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as udp,
+        pytest.raises(guard.NetworkForbidden),
+    ):
         udp.sendto(b"x", ("198.51.100.1", 53))
     if hasattr(socket, "AF_UNIX"):
         with socket.socket(socket.AF_UNIX) as unix, pytest.raises(guard.NetworkForbidden):

@@ -17,7 +17,11 @@ def sql_uses(path: Path) -> list[str]:
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):
             found += [a.name for a in node.names if a.name.split(".")[0] in SQL_MODULES]
-        elif isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] in SQL_MODULES:
+        elif (
+            isinstance(node, ast.ImportFrom)
+            and node.module
+            and node.module.split(".")[0] in SQL_MODULES
+        ):
             found.append(node.module)
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
             if node.func.attr in STATEMENT_CALLS:

@@ -25,16 +25,33 @@ SHAPES = Path(__file__).resolve().parent.parent / "data" / "import-shapes"
 
 
 def titled_material() -> Material:
-    problems = Section(kind="problems", heading="存在的问题", dimensions=[
-        Dimension(heading="担当作为", heading_prefix="在", heading_suffix="方面", heading_alone=True,
-                  points_apart=True, points=[
-                      Point(title="服务群众的办法不多", body="主动研究新问题不够。", example="网点调整慢",
-                            title_alone=True),
-                      Point(title="攻坚克难的劲头不足", body="有时存在畏难情绪。"),
-                  ]),
-    ])
-    causes = Section(kind="causes", heading="问题产生的原因",
-                     points=[Point(title="理论学习不够深入", body="学用结合不紧。", title_alone=True)])
+    problems = Section(
+        kind="problems",
+        heading="存在的问题",
+        dimensions=[
+            Dimension(
+                heading="担当作为",
+                heading_prefix="在",
+                heading_suffix="方面",
+                heading_alone=True,
+                points_apart=True,
+                points=[
+                    Point(
+                        title="服务群众的办法不多",
+                        body="主动研究新问题不够。",
+                        example="网点调整慢",
+                        title_alone=True,
+                    ),
+                    Point(title="攻坚克难的劲头不足", body="有时存在畏难情绪。"),
+                ],
+            ),
+        ],
+    )
+    causes = Section(
+        kind="causes",
+        heading="问题产生的原因",
+        points=[Point(title="理论学习不够深入", body="学用结合不紧。", title_alone=True)],
+    )
     return Material(title="XX党组对照检查材料", point_style="arabic", sections=[problems, causes])
 
 
@@ -60,7 +77,9 @@ def test_every_export_prints_the_title_as_its_own_paragraph_without_an_added_ful
     material = titled_material()
     assert _numbered(export_txt(material)) == "\n\n".join(EXPECTED_PARAGRAPHS) + "\n"
     assert "\n\n1.服务群众的办法不多\n\n主动研究" in _numbered(export_md(material))
-    printed = [_numbered(p.text) for p in material_paragraphs(material, PdfOptions()) if p.kind != "blank"]
+    printed = [
+        _numbered(p.text) for p in material_paragraphs(material, PdfOptions()) if p.kind != "blank"
+    ]
     assert printed == EXPECTED_PARAGRAPHS
     document = Document(io.BytesIO(render_docx(material)))
     assert [_numbered(p.text) for p in document.paragraphs if p.text] == EXPECTED_PARAGRAPHS
@@ -82,7 +101,10 @@ def test_running_on_after_a_heading_the_title_still_ends_its_line():
     material.sections[0].dimensions[0].heading_alone = False
     material.sections[0].dimensions[0].points_apart = False
     text = _numbered(export_txt(material))
-    assert "（一）在担当作为方面：1.服务群众的办法不多\n\n主动研究新问题不够。比如，网点调整慢2.攻坚" in text
+    assert (
+        "（一）在担当作为方面：1.服务群众的办法不多\n\n主动研究新问题不够。比如，网点调整慢2.攻坚"
+        in text
+    )
 
 
 def test_the_fixture_with_title_lines_imports_and_exports_as_written():
@@ -117,8 +139,10 @@ def test_json_writes_the_flag_only_when_set_and_keeps_it():
     points = material_to_dict(material)["sections"][0]["dimensions"][0]["points"]
     assert points[0]["title_alone"] is True and "title_alone" not in points[1]
     with pytest.raises(InputError):
-        material_from_json('{"format": "duizhao-material", "version": 1, "sections": '
-                           '[{"kind": "causes", "points": [{"title": "甲", "title_alone": "yes"}]}]}')
+        material_from_json(
+            '{"format": "duizhao-material", "version": 1, "sections": '
+            '[{"kind": "causes", "points": [{"title": "甲", "title_alone": "yes"}]}]}'
+        )
 
 
 def test_library_keeps_the_flag_through_edits_trash_and_snapshots(tmp_path):
@@ -130,7 +154,9 @@ def test_library_keeps_the_flag_through_edits_trash_and_snapshots(tmp_path):
         library.update_node(second.id, title_alone=True)
         with pytest.raises(InputError):
             library.update_node(second.id, title_alone="yes")
-        assert "\n\n2.攻坚克难的劲头不足\n\n有时存在" in _numbered(export_txt(library.get_material(mid)))
+        assert "\n\n2.攻坚克难的劲头不足\n\n有时存在" in _numbered(
+            export_txt(library.get_material(mid))
+        )
         snapshot = library.create_snapshot(mid, "初稿")
         entry = library.delete_node(second.id)
         library.restore_from_trash(entry)

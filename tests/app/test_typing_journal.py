@@ -121,7 +121,9 @@ def test_material_fields_and_lists_are_replayed_too(lib, point):
     mid, _p = point
     journal = TypingJournal(lib.path)
     journal.record(("material", mid), "title", lib.get_material(mid).title, "新标题")
-    journal.record(("material", mid), "preamble", lib.get_material(mid).preamble, ["第一段", "第二段"])
+    journal.record(
+        ("material", mid), "preamble", lib.get_material(mid).preamble, ["第一段", "第二段"]
+    )
     journal.wait_synced()
     recover(lib)
     material = lib.get_material(mid)

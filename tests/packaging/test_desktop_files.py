@@ -50,8 +50,9 @@ def test_desktop_entry_opens_our_type_and_imports_but_claims_no_pdf():
     assert "application/pdf" not in types  # we write PDFs; opening them is a viewer's job
 
 
-@pytest.mark.skipif(shutil.which("desktop-file-validate") is None,
-                    reason="desktop-file-utils not installed")
+@pytest.mark.skipif(
+    shutil.which("desktop-file-validate") is None, reason="desktop-file-utils not installed"
+)
 def test_desktop_file_validate_passes():
     done = subprocess.run(["desktop-file-validate", str(DESKTOP)], capture_output=True, text=True)
     assert done.returncode == 0 and done.stdout.strip() == "", done.stdout + done.stderr
@@ -63,8 +64,10 @@ def test_mime_type_defines_the_duizhao_json_glob():
     assert mime_type.get("type") == OUR_TYPE
     assert [g.get("pattern") for g in mime_type.findall(f"{MIME_NS}glob")] == ["*.duizhao.json"]
     assert mime_type.find(f"{MIME_NS}sub-class-of").get("type") == "application/json"
-    comments = {c.get("{http://www.w3.org/XML/1998/namespace}lang"): c.text
-                for c in mime_type.findall(f"{MIME_NS}comment")}
+    comments = {
+        c.get("{http://www.w3.org/XML/1998/namespace}lang"): c.text
+        for c in mime_type.findall(f"{MIME_NS}comment")
+    }
     assert comments.get("zh_CN") == "对照检查材料"
 
 
@@ -77,15 +80,17 @@ def test_metainfo_names_the_desktop_entry_binaries_and_type():
     provides = root.find("provides")
     assert sorted(b.text for b in provides.findall("binary")) == ["duizhao", "duizhao-cli"]
     assert provides.findtext("mediatype") == OUR_TYPE
-    names = {n.get("{http://www.w3.org/XML/1998/namespace}lang"): n.text
-             for n in root.findall("name")}
+    names = {
+        n.get("{http://www.w3.org/XML/1998/namespace}lang"): n.text for n in root.findall("name")
+    }
     assert names.get("zh-CN") == "对照"
 
 
 @pytest.mark.skipif(shutil.which("appstreamcli") is None, reason="appstream not installed")
 def test_appstreamcli_validate_passes():
-    done = subprocess.run(["appstreamcli", "validate", "--no-net", str(METAINFO)],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        ["appstreamcli", "validate", "--no-net", str(METAINFO)], capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -112,8 +117,11 @@ def test_build_deb_script_is_valid_bash():
 def test_build_deb_refuses_a_missing_build(tmp_path):
     if shutil.which("dpkg-deb") is None:
         pytest.skip("dpkg-deb not available")
-    done = subprocess.run([str(LINUX / "build_deb.sh"), str(tmp_path / "nothing"), str(tmp_path)],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [str(LINUX / "build_deb.sh"), str(tmp_path / "nothing"), str(tmp_path)],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode != 0
     assert "make dist" in done.stderr
     assert list(tmp_path.glob("*.deb")) == []
@@ -144,7 +152,7 @@ def test_windows_installer_is_per_user_chinese_with_shortcuts_and_association():
     assert setup["ChangesAssociations"] == "yes"
     assert setup["AppVersion"] == "{#AppVersion}"  # read from duizhao.exe, never typed here
     assert setup["AppName"] == "对照"
-    assert 'compiler:Languages\\ChineseSimplified.isl' in s["languages"][0]  # first = default
+    assert "compiler:Languages\\ChineseSimplified.isl" in s["languages"][0]  # first = default
     icons = "\n".join(s["icons"])
     assert "{autoprograms}" in icons and "{autodesktop}" in icons
     registry = "\n".join(s["registry"])

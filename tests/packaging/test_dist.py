@@ -19,15 +19,26 @@ import app
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.dist,
-    pytest.mark.skipif(not os.environ.get("DUIZHAO_DIST"),
-                       reason="needs the PyInstaller build: run `make dist-test`"),
+    pytest.mark.skipif(
+        not os.environ.get("DUIZHAO_DIST"),
+        reason="needs the PyInstaller build: run `make dist-test`",
+    ),
 ]
 
 REPO = Path(__file__).resolve().parents[2]
 SIZE_TARGET_MB = 150  # issue 8: the Linux folder, uncompressed
 # Qt modules the spec excludes; their libraries must not come back through a dependency.
-UNWANTED_LIBS = ("libQt6WebEngine", "libQt6Qml", "libQt6Quick", "libQt63D", "libQt6Multimedia",
-                 "libQt6Charts", "libQt6DataVisualization", "libQt6Designer", "libQt6VirtualKeyboard")
+UNWANTED_LIBS = (
+    "libQt6WebEngine",
+    "libQt6Qml",
+    "libQt6Quick",
+    "libQt63D",
+    "libQt6Multimedia",
+    "libQt6Charts",
+    "libQt6DataVisualization",
+    "libQt6Designer",
+    "libQt6VirtualKeyboard",
+)
 # Libraries the folder must carry itself (the host provides only desktop libraries).
 BUNDLED_PREFIXES = ("libQt6", "libicu", "libpython", "libpyside6", "libshiboken6")
 
@@ -55,18 +66,36 @@ def _no_network_prefix() -> list[str]:
     return []
 
 
-def run(dist: Path, program: str, *args: str, home: Path, timeout: float = 120,
-        platform: str = "offscreen", wrapper: tuple[str, ...] = ()):
+def run(
+    dist: Path,
+    program: str,
+    *args: str,
+    home: Path,
+    timeout: float = 120,
+    platform: str = "offscreen",
+    wrapper: tuple[str, ...] = (),
+):
     """The frozen program with a bare environment: no venv, no PYTHONPATH, no XDG overrides."""
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(home), "LANG": "C.UTF-8",
-           "QT_QPA_PLATFORM": platform}
-    return subprocess.run([*_no_network_prefix(), *wrapper, str(dist / program), *args],
-                          env=env, capture_output=True, text=True, timeout=timeout)
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(home),
+        "LANG": "C.UTF-8",
+        "QT_QPA_PLATFORM": platform,
+    }
+    return subprocess.run(
+        [*_no_network_prefix(), *wrapper, str(dist / program), *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def _snapshot(folder: Path) -> dict[str, tuple[int, int]]:
-    return {str(p.relative_to(folder)): (p.lstat().st_size, p.lstat().st_mtime_ns)
-            for p in folder.rglob("*")}
+    return {
+        str(p.relative_to(folder)): (p.lstat().st_size, p.lstat().st_mtime_ns)
+        for p in folder.rglob("*")
+    }
 
 
 def test_cli_version_is_the_source_version(dist, home):
@@ -89,8 +118,9 @@ def test_frozen_cli_imports_the_seed_and_exports_pdf(dist, home, seed_path, tmp_
     assert stat.S_IMODE(library.stat().st_mode) == 0o600
 
     pdf = tmp_path / "seed.pdf"
-    done = run(dist, "duizhao-cli", "export", material_id, "--format", "pdf", "-o", str(pdf),
-               home=home)
+    done = run(
+        dist, "duizhao-cli", "export", material_id, "--format", "pdf", "-o", str(pdf), home=home
+    )
     assert done.returncode == 0, done.stderr
     from pypdf import PdfReader
 
@@ -98,8 +128,11 @@ def test_frozen_cli_imports_the_seed_and_exports_pdf(dist, home, seed_path, tmp_
     assert len(reader.pages) >= 5
     text = "".join(page.extract_text() for page in reader.pages[:3])
     assert "存在的主要问题" in text
-    fonts = {str(font.get("/BaseFont")) for page in reader.pages[:2]
-             for font in page["/Resources"]["/Font"].values()}
+    fonts = {
+        str(font.get("/BaseFont"))
+        for page in reader.pages[:2]
+        for font in page["/Resources"]["/Font"].values()
+    }
     assert any("DZ" in f for f in fonts), fonts  # the bundled fonts were found in the bundle
     assert _snapshot(dist) == before, "the program wrote into its install folder"
 
@@ -133,8 +166,17 @@ def test_frozen_window_runs_on_an_x_server(dist, home, seed_path, tmp_path):
     """The xcb platform plugin loads against the host's X libraries (not bundled)."""
     assert run(dist, "duizhao-cli", "import", str(seed_path), home=home).returncode == 0
     shot = tmp_path / "x11.png"
-    done = run(dist, "duizhao", "--open", "1", "--screenshot", str(shot), home=home,
-               platform="xcb", wrapper=("xvfb-run", "-a", "-s", "-screen 0 1280x800x24"))
+    done = run(
+        dist,
+        "duizhao",
+        "--open",
+        "1",
+        "--screenshot",
+        str(shot),
+        home=home,
+        platform="xcb",
+        wrapper=("xvfb-run", "-a", "-s", "-screen 0 1280x800x24"),
+    )
     assert done.returncode == 0, done.stderr
     assert "Could not load the Qt platform plugin" not in done.stderr
     assert shot.stat().st_size > 10_000
@@ -146,9 +188,13 @@ def test_bundle_carries_the_resources(dist):
     # every resource the program reads at run time; the .ts/.ico/.icns only feed the build, the
     # font-metrics cache is rebuilt in the user's cache folder on the first export, and the
     # __init__.py only makes the folder the wheel's package
-    wanted = sorted(str(p.relative_to(source)) for p in source.rglob("*")
-                    if p.is_file() and "__pycache__" not in p.parts
-                    and p.suffix not in {".ts", ".ico", ".icns", ".rlmetrics", ".py", ".pyc"})
+    wanted = sorted(
+        str(p.relative_to(source))
+        for p in source.rglob("*")
+        if p.is_file()
+        and "__pycache__" not in p.parts
+        and p.suffix not in {".ts", ".ico", ".icns", ".rlmetrics", ".py", ".pyc"}
+    )
     bundled = internal / "resources"
     assert sorted(str(p.relative_to(bundled)) for p in bundled.rglob("*") if p.is_file()) == wanted
     assert (bundled / "translations" / "duizhao_zh_CN.qm").is_file()
@@ -160,7 +206,9 @@ def test_frozen_cli_runs_the_checks(dist, home, seed_path):
     assert run(dist, "duizhao-cli", "import", str(seed_path), home=home).returncode == 0
     done = run(dist, "duizhao-cli", "check", "1", home=home)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip(), "the checks found nothing in the seed (its （五） uses ASCII quotes)"
+    assert done.stdout.strip(), (
+        "the checks found nothing in the seed (its （五） uses ASCII quotes)"
+    )
 
 
 def test_bundle_leaves_out_unused_qt_and_fits_the_size_target(dist):

@@ -24,7 +24,8 @@ def test_the_frozen_program_reads_the_resources_in_its_folder(monkeypatch, tmp_p
     monkeypatch.delenv("DUIZHAO_RESOURCES", raising=False)
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
     assert resources.resource_path("fonts", "DZFang-Regular.ttf") == (
-        tmp_path / "resources" / "fonts" / "DZFang-Regular.ttf")
+        tmp_path / "resources" / "fonts" / "DZFang-Regular.ttf"
+    )
     assert resources.license_path() == tmp_path / "LICENSE"
 
 
@@ -33,10 +34,13 @@ def test_duizhao_resources_replaces_the_bundled_templates_even_when_frozen(tmp_p
     (folder / "templates").mkdir(parents=True)
     shutil.copy(REPO / "resources" / "templates" / "custom.toml", folder / "templates")
     # the CLI as the frozen program runs it (sys._MEIPASS set), pointed at another folder
-    code = ("import sys; sys._MEIPASS = '/nonexistent'; from app.cli import main; "
-            "sys.exit(main(['templates']))")
+    code = (
+        "import sys; sys._MEIPASS = '/nonexistent'; from app.cli import main; "
+        "sys.exit(main(['templates']))"
+    )
     env = dict(os.environ, DUIZHAO_RESOURCES=str(folder))
-    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
-                          text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60
+    )
     assert done.returncode == 0, done.stderr
     assert [row.split("\t")[0] for row in done.stdout.strip().splitlines()] == ["custom"]

@@ -29,4 +29,5 @@ def test_newest_appstream_release_is_the_app_version():
     root = ET.parse(REPO / "packaging" / "linux" / "org.duizhao.Duizhao.metainfo.xml").getroot()
     releases = root.find("releases").findall("release")
     assert releases[0].get("version") == app.__version__, (
-        "add a <release> for the new version to the metainfo")
+        "add a <release> for the new version to the metainfo"
+    )

@@ -40,8 +40,9 @@ def _python_in(venv: Path) -> Path:
 
 
 def _run(cmd, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run([str(c) for c in cmd], capture_output=True, text=True, timeout=300,
-                          **kwargs)
+    return subprocess.run(
+        [str(c) for c in cmd], capture_output=True, text=True, timeout=300, **kwargs
+    )
 
 
 def _build_wheel(work: Path) -> Path:
@@ -57,12 +58,32 @@ def _build_wheel(work: Path) -> Path:
     # What `make translations` does before a release build (the .qm is never committed).
     lrelease = Path(sys.executable).with_name("pyside6-lrelease")
     translations = source / "resources" / "translations"
-    done = _run([lrelease, "-silent", translations / "duizhao_zh_CN.ts",
-                 "-qm", translations / "duizhao_zh_CN.qm"])
+    done = _run(
+        [
+            lrelease,
+            "-silent",
+            translations / "duizhao_zh_CN.ts",
+            "-qm",
+            translations / "duizhao_zh_CN.qm",
+        ]
+    )
     assert done.returncode == 0, done.stderr
     out = work / "wheelhouse"
-    done = _run([sys.executable, "-m", "pip", "wheel", *PIP_QUIET, "--no-deps", "--no-index",
-                 "--no-build-isolation", "--wheel-dir", out, source])
+    done = _run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            *PIP_QUIET,
+            "--no-deps",
+            "--no-index",
+            "--no-build-isolation",
+            "--wheel-dir",
+            out,
+            source,
+        ]
+    )
     assert done.returncode == 0, done.stderr
     (wheel,) = out.glob("duizhao-*.whl")
     return wheel
@@ -72,11 +93,26 @@ def _install(wheel: Path, venv: Path) -> Path:
     done = _run([sys.executable, "-m", "venv", "--without-pip", venv])
     assert done.returncode == 0, done.stderr
     python = _python_in(venv)
-    done = _run([sys.executable, "-m", "pip", "--python", python, "install", *PIP_QUIET,
-                 "--no-deps", "--no-index", wheel])
+    done = _run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            python,
+            "install",
+            *PIP_QUIET,
+            "--no-deps",
+            "--no-index",
+            wheel,
+        ]
+    )
     assert done.returncode == 0, done.stderr
-    site = Path(_run([python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"])
-                .stdout.strip())
+    site = Path(
+        _run(
+            [python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"]
+        ).stdout.strip()
+    )
     dev = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
     (site / "zz-dev-venv-dependencies.pth").write_text("\n".join(sorted(dev)) + "\n")
     # PySide6's own scripts, which installing it would put beside the venv's python (ui/i18n
@@ -93,8 +129,7 @@ def installed(tmp_path_factory):
     venv = work / "venv"
     site = _install(wheel, venv)
     bin_dir = _python_in(venv).parent
-    return SimpleNamespace(wheel=wheel, venv=venv, site=site, bin=bin_dir,
-                           python=_python_in(venv))
+    return SimpleNamespace(wheel=wheel, venv=venv, site=site, bin=bin_dir, python=_python_in(venv))
 
 
 @pytest.fixture
@@ -106,14 +141,26 @@ def user(tmp_path) -> SimpleNamespace:
     for folder in (home, cwd, runtime):
         folder.mkdir()
     runtime.chmod(0o700)
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(home), "LANG": "C.UTF-8",
-           "XDG_DATA_HOME": str(home / "data"), "XDG_CONFIG_HOME": str(home / "config"),
-           "XDG_CACHE_HOME": str(home / "cache"), "XDG_STATE_HOME": str(home / "state"),
-           "XDG_RUNTIME_DIR": str(runtime), "QT_QPA_PLATFORM": "offscreen",
-           # the bundled fonts, so the export shows whether their metrics caches were found
-           "DUIZHAO_FONTS": "bundled"}
-    return SimpleNamespace(home=home, cwd=cwd, env=env, cache=home / "cache" / "duizhao",
-                           library=tmp_path / "library.db")
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(home),
+        "LANG": "C.UTF-8",
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_CACHE_HOME": str(home / "cache"),
+        "XDG_STATE_HOME": str(home / "state"),
+        "XDG_RUNTIME_DIR": str(runtime),
+        "QT_QPA_PLATFORM": "offscreen",
+        # the bundled fonts, so the export shows whether their metrics caches were found
+        "DUIZHAO_FONTS": "bundled",
+    }
+    return SimpleNamespace(
+        home=home,
+        cwd=cwd,
+        env=env,
+        cache=home / "cache" / "duizhao",
+        library=tmp_path / "library.db",
+    )
 
 
 def run_installed(installed, user, program: str, *args) -> subprocess.CompletedProcess:
@@ -122,27 +169,39 @@ def run_installed(installed, user, program: str, *args) -> subprocess.CompletedP
 
 def _snapshot(site: Path) -> dict[str, tuple[int, int]]:
     """Every file of the installed packages, with size and modification time."""
-    return {str(p.relative_to(site)): (p.stat().st_size, p.stat().st_mtime_ns)
-            for package in ("app", "ui", "duizhao_resources")
-            for p in (site / package).rglob("*")}
+    return {
+        str(p.relative_to(site)): (p.stat().st_size, p.stat().st_mtime_ns)
+        for package in ("app", "ui", "duizhao_resources")
+        for p in (site / package).rglob("*")
+    }
 
 
 def test_wheel_carries_every_module_and_the_runtime_resources(installed):
     with zipfile.ZipFile(installed.wheel) as wheel:
         names = set(wheel.namelist())
-    modules = {str(p.relative_to(REPO)) for package in ("app", "ui")
-               for p in (REPO / package).rglob("*.py") if "__pycache__" not in p.parts}
+    modules = {
+        str(p.relative_to(REPO))
+        for package in ("app", "ui")
+        for p in (REPO / package).rglob("*.py")
+        if "__pycache__" not in p.parts
+    }
     assert modules - names == set(), "a package under app/ or ui/ is missing in pyproject.toml"
     resources = REPO / "resources"
-    wanted = {f"duizhao_resources/{p.relative_to(resources)}" for p in resources.rglob("*")
-              if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"
-              and p.suffix not in BUILD_ONLY_SUFFIXES
-              and str(p.relative_to(resources)) not in BUILD_ONLY_FILES}
+    wanted = {
+        f"duizhao_resources/{p.relative_to(resources)}"
+        for p in resources.rglob("*")
+        if p.is_file()
+        and "__pycache__" not in p.parts
+        and p.suffix != ".pyc"
+        and p.suffix not in BUILD_ONLY_SUFFIXES
+        and str(p.relative_to(resources)) not in BUILD_ONLY_FILES
+    }
     wanted.add("duizhao_resources/translations/duizhao_zh_CN.qm")  # built before the wheel
     shipped = {n for n in names if n.startswith("duizhao_resources/")}
     assert shipped == wanted
-    assert any(n.endswith(".dist-info/licenses/LICENSE") or n.endswith(".dist-info/LICENSE")
-               for n in names)
+    assert any(
+        n.endswith(".dist-info/licenses/LICENSE") or n.endswith(".dist-info/LICENSE") for n in names
+    )
 
 
 def test_installed_cli_lists_the_templates(installed, user):
@@ -153,16 +212,27 @@ def test_installed_cli_lists_the_templates(installed, user):
     assert any(row.startswith("2021-dangshi-wugedaitou\t2021\t党史学习教育") for row in rows)
 
 
-def test_installed_cli_imports_and_exports_a_pdf_with_the_bundled_fonts(installed, user,
-                                                                         seed_path):
+def test_installed_cli_imports_and_exports_a_pdf_with_the_bundled_fonts(installed, user, seed_path):
     before = _snapshot(installed.site)
-    done = run_installed(installed, user, "duizhao-cli", "--library", user.library,
-                         "import", seed_path)
+    done = run_installed(
+        installed, user, "duizhao-cli", "--library", user.library, "import", seed_path
+    )
     assert done.returncode == 0, done.stderr
     material_id = done.stdout.strip()
     assert "5 个维度" in done.stderr  # the seed's dimensions, recognised with the checks data
-    done = run_installed(installed, user, "duizhao-cli", "--library", user.library,
-                         "export", material_id, "--format", "pdf", "-o", "seed.pdf")
+    done = run_installed(
+        installed,
+        user,
+        "duizhao-cli",
+        "--library",
+        user.library,
+        "export",
+        material_id,
+        "--format",
+        "pdf",
+        "-o",
+        "seed.pdf",
+    )
     assert done.returncode == 0, done.stderr
 
     from pypdf import PdfReader
@@ -170,8 +240,11 @@ def test_installed_cli_imports_and_exports_a_pdf_with_the_bundled_fonts(installe
     reader = PdfReader(user.cwd / "seed.pdf")
     assert len(reader.pages) >= 5
     assert "存在的主要问题" in "".join(page.extract_text() for page in reader.pages[:3])
-    fonts = [font.get_object() for page in reader.pages[:2]
-             for font in page["/Resources"]["/Font"].values()]
+    fonts = [
+        font.get_object()
+        for page in reader.pages[:2]
+        for font in page["/Resources"]["/Font"].values()
+    ]
     assert fonts and all(str(f["/BaseFont"]).split("+")[-1].startswith("DZ") for f in fonts)
     for font in fonts:  # TrueType subsets: the glyphs travel with the PDF
         assert "/FontFile2" in font["/FontDescriptor"].get_object(), font["/BaseFont"]
@@ -207,8 +280,20 @@ def probe_window(python: Path, user) -> dict:
     showed and where the code, resources and translation came from."""
     probe = user.cwd / "probe.py"
     probe.write_text(PROBE, encoding="utf-8")
-    done = _run([python, probe, "--library", user.library, "--open", "1",
-                 "--screenshot", user.cwd / "probe.png"], cwd=user.cwd, env=user.env)
+    done = _run(
+        [
+            python,
+            probe,
+            "--library",
+            user.library,
+            "--open",
+            "1",
+            "--screenshot",
+            user.cwd / "probe.png",
+        ],
+        cwd=user.cwd,
+        env=user.env,
+    )
     assert done.returncode == 0, done.stderr
     seen = json.loads(done.stdout.strip().splitlines()[-1])
     assert seen["code"] == 0
@@ -217,12 +302,17 @@ def probe_window(python: Path, user) -> dict:
 
 
 def test_installed_window_opens_the_material_in_chinese(installed, user, seed_path):
-    assert run_installed(installed, user, "duizhao-cli", "--library", user.library,
-                         "import", seed_path).returncode == 0
+    assert (
+        run_installed(
+            installed, user, "duizhao-cli", "--library", user.library, "import", seed_path
+        ).returncode
+        == 0
+    )
     before = _snapshot(installed.site)
     shot = user.cwd / "window.png"
-    done = run_installed(installed, user, "duizhao", "--library", user.library, "--open", "1",
-                         "--screenshot", shot)
+    done = run_installed(
+        installed, user, "duizhao", "--library", user.library, "--open", "1", "--screenshot", shot
+    )
     assert done.returncode == 0, done.stderr
     assert "missing" not in done.stderr  # ui/i18n reports a missing translation on stderr
     from PIL import Image
@@ -244,7 +334,8 @@ def test_installed_window_opens_the_material_in_chinese(installed, user, seed_pa
 
 
 def test_a_wheel_built_without_the_qm_compiles_the_translation_into_the_user_cache(
-        installed, user, seed_path, tmp_path):
+    installed, user, seed_path, tmp_path
+):
     """`pip install .` in a fresh clone, where `make translations` never ran: the window is
     still Chinese; the .qm is compiled from the shipped .ts into the user's cache, not into
     the installation. (The install is a copy of the other without its .qm: same files.)"""
@@ -252,8 +343,12 @@ def test_a_wheel_built_without_the_qm_compiles_the_translation_into_the_user_cac
     shutil.copytree(installed.venv, venv, symlinks=True)
     site = venv / installed.site.relative_to(installed.venv)
     (site / "duizhao_resources" / "translations" / "duizhao_zh_CN.qm").unlink()
-    assert run_installed(installed, user, "duizhao-cli", "--library", user.library,
-                         "import", seed_path).returncode == 0
+    assert (
+        run_installed(
+            installed, user, "duizhao-cli", "--library", user.library, "import", seed_path
+        ).returncode
+        == 0
+    )
     before = _snapshot(site)
     seen = probe_window(_python_in(venv), user)
     assert seen["resources"].startswith(str(site))

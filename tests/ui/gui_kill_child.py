@@ -36,7 +36,8 @@ def type_text(widget, text: str) -> None:
     for ch in text:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(
-                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
+                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
+            )
 
 
 def spin(seconds: float) -> None:
@@ -72,8 +73,10 @@ def main(path: str, material_id: int, point_id: int, text: str, seed: int, mode:
             print(json.dumps({"error": status.text()}), flush=True)
             return 1
         spin(0.02)
-    print(json.dumps({"body": body.toPlainText(), "status": status.text()}, ensure_ascii=False),
-          flush=True)
+    print(
+        json.dumps({"body": body.toPlainText(), "status": status.text()}, ensure_ascii=False),
+        flush=True,
+    )
     if mode == "last-words":
         type_text(body, LAST_WORDS)
         typed(body)
@@ -89,4 +92,6 @@ def main(path: str, material_id: int, point_id: int, text: str, seed: int, mode:
 
 if __name__ == "__main__":
     mode = sys.argv[6] if len(sys.argv) > 6 else "bursts"
-    sys.exit(main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], int(sys.argv[5]), mode))
+    sys.exit(
+        main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4], int(sys.argv[5]), mode)
+    )

@@ -67,7 +67,9 @@ class Commands(QObject):
             reply(error=f"no widget {words[1:]}")
             return
         if words[0] == "text":
-            reply(text=widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text())
+            reply(
+                text=widget.toPlainText() if isinstance(widget, QPlainTextEdit) else widget.text()
+            )
         elif words[0] == "focus":
             if len(words) > 2:
                 self.window.select_node(int(words[2]))
@@ -94,9 +96,11 @@ class Commands(QObject):
         ime_rect = QApplication.inputMethod().cursorRectangle().toRect()  # window coordinates
         window = widget.window().windowHandle()
         ime_top_left = window.mapToGlobal(ime_rect.topLeft())
-        reply(focused=widget.objectName(),
-              ime_rect=[ime_top_left.x(), ime_top_left.y(), ime_rect.width(), ime_rect.height()],
-              caret_rect=global_rect(caret, caret_rect))
+        reply(
+            focused=widget.objectName(),
+            ime_rect=[ime_top_left.x(), ime_top_left.y(), ime_rect.width(), ime_rect.height()],
+            caret_rect=global_rect(caret, caret_rect),
+        )
 
 
 def read_commands(commands: Commands) -> None:
@@ -114,9 +118,12 @@ def start(material_id: int):
             commands = Commands(window)
             window._input_method_test_commands = commands  # keep it alive
             threading.Thread(target=read_commands, args=(commands,), daemon=True).start()
-            reply(ready=True, active=input_method.active_input_context(),
-                  route=input_method.startup_record().plan.route,
-                  environment={name: os.environ.get(name) for name in input_method.QT_VARIABLES})
+            reply(
+                ready=True,
+                active=input_method.active_input_context(),
+                route=input_method.startup_record().plan.route,
+                environment={name: os.environ.get(name) for name in input_method.QT_VARIABLES},
+            )
 
         QTimer.singleShot(0, ready)  # once the event loop runs: the window is shown
         return window

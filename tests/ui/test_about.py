@@ -34,15 +34,18 @@ def test_about_states_the_licence_and_where_its_full_text_is(about):
     assert "GNU GENERAL PUBLIC LICENSE" in license_file().read_text(encoding="utf-8")[:200]
 
 
-@pytest.mark.parametrize("name, licence", [
-    ("Qt 6 / PySide6", "LGPL-3.0"),
-    ("ReportLab", "BSD-3-Clause"),
-    ("python-docx", "MIT"),
-    ("sqlite-utils", "Apache-2.0"),
-    ("platformdirs", "MIT"),
-    ("charset-normalizer", "MIT"),
-    ("fontTools", "MIT"),
-])
+@pytest.mark.parametrize(
+    "name, licence",
+    [
+        ("Qt 6 / PySide6", "LGPL-3.0"),
+        ("ReportLab", "BSD-3-Clause"),
+        ("python-docx", "MIT"),
+        ("sqlite-utils", "Apache-2.0"),
+        ("platformdirs", "MIT"),
+        ("charset-normalizer", "MIT"),
+        ("fontTools", "MIT"),
+    ],
+)
 def test_notices_name_each_library_with_its_licence(name, licence):
     # one table row: "<name> <version></td><td><licence>"
     row = re.search(re.escape(name) + r"[^<]*</td><td>([^<]*)</td>", notices_html())

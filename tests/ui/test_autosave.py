@@ -86,12 +86,18 @@ def test_closing_with_a_pending_edit_stores_it(qtbot, library):
     assert dims_of(library, mid)[0].points[0].example == "在疫情防控期间"
 
 
-@pytest.mark.parametrize("error", [
-    write_error(Path("library.db"), sqlite3.OperationalError("attempt to write a readonly database")),
-    LibraryError("材料库文件只读，无法保存", "the library file is read-only"),
-])
-def test_a_failed_write_is_visible_and_the_text_stays(qtbot, point_open, library, monkeypatch,
-                                                       error):
+@pytest.mark.parametrize(
+    "error",
+    [
+        write_error(
+            Path("library.db"), sqlite3.OperationalError("attempt to write a readonly database")
+        ),
+        LibraryError("材料库文件只读，无法保存", "the library file is read-only"),
+    ],
+)
+def test_a_failed_write_is_visible_and_the_text_stays(
+    qtbot, point_open, library, monkeypatch, error
+):
     window, mid, point = point_open
     real_update = library.update_node
 
@@ -118,8 +124,7 @@ def test_a_failed_write_is_visible_and_the_text_stays(qtbot, point_open, library
     assert status.text().startswith(window.tr("Saved %1").replace("%1", ""))
 
 
-def test_a_failed_structure_edit_changes_nothing_and_is_reported(point_open, library,
-                                                                  monkeypatch):
+def test_a_failed_structure_edit_changes_nothing_and_is_reported(point_open, library, monkeypatch):
     window, mid, point = point_open
 
     def refuse(*_args, **_kwargs):
@@ -153,8 +158,9 @@ def chinese(qapp):
     install_translators(qapp, "en")
 
 
-def test_in_chinese_the_status_reads_saved_and_failures_in_red(chinese, point_open, library,
-                                                               monkeypatch):
+def test_in_chinese_the_status_reads_saved_and_failures_in_red(
+    chinese, point_open, library, monkeypatch
+):
     window, mid, point = point_open
     body = window.findChild(object, "pointBodyEdit")
     type_text(body, "甲")
@@ -163,7 +169,9 @@ def test_in_chinese_the_status_reads_saved_and_failures_in_red(chinese, point_op
     assert re.fullmatch(r"已保存 \d\d:\d\d:\d\d", status.text())
 
     def refuse(*_args, **_kwargs):
-        raise LibraryError("attempt to write a readonly database", "attempt to write a readonly database")
+        raise LibraryError(
+            "attempt to write a readonly database", "attempt to write a readonly database"
+        )
 
     monkeypatch.setattr(library, "update_node", refuse)
     type_text(body, "乙")
@@ -214,7 +222,9 @@ def test_close_is_refused_once_when_the_typing_cannot_be_stored(qtbot, library, 
     window.select_node(dims_of(library, mid)[0].points[0].id)
 
     def refuse(*_args, **_kwargs):
-        raise LibraryError("attempt to write a readonly database", "attempt to write a readonly database")
+        raise LibraryError(
+            "attempt to write a readonly database", "attempt to write a readonly database"
+        )
 
     monkeypatch.setattr(library, "update_node", refuse)
     type_text(window.findChild(object, "pointBodyEdit"), "别丢")

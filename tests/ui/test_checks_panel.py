@@ -66,7 +66,11 @@ def wait_for_checks(qtbot, window, timeout=5000):
     runner = window.checks_features.runner
 
     def settled():
-        return not runner.running and not runner.timer.isActive() and window.checks_dock.windowTitle() != "Checks"
+        return (
+            not runner.running
+            and not runner.timer.isActive()
+            and window.checks_dock.windowTitle() != "Checks"
+        )
 
     qtbot.waitUntil(settled, timeout=timeout)
 
@@ -76,8 +80,12 @@ def click_cell(qtbot, panel, finding, column):
     assert index.isValid()
     panel.tree.scrollTo(index)
     rect = panel.tree.visualRect(index)
-    QTest.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                     rect.center())
+    QTest.mouseClick(
+        panel.tree.viewport(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        rect.center(),
+    )
 
 
 def first_point(window):
@@ -85,7 +93,9 @@ def first_point(window):
 
 
 # ----- acceptance: type, see, click, fix, undo ----------------------------------------------
-def test_typed_half_width_comma_is_found_shown_fixed_and_the_fix_undone(qtbot, seed_window, seeded_library):
+def test_typed_half_width_comma_is_found_shown_fixed_and_the_fix_undone(
+    qtbot, seed_window, seeded_library
+):
     window, library = seed_window, seeded_library
     point = first_point(window)
     window.select_node(point.id)
@@ -96,8 +106,16 @@ def test_typed_half_width_comma_is_found_shown_fixed_and_the_fix_undone(qtbot, s
     panel = panel_of(window)
 
     def comma_finding():
-        return next((f for f in panel.findings() if f.rule == "punct.halfwidth" and f.excerpt == ","
-                     and f.path.endswith("dimensions/0/points/0/body")), None)
+        return next(
+            (
+                f
+                for f in panel.findings()
+                if f.rule == "punct.halfwidth"
+                and f.excerpt == ","
+                and f.path.endswith("dimensions/0/points/0/body")
+            ),
+            None,
+        )
 
     qtbot.waitUntil(lambda: comma_finding() is not None, timeout=5000)
     finding = comma_finding()
@@ -123,7 +141,13 @@ def test_typed_half_width_comma_is_found_shown_fixed_and_the_fix_undone(qtbot, s
     assert stored.endswith("学习,不够")
     qtbot.waitUntil(lambda: comma_finding() is not None, timeout=5000)  # found again after undo
     window.actions_by_name["actionRedo"].trigger()
-    assert library.get_material(library.seed_id).sections[0].dimensions[0].points[0].body.endswith("学习，不够")
+    assert (
+        library.get_material(library.seed_id)
+        .sections[0]
+        .dimensions[0]
+        .points[0]
+        .body.endswith("学习，不够")
+    )
 
 
 def test_on_the_seed_the_panel_lists_what_reviewers_send_back(qtbot, seed_window, seeded_library):
@@ -155,7 +179,10 @@ def test_clicking_a_finding_selects_it_in_list_and_line_fields(qtbot, seed_windo
     mzshh = next(f for f in panel.findings() if f.excerpt == "mzshh" and f.path == "preamble/0")
     preamble_text = seed_window.material.preamble[0]
     context = panel.index_of(mzshh, COL_CONTEXT).data()
-    assert context == f"…{preamble_text[mzshh.start - 8:mzshh.start]}【mzshh】{preamble_text[mzshh.end:mzshh.end + 8]}…"
+    assert (
+        context
+        == f"…{preamble_text[mzshh.start - 8 : mzshh.start]}【mzshh】{preamble_text[mzshh.end : mzshh.end + 8]}…"
+    )
     assert panel.index_of(mzshh, COL_WHERE).data() == "Preamble ¶1"
     click_cell(qtbot, panel, mzshh, COL_CONTEXT)
     preamble = seed_window.findChild(QPlainTextEdit, "preambleEdit")
@@ -180,10 +207,12 @@ def test_fixing_the_colon_and_quotes_of_a_heading_frame(qtbot, seed_window, seed
     stored = seeded_library.get_material(seeded_library.seed_id)
     assert get_text(stored, path) == "”方面："
     exported = export_txt(stored)
-    assert "”方面：" in exported and "\"方面:" not in exported
+    assert "”方面：" in exported and '"方面:' not in exported
 
 
-def test_a_fix_in_a_preamble_paragraph_changes_only_that_paragraph(qtbot, seed_window, seeded_library):
+def test_a_fix_in_a_preamble_paragraph_changes_only_that_paragraph(
+    qtbot, seed_window, seeded_library
+):
     wait_for_checks(qtbot, seed_window)
     panel = panel_of(seed_window)
     before = seeded_library.get_material(seeded_library.seed_id).preamble
@@ -244,7 +273,9 @@ def test_a_stale_fix_is_refused_with_a_message_not_applied(qtbot, seed_window, s
 
 
 # ----- ignore ------------------------------------------------------------------------------
-def test_an_ignored_finding_disappears_and_stays_ignored_after_reopening(qtbot, seeded_library, tmp_path):
+def test_an_ignored_finding_disappears_and_stays_ignored_after_reopening(
+    qtbot, seeded_library, tmp_path
+):
     window = make_window(qtbot, seeded_library, seeded_library.seed_id)
     wait_for_checks(qtbot, window)
     panel = panel_of(window)
@@ -265,7 +296,9 @@ def test_an_ignored_finding_disappears_and_stays_ignored_after_reopening(qtbot, 
         assert panel.count() == total - 1
         assert all(f.excerpt != "越来愈多" for f in panel.findings())
         QTest.mouseClick(panel.restore_button, Qt.MouseButton.LeftButton)  # 显示已忽略
-        qtbot.waitUntil(lambda: any(f.excerpt == "越来愈多" for f in panel.findings()), timeout=5000)
+        qtbot.waitUntil(
+            lambda: any(f.excerpt == "越来愈多" for f in panel.findings()), timeout=5000
+        )
         assert again.ignored_findings(seeded_library.seed_id) == set()
         window.close()
     finally:
@@ -280,7 +313,9 @@ def big_material(seed: Material, pages: int = 100) -> Material:
         big = copy.deepcopy(seed)
         for section in big.sections:
             section.points = [copy.deepcopy(p) for _ in range(copies) for p in section.points]
-            section.dimensions = [copy.deepcopy(d) for _ in range(copies) for d in section.dimensions]
+            section.dimensions = [
+                copy.deepcopy(d) for _ in range(copies) for d in section.dimensions
+            ]
         if material_word_count(big) >= pages * PAGE_CHARS:
             return big
         copies += 1
@@ -376,8 +411,12 @@ def test_a_result_for_an_older_state_is_dropped(qtbot, big_window):
     assert shown and all(result == current for result, current in shown)
     assert all(result > busy_generation for result, _current in shown)  # never shown
     panel = panel_of(big_window)
-    assert any(f.excerpt == "," and f.path == "problems/dimensions/0/points/0/body" and
-               f.start == body.toPlainText().rindex(",") for f in panel.findings())
+    assert any(
+        f.excerpt == ","
+        and f.path == "problems/dimensions/0/points/0/body"
+        and f.start == body.toPlainText().rindex(",")
+        for f in panel.findings()
+    )
 
 
 # ----- around the panel --------------------------------------------------------------------
@@ -422,8 +461,12 @@ def test_buttons_follow_the_selected_row(qtbot, seed_window):
     assert panel.fix_button.isEnabled() and panel.ignore_button.isEnabled()
     panel.tree.setCurrentIndex(panel.index_of(unfixable))
     assert not panel.fix_button.isEnabled() and panel.ignore_button.isEnabled()
-    assert panel.model.index(panel.index_of(unfixable).row(), COL_FIX,
-                             panel.index_of(unfixable).parent()).data() == ""
+    assert (
+        panel.model.index(
+            panel.index_of(unfixable).row(), COL_FIX, panel.index_of(unfixable).parent()
+        ).data()
+        == ""
+    )
     panel.tree.setCurrentIndex(panel.model.index(0, 0))  # a rule group row
     assert not panel.fix_button.isEnabled() and not panel.ignore_button.isEnabled()
 
@@ -436,7 +479,6 @@ def test_keyboard_user_can_fix_with_the_panel_button(qtbot, seed_window, seeded_
     QTest.mouseClick(panel.fix_button, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
     stored = seeded_library.get_material(seeded_library.seed_id)
     assert "拼搏竞进" in get_text(stored, typo.path)
-
 
 
 def test_ignoring_a_finding_is_undone_by_ctrl_z(qtbot, seeded_library):

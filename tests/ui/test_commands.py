@@ -53,8 +53,11 @@ def test_edit_field_undo_redo_changes_the_stored_text(qapp, library, material_id
 
 def test_edit_material_field_goes_to_update_material(qapp, library, material_id):
     stack = QUndoStack()
-    stack.push(EditFieldCommand(library, ("material", material_id), "template_id", TEMPLATE,
-                                "2025-niandu-wugedaitou"))
+    stack.push(
+        EditFieldCommand(
+            library, ("material", material_id), "template_id", TEMPLATE, "2025-niandu-wugedaitou"
+        )
+    )
     assert library.get_material(material_id).template_id == "2025-niandu-wugedaitou"
     stack.undo()
     assert library.get_material(material_id).template_id == TEMPLATE
@@ -98,7 +101,8 @@ def test_insert_undo_redo_keeps_the_node_id(qapp, library, material_id):
     stack.redo()
     assert command.node_id == new_id
     assert first_points(library, material_id) and dim_titles(library, material_id, 1) == [
-        "改革创新意识不强"]
+        "改革创新意识不强"
+    ]
 
 
 def test_delete_is_undone_by_restoring_from_the_trash(qapp, library, material_id):
@@ -109,7 +113,10 @@ def test_delete_is_undone_by_restoring_from_the_trash(qapp, library, material_id
     assert any(e.label.startswith("学深悟透") for e in library.list_trash(material_id))
     stack.undo()
     assert dim_titles(library, material_id) == [
-        "学习态度不够积极", "学深悟透不够深入", "学以致用不够灵活"]
+        "学习态度不够积极",
+        "学深悟透不够深入",
+        "学以致用不够灵活",
+    ]
     assert first_points(library, material_id)[1].id == victim.id
 
 
@@ -184,10 +191,13 @@ def test_a_failing_write_is_reported_not_raised(qapp, library, material_id, monk
     errors = []
 
     def refuse(*_a, **_k):
-        raise write_error(library.path, sqlite3.OperationalError("attempt to write a readonly database"))
+        raise write_error(
+            library.path, sqlite3.OperationalError("attempt to write a readonly database")
+        )
 
-    command = EditFieldCommand(library, ("node", point.id), "title", point.title, "新",
-                               on_error=errors.append)
+    command = EditFieldCommand(
+        library, ("node", point.id), "title", point.title, "新", on_error=errors.append
+    )
     monkeypatch.setattr(library, "update_node", refuse)
     stack.push(command)
     assert isinstance(command.error, LibraryError)
@@ -206,8 +216,9 @@ def test_a_failed_first_write_leaves_the_stack_as_before(qapp, library, material
     assert first_points(library, material_id)[0].title == "学习态度不够积极"
 
 
-def test_a_failed_edit_does_not_merge_into_the_burst_before_it(qapp, library, material_id,
-                                                             monkeypatch):
+def test_a_failed_edit_does_not_merge_into_the_burst_before_it(
+    qapp, library, material_id, monkeypatch
+):
     stack = QUndoStack()
     point = first_points(library, material_id)[0]
     target = ("node", point.id)
@@ -217,16 +228,16 @@ def test_a_failed_edit_does_not_merge_into_the_burst_before_it(qapp, library, ma
         raise write_error(library.path, sqlite3.OperationalError("disk I/O error"))
 
     monkeypatch.setattr(library, "update_node", refuse)
-    failing = EditFieldCommand(library, target, "body", "正文0甲", "正文0甲乙",
-                               edited=(0.2, 0.2))
+    failing = EditFieldCommand(library, target, "body", "正文0甲", "正文0甲乙", edited=(0.2, 0.2))
     stack.push(failing)
     assert failing.error is not None
     assert stack.count() == 1
     assert stack.command(0).new == "正文0甲"  # what the library holds, not the failed text
 
 
-def test_a_failed_undo_can_be_stepped_back_without_writing_again(qapp, library, material_id,
-                                                                 monkeypatch):
+def test_a_failed_undo_can_be_stepped_back_without_writing_again(
+    qapp, library, material_id, monkeypatch
+):
     stack = QUndoStack()
     third = first_points(library, material_id)[2]
     parent = library.node_location(third.id)[1]
@@ -257,10 +268,12 @@ def test_typing_merges_while_keystrokes_are_closer_than_the_pause(qapp, library,
     point = first_points(library, material_id)[0]
     target = ("node", point.id)
     stack.push(EditFieldCommand(library, target, "body", "正文0", "正文0学", edited=(0.0, 0.9)))
-    stack.push(EditFieldCommand(library, target, "body", "正文0学", "正文0学习",
-                                edited=(1.05, 1.9)))  # 150 ms after the last key
-    stack.push(EditFieldCommand(library, target, "body", "正文0学习", "正文0学习。",
-                                edited=(3.5, 3.5)))  # after a pause
+    stack.push(
+        EditFieldCommand(library, target, "body", "正文0学", "正文0学习", edited=(1.05, 1.9))
+    )  # 150 ms after the last key
+    stack.push(
+        EditFieldCommand(library, target, "body", "正文0学习", "正文0学习。", edited=(3.5, 3.5))
+    )  # after a pause
     assert stack.count() == 2
     stack.undo()
     assert first_points(library, material_id)[0].body == "正文0学习"
@@ -268,8 +281,9 @@ def test_typing_merges_while_keystrokes_are_closer_than_the_pause(qapp, library,
     assert first_points(library, material_id)[0].body == "正文0"
 
 
-def test_an_edit_overridden_outside_the_history_no_longer_writes_over_it(qapp, library,
-                                                                         material_id):
+def test_an_edit_overridden_outside_the_history_no_longer_writes_over_it(
+    qapp, library, material_id
+):
     stack = QUndoStack()
     edit = EditFieldCommand(library, ("material", material_id), "title", "旧标题", "新标题")
     stack.push(edit)
@@ -293,8 +307,7 @@ def test_ignoring_a_finding_is_undoable(qapp, library, material_id):
     assert library.ignored_findings(material_id) == {"punctuation:preamble/0:3:4"}
 
 
-def test_a_jump_through_the_history_stops_at_a_failed_step(qapp, library, material_id,
-                                                          monkeypatch):
+def test_a_jump_through_the_history_stops_at_a_failed_step(qapp, library, material_id, monkeypatch):
     from ui.commands import History
 
     stack, history = QUndoStack(), History()
@@ -315,15 +328,17 @@ def test_a_jump_through_the_history_stops_at_a_failed_step(qapp, library, materi
     assert history.settle(stack)
     assert stack.index() == 2  # the third step undone; the second could not be, nor the first
     assert dim_titles(library, material_id) == [
-        "学习态度不够积极！", "学深悟透不够深入！", "学以致用不够灵活"]
+        "学习态度不够积极！",
+        "学深悟透不够深入！",
+        "学以致用不够灵活",
+    ]
     monkeypatch.setattr(library, "update_node", real_update)
     stack.setIndex(0)
     assert not history.settle(stack)
     assert dim_titles(library, material_id) == [p.title for p in points]
 
 
-def test_a_new_edit_is_written_even_while_a_failed_step_is_unsettled(qapp, library,
-                                                                     material_id):
+def test_a_new_edit_is_written_even_while_a_failed_step_is_unsettled(qapp, library, material_id):
     from ui.commands import History
 
     stack, history = QUndoStack(), History()

@@ -28,9 +28,14 @@ def test_new_material_dialog_lists_every_template_with_year_meeting_and_aspects(
     templates = load_templates()
     assert len(rows) == len(templates)
     by_id = dict(zip((t.id for t in templates), rows, strict=True))
-    assert by_id["2021-dangshi-wugedaitou"].startswith("2021 党史学习教育专题民主生活会“五个带头”\n")
+    assert by_id["2021-dangshi-wugedaitou"].startswith(
+        "2021 党史学习教育专题民主生活会“五个带头”\n"
+    )
     # The meeting is named when the template's name does not already say it.
-    assert "学习贯彻习近平新时代中国特色社会主义思想主题教育" in by_id["2023-zhutijiaoyu-liugefangmian"]
+    assert (
+        "学习贯彻习近平新时代中国特色社会主义思想主题教育"
+        in by_id["2023-zhutijiaoyu-liugefangmian"]
+    )
     assert "两个确立、根本问题、人民中心、应对风险、正反经验" in by_id["2021-dangshi-wugedaitou"]
     assert "you name the aspects yourself" in by_id["custom"]
     assert rows[-1] == by_id["custom"]
@@ -42,7 +47,8 @@ def test_the_title_follows_template_and_organization_until_typed_over(qtbot, typ
     dialog.select_template("2024-niandu-sigedaitou")
     typer(dialog.organization_edit, "某局党委")
     assert dialog.title_edit.text() == get_template("2024-niandu-sigedaitou").title_pattern.format(
-        organization="某局党委")
+        organization="某局党委"
+    )
 
     dialog.title_edit.selectAll()
     typer(dialog.title_edit, "我的标题")
@@ -62,17 +68,25 @@ def test_an_empty_title_cannot_be_created(qtbot):
 
 
 def _material_with_other_section():
-    material = material_from_template(get_template("2021-dangshi-wugedaitou"), organization="某党组")
+    material = material_from_template(
+        get_template("2021-dangshi-wugedaitou"), organization="某党组"
+    )
     dims = material.section("problems").dimensions
-    dims[0].points = [Point(title="学习不够", body="……", example="在某次会上"), Point(title="运用不够")]
+    dims[0].points = [
+        Point(title="学习不够", body="……", example="在某次会上"),
+        Point(title="运用不够"),
+    ]
     material.sections.append(Section(kind="other", heading="个人有关事项"))
     return material
 
 
 def test_import_dialog_highlights_what_was_not_classified(qtbot):
     material = _material_with_other_section()
-    summary = ImportReport(template_id="2021-dangshi-wugedaitou", unclassified=["一段无法归类的文字"],
-                            warnings=["标题缺失"])
+    summary = ImportReport(
+        template_id="2021-dangshi-wugedaitou",
+        unclassified=["一段无法归类的文字"],
+        warnings=["标题缺失"],
+    )
     dialog = ImportDialog(material, summary, "x.txt")
     qtbot.addWidget(dialog)
 
@@ -102,7 +116,11 @@ def test_import_dialog_applies_the_template_title_and_organization_the_user_pick
     dialog.title_edit.selectAll()
     typer(dialog.title_edit, "新标题")
     result = dialog.material()
-    assert (result.template_id, result.year, result.title) == ("2024-niandu-sigedaitou", 2024, "新标题")
+    assert (result.template_id, result.year, result.title) == (
+        "2024-niandu-sigedaitou",
+        2024,
+        "新标题",
+    )
     assert result.organization == "某党组"
 
 
@@ -152,7 +170,9 @@ def test_the_draft_title_follows_the_new_framework_until_typed_over(qtbot, typer
 
 
 def test_changing_the_year_picks_that_years_framework(qtbot):
-    source = material_from_template(get_template("2023-niandu-zhutijiaoyu-central"), organization="某")
+    source = material_from_template(
+        get_template("2023-niandu-zhutijiaoyu-central"), organization="某"
+    )
     dialog = DuplicateDialog(source)
     qtbot.addWidget(dialog)
     assert dialog.values() == (2024, "2024-niandu-sigedaitou")

@@ -36,8 +36,12 @@ def accept_export_to(monkeypatch, target, prepare=None):
     seen = []
 
     def run(dialog):
-        font_parts = [w for w in dialog.findChildren(QWidget) if w.isVisibleTo(dialog)
-                      and ("Fonts" in getattr(w, "text", str)() or w is dialog.font_report)]
+        font_parts = [
+            w
+            for w in dialog.findChildren(QWidget)
+            if w.isVisibleTo(dialog)
+            and ("Fonts" in getattr(w, "text", str)() or w is dialog.font_report)
+        ]
         seen.append((dialog.windowTitle(), font_parts))
         if prepare is not None:
             prepare(dialog)
@@ -59,13 +63,13 @@ def test_export_word_is_enabled_only_while_a_material_is_open(window, seeded_lib
     assert not action.isEnabled()
 
 
-def test_export_word_from_the_window_writes_a_docx_word_reads(qtbot, window, seeded_library,
-                                                              tmp_path, monkeypatch):
+def test_export_word_from_the_window_writes_a_docx_word_reads(
+    qtbot, window, seeded_library, tmp_path, monkeypatch
+):
     window.open_material(seeded_library.seed_id)
     out = tmp_path / "exports" / "对照检查材料"  # typed without .docx: the dialog adds it
     out.parent.mkdir()
-    seen = accept_export_to(monkeypatch, out,
-                            lambda d: d.point_paragraphs_check.setChecked(True))
+    seen = accept_export_to(monkeypatch, out, lambda d: d.point_paragraphs_check.setChecked(True))
     features = window.docx_features
 
     with qtbot.waitSignal(features.exported, timeout=10000) as blocker:
@@ -99,15 +103,18 @@ def test_the_export_dialog_starts_in_the_last_folder_with_a_docx_name(qtbot, win
     assert "does not exist" in dialog.problem_label.text()
 
 
-def test_a_failed_export_says_why_in_chinese_and_leaves_no_file(qtbot, window, seeded_library,
-                                                                tmp_path, monkeypatch):
+def test_a_failed_export_says_why_in_chinese_and_leaves_no_file(
+    qtbot, window, seeded_library, tmp_path, monkeypatch
+):
     window.open_material(seeded_library.seed_id)
     shown = []
     monkeypatch.setattr(docx_features, "show_error", lambda parent, title, exc: shown.append(exc))
 
     def refuse(material, path, options, force=False):
-        raise InputError("文件正被另一个程序打开（如 Word、WPS 或 PDF 阅读器），请关闭后重试",
-                         "the file is open in another program")
+        raise InputError(
+            "文件正被另一个程序打开（如 Word、WPS 或 PDF 阅读器），请关闭后重试",
+            "the file is open in another program",
+        )
 
     monkeypatch.setattr("app.exporters.docx.export_docx", refuse)
     target = tmp_path / "材料.docx"

@@ -104,7 +104,8 @@ def test_autosave_on_a_bare_stack_merges_by_keystroke_time(qapp, library):
 
 
 def test_a_failed_write_on_redo_leaves_the_history_and_the_editor_as_before(
-        point_open, library, monkeypatch):
+    point_open, library, monkeypatch
+):
     window, mid, _point = point_open
     body = window.findChild(object, "pointBodyEdit")
     type_text(body, "补充")
@@ -180,12 +181,15 @@ def test_undo_after_a_rename_keeps_the_rename(qtbot, main_window, library):
     assert window.windowTitle() == "对照 — 县政府党组对照检查材料（定稿）"
     window.actions_by_name["actionRedo"].trigger()
     assert library.get_material(mid).title == "县政府党组对照检查材料（定稿）"
-    qtbot.waitUntil(lambda: window.library_view.material_item(mid).text(0)
-                    == "县政府党组对照检查材料（定稿）", timeout=3000)
+    qtbot.waitUntil(
+        lambda: window.library_view.material_item(mid).text(0) == "县政府党组对照检查材料（定稿）",
+        timeout=3000,
+    )
 
 
-def test_duplicating_in_the_list_stores_the_new_title_in_one_step(qtbot, main_window, library,
-                                                                  monkeypatch):
+def test_duplicating_in_the_list_stores_the_new_title_in_one_step(
+    qtbot, main_window, library, monkeypatch
+):
     from ui.dialogs.duplicate import DuplicateDialog
 
     window = main_window
@@ -195,8 +199,11 @@ def test_duplicating_in_the_list_stores_the_new_title_in_one_step(qtbot, main_wi
     writes = []
     for name in ("create_material", "update_material"):
         real = getattr(library, name)
-        monkeypatch.setattr(library, name, lambda *a, _real=real, _n=name, **k: (
-            writes.append(_n), _real(*a, **k))[1])
+        monkeypatch.setattr(
+            library,
+            name,
+            lambda *a, _real=real, _n=name, **k: (writes.append(_n), _real(*a, **k))[1],
+        )
 
     def accept(dialog) -> bool:
         assert isinstance(dialog, DuplicateDialog)
@@ -217,8 +224,13 @@ def test_every_field_a_panel_edits_is_put_back_by_undo(point_open, library):
     before = library.get_material(mid)
     window.select_node(before.sections[0].dimensions[0].id)
     panel = window.panels.current_panel()
-    for name in ("dimensionShortNameEdit", "dimensionPrefixEdit", "dimensionSuffixEdit",
-                 "dimensionIntroEdit", "dimensionHeadingEdit"):
+    for name in (
+        "dimensionShortNameEdit",
+        "dimensionPrefixEdit",
+        "dimensionSuffixEdit",
+        "dimensionIntroEdit",
+        "dimensionHeadingEdit",
+    ):
         type_text(panel.findChild(object, name), "改")
         window.flush_pending()
     window.select_node(MATERIAL_KEY)
@@ -235,14 +247,18 @@ def test_every_field_a_panel_edits_is_put_back_by_undo(point_open, library):
 
 def edited_fields(material):
     dim = material.sections[0].dimensions[0]
-    return ([getattr(material, f) for f in ("organization", "meeting", "author", "date",
-                                            "preamble", "year")]
-            + [getattr(dim, f) for f in ("heading", "short_name", "heading_prefix",
-                                         "heading_suffix", "intro")])
+    return [
+        getattr(material, f)
+        for f in ("organization", "meeting", "author", "date", "preamble", "year")
+    ] + [
+        getattr(dim, f)
+        for f in ("heading", "short_name", "heading_prefix", "heading_suffix", "intro")
+    ]
 
 
-def test_trash_and_restore_in_the_list_are_outside_the_history_and_keep_it(qtbot, main_window,
-                                                                          library):
+def test_trash_and_restore_in_the_list_are_outside_the_history_and_keep_it(
+    qtbot, main_window, library
+):
     """Trashing from the library list is not a step of the material's undo (it closes the
     material; the trash is how it comes back); reopened, its history still undoes correctly."""
     window = main_window
@@ -271,7 +287,8 @@ def test_trash_and_restore_in_the_list_are_outside_the_history_and_keep_it(qtbot
 
 
 def test_a_click_in_the_history_view_that_cannot_be_written_leaves_it_as_before(
-        qtbot, point_open, library, monkeypatch):
+    qtbot, point_open, library, monkeypatch
+):
     window, mid, point = point_open
     window.actions_by_name["actionMoveDown"].trigger()
     window.actions_by_name["actionMoveDown"].trigger()

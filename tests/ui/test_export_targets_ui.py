@@ -55,8 +55,9 @@ def library_intact(library) -> None:
 
 
 @posix_only
-def test_text_export_onto_the_open_library_is_refused_in_chinese(window, seeded_library,
-                                                                 tmp_path, monkeypatch):
+def test_text_export_onto_the_open_library_is_refused_in_chinese(
+    window, seeded_library, tmp_path, monkeypatch
+):
     link = tmp_path / "材料.txt"
     link.symlink_to(seeded_library.path)
     hard = tmp_path / "材料.json"
@@ -65,14 +66,17 @@ def test_text_export_onto_the_open_library_is_refused_in_chinese(window, seeded_
         monkeypatch.setattr(window, "_ask_save_path", lambda *a, c=chosen: str(c))
         assert export() is None
         assert "材料库本身" in window.status_saved.text()
-    assert os.path.samefile(link, seeded_library.path) and os.path.samefile(hard, seeded_library.path)
+    assert os.path.samefile(link, seeded_library.path) and os.path.samefile(
+        hard, seeded_library.path
+    )
     hard.unlink()  # (a hard-linked library is refused for writing when opened next)
     library_intact(seeded_library)
 
 
 @posix_only
-def test_pdf_export_onto_a_link_to_the_library_is_refused(qtbot, window, seeded_library, tmp_path,
-                                                         monkeypatch):
+def test_pdf_export_onto_a_link_to_the_library_is_refused(
+    qtbot, window, seeded_library, tmp_path, monkeypatch
+):
     link = tmp_path / "对照检查材料.pdf"
     link.symlink_to(seeded_library.path)
     shown = []
@@ -94,13 +98,15 @@ def test_word_export_onto_a_read_only_file_asks_first(qtbot, window, tmp_path, m
     target.chmod(0o444)
     type_in_save_dialog(monkeypatch, docx_features, target)
     asked = []
-    monkeypatch.setattr(export_target, "confirm_replace_read_only",
-                        lambda parent, path: asked.append(path) or False)
+    monkeypatch.setattr(
+        export_target, "confirm_replace_read_only", lambda parent, path: asked.append(path) or False
+    )
     window.actions_by_name["actionExportDocx"].trigger()
     assert asked == [target] and target.read_bytes() == b"old"
 
-    monkeypatch.setattr(export_target, "confirm_replace_read_only",
-                        lambda parent, path: asked.append(path) or True)
+    monkeypatch.setattr(
+        export_target, "confirm_replace_read_only", lambda parent, path: asked.append(path) or True
+    )
     with qtbot.waitSignal(window.docx_features.exported, timeout=10000):
         window.actions_by_name["actionExportDocx"].trigger()
     assert len(asked) == 2

@@ -52,13 +52,17 @@ def open_dialog(window, replace: bool, qtbot=None) -> FindReplaceDialog:
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     window.tree.setFocus()
-    QTest.keyClick(window.tree, Qt.Key.Key_H if replace else Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(
+        window.tree, Qt.Key.Key_H if replace else Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier
+    )
     dialog = window.checks_features.find_dialog
     assert dialog is not None and dialog.isVisible()
     return dialog
 
 
-def search(dialog: FindReplaceDialog, pattern: str, replacement: str | None = None, *, regex: bool = False) -> None:
+def search(
+    dialog: FindReplaceDialog, pattern: str, replacement: str | None = None, *, regex: bool = False
+) -> None:
     dialog.regex_check.setChecked(regex)
     dialog.find_edit.setText(pattern)
     if replacement is not None:
@@ -82,9 +86,15 @@ def test_ctrl_f_opens_find_and_ctrl_h_opens_replace(qtbot, window):
     assert dialog.replace_edit.isVisible() and dialog.replace_all_button.isVisible()
 
 
-def test_the_library_search_box_stays_on_ctrl_shift_f_and_on_ctrl_f_with_nothing_open(qtbot, window):
+def test_the_library_search_box_stays_on_ctrl_shift_f_and_on_ctrl_f_with_nothing_open(
+    qtbot, window
+):
     window.tree.setFocus()
-    QTest.keyClick(window.tree, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    QTest.keyClick(
+        window.tree,
+        Qt.Key.Key_F,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert window.library_view.search_edit.hasFocus()
     assert window.checks_features.find_dialog is None
     window.close_material()
@@ -132,7 +142,10 @@ def test_choosing_a_hit_shows_it_in_the_editor(qtbot, window):
     dialog.hits.setCurrentItem(None)
     dialog.hits.setCurrentItem(item)
     assert window.current_item().kind == "point"
-    editor = window.findChild(QPlainTextEdit, {"body": "pointBodyEdit", "example": "pointExampleEdit"}[hit.path.rsplit("/", 1)[1]])
+    editor = window.findChild(
+        QPlainTextEdit,
+        {"body": "pointBodyEdit", "example": "pointExampleEdit"}[hit.path.rsplit("/", 1)[1]],
+    )
     assert editor.textCursor().selectedText() == "以干代学"
     assert dialog.isVisible()
 
@@ -150,7 +163,9 @@ def test_replace_all_across_dimensions_is_one_undo_step(qtbot, window, seeded_li
     QTest.mouseClick(dialog.replace_all_button, Qt.MouseButton.LeftButton)
     after = texts(seeded_library.get_material(mid))
     assert not any("不够" in t for t in after.values())
-    assert sum(t.count("不足") for t in after.values()) == sum(t.count("不足") for t in before.values()) + len(hits)
+    assert sum(t.count("不足") for t in after.values()) == sum(
+        t.count("不足") for t in before.values()
+    ) + len(hits)
     assert window.stack().count() == steps + 1
     assert dialog.hits.topLevelItemCount() == 0
     assert f"Replaced {len(hits)}" in dialog.status.text()
@@ -170,7 +185,7 @@ def test_replace_one_changes_only_the_chosen_hit_and_moves_on(qtbot, window, see
     dialog.hits.setCurrentItem(second)
     QTest.mouseClick(dialog.replace_one_button, Qt.MouseButton.LeftButton)
     stored = texts(seeded_library.get_material(mid))
-    assert stored[hit.path][hit.start:hit.start + 2] == "不足"
+    assert stored[hit.path][hit.start : hit.start + 2] == "不足"
     assert sum(t.count("不够") for t in stored.values()) == total - 1
     assert dialog.hits.topLevelItemCount() == total - 1
     assert dialog.hits.currentItem() is listed(dialog)[1]  # the next hit is ready
@@ -204,13 +219,18 @@ def test_typed_but_unsaved_text_is_replaced_and_undo_keeps_it(qtbot, window, see
 
 
 # ----- bad input ---------------------------------------------------------------------------------
-@pytest.mark.parametrize("pattern, words", [
-    ("(a+)+$", "正则表达式可能运行极慢"),
-    ("(.*)*x", "正则表达式可能运行极慢"),
-    (r"(\w+\s?)+$", "正则表达式可能运行极慢"),
-    ("(不够", "正则表达式有误"),
-])
-def test_a_bad_or_catastrophic_regex_shows_a_chinese_error_not_a_hang(qtbot, window, pattern, words):
+@pytest.mark.parametrize(
+    "pattern, words",
+    [
+        ("(a+)+$", "正则表达式可能运行极慢"),
+        ("(.*)*x", "正则表达式可能运行极慢"),
+        (r"(\w+\s?)+$", "正则表达式可能运行极慢"),
+        ("(不够", "正则表达式有误"),
+    ],
+)
+def test_a_bad_or_catastrophic_regex_shows_a_chinese_error_not_a_hang(
+    qtbot, window, pattern, words
+):
     dialog = open_dialog(window, replace=True)
     start = time.perf_counter()
     search(dialog, pattern, "x", regex=True)
@@ -245,7 +265,11 @@ def test_library_scope_lists_hits_per_material_and_jumps_read_only(qtbot, window
     other = Material(title="另一份对照检查材料", sections=[])
     from app.model import Section
 
-    other.sections = [Section("measures", "整改措施", points=[Point("加强学习", "理论学习不够深入的问题要解决。")])]
+    other.sections = [
+        Section(
+            "measures", "整改措施", points=[Point("加强学习", "理论学习不够深入的问题要解决。")]
+        )
+    ]
     other_id = seeded_library.create_material(other)
     dialog = open_dialog(window, replace=True)
     dialog.library_check.setChecked(True)
@@ -289,14 +313,21 @@ def test_enter_in_the_find_box_walks_through_the_hits(qtbot, window):
     assert shown[-1] == hits[0]  # and round again from the top
     field = hits[0].path.split("/")[-2 if hits[0].path.split("/")[-1].isdigit() else -1]
     editor = editor_for(window.panels.current_panel(), field)
-    selected = editor.selectedText() if isinstance(editor, QLineEdit) else editor.textCursor().selectedText()
+    selected = (
+        editor.selectedText()
+        if isinstance(editor, QLineEdit)
+        else editor.textCursor().selectedText()
+    )
     assert selected == "以人民为中心"
 
 
 def test_hits_follow_the_material_that_is_open(qtbot, window, seeded_library):
     from app.model import Section
 
-    other = Material(title="另一份材料", sections=[Section("measures", "整改措施", points=[Point("加强学习", "以人民为中心。")])])
+    other = Material(
+        title="另一份材料",
+        sections=[Section("measures", "整改措施", points=[Point("加强学习", "以人民为中心。")])],
+    )
     other_id = seeded_library.create_material(other)
     dialog = open_dialog(window, replace=True)
     search(dialog, "以人民为中心")
@@ -344,8 +375,14 @@ def test_a_failing_undo_is_reported_not_raised(seeded_library):
     mid = seeded_library.seed_id
     point = seeded_library.get_material(mid).sections[0].dimensions[0].points[0]
     errors = []
-    command = ApplyEditsCommand(seeded_library, mid, [(point.id, {"title": "新"})],
-                                [(point.id, {"title": point.title})], "Fix", on_error=errors.append)
+    command = ApplyEditsCommand(
+        seeded_library,
+        mid,
+        [(point.id, {"title": "新"})],
+        [(point.id, {"title": point.title})],
+        "Fix",
+        on_error=errors.append,
+    )
     stack = QUndoStack()
     stack.push(command)
     seeded_library.delete_node(point.id)  # gone meanwhile (e.g. another window)
@@ -358,13 +395,20 @@ def test_library_edits_group_per_node_and_keep_the_old_values(seeded_library):
 
     material = seeded_library.get_material(seeded_library.seed_id)
     dim = material.sections[0].dimensions[4]
-    edits = [("problems/dimensions/4", "heading_prefix", "在“"), ("problems/dimensions/4", "heading_suffix", "”方面："),
-             ("", "preamble", ["新的第一段。"])]
+    edits = [
+        ("problems/dimensions/4", "heading_prefix", "在“"),
+        ("problems/dimensions/4", "heading_suffix", "”方面："),
+        ("", "preamble", ["新的第一段。"]),
+    ]
     new, old = library_edits(material, edits)
-    assert dict(new) == {dim.id: {"heading_prefix": "在“", "heading_suffix": "”方面："},
-                         None: {"preamble": ["新的第一段。"]}}
-    assert dict(old) == {dim.id: {"heading_prefix": dim.heading_prefix, "heading_suffix": dim.heading_suffix},
-                         None: {"preamble": material.preamble}}
+    assert dict(new) == {
+        dim.id: {"heading_prefix": "在“", "heading_suffix": "”方面："},
+        None: {"preamble": ["新的第一段。"]},
+    }
+    assert dict(old) == {
+        dim.id: {"heading_prefix": dim.heading_prefix, "heading_suffix": dim.heading_suffix},
+        None: {"preamble": material.preamble},
+    }
     assert dict(old)[None]["preamble"] is not material.preamble  # undo data is a copy
 
 
@@ -372,13 +416,22 @@ def test_paths_are_named_as_the_outline_numbers_them(seeded_library):
     from ui.check_commands import field_target, location_label
 
     material = seeded_library.get_material(seeded_library.seed_id)
-    assert location_label(material, "problems/dimensions/4/points/1/body") == "一、（五）二是 · Body"
+    assert (
+        location_label(material, "problems/dimensions/4/points/1/body") == "一、（五）二是 · Body"
+    )
     assert location_label(material, "problems/dimensions/0/heading_suffix") == "一、（一） · Frame"
     assert location_label(material, "causes/points/2/title") == "二、三是 · Title"
     assert location_label(material, "preamble/1") == "Preamble ¶2"
-    assert location_label(material, "problems/dimensions/99/heading") == "problems/dimensions/99/heading"
+    assert (
+        location_label(material, "problems/dimensions/99/heading")
+        == "problems/dimensions/99/heading"
+    )
     target = field_target(material, "problems/dimensions/4/points/1/body")
     assert target.key == material.sections[0].dimensions[4].points[1].id
-    assert (target.field, target.index, target.text) == ("body", None, material.sections[0].dimensions[4].points[1].body)
+    assert (target.field, target.index, target.text) == (
+        "body",
+        None,
+        material.sections[0].dimensions[4].points[1].body,
+    )
     assert field_target(material, "preamble/0").key == MATERIAL_KEY
     assert field_target(material, "no/such/place") is None

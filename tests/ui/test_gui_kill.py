@@ -41,13 +41,19 @@ def prepare(folder: Path) -> tuple[Path, int, int]:
     return path, mid, point_id
 
 
-def run_and_kill(path: Path, mid: int, point_id: int, delay: float, seed: int, out: dict,
-                 mode: str = "bursts") -> None:
+def run_and_kill(
+    path: Path, mid: int, point_id: int, delay: float, seed: int, out: dict, mode: str = "bursts"
+) -> None:
     env = dict(os.environ, PYTHONPATH=str(REPO), QT_QPA_PLATFORM="offscreen")
     child = subprocess.Popen(
         [sys.executable, str(CHILD), str(path), str(mid), str(point_id), TYPED, str(seed), mode],
-        cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        encoding="utf-8")
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )
     try:
         line = child.stdout.readline()
         if mode == "last-words":  # the kill comes `delay` after the last key
@@ -93,8 +99,10 @@ def test_text_acknowledged_as_saved_survives_sigkill(qapp, tmp_path):
         path, mid, point_id = prepare(folder)
         delay += rng.uniform(0, 0.1)  # a little jitter: not always the same event-loop phase
         trials.append((path, mid, point_id, delay, {}))
-    threads = [threading.Thread(target=run_and_kill, args=(p, m, pt, d, n, out))
-               for n, (p, m, pt, d, out) in enumerate(trials)]
+    threads = [
+        threading.Thread(target=run_and_kill, args=(p, m, pt, d, n, out))
+        for n, (p, m, pt, d, out) in enumerate(trials)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -113,7 +121,7 @@ def test_text_acknowledged_as_saved_survives_sigkill(qapp, tmp_path):
         with Library.open(path) as library:  # the killed window's lock is taken over
             stored = dims_of(library, mid)[0].points[0].body
         assert stored.startswith(ack["body"]), f"kill after {delay:.2f} s lost acknowledged text"
-        later = stored[len(ack["body"]):]
+        later = stored[len(ack["body"]) :]
         assert (MORE_TEXT * 3).startswith(later), f"stored text is not what was typed: {later!r}"
         # The next window puts back what was typed but not yet autosaved.
         typed = out.get("typed", ack["body"])

@@ -43,7 +43,11 @@ def test_every_message_in_the_ts_file_has_a_finished_translation():
     missing = []
     for context, message in _messages(ts_path()):
         texts = _translations(message)
-        if message.find("translation").get("type") or not texts or not all(t.strip() for t in texts):
+        if (
+            message.find("translation").get("type")
+            or not texts
+            or not all(t.strip() for t in texts)
+        ):
             missing.append(f"{context}: {message.findtext('source')}")
     assert missing == []
 
@@ -52,8 +56,11 @@ def test_the_ts_file_covers_every_string_in_ui(tmp_path):
     """lupdate over ui/ finds no string the committed .ts lacks (run it, translate, commit)."""
     fresh = tmp_path / "fresh.ts"
     lupdate = Path(sys.executable).with_name("pyside6-lupdate")
-    subprocess.run([str(lupdate), "-silent", *i18n.LUPDATE_ARGS, str(REPO / "ui"), "-ts", str(fresh)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [str(lupdate), "-silent", *i18n.LUPDATE_ARGS, str(REPO / "ui"), "-ts", str(fresh)],
+        check=True,
+        capture_output=True,
+    )
     committed = {(c, m.findtext("source")) for c, m in _messages(ts_path())}
     found = {(c, m.findtext("source")) for c, m in _messages(fresh)}
     assert sorted(found - committed) == []

@@ -78,7 +78,11 @@ def import_in_window(window, monkeypatch, path: Path):
     monkeypatch.setattr(LibraryView, "_exec_dialog", accept)
     before = {m.id for m in window.library.list_materials()}
     window.findChild(QAction, "actionImport").trigger()
-    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
+    assert not [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QProgressDialog) and w.isVisible()
+    ]
     new = [m.id for m in window.library.list_materials() if m.id not in before]
     if not new:
         return None, None
@@ -112,7 +116,9 @@ def make_input(kind: str, tmp_path: Path, seed_path: Path) -> Path:
 
         material, _report = import_text_file(seed_path)
         return Path(export_docx(material, tmp_path / "县政府党组对照检查材料.docx"))
-    material = material_from_template(get_template("2021-dangshi-wugedaitou"), organization="某党组")
+    material = material_from_template(
+        get_template("2021-dangshi-wugedaitou"), organization="某党组"
+    )
     material.section("problems").dimensions[0].points = [Point(title="学习不够", id=1, links=[2])]
     material.section("measures").points = [Point(title="加强学习", id=2, links=[1])]
     path = tmp_path / "material.json"
@@ -122,7 +128,8 @@ def make_input(kind: str, tmp_path: Path, seed_path: Path) -> Path:
 
 @pytest.mark.parametrize("kind", ["txt", "md", "docx", "json"])
 def test_the_cli_and_the_window_import_a_file_identically(
-        qtbot, main_window, monkeypatch, capsys, tmp_path, seed_path, errors, kind):
+    qtbot, main_window, monkeypatch, capsys, tmp_path, seed_path, errors, kind
+):
     path = make_input(kind, tmp_path, seed_path)
 
     code, err, from_cli, cli_report = import_in_cli(tmp_path, monkeypatch, capsys, path)
@@ -172,10 +179,23 @@ def _bad_input(kind: str, tmp_path: Path, monkeypatch) -> Path:
     return path
 
 
-@pytest.mark.parametrize("kind", ["unsupported", "missing", "folder", "fifo", "long name", "empty",
-                                  "bad json", "too large", "old word"])
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "unsupported",
+        "missing",
+        "folder",
+        "fifo",
+        "long name",
+        "empty",
+        "bad json",
+        "too large",
+        "old word",
+    ],
+)
 def test_bad_input_gives_the_same_message_in_the_cli_and_the_window(
-        qtbot, main_window, monkeypatch, capsys, tmp_path, errors, kind):
+    qtbot, main_window, monkeypatch, capsys, tmp_path, errors, kind
+):
     path = _bad_input(kind, tmp_path, monkeypatch)
 
     code, err, _material, _report = import_in_cli(tmp_path, monkeypatch, capsys, path)
@@ -189,7 +209,8 @@ def test_bad_input_gives_the_same_message_in_the_cli_and_the_window(
 
 
 def test_the_window_stays_responsive_while_a_slow_import_runs_and_cancel_adds_nothing(
-        qtbot, main_window, monkeypatch, seed_path, errors):
+    qtbot, main_window, monkeypatch, seed_path, errors
+):
     real_reader = app.importers.text.import_text_file
     started, release = threading.Event(), threading.Event()
 
@@ -200,13 +221,19 @@ def test_the_window_stays_responsive_while_a_slow_import_runs_and_cancel_adds_no
 
     monkeypatch.setattr(app.importers.text, "import_text_file", slow_reader)
     previews = []
-    monkeypatch.setattr(LibraryView, "_exec_dialog", lambda view, dialog: previews.append(dialog) or True)
+    monkeypatch.setattr(
+        LibraryView, "_exec_dialog", lambda view, dialog: previews.append(dialog) or True
+    )
     asked = []
-    monkeypatch.setattr(LibraryView, "_ask_open_path", lambda view: asked.append(True) or str(seed_path))
+    monkeypatch.setattr(
+        LibraryView, "_ask_open_path", lambda view: asked.append(True) or str(seed_path)
+    )
     ticks_while_blocked = []
     ticker = QTimer(main_window)
     ticker.setInterval(10)
-    ticker.timeout.connect(lambda: ticks_while_blocked.append(started.is_set() and not release.is_set()))
+    ticker.timeout.connect(
+        lambda: ticks_while_blocked.append(started.is_set() and not release.is_set())
+    )
     cancelled = []
 
     def press_cancel_once_shown():
@@ -238,7 +265,8 @@ def test_the_window_stays_responsive_while_a_slow_import_runs_and_cancel_adds_no
 
 
 def test_cancelling_a_re_read_for_another_template_keeps_what_the_preview_showed(
-        qtbot, monkeypatch, seed_path):
+    qtbot, monkeypatch, seed_path
+):
     from ui.dialogs.import_material import ImportDialog
     from ui.dialogs.import_source import ImportSource
 

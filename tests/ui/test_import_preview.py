@@ -37,7 +37,9 @@ def seed_docx(tmp_path, seed_path) -> Path:
 @pytest.fixture
 def errors(monkeypatch):
     seen = []
-    monkeypatch.setattr(LibraryView, "_show_error", lambda view, title, exc: seen.append((title, exc)))
+    monkeypatch.setattr(
+        LibraryView, "_show_error", lambda view, title, exc: seen.append((title, exc))
+    )
     return seen
 
 
@@ -65,6 +67,7 @@ def click_import(dialog):
 
 def comparable(material) -> dict:
     """The material's JSON without what differs between two stores of the same content."""
+
     def strip(value):
         if isinstance(value, dict):
             return {k: strip(v) for k, v in value.items() if k not in ("id", "created", "updated")}
@@ -80,14 +83,21 @@ def tree_children(item) -> list:
 
 
 def test_word_file_shows_the_tree_next_to_its_text_and_imports_as_the_text_does(
-        qtbot, main_window, monkeypatch, seed_docx, seed_path):
+    qtbot, main_window, monkeypatch, seed_docx, seed_path
+):
     checked = []
 
     def look_then_import(dialog):
         preview = dialog.preview
         problems = preview.find_item("一、存在的主要问题")
         dimensions = tree_children(problems)
-        assert [d.text(0)[:3] for d in dimensions] == ["（一）", "（二）", "（三）", "（四）", "（五）"]
+        assert [d.text(0)[:3] for d in dimensions] == [
+            "（一）",
+            "（二）",
+            "（三）",
+            "（四）",
+            "（五）",
+        ]
         assert sum(d.childCount() for d in dimensions) == 14
         assert dialog.counts()["problem_points"] == 14
         source = preview.source_view.toPlainText()
@@ -135,7 +145,8 @@ def zip_bomb(path: Path) -> Path:
 
 @pytest.mark.parametrize("kind", ["zip bomb", "renamed text"])
 def test_a_bad_word_file_shows_a_chinese_error_and_adds_nothing(
-        main_window, monkeypatch, tmp_path, errors, seed_text, kind):
+    main_window, monkeypatch, tmp_path, errors, seed_text, kind
+):
     if kind == "zip bomb":
         path = zip_bomb(tmp_path / "炸弹.docx")
     else:
@@ -143,7 +154,9 @@ def test_a_bad_word_file_shows_a_chinese_error_and_adds_nothing(
         path.write_text(seed_text, encoding="utf-8")
     before = main_window.library.list_materials()
 
-    new_id, dialogs = run_import(main_window, monkeypatch, path, lambda d: pytest.fail("no preview"))
+    new_id, dialogs = run_import(
+        main_window, monkeypatch, path, lambda d: pytest.fail("no preview")
+    )
 
     assert new_id is None and dialogs == []
     [(_title, exc)] = errors
@@ -170,13 +183,15 @@ def test_unclassified_text_is_amber_in_the_tree_and_in_the_source(qtbot, tmp_pat
 
 @pytest.mark.skipif(soffice_path() is None, reason="LibreOffice is not installed")
 def test_an_old_doc_is_converted_through_libreoffice_when_the_user_agrees(
-        qtbot, main_window, monkeypatch, tmp_path, seed_path):
+    qtbot, main_window, monkeypatch, tmp_path, seed_path
+):
     from tests.app.test_legacy import make_legacy_doc
 
     doc = make_legacy_doc(seed_path, tmp_path)
     asked = []
-    monkeypatch.setattr(import_source, "ask_convert_legacy",
-                        lambda parent, name: asked.append(name) or True)
+    monkeypatch.setattr(
+        import_source, "ask_convert_legacy", lambda parent, name: asked.append(name) or True
+    )
     shown = []
 
     def look_then_import(dialog):
@@ -205,7 +220,9 @@ def test_declining_the_conversion_adds_nothing(main_window, monkeypatch, tmp_pat
     assert main_window.library.list_materials() == []
 
 
-def test_without_libreoffice_an_old_doc_asks_to_save_as_docx(main_window, monkeypatch, tmp_path, errors):
+def test_without_libreoffice_an_old_doc_asks_to_save_as_docx(
+    main_window, monkeypatch, tmp_path, errors
+):
     from app.importers.legacy import OLE_SIGNATURE
 
     doc = tmp_path / "old.wps"

@@ -44,8 +44,15 @@ def linux(env: dict, ibus_daemon: bool = False) -> Plan:
 
 
 # ----- the decision, row by row ------------------------------------------------------------------
-@pytest.mark.parametrize("hint", [{"XMODIFIERS": "@im=fcitx"}, {"XMODIFIERS": "@im=fcitx5"},
-                                  {"GTK_IM_MODULE": "fcitx"}, {"INPUT_METHOD": "fcitx5"}])
+@pytest.mark.parametrize(
+    "hint",
+    [
+        {"XMODIFIERS": "@im=fcitx"},
+        {"XMODIFIERS": "@im=fcitx5"},
+        {"GTK_IM_MODULE": "fcitx"},
+        {"INPUT_METHOD": "fcitx5"},
+    ],
+)
 def test_a_fcitx_desktop_without_qt_im_module_is_sent_through_the_ibus_portal(hint):
     chosen = linux(hint)
     assert chosen.route == ROUTE_FCITX
@@ -57,8 +64,11 @@ def test_qt_im_module_fcitx_keeps_fcitx_first_and_adds_ibus_behind_it(module):
     # a real fcitx plugin, should the user have put one where Qt finds it, still wins
     chosen = linux({"QT_IM_MODULE": module, "XMODIFIERS": "@im=fcitx"})
     assert chosen.route == ROUTE_FCITX
-    assert chosen.changes == {"QT_IM_MODULES": f"{module};ibus", "QT_IM_MODULE": "ibus",
-                              "IBUS_USE_PORTAL": "1"}
+    assert chosen.changes == {
+        "QT_IM_MODULES": f"{module};ibus",
+        "QT_IM_MODULE": "ibus",
+        "IBUS_USE_PORTAL": "1",
+    }
 
 
 def test_qt_im_module_ibus_without_ibus_daemon_gets_the_portal_it_needs():
@@ -84,8 +94,9 @@ def test_real_ibus_with_qt_im_module_ibus_is_left_as_it_is():
     assert (chosen.route, chosen.changes) == (ROUTE_IBUS, {})
 
 
-@pytest.mark.parametrize("hint", [{"XMODIFIERS": "@im=ibus"}, {"GTK_IM_MODULE": "ibus"},
-                                  {"INPUT_METHOD": "ibus"}])
+@pytest.mark.parametrize(
+    "hint", [{"XMODIFIERS": "@im=ibus"}, {"GTK_IM_MODULE": "ibus"}, {"INPUT_METHOD": "ibus"}]
+)
 def test_real_ibus_with_qt_im_module_unset_is_asked_for_instead_of_compose(hint):
     chosen = linux(hint, ibus_daemon=True)
     assert chosen.route == ROUTE_IBUS
@@ -119,9 +130,14 @@ def test_windows_and_macos_are_left_to_their_own_input_methods(system):
 
 
 # ----- Wayland: the compositor's text-input protocol stays first ---------------------------------
-@pytest.mark.parametrize("session", [{"XDG_SESSION_TYPE": "wayland"},
-                                     {"WAYLAND_DISPLAY": "wayland-0"},
-                                     {"QT_QPA_PLATFORM": "wayland"}])
+@pytest.mark.parametrize(
+    "session",
+    [
+        {"XDG_SESSION_TYPE": "wayland"},
+        {"WAYLAND_DISPLAY": "wayland-0"},
+        {"QT_QPA_PLATFORM": "wayland"},
+    ],
+)
 def test_wayland_with_fcitx_keeps_text_input_first_and_falls_back_to_the_portal(session):
     chosen = linux({**session, "XMODIFIERS": "@im=fcitx"})
     assert chosen.wayland
@@ -140,14 +156,16 @@ def test_wayland_with_ibus_keeps_text_input_first():
 
 
 def test_a_users_wayland_list_keeps_its_order_and_gains_ibus_after_fcitx():
-    chosen = linux({"XDG_SESSION_TYPE": "wayland", "QT_IM_MODULES": "wayland;fcitx",
-                    "QT_IM_MODULE": "fcitx"})
+    chosen = linux(
+        {"XDG_SESSION_TYPE": "wayland", "QT_IM_MODULES": "wayland;fcitx", "QT_IM_MODULE": "fcitx"}
+    )
     assert chosen.changes["QT_IM_MODULES"] == "wayland;fcitx;ibus"
 
 
 def test_xcb_forced_in_a_wayland_session_gets_the_x11_route():
-    chosen = linux({"XDG_SESSION_TYPE": "wayland", "QT_QPA_PLATFORM": "xcb",
-                    "XMODIFIERS": "@im=fcitx"})
+    chosen = linux(
+        {"XDG_SESSION_TYPE": "wayland", "QT_QPA_PLATFORM": "xcb", "XMODIFIERS": "@im=fcitx"}
+    )
     assert not chosen.wayland and chosen.changes == FCITX_ROUTE
 
 
@@ -177,8 +195,10 @@ PLUGINS = "/opt/PySide6/Qt/plugins/platforminputcontexts"
 
 def maps_with(*names: str) -> str:
     lines = ["7f00-7f10 r--p 00000000 08:01 1 /usr/lib/x86_64-linux-gnu/libc.so.6"]
-    lines += [f"7f20-7f30 r-xp 00000000 08:01 2 {PLUGINS}/lib{n}platforminputcontextplugin.so"
-              for n in names]
+    lines += [
+        f"7f20-7f30 r-xp 00000000 08:01 2 {PLUGINS}/lib{n}platforminputcontextplugin.so"
+        for n in names
+    ]
     return "\n".join(lines)
 
 
@@ -187,15 +207,18 @@ def test_the_loaded_plugins_are_read_from_the_memory_map():
     assert input_method.loaded_input_context_plugins(maps_with()) == []
 
 
-@pytest.mark.parametrize(("loaded", "platform_name", "active"), [
-    (["ibus"], "xcb", "ibus"),
-    (["ibus", "compose"], "xcb", "compose"),  # ibus refused: compose is the fallback
-    (["compose"], "xcb", "compose"),
-    ([], "wayland", "wayland-text-input"),
-    ([], "offscreen", "none"),
-    (["ibus"], "offscreen", "none"),  # loaded but maybe refused: headless Qt has no fallback
-    (["fcitx5"], "xcb", "fcitx5"),  # a real fcitx 5 plugin the user installed
-])
+@pytest.mark.parametrize(
+    ("loaded", "platform_name", "active"),
+    [
+        (["ibus"], "xcb", "ibus"),
+        (["ibus", "compose"], "xcb", "compose"),  # ibus refused: compose is the fallback
+        (["compose"], "xcb", "compose"),
+        ([], "wayland", "wayland-text-input"),
+        ([], "offscreen", "none"),
+        (["ibus"], "offscreen", "none"),  # loaded but maybe refused: headless Qt has no fallback
+        (["fcitx5"], "xcb", "fcitx5"),  # a real fcitx 5 plugin the user installed
+    ],
+)
 def test_the_active_input_context_follows_from_what_qt_loaded(loaded, platform_name, active):
     assert input_method.active_input_context(loaded, platform_name, platform="linux") == active
 
@@ -232,8 +255,13 @@ def test_a_machine_without_input_method_is_told_what_to_install():
 def test_about_shows_the_input_method_section_in_chinese(qapp, qtbot, monkeypatch):
     monkeypatch.setattr(input_method, "loaded_input_context_plugins", lambda maps=None: ["compose"])
     monkeypatch.setattr(input_method, "running_input_methods", lambda proc=None: ["fcitx"])
-    monkeypatch.setattr(input_method, "_startup", Startup(
-        linux({"XMODIFIERS": "@im=fcitx"}), {"XMODIFIERS": "@im=fcitx", "QT_IM_MODULE": None}))
+    monkeypatch.setattr(
+        input_method,
+        "_startup",
+        Startup(
+            linux({"XMODIFIERS": "@im=fcitx"}), {"XMODIFIERS": "@im=fcitx", "QT_IM_MODULE": None}
+        ),
+    )
     install_translators(qapp, "zh_CN")
     try:
         dialog = AboutDialog()

@@ -25,8 +25,10 @@ from app.library import Library
 from tests.ui.helpers_editor import dims_of, make_material
 from ui.outline_model import MATERIAL_KEY
 
-pytestmark = [pytest.mark.slow,
-              pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fcitx is Linux")]
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fcitx is Linux"),
+]
 
 REPO = Path(__file__).resolve().parents[2]
 CHILD = Path(__file__).with_name("input_method_child.py")
@@ -53,8 +55,10 @@ Layout=
 """
 # Addons a headless test does not need (they would only slow fcitx 5's start or look for a
 # Wayland compositor, a tray, a spell dictionary).
-FCITX_DISABLED = "wayland,waylandim,notificationitem,kimpanel,clipboard,emoji,spell,xim," \
-                 "fcitx4frontend,quickphrase,unicode"
+FCITX_DISABLED = (
+    "wayland,waylandim,notificationitem,kimpanel,clipboard,emoji,spell,xim,"
+    "fcitx4frontend,quickphrase,unicode"
+)
 # What a fcitx desktop puts in the environment (QT_IM_MODULE varies: see the parameters).
 FCITX_DESKTOP = {"XMODIFIERS": "@im=fcitx", "GTK_IM_MODULE": "fcitx", "XDG_SESSION_TYPE": "x11"}
 
@@ -90,20 +94,49 @@ class FcitxDesktop:
         config = home / ".config"
         (config / "fcitx5").mkdir(parents=True)
         (config / "fcitx5" / "profile").write_text(FCITX_PROFILE, encoding="utf-8")
-        drop = ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY", "DISPLAY", "DBUS_SESSION_BUS_ADDRESS",
-                "QT_IM_MODULE", "QT_IM_MODULES", "IBUS_USE_PORTAL", "XMODIFIERS",
-                "GTK_IM_MODULE", "INPUT_METHOD", "XDG_SESSION_TYPE", "SESSION_MANAGER")
+        drop = (
+            "QT_QPA_PLATFORM",
+            "WAYLAND_DISPLAY",
+            "DISPLAY",
+            "DBUS_SESSION_BUS_ADDRESS",
+            "QT_IM_MODULE",
+            "QT_IM_MODULES",
+            "IBUS_USE_PORTAL",
+            "XMODIFIERS",
+            "GTK_IM_MODULE",
+            "INPUT_METHOD",
+            "XDG_SESSION_TYPE",
+            "SESSION_MANAGER",
+        )
         self.env = {k: v for k, v in os.environ.items() if k not in drop}
-        self.env.update(HOME=str(home), XDG_CONFIG_HOME=str(config), XDG_RUNTIME_DIR=str(runtime),
-                        XDG_DATA_HOME=str(home / ".local" / "share"),
-                        XDG_CACHE_HOME=str(home / ".cache"), XDG_STATE_HOME=str(home / ".state"),
-                        PYTHONPATH=str(REPO), LANG="C.UTF-8")
+        self.env.update(
+            HOME=str(home),
+            XDG_CONFIG_HOME=str(config),
+            XDG_RUNTIME_DIR=str(runtime),
+            XDG_DATA_HOME=str(home / ".local" / "share"),
+            XDG_CACHE_HOME=str(home / ".cache"),
+            XDG_STATE_HOME=str(home / ".state"),
+            PYTHONPATH=str(REPO),
+            LANG="C.UTF-8",
+        )
 
     def start(self) -> None:
         read_end, write_end = os.pipe()
         try:
-            self._spawn(["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x800x24",
-                         "-nolisten", "tcp"], pass_fds=(write_end,), stderr=subprocess.DEVNULL)
+            self._spawn(
+                [
+                    "Xvfb",
+                    "-displayfd",
+                    str(write_end),
+                    "-screen",
+                    "0",
+                    "1280x800x24",
+                    "-nolisten",
+                    "tcp",
+                ],
+                pass_fds=(write_end,),
+                stderr=subprocess.DEVNULL,
+            )
         finally:
             os.close(write_end)
         display = b""
@@ -119,12 +152,18 @@ class FcitxDesktop:
         display = display.decode().strip()
         assert display, "Xvfb did not start"
         self.env["DISPLAY"] = f":{display}"
-        bus = self._spawn(["dbus-daemon", "--session", "--nofork", "--print-address"],
-                          stdout=subprocess.PIPE, text=True)
+        bus = self._spawn(
+            ["dbus-daemon", "--session", "--nofork", "--print-address"],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         self.env["DBUS_SESSION_BUS_ADDRESS"] = bus.stdout.readline().strip()
         assert self.env["DBUS_SESSION_BUS_ADDRESS"], "dbus-daemon gave no address"
-        self.fcitx = self._spawn(["fcitx5", f"--disable={FCITX_DISABLED}"],
-                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.fcitx = self._spawn(
+            ["fcitx5", f"--disable={FCITX_DISABLED}"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         # fcitx 5's IBus frontend owns the portal name once it is ready for input contexts
         _wait_for("fcitx5's ibus portal", lambda: self.owns("org.freedesktop.portal.IBus"))
 
@@ -138,9 +177,15 @@ class FcitxDesktop:
         return done.stdout.strip()
 
     def owns(self, name: str) -> bool:
-        out = self.run("dbus-send", "--session", "--print-reply", "--dest=org.freedesktop.DBus",
-                       "/org/freedesktop/DBus", "org.freedesktop.DBus.NameHasOwner",
-                       f"string:{name}")
+        out = self.run(
+            "dbus-send",
+            "--session",
+            "--print-reply",
+            "--dest=org.freedesktop.DBus",
+            "/org/freedesktop/DBus",
+            "org.freedesktop.DBus.NameHasOwner",
+            f"string:{name}",
+        )
         return "boolean true" in out
 
     def switch_to_pinyin(self) -> bool:
@@ -173,9 +218,15 @@ class Window:
 
     def __init__(self, desktop: FcitxDesktop, library: Path, material_id: int, env: dict):
         self.process = subprocess.Popen(
-            [sys.executable, str(CHILD), str(library), str(material_id)], cwd=REPO,
-            env={**desktop.env, **env}, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE, text=True, encoding="utf-8")
+            [sys.executable, str(CHILD), str(library), str(material_id)],
+            cwd=REPO,
+            env={**desktop.env, **env},
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+        )
         self.lines: queue.Queue[str] = queue.Queue()
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
@@ -275,8 +326,9 @@ def first_point_body(material) -> str:
 
 
 @pytest.mark.parametrize("qt_im_module", [None, "fcitx"], ids=["unset", "fcitx"])
-def test_pinyin_typed_in_the_point_body_is_stored_as_chinese(desktop, open_window, material,
-                                                             qt_im_module):
+def test_pinyin_typed_in_the_point_body_is_stored_as_chinese(
+    desktop, open_window, material, qt_im_module
+):
     path, mid, point_id = material
     env = dict(FCITX_DESKTOP, **({"QT_IM_MODULE": qt_im_module} if qt_im_module else {}))
     window = open_window(path, mid, env)
@@ -291,8 +343,11 @@ def test_pinyin_typed_in_the_point_body_is_stored_as_chinese(desktop, open_windo
     # Qt was given the ibus route, then the user's variables came back for child processes.
     assert window.ready["route"] == "fcitx-via-ibus-portal"
     assert window.ready["active"] == "ibus"
-    assert window.ready["environment"] == {"QT_IM_MODULES": None, "QT_IM_MODULE": qt_im_module,
-                                           "IBUS_USE_PORTAL": None}
+    assert window.ready["environment"] == {
+        "QT_IM_MODULES": None,
+        "QT_IM_MODULE": qt_im_module,
+        "IBUS_USE_PORTAL": None,
+    }
     # The candidate window is placed at the caret: Qt tells the input method where it is.
     ime_x, ime_y, _w, ime_h = focused["ime_rect"]
     caret_x, caret_y, _cw, caret_h = focused["caret_rect"]

@@ -38,7 +38,9 @@ def test_enter_on_a_material_opens_it_in_the_editor(qtbot, window, seeded_librar
     qtbot.waitUntil(lambda: window.windowTitle().startswith("对照 — 县政府党组"))
 
 
-def test_delete_in_the_library_trashes_the_material_not_an_outline_node(qtbot, window, seeded_library):
+def test_delete_in_the_library_trashes_the_material_not_an_outline_node(
+    qtbot, window, seeded_library
+):
     seed_id = seeded_library.seed_id
     window.open_material(seed_id)
     points_before = len(seeded_library.get_material(seed_id).all_points())
@@ -76,7 +78,9 @@ def test_a_search_hit_opens_the_material_at_that_point(qtbot, window, seeded_lib
     rect = view.results.visualItemRect(view.results.item(0))
     QTest.mouseClick(view.results.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
-    qtbot.waitUntil(lambda: window.current_item() is not None and window.current_item().key == point.id)
+    qtbot.waitUntil(
+        lambda: window.current_item() is not None and window.current_item().key == point.id
+    )
     assert window.windowTitle() == f"对照 — {seed.title}"
 
 

@@ -69,5 +69,5 @@ def test_the_hit_is_bold_and_markup_in_the_text_is_shown_as_text():
     html_text = snippet_html("材料 · 正文", "…走好<新>的【赶考】之路…")
     assert "<b>赶考</b>" in html_text
     assert "&lt;新&gt;" in html_text and "【" not in html_text
-    assert 'color:gray' in html_text
-    assert 'color:gray' not in snippet_html("材料", "x", muted_header=False)
+    assert "color:gray" in html_text
+    assert "color:gray" not in snippet_html("材料", "x", muted_header=False)

@@ -10,10 +10,19 @@ from ui.library_tree import MaterialTree
 
 def _summary(material_id, year, updated, title="", trashed=False):
     return MaterialSummary(
-        id=material_id, title=title or f"材料{material_id}", organization="某党组", year=year,
-        meeting="", template_id="custom", created="2026-01-01T08:00:00+08:00",
-        updated=f"2026-01-{updated:02d}T08:00:00+08:00", word_count=100 * material_id,
-        dimension_count=0, point_count=0, trashed=trashed)
+        id=material_id,
+        title=title or f"材料{material_id}",
+        organization="某党组",
+        year=year,
+        meeting="",
+        template_id="custom",
+        created="2026-01-01T08:00:00+08:00",
+        updated=f"2026-01-{updated:02d}T08:00:00+08:00",
+        word_count=100 * material_id,
+        dimension_count=0,
+        point_count=0,
+        trashed=trashed,
+    )
 
 
 def test_the_list_follows_edits_in_place_and_keeps_the_selection(qtbot):
@@ -31,9 +40,20 @@ def test_the_list_follows_edits_in_place_and_keeps_the_selection(qtbot):
     assert tree.selected_material_id() == 1
 
     # A new material and a trashed one change the groups: rebuilt, selection kept.
-    tree.populate([_summary(4, 2025, 6), _summary(1, 2021, 5, "改过的标题"),
-                   _summary(2, 2021, 2, trashed=True), _summary(3, 2020, 1)])
-    assert tree.group_labels() == ["2025 annual (1)", "2021 annual (1)", "2020 annual (1)", "Trash (1)"]
+    tree.populate(
+        [
+            _summary(4, 2025, 6),
+            _summary(1, 2021, 5, "改过的标题"),
+            _summary(2, 2021, 2, trashed=True),
+            _summary(3, 2020, 1),
+        ]
+    )
+    assert tree.group_labels() == [
+        "2025 annual (1)",
+        "2021 annual (1)",
+        "2020 annual (1)",
+        "Trash (1)",
+    ]
     assert tree.listed_material_ids() == [4, 1, 3]
     assert tree.listed_material_ids(trashed=True) == [2]
     assert tree.selected_material_id() == 1
@@ -59,7 +79,11 @@ def test_a_row_shows_organization_time_and_word_count_and_narrow_shows_titles_on
     row = tree.material_item(12)
     local = dt.datetime.fromisoformat("2026-01-03T08:00:00+08:00").astimezone()
     assert [row.text(c) for c in range(4)] == [
-        "材料12", "某党组", local.strftime("%Y-%m-%d %H:%M"), "1,200"]
+        "材料12",
+        "某党组",
+        local.strftime("%Y-%m-%d %H:%M"),
+        "1,200",
+    ]
 
     tree.set_narrow(True)
     assert tree.isHeaderHidden() and all(tree.isColumnHidden(c) for c in (1, 2, 3))

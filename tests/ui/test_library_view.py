@@ -23,7 +23,9 @@ SEED_TITLE_START = "县政府党组dangshi学习教育专题mzshh"
 def errors(monkeypatch):
     """Errors the view would show in a message box, captured instead."""
     shown: list[tuple[str, BaseException]] = []
-    monkeypatch.setattr(LibraryView, "_show_error", lambda self, title, exc: shown.append((title, exc)))
+    monkeypatch.setattr(
+        LibraryView, "_show_error", lambda self, title, exc: shown.append((title, exc))
+    )
     return shown
 
 
@@ -65,11 +67,16 @@ def problem_texts(material):
 # ----- new from template -----------------------------------------------------------------------
 
 
-def test_new_material_from_the_2021_template_through_the_dialog(qtbot, view, library, monkeypatch, typer):
+def test_new_material_from_the_2021_template_through_the_dialog(
+    qtbot, view, library, monkeypatch, typer
+):
     def fill(dialog):
-        row = next(dialog.template_list.item(i) for i in range(dialog.template_list.count())
-                   if "2021" in dialog.template_list.item(i).text().splitlines()[0]
-                   and "五个带头" in dialog.template_list.item(i).text())
+        row = next(
+            dialog.template_list.item(i)
+            for i in range(dialog.template_list.count())
+            if "2021" in dialog.template_list.item(i).text().splitlines()[0]
+            and "五个带头" in dialog.template_list.item(i).text()
+        )
         click_item(dialog.template_list, row)
         QTest.mouseClick(dialog.organization_edit, Qt.MouseButton.LeftButton)
         typer(dialog.organization_edit, "县政府党组")
@@ -84,10 +91,18 @@ def test_new_material_from_the_2021_template_through_the_dialog(qtbot, view, lib
     assert stored.id == new_id
     assert stored.title == "县政府党组党史学习教育专题民主生活会“五个带头”对照检查材料"
     assert (stored.organization, stored.year, stored.template_id) == (
-        "县政府党组", 2021, "2021-dangshi-wugedaitou")
+        "县政府党组",
+        2021,
+        "2021-dangshi-wugedaitou",
+    )
     material = library.get_material(new_id)
     assert [d.short_name for d in material.section("problems").dimensions] == [
-        "两个确立", "根本问题", "人民中心", "应对风险", "正反经验"]
+        "两个确立",
+        "根本问题",
+        "人民中心",
+        "应对风险",
+        "正反经验",
+    ]
     # …and the user sees it, selected, under its year.
     assert group_labels(view) == ["2021 annual (1)"]
     assert view.selected_material_id() == new_id
@@ -167,7 +182,9 @@ def test_a_legacy_doc_file_asks_to_save_as_docx(view, library, tmp_path, errors)
 
 
 def test_importing_a_json_file_keeps_problem_measure_links(view, library, tmp_path, monkeypatch):
-    material = material_from_template(get_template("2021-dangshi-wugedaitou"), organization="某党组")
+    material = material_from_template(
+        get_template("2021-dangshi-wugedaitou"), organization="某党组"
+    )
     material.section("problems").dimensions[0].points = [Point(title="学习不够", id=1, links=[2])]
     material.section("measures").points = [Point(title="加强学习", id=2, links=[1])]
     path = tmp_path / "material.json"
@@ -206,7 +223,13 @@ def test_duplicate_as_next_years_draft_with_the_2025_template_keeps_every_point(
 
     assert opened.args == [new_id] and new_id != seed_id
     # The framework changes, so the dialog showed where each of the five old aspects goes.
-    assert [old for old, _new in mapping] == ["两个确立", "根本问题", "人民中心", "应对风险", "正反经验"]
+    assert [old for old, _new in mapping] == [
+        "两个确立",
+        "根本问题",
+        "人民中心",
+        "应对风险",
+        "正反经验",
+    ]
     draft = seeded_library.get_material(new_id)
     seed = seeded_library.get_material(seed_id)
     assert draft.template_id == "2025-niandu-wugedaitou"
@@ -215,7 +238,8 @@ def test_duplicate_as_next_years_draft_with_the_2025_template_keeps_every_point(
     assert problem_texts(draft) == problem_texts(seed)
     for kind in ("causes", "measures"):
         assert [p.title for p in draft.section(kind).all_points()] == [
-            p.title for p in seed.section(kind).all_points()]
+            p.title for p in seed.section(kind).all_points()
+        ]
     assert seeded_view.selected_material_id() == new_id
     assert group_labels(seeded_view) == ["2025 annual (1)", "2021 annual (1)"]
 
@@ -234,8 +258,12 @@ def test_rename_inline_with_f2(qtbot, seeded_view, seeded_library, typer):
     typer(editor, "县政府党组2021年度对照检查材料")
     QTest.keyClick(editor, Qt.Key.Key_Return)
 
-    qtbot.waitUntil(lambda: seeded_library.get_material(seed_id).title == "县政府党组2021年度对照检查材料")
-    qtbot.waitUntil(lambda: seeded_view.material_item(seed_id).text(0) == "县政府党组2021年度对照检查材料")
+    qtbot.waitUntil(
+        lambda: seeded_library.get_material(seed_id).title == "县政府党组2021年度对照检查材料"
+    )
+    qtbot.waitUntil(
+        lambda: seeded_view.material_item(seed_id).text(0) == "县政府党组2021年度对照检查材料"
+    )
 
 
 def test_trash_with_delete_then_restore_from_the_trash_dialog(
@@ -310,8 +338,13 @@ def test_dropping_a_file_on_the_library_imports_it(qtbot, view, library, monkeyp
     answer_dialog(monkeypatch, click_ok)
     data = QMimeData()
     data.setUrls([QUrl.fromLocalFile(str(seed_path))])
-    drop = QDropEvent(QPointF(20, 20), Qt.DropAction.CopyAction, data,
-                      Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    drop = QDropEvent(
+        QPointF(20, 20),
+        Qt.DropAction.CopyAction,
+        data,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     view.dropEvent(drop)
 
     [stored] = library.list_materials()

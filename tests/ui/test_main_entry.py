@@ -74,7 +74,9 @@ def test_a_corrupt_library_is_reported_in_chinese_and_left_untouched(qtbot, tmp_
     assert sorted(p.name for p in tmp_path.iterdir()) == files_before  # no -wal, no png
 
 
-def test_a_corrupt_library_without_screenshot_still_does_not_block_offscreen(qtbot, tmp_path, capsys):
+def test_a_corrupt_library_without_screenshot_still_does_not_block_offscreen(
+    qtbot, tmp_path, capsys
+):
     lib = tmp_path / "lib.db"
     lib.write_bytes(b"garbage" * 1000)
     assert main(["--library", str(lib)]) == 2
@@ -103,11 +105,16 @@ def test_bad_options_exit_2_with_usage(qtbot, argv, capsys):
     assert "usage: duizhao" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize(("lang", "undo", "library_title"), [
-    ("zh_CN", "撤销", "材料库"),
-    ("en", "Undo", "Library"),
-])
-def test_the_window_speaks_the_chosen_language(qtbot, tmp_path, monkeypatch, lang, undo, library_title):
+@pytest.mark.parametrize(
+    ("lang", "undo", "library_title"),
+    [
+        ("zh_CN", "撤销", "材料库"),
+        ("en", "Undo", "Library"),
+    ],
+)
+def test_the_window_speaks_the_chosen_language(
+    qtbot, tmp_path, monkeypatch, lang, undo, library_title
+):
     seen = {}
 
     def look_at(window, out):
@@ -134,15 +141,18 @@ def test_thousands_of_widget_updates_do_not_abort_the_interpreter(tmp_path):
         "print('ok')\n"
     )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
-                          cwd=REPO, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=REPO, timeout=60
+    )
     assert (done.returncode, done.stdout.strip()) == (0, "ok"), done.stderr[-500:]
 
 
 def test_an_unwritable_screenshot_path_fails_cleanly(qtbot, tmp_path, capsys):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    assert main(["--library", str(tmp_path / "lib.db"), "--screenshot", str(blocker / "x.png")]) == 1
+    assert (
+        main(["--library", str(tmp_path / "lib.db"), "--screenshot", str(blocker / "x.png")]) == 1
+    )
     assert "x.png" in capsys.readouterr().err
 
 
@@ -152,8 +162,9 @@ def test_with_a_screen_a_corrupt_library_goes_to_the_recovery_dialog(qtbot, tmp_
     before = lib.read_bytes()
     offered = []
     monkeypatch.setattr(ui.main, "_is_headless", lambda screenshot: False)
-    monkeypatch.setattr(recovery, "recover",
-                        lambda path, exc, problem, parent=None: offered.append(problem))
+    monkeypatch.setattr(
+        recovery, "recover", lambda path, exc, problem, parent=None: offered.append(problem)
+    )
 
     assert main(["--library", str(lib)]) == 2
     assert offered == [recovery.NOT_A_LIBRARY]

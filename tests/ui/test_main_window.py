@@ -36,18 +36,40 @@ def opened(main_window, library):
 
 
 def test_window_has_the_contract_widgets_and_actions(main_window):
-    names = ["libraryView", "outlineTree", "titleEdit", "pointTitleEdit", "pointBodyEdit",
-             "pointExampleEdit", "dimensionHeadingEdit", "checksPanel", "previewDock",
-             "statusSaved", "wordCountLabel"]
+    names = [
+        "libraryView",
+        "outlineTree",
+        "titleEdit",
+        "pointTitleEdit",
+        "pointBodyEdit",
+        "pointExampleEdit",
+        "dimensionHeadingEdit",
+        "checksPanel",
+        "previewDock",
+        "statusSaved",
+        "wordCountLabel",
+    ]
     for name in names:
         assert main_window.findChild(object, name) is not None, name
-    for name in ["actionNewMaterial", "actionImport", "actionExportPdf", "actionExportDocx",
-                 "actionPrint", "actionUndo", "actionRedo", "actionAddPoint",
-                 "actionDeleteNode", "actionFind"]:
+    for name in [
+        "actionNewMaterial",
+        "actionImport",
+        "actionExportPdf",
+        "actionExportDocx",
+        "actionPrint",
+        "actionUndo",
+        "actionRedo",
+        "actionAddPoint",
+        "actionDeleteNode",
+        "actionFind",
+    ]:
         assert main_window.actions_by_name[name].objectName() == name
     menus = [a.text().replace("&", "") for a in main_window.menuBar().actions()]
     assert len(menus) == 6
-    undo, redo = main_window.actions_by_name["actionUndo"], main_window.actions_by_name["actionRedo"]
+    undo, redo = (
+        main_window.actions_by_name["actionUndo"],
+        main_window.actions_by_name["actionRedo"],
+    )
     assert undo.shortcut().toString() == "Ctrl+Z"
     assert {s.toString() for s in redo.shortcuts()} == {"Ctrl+Shift+Z", "Ctrl+Y"}
 
@@ -59,7 +81,8 @@ def test_pdf_and_print_wait_for_an_open_material(main_window):
 
 
 def test_new_material_from_the_2021_template_typed_and_found_after_reopening(
-        qtbot, main_window, library, monkeypatch):
+    qtbot, main_window, library, monkeypatch
+):
     from ui.library_view import LibraryView
 
     def accept_2021(view, dialog):
@@ -84,8 +107,13 @@ def test_new_material_from_the_2021_template_typed_and_found_after_reopening(
     type_text(body_edit, "存在以干代学的现象。")
     assert outline_labels(main_window, problems.dimensions[0].id) == ["一是 学习态度不够积极"]
     status = main_window.findChild(QLabel, "statusSaved")
-    qtbot.waitUntil(lambda: status.text().startswith(saved_prefix(main_window))
-                    and not main_window.autosave.has_pending(), timeout=3000)
+    qtbot.waitUntil(
+        lambda: (
+            status.text().startswith(saved_prefix(main_window))
+            and not main_window.autosave.has_pending()
+        ),
+        timeout=3000,
+    )
     assert SAVED.search(status.text())
 
     path = library.path
@@ -110,12 +138,19 @@ def drop_on(tree, mime, index):
     """A user's drop at the top edge of the row of ``index`` (what a mouse drag ends with)."""
     rect = tree.visualRect(index)
     pos = QPoint(rect.center().x(), rect.top() + 1)
-    rest = (Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton,
-            Qt.KeyboardModifier.NoModifier)
+    rest = (
+        Qt.DropAction.MoveAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     # Qt's C++ signatures: drag enter/move take a QPoint, drop a QPointF (PySide6 6.12 also
     # accepts a QPointF for the first two; 6.11 does not).
-    for event in (QDragEnterEvent(pos, *rest), QDragMoveEvent(pos, *rest),
-                  QDropEvent(QPointF(pos), *rest)):
+    for event in (
+        QDragEnterEvent(pos, *rest),
+        QDragMoveEvent(pos, *rest),
+        QDropEvent(QPointF(pos), *rest),
+    ):
         QApplication.sendEvent(tree.viewport(), event)
 
 
@@ -129,9 +164,15 @@ def test_drag_third_point_above_the_first_then_undo(opened, library, tmp_path, m
     drop_on(tree, window.outline_model.mimeData([third]), first)
 
     assert [p.title for p in dims_of(library, mid)[0].points] == [
-        "学以致用不够灵活", "学习态度不够积极", "学深悟透不够深入"]
+        "学以致用不够灵活",
+        "学习态度不够积极",
+        "学深悟透不够深入",
+    ]
     assert outline_labels(window, first_dim.id) == [
-        "一是 学以致用不够灵活", "二是 学习态度不够积极", "三是 学深悟透不够深入"]
+        "一是 学以致用不够灵活",
+        "二是 学习态度不够积极",
+        "三是 学深悟透不够深入",
+    ]
     out = tmp_path / "out.txt"
     monkeypatch.setattr(window, "_ask_save_path", lambda *a: str(out))
     assert window.export_txt() == out
@@ -151,14 +192,15 @@ def test_alt_down_moves_a_point_on_into_the_next_dimension(opened, library):
     window.select_node(d[0].points[2].id)
     window.actions_by_name["actionMoveDown"].trigger()
     assert [p.title for p in dims_of(library, mid)[1].points] == [
-        "学以致用不够灵活", "改革创新意识不强"]
+        "学以致用不够灵活",
+        "改革创新意识不强",
+    ]
     assert window.current_item().key == d[0].points[2].id  # still selected
     window.actions_by_name["actionMoveUp"].trigger()
     assert [p.title for p in dims_of(library, mid)[0].points] == FIRST_DIM_TITLES
 
 
-def test_delete_key_trashes_a_point_undo_and_trash_restore_it(qtbot, opened, library,
-                                                              monkeypatch):
+def test_delete_key_trashes_a_point_undo_and_trash_restore_it(qtbot, opened, library, monkeypatch):
     window, mid = opened
     victim = dims_of(library, mid)[0].points[1]
     window.select_node(victim.id)
@@ -167,7 +209,9 @@ def test_delete_key_trashes_a_point_undo_and_trash_restore_it(qtbot, opened, lib
     qtbot.waitUntil(window.tree.hasFocus, timeout=2000)
     qtbot.keyClick(window.tree, Qt.Key.Key_Delete)
     assert [p.title for p in dims_of(library, mid)[0].points] == [
-        "学习态度不够积极", "学以致用不够灵活"]
+        "学习态度不够积极",
+        "学以致用不够灵活",
+    ]
     assert window.current_item().key == dims_of(library, mid)[0].points[1].id  # the next one
 
     window.actions_by_name["actionUndo"].trigger()
@@ -261,8 +305,11 @@ def test_search_hit_opens_the_material_on_the_right_node(qtbot, main_window, see
     results._choose(results.item(0))
     item = window.current_item()
     assert item.kind == "point"
-    assert "输热管" in window.findChild(object, "pointBodyEdit").toPlainText() + \
-        window.findChild(object, "pointExampleEdit").toPlainText()
+    assert (
+        "输热管"
+        in window.findChild(object, "pointBodyEdit").toPlainText()
+        + window.findChild(object, "pointExampleEdit").toPlainText()
+    )
     assert item.parent.obj.short_name == "人民中心"
 
 
@@ -274,8 +321,10 @@ def test_importing_the_seed_shows_five_dimensions(main_window, seed_path, monkey
     problems = main_window.material.sections[0]
     dim_labels = outline_labels(main_window, problems.id)
     assert len(dim_labels) == 5
-    counts = [main_window.outline_model.rowCount(main_window.outline_model.index_for_key(d.id))
-              for d in problems.dimensions]
+    counts = [
+        main_window.outline_model.rowCount(main_window.outline_model.index_for_key(d.id))
+        for d in problems.dimensions
+    ]
     assert counts == [3, 2, 3, 3, 3]
     assert dim_labels[0].startswith("（一）")
     assert outline_labels(main_window, problems.dimensions[1].id)[1].startswith("二是 攻坚克难")
@@ -319,8 +368,11 @@ def test_keyboard_shortcuts_reach_the_window(qtbot, opened, library, monkeypatch
     qtbot.keyClick(window.tree, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert created and window.material_id != mid
     # Ctrl+F finds in the open material (Word habit); Ctrl+Shift+F searches the whole library.
-    qtbot.keyClick(window.tree, Qt.Key.Key_F,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(
+        window.tree,
+        Qt.Key.Key_F,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
     assert window.library_view.search_edit.hasFocus()
 
 
@@ -358,8 +410,9 @@ def test_drag_a_dimension_to_the_top_of_its_section(opened, library):
     d = dims_of(library, mid)
     problems_id = library.get_material(mid).sections[0].id
     model = window.outline_model
-    drop_on(window.tree, model.mimeData([model.index_for_key(d[1].id)]),
-            model.index_for_key(d[0].id))
+    drop_on(
+        window.tree, model.mimeData([model.index_for_key(d[1].id)]), model.index_for_key(d[0].id)
+    )
     assert [x.short_name for x in dims_of(library, mid)][:2] == ["根本问题", "两个确立"]
     assert outline_labels(window, problems_id)[0].startswith("（一）根本问题")
     assert outline_labels(window, d[1].id) == ["一是 改革创新意识不强"]  # points came along

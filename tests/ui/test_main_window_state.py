@@ -60,8 +60,9 @@ def test_export_markdown_and_json_remember_the_folder(opened, library, tmp_path,
 
 def test_export_to_an_unwritable_place_is_reported(opened, tmp_path, monkeypatch):
     window, _mid = opened
-    monkeypatch.setattr(window, "_ask_save_path",
-                        lambda *a: str(tmp_path / "missing-folder" / "x.txt"))
+    monkeypatch.setattr(
+        window, "_ask_save_path", lambda *a: str(tmp_path / "missing-folder" / "x.txt")
+    )
     assert window.export_txt() is None
     assert "c00000" in window.status_saved.styleSheet()
 
@@ -100,8 +101,11 @@ def test_point_numbering_style_is_stored_at_once_used_by_export_and_undoable(ope
             index = model.index(row, 0, parent)
             labels.append(model.data(index))
             walk(index)
+
     walk(QModelIndex())
-    assert any(label.startswith("1. ") for label in labels) and not any(label.startswith("一是") for label in labels)
+    assert any(label.startswith("1. ") for label in labels) and not any(
+        label.startswith("一是") for label in labels
+    )
     window.actions_by_name["actionUndo"].trigger()
     assert library.get_material(mid).point_style == "shi"
     assert combo.currentData() == "shi"

@@ -32,6 +32,7 @@ def stored(library):
     def store(style: str):
         mid = library.create_material(shaped(style))
         return mid, library.get_material(mid)
+
     return store
 
 
@@ -53,12 +54,18 @@ def test_labels_agree_across_outline_show_checks_and_export(stored, model, style
     opening, problems, measures = material.sections
     learning, duty = problems.dimensions
     expected = [  # (node, its printed number, the numbers down to it)
-        (opening, "", ""), (problems, "二、", "二、"), (measures, "三、", "三、"),
-        (learning, "", "二、"), (duty, "（二）", "二、（二）"),
-        (opening.points[0], "", ""), (learning.points[0], "", "二、"),
-        (duty.points[0], first, "二、（二）" + first), (duty.points[1], "", "二、（二）"),
+        (opening, "", ""),
+        (problems, "二、", "二、"),
+        (measures, "三、", "三、"),
+        (learning, "", "二、"),
+        (duty, "（二）", "二、（二）"),
+        (opening.points[0], "", ""),
+        (learning.points[0], "", "二、"),
+        (duty.points[0], first, "二、（二）" + first),
+        (duty.points[1], "", "二、（二）"),
         (duty.points[2], second, "二、（二）" + second),
-        (measures.points[0], first, "三、" + first), (measures.points[1], second, "三、" + second),
+        (measures.points[0], first, "三、" + first),
+        (measures.points[1], second, "三、" + second),
     ]
     located = {}
     for text_field in iter_text_fields(material):
@@ -74,8 +81,10 @@ def test_labels_agree_across_outline_show_checks_and_export(stored, model, style
             assert located[node.id] == (place or "Title")
         elif any(node is d for d in problems.dimensions):
             assert rows[node.id].startswith(f"{number}{node.short_name or node.heading}  ")
-            assert any(line.strip().startswith(f"{number}{node.short_name or node.heading}  ")
-                       for line in shown)
+            assert any(
+                line.strip().startswith(f"{number}{node.short_name or node.heading}  ")
+                for line in shown
+            )
             assert f"{number}{node.heading}" in exported
             assert located[node.id] == place
         else:
@@ -93,17 +102,22 @@ def test_typing_a_title_relabels_only_that_row(opened_shaped, monkeypatch):
     window.select_node(point.id)
     composed, numberings = [], []
     compose = OutlineModel._compose
-    monkeypatch.setattr(OutlineModel, "_compose",
-                        lambda self, item: composed.append(item.key) or compose(self, item))
-    monkeypatch.setattr("ui.outline_model.Numbering",
-                        lambda material: numberings.append(1) or Numbering(material))
+    monkeypatch.setattr(
+        OutlineModel,
+        "_compose",
+        lambda self, item: composed.append(item.key) or compose(self, item),
+    )
+    monkeypatch.setattr(
+        "ui.outline_model.Numbering", lambda material: numberings.append(1) or Numbering(material)
+    )
     type_text(window.findChild(object, "pointTitleEdit"), "了")
     assert composed == [point.id]
     assert numberings == []  # the numbering of the other rows is not worked out again
     rows = shown_rows(model)
     assert rows[point.id] == "二是 乙项不足了"
     assert {k: v for k, v in rows.items() if k != point.id} == {
-        k: v for k, v in rows_before.items() if k != point.id}
+        k: v for k, v in rows_before.items() if k != point.id
+    }
 
 
 @pytest.fixture
@@ -120,12 +134,18 @@ def test_a_live_change_of_style_or_numbered_renumbers_every_row(stored, model):
     shown_rows(model)
     duty.points[1].numbered = True  # as the panel sets it before the command stores it
     model.refresh_labels()
-    assert [shown_rows(model)[p.id] for p in duty.points] == ["一是 甲项不足", "二是 一段说明",
-                                                             "三是 乙项不足"]
+    assert [shown_rows(model)[p.id] for p in duty.points] == [
+        "一是 甲项不足",
+        "二是 一段说明",
+        "三是 乙项不足",
+    ]
     model.material().point_style = "arabic"
     model.refresh_labels()
-    assert [shown_rows(model)[p.id] for p in duty.points] == ["1. 甲项不足", "2. 一段说明",
-                                                             "3. 乙项不足"]
+    assert [shown_rows(model)[p.id] for p in duty.points] == [
+        "1. 甲项不足",
+        "2. 一段说明",
+        "3. 乙项不足",
+    ]
 
 
 def test_rows_and_numbers_follow_inserts_moves_and_deletes(stored, model, library):
@@ -136,7 +156,11 @@ def test_rows_and_numbers_follow_inserts_moves_and_deletes(stored, model, librar
     new_id = library.insert_point(duty.id, 0, Point(title="新增一项"))
     model.sync(library.get_material(mid))
     assert [shown_rows(model)[p] for p in [new_id] + [p.id for p in duty.points]] == [
-        "（1） 新增一项", "（2） 甲项不足", "一段说明", "（3） 乙项不足"]
+        "（1） 新增一项",
+        "（2） 甲项不足",
+        "一段说明",
+        "（3） 乙项不足",
+    ]
     library.move_node(new_id, duty.id, 3)  # to the end, past running text
     model.sync(library.get_material(mid))
     assert [model.item_for(p.id).row() for p in duty.points] == [0, 1, 2]
@@ -159,7 +183,11 @@ def test_link_menu_names_partner_points_by_their_printed_numbers(stored, model):
     model.set_material(material)
     measure = model.item_for(material.sections[2].points[0].id)
     assert [label for _, label in link_candidates(model, measure)] == [
-        "在学习方面 · 学习不够系统", "担当 · 1. 甲项不足", "担当 · 一段说明", "担当 · 2. 乙项不足"]
+        "在学习方面 · 学习不够系统",
+        "担当 · 1. 甲项不足",
+        "担当 · 一段说明",
+        "担当 · 2. 乙项不足",
+    ]
 
 
 def test_a_points_links_are_named_with_the_numbers_the_export_prints(main_window, library):
@@ -175,4 +203,5 @@ def test_a_points_links_are_named_with_the_numbers_the_export_prints(main_window
     main_window.open_material(mid, problem.id)
     links = main_window.findChild(QListWidget, "pointLinksList")
     assert [links.item(i).text() for i in range(links.count())] == [
-        f"{measures.heading} · 2. {measures.points[1].title}"]
+        f"{measures.heading} · 2. {measures.points[1].title}"
+    ]

@@ -50,7 +50,10 @@ def test_tree_shows_derived_numbering_and_counts(model, library, mid):
     assert dim_labels[0].startswith("（一）两个确立") and "3" in dim_labels[0]
     assert dim_labels[4].startswith("（五）正反经验")
     assert labels_under(model, problems.dimensions[0].id) == [
-        "一是 学习态度不够积极", "二是 学深悟透不够深入", "三是 学以致用不够灵活"]
+        "一是 学习态度不够积极",
+        "二是 学深悟透不够深入",
+        "三是 学以致用不够灵活",
+    ]
 
 
 def test_sync_after_insert_moves_and_deletes(model, library, mid):
@@ -113,8 +116,9 @@ def test_drop_positions_count_only_siblings_of_the_same_kind(model, library, mid
     model.moveRequested.connect(lambda *args: requests.append(args))
     mime = model.mimeData([model.index_for_key(first.points[0].id)])
     # dropped onto the point 一是 of （二）: lands before it
-    model.dropMimeData(mime, Qt.DropAction.MoveAction, -1, -1,
-                       model.index_for_key(second.points[0].id))
+    model.dropMimeData(
+        mime, Qt.DropAction.MoveAction, -1, -1, model.index_for_key(second.points[0].id)
+    )
     # dropped below the last point of its own dimension: position counts after removal
     model.dropMimeData(mime, Qt.DropAction.MoveAction, 3, 0, model.index_for_key(first.id))
     assert requests == [(first.points[0].id, second.id, 0), (first.points[0].id, first.id, 2)]

@@ -72,8 +72,7 @@ def show_preview(window, qtbot):
 
 
 # ----- 导出 PDF -------------------------------------------------------------------------------
-def test_export_pdf_from_the_window_writes_the_a4_pages(qtbot, seed_window, tmp_path,
-                                                        monkeypatch):
+def test_export_pdf_from_the_window_writes_the_a4_pages(qtbot, seed_window, tmp_path, monkeypatch):
     out = tmp_path / "exports" / "对照检查材料"  # typed without .pdf: the dialog adds it
     out.parent.mkdir()
     fonts_shown: list[str] = []
@@ -98,8 +97,7 @@ def test_export_pdf_from_the_window_writes_the_a4_pages(qtbot, seed_window, tmp_
     assert dialog.path() == out.parent / "另一份材料.pdf"
 
 
-def test_export_options_reach_the_pdf_and_are_remembered(qtbot, seed_window, tmp_path,
-                                                         monkeypatch):
+def test_export_options_reach_the_pdf_and_are_remembered(qtbot, seed_window, tmp_path, monkeypatch):
     out = tmp_path / "centred.pdf"
 
     def run(dialog):
@@ -121,8 +119,9 @@ def test_export_options_reach_the_pdf_and_are_remembered(qtbot, seed_window, tmp
     assert seed_window.pdf_features.preview.options == remembered
 
 
-def test_failed_export_shows_a_chinese_error_and_leaves_no_half_file(qtbot, seed_window,
-                                                                    tmp_path, monkeypatch):
+def test_failed_export_shows_a_chinese_error_and_leaves_no_half_file(
+    qtbot, seed_window, tmp_path, monkeypatch
+):
     folder = tmp_path / "locked"
     folder.mkdir()
     target = folder / "材料.pdf"
@@ -224,14 +223,16 @@ def test_closing_the_window_during_a_render_is_harmless(qtbot, seeded_library):
     window.close()
     window.deleteLater()
     # The render ends after its receiver is gone, and its result is posted: nothing may blow up.
-    qtbot.waitUntil(lambda: not any(t.name == "duizhao-pdf" for t in threading.enumerate()),
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: not any(t.name == "duizhao-pdf" for t in threading.enumerate()), timeout=10000
+    )
     QCoreApplication.sendPostedEvents()
     QCoreApplication.processEvents()
 
 
-def test_export_right_after_typing_contains_what_was_typed(qtbot, seed_window, tmp_path,
-                                                           monkeypatch):
+def test_export_right_after_typing_contains_what_was_typed(
+    qtbot, seed_window, tmp_path, monkeypatch
+):
     point = seed_window.material.sections[0].dimensions[0].points[1]
     seed_window.select_node(point.id)
     type_text(seed_window.findChild(object, "pointBodyEdit"), "刚刚输入的句子")
@@ -271,8 +272,8 @@ def dark_box(image: QImage) -> tuple[int, int, int, int]:
     gray = image.convertToFormat(QImage.Format.Format_Grayscale8)
     width, height, stride = gray.width(), gray.height(), gray.bytesPerLine()
     data = bytes(gray.constBits())[: stride * height]
-    rows = [y for y in range(height) if min(data[y * stride: y * stride + width]) < 128]
-    cols = [x for x in range(width) if min(data[x: stride * height: stride]) < 128]
+    rows = [y for y in range(height) if min(data[y * stride : y * stride + width]) < 128]
+    cols = [x for x in range(width) if min(data[x : stride * height : stride]) < 128]
     return cols[0], rows[0], cols[-1], rows[-1]
 
 
@@ -313,11 +314,14 @@ def test_print_to_a_pdf_printer_keeps_a4_at_100_percent(qtbot, seed_window, tmp_
         original = dark_box(render_page(exported, index))
         on_paper = dark_box(render_page(out, index))
         assert all(abs(a - b) <= 2 for a, b in zip(original, on_paper, strict=True)), (
-            original, on_paper)
+            original,
+            on_paper,
+        )
 
 
-def test_ctrl_p_prints_the_pages_chosen_in_the_print_dialog(qtbot, seed_window, tmp_path,
-                                                            monkeypatch):
+def test_ctrl_p_prints_the_pages_chosen_in_the_print_dialog(
+    qtbot, seed_window, tmp_path, monkeypatch
+):
     out = tmp_path / "ctrl-p.pdf"
 
     def user_prints_pages_2_to_3(dialog):
@@ -338,15 +342,15 @@ def test_ctrl_p_prints_the_pages_chosen_in_the_print_dialog(qtbot, seed_window, 
     assert len(PdfReader(out).pages) == 2
 
 
-def test_print_preview_is_in_the_file_menu_and_shows_every_page(qtbot, seed_window,
-                                                                 monkeypatch):
+def test_print_preview_is_in_the_file_menu_and_shows_every_page(qtbot, seed_window, monkeypatch):
     install_pdf_features(seed_window)  # a second call changes nothing
     menus = [a.menu() for a in seed_window.menuBar().actions() if a.menu() is not None]
     holding = [m for m in menus if seed_window.actions_by_name["actionPrintPreview"] in m.actions()]
     assert len(holding) == 1
     entries = holding[0].actions()
     assert entries.index(seed_window.actions_by_name["actionPrintPreview"]) == (
-        entries.index(seed_window.actions_by_name["actionPrint"]) + 1)
+        entries.index(seed_window.actions_by_name["actionPrint"]) + 1
+    )
     previews = seed_window.findChildren(type(seed_window.pdf_features.preview))
     assert len(previews) == 1
 

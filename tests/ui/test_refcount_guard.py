@@ -21,14 +21,21 @@ def pyside_requirements(python_version: str) -> list[Requirement]:
     project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     env = {"python_version": python_version, "python_full_version": f"{python_version}.0"}
     wanted = [Requirement(line) for line in project["dependencies"]]
-    return [r for r in wanted if r.name.lower() == "pyside6" and (r.marker is None or r.marker.evaluate(env))]
+    return [
+        r
+        for r in wanted
+        if r.name.lower() == "pyside6" and (r.marker is None or r.marker.evaluate(env))
+    ]
 
 
-@pytest.mark.parametrize("python, allowed, refused", [
-    ("3.11", ["6.11.3", "6.6.0"], ["6.12.0", "6.12.1", "6.13.0"]),
-    ("3.12", ["6.11.3", "6.12.0"], []),
-    ("3.13", ["6.12.0"], []),
-])
+@pytest.mark.parametrize(
+    "python, allowed, refused",
+    [
+        ("3.11", ["6.11.3", "6.6.0"], ["6.12.0", "6.12.1", "6.13.0"]),
+        ("3.12", ["6.11.3", "6.12.0"], []),
+        ("3.13", ["6.12.0"], []),
+    ],
+)
 def test_pip_gets_a_pyside6_without_the_none_leak_on_python_before_3_12(python, allowed, refused):
     requirements = pyside_requirements(python)
     assert len(requirements) == 1, requirements  # exactly one PySide6 line applies
@@ -64,8 +71,14 @@ def test_when_the_leak_is_there_none_is_lifted_and_it_is_logged_once():
         "g._leaks_none = lambda: True\n"
         "print(g.guard_none_refcount(), g.guard_none_refcount(), sys.getrefcount(None) > g._NONE_FLOOR)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
-                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=60,
+    )
     assert done.stdout.split() == ["True", "True", "True"], done.stderr
     warnings = [line for line in done.stderr.splitlines() if line.startswith("WARNING")]
     assert len(warnings) == 1 and "PySide6 6.12.0" in warnings[0] and "<6.12" in warnings[0]

@@ -62,8 +62,9 @@ def test_install_is_idempotent_and_puts_the_action_above_quit(main_window, featu
     assert features.timer.isActive()
 
 
-def test_an_edited_library_is_backed_up_on_a_worker_thread(qtbot, main_window, features, library,
-                                                          monkeypatch):
+def test_an_edited_library_is_backed_up_on_a_worker_thread(
+    qtbot, main_window, features, library, monkeypatch
+):
     make_material(library)  # edits since open: a backup is due (none exists yet)
     threads = []
     original = Library.maybe_backup
@@ -76,7 +77,9 @@ def test_an_edited_library_is_backed_up_on_a_worker_thread(qtbot, main_window, f
     (path,) = run_backup_and_wait(qtbot, features, features.run_due_backup)
     assert threads and threads[0] != threading.get_ident()
     assert [b.path for b in library.list_backups()] == [path]
-    assert library.list_backups()[0].label == "auto" and library.list_backups()[0].material_count == 1
+    assert (
+        library.list_backups()[0].label == "auto" and library.list_backups()[0].material_count == 1
+    )
     assert str(path) in main_window.statusBar().currentMessage()
     # nothing edited since: the next tick makes no copy
     assert run_backup_and_wait(qtbot, features, features.run_due_backup) == [None]
@@ -137,7 +140,8 @@ def test_an_unreadable_backup_is_listed_without_a_count(qtbot, library):
 
 
 def test_restoring_through_the_dialog_replaces_content_and_keeps_the_old_file(
-        qtbot, library, monkeypatch):
+    qtbot, library, monkeypatch
+):
     mid = make_material(library)
     library.update_material(mid, title="备份时的标题")
     backup = library.backup()
@@ -180,7 +184,8 @@ def test_declining_the_confirmation_changes_nothing(qtbot, library, monkeypatch)
 
 
 def test_restore_from_the_window_reopens_and_the_window_keeps_working(
-        qtbot, main_window, features, library, monkeypatch):
+    qtbot, main_window, features, library, monkeypatch
+):
     mid = make_material(library)
     backup = library.backup()
     main_window.open_material(mid)
@@ -232,13 +237,14 @@ def corrupt_library_with_backup(path: Path, seed_path: Path) -> tuple[int, Path]
         backup = library.backup()
     data = bytearray(path.read_bytes())
     middle = len(data) // 3
-    data[middle:middle + 8192] = b"\xff" * 8192
+    data[middle : middle + 8192] = b"\xff" * 8192
     path.write_bytes(bytes(data))
     return mid, backup
 
 
-def test_a_corrupt_library_offers_the_newest_good_backup_and_opens_it(qapp, tmp_path, seed_path,
-                                                                       monkeypatch):
+def test_a_corrupt_library_offers_the_newest_good_backup_and_opens_it(
+    qapp, tmp_path, seed_path, monkeypatch
+):
     path = tmp_path / "lib.db"
     mid, backup = corrupt_library_with_backup(path, seed_path)
     corrupt_bytes = path.read_bytes()
@@ -246,8 +252,14 @@ def test_a_corrupt_library_offers_the_newest_good_backup_and_opens_it(qapp, tmp_
 
     def choose(dialog):
         assert path.read_bytes() == corrupt_bytes  # nothing written before the user chose
-        shown.append((dialog.backup_button.isEnabled(), dialog.backup_button.text(),
-                      dialog.rescue_button.isVisibleTo(dialog), dialog.message.text()))
+        shown.append(
+            (
+                dialog.backup_button.isEnabled(),
+                dialog.backup_button.text(),
+                dialog.rescue_button.isVisibleTo(dialog),
+                dialog.message.text(),
+            )
+        )
         return recovery.CHOICE_BACKUP
 
     monkeypatch.setattr(recovery, "run_recovery_dialog", choose)
@@ -265,8 +277,9 @@ def test_a_corrupt_library_offers_the_newest_good_backup_and_opens_it(qapp, tmp_
             library.close()
 
 
-def test_rescue_then_quit_writes_json_and_leaves_the_file_alone(qapp, tmp_path, seed_path,
-                                                                monkeypatch):
+def test_rescue_then_quit_writes_json_and_leaves_the_file_alone(
+    qapp, tmp_path, seed_path, monkeypatch
+):
     path = tmp_path / "lib.db"
     corrupt_library_with_backup(path, seed_path)
     before = digest(path)
@@ -291,23 +304,30 @@ def test_rescue_then_quit_writes_json_and_leaves_the_file_alone(qapp, tmp_path, 
     assert "could not be read" in notes[1]  # the damaged page cost a material: the user is told
 
 
-@pytest.mark.parametrize("content", [b"%PDF-1.7\n" + bytes(range(256)) * 8,
-                                     "一是学习。".encode() * 100])
-def test_a_file_that_is_no_library_is_explained_and_never_written(qapp, tmp_path, monkeypatch,
-                                                                   content):
+@pytest.mark.parametrize(
+    "content", [b"%PDF-1.7\n" + bytes(range(256)) * 8, "一是学习。".encode() * 100]
+)
+def test_a_file_that_is_no_library_is_explained_and_never_written(
+    qapp, tmp_path, monkeypatch, content
+):
     path = tmp_path / "lib.db"
     path.write_bytes(content)
     shown = []
 
     def choose(dialog):
-        shown.append((dialog.backup_button.isEnabled(), dialog.rescue_button.isVisibleTo(dialog),
-                      dialog.message.text()))
+        shown.append(
+            (
+                dialog.backup_button.isEnabled(),
+                dialog.rescue_button.isVisibleTo(dialog),
+                dialog.message.text(),
+            )
+        )
         return recovery.CHOICE_QUIT
 
     monkeypatch.setattr(recovery, "run_recovery_dialog", choose)
     assert crash.open_library_or_explain(path) is None
     assert path.read_bytes() == content
-    (backup_offered, rescue_offered, message), = shown
+    ((backup_offered, rescue_offered, message),) = shown
     assert not backup_offered and not rescue_offered
     assert "不是对照材料库" in message
 
@@ -326,17 +346,30 @@ def test_another_programs_database_is_not_a_library(tmp_path):
 def test_a_library_open_in_another_process_is_said_so(qapp, tmp_path, monkeypatch):
     path = tmp_path / "lib.db"
     holder = subprocess.Popen(
-        [sys.executable, "-c", "import sys, time\nfrom app.library import Library\n"
-         "Library.open(sys.argv[1])\nprint('open', flush=True)\ntime.sleep(30)", str(path)],
-        cwd=REPO, stdout=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-c",
+            "import sys, time\nfrom app.library import Library\n"
+            "Library.open(sys.argv[1])\nprint('open', flush=True)\ntime.sleep(30)",
+            str(path),
+        ],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "open"
         told = []
-        monkeypatch.setattr(crash, "show_open_error", lambda parent, title, exc: told.append((title, exc)))
-        monkeypatch.setattr(recovery, "run_recovery_dialog",
-                            lambda dialog: pytest.fail("a locked library is not damaged"))
+        monkeypatch.setattr(
+            crash, "show_open_error", lambda parent, title, exc: told.append((title, exc))
+        )
+        monkeypatch.setattr(
+            recovery,
+            "run_recovery_dialog",
+            lambda dialog: pytest.fail("a locked library is not damaged"),
+        )
         assert crash.open_library_or_explain(path) is None
-        (title, exc), = told
+        ((title, exc),) = told
         assert "another window" in title
         assert "另一个窗口" in exc.zh and str(holder.pid) in exc.zh
     finally:
@@ -353,8 +386,9 @@ def log_folder(tmp_path):
     close_logging()
 
 
-def test_an_error_in_a_slot_flushes_typing_then_shows_the_dialog(qtbot, main_window, library,
-                                                                log_folder, monkeypatch):
+def test_an_error_in_a_slot_flushes_typing_then_shows_the_dialog(
+    qtbot, main_window, library, log_folder, monkeypatch
+):
     mid = make_material(library)
     main_window.open_material(mid)
     main_window.select_node(dims_of(library, mid)[0].points[0].id)
@@ -369,6 +403,7 @@ def test_an_error_in_a_slot_flushes_typing_then_shows_the_dialog(qtbot, main_win
     monkeypatch.setattr(crash, "run_crash_dialog", record)
     hook = crash.install_crash_handling(main_window, log_folder)
     try:
+
         def broken_slot():
             raise RuntimeError("内部错误 in a slot")
 
@@ -394,8 +429,9 @@ def test_qt_messages_go_to_the_log_redacted(qapp, log_folder):
     assert "学习" not in log
 
 
-def test_a_repeating_error_shows_one_dialog_and_a_worker_error_none(qtbot, main_window, log_folder,
-                                                                    monkeypatch):
+def test_a_repeating_error_shows_one_dialog_and_a_worker_error_none(
+    qtbot, main_window, log_folder, monkeypatch
+):
     shown = []
 
     def record(box):
@@ -409,7 +445,8 @@ def test_a_repeating_error_shows_one_dialog_and_a_worker_error_none(qtbot, main_
     try:
         sys.excepthook(KeyError, KeyError("first"), None)
         worker = threading.Thread(
-            target=lambda: sys.excepthook(OSError, OSError("on a worker"), None))
+            target=lambda: sys.excepthook(OSError, OSError("on a worker"), None)
+        )
         worker.start()
         worker.join()
     finally:

@@ -32,7 +32,9 @@ def test_the_window_finishes_a_cut_off_restore_and_says_so(qapp, tmp_path, monke
     monkeypatch.setattr(store_restore, "step_hook", None)
 
     told = []
-    monkeypatch.setattr(crash, "show_open_notice", lambda parent, title, notice: told.append((title, notice)))
+    monkeypatch.setattr(
+        crash, "show_open_notice", lambda parent, title, notice: told.append((title, notice))
+    )
     library = crash.open_library_or_explain(path)
     try:
         ((title, (zh, en)),) = told

@@ -17,8 +17,15 @@ from app.library import Library
 
 REPO = Path(__file__).resolve().parents[2]
 # Loaded on first use only: each costs start-up 5–45 ms and none is on screen at first.
-DEFERRED_MODULES = ("app.checks", "ui.find_replace", "ui.about", "ui.printing",
-                    "PySide6.QtPdfWidgets", "PySide6.QtPrintSupport", "reportlab")
+DEFERRED_MODULES = (
+    "app.checks",
+    "ui.find_replace",
+    "ui.about",
+    "ui.printing",
+    "PySide6.QtPdfWidgets",
+    "PySide6.QtPrintSupport",
+    "reportlab",
+)
 
 
 def _library_with_seed(path: Path, seed_path: Path) -> int:
@@ -33,8 +40,12 @@ def _library_with_seed(path: Path, seed_path: Path) -> int:
 
 
 def _child_env(tmp_path: Path) -> dict[str, str]:
-    return dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(REPO),
-                XDG_CONFIG_HOME=str(tmp_path / "config"))
+    return dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONPATH=str(REPO),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+    )
 
 
 def test_the_screenshot_run_as_a_program_writes_the_window_and_exits_0(tmp_path, seed_path):
@@ -42,9 +53,23 @@ def test_the_screenshot_run_as_a_program_writes_the_window_and_exits_0(tmp_path,
     seed_id = _library_with_seed(lib, seed_path)
     out = tmp_path / "window.png"
     done = subprocess.run(
-        [sys.executable, "-m", "ui.main", "--library", str(lib), "--open", str(seed_id),
-         "--screenshot", str(out)],
-        cwd=REPO, env=_child_env(tmp_path), capture_output=True, text=True, timeout=60)
+        [
+            sys.executable,
+            "-m",
+            "ui.main",
+            "--library",
+            str(lib),
+            "--open",
+            str(seed_id),
+            "--screenshot",
+            str(out),
+        ],
+        cwd=REPO,
+        env=_child_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1280, 800)
@@ -58,9 +83,23 @@ def test_a_failed_screenshot_run_still_reports_and_exits_2(tmp_path, seed_path):
     lib = tmp_path / "lib.db"
     _library_with_seed(lib, seed_path)
     done = subprocess.run(
-        [sys.executable, "-m", "ui.main", "--library", str(lib), "--open", "9999",
-         "--screenshot", str(tmp_path / "x.png")],
-        cwd=REPO, env=_child_env(tmp_path), capture_output=True, text=True, timeout=60)
+        [
+            sys.executable,
+            "-m",
+            "ui.main",
+            "--library",
+            str(lib),
+            "--open",
+            "9999",
+            "--screenshot",
+            str(tmp_path / "x.png"),
+        ],
+        cwd=REPO,
+        env=_child_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 2
     assert "duizhao:" in done.stderr
     assert not (tmp_path / "x.png").exists()
@@ -74,9 +113,16 @@ def test_the_shown_window_has_not_loaded_what_it_does_not_show(tmp_path, seed_pa
         "from ui.main import main\n"
         f"code = main(['--library', {str(lib)!r}, '--open', '{seed_id}', "
         f"'--screenshot', {str(tmp_path / 'w.png')!r}])\n"
-        "print(json.dumps([code, sorted(sys.modules)]))\n")
-    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, env=_child_env(tmp_path),
-                          capture_output=True, text=True, timeout=60)
+        "print(json.dumps([code, sorted(sys.modules)]))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=REPO,
+        env=_child_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     code, modules = json.loads(done.stdout.strip().splitlines()[-1])
     assert code == 0
     assert [m for m in DEFERRED_MODULES if m in modules] == []

@@ -54,7 +54,9 @@ def open_trash(window, monkeypatch, handler) -> list[str]:
 
     def fake_exec(view, dialog):
         dialog.show()
-        listed.extend(dialog.entry_list.topLevelItem(i).text(0) for i in range(len(dialog.entry_ids())))
+        listed.extend(
+            dialog.entry_list.topLevelItem(i).text(0) for i in range(len(dialog.entry_ids()))
+        )
         handler(dialog)
         dialog.close()
         return False

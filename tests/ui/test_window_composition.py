@@ -52,8 +52,9 @@ def test_typing_announces_a_text_change_then_its_save(qtbot, seed_window, seeded
     type_text(body, "再")
     assert changes == [MaterialChange(text=True, material_id=seeded_library.seed_id)]
     assert window.flush_pending()  # what the pause (or leaving the field) does
-    assert changes[1:] == [MaterialChange(text=True, stored=True,
-                                          material_id=seeded_library.seed_id)]
+    assert changes[1:] == [
+        MaterialChange(text=True, stored=True, material_id=seeded_library.seed_id)
+    ]
     typed = body.toPlainText()
     assert "再" in typed and stored_points(seeded_library, seeded_library.seed_id)[0].body == typed
 
@@ -81,14 +82,18 @@ def test_switching_and_closing_a_material_are_announced_once_each(seed_window, s
     window.close_material()
     assert changes[1:] == [MaterialChange(switched=True, material_id=None)]
     assert changes[1].closed
-    assert not any(window.actions_by_name[name].isEnabled()
-                   for name in ("actionExportPdf", "actionExportDocx", "actionPrint"))
+    assert not any(
+        window.actions_by_name[name].isEnabled()
+        for name in ("actionExportPdf", "actionExportDocx", "actionPrint")
+    )
 
 
 def wait_idle(qtbot, window) -> None:
     checks, preview = window.checks_features.runner, window.pdf_features.preview
-    qtbot.waitUntil(lambda: not checks.timer.isActive() and not checks.running
-                    and not preview.scheduled, timeout=5000)
+    qtbot.waitUntil(
+        lambda: not checks.timer.isActive() and not checks.running and not preview.scheduled,
+        timeout=5000,
+    )
 
 
 def test_checks_and_preview_follow_typing_through_the_one_signal_alone(qtbot, seed_window):
@@ -122,12 +127,14 @@ def test_every_menu_entry_is_declared_once_and_no_controller_adds_any(seed_windo
     export = window.findChild(QMenu, "menuExport")
     names = [a.objectName() for a in export.actions()]
     assert names[:2] == ["actionExportPdf", "actionExportDocx"]
-    assert all(window.actions_by_name[n].isEnabled() for n in ("actionExportPdf",
-                                                               "actionExportDocx"))
+    assert all(
+        window.actions_by_name[n].isEnabled() for n in ("actionExportPdf", "actionExportDocx")
+    )
     file_menu = [a.objectName() for a in window.findChild(QMenu, "menuFile").actions()]
     assert file_menu.index("actionPrintPreview") == file_menu.index("actionPrint") + 1
     # every declared action is the window's own, reachable by its shortcut with menus closed
     declared = {n for names in MENUS.values() for n in names if n is not None}
     assert declared <= set(window.actions_by_name)
-    assert all(window.actions_by_name[n] in window.actions() for n in declared
-               if n != "actionDeleteNode")
+    assert all(
+        window.actions_by_name[n] in window.actions() for n in declared if n != "actionDeleteNode"
+    )

@@ -57,10 +57,13 @@ def size_text(size: int) -> str:
 def confirm_restore(parent: QWidget | None, info: BackupInfo) -> bool:
     """Ask before replacing the library. Tests replace this."""
     answer = QMessageBox.question(
-        parent, _tr("Restore backup"),
-        _tr("Replace the library with the backup of %1? The current library is kept as a "
-            "backup first, so this can be undone.").replace(
-            "%1", info.created.strftime("%Y-%m-%d %H:%M:%S")))
+        parent,
+        _tr("Restore backup"),
+        _tr(
+            "Replace the library with the backup of %1? The current library is kept as a "
+            "backup first, so this can be undone."
+        ).replace("%1", info.created.strftime("%Y-%m-%d %H:%M:%S")),
+    )
     return answer == QMessageBox.StandardButton.Yes
 
 
@@ -74,8 +77,13 @@ class BackupsDialog(QDialog):
 
     restored = Signal(object)
 
-    def __init__(self, library: Library, reopen: Callable[[Path], Library],
-                 parent: QWidget | None = None, release: Callable[[], bool] | None = None):
+    def __init__(
+        self,
+        library: Library,
+        reopen: Callable[[Path], Library],
+        parent: QWidget | None = None,
+        release: Callable[[], bool] | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("backupsDialog")
         self.setWindowTitle(_tr("Backup and restore"))
@@ -85,16 +93,19 @@ class BackupsDialog(QDialog):
         self._reopen = reopen
         self._release = release
 
-        intro = QLabel(_tr("Backups are made when the library is opened, every hour while you "
-                           "edit, and before every upgrade or restore. They are kept in %1.")
-                       .replace("%1", str(self.library_path.parent / "backups")), self)
+        intro = QLabel(
+            _tr(
+                "Backups are made when the library is opened, every hour while you "
+                "edit, and before every upgrade or restore. They are kept in %1."
+            ).replace("%1", str(self.library_path.parent / "backups")),
+            self,
+        )
         intro.setWordWrap(True)
         self.backup_list = QTreeWidget(self)
         self.backup_list.setObjectName("backupsList")
         self.backup_list.setRootIsDecorated(False)
         self.backup_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.backup_list.setHeaderLabels(
-            [_tr("Time"), _tr("Kind"), _tr("Materials"), _tr("Size")])
+        self.backup_list.setHeaderLabels([_tr("Time"), _tr("Kind"), _tr("Materials"), _tr("Size")])
         self.backup_list.setColumnWidth(0, 180)
         self.empty_label = QLabel(_tr("There are no backups yet."), self)
         self.empty_label.setObjectName("backupsEmpty")
@@ -131,8 +142,14 @@ class BackupsDialog(QDialog):
         self.backup_list.clear()
         for info in list_backups(self.library_path):
             count = "—" if info.material_count is None else str(info.material_count)
-            item = QTreeWidgetItem([info.created.strftime("%Y-%m-%d %H:%M:%S"),
-                                    kind_text(info.label), count, size_text(info.size)])
+            item = QTreeWidgetItem(
+                [
+                    info.created.strftime("%Y-%m-%d %H:%M:%S"),
+                    kind_text(info.label),
+                    count,
+                    size_text(info.size),
+                ]
+            )
             item.setData(0, PATH_ROLE, str(info.path))
             item.setToolTip(0, str(info.path))
             if info.material_count is None:
@@ -145,8 +162,10 @@ class BackupsDialog(QDialog):
 
     def backups(self) -> list[Path]:
         """The listed backups' paths, top to bottom (newest first)."""
-        return [Path(self.backup_list.topLevelItem(i).data(0, PATH_ROLE))
-                for i in range(self.backup_list.topLevelItemCount())]
+        return [
+            Path(self.backup_list.topLevelItem(i).data(0, PATH_ROLE))
+            for i in range(self.backup_list.topLevelItemCount())
+        ]
 
     def select_backup(self, path: Path) -> None:
         for i in range(self.backup_list.topLevelItemCount()):
@@ -195,8 +214,9 @@ class BackupsDialog(QDialog):
         if info is None or not confirm_restore(self, info):
             return None
         if not self._let_go():
-            self._say(_tr("What you typed could not be saved, so nothing was restored."),
-                      error=True)
+            self._say(
+                _tr("What you typed could not be saved, so nothing was restored."), error=True
+            )
             return None
         failure: LibraryError | None = None
         safety = None
@@ -215,8 +235,11 @@ class BackupsDialog(QDialog):
         if failure is not None:
             self._say_error(_tr("Restore failed, the library is unchanged: %1"), failure)
             return None
-        self._say(_tr("Restored the backup of %1. The library as it was is kept as a backup.")
-                  .replace("%1", info.created.strftime("%Y-%m-%d %H:%M:%S")))
+        self._say(
+            _tr("Restored the backup of %1. The library as it was is kept as a backup.").replace(
+                "%1", info.created.strftime("%Y-%m-%d %H:%M:%S")
+            )
+        )
         self.restored.emit(info.path)
         return safety
 

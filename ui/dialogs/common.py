@@ -14,7 +14,6 @@ from app.templates import Template
 SEP = " · "
 
 
-
 def template_heading(template: Template) -> str:
     """First line of a template row: its name, marked when its framework is not confirmed."""
     if template.status not in ("confirmed", "custom"):
@@ -27,7 +26,9 @@ def template_details(template: Template) -> str:
     short names, or a hint for ``custom``."""
     parts = []
     if template.year and str(template.year) not in template.name:
-        parts.append(QCoreApplication.translate("dialogs", "{year} annual").format(year=template.year))
+        parts.append(
+            QCoreApplication.translate("dialogs", "{year} annual").format(year=template.year)
+        )
     if template.meeting and template.meeting not in template.name:
         parts.append(template.meeting)
     if template.dimensions:

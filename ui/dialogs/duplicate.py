@@ -131,8 +131,10 @@ class DuplicateDialog(QDialog):
 
     def mapping_rows(self) -> list[tuple[str, str]]:
         table = self.mapping_table
-        return [(table.topLevelItem(i).text(0), table.topLevelItem(i).text(1))
-                for i in range(table.topLevelItemCount())]
+        return [
+            (table.topLevelItem(i).text(0), table.topLevelItem(i).text(1))
+            for i in range(table.topLevelItemCount())
+        ]
 
     # ----- helpers -------------------------------------------------------------------------------
     def _template_for_year(self, year: int) -> str:

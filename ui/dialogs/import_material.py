@@ -89,7 +89,8 @@ class ImportDialog(QDialog):
             label = template_heading(template)
             if template.id == summary.template_id and summary.template_score is not None:
                 label = self.tr("{name} (suggested, {score}% match)").format(
-                    name=label, score=round(100 * summary.template_score))
+                    name=label, score=round(100 * summary.template_score)
+                )
             elif template.id == summary.template_id:
                 label = self.tr("{name} (suggested)").format(name=label)
             self.template_combo.addItem(label, template.id)
@@ -204,7 +205,9 @@ class ImportDialog(QDialog):
         if self._source is None:
             return
         try:
-            outcome = self._source.read(template_id=self.chosen_template_id(), keep=self._kept + lines)
+            outcome = self._source.read(
+                template_id=self.chosen_template_id(), keep=self._kept + lines
+            )
         except InputError as exc:
             self.problem_label.setText(exc.zh)
             self.problem_label.show()
@@ -218,7 +221,9 @@ class ImportDialog(QDialog):
         self._show_result()
 
     def _attention_lines(self) -> list[str]:
-        lines = [self.tr("Not classified: {text}").format(text=t) for t in self._summary.unclassified]
+        lines = [
+            self.tr("Not classified: {text}").format(text=t) for t in self._summary.unclassified
+        ]
         lines += [
             self.tr("Section kept as “other”: {heading}").format(heading=s.heading or "—")
             for s in self._material.sections

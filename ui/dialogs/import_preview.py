@@ -60,13 +60,27 @@ def preview_nodes(material: Material) -> list[PreviewNode]:
     for s_index, section in enumerate(material.sections):
         other = section.kind == "other"
         key = section.heading or (section.intro[0] if section.intro else "")
-        nodes.append(PreviewNode("section", f"{numbering.at(s_index)}{section.heading or '—'}", 0,
-                                 key, unclassified=other))
+        nodes.append(
+            PreviewNode(
+                "section",
+                f"{numbering.at(s_index)}{section.heading or '—'}",
+                0,
+                key,
+                unclassified=other,
+            )
+        )
         for d_index, dim in enumerate(section.dimensions):
             name = dim.short_name or dim.heading
-            nodes.append(PreviewNode("dimension", f"{numbering.at(s_index, d_index)}{name}", 1,
-                                     dim.heading or name, unclassified=other,
-                                     words=sum(point_word_count(p) for p in dim.points)))
+            nodes.append(
+                PreviewNode(
+                    "dimension",
+                    f"{numbering.at(s_index, d_index)}{name}",
+                    1,
+                    dim.heading or name,
+                    unclassified=other,
+                    words=sum(point_word_count(p) for p in dim.points),
+                )
+            )
             nodes += _point_nodes(dim.points, 2, other, numbering.points(s_index, d_index))
         nodes += _point_nodes(section.points, 1, other, numbering.points(s_index))
     return nodes
@@ -75,8 +89,14 @@ def preview_nodes(material: Material) -> list[PreviewNode]:
 def _point_nodes(points, depth: int, other: bool, labels: list[str]) -> list[PreviewNode]:
     # Running text (no 一是 in the source) shows no number: the export adds none either.
     return [
-        PreviewNode("point", f"{label} {p.title or p.body[:20] or '—'}".strip(), depth,
-                    p.title or p.body or p.example, unclassified=other, words=point_word_count(p))
+        PreviewNode(
+            "point",
+            f"{label} {p.title or p.body[:20] or '—'}".strip(),
+            depth,
+            p.title or p.body or p.example,
+            unclassified=other,
+            words=point_word_count(p),
+        )
         for label, p in zip(labels, points, strict=True)
     ]
 
@@ -94,7 +114,7 @@ def locate(nodes: list[PreviewNode], source: str) -> None:
         if node.start < 0:
             continue
         node.end = len(source)
-        for later in nodes[i + 1:]:
+        for later in nodes[i + 1 :]:
             if later.start >= 0 and later.depth <= node.depth:
                 node.end = later.start
                 break
@@ -156,7 +176,9 @@ class ImportPreview(QSplitter):
         self._amber: list[tuple[int, int]] = []
         self.tree.currentItemChanged.connect(self._node_selected)
 
-    def set_content(self, material: Material, paragraphs: list[str], unclassified: list[str]) -> None:
+    def set_content(
+        self, material: Material, paragraphs: list[str], unclassified: list[str]
+    ) -> None:
         """Show ``material`` against the source ``paragraphs`` (one per line)."""
         source = "\n".join(p.strip() for p in paragraphs if p.strip())
         self.source_view.setPlainText(source)
@@ -208,7 +230,7 @@ class ImportPreview(QSplitter):
         node = self._current_node()
         if node is None or node.start < 0:
             return ""
-        return self.source_view.toPlainText()[node.start:node.end]
+        return self.source_view.toPlainText()[node.start : node.end]
 
     def amber_texts(self) -> list[str]:
         text = self.source_view.toPlainText()
@@ -219,7 +241,9 @@ class ImportPreview(QSplitter):
         if item is None:
             return None
         index = item.data(0, Qt.ItemDataRole.UserRole)
-        return self.nodes[index] if isinstance(index, int) and 0 <= index < len(self.nodes) else None
+        return (
+            self.nodes[index] if isinstance(index, int) and 0 <= index < len(self.nodes) else None
+        )
 
     def _node_selected(self, *_args) -> None:
         self._paint(self._current_node())
@@ -276,8 +300,9 @@ class SetAsideList(QWidget):
             item.setCheckState(Qt.CheckState.Unchecked)
             self.list.addItem(item)
         self.title.setText(
-            self.tr("Set aside as page furniture ({count} lines; tick a line to keep it as text):").format(
-                count=len(lines))
+            self.tr(
+                "Set aside as page furniture ({count} lines; tick a line to keep it as text):"
+            ).format(count=len(lines))
         )
         self.setVisible(bool(lines))
 

@@ -22,11 +22,20 @@ from ui.tasks import TaskRunner
 
 # A read shorter than this shows no progress dialog at all (no flash for the usual file).
 PROGRESS_DELAY_MS = 400
-_USER_INPUT = frozenset({
-    QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick,
-    QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.Wheel, QEvent.Type.Shortcut,
-    QEvent.Type.ShortcutOverride, QEvent.Type.Drop, QEvent.Type.Close,
-})
+_USER_INPUT = frozenset(
+    {
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.KeyPress,
+        QEvent.Type.KeyRelease,
+        QEvent.Type.Wheel,
+        QEvent.Type.Shortcut,
+        QEvent.Type.ShortcutOverride,
+        QEvent.Type.Drop,
+        QEvent.Type.Close,
+    }
+)
 
 
 class _InputGuard(QObject):
@@ -53,8 +62,14 @@ class ImportSource:
     ``material``/``report`` hold the first read (``prepare_import_source``); ``paragraphs``
     gives the source as the last read saw it, for the preview."""
 
-    def __init__(self, path: str | Path, name: str = "", *, convert_legacy: bool = False,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        path: str | Path,
+        name: str = "",
+        *,
+        convert_legacy: bool = False,
+        parent: QWidget | None = None,
+    ):
         self.path = Path(path)
         self.name = name or self.path.name
         self.convert_legacy = convert_legacy
@@ -64,17 +79,22 @@ class ImportSource:
         self.report: ImportReport | None = None
         self._paragraphs: list[str] = []
 
-    def read(self, template_id: str | None = None, keep: list[str] | None = None
-             ) -> tuple[Material, ImportReport] | None:
+    def read(
+        self, template_id: str | None = None, keep: list[str] | None = None
+    ) -> tuple[Material, ImportReport] | None:
         """Read (or re-read with another template / brought-back lines) off the GUI thread.
         None when the user cancelled; bad input raises InputError."""
         workdir = None
         if self.convert_legacy and self.temp_dir is None:
             # A cancelled conversion may still be ending while the folder goes.
-            self.temp_dir = tempfile.TemporaryDirectory(prefix="duizhao-convert-", ignore_cleanup_errors=True)
+            self.temp_dir = tempfile.TemporaryDirectory(
+                prefix="duizhao-convert-", ignore_cleanup_errors=True
+            )
         if self.convert_legacy:
             workdir = self.temp_dir.name
-        work = partial(_read_with_paragraphs, self.path, template_id, keep, self.convert_legacy, workdir)
+        work = partial(
+            _read_with_paragraphs, self.path, template_id, keep, self.convert_legacy, workdir
+        )
         outcome = run_with_progress(self.parent, work, self.name)
         if outcome is None:
             return None
@@ -93,12 +113,23 @@ class ImportSource:
             self.temp_dir = None
 
 
-def _read_with_paragraphs(path: Path, template_id: str | None, keep: list[str] | None,
-                          convert_legacy: bool, workdir: str | None, report_stage
-                          ) -> tuple[Material, ImportReport, list[str]]:
+def _read_with_paragraphs(
+    path: Path,
+    template_id: str | None,
+    keep: list[str] | None,
+    convert_legacy: bool,
+    workdir: str | None,
+    report_stage,
+) -> tuple[Material, ImportReport, list[str]]:
     """The worker's part: the read, and the source paragraphs the preview shows beside it."""
-    material, report = read_file(path, template_id, keep=keep, convert_legacy=convert_legacy,
-                                 workdir=workdir, progress=report_stage)
+    material, report = read_file(
+        path,
+        template_id,
+        keep=keep,
+        convert_legacy=convert_legacy,
+        workdir=workdir,
+        progress=report_stage,
+    )
     try:
         paragraphs = source_paragraphs(report.read_path or path, material)
     except Exception:  # noqa: BLE001 — the source pane is a help, never a reason to fail
@@ -113,7 +144,9 @@ def run_with_progress(parent: QWidget | None, work, name: str):
     is dropped), or raises the work's exception here on the GUI thread."""
     translate = QCoreApplication.translate
     reading = translate("ImportMaterial", "Reading {name}…").format(name=name)
-    converting = translate("ImportMaterial", "Converting {name} with LibreOffice…").format(name=name)
+    converting = translate("ImportMaterial", "Converting {name} with LibreOffice…").format(
+        name=name
+    )
     progress = QProgressDialog(reading, translate("ImportMaterial", "Cancel"), 0, 0, parent)
     progress.setObjectName("importProgress")
     progress.setWindowTitle(translate("ImportMaterial", "Import material"))
@@ -143,8 +176,12 @@ def run_with_progress(parent: QWidget | None, work, name: str):
     application = QCoreApplication.instance()
     application.installEventFilter(guard)
     try:
-        task = runner.run(work, success=partial(finish, "result"), failure=partial(finish, "error"),
-                          progress=stage)
+        task = runner.run(
+            work,
+            success=partial(finish, "result"),
+            failure=partial(finish, "error"),
+            progress=stage,
+        )
         loop.exec()
     finally:
         application.removeEventFilter(guard)
@@ -199,8 +236,9 @@ def ask_convert_legacy(parent: QWidget | None, name: str) -> bool:
         parent,
         QCoreApplication.translate("ImportMaterial", "Import material"),
         QCoreApplication.translate(
-            "ImportMaterial", "{name} is an old Word/WPS file. Convert it to .docx with "
-            "LibreOffice and import it?").format(name=name),
+            "ImportMaterial",
+            "{name} is an old Word/WPS file. Convert it to .docx with LibreOffice and import it?",
+        ).format(name=name),
     )
     return answer == QMessageBox.StandardButton.Yes
 
@@ -210,8 +248,11 @@ def prepare_import_source(path: str | Path, parent: QWidget | None = None) -> Im
     .doc/.wps is converted through LibreOffice when it is installed and the user agrees. None
     when they decline or cancel the read; bad input raises InputError."""
     path = Path(path)
-    convert = (path.suffix.lower() in LEGACY_SUFFIXES and is_legacy_word_file(path)
-               and soffice_path() is not None)
+    convert = (
+        path.suffix.lower() in LEGACY_SUFFIXES
+        and is_legacy_word_file(path)
+        and soffice_path() is not None
+    )
     if convert and not ask_convert_legacy(parent, path.name):
         return None
     source = ImportSource(path, path.name, convert_legacy=convert, parent=parent)

@@ -25,7 +25,9 @@ class NewMaterialDialog(QDialog):
     """Lists every template (newest year first, ``custom`` last). The title follows the
     template's ``title_pattern`` and the organization until the user edits it by hand."""
 
-    def __init__(self, parent: QWidget | None = None, templates: tuple[Template, ...] | None = None):
+    def __init__(
+        self, parent: QWidget | None = None, templates: tuple[Template, ...] | None = None
+    ):
         super().__init__(parent)
         self.setObjectName("newMaterialDialog")
         self.setWindowTitle(self.tr("New material"))
@@ -38,7 +40,9 @@ class NewMaterialDialog(QDialog):
         self.template_list.setWordWrap(True)
         for template in self._templates:
             # Two lines; the second indented so the eye finds the names down the left edge.
-            item = QListWidgetItem(f"{template_heading(template)}\n　　{template_details(template)}")
+            item = QListWidgetItem(
+                f"{template_heading(template)}\n　　{template_details(template)}"
+            )
             item.setData(TEMPLATE_ROLE, template.id)
             item.setToolTip(template.source)
             self.template_list.addItem(item)

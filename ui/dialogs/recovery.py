@@ -49,15 +49,25 @@ class RecoveryDialog(QDialog):
     """Explains why the library was refused and offers: newest good backup, rescue, quit.
     ``choice`` holds the user's answer after the dialog closed."""
 
-    def __init__(self, path: Path, exc: LibraryError, problem: str, backup: Path | None,
-                 parent: QWidget | None = None, note: str = ""):
+    def __init__(
+        self,
+        path: Path,
+        exc: LibraryError,
+        problem: str,
+        backup: Path | None,
+        parent: QWidget | None = None,
+        note: str = "",
+    ):
         super().__init__(parent)
         self.setObjectName("recoveryDialog")
         self.setWindowTitle(_tr("The library cannot be opened"))
         self.choice = CHOICE_QUIT
         zh, en = error_text(exc)
-        what = (_tr("The library file is damaged.") if problem == CORRUPT else
-                _tr("This file is not a Duizhao library."))
+        what = (
+            _tr("The library file is damaged.")
+            if problem == CORRUPT
+            else _tr("This file is not a Duizhao library.")
+        )
         self.message = QLabel("\n".join(x for x in (what, zh, en) if x), self)
         self.message.setObjectName("recoveryMessage")
         self.message.setWordWrap(True)
@@ -71,16 +81,21 @@ class RecoveryDialog(QDialog):
         self.backup_button = QPushButton(self)
         self.backup_button.setObjectName("recoverBackupButton")
         if backup is not None:
-            self.backup_button.setText(_tr("Open the newest good backup (%1)").replace(
-                "%1", backup.name))
+            self.backup_button.setText(
+                _tr("Open the newest good backup (%1)").replace("%1", backup.name)
+            )
             self.backup_button.setToolTip(_tr("The damaged file is kept as a backup first."))
         else:
             self.backup_button.setText(_tr("No good backup found"))
             self.backup_button.setEnabled(False)
         self.rescue_button = QPushButton(_tr("Rescue readable materials to a folder…"), self)
         self.rescue_button.setObjectName("recoverRescueButton")
-        self.rescue_button.setToolTip(_tr("Reads a copy of the file and saves each material it "
-                                          "can read as a JSON file you can import again."))
+        self.rescue_button.setToolTip(
+            _tr(
+                "Reads a copy of the file and saves each material it "
+                "can read as a JSON file you can import again."
+            )
+        )
         self.rescue_button.setVisible(problem == CORRUPT)  # nothing of ours to read otherwise
         self.quit_button = QPushButton(_tr("Quit"), self)
         self.quit_button.setObjectName("recoverQuitButton")
@@ -118,16 +133,21 @@ def run_recovery_dialog(dialog: RecoveryDialog) -> str:
 def ask_rescue_folder(parent: QWidget | None, start: Path) -> Path | None:
     """The folder to write the rescued materials into. Tests replace this."""
     folder = QFileDialog.getExistingDirectory(
-        parent, _tr("Choose a folder for the rescued materials"), str(start))
+        parent, _tr("Choose a folder for the rescued materials"), str(start)
+    )
     return Path(folder) if folder else None
 
 
 def rescue_text(report: RescueReport, folder: Path) -> str:
-    text = _tr("Rescued %1 materials as JSON into %2.").replace(
-        "%1", str(len(report.written))).replace("%2", str(folder))
+    text = (
+        _tr("Rescued %1 materials as JSON into %2.")
+        .replace("%1", str(len(report.written)))
+        .replace("%2", str(folder))
+    )
     if report.from_snapshot:
         text += " " + _tr("%1 of them from their newest saved version.").replace(
-            "%1", str(len(report.from_snapshot)))
+            "%1", str(len(report.from_snapshot))
+        )
     if report.failed:
         text += " " + _tr("%1 could not be read.").replace("%1", str(len(report.failed)))
     return text
@@ -148,8 +168,9 @@ def rescue_into(path: Path, parent: QWidget | None) -> str:
     return rescue_text(report, folder)
 
 
-def recover(path: Path, exc: LibraryError, problem: str,
-            parent: QWidget | None = None) -> Library | None:
+def recover(
+    path: Path, exc: LibraryError, problem: str, parent: QWidget | None = None
+) -> Library | None:
     """Ask until the user restores a backup (the opened library is returned) or quits (None)."""
     note = ""
     while True:

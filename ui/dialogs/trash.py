@@ -34,8 +34,13 @@ class TrashDialog(QDialog):
 
     restored = Signal(int)
 
-    def __init__(self, library: Library, parent: QWidget | None = None, material_id: int | None = None,
-                 restore: Callable[[int], int] | None = None):
+    def __init__(
+        self,
+        library: Library,
+        parent: QWidget | None = None,
+        material_id: int | None = None,
+        restore: Callable[[int], int] | None = None,
+    ):
         super().__init__(parent)
         # The window passes an undoable restore for entries of the material it has open.
         self._restore = restore or library.restore_from_trash
@@ -92,20 +97,24 @@ class TrashDialog(QDialog):
 
     def _item(self, entry: TrashEntry, titles: dict[int, str]) -> QTreeWidgetItem:
         in_material = "" if entry.kind == "material" else titles.get(entry.material_id, "")
-        item = QTreeWidgetItem([
-            entry.label or "—",
-            self._kind_names.get(entry.kind, entry.kind),
-            in_material,
-            short_time(entry.deleted),
-        ])
+        item = QTreeWidgetItem(
+            [
+                entry.label or "—",
+                self._kind_names.get(entry.kind, entry.kind),
+                in_material,
+                short_time(entry.deleted),
+            ]
+        )
         item.setData(0, TRASH_ID_ROLE, entry.id)
         item.setData(0, MATERIAL_ID_ROLE, entry.material_id)
         item.setToolTip(0, entry.label)
         return item
 
     def entry_ids(self) -> list[int]:
-        return [self.entry_list.topLevelItem(i).data(0, TRASH_ID_ROLE)
-                for i in range(self.entry_list.topLevelItemCount())]
+        return [
+            self.entry_list.topLevelItem(i).data(0, TRASH_ID_ROLE)
+            for i in range(self.entry_list.topLevelItemCount())
+        ]
 
     def select_entry(self, trash_id: int) -> None:
         for i in range(self.entry_list.topLevelItemCount()):
@@ -130,8 +139,9 @@ class TrashDialog(QDialog):
         # An item a restored version (历史版本) had brought back in another form swaps places
         # with it: say so, or the entry that appears looks like a restore that did nothing.
         swapped = set(self.entry_ids()) - before
-        self.note_label.setText(self.tr(
-            "The version that was in the material went to the trash in its place."))
+        self.note_label.setText(
+            self.tr("The version that was in the material went to the trash in its place.")
+        )
         self.note_label.setVisible(bool(swapped))
         return done
 

@@ -28,10 +28,20 @@ from PySide6.QtWidgets import (
 from ui.fonts import body_font
 
 # Fields whose change is a choice, not typing: stored at once instead of after the pause.
-IMMEDIATE_FIELDS = frozenset({
-    "template_id", "year", "scope", "example_lead", "kind", "point_style",
-    "numbered", "heading_alone", "points_apart", "title_alone",
-})
+IMMEDIATE_FIELDS = frozenset(
+    {
+        "template_id",
+        "year",
+        "scope",
+        "example_lead",
+        "kind",
+        "point_style",
+        "numbered",
+        "heading_alone",
+        "points_apart",
+        "title_alone",
+    }
+)
 
 
 def tr(text: str) -> str:

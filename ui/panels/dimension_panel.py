@@ -31,9 +31,15 @@ class DimensionPanel(NodePanel):
         self.form.addRow(tr("Short name"), self.short_name_edit)
         self.form.addRow(tr("Frame"), frame)
         self.form.addRow(tr("Intro"), self.intro_edit)
-        self.alone_check = self._flag("dimensionHeadingAloneCheck", tr("Heading on its own line"), "heading_alone")
-        self.apart_check = self._flag("dimensionPointsApartCheck", tr("Each point its own paragraph"), "points_apart")
-        self.numbered_check = self._flag("dimensionNumberedCheck", tr("Numbered （一）"), "numbered")
+        self.alone_check = self._flag(
+            "dimensionHeadingAloneCheck", tr("Heading on its own line"), "heading_alone"
+        )
+        self.apart_check = self._flag(
+            "dimensionPointsApartCheck", tr("Each point its own paragraph"), "points_apart"
+        )
+        self.numbered_check = self._flag(
+            "dimensionNumberedCheck", tr("Numbered （一）"), "numbered"
+        )
         shape = QHBoxLayout()
         for check in (self.alone_check, self.apart_check, self.numbered_check):
             shape.addWidget(check)
@@ -56,4 +62,3 @@ class DimensionPanel(NodePanel):
         self.alone_check.setChecked(dim.heading_alone)
         self.apart_check.setChecked(dim.points_apart)
         self.numbered_check.setChecked(dim.numbered)
-

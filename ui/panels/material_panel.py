@@ -76,9 +76,10 @@ class MaterialPanel(NodePanel):
             self.template_combo.addItem(material.template_id, material.template_id)
             index = self.template_combo.count() - 1
         self.template_combo.setCurrentIndex(index)
-        self.point_style_combo.setCurrentIndex(max(self.point_style_combo.findData(material.point_style), 0))
+        self.point_style_combo.setCurrentIndex(
+            max(self.point_style_combo.findData(material.point_style), 0)
+        )
         self.set_text(self.preamble_edit, "\n".join(material.preamble))
-
 
     def _year_changed(self, value: int) -> None:
         self._emit("year", None if value == NO_YEAR else value)

@@ -88,11 +88,11 @@ class PointPanel(NodePanel):
             item = QListWidgetItem(context.link_labels.get(other, str(other)), self.links_list)
             item.setData(Qt.ItemDataRole.UserRole, other)
         if not point.links:  # say how to make one instead of showing an empty box
-            hint = QListWidgetItem(tr("None. Right-click the point in the outline → Link to"),
-                                   self.links_list)
+            hint = QListWidgetItem(
+                tr("None. Right-click the point in the outline → Link to"), self.links_list
+            )
             hint.setFlags(Qt.ItemFlag.NoItemFlags)
         self.unlink_button.setEnabled(bool(point.links))
-
 
     def _lead_changed(self, text: str) -> None:
         self._emit("example_lead", text)
@@ -103,6 +103,9 @@ class PointPanel(NodePanel):
 
     def _unlink_clicked(self) -> None:
         item = self.links_list.currentItem() or self.links_list.item(0)
-        if item is not None and item.data(Qt.ItemDataRole.UserRole) is not None \
-                and self.target is not None:
+        if (
+            item is not None
+            and item.data(Qt.ItemDataRole.UserRole) is not None
+            and self.target is not None
+        ):
             self.unlinkRequested.emit(self.target[1], item.data(Qt.ItemDataRole.UserRole))

@@ -23,4 +23,3 @@ class SectionPanel(NodePanel):
         self.heading_label.setText(context.number_label)
         self.set_text(self.heading_edit, section.heading)
         self.set_text(self.intro_edit, "\n".join(section.intro))
-

@@ -7,14 +7,27 @@ from app.model import Dimension, Material, Point, Section
 from app.templates import TemplateDimension, get_template
 
 NEW = (
-    TemplateDimension(short_name="政治忠诚", heading="在加强党的政治建设、践行“两个维护”方面", keywords=("两个维护", "政治建设")),
-    TemplateDimension(short_name="为民服务", heading="在为民造福、践行以人民为中心的发展思想方面", keywords=("为民造福",)),
-    TemplateDimension(short_name="作风建设", heading="在落实中央八项规定精神、纠治“四风”方面", keywords=()),
+    TemplateDimension(
+        short_name="政治忠诚",
+        heading="在加强党的政治建设、践行“两个维护”方面",
+        keywords=("两个维护", "政治建设"),
+    ),
+    TemplateDimension(
+        short_name="为民服务",
+        heading="在为民造福、践行以人民为中心的发展思想方面",
+        keywords=("为民造福",),
+    ),
+    TemplateDimension(
+        short_name="作风建设", heading="在落实中央八项规定精神、纠治“四风”方面", keywords=()
+    ),
 )
 
 
 def test_short_name_wins_over_keywords():
-    old = [Dimension(heading="两个维护相关", short_name="其他"), Dimension(heading="无关", short_name="政治忠诚")]
+    old = [
+        Dimension(heading="两个维护相关", short_name="其他"),
+        Dimension(heading="无关", short_name="政治忠诚"),
+    ]
     assert match_dimensions(old, NEW)[0] == 1
 
 

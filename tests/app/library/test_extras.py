@@ -25,11 +25,14 @@ def _points(lib, mid):
 def test_apply_edits_changes_nodes_and_material_fields_together(lib, mid):
     m = lib.get_material(mid)
     first, second = m.sections[0].dimensions[0].points
-    lib.apply_edits(mid, [
-        (first.id, {"title": "学习态度不足", "body": "改过的正文。"}),
-        (second.id, {"example": "新的例子"}),
-        (None, {"title": "新标题", "preamble": ["第一段。"]}),
-    ])
+    lib.apply_edits(
+        mid,
+        [
+            (first.id, {"title": "学习态度不足", "body": "改过的正文。"}),
+            (second.id, {"example": "新的例子"}),
+            (None, {"title": "新标题", "preamble": ["第一段。"]}),
+        ],
+    )
     after = lib.get_material(mid)
     p0, p1 = after.sections[0].dimensions[0].points
     assert (p0.title, p0.body, p1.example) == ("学习态度不足", "改过的正文。", "新的例子")
@@ -63,9 +66,17 @@ def test_apply_edits_refuses_a_node_of_another_material(lib, mid):
     assert _points(lib, other)[0].title == foreign.title
 
 
-@pytest.mark.parametrize("edits", [
-    "not a list", [("1", {"title": "x"})], [(1,)], [(1, {})], [(1, "title")], [(True, {"title": "x"})],
-])
+@pytest.mark.parametrize(
+    "edits",
+    [
+        "not a list",
+        [("1", {"title": "x"})],
+        [(1,)],
+        [(1, {})],
+        [(1, "title")],
+        [(True, {"title": "x"})],
+    ],
+)
 def test_apply_edits_rejects_malformed_edits_with_a_chinese_message(lib, mid, edits):
     with pytest.raises(InputError) as info:
         lib.apply_edits(mid, edits)
@@ -101,11 +112,11 @@ def test_ignored_findings_are_remembered_per_material(lib, mid):
     other = lib.create_material(sample_material(), SAMPLE_LINKS)
     assert lib.ignored_findings(mid) == set()
     lib.set_finding_ignored(mid, "typo|title|越来愈多", True)
-    lib.set_finding_ignored(mid, "punct.ascii_quote|preamble/0|\"", True)
-    assert lib.ignored_findings(mid) == {"typo|title|越来愈多", "punct.ascii_quote|preamble/0|\""}
+    lib.set_finding_ignored(mid, 'punct.ascii_quote|preamble/0|"', True)
+    assert lib.ignored_findings(mid) == {"typo|title|越来愈多", 'punct.ascii_quote|preamble/0|"'}
     assert lib.ignored_findings(other) == set()
     lib.set_finding_ignored(mid, "typo|title|越来愈多", False)
-    assert lib.ignored_findings(mid) == {"punct.ascii_quote|preamble/0|\""}
+    assert lib.ignored_findings(mid) == {'punct.ascii_quote|preamble/0|"'}
 
 
 def test_ignored_findings_survive_reopening_the_library(tmp_path, lib, mid):
@@ -133,7 +144,7 @@ def test_ignoring_does_not_count_as_an_edit_of_the_material(lib, mid):
 
 
 def test_a_damaged_ignored_setting_reads_as_nothing_ignored(lib, mid):
-    for value in ("not json", "{\"a\": 1}", "[1, 2, \"typo|t|x\"]"):
+    for value in ("not json", '{"a": 1}', '[1, 2, "typo|t|x"]'):
         with lib.db.atomic():
             lib.db["settings"].upsert({"key": f"ignored-findings:{mid}", "value": value}, pk="key")
         assert lib.ignored_findings(mid) <= {"typo|t|x"}
@@ -156,7 +167,9 @@ def test_the_setting_is_plain_json_in_the_settings_table(tmp_path, lib, mid):
     lib.set_finding_ignored(mid, "typo|title|越来愈多", True)
     conn = sqlite3.connect(tmp_path / "library.db")
     try:
-        value = conn.execute("SELECT value FROM settings WHERE key = ?", [f"ignored-findings:{mid}"]).fetchone()[0]
+        value = conn.execute(
+            "SELECT value FROM settings WHERE key = ?", [f"ignored-findings:{mid}"]
+        ).fetchone()[0]
     finally:
         conn.close()
     assert value == '["typo|title|越来愈多"]'

@@ -62,7 +62,9 @@ def test_reopening_keeps_the_content(tmp_path):
     path = tmp_path / "library.db"
     mid = make_library(path)
     with Library.open(path) as library:
-        assert material_to_dict(library.get_material(mid)) == material_to_dict(sample_material()) | {"links": SAMPLE_LINKS}
+        assert material_to_dict(library.get_material(mid)) == material_to_dict(
+            sample_material()
+        ) | {"links": SAMPLE_LINKS}
 
 
 def test_a_text_file_is_refused_untouched(tmp_path):
@@ -88,7 +90,7 @@ def test_a_corrupt_library_is_refused_untouched(tmp_path):
     data = bytearray(path.read_bytes())
     page = 4096
     for start in range(2 * page, len(data), page):  # scribble over every page's b-tree header
-        data[start:start + 12] = b"\xff" * 12
+        data[start : start + 12] = b"\xff" * 12
     path.write_bytes(bytes(data))
     assert_refused_untouched(path, "corrupt")
 
@@ -165,7 +167,10 @@ def test_a_schema_v1_library_opens_and_keeps_its_content(tmp_path):
         assert m.preamble == ["现将有关情况对照检查如下："]
         problem = m.sections[0].dimensions[0].points[0]
         assert (problem.title, problem.example, m.sections[0].dimensions[0].heading_suffix) == (
-            "学习态度不够积极", "个别同志以干代学", "”方面：")
+            "学习态度不够积极",
+            "个别同志以干代学",
+            "”方面：",
+        )
         assert problem.links == [m.sections[1].points[0].id]
         assert library.search("以干代学")[0].node_id == problem.id
         assert library.get_snapshot(library.list_snapshots(summary.id)[0].id).title == "初稿标题"
@@ -232,11 +237,15 @@ def test_a_second_process_is_told_the_library_is_already_open(tmp_path):
     )
     repo = Path(__file__).resolve().parents[3]
     with Library.open(path):
-        other = subprocess.run([sys.executable, "-c", code, str(path)], cwd=repo, capture_output=True, text=True)
+        other = subprocess.run(
+            [sys.executable, "-c", code, str(path)], cwd=repo, capture_output=True, text=True
+        )
         assert other.returncode == 3
         assert "LibraryLockedError" in other.stdout and "already open" in other.stdout
         assert f"pid {os.getpid()}" in other.stdout
-    after = subprocess.run([sys.executable, "-c", code, str(path)], cwd=repo, capture_output=True, text=True)
+    after = subprocess.run(
+        [sys.executable, "-c", code, str(path)], cwd=repo, capture_output=True, text=True
+    )
     assert after.returncode == 0, after.stdout + after.stderr
 
 
@@ -261,7 +270,7 @@ def test_a_corrupt_library_error_names_the_newest_good_backup(tmp_path):
         library.create_material(sample_material())
         backup = library.backup()
     data = bytearray(path.read_bytes())
-    data[2 * 4096:2 * 4096 + 12] = b"\xff" * 12
+    data[2 * 4096 : 2 * 4096 + 12] = b"\xff" * 12
     path.write_bytes(bytes(data))
     error = assert_refused_untouched(path, "corrupt")
     assert str(backup) in error.en and str(backup) in error.zh

@@ -60,7 +60,13 @@ def test_create_from_template_has_its_sections_and_dimensions(lib):
     m = lib.get_material(mid)
     assert m.title == "县政府党组党史学习教育专题民主生活会“五个带头”对照检查材料"
     assert [s.kind for s in m.sections] == ["problems", "causes", "measures"]
-    assert [d.short_name for d in m.sections[0].dimensions] == ["两个确立", "根本问题", "人民中心", "应对风险", "正反经验"]
+    assert [d.short_name for d in m.sections[0].dimensions] == [
+        "两个确立",
+        "根本问题",
+        "人民中心",
+        "应对风险",
+        "正反经验",
+    ]
     assert m.sections[0].dimensions[0].heading_prefix == "在“"
 
 
@@ -134,8 +140,16 @@ def test_update_material_field(lib, field, value):
 
 @pytest.mark.parametrize(
     "changes",
-    [{"colour": "red"}, {"scope": "everyone"}, {"year": "2021"}, {"year": True}, {"year": 1800},
-     {"title": None}, {"preamble": "一段"}, {"closing": [1, 2]}],
+    [
+        {"colour": "red"},
+        {"scope": "everyone"},
+        {"year": "2021"},
+        {"year": True},
+        {"year": 1800},
+        {"title": None},
+        {"preamble": "一段"},
+        {"closing": [1, 2]},
+    ],
 )
 def test_update_material_rejects_bad_fields_and_changes_nothing(lib, changes):
     mid = lib.create_material(sample_material())
@@ -201,7 +215,13 @@ def test_duplicate_with_new_template_maps_dimensions_and_keeps_unmatched(lib):
     assert copy.template_id == "2021-dangshi-wugedaitou" and copy.title == source.title
     dims = copy.sections[0].dimensions
     # Both old dimensions match by short name: their points land under the template's headings.
-    assert [d.short_name for d in dims] == ["两个确立", "根本问题", "人民中心", "应对风险", "正反经验"]
+    assert [d.short_name for d in dims] == [
+        "两个确立",
+        "根本问题",
+        "人民中心",
+        "应对风险",
+        "正反经验",
+    ]
     assert [p.title for p in dims[0].points] == ["学习态度不够积极", "学深悟透不够"]
     assert dims[4].heading.startswith("带头深刻汲取党史中正反两方面经验，履行全面从严治党责任")
     assert dims[4].heading_suffix == "”方面："
@@ -217,7 +237,14 @@ def test_duplicate_with_unrelated_template_loses_no_text(lib):
     titles = [p.title for p in copy.all_points()]
     assert sorted(titles) == sorted(p.title for p in source.all_points())
     dims = copy.sections[0].dimensions
-    assert [d.short_name for d in dims] == ["政治纪律", "党性作风", "担责创新", "从严治党", "自定义维度", "正反经验"]
+    assert [d.short_name for d in dims] == [
+        "政治纪律",
+        "党性作风",
+        "担责创新",
+        "从严治党",
+        "自定义维度",
+        "正反经验",
+    ]
     assert dims[4].heading == "完全不同的一段标题文字"
     assert copy.template_id == "2024-niandu-sigedaitou"
 
@@ -265,5 +292,7 @@ def test_duplicate_to_next_years_template_takes_its_generated_title_and_year(lib
     assert copy.title.startswith("县政府党组") and copy.title != lib.get_material(mid).title
     assert copy.year == 2025 and copy.template_id == "2025-niandu-wugedaitou"
     lib.update_material(mid, title="县政府党组班子对照检查材料（自拟标题）")
-    kept = lib.get_material(lib.duplicate_material(mid, template_id="2025-niandu-wugedaitou", year=2026))
+    kept = lib.get_material(
+        lib.duplicate_material(mid, template_id="2025-niandu-wugedaitou", year=2026)
+    )
     assert kept.title == "县政府党组班子对照检查材料（自拟标题）" and kept.year == 2026

@@ -34,8 +34,14 @@ time.sleep(60)
 
 def start_holder(path: Path) -> tuple[subprocess.Popen, int]:
     env = dict(os.environ, PYTHONPATH=f"{REPO}{os.pathsep}{REPO / 'tests' / 'app'}")
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(path)], cwd=REPO, env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(path)],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     line = holder.stdout.readline()
     assert line.strip().isdigit(), holder.stderr.read()
     return holder, int(line)
@@ -100,7 +106,9 @@ def test_a_lock_inherited_by_a_forked_child_is_still_respected(tmp_path):
         "print('forked', child, flush=True)\n"
         "os._exit(0)\n"
     )
-    parent = subprocess.Popen([sys.executable, "-c", code, str(path)], cwd=REPO, stdout=subprocess.PIPE, text=True)
+    parent = subprocess.Popen(
+        [sys.executable, "-c", code, str(path)], cwd=REPO, stdout=subprocess.PIPE, text=True
+    )
     word, child = parent.stdout.readline().split()
     assert word == "forked"
     parent.wait()
@@ -131,11 +139,15 @@ def test_readonly_cli_commands_work_while_another_process_writes(tmp_path, capsy
         shown = cli(capsys, "--library", str(path), "show", str(mid), "--json")
         assert shown.returncode == 0 and "学习态度不够积极" in shown.stdout
         out = tmp_path / "out.md"
-        exported = cli(capsys, "--library", str(path), "export", str(mid), "--format", "md", "-o", str(out))
+        exported = cli(
+            capsys, "--library", str(path), "export", str(mid), "--format", "md", "-o", str(out)
+        )
         assert exported.returncode == 0 and "学习态度不够积极" in out.read_text(encoding="utf-8")
         backed_up = cli(capsys, "--library", str(path), "backup", "-o", str(tmp_path / "copy.db"))
         assert backed_up.returncode == 0, backed_up.stderr
-        written = cli(capsys, "--library", str(path), "new", "--template", "2021-dangshi-wugedaitou")
+        written = cli(
+            capsys, "--library", str(path), "new", "--template", "2021-dangshi-wugedaitou"
+        )
         assert written.returncode == 2
         assert "已被另一个窗口打开" in written.stderr and "already open" in written.stderr
         assert len(written.stderr.strip().splitlines()) == 1

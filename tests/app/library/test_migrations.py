@@ -40,13 +40,19 @@ def test_applying_records_each_migration_once_and_leaves_none_pending(fresh_db, 
 def test_the_applied_schema_is_a_duizhao_library(fresh_db, migrations):
     migrations.apply(fresh_db)
     assert fresh_db.execute("PRAGMA application_id").fetchone()[0] == schema.APPLICATION_ID
-    assert {"materials", "nodes", "links", "revisions", "trash", "settings"} <= set(fresh_db.table_names())
+    assert {"materials", "nodes", "links", "revisions", "trash", "settings"} <= set(
+        fresh_db.table_names()
+    )
 
 
 def test_the_full_text_index_follows_node_edits_after_migrating(fresh_db, migrations):
     migrations.apply(fresh_db)
-    fresh_db.execute("INSERT INTO materials (id, title, created, updated) VALUES (1, '材料', 'x', 'x')")
-    fresh_db.execute("INSERT INTO nodes (id, material_id, position, kind, title) VALUES (1, 1, 0, 'point', '学习不够深入')")
+    fresh_db.execute(
+        "INSERT INTO materials (id, title, created, updated) VALUES (1, '材料', 'x', 'x')"
+    )
+    fresh_db.execute(
+        "INSERT INTO nodes (id, material_id, position, kind, title) VALUES (1, 1, 0, 'point', '学习不够深入')"
+    )
     hits = "SELECT rowid FROM search_fts WHERE search_fts MATCH ?"
     assert fresh_db.execute(hits, ["不够深"]).fetchall() == [(1 * schema.FIELD_SHIFT + 1,)]
     fresh_db.execute("UPDATE nodes SET title = '作风不够扎实' WHERE id = 1")
@@ -55,7 +61,9 @@ def test_the_full_text_index_follows_node_edits_after_migrating(fresh_db, migrat
 
 
 def test_each_set_is_fresh_so_a_step_added_for_one_test_does_not_leak(fresh_db, monkeypatch):
-    monkeypatch.setattr(schema, "_MIGRATION_STEPS", (*schema._MIGRATION_STEPS, ("m999_test_only", lambda db: None)))
+    monkeypatch.setattr(
+        schema, "_MIGRATION_STEPS", (*schema._MIGRATION_STEPS, ("m999_test_only", lambda db: None))
+    )
     assert names(schema.build_migrations().pending(fresh_db))[-1] == "m999_test_only"
     monkeypatch.undo()
     assert names(schema.build_migrations().pending(fresh_db)) == list(schema.MIGRATION_NAMES)
@@ -67,7 +75,9 @@ def test_a_later_step_is_pending_on_a_library_migrated_before_it(fresh_db, migra
     def m999(db):
         db.execute("CREATE TABLE later_table (x)")
 
-    monkeypatch.setattr(schema, "_MIGRATION_STEPS", (*schema._MIGRATION_STEPS, ("m999_later", m999)))
+    monkeypatch.setattr(
+        schema, "_MIGRATION_STEPS", (*schema._MIGRATION_STEPS, ("m999_later", m999))
+    )
     later = schema.build_migrations()
     assert names(later.pending(fresh_db)) == ["m999_later"]
     later.apply(fresh_db)

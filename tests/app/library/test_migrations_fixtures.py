@@ -23,7 +23,12 @@ FIXTURES = sorted(LIBRARIES.glob("v*.db"), key=lambda p: int(p.stem[1:]))
 def applied_migrations(path: Path) -> set[str]:
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
     try:
-        return {r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = 'duizhao'")}
+        return {
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = 'duizhao'"
+            )
+        }
     finally:
         conn.close()
 
@@ -33,13 +38,17 @@ def library_content(library: Library) -> dict:
     snapshots and settings."""
     materials = []
     for summary in library.list_materials(include_trashed=True):
-        materials.append({
-            "id": summary.id,
-            "trashed": summary.trashed,
-            "material": material_to_dict(library.get_material(summary.id)),
-            "snapshots": [{"name": s.name, "title": library.get_snapshot(s.id).title}
-                          for s in library.list_snapshots(summary.id)],
-        })
+        materials.append(
+            {
+                "id": summary.id,
+                "trashed": summary.trashed,
+                "material": material_to_dict(library.get_material(summary.id)),
+                "snapshots": [
+                    {"name": s.name, "title": library.get_snapshot(s.id).title}
+                    for s in library.list_snapshots(summary.id)
+                ],
+            }
+        )
     settings = dict(library.db.execute("SELECT key, value FROM settings").fetchall())
     return {"materials": materials, "settings": settings}
 
@@ -63,7 +72,8 @@ def test_each_fixture_opens_migrated_with_a_backup_first_and_its_content_intact(
     due = known_migration_names() - applied_migrations(path)
     with Library.open(path) as library:
         assert library_content(library) == json.loads(
-            (LIBRARIES / f"{fixture.stem}.expected.json").read_text(encoding="utf-8"))
+            (LIBRARIES / f"{fixture.stem}.expected.json").read_text(encoding="utf-8")
+        )
         assert [r[0] for r in library.db.execute("PRAGMA integrity_check")] == ["ok"]
         first = library.list_materials(include_trashed=True)[0].id
         library.update_material(first, title="升级后可以编辑")  # writable after the upgrade

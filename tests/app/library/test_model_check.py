@@ -17,7 +17,9 @@ PARENTS = 3
 ops = st.lists(
     st.one_of(
         st.tuples(st.just("insert"), st.integers(0, PARENTS - 1), st.integers(-1, 6)),
-        st.tuples(st.just("move"), st.integers(0, 20), st.integers(0, PARENTS - 1), st.integers(0, 6)),
+        st.tuples(
+            st.just("move"), st.integers(0, 20), st.integers(0, PARENTS - 1), st.integers(0, 6)
+        ),
         st.tuples(st.just("delete"), st.integers(0, 20)),
         st.tuples(st.just("duplicate"), st.integers(0, 20)),
         st.tuples(st.just("restore")),
@@ -32,8 +34,10 @@ def _start() -> Material:
         sections=[
             Section(
                 kind="problems",
-                dimensions=[Dimension(short_name="甲", points=[Point(title="a0"), Point(title="a1")]),
-                            Dimension(short_name="乙", points=[Point(title="b0")])],
+                dimensions=[
+                    Dimension(short_name="甲", points=[Point(title="a0"), Point(title="a1")]),
+                    Dimension(short_name="乙", points=[Point(title="b0")]),
+                ],
             ),
             Section(kind="measures", points=[Point(title="m0")]),
         ],
@@ -41,10 +45,14 @@ def _start() -> Material:
 
 
 def _lists(m: Material) -> list[list[str]]:
-    return [[p.title for p in m.sections[1].points]] + [[p.title for p in d.points] for d in m.sections[0].dimensions]
+    return [[p.title for p in m.sections[1].points]] + [
+        [p.title for p in d.points] for d in m.sections[0].dimensions
+    ]
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(ops)
 def test_random_edits_match_a_list_model(sequence):
     with tempfile.TemporaryDirectory() as folder, Library.open(Path(folder) / "l.db") as lib:
@@ -89,6 +97,10 @@ def test_random_edits_match_a_list_model(sequence):
         assert _lists(stored) == model
         assert lib.list_materials()[0].point_count == sum(map(len, model))
         for parent in parent_ids:
-            positions = [r[0] for r in lib.db.execute(
-                "SELECT position FROM nodes WHERE parent_id = ? ORDER BY position", [parent])]
+            positions = [
+                r[0]
+                for r in lib.db.execute(
+                    "SELECT position FROM nodes WHERE parent_id = ? ORDER BY position", [parent]
+                )
+            ]
             assert positions == list(range(len(positions)))

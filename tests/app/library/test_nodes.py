@@ -90,7 +90,11 @@ def test_insert_point_clamps_position_and_defaults_to_empty(lib, mid):
     dim = lib.get_material(mid).sections[0].dimensions[1]
     lib.insert_point(dim.id, 99)
     lib.insert_point(dim.id, -5, Point(title="最前"))
-    assert titles(lib.get_material(mid).sections[0].dimensions[1].points) == ["最前", "纠治“四风”有差距", ""]
+    assert titles(lib.get_material(mid).sections[0].dimensions[1].points) == [
+        "最前",
+        "纠治“四风”有差距",
+        "",
+    ]
 
 
 def test_insert_point_under_a_point_is_refused(lib, mid):
@@ -103,8 +107,14 @@ def test_insert_point_under_a_point_is_refused(lib, mid):
 
 def test_insert_dimension_and_section(lib, mid):
     m = lib.get_material(mid)
-    dim_id = lib.insert_dimension(m.sections[0].id, 1, Dimension(heading="新维度", short_name="新", points=[Point(title="子要点")]))
-    sec_id = lib.insert_section(mid, 0, Section(kind="previous_rectification", heading="上年度整改情况"))
+    dim_id = lib.insert_dimension(
+        m.sections[0].id,
+        1,
+        Dimension(heading="新维度", short_name="新", points=[Point(title="子要点")]),
+    )
+    sec_id = lib.insert_section(
+        mid, 0, Section(kind="previous_rectification", heading="上年度整改情况")
+    )
     m = lib.get_material(mid)
     assert [s.id for s in m.sections][0] == sec_id
     assert [d.short_name for d in m.sections[1].dimensions] == ["两个确立", "新", "正反经验"]
@@ -181,7 +191,9 @@ def test_delete_point_goes_to_trash_and_restores_in_place_with_its_id_and_links(
     after = lib.get_material(mid)
     assert titles(after.sections[0].dimensions[0].points) == ["学深悟透不够"]
     assert after.sections[2].points[0].links == []
-    assert [(e.id, e.kind, e.label) for e in lib.list_trash(mid)] == [(entry, "point", "学习态度不够积极")]
+    assert [(e.id, e.kind, e.label) for e in lib.list_trash(mid)] == [
+        (entry, "point", "学习态度不够积极")
+    ]
     assert lib.restore_from_trash(entry) == point.id
     restored = lib.get_material(mid)
     restored.updated = before.updated
@@ -231,7 +243,9 @@ def test_link_and_unlink_points(lib, mid):
     lib.link_points(measure.id, problem.id)  # the same link, either order
     m = lib.get_material(mid)
     assert m.sections[0].dimensions[0].points[1].links == [measure.id]
-    assert sorted(m.sections[2].points[1].links) == sorted([problem.id, m.sections[0].dimensions[1].points[0].id])
+    assert sorted(m.sections[2].points[1].links) == sorted(
+        [problem.id, m.sections[0].dimensions[1].points[0].id]
+    )
     lib.unlink_points(measure.id, problem.id)
     assert lib.get_material(mid).sections[0].dimensions[0].points[1].links == []
 
@@ -265,9 +279,15 @@ def _fail_after_first_statement(monkeypatch, name):
         ("renumber", lambda lib, m: lib.move_node(m.sections[2].points[0].id, m.sections[1].id, 0)),
         ("insert_point", lambda lib, m: lib.duplicate_node(m.sections[0].dimensions[0].id)),
         ("insert_sections", lambda lib, m: lib.replace_material(m.id, sample_material())),
-        ("insert_position_links", lambda lib, m: lib.create_material(sample_material(), SAMPLE_LINKS)),
+        (
+            "insert_position_links",
+            lambda lib, m: lib.create_material(sample_material(), SAMPLE_LINKS),
+        ),
         ("load_material", lambda lib, m: lib.create_snapshot(m.id, "不会留下")),
-        ("load_material", lambda lib, m: lib.update_node(m.sections[2].points[0].id, title="不会留下")),
+        (
+            "load_material",
+            lambda lib, m: lib.update_node(m.sections[2].points[0].id, title="不会留下"),
+        ),
     ],
 )
 def test_a_failure_mid_edit_leaves_no_partial_write(lib, mid, monkeypatch, helper, edit):

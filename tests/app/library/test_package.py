@@ -27,8 +27,14 @@ def test_the_window_contract_app_store_library_open_still_works_for_automation(t
         "print(json.dumps([m.title for m in library.list_materials()], ensure_ascii=False))\n"
         "library.close()\n"
     )
-    done = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True,
-                          cwd=REPO, encoding="utf-8", timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(path)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        encoding="utf-8",
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == [sample_material().title]
     with Library.open(path) as library:  # the script released the library

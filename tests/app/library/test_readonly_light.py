@@ -22,8 +22,14 @@ REPO = Path(__file__).resolve().parents[3]
 
 def run_python(code: str) -> dict:
     """Run ``code`` in a fresh interpreter; it prints one JSON object as its last line."""
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO,
-                          encoding="utf-8", timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        encoding="utf-8",
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -43,7 +49,9 @@ def library_path(tmp_path) -> Path:
 def test_readonly_reads_give_the_same_results_without_importing_sqlite_utils(library_path):
     with Library.open(library_path) as writer:
         (summary,) = writer.list_materials()
-        expected_titles = [p.title for p in writer.get_material(summary.id).sections[0].dimensions[0].points]
+        expected_titles = [
+            p.title for p in writer.get_material(summary.id).sections[0].dimensions[0].points
+        ]
         expected_hits = [(h.node_id, h.field) for h in writer.search("以干代学")]
         expected_short_hits = [(h.node_id, h.field) for h in writer.search("干")]
     assert expected_hits and expected_short_hits  # the queries do find something to compare
@@ -61,7 +69,11 @@ def test_readonly_reads_give_the_same_results_without_importing_sqlite_utils(lib
     )
     seen = run_python(code)
     assert seen["loaded"] is False
-    assert (seen["id"], seen["words"], seen["titles"]) == (summary.id, summary.word_count, expected_titles)
+    assert (seen["id"], seen["words"], seen["titles"]) == (
+        summary.id,
+        summary.word_count,
+        expected_titles,
+    )
     assert [tuple(h) for h in seen["hits"]] == expected_hits
     assert [tuple(h) for h in seen["short"]] == expected_short_hits
 
@@ -120,7 +132,9 @@ def test_every_write_on_a_readonly_library_is_refused_and_changes_nothing(librar
 def test_a_library_missing_a_migration_is_refused_read_only_without_sqlite_utils(library_path):
     conn = sqlite3.connect(library_path)
     with conn:
-        conn.execute("DELETE FROM _sqlite_migrations WHERE name = ?", [store_schema.MIGRATION_NAMES[0]])
+        conn.execute(
+            "DELETE FROM _sqlite_migrations WHERE name = ?", [store_schema.MIGRATION_NAMES[0]]
+        )
     conn.close()
     code = (
         "import json, sys\n"
@@ -141,7 +155,10 @@ def test_a_library_missing_a_migration_is_refused_read_only_without_sqlite_utils
 def test_a_migration_registered_after_the_released_ones_is_pending_for_a_readonly_open(
     library_path, monkeypatch, pending_migration
 ):
-    assert store_schema.known_migration_names() == {*store_schema.MIGRATION_NAMES, pending_migration}
+    assert store_schema.known_migration_names() == {
+        *store_schema.MIGRATION_NAMES,
+        pending_migration,
+    }
     with pytest.raises(LibraryError, match="needs an upgrade"):
         Library.open(library_path, readonly=True)
     monkeypatch.undo()

@@ -77,7 +77,9 @@ def _env() -> dict[str, str]:
 def crashed_library(tmp_path) -> Path:
     path = tmp_path / "src" / "lib.db"
     path.parent.mkdir()
-    done = subprocess.run([sys.executable, "-c", _COMMIT_AND_DIE, str(path)], cwd=REPO, env=_env(), timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", _COMMIT_AND_DIE, str(path)], cwd=REPO, env=_env(), timeout=60
+    )
     assert done.returncode == -signal.SIGKILL
     assert Path(f"{path}-wal").stat().st_size > 0
     return path
@@ -89,9 +91,23 @@ def _look_on_readonly_media(library: Path, tmp_path: Path) -> dict:
     unshare = shutil.which("unshare")
     if unshare is not None:
         done = subprocess.run(
-            [unshare, "--mount", "--map-root-user", "sh", "-c", _MOUNT_AND_LOOK, "sh",
-             str(media), str(library), sys.executable, _LOOK],
-            cwd=REPO, env=_env(), capture_output=True, timeout=120,
+            [
+                unshare,
+                "--mount",
+                "--map-root-user",
+                "sh",
+                "-c",
+                _MOUNT_AND_LOOK,
+                "sh",
+                str(media),
+                str(library),
+                sys.executable,
+                _LOOK,
+            ],
+            cwd=REPO,
+            env=_env(),
+            capture_output=True,
+            timeout=120,
         )
         if b"read-only media ready" in done.stderr or b"still writable" in done.stderr:
             assert done.returncode == 0, done.stderr.decode(errors="replace")
@@ -102,8 +118,13 @@ def _look_on_readonly_media(library: Path, tmp_path: Path) -> dict:
         shutil.copyfile(f"{library}{suffix}", media / f"lib.db{suffix}")
     media.chmod(0o555)
     try:
-        done = subprocess.run([sys.executable, "-c", _LOOK, str(media / "lib.db")], cwd=REPO,
-                              env=_env(), capture_output=True, timeout=60)
+        done = subprocess.run(
+            [sys.executable, "-c", _LOOK, str(media / "lib.db")],
+            cwd=REPO,
+            env=_env(),
+            capture_output=True,
+            timeout=60,
+        )
     finally:
         media.chmod(0o755)
     assert done.returncode == 0, done.stderr.decode(errors="replace")
@@ -118,7 +139,9 @@ def test_a_crashed_library_on_readonly_media_is_read_only_not_damaged(crashed_li
     assert seen["cli"] == 0 and "只在WAL里的材料" in seen["cli_out"] and seen["cli_err"] == ""
 
 
-def test_the_private_copy_read_from_readonly_media_is_removed_on_close(crashed_library, monkeypatch):
+def test_the_private_copy_read_from_readonly_media_is_removed_on_close(
+    crashed_library, monkeypatch
+):
     import sqlite3
     import tempfile
 

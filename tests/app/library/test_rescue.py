@@ -34,9 +34,16 @@ def test_a_healthy_library_is_rescued_whole(tmp_path):
     before = folder_state(path.parent)
     report = rescue_library(path, tmp_path / "rescued")
     assert folder_state(path.parent) == before
-    assert sorted(p.name for p in report.written) == [f"material-{mid}.json", f"material-{other}.json"]
-    material, links = material_from_json((tmp_path / "rescued" / f"material-{mid}.json").read_text(encoding="utf-8"))
-    assert material_to_dict(material) | {"links": links} == material_to_dict(sample_material()) | {"links": SAMPLE_LINKS}
+    assert sorted(p.name for p in report.written) == [
+        f"material-{mid}.json",
+        f"material-{other}.json",
+    ]
+    material, links = material_from_json(
+        (tmp_path / "rescued" / f"material-{mid}.json").read_text(encoding="utf-8")
+    )
+    assert material_to_dict(material) | {"links": links} == material_to_dict(sample_material()) | {
+        "links": SAMPLE_LINKS
+    }
     assert report.failed == [] and report.from_snapshot == []
 
 
@@ -70,7 +77,7 @@ def test_a_material_whose_rows_are_broken_comes_back_from_its_snapshot(tmp_path)
     conn.close()
     data = bytearray(path.read_bytes())
     start = (root - 1) * page_size
-    data[start:start + page_size] = b"\xfe" * page_size
+    data[start : start + page_size] = b"\xfe" * page_size
     path.write_bytes(bytes(data))
     before = folder_state(path.parent)
     with pytest.raises(LibraryError):

@@ -59,8 +59,13 @@ Library.restore_backup(backup, library)
 
 
 def _child(code: str, *args: str) -> int:
-    done = subprocess.run([sys.executable, "-c", code, *args], cwd=REPO, capture_output=True,
-                          env={**os.environ, "PYTHONPATH": str(REPO)}, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        cwd=REPO,
+        capture_output=True,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        timeout=60,
+    )
     return done.returncode
 
 
@@ -70,8 +75,14 @@ def library_with_wal_commit(tmp_path) -> tuple[Path, Path]:
     but only in its WAL."""
     path = tmp_path / "lib.db"
     with Library.open(path) as library:
-        library.create_material(Material(title="原来的标题", sections=[
-            Section(kind="problems", heading="存在的问题", points=[Point(title="问题一")])]))
+        library.create_material(
+            Material(
+                title="原来的标题",
+                sections=[
+                    Section(kind="problems", heading="存在的问题", points=[Point(title="问题一")])
+                ],
+            )
+        )
         backup = library.backup()
     assert _child(_EDIT_AND_DIE, str(path)) == -signal.SIGKILL
     assert Path(f"{path}-wal").stat().st_size > 0, "the edit is in the WAL only"
@@ -87,7 +98,8 @@ def _title(path: Path) -> str:
 
 
 def test_a_restore_killed_at_its_rename_is_finished_on_the_next_open_and_keeps_the_edit(
-        library_with_wal_commit):
+    library_with_wal_commit,
+):
     path, backup = library_with_wal_commit
     assert _child(_RESTORE_AND_DIE, str(path), str(backup), "rename") == -signal.SIGKILL
 
@@ -99,13 +111,16 @@ def test_a_restore_killed_at_its_rename_is_finished_on_the_next_open_and_keeps_t
     assert safety.name in zh, "the user is told where the library as it was is kept"
     assert _title(safety) == "已保存的新标题", "the edit committed before the restore is kept"
     assert sorted(p.name for p in path.parent.iterdir() if p.name.startswith("lib.db")) == [
-        "lib.db", "lib.db.lock"], "no half-done restore left behind"
+        "lib.db",
+        "lib.db.lock",
+    ], "no half-done restore left behind"
     with Library.open(path) as again:
         assert again.notice is None, "said once"
 
 
 def test_a_restore_killed_before_it_changed_anything_keeps_every_commit_and_says_so(
-        library_with_wal_commit):
+    library_with_wal_commit,
+):
     path, backup = library_with_wal_commit
     assert _child(_RESTORE_AND_DIE, str(path), str(backup), "copy") == -signal.SIGKILL
 
@@ -137,7 +152,20 @@ def test_the_cli_tells_the_user_about_a_restore_killed_part_way(library_with_wal
     assert main(["--library", str(path), "list"]) == 0  # read-only: says so, changes nothing
     err = capsys.readouterr().err
     assert err.startswith("注意：上次从备份恢复材料库时程序被中断") and err.count("\n") == 1
-    assert main(["--library", str(path), "new", "--template", "2025-niandu-wugedaitou", "--title", "新材料"]) == 0
+    assert (
+        main(
+            [
+                "--library",
+                str(path),
+                "new",
+                "--template",
+                "2025-niandu-wugedaitou",
+                "--title",
+                "新材料",
+            ]
+        )
+        == 0
+    )
     err = capsys.readouterr().err
     assert "现已完成恢复" in err and "completed" in err
     assert main(["--library", str(path), "list"]) == 0
@@ -145,7 +173,9 @@ def test_the_cli_tells_the_user_about_a_restore_killed_part_way(library_with_wal
     assert err == "" and "原来的标题" in out and "新材料" in out
 
 
-def test_a_restore_that_fails_changes_nothing_and_leaves_nothing_to_finish(library_with_wal_commit, monkeypatch):
+def test_a_restore_that_fails_changes_nothing_and_leaves_nothing_to_finish(
+    library_with_wal_commit, monkeypatch
+):
     from app.errors import LibraryError
     from app.library import backup_files as store_backup
 

@@ -121,7 +121,10 @@ def _expected_hits(material, query):
         for node, names in nodes:
             for name in names:
                 value = getattr(node, name)
-                if query.lower() in ("\n".join(value) if isinstance(value, list) else value).lower():
+                if (
+                    query.lower()
+                    in ("\n".join(value) if isinstance(value, list) else value).lower()
+                ):
                     out.add((node.id, name))
     return out
 
@@ -133,7 +136,7 @@ def test_short_queries_find_exactly_the_texts_containing_them(lib, mid, monkeypa
     lib.insert_point(lib.get_material(mid).sections[1].id, 0, Point(title="整改", body="Ab"))
     m = lib.get_material(mid)
     text = m.title + "".join(m.preamble) + "".join(p.title + p.body for p in m.all_points())
-    queries = sorted({text[i:i + n] for n in (1, 2) for i in range(len(text) - n + 1)} - {" "})
+    queries = sorted({text[i : i + n] for n in (1, 2) for i in range(len(text) - n + 1)} - {" "})
     queries += ["ab", "AB", "改"]
     for query in queries:
         got = {(h.node_id, h.field) for h in lib.search(query, limit=1000)}

@@ -105,11 +105,15 @@ def test_deleting_a_point_again_after_a_version_brought_it_back_lists_it_once(li
 def test_a_version_saved_before_ids_were_recorded_still_reconciles_the_trash(lib, seed):
     before = titles(lib, seed)
     version = lib.create_snapshot(seed, "定稿")
-    old_format = json.loads(lib.db.execute("SELECT content FROM revisions WHERE id = ?", [version]).fetchone()[0])
+    old_format = json.loads(
+        lib.db.execute("SELECT content FROM revisions WHERE id = ?", [version]).fetchone()[0]
+    )
     del old_format["node_ids"]
     with lib.db.conn:
-        lib.db.execute("UPDATE revisions SET content = ? WHERE id = ?",
-                       [json.dumps(old_format, ensure_ascii=False), version])
+        lib.db.execute(
+            "UPDATE revisions SET content = ? WHERE id = ?",
+            [json.dumps(old_format, ensure_ascii=False), version],
+        )
     point = second_dimension(lib, seed).points[0]
     entry = lib.delete_node(point.id)
 
