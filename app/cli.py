@@ -251,7 +251,8 @@ def _cmd_backup(args: argparse.Namespace) -> int:
 
 
 def _cmd_rescue(args: argparse.Namespace) -> int:
-    """Read what can be read from a damaged library into JSON files; the library is never written."""
+    """Read what can be read from a damaged library into JSON files; the library is never
+    written."""
     from app.library import rescue_library
     from app.paths import library_path
 

@@ -383,7 +383,8 @@ _COUNT_RE = re.compile(
 
 
 def word_count(text: str) -> int:
-    """字数: each CJK character or full-width mark counts 1; a run of Latin letters/digits counts 1."""
+    """字数: each CJK character or full-width mark counts 1; a run of Latin letters/digits counts
+    1."""
     return len(_COUNT_RE.findall(text))
 
 

@@ -1,6 +1,7 @@
 """Import the seed and export it as txt / md / json: medians in-process and as whole processes.
 
-Targets (DESIGN §8): importing the seed (txt) ≤ 0.1 s. Run: `.venv/bin/python benchmarks/bench_import_export.py`
+Targets (DESIGN §8): importing the seed (txt) ≤ 0.1 s. Run:
+`.venv/bin/python benchmarks/bench_import_export.py`
 """
 
 from __future__ import annotations
@@ -67,7 +68,8 @@ def main() -> int:
         print("seed fixture missing", file=sys.stderr)
         return 1
     print(
-        f"machine: {os.cpu_count()} cpus, python {sys.version.split()[0]}, cli {' '.join(cli_command())}"
+        f"machine: {os.cpu_count()} cpus, python {sys.version.split()[0]}, cli "
+        f"{' '.join(cli_command())}"
     )
     in_process(seed)
     whole_process(seed)

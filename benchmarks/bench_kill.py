@@ -79,8 +79,10 @@ def main(argv: list[str] | None = None) -> int:
         elapsed = time.perf_counter() - start
         backups = len(list((folder / "backups").glob("*.db")))
         print(
-            f"SIGKILL trials: {3 * args.trials} ({args.trials} each of edit, backup, restore), failed: "
-            f"{len(failures)}, acknowledged edits checked: {total}, backups kept: {backups}, {elapsed:.1f} s"
+            f"SIGKILL trials: {3 * args.trials} ({args.trials} each of edit, backup, "
+            f"restore), failed: "
+            f"{len(failures)}, acknowledged edits checked: {total}, backups kept: {backups}, "
+            f"{elapsed:.1f} s"
         )
         print(
             f"backup trials whose kill cut a backup copy short: {stats.get('killed mid-backup', 0)}"

@@ -104,7 +104,8 @@ def main(argv: list[str] | None = None) -> int:
     if not path.exists():
         seconds = build(path, args.materials)
         print(
-            f"built {args.materials} materials in {seconds:.1f} s ({path.stat().st_size / 1e6:.0f} MB)"
+            f"built {args.materials} materials in {seconds:.1f} s "
+            f"({path.stat().st_size / 1e6:.0f} MB)"
         )
 
     def open_and_list():
@@ -113,7 +114,8 @@ def main(argv: list[str] | None = None) -> int:
 
     t_open, listed = median_of(open_and_list)
     print(
-        f"open + list_materials ({listed} materials): median {t_open * 1000:.0f} ms  (target ≤ 500 ms)"
+        f"open + list_materials ({listed} materials): median {t_open * 1000:.0f} ms  "
+        f"(target ≤ 500 ms)"
     )
     with Library.open(path) as library:
         for query, label in [
@@ -127,7 +129,8 @@ def main(argv: list[str] | None = None) -> int:
         ]:
             t, hits = median_of(lambda q=query: library.search(q))
             print(
-                f"search {query!r} ({label}, {len(hits)} hits): median {t * 1000:.1f} ms  (target ≤ 50 ms)"
+                f"search {query!r} ({label}, {len(hits)} hits): median {t * 1000:.1f} ms  "
+                f"(target ≤ 50 ms)"
             )
         t, _ = median_of(lambda: library.get_material(listed // 2))
         print(f"get_material: median {t * 1000:.1f} ms")

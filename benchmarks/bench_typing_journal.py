@@ -7,7 +7,8 @@
 - on disk: from the keystroke until the syncer's ``fsync`` returned — what a power cut could lose.
 
 Medians (and the 99th percentile per key) of ``--runs`` runs of ``--keys`` keystrokes, printed,
-not asserted. Run: ``QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_typing_journal.py``.
+not asserted. Run:
+``QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_typing_journal.py``.
 """
 
 from __future__ import annotations

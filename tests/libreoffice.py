@@ -63,7 +63,8 @@ def write_fonts_conf(folder: Path) -> Path:
     conf = folder / "fonts.conf"
     folder.mkdir(parents=True, exist_ok=True)
     conf.write_text(
-        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n<fontconfig>\n'
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n'
+        "<fontconfig>\n"
         + "".join(f"<dir>{escape(d)}</dir>\n" for d in font_dirs)
         + f"<cachedir>{escape(str(folder / 'cache'))}</cachedir>\n"
         + "\n".join(rules)

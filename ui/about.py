@@ -141,7 +141,8 @@ def notices_html() -> str:
     ]
     fonts_dir = resource_path("fonts")
     font_rows = [
-        f"<tr><td>{e(family)}</td><td>{e(licence)}</td><td>{e(file)}: {e(', '.join(texts))}</td></tr>"
+        f"<tr><td>{e(family)}</td><td>{e(licence)}</td>"
+        f"<td>{e(file)}: {e(', '.join(texts))}</td></tr>"
         for file, (family, licence, texts) in FONT_NOTICES.items()
     ]
     # plain calls, outside the f-strings, so that lupdate finds the strings
@@ -182,7 +183,8 @@ def input_method_html() -> str:
     ]
     fact_rows = "".join(f"<tr><td>{e(name)}</td><td>{e(value)}</td></tr>" for name, value in facts)
     env_rows = "".join(
-        f"<tr><td><code>{e(name)}</code></td><td>{e(value if value is not None else not_set)}</td></tr>"
+        f"<tr><td><code>{e(name)}</code></td><td>{e(value if value is not None else not_set)}</td><"
+        f"/tr>"
         for name, value in diagnosis.user_environment.items()
     )
     what_to_do, environment = _tr("What to do"), _tr("Environment")

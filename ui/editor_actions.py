@@ -121,7 +121,7 @@ class EditorActionsMixin:
         self.select_node(command.node_id)
         return command.node_id
 
-    # ----- move ------------------------------------------------------------------------------------
+    # ----- move -----------------------------------------------------------------------------------
     def move_node_to(self, node_id: int, parent_id, position: int) -> bool:
         """A drop, or a key move: one undoable move; the node stays selected."""
         if not self.flush_pending():

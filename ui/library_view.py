@@ -205,7 +205,8 @@ class LibraryView(QWidget):
         try:
             from ui.dialogs.import_material import ImportDialog, prepare_import_source
 
-            # Read off the GUI thread (may convert a .doc/.wps, asks first); None: declined/cancelled.
+            # Read off the GUI thread (may convert a .doc/.wps, asks first); None:
+            # declined/cancelled.
             source = prepare_import_source(path, self)
             if source is None:
                 return None
@@ -373,7 +374,7 @@ class LibraryView(QWidget):
         self.tree.set_narrow(event.size().width() < NARROW_WIDTH)
         super().resizeEvent(event)
 
-    # ----- keys, drops -----------------------------------------------------------------------------
+    # ----- keys, drops ----------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Keys that mean something else in the window (Ctrl+F = find in the material, Del =
         # delete the outline node) mean the library's own action while the library has focus:
@@ -435,7 +436,7 @@ class LibraryView(QWidget):
         dialog.deleteLater()  # deferred to the event loop: the caller still reads its fields
         return accepted
 
-    # ----- seams for tests -------------------------------------------------------------------------
+    # ----- seams for tests ------------------------------------------------------------------------
     def _exec_dialog(self, dialog: QDialog) -> bool:
         return dialog.exec() == QDialog.DialogCode.Accepted
 

@@ -247,7 +247,8 @@ def _fmt(n: int) -> str:
 
 
 def word_count_text(window, material: Material | None, item) -> str:
-    """全文 N 字 · 本节 M 字 · 本维度 K 条（建议 2–4 条）· 本要点 J 字 · 第 i 条/共 n 条 · template."""
+    """全文 N 字 · 本节 M 字 · 本维度 K 条（建议 2–4 条）· 本要点 J 字 · 第 i 条/共 n 条 ·
+    template."""
     if material is None:
         return ""
     parts = [_tr("Total %1 chars").replace("%1", _fmt(material_word_count(material)))]

@@ -98,7 +98,8 @@ def point_path(material: Material, target: Point) -> str:
 
 
 def split_path(path: str) -> tuple[str, str, int | None]:
-    """``problems/intro/1`` → (``problems``, ``intro``, 1); ``title`` → (``""``, ``title``, None)."""
+    """``problems/intro/1`` → (``problems``, ``intro``, 1); ``title`` → (``""``, ``title``,
+    None)."""
     parts = path.split("/")
     index = None
     if len(parts) >= 2 and parts[-1].isdigit() and parts[-2] in LIST_FIELDS:

@@ -248,7 +248,8 @@ def _word_targets(material: Material, keys: dict[int, str]) -> list[Finding]:
                 "warning",
                 f"{keys[id(cause_section)]}/heading",
                 cause_section.heading,
-                f"原因剖析只有 {causes} 字，不到查摆问题（{problems} 字）的 {ratio:.0%}，剖析不够深入。",
+                f"原因剖析只有 {causes} 字，不到查摆问题（{problems} 字）的 "
+                f"{ratio:.0%}，剖析不够深入。",
             )
         )
     return out

@@ -110,7 +110,8 @@ def indent_xml(
     em = round(size_pt * 20)
     ns = f" {nsdecls('w')}" if standalone else ""
     return (
-        f'<w:ind{ns} w:firstLineChars="{first_line_chars * 100}" w:firstLine="{first_line_chars * em}"'
+        f'<w:ind{ns} w:firstLineChars="{first_line_chars * 100}" w:'
+        f'firstLine="{first_line_chars * em}"'
         f' w:leftChars="{left_chars * 100}" w:left="{left_chars * em}"'
         f' w:rightChars="{right_chars * 100}" w:right="{right_chars * em}"/>'
     )
@@ -135,7 +136,8 @@ def _style_ppr(spec: StyleSpec) -> str:
         # the grid as typed.
         '<w:overflowPunct w:val="1"/><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>'
         '<w:spacing w:before="0" w:after="0"/>'
-        f'{indent_xml(spec.indent_chars, size_pt=spec.size_pt)}<w:jc w:val="{spec.align}"/>{outline}</w:pPr>'
+        f"{indent_xml(spec.indent_chars, size_pt=spec.size_pt)}"
+        f'<w:jc w:val="{spec.align}"/>{outline}</w:pPr>'
     )
 
 
@@ -172,20 +174,23 @@ def apply_styles(document) -> None:
     _replace_child(
         defaults,
         "w:rPrDefault",
-        f'<w:rPrDefault {nsdecls("w")}><w:rPr>{fonts_xml(FONT_BODY)}<w:spacing w:val="{GLYPH_SQUEEZE}"/>{size_xml(BODY_SIZE_PT)}'
+        f"<w:rPrDefault {nsdecls('w')}><w:rPr>{fonts_xml(FONT_BODY)}"
+        f'<w:spacing w:val="{GLYPH_SQUEEZE}"/>{size_xml(BODY_SIZE_PT)}'
         '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>',
     )
     _replace_child(
         defaults,
         "w:pPrDefault",
-        f'<w:pPrDefault {nsdecls("w")}><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr></w:pPrDefault>',
+        f'<w:pPrDefault {nsdecls("w")}><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr>'
+        f"</w:pPrDefault>",
     )
     for spec in PARAGRAPH_STYLES:
         _set_style(document.styles, spec)
 
 
 def apply_page(section) -> None:
-    """A4 portrait, GB/T 9704 margins and the 22-line document grid (28 characters: GLYPH_SQUEEZE)."""
+    """A4 portrait, GB/T 9704 margins and the 22-line document grid (28 characters:
+    GLYPH_SQUEEZE)."""
     sect_pr = section._sectPr
     _replace_child(
         sect_pr, "w:pgSz", f'<w:pgSz {nsdecls("w")} w:w="{PAGE_WIDTH}" w:h="{PAGE_HEIGHT}"/>'
@@ -193,8 +198,10 @@ def apply_page(section) -> None:
     _replace_child(
         sect_pr,
         "w:pgMar",
-        f'<w:pgMar {nsdecls("w")} w:top="{MARGIN_TOP}" w:right="{MARGIN_RIGHT}" w:bottom="{MARGIN_BOTTOM}"'
-        f' w:left="{MARGIN_LEFT}" w:header="{HEADER_DISTANCE}" w:footer="{FOOTER_DISTANCE}" w:gutter="0"/>',
+        f'<w:pgMar {nsdecls("w")} w:top="{MARGIN_TOP}" w:right="{MARGIN_RIGHT}" w:'
+        f'bottom="{MARGIN_BOTTOM}"'
+        f' w:left="{MARGIN_LEFT}" w:header="{HEADER_DISTANCE}" w:footer="{FOOTER_DISTANCE}" w:'
+        f'gutter="0"/>',
     )
     _replace_child(
         sect_pr,

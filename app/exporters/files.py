@@ -26,7 +26,8 @@ def write_text_atomic(path: str | Path, text: str, **options) -> Path:
         code = f"U+{ord(exc.object[exc.start]):04X}"
         raise InputError(
             f"文本含有无法保存的字符（孤立的代理码位 {code}），未写入：{path}",
-            f"the text holds a character that cannot be saved (lone surrogate {code}); nothing written: {path}",
+            f"the text holds a character that cannot be saved (lone surrogate {code}); nothing "
+            f"written: {path}",
         ) from exc
     return write_bytes_atomic(path, data, **options)
 

@@ -67,7 +67,8 @@ class FontResolver:
             ) from exc
 
     def resolve(self, text: str, role: str, where: str) -> list:
-        """One font choice per character of ``text`` (set in ``role``); None where no font has it."""
+        """One font choice per character of ``text`` (set in ``role``); None where no font has
+        it."""
         choice = self.role_font(role)
         self.used_roles.setdefault(role, choice)
         cover = self.coverage(choice)
@@ -106,7 +107,8 @@ class FontResolver:
         more_zh = f" 等 {len(items)} 个字符" if len(items) > len(shown) else ""
         more_en = f" and {len(items) - len(shown)} more" if len(items) > len(shown) else ""
         raise InputError(
-            f"以下字符没有任何字体能显示，无法导出 PDF：{zh}{more_zh}。请改用常用字或安装含该字的字体。",
+            f"以下字符没有任何字体能显示，无法导出 PDF：{zh}{more_zh}。"
+            f"请改用常用字或安装含该字的字体。",
             f"no font can draw these characters, PDF not written: {en}{more_en}. "
             "Replace them or install a font that has them.",
         )

@@ -49,7 +49,8 @@ class PdfOptions:
 
             raise InputError(
                 f"页码位置只能是 outside 或 center，而不是 {self.page_number_position!r}",
-                f"page_number_position must be 'outside' or 'center', not {self.page_number_position!r}",
+                f"page_number_position must be 'outside' or 'center', not "
+                f"{self.page_number_position!r}",
             )
 
 

@@ -31,7 +31,8 @@ _FOREIGN_FORMATS: tuple[tuple[bytes, str, str], ...] = (
 _ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f", "\v"}
 
 
-# CJK ideographs, general punctuation (“”…—), CJK punctuation (、。《》), full-width forms (，：（）).
+# CJK ideographs, general punctuation (“”…—), CJK punctuation (、。《》), full-width forms
+# (，：（）).
 _USUAL_RANGES = (
     ("\u4e00", "\u9fff"),
     ("\u2000", "\u206f"),
@@ -52,7 +53,8 @@ def check_size(size: int, name: str = "") -> None:
         where = f"：{name}" if name else ""
         raise InputError(
             f"文件过大（{size / 1024 / 1024:.1f} MB，上限 20 MB），不像一份对照检查材料{where}",
-            f"file too large ({size / 1024 / 1024:.1f} MB, limit 20 MB){': ' + name if name else ''}",
+            f"file too large ({size / 1024 / 1024:.1f} MB, limit 20 "
+            f"MB){': ' + name if name else ''}",
         )
 
 
@@ -86,8 +88,10 @@ def decode_bytes(data: bytes) -> DecodedText:
 
 def _binary_error() -> InputError:
     return InputError(
-        "文件不是可识别的文本（可能是二进制文件或编码无法识别）。请另存为 UTF-8 文本或 .docx 后导入",
-        "the file is not readable text (binary, or an unknown encoding); save it as UTF-8 text or .docx",
+        "文件不是可识别的文本（可能是二进制文件或编码无法识别）。请另存为 UTF-8 "
+        "文本或 .docx 后导入",
+        "the file is not readable text (binary, or an unknown encoding); save it as UTF-8 "
+        "text or .docx",
     )
 
 

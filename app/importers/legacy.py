@@ -1,4 +1,5 @@
-"""Legacy Word (.doc) and WPS (.wps) files → .docx through LibreOffice headless, when it is installed.
+"""Legacy Word (.doc) and WPS (.wps) files → .docx through LibreOffice headless, when it is
+installed.
 
 The conversion runs ``soffice --headless --convert-to docx`` with a private, throw-away user
 profile (``-env:UserInstallation``): a LibreOffice the user has open is neither disturbed nor
@@ -102,7 +103,8 @@ def convert_with_soffice(
             returncode, output = _run(command, timeout, profile, poll)
         except subprocess.TimeoutExpired as exc:
             raise InputError(
-                f"LibreOffice 转换 {path.name} 超时（{timeout:g} 秒）。请在 Word/WPS 中另存为 .docx 后再导入。",
+                f"LibreOffice 转换 {path.name} 超时（{timeout:g} 秒）。请在 Word/WPS "
+                f"中另存为 .docx 后再导入。",
                 f"LibreOffice took longer than {timeout:g} s to convert {path.name}",
             ) from exc
         except OSError as exc:

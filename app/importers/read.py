@@ -56,13 +56,16 @@ def read_file(
     if suffix not in (*TEXT_SUFFIXES, *WORD_SUFFIXES, ".json"):
         raise InputError(
             f"不支持的文件类型“{suffix or '无扩展名'}”（可导入 .txt .md .docx .json）：{path}",
-            f"unsupported file type {suffix or '(none)'!r} (import .txt, .md, .docx or .json): {path}",
+            f"unsupported file type {suffix or '(none)'!r} (import .txt, .md, .docx or "
+            f".json): {path}",
         )
     size = path.stat().st_size
     if size > MAX_INPUT_BYTES:
         raise InputError(
-            f"文件过大（{size / 1024 / 1024:.1f} MB，上限 {MAX_INPUT_BYTES // 1024 // 1024} MB）：{path}",
-            f"file too large ({size / 1024 / 1024:.1f} MB, limit {MAX_INPUT_BYTES // 1024 // 1024} MB): {path}",
+            f"文件过大（{size / 1024 / 1024:.1f} MB，上限 "
+            f"{MAX_INPUT_BYTES // 1024 // 1024} MB）：{path}",
+            f"file too large ({size / 1024 / 1024:.1f} MB, limit "
+            f"{MAX_INPUT_BYTES // 1024 // 1024} MB): {path}",
         )
     if template:
         from app.templates import get_template
@@ -71,7 +74,8 @@ def read_file(
     if suffix in LEGACY_SUFFIXES and is_legacy_word_file(path):
         if not convert_legacy:
             raise LegacyWordError(
-                f"不支持旧版 Word/WPS 文件（{suffix}）：{path.name}。请在 Word/WPS 中另存为 .docx 后再导入。",
+                f"不支持旧版 Word/WPS 文件（{suffix}）：{path.name}。请在 Word/WPS "
+                f"中另存为 .docx 后再导入。",
                 f"legacy Word/WPS {suffix} is not supported: {path.name}; please save it as .docx",
             )
         return _read_converted(path, template, keep, workdir, progress)

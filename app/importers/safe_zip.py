@@ -62,7 +62,8 @@ def check_file(path: Path) -> None:
     if size > MAX_FILE_BYTES:
         raise error(
             f"文件过大（{size / 1024 / 1024:.0f} MB，上限 {MAX_FILE_BYTES // 1024 // 1024} MB）",
-            f"file too large ({size / 1024 / 1024:.0f} MB, limit {MAX_FILE_BYTES // 1024 // 1024} MB)",
+            f"file too large ({size / 1024 / 1024:.0f} MB, limit "
+            f"{MAX_FILE_BYTES // 1024 // 1024} MB)",
             path,
         )
     if head.startswith(OLE_MAGIC):
@@ -72,7 +73,8 @@ def check_file(path: Path) -> None:
             or "EncryptedPackage".encode("utf-16-le") in data
         ):
             raise error(
-                "文档设置了打开密码（已加密），无法读取。请在 Word/WPS 中取消密码后另存为 .docx 再导入",
+                "文档设置了打开密码（已加密），无法读取。请在 Word/WPS "
+                "中取消密码后另存为 .docx 再导入",
                 "the document is password-protected (encrypted); remove the password in Word/WPS, "
                 "save it as .docx and import that",
                 path,
@@ -118,7 +120,8 @@ def open_zip(path: Path) -> zipfile.ZipFile:
 def corrupt_error(path: Path) -> InputError:
     return error(
         "文件已损坏或不完整（不是有效的 .docx 压缩包）。请在 Word/WPS 中打开并重新另存为 .docx",
-        "the file is damaged or incomplete (not a valid .docx zip); open it in Word/WPS and save it "
+        "the file is damaged or incomplete (not a valid .docx zip); open it in Word/WPS "
+        "and save it "
         "as .docx again",
         path,
     )

@@ -26,7 +26,8 @@ _YEAR_RE = re.compile(r"(20\d{2})\s*年")
 
 @lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
-    """A comparison key: masked words unmasked, punctuation, quotes and the 在…方面 frame removed."""
+    """A comparison key: masked words unmasked, punctuation, quotes and the 在…方面 frame
+    removed."""
     for masked, word in _MASKED_WORDS.items():
         text = re.sub(masked, word, text, flags=re.IGNORECASE)
     text = _NOISE_RE.sub("", text)

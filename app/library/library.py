@@ -365,7 +365,8 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
             self.db.execute("UPDATE materials SET trashed = 1 WHERE id = ?", [material_id])
             self._touch(material_id)
             return self.db.execute(
-                "INSERT INTO trash (material_id, kind, label, deleted) VALUES (?, 'material', ?, ?)",
+                "INSERT INTO trash (material_id, kind, label, deleted) VALUES (?, "
+                "'material', ?, ?)",
                 [material_id, row["title"][: trash.LABEL_CHARS], tree.now()],
             ).lastrowid
 
@@ -377,7 +378,8 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
             ("WHERE material_id = ?", [material_id]) if material_id is not None else ("", [])
         )
         cursor = self.db.execute(
-            f"SELECT id, material_id, kind, label, deleted FROM trash {where} ORDER BY deleted DESC, id DESC",
+            f"SELECT id, material_id, kind, label, deleted FROM trash {where} ORDER BY deleted "
+            f"DESC, id DESC",
             params,
         )
         back = trash.back_entry_ids(self.db, material_id)

@@ -191,7 +191,8 @@ class NodeEditing:
         with self._write():
             self._point_pair(problem_point_id, measure_point_id)
             linked = self.db.execute(
-                "SELECT 1 FROM links WHERE (problem_id = ? AND measure_id = ?) OR (problem_id = ? AND measure_id = ?)",
+                "SELECT 1 FROM links WHERE (problem_id = ? AND measure_id = ?) OR (problem_id = ? "
+                "AND measure_id = ?)",
                 [problem_point_id, measure_point_id, measure_point_id, problem_point_id],
             ).fetchone()
             if not linked:
@@ -205,7 +206,8 @@ class NodeEditing:
         with self._write():
             self._point_pair(problem_point_id, measure_point_id)
             self.db.execute(
-                "DELETE FROM links WHERE (problem_id = ? AND measure_id = ?) OR (problem_id = ? AND measure_id = ?)",
+                "DELETE FROM links WHERE (problem_id = ? AND measure_id = ?) OR (problem_id = ? "
+                "AND measure_id = ?)",
                 [problem_point_id, measure_point_id, measure_point_id, problem_point_id],
             )
             self._touch(self.node_location(problem_point_id)[0])

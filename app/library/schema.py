@@ -351,7 +351,8 @@ def write_error(path: Path, exc: sqlite3.DatabaseError) -> LibraryError:
     )
     return LibraryError(
         f"未能保存到材料库 {path}：{zh}；此前保存的内容未受影响，请处理后重试",
-        f"could not save to the library {path}: {en}; what was saved before is intact — fix this and retry",
+        f"could not save to the library {path}: {en}; what was saved before is intact — fix "
+        f"this and retry",
     )
 
 

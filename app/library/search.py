@@ -83,7 +83,8 @@ def _scan(db: Database, query: str, material_id: int | None, limit: int) -> list
     folded = query.lower()
     scope, args = ("AND id = ?", [material_id]) if material_id is not None else ("", [])
     materials = db.execute(
-        f"SELECT id, title, updated FROM materials WHERE trashed = 0 {scope} ORDER BY updated DESC, id DESC",
+        f"SELECT id, title, updated FROM materials WHERE trashed = 0 {scope} ORDER BY updated "
+        f"DESC, id DESC",
         args,
     ).fetchall()
     hits: list[dict[str, Any]] = []
@@ -135,13 +136,17 @@ def _stream(db: Database, match: str, material_id: int | None, limit: int) -> li
     own = (
         "SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid < 0"
         + (
-            f" AND rowid BETWEEN {-(material_id * FIELD_SHIFT + 7)} AND {-material_id * FIELD_SHIFT}"
+            f" AND rowid BETWEEN {-(material_id * FIELD_SHIFT + 7)} AND "
+            f"{-material_id * FIELD_SHIFT}"
             if material_id
             else ""
         )
         + " ORDER BY rowid"
     )
-    nodes = f"SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid > 0{node_range} ORDER BY rowid DESC"
+    nodes = (
+        f"SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND rowid > 0{node_range} "
+        f"ORDER BY rowid DESC"
+    )
     queries = [own] if material_id is not None and not node_range else [own, nodes]
     hits: list[dict[str, Any]] = []
     for sql in queries:

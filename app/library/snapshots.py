@@ -78,7 +78,8 @@ class SnapshotMethods:
         with self._durable(), self._write():
             material = self.get_material(material_id)
             return self.db.execute(
-                "INSERT INTO revisions (material_id, name, created, word_count, content) VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO revisions (material_id, name, created, word_count, content) VALUES (?,"
+                " ?, ?, ?, ?)",
                 [
                     material_id,
                     name.strip() or tree.now(),

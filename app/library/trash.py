@@ -325,7 +325,8 @@ def restore_subtree(
         a, b = id_map.get(a, a), id_map.get(b, b)
         db.execute(
             "INSERT OR IGNORE INTO links (problem_id, measure_id)"
-            " SELECT ?, ? WHERE (SELECT count(*) FROM nodes WHERE id IN (?, ?) AND kind = 'point') = 2",
+            " SELECT ?, ? WHERE (SELECT count(*) FROM nodes WHERE id IN (?, ?) AND kind = "
+            "'point') = 2",
             [a, b, a, b],
         )
     db.execute("DELETE FROM trash WHERE id = ?", [entry["id"]])

@@ -400,7 +400,8 @@ def build_one(build: FontBuild) -> None:
     version = package_version(build.package)
     notice = (
         f"Modified {build_date().isoformat()} by Duizhao packaging/fonts/build_fonts.py from "
-        f"{original} ({build.source.name} face {build.face}, Debian package {build.package} {version}): "
+        f"{original} ({build.source.name} face {build.face}, Debian package {build.package} "
+        f"{version}): "
         f"subset to {describe}; "
         + ("outlines converted from CFF to TrueType (cu2qu, max error 1 unit); " if was_cff else "")
         + (
@@ -510,8 +511,8 @@ def main(argv: list[str] | None = None) -> int:
         missing = [str(b.source) for b in selected if not b.source.exists()]
         if missing:
             print(
-                "missing source fonts (install the Debian packages in packaging/fonts/README.md):\n  "
-                + "\n  ".join(missing),
+                "missing source fonts (install the Debian packages in packaging/fonts/"
+                "README.md):\n  " + "\n  ".join(missing),
                 file=sys.stderr,
             )
             return 2

@@ -13,9 +13,11 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
     '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+'
+    'xml"/>'
     '<Default Extension="xml" ContentType="application/xml"/>'
-    '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+    '<Override PartName="/word/document.xml" ContentType="application/'
+    "vnd.openxmlformats-officedocument."
     'wordprocessingml.document.main+xml"/></Types>'
 )
 _ROOT_RELS = (
@@ -78,7 +80,10 @@ def numbering(
     for num_id, aid in nums.items():
         override = ""
         if start_overrides and num_id in start_overrides:
-            override = f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start_overrides[num_id]}"/></w:lvlOverride>'
+            override = (
+                f'<w:lvlOverride w:ilvl="0">'
+                f'<w:startOverride w:val="{start_overrides[num_id]}"/></w:lvlOverride>'
+            )
         out.append(f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{aid}"/>{override}</w:num>')
     out.append("</w:numbering>")
     return "".join(out)
@@ -87,9 +92,12 @@ def numbering(
 def styles(*extra: str) -> str:
     """styles.xml with Normal, Title, Heading 1–3, TOC 1 and any extra w:style elements."""
     base = [
-        '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>',
-        '<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/></w:style>',
-        '<w:style w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/><w:basedOn w:val="Normal"/></w:style>',
+        '<w:style w:type="paragraph" w:default="1" w:styleId="Normal">'
+        '<w:name w:val="Normal"/></w:style>',
+        '<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/>'
+        '<w:basedOn w:val="Normal"/></w:style>',
+        '<w:style w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/>'
+        '<w:basedOn w:val="Normal"/></w:style>',
     ]
     for n in (1, 2, 3):
         base.append(
@@ -188,7 +196,8 @@ def xml_bomb_body() -> str:
     ]
     return (
         '<?xml version="1.0"?><!DOCTYPE w:document [' + "".join(entities) + "]>"
-        f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>'
+        f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body>'
+        f"</w:document>"
     )
 
 

@@ -65,7 +65,8 @@ class PdfDoc:
 
 
 def base_font(fontname: str) -> str:
-    """PostScript name without the subset tag (``ABCDEF+FandolFang-Regular`` → ``FandolFang-Regular``)."""
+    """PostScript name without the subset tag (``ABCDEF+FandolFang-Regular`` →
+    ``FandolFang-Regular``)."""
     return fontname.split("+", 1)[1] if "+" in fontname else fontname
 
 

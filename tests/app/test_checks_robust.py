@@ -9,7 +9,10 @@ from app.checks import apply_edit, apply_fixes, run_checks
 from app.checks.paths import get_text
 from app.model import Dimension, Material, Point, Section
 
-ALPHABET = "学习党史不够，。、；：？！“”‘’（）《》\"',;:?!() \n　XxX某【】*2021年dangshimzshh二十大越来愈多…—"
+ALPHABET = (
+    "学习党史不够，。、；：？！“”‘’（）《》\"',;:?!() "
+    "\n　XxX某【】*2021年dangshimzshh二十大越来愈多…—"
+)
 texts = st.text(alphabet=ALPHABET, max_size=60)
 points = st.builds(Point, title=texts, body=texts, example=texts)
 dimensions = st.builds(

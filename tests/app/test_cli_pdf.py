@@ -1,4 +1,5 @@
-"""`duizhao-cli export ID --format pdf` and `duizhao-cli fonts`: the PDF a user prints from the CLI."""
+"""`duizhao-cli export ID --format pdf` and `duizhao-cli fonts`: the PDF a user prints from the
+CLI."""
 
 from __future__ import annotations
 

@@ -374,7 +374,8 @@ def test_table_of_contents_field_is_dropped(tmp_path):
     def toc_entry(text, first=False, last=False):
         begin = (
             (
-                '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \\o "1-3" \\h '
+                '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r>'
+                '<w:instrText xml:space="preserve"> TOC \\o "1-3" \\h '
                 '</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
             )
             if first
@@ -423,9 +424,15 @@ def test_tracked_changes_are_accepted_and_comments_ignored(tmp_path):
         + '<w:r><w:commentReference w:id="0"/></w:r>'
     )
     # A deleted paragraph mark: Word shows this paragraph and the next as one.
-    joined = f'<w:p><w:pPr><w:rPr><w:del w:id="3" w:author="a"/></w:rPr></w:pPr>{run("二是调查研究")}</w:p>'
+    joined = (
+        f'<w:p><w:pPr><w:rPr><w:del w:id="3" w:author="a"/></w:rPr>'
+        f"</w:pPr>{run('二是调查研究')}</w:p>"
+    )
     body = para("一、存在的主要问题") + para(changed, raw=True) + joined + para("不够扎实。")
-    comments = f'<w:comments xmlns:w="{W}"><w:comment w:id="0"><w:p>{run("批注：再改")}</w:p></w:comment></w:comments>'
+    comments = (
+        f'<w:comments xmlns:w="{W}"><w:comment w:id="0"><w:p>{run("批注：再改")}</w:p>'
+        f"</w:comment></w:comments>"
+    )
     path = write_docx(
         tmp_path / "tc.docx",
         body,

@@ -21,7 +21,8 @@ from app.serialize import material_from_json, material_to_json
 from tests.conftest import HANG_GUARD_S
 
 HOSTILE = {
-    "reportlab markup": '<b>加粗</b><font name="Courier" size="40">字</font><para leading="0"><br/>',
+    "reportlab markup": '<b>加粗</b><font name="Courier" size="40">字</font>'
+    '<para leading="0"><br/>',
     "html": "<script>alert('材料')</script><img src=x onerror=1>&amp;&lt;&#x41;",
     "control characters": "控制\x00字符\x07响铃\x1b[31m红色\x7f删除\x0c换页",
     "direction marks": "从右\u202e到左\u200f标记\u2066隔离\u2069结束\u061c",
@@ -179,11 +180,13 @@ def test_999_points_work_and_the_1000th_is_refused(library):
         ('[{"format": "duizhao-material", "version": 1}]', "top level"),
         ('"duizhao-material"', "top level"),
         (
-            '{"format": "duizhao-material", "version": 1, "sections": [{"kind": "problems", "points": 5}]}',
+            '{"format": "duizhao-material", "version": 1, "sections": [{"kind": "problems", '
+            '"points": 5}]}',
             "points",
         ),
         (
-            '{"format": "duizhao-material", "version": 1, "links": [[[0, 0, 99999999999999999999], [0, 0, 0]]]}',
+            '{"format": "duizhao-material", "version": 1, "links": [[[0, 0, 99999999999999999999], '
+            "[0, 0, 0]]]}",
             "links",
         ),
         ("", "not valid JSON"),

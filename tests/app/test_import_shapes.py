@@ -66,7 +66,8 @@ def tree(material: Material, report: ImportReport) -> str:
                 if on
             )
             out.append(
-                f"  D {d.heading_prefix}|{d.heading}|{d.heading_suffix} ({d.short_name or '-'}) {shape}".rstrip()
+                f"  D {d.heading_prefix}|{d.heading}|{d.heading_suffix} "
+                f"({d.short_name or '-'}) {shape}".rstrip()
             )
             out += [f"    I {t[:16]}…" for t in d.intro]
             for p in d.points:

@@ -10,8 +10,8 @@ strips it); a title that stood alone on its line (``title_alone``) renders witho
 
 It then checks what the user gets back: the txt export must equal the source up to whitespace
 and the *style* of numbering markers (``1、`` may print ``1.``), with every marker at the same
-level and place — an invented ``一是`` or ``一、``, a dropped marker or a ``：`` glued onto a heading
-fails, and so does a 。 added after a title that stood on its own line (``1.学习不够``).
+level and place — an invented ``一是`` or ``一、``, a dropped marker or a ``：`` glued onto a
+heading fails, and so does a 。 added after a title that stood on its own line (``1.学习不够``).
 """
 
 from __future__ import annotations
@@ -152,7 +152,8 @@ def assert_export_faithful(source: str, material: Material, report: ImportReport
     at = next((i for i, (a, b) in enumerate(zip(plain, exported, strict=False)) if a != b), None)
     at = min(len(plain), len(exported)) if at is None else at
     raise AssertionError(
-        f"text lost, moved or invented in the txt export (beyond whitespace/numbering style) near {at}:\n"
+        f"text lost, moved or invented in the txt export (beyond whitespace/numbering style) "
+        f"near {at}:\n"
         f"  source: …{plain[max(0, at - 25) : at + 30]}\n"
         f"  export: …{exported[max(0, at - 25) : at + 30]}"
     )
@@ -176,7 +177,10 @@ def assert_no_text_lost(source: str, material: Material, report: ImportReport) -
 
 # ----- the oracle itself must be able to fail -----------------------------------------------
 
-_SOURCE = "# 某局党组对照检查材料\n\n按照要求，对照检查如下：\n\n**一、存在的问题**\n\n一是学习不够。平时学得少。\n"
+_SOURCE = (
+    "# 某局党组对照检查材料\n\n按照要求，对照检查如下：\n\n**一、"
+    "存在的问题**\n\n一是学习不够。平时学得少。\n"
+)
 
 
 def _material() -> Material:

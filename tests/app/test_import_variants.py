@@ -1,4 +1,5 @@
-"""Messier real-world shapes (tests/data/import/*): each checks structure and that no text is lost."""
+"""Messier real-world shapes (tests/data/import/*): each checks structure and that no text is
+lost."""
 
 from __future__ import annotations
 
@@ -43,8 +44,8 @@ def test_pdf_copy_with_27_character_lines_is_rejoined():
     causes = material.section("causes").points
     # A page number between two lines of one paragraph is dropped and the paragraph joined.
     assert (
-        causes[0].body
-        == "对加强理论武装的极端重要性认识不足，以干代学、以会代学的现象仍然存在，理论学习的系统性不强。"
+        causes[0].body == "对加强理论武装的极端重要性认识不足，以干代学、"
+        "以会代学的现象仍然存在，理论学习的系统性不强。"
     )
     assert report.dropped_furniture == ["— 2 —"]
     # A full line ending in 。 followed by 二是 was a wrap, not a paragraph end: still two points.

@@ -152,7 +152,8 @@ def test_json_round_trip_keeps_every_layout_field_and_old_files_still_load():
     "doc",
     [
         '{"format": "duizhao-material", "version": 1, "point_style": "roman"}',
-        '{"format": "duizhao-material", "version": 1, "sections": [{"kind": "other", "numbered": 0}]}',
+        '{"format": "duizhao-material", "version": 1, "sections": [{"kind": "other", '
+        '"numbered": 0}]}',
     ],
 )
 def test_bad_layout_values_in_json_are_refused(doc):

@@ -20,7 +20,8 @@ posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissio
 def guard(request):
     if not request.config.pluginmanager.has_plugin("socket_guard"):
         pytest.fail(
-            'the socket guard is not loaded: add `pytest_plugins = ["socket_guard"]` to tests/conftest.py'
+            'the socket guard is not loaded: add `pytest_plugins = ["socket_guard"]` to '
+            "tests/conftest.py"
         )
     import socket_guard
 

@@ -180,8 +180,8 @@ def test_clicking_a_finding_selects_it_in_list_and_line_fields(qtbot, seed_windo
     preamble_text = seed_window.material.preamble[0]
     context = panel.index_of(mzshh, COL_CONTEXT).data()
     assert (
-        context
-        == f"…{preamble_text[mzshh.start - 8 : mzshh.start]}【mzshh】{preamble_text[mzshh.end : mzshh.end + 8]}…"
+        context == f"…{preamble_text[mzshh.start - 8 : mzshh.start]}【mzshh】"
+        f"{preamble_text[mzshh.end : mzshh.end + 8]}…"
     )
     assert panel.index_of(mzshh, COL_WHERE).data() == "Preamble ¶1"
     click_cell(qtbot, panel, mzshh, COL_CONTEXT)

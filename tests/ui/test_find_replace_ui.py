@@ -260,7 +260,7 @@ def test_nothing_found_says_so(qtbot, window):
     assert dialog.replace_one_button.isEnabled() is False
 
 
-# ----- whole library (read-only) -------------------------------------------------------------------
+# ----- whole library (read-only) ------------------------------------------------------------------
 def test_library_scope_lists_hits_per_material_and_jumps_read_only(qtbot, window, seeded_library):
     other = Material(title="另一份对照检查材料", sections=[])
     from app.model import Section

@@ -251,7 +251,7 @@ def test_a_machine_without_input_method_is_told_what_to_install():
     assert "fcitx5-pinyin" in text and "im-config" in text
 
 
-# ----- 帮助 → 关于 → 输入法 ------------------------------------------------------------------------
+# ----- 帮助 → 关于 → 输入法 -----------------------------------------------------------------------
 def test_about_shows_the_input_method_section_in_chinese(qapp, qtbot, monkeypatch):
     monkeypatch.setattr(input_method, "loaded_input_context_plugins", lambda maps=None: ["compose"])
     monkeypatch.setattr(input_method, "running_input_methods", lambda proc=None: ["fcitx"])

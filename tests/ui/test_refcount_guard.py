@@ -69,7 +69,8 @@ def test_when_the_leak_is_there_none_is_lifted_and_it_is_logged_once():
         "from ui import refcount_guard as g\n"
         "g._pyside_version = lambda: (6, 12, 0)\n"  # an install the pin did not keep away
         "g._leaks_none = lambda: True\n"
-        "print(g.guard_none_refcount(), g.guard_none_refcount(), sys.getrefcount(None) > g._NONE_FLOOR)\n"
+        "print(g.guard_none_refcount(), g.guard_none_refcount(), sys.getrefcount(None) > "
+        "g._NONE_FLOOR)\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", code],

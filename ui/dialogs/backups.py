@@ -1,4 +1,5 @@
-"""备份与恢复: the library's backups (time, kind, material count, size), 立即备份, and restoring one.
+"""备份与恢复: the library's backups (time, kind, material count, size), 立即备份, and restoring
+one.
 
 Restoring replaces the library file, so the open library must be let go of first: ``release``
 (the window flushes what was typed and closes its library) runs before

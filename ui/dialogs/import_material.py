@@ -1,9 +1,9 @@
 """导入: read a file into a Material, show what was recognised, add it only when confirmed.
 
 ``ImportSource`` (in ``import_source``) reads the file through ``app.importers.read_file`` off
-the GUI thread; ``ImportDialog`` shows the recognised tree next to the source text, the counts, the suggested template (with a
-combo that re-runs the import against another) and, highlighted, whatever the importer could
-not classify, so nothing lands in the library unseen.
+the GUI thread; ``ImportDialog`` shows the recognised tree next to the source text, the counts,
+the suggested template (with a combo that re-runs the import against another) and, highlighted,
+whatever the importer could not classify, so nothing lands in the library unseen.
 """
 
 from __future__ import annotations

@@ -107,7 +107,8 @@ def test_a_library_from_a_newer_version_is_refused_untouched(tmp_path):
     make_library(path)
     conn = sqlite3.connect(path)
     conn.execute(
-        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('duizhao', 'm099_future', 'x')"
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('duizhao', "
+        "'m099_future', 'x')"
     )
     conn.commit()
     conn.execute("PRAGMA journal_mode = DELETE")

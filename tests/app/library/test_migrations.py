@@ -51,7 +51,8 @@ def test_the_full_text_index_follows_node_edits_after_migrating(fresh_db, migrat
         "INSERT INTO materials (id, title, created, updated) VALUES (1, '材料', 'x', 'x')"
     )
     fresh_db.execute(
-        "INSERT INTO nodes (id, material_id, position, kind, title) VALUES (1, 1, 0, 'point', '学习不够深入')"
+        "INSERT INTO nodes (id, material_id, position, kind, title) VALUES (1, 1, 0, "
+        "'point', '学习不够深入')"
     )
     hits = "SELECT rowid FROM search_fts WHERE search_fts MATCH ?"
     assert fresh_db.execute(hits, ["不够深"]).fetchall() == [(1 * schema.FIELD_SHIFT + 1,)]

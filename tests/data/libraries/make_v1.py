@@ -37,7 +37,8 @@ def build(path: Path) -> None:
     migrations.apply(db, stop_before=later or None)
     with db.atomic():
         db.execute(
-            "INSERT INTO materials (id, title, organization, scope, year, meeting, template_id, author,"
+            "INSERT INTO materials (id, title, organization, scope, year, meeting, "
+            "template_id, author,"
             " date, preamble, closing, created, updated, word_count, dimension_count, point_count)"
             " VALUES (1, ?, '县政府党组', 'group', 2021, '党史学习教育专题民主生活会',"
             " '2021-dangshi-wugedaitou', '', '2022年1月', ?, ?, ?, ?, 0, 1, 2)",
@@ -51,7 +52,8 @@ def build(path: Path) -> None:
         )
         node = (
             "INSERT INTO nodes (id, material_id, parent_id, position, kind, section_kind, heading,"
-            " short_name, heading_prefix, heading_suffix, intro, title, body, example, example_lead,"
+            " short_name, heading_prefix, heading_suffix, intro, title, body, example, "
+            "example_lead,"
             " example_sep) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         )
         rows = [
@@ -145,7 +147,8 @@ def build(path: Path) -> None:
             db.execute(node, row)
         db.execute("INSERT INTO links (problem_id, measure_id) VALUES (3, 5)")
         db.execute(
-            "INSERT INTO revisions (material_id, name, created, word_count, content) VALUES (1, '初稿', ?, 0, ?)",
+            "INSERT INTO revisions (material_id, name, created, word_count, content) VALUES (1, "
+            "'初稿', ?, 0, ?)",
             [
                 STAMP,
                 json.dumps(

@@ -1,6 +1,7 @@
 """Build ``v2.db``: a small library exactly as schema version 2 (``m002_layout``: running
 text that is not an enumerated point, a heading on its own line, points apart, the point
-numbering style, a point title on its own line) stores it, for the test that every later Duizhao still opens it and keeps its
+numbering style, a point title on its own line) stores it, for the test that every later Duizhao
+still opens it and keeps its
 content and shape.
 
 Rows are written with plain SQL against the v2 tables — not through ``Library`` — so running
@@ -39,7 +40,8 @@ def build(path: Path) -> None:
     migrations.apply(db, stop_before=later or None)
     with db.atomic():
         db.execute(
-            "INSERT INTO materials (id, title, organization, scope, year, meeting, template_id, author,"
+            "INSERT INTO materials (id, title, organization, scope, year, meeting, "
+            "template_id, author,"
             " date, preamble, closing, created, updated, word_count, dimension_count, point_count,"
             " point_style) VALUES (1, ?, 'XX局机关党支部', 'group', 2025, '组织生活会',"
             " 'zuzhishenghuo-zhibu-6', '', '2026年1月', ?, ?, ?, ?, 0, 2, 3, 'arabic')",
@@ -53,7 +55,8 @@ def build(path: Path) -> None:
         )
         node = (
             "INSERT INTO nodes (id, material_id, parent_id, position, kind, section_kind, heading,"
-            " short_name, heading_prefix, heading_suffix, intro, title, body, example, example_lead,"
+            " short_name, heading_prefix, heading_suffix, intro, title, body, example, "
+            "example_lead,"
             " example_sep, numbered, heading_alone, points_apart, title_alone)"
             " VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         )
@@ -213,7 +216,8 @@ def build(path: Path) -> None:
         for row in rows:
             db.execute(node, row)
         db.execute(
-            "INSERT INTO revisions (material_id, name, created, word_count, content) VALUES (1, '初稿', ?, 0, ?)",
+            "INSERT INTO revisions (material_id, name, created, word_count, content) VALUES (1, "
+            "'初稿', ?, 0, ?)",
             [
                 STAMP,
                 json.dumps(
