@@ -16,7 +16,8 @@ run: deps-run $(VENV)/.stamp-run translations
 	$(PY) -m ui.main $(ARGS)
 
 test: deps-test $(VENV)/.stamp-test translations
-	$(VENV)/bin/ruff check app ui tests benchmarks
+	$(VENV)/bin/ruff check app ui tests benchmarks packaging
+	$(VENV)/bin/ruff format --check app ui tests benchmarks packaging
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PYTEST_ARGS)
 ifeq ($(DIST_TEST),yes)
 	$(MAKE) --no-print-directory dist-test
