@@ -201,14 +201,17 @@ class EditorActionsMixin:
         # the numbers the export prints (point style, running text without a number)
         numbering = Numbering(self.material)
         labels: dict[int, str] = {}
+
+        def label(where: str, number: str, point: Point) -> str:
+            # running text has no number: no gap for it (the title is shown as typed)
+            return f"{where} · " + " ".join(part for part in (number, point.title) if part)
+
         for si, section in enumerate(self.material.sections):
             for p, number in zip(section.points, numbering.points(si), strict=True):
-                labels[p.id] = f"{section.heading} · {number} {p.title}".replace("  ", " ")
+                labels[p.id] = label(section.heading, number, p)
             for di, d in enumerate(section.dimensions):
                 for p, number in zip(d.points, numbering.points(si, di), strict=True):
-                    labels[p.id] = f"{d.short_name or d.heading[:10]} · {number} {p.title}".replace(
-                        "  ", " "
-                    )
+                    labels[p.id] = label(d.short_name or d.heading[:10], number, p)
         names = []
         node = item
         while node is not None and node.kind != "material":
