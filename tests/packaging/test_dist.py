@@ -104,6 +104,18 @@ def test_cli_version_is_the_source_version(dist, home):
     assert done.stdout.strip() == f"duizhao-cli {app.__version__}"
 
 
+def test_cli_started_through_links_never_starts_the_window(dist, home, tmp_path):
+    # On Linux duizhao-cli is a link to the one executable, and the .deb adds a second link in
+    # /usr/bin: the name it is started by must pick the command line, which needs no display
+    # (a Qt platform that does not exist would abort the window at once).
+    link = tmp_path / "bin" / "duizhao-cli"
+    link.parent.mkdir()
+    link.symlink_to(dist / "duizhao-cli")
+    done = run(link.parent, "duizhao-cli", "templates", home=home, platform="no-such-platform")
+    assert done.returncode == 0, done.stderr
+    assert "2021" in done.stdout
+
+
 def test_frozen_cli_imports_the_seed_and_exports_pdf(dist, home, seed_path, tmp_path):
     before = _snapshot(dist)
     done = run(dist, "duizhao-cli", "import", str(seed_path), home=home)
