@@ -1,6 +1,6 @@
-"""Next year's draft under a different template: map the old problems dimensions onto the new
-template's (by short name, then the template's keywords, then text similarity) and keep every
-unmatched old dimension after the new ones, so no text is lost.
+"""Next year's draft under a different template: the old problems dimensions go where a mapping
+says (``app.dimension_mapping``: the user's, or the suggestion from the successions table and
+the wording), so no text is lost.
 
 Pure functions over the model; the library stores the result.
 """
@@ -8,63 +8,22 @@ Pure functions over the model; the library stores the result.
 from __future__ import annotations
 
 import copy
-from difflib import SequenceMatcher
+from collections.abc import Sequence
 
+from app.dimension_mapping import Target, apply_mapping, match_dimensions, suggest_mapping
 from app.errors import InputError
-from app.model import Dimension, Material, Section
-from app.templates import Template, TemplateDimension, get_template
+from app.model import Material, Section
+from app.templates import Template, get_template
 
-SIMILARITY_THRESHOLD = 0.45
-
-
-def _keyword_hit(old: Dimension, new: TemplateDimension) -> bool:
-    text = f"{old.short_name}{old.heading}"
-    return any(k and k in text for k in new.keywords) or (
-        bool(old.short_name) and old.short_name in new.keywords
-    )
+__all__ = ["draft_for_template", "match_dimensions", "remap_to_template"]
 
 
-def _similarity(old: Dimension, new: TemplateDimension) -> float:
-    return SequenceMatcher(None, old.heading, new.heading, autojunk=False).ratio()
-
-
-def match_dimensions(old: list[Dimension], new: tuple[TemplateDimension, ...]) -> dict[int, int]:
-    """new index → old index; each old dimension used at most once, strongest rule first."""
-    matched: dict[int, int] = {}
-    used: set[int] = set()
-    rules = (
-        lambda o, n: bool(o.short_name) and o.short_name == n.short_name,
-        _keyword_hit,
-    )
-    for rule in rules:
-        for ni, nd in enumerate(new):
-            if ni in matched:
-                continue
-            for oi, od in enumerate(old):
-                if oi not in used and rule(od, nd):
-                    matched[ni] = oi
-                    used.add(oi)
-                    break
-    # Similarity last, best pairs first, so one close pair is not stolen by a weaker one.
-    pairs = sorted(
-        (
-            (_similarity(od, nd), ni, oi)
-            for ni, nd in enumerate(new)
-            if ni not in matched
-            for oi, od in enumerate(old)
-            if oi not in used
-        ),
-        reverse=True,
-    )
-    for score, ni, oi in pairs:
-        if score >= SIMILARITY_THRESHOLD and ni not in matched and oi not in used:
-            matched[ni] = oi
-            used.add(oi)
-    return matched
-
-
-def remap_to_template(material: Material, template: Template) -> Material:
-    """A deep copy of ``material`` whose problems section follows ``template``'s dimensions.
+def remap_to_template(
+    material: Material, template: Template, mapping: Sequence[Target] | None = None
+) -> Material:
+    """A deep copy of ``material`` whose problems section follows ``template``'s dimensions,
+    each old dimension going where ``mapping`` says (one target per old dimension, see
+    ``app.dimension_mapping``); without one, where the suggestion says.
 
     Point ids and links are kept on the copy so the caller can carry links over by position.
     """
@@ -76,29 +35,18 @@ def remap_to_template(material: Material, template: Template) -> Material:
         problems = Section(kind="problems", heading=template.section_heading("problems"))
         out.sections.insert(0, problems)
     old = problems.dimensions
-    matched = match_dimensions(old, template.dimensions)
-    mapped = []
-    for ni, td in enumerate(template.dimensions):
-        source = old[matched[ni]] if ni in matched else None
-        mapped.append(
-            Dimension(
-                heading=td.heading,
-                short_name=td.short_name,
-                heading_prefix=template.dimension_prefix,
-                heading_suffix=template.dimension_suffix,
-                intro=list(source.intro) if source else [],
-                points=source.points if source else [],
-            )
-        )
-    kept = [d for oi, d in enumerate(old) if oi not in set(matched.values())]
-    problems.dimensions = mapped + kept
+    if mapping is None:
+        mapping = suggest_mapping(old, template, material.template_id)
+    problems.dimensions = apply_mapping(old, template, mapping)
     return out
 
 
-def draft_for_template(source: Material, template: Template) -> Material:
+def draft_for_template(
+    source: Material, template: Template, mapping: Sequence[Target] | None = None
+) -> Material:
     """The remapped copy, with the template's year (when it has one) and, when the old title
     was the old template's generated title, the new template's title."""
-    copy = remap_to_template(source, template)
+    copy = remap_to_template(source, template, mapping)
     try:
         old_title = get_template(source.template_id).title_pattern.format(
             organization=source.organization

@@ -18,13 +18,14 @@ of this package.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import target_guard
+from app.dimension_mapping import Target
 from app.errors import CorruptLibraryError, InputError, LibraryError
 from app.library import backup_files, fields, lock, restore, schema, search, trash, tree
 from app.library.backups import BackupMethods, backup_before_migration
@@ -303,17 +304,18 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
         template_id: str | None = None,
         year: int | None = None,
         title: str | None = None,
+        mapping: Sequence[Target] | None = None,
     ) -> int:
         """Next year's draft: a copy keeping structure and text. With a different template, the
-        problems dimensions are mapped to the new template's by short name/keywords; unmatched
-        old dimensions are kept (after the new ones) so no text is lost.
+        problems dimensions go where ``mapping`` says (one target per old dimension, see
+        ``app.dimension_mapping``), else where the suggestion says; no text is lost.
 
         The copy's year is ``year`` when given, else the new template's year, else unchanged;
         its title ``title`` when given (one transaction: no copy under the old title)."""
         source = self.get_material(material_id)
         copy = source
         if template_id is not None and template_id != source.template_id:
-            copy = draft_for_template(source, get_template(template_id))
+            copy = draft_for_template(source, get_template(template_id), mapping)
         if year is not None:
             copy.year = year
         if title is not None:
