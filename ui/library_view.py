@@ -236,6 +236,11 @@ class LibraryView(QWidget):
     def duplicate_selected(self) -> int | None:
         source_id = self.selected_material_id()
         if source_id is None:
+            from ui.dialogs.duplicate import nothing_to_duplicate
+
+            self._run_dialog(
+                nothing_to_duplicate(self, library_empty=not self.listed_material_ids())
+            )
             return None
         try:
             from ui.dialogs.duplicate import DuplicateDialog
@@ -245,7 +250,11 @@ class LibraryView(QWidget):
                 return None
             year, template_id = dialog.values()
             material_id = self.library.duplicate_material(
-                source_id, template_id=template_id, year=year, title=dialog.title()
+                source_id,
+                template_id=template_id,
+                year=year,
+                title=dialog.title(),
+                mapping=dialog.mapping(),
             )
         except DuizhaoError as exc:
             self._show_error(self.tr("Cannot duplicate the material"), exc)

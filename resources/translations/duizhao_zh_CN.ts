@@ -1125,6 +1125,14 @@
 <context>
     <name>DuplicateDialog</name>
     <message>
+        <source>The library is empty: create a material from a template or import a file first, then duplicate it as next year&apos;s draft.</source>
+        <translation>材料库还是空的：请先从模板新建或导入一份材料，再复制为下一年度草稿。</translation>
+    </message>
+    <message>
+        <source>Select a material in the library first, then duplicate it.</source>
+        <translation>请先在材料库中选中一份材料，再复制为下一年度草稿。</translation>
+    </message>
+    <message>
         <source>Duplicate as next year&apos;s draft</source>
         <translation>复制为下一年度草稿</translation>
     </message>
@@ -1145,12 +1153,32 @@
         <translation>标题</translation>
     </message>
     <message>
-        <source>This year&apos;s aspect</source>
-        <translation>原查摆方面</translation>
+        <source>The framework changes. Choose where each of last year&apos;s aspects goes; its points go with it.</source>
+        <translation>框架有变化。请为上一年度的每个查摆方面选择归入何处，其下要点随之移动。</translation>
+    </message>
+    <message>
+        <source>moved into “{name}”</source>
+        <translation>并入“{name}”方面</translation>
+    </message>
+    <message>
+        <source>The draft will have {count} aspects.</source>
+        <translation>草稿共有 {count} 个查摆方面。</translation>
+    </message>
+    <message>
+        <source>Without points yet (to write): {names}.</source>
+        <translation>尚无要点（待撰写）：{names}。</translation>
     </message>
     <message>
         <source>Goes to</source>
         <translation>归入</translation>
+    </message>
+    <message>
+        <source>Last year&apos;s aspect</source>
+        <translation>原查摆方面</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>要点数</translation>
     </message>
     <message>
         <source>Create draft</source>
@@ -1159,10 +1187,6 @@
     <message>
         <source>Same framework: every aspect stays as it is.</source>
         <translation>框架相同：各查摆方面保持不变。</translation>
-    </message>
-    <message>
-        <source>The framework changes. Points move to the new aspects like this:</source>
-        <translation>框架有变化，原有要点将按下表归入新的查摆方面：</translation>
     </message>
     <message>
         <source>kept as an extra aspect</source>

@@ -1,48 +1,74 @@
-"""复制为下一年度草稿: pick the new year and template; preview where the old aspects go.
+"""复制为下一年度草稿: pick the new year and template, and say where last year's aspects go.
 
-The copy itself is ``Library.duplicate_material``; the preview here runs the same matching
-(``app.library.match_dimensions``: short name, key words, then similarity) and says that
-anything unmatched is kept after the new aspects, so no text is lost.
+The copy itself is ``Library.duplicate_material``. When the framework changes, a table lists
+each old aspect (short name and heading, number of points) with a combo: one of the new
+template's aspects, "kept as an extra aspect" or "moved into 其他"; it starts from
+``app.dimension_mapping.suggest_mapping`` (successions table, then wording) and the user's
+choice is what the draft gets. Points always follow their aspect, so no text is lost.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QSpinBox,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from app.library import match_dimensions
+from app.dimension_mapping import KEEP, OTHER, OTHER_NAME, Target, suggest_mapping
 from app.model import Dimension, Material
-from app.templates import Template, TemplateDimension, load_templates
+from app.templates import Template, load_templates
 from ui.dialogs.common import template_heading
 
-
-def preview_mapping(
-    old: list[Dimension], template: Template
-) -> list[tuple[Dimension, TemplateDimension | None]]:
-    """Where each old dimension's points will go (the library's own matching rule);
-    None = kept as an extra aspect after the new ones."""
-    new_for_old = {oi: ni for ni, oi in match_dimensions(old, template.dimensions).items()}
-    return [
-        (dim, template.dimensions[new_for_old[oi]] if oi in new_for_old else None)
-        for oi, dim in enumerate(old)
-    ]
+COL_OLD, COL_POINTS, COL_TARGET = range(3)
+LABEL_CHARS = 30  # of an old heading shown in the table; the whole one is the tooltip
 
 
 def _label(dim: Dimension) -> str:
     return dim.short_name or dim.heading[:24]
+
+
+def _row_text(dim: Dimension) -> str:
+    """短名：heading, cut to fit a row."""
+    text = f"{dim.short_name}：{dim.heading}" if dim.short_name else dim.heading
+    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1] + "…"
+
+
+def nothing_to_duplicate(parent: QWidget, *, library_empty: bool) -> QMessageBox:
+    """Why 复制为下一年度草稿 cannot start (the menu item never does nothing silently)."""
+    if library_empty:
+        text = QCoreApplication.translate(
+            "DuplicateDialog",
+            "The library is empty: create a material from a template or import a file first, "
+            "then duplicate it as next year's draft.",
+        )
+    else:
+        text = QCoreApplication.translate(
+            "DuplicateDialog", "Select a material in the library first, then duplicate it."
+        )
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        QCoreApplication.translate("DuplicateDialog", "Duplicate as next year's draft"),
+        text,
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setObjectName("nothingToDuplicate")
+    return box
 
 
 class DuplicateDialog(QDialog):
@@ -55,10 +81,11 @@ class DuplicateDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("duplicateDialog")
         self.setWindowTitle(self.tr("Duplicate as next year's draft"))
-        self.resize(640, 480)
+        self.resize(760, 540)  # fits a 1366×768 screen with room to spare
         self._source = source
         self._templates = templates if templates is not None else load_templates()
         self._template_chosen_by_user = False
+        self._table_for: str | None = None  # the template the mapping rows were made for
 
         intro = QLabel(
             self.tr("A copy of “{title}” keeps every point's text; you then revise it.").format(
@@ -90,11 +117,22 @@ class DuplicateDialog(QDialog):
 
         self.mapping_label = QLabel(self)
         self.mapping_label.setWordWrap(True)
-        self.mapping_table = QTreeWidget(self)
+        self.mapping_table = QTableWidget(0, 3, self)
         self.mapping_table.setObjectName("mappingTable")
-        self.mapping_table.setRootIsDecorated(False)
-        self.mapping_table.setHeaderLabels([self.tr("This year's aspect"), self.tr("Goes to")])
-        self.mapping_table.setColumnWidth(0, 280)
+        self.mapping_table.setHorizontalHeaderLabels(
+            [self.tr("Last year's aspect"), self.tr("Points"), self.tr("Goes to")]
+        )
+        self.mapping_table.verticalHeader().hide()
+        self.mapping_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.mapping_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.mapping_table.horizontalHeader()
+        header.setSectionResizeMode(COL_OLD, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_POINTS, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_TARGET, QHeaderView.ResizeMode.Fixed)
+        self.mapping_table.setColumnWidth(COL_TARGET, 220)
+        self.summary_label = QLabel(self)
+        self.summary_label.setObjectName("mappingSummary")
+        self.summary_label.setWordWrap(True)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -108,6 +146,7 @@ class DuplicateDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.mapping_label)
         layout.addWidget(self.mapping_table, 1)
+        layout.addWidget(self.summary_label)
         layout.addWidget(buttons)
 
         self._select_template(self._template_for_year(self.year_spin.value()))
@@ -129,11 +168,21 @@ class DuplicateDialog(QDialog):
         self._select_template(template_id)
         self._template_picked(self.template_combo.currentIndex())
 
+    def mapping(self) -> list[Target] | None:
+        """One target per old aspect as chosen in the table (``app.dimension_mapping``), or
+        None when the framework stays (every aspect stays as it is)."""
+        if self.mapping_table.isHidden():
+            return None
+        return [self.target_combo(row).currentData() for row in range(self._row_count())]
+
+    def target_combo(self, row: int) -> QComboBox:
+        return self.mapping_table.cellWidget(row, COL_TARGET)
+
     def mapping_rows(self) -> list[tuple[str, str]]:
-        table = self.mapping_table
+        """(old aspect's short name, what its combo shows) per row."""
         return [
-            (table.topLevelItem(i).text(0), table.topLevelItem(i).text(1))
-            for i in range(table.topLevelItemCount())
+            (_label(dim), self.target_combo(row).currentText())
+            for row, dim in enumerate(self._old_dimensions()[: self._row_count()])
         ]
 
     # ----- helpers -------------------------------------------------------------------------------
@@ -179,26 +228,73 @@ class DuplicateDialog(QDialog):
             return source.title.replace(str(source.year), str(self.year_spin.value()))
         return source.title
 
+    def _old_dimensions(self) -> list[Dimension]:
+        problems = self._source.section("problems")
+        return problems.dimensions if problems else []
+
+    def _row_count(self) -> int:
+        return 0 if self.mapping_table.isHidden() else self.mapping_table.rowCount()
+
     def _update_mapping(self, *_args) -> None:
-        self.mapping_table.clear()
         template = self._current_template()
         if self._title_follows:
             self.title_edit.setText(self._suggested_title(template))
-        problems = self._source.section("problems")
-        old = problems.dimensions if problems else []
+        if template is not None and template.id == self._table_for:
+            return  # only the year changed: keep the rows the user may have set
+        self._table_for = template.id if template else None
+        self.mapping_table.setRowCount(0)
+        old = self._old_dimensions()
         same = template is None or template.id == self._source.template_id
         if same or not old:
             self.mapping_label.setText(self.tr("Same framework: every aspect stays as it is."))
             self.mapping_table.hide()
+            self.summary_label.hide()
             return
         self.mapping_label.setText(
-            self.tr("The framework changes. Points move to the new aspects like this:")
+            self.tr(
+                "The framework changes. Choose where each of last year's aspects goes; "
+                "its points go with it."
+            )
         )
-        for dim, target in preview_mapping(old, template):
-            goes_to = target.short_name if target else self.tr("kept as an extra aspect")
-            item = QTreeWidgetItem([_label(dim), goes_to])
-            item.setToolTip(0, dim.heading)
-            if target:
-                item.setToolTip(1, target.heading)
-            self.mapping_table.addTopLevelItem(item)
+        suggested = suggest_mapping(old, template, self._source.template_id)
+        self.mapping_table.setRowCount(len(old))
+        for row, (dim, target) in enumerate(zip(old, suggested, strict=True)):
+            name = QTableWidgetItem(_row_text(dim))
+            name.setToolTip(dim.heading)
+            count = QTableWidgetItem(str(len(dim.points)))
+            count.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.mapping_table.setItem(row, COL_OLD, name)
+            self.mapping_table.setItem(row, COL_POINTS, count)
+            self.mapping_table.setCellWidget(row, COL_TARGET, self._target_combo(template, target))
         self.mapping_table.show()
+        self.summary_label.show()
+        self._update_summary()
+
+    def _target_combo(self, template: Template, target: Target) -> QComboBox:
+        combo = QComboBox(self.mapping_table)
+        combo.setObjectName("mappingTarget")
+        for index, dimension in enumerate(template.dimensions):
+            combo.addItem(dimension.short_name, index)
+            combo.setItemData(index, dimension.heading, Qt.ItemDataRole.ToolTipRole)
+        combo.addItem(self.tr("kept as an extra aspect"), KEEP)
+        combo.addItem(self.tr("moved into “{name}”").format(name=OTHER_NAME), OTHER)
+        combo.setCurrentIndex(combo.findData(target))
+        combo.currentIndexChanged.connect(self._update_summary)
+        return combo
+
+    def _update_summary(self, *_args) -> None:
+        """What the draft's problems section will hold, so an empty aspect is no surprise."""
+        template = self._current_template()
+        mapping = self.mapping()
+        if template is None or mapping is None:
+            return
+        old = self._old_dimensions()
+        filled = {t for t, dim in zip(mapping, old, strict=True) if dim.points or dim.intro}
+        empty = [d.short_name for i, d in enumerate(template.dimensions) if i not in filled]
+        count = len(template.dimensions) + mapping.count(KEEP) + (OTHER in filled)
+        text = self.tr("The draft will have {count} aspects.").format(count=count)
+        if empty:
+            text += "\n" + self.tr("Without points yet (to write): {names}.").format(
+                names="、".join(empty)
+            )
+        self.summary_label.setText(text)
