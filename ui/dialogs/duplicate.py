@@ -35,7 +35,6 @@ from app.templates import Template, load_templates
 from ui.dialogs.common import template_heading
 
 COL_OLD, COL_POINTS, COL_TARGET = range(3)
-LABEL_CHARS = 30  # of an old heading shown in the table; the whole one is the tooltip
 
 
 def _label(dim: Dimension) -> str:
@@ -43,9 +42,8 @@ def _label(dim: Dimension) -> str:
 
 
 def _row_text(dim: Dimension) -> str:
-    """短名：heading, cut to fit a row."""
-    text = f"{dim.short_name}：{dim.heading}" if dim.short_name else dim.heading
-    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1] + "…"
+    """短名：heading (the table elides it to the column; the tooltip has it whole)."""
+    return f"{dim.short_name}：{dim.heading}" if dim.short_name else dim.heading
 
 
 def nothing_to_duplicate(parent: QWidget, *, library_empty: bool) -> QMessageBox:
@@ -123,6 +121,7 @@ class DuplicateDialog(QDialog):
             [self.tr("Last year's aspect"), self.tr("Points"), self.tr("Goes to")]
         )
         self.mapping_table.verticalHeader().hide()
+        self.mapping_table.setWordWrap(False)  # one line per aspect, elided with …
         self.mapping_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.mapping_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.mapping_table.horizontalHeader()
