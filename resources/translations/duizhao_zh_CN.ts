@@ -56,6 +56,22 @@
         <translation>（无）</translation>
     </message>
     <message>
+        <source>Leadership group (班子)</source>
+        <translation>班子</translation>
+    </message>
+    <message>
+        <source>Individual member</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>e.g. 县委副书记</source>
+        <translation>如：县委副书记</translation>
+    </message>
+    <message>
+        <source>Order in a compilation: 1 comes first, after the group</source>
+        <translation>汇编中的顺序：班子材料在前，其后按 1、2、3… 排列</translation>
+    </message>
+    <message>
         <source>e.g. 2022年1月20日</source>
         <translation>如：2022年1月20日</translation>
     </message>
@@ -100,8 +116,20 @@
         <translation>会议</translation>
     </message>
     <message>
+        <source>Scope</source>
+        <translation>类别</translation>
+    </message>
+    <message>
         <source>Author</source>
         <translation>作者</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>汇编排序</translation>
     </message>
     <message>
         <source>Date</source>
