@@ -15,7 +15,7 @@ from pathlib import Path
 
 from app.errors import InputError
 
-COMPILE_SUFFIXES = (".pdf",)
+COMPILE_SUFFIXES = (".pdf", ".docx")
 
 
 def add_arguments(sub: argparse.ArgumentParser, material_id) -> None:

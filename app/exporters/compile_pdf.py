@@ -13,6 +13,7 @@ so printed odd pages are right-hand pages in duplex printing.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from app.exporters.compile_front import cover_page, toc_pages
@@ -65,10 +66,34 @@ def render_compiled_pdf(
         return _render(list(materials), options, progress or (lambda _done, _total: None))
 
 
-def _render(
-    materials: list[Material], options: CompileOptions, progress: Progress
-) -> tuple[bytes, CompileReport]:
-    steps = 2 * len(materials)  # typesetting the materials, then drawing the pages
+def compiled_start_pages(
+    materials: Sequence[Material],
+    options: CompileOptions | None = None,
+    progress: Progress | None = None,
+) -> list[int]:
+    """The printed page each material starts on in the PDF, without drawing it: what the Word
+    compilation's 目录 shows (``progress`` counts typeset materials, as in the PDF)."""
+    check_materials(materials)
+    options = options or CompileOptions()
+    with REPORTLAB_LOCK:
+        plan = _plan(list(materials), options, progress or (lambda _done, _total: None), 1)
+    return plan.starts
+
+
+@dataclass
+class _Plan:
+    resolver: FontResolver
+    typesetter: Typesetter
+    front: list[PagePlan]
+    body: list[tuple[PagePlan, int | None]]
+    starts: list[int]
+
+
+def _plan(
+    materials: list[Material], options: CompileOptions, progress: Progress, phases: int
+) -> _Plan:
+    """Typeset every material, then the front matter with the start pages (two passes)."""
+    steps = phases * len(materials)
     progress(0, steps)
     resolver = FontResolver()
     typesetter = Typesetter(resolver)
@@ -87,6 +112,15 @@ def _render(
             break
         toc_count = len(toc)
     front = cover + toc + [PagePlan()] * (front_count - len(cover) - len(toc))
+    return _Plan(resolver, typesetter, front, body, starts)
+
+
+def _render(
+    materials: list[Material], options: CompileOptions, progress: Progress
+) -> tuple[bytes, CompileReport]:
+    steps = 2 * len(materials)  # typesetting the materials, then drawing the pages
+    plan = _plan(materials, options, progress, 2)
+    resolver, typesetter, front, body = plan.resolver, plan.typesetter, plan.front, plan.body
     pages = front + [page for page, _ in body]
     numbers: list[Line | None] = [None] * len(front)
     for _page, number in body:
@@ -104,7 +138,7 @@ def _render(
     )
     page_labels = (
         (0, None, None, "封面"),
-        (len(cover), None, None, "目录"),
+        (1 + options.odd_pages, None, None, "目录"),
         (len(front), "D", 1, None),
     )
 
@@ -115,7 +149,7 @@ def _render(
     report = CompileReport(
         pages=len(pages),
         front_pages=len(front),
-        starts=starts,
+        starts=plan.starts,
         substitutions=resolver.substitutions,
     )
     return data, report
