@@ -16,7 +16,6 @@ from app.exporters.compile_docx import MATERIAL_TITLE_STYLE, render_compiled_doc
 from app.exporters.compile_options import CompileOptions, entry_label
 from app.exporters.compile_pdf import render_compiled_pdf
 from app.library import Library
-from tests.app.compile_samples import three  # noqa: F401 (fixture)
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -44,7 +43,7 @@ def bookmark(paragraph) -> str:
     return paragraph._p.find(qn("w:bookmarkStart")).get(qn("w:name"))
 
 
-def test_headings_page_breaks_and_a_contents_field_with_the_pdf_start_pages(three):  # noqa: F811
+def test_headings_page_breaks_and_a_contents_field_with_the_pdf_start_pages(three):
     options = CompileOptions(title="对照检查材料汇编", unit="县政府党组", date="2026年12月6日")
     data, report = render_compiled_docx(three, options)
     document = docx.Document(io.BytesIO(data))
@@ -77,7 +76,7 @@ def test_headings_page_breaks_and_a_contents_field_with_the_pdf_start_pages(thre
     assert "PAGE" in footer and "—" in body.footer.paragraphs[0].text
 
 
-def test_odd_pages_put_each_material_in_an_odd_page_section(three):  # noqa: F811
+def test_odd_pages_put_each_material_in_an_odd_page_section(three):
     data, _report = render_compiled_docx(three, CompileOptions(odd_pages=True))
     document = docx.Document(io.BytesIO(data))
     kinds = [s._sectPr.find(qn("w:type")) for s in document.sections]
@@ -92,7 +91,7 @@ def test_odd_pages_put_each_material_in_an_odd_page_section(three):  # noqa: F81
     assert restarts == [False, False, True, False, False]  # numbers run on across materials
 
 
-def test_the_cli_writes_the_docx_and_a_cancel_writes_nothing(tmp_path, three, capsys):  # noqa: F811
+def test_the_cli_writes_the_docx_and_a_cancel_writes_nothing(tmp_path, three, capsys):
     lib = tmp_path / "lib.db"
     with Library.open(lib) as library:
         ids = [str(library.create_material(m)) for m in three]

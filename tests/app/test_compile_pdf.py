@@ -14,7 +14,6 @@ import pytest
 from app.errors import InputError
 from app.exporters.compile_options import CompileOptions, default_options
 from app.exporters.compile_pdf import export_compiled_pdf, render_compiled_pdf
-from tests.app.compile_samples import three  # noqa: F401 (fixture)
 from tests.app.pdf_measure import plain, read_pdf
 
 TOC_ENTRY = re.compile(r"^(?P<label>.*?)[·\s]*(?P<number>\d+)$")
@@ -64,7 +63,7 @@ def outline_entries(reader: pypdf.PdfReader, items=None, depth=0):
     return out
 
 
-def test_contents_numbers_bookmarks_and_page_numbers_of_three_materials(tmp_path, three):  # noqa: F811
+def test_contents_numbers_bookmarks_and_page_numbers_of_three_materials(tmp_path, three):
     options = default_options(three)
     path = tmp_path / "汇编.pdf"
     report = export_compiled_pdf(three, path, options)
@@ -111,7 +110,7 @@ def test_contents_numbers_bookmarks_and_page_numbers_of_three_materials(tmp_path
     assert reader.page_labels[-1] == str(body[-1])
 
 
-def test_odd_pages_start_every_material_on_a_right_hand_page(three):  # noqa: F811
+def test_odd_pages_start_every_material_on_a_right_hand_page(three):
     options = CompileOptions(title="汇编", odd_pages=True)
     data, report = render_compiled_pdf(three, options)
     doc = read_pdf(data)
@@ -129,7 +128,7 @@ def test_odd_pages_start_every_material_on_a_right_hand_page(three):  # noqa: F8
         assert printed_number(doc, i + 1) == i + 2 - report.front_pages
 
 
-def test_two_hundred_materials_compile_with_progress_and_a_contents_over_several_pages(three):  # noqa: F811
+def test_two_hundred_materials_compile_with_progress_and_a_contents_over_several_pages(three):
     materials = []
     for n in range(200):
         member = copy.deepcopy(three[1])
@@ -158,7 +157,7 @@ class Stop(Exception):
     pass
 
 
-def test_a_cancel_half_way_writes_nothing_and_keeps_the_old_file(tmp_path, three):  # noqa: F811
+def test_a_cancel_half_way_writes_nothing_and_keeps_the_old_file(tmp_path, three):
     folder = tmp_path / "out"
     folder.mkdir()
     path = folder / "汇编.pdf"
@@ -174,7 +173,7 @@ def test_a_cancel_half_way_writes_nothing_and_keeps_the_old_file(tmp_path, three
     assert sorted(p.name for p in folder.iterdir()) == ["汇编.pdf"]  # no temp file left
 
 
-def test_no_materials_or_a_cover_too_long_for_one_page_is_refused(tmp_path, three):  # noqa: F811
+def test_no_materials_or_a_cover_too_long_for_one_page_is_refused(tmp_path, three):
     with pytest.raises(InputError):
         render_compiled_pdf([], CompileOptions())
     with pytest.raises(InputError) as caught:
@@ -182,6 +181,6 @@ def test_no_materials_or_a_cover_too_long_for_one_page_is_refused(tmp_path, thre
     assert "封面" in caught.value.zh
 
 
-def test_the_same_input_gives_the_same_bytes(three):  # noqa: F811
+def test_the_same_input_gives_the_same_bytes(three):
     options = CompileOptions(title="汇编", unit="县政府党组", date="2026年12月6日")
     assert render_compiled_pdf(three, options)[0] == render_compiled_pdf(three, options)[0]
