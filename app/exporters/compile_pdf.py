@@ -99,7 +99,10 @@ def _plan(
     typesetter = Typesetter(resolver)
     bodies = []
     for index, material in enumerate(materials):
+        mark = resolver.mark()
         bodies.append(_material_pages(typesetter, material, options))
+        # A place such as 一、（二）means nothing among fifty materials: say which one.
+        resolver.name_places_since(mark, f"第{index + 1}份《{bookmark_label(material)}》")
         progress(index + 1, steps)
     cover = [cover_page(typesetter, options)] + ([PagePlan()] if options.odd_pages else [])
     labels = [entry_label(m) for m in materials]

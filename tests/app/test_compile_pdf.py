@@ -184,3 +184,11 @@ def test_no_materials_or_a_cover_too_long_for_one_page_is_refused(tmp_path, thre
 def test_the_same_input_gives_the_same_bytes(three):
     options = CompileOptions(title="汇编", unit="县政府党组", date="2026年12月6日")
     assert render_compiled_pdf(three, options)[0] == render_compiled_pdf(three, options)[0]
+
+
+def test_a_character_no_font_has_is_refused_naming_the_material_it_is_in(three):
+    three[1].sections[0].points[0].body = "𗀀"  # Tangut: no bundled font draws it
+    with pytest.raises(InputError) as caught:
+        render_compiled_pdf(three, CompileOptions())
+    assert "U+17000" in caught.value.zh
+    assert "第2份《张三同志个人对照检查材料》" in caught.value.zh
