@@ -123,10 +123,7 @@ class CompileFeatures(QObject):
         """Stop the work at its next report; its outcome is dropped and no file is written."""
         self.runner.cancel(TASK_KEY)
         if self.dialog is not None:
-            self.dialog.set_running(False)
-            self.dialog.progress.setRange(0, 1)
-            self.dialog.progress.setValue(0)
-            self.dialog.show_message(_tr("Cancelled. No file was written."))
+            self.dialog.finish(_tr("Cancelled. No file was written."))
 
     def _refused(self, exc: BaseException) -> None:
         if self.dialog is not None:
@@ -136,9 +133,7 @@ class CompileFeatures(QObject):
         zh, _en = error_text(exc)
         self.window.statusBar().showMessage(_tr("Compilation failed: %1").replace("%1", zh))
         if self.dialog is not None:
-            self.dialog.set_running(False)
-            self.dialog.progress.setRange(0, 1)
-            self.dialog.show_message(_tr("Compilation failed: %1").replace("%1", zh), error=True)
+            self.dialog.finish(_tr("Compilation failed: %1").replace("%1", zh), error=True)
 
     def _done(self, result) -> None:
         path, report = result
@@ -147,8 +142,5 @@ class CompileFeatures(QObject):
         text = _tr("Wrote %1").replace("%1", str(path))
         self.window.statusBar().showMessage(text, STATUS_MS)
         if self.dialog is not None:
-            self.dialog.set_running(False)
-            self.dialog.progress.setRange(0, 1)
-            self.dialog.progress.setValue(1)
-            self.dialog.show_message(text)
+            self.dialog.finish(text, complete=True)
         self.compiled.emit(path, report)

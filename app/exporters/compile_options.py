@@ -36,9 +36,10 @@ class CompileOptions:
     layout: PdfOptions = field(default_factory=PdfOptions)
 
 
-def default_options(materials: Sequence[Material], today: Date | None = None) -> CompileOptions:
-    """Cover fields a user would write for these materials: the unit of the 班子 material (else
-    the first), its year and meeting (under the title), and today's date."""
+def default_options(materials: Sequence, today: Date | None = None) -> CompileOptions:
+    """Cover fields a user would write for these materials (``Material``s, or the library's
+    ``CompileEntry`` rows, which have the same fields): the unit of the 班子 material (else the
+    first), its year and meeting (under the title), and today's date."""
     if not materials:
         return CompileOptions()
     lead = next((m for m in materials if m.scope == "group"), materials[0])

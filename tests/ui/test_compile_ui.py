@@ -142,3 +142,18 @@ def test_nothing_ticked_is_said_in_the_dialog(main_window, qtbot, three_ids, tmp
     qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
     assert not dialog.running and dialog.message.text()
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_target_that_cannot_be_written_is_said_in_the_dialog(
+    main_window, qtbot, three_ids, tmp_path
+):
+    dialog = open_compile_dialog(main_window, qtbot, list(three_ids))
+    folder = tmp_path / "是文件夹.pdf"
+    folder.mkdir()
+    for target in (tmp_path / "没有这个文件夹" / "汇编.pdf", folder):
+        dialog.path_edit.setText(str(target))
+        qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+        assert not dialog.running
+        assert dialog.message.text() and "color" in dialog.message.styleSheet()
+    assert not (tmp_path / "没有这个文件夹").exists() and folder.is_dir()
+    assert not list(folder.iterdir())

@@ -318,6 +318,13 @@ class CompileDialog(QDialog):
         else:
             self.show_message(self.tr("Writing the file…"))
 
+    def finish(self, text: str, *, error: bool = False, complete: bool = False) -> None:
+        """The run ended (written, failed or cancelled): controls back, the bar full or empty."""
+        self.set_running(False)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1 if complete else 0)
+        self.show_message(text, error=error)
+
     def show_message(self, text: str, *, error: bool = False) -> None:
         self.message.setStyleSheet("color: #b00020;" if error else "")
         self.message.setText(text)
