@@ -1,5 +1,6 @@
 """duizhao-cli — the headless command line (DESIGN §5): templates, new, import, list, show, export,
-check, backup, restore. ``main(argv)`` returns the exit code: 0 ok, 2 bad input, 1 internal failure.
+compile, check, backup, restore. ``main(argv)`` returns the exit code: 0 ok, 2 bad input, 1
+internal failure.
 
 Errors are one line on stderr, Chinese then English. Input files are read and validated before
 the library is opened, so a failing command leaves the library as it was. Heavy modules (the
@@ -226,6 +227,14 @@ def _export_paged(material: Material, args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_compile(args: argparse.Namespace) -> int:
+    from app import compile_cli
+
+    # Read-only, like export: an open library is never the target.
+    with _library(args, readonly=True) as library:
+        return compile_cli.run(args, library, _out, _err)
+
+
 def _cmd_fonts(args: argparse.Namespace) -> int:
     from app.fonts import choose_fonts, font_report
 
@@ -430,6 +439,10 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="replace OUT even when it is a read-only (write-protected) file",
     )
+    sub = command("compile", _cmd_compile, "several materials as one PDF or Word 汇编")
+    from app.compile_cli import add_arguments as add_compile_arguments
+
+    add_compile_arguments(sub, _material_id)
     command("fonts", _cmd_fonts, "the font chosen for each PDF role, and why")
     sub = command("check", _cmd_check, "run the checks; exit 0 even with findings")
     sub.add_argument("id", type=_material_id, metavar="ID")

@@ -133,7 +133,12 @@ class Section:
 
 @dataclass
 class Material:
-    """Material — one 对照检查材料 document."""
+    """Material — one 对照检查材料 document.
+
+    ``author`` is who the material is by (a member's name, or the 班子 itself) and ``job_title``
+    that member's 职务; ``rank`` orders the members' materials in a 汇编 (1 first, 0 = not set:
+    after the ranked ones). The 班子 material (``scope`` "group") always comes before them.
+    """
 
     title: str = ""
     organization: str = ""
@@ -142,6 +147,8 @@ class Material:
     meeting: str = ""
     template_id: str = "custom"
     author: str = ""
+    job_title: str = ""
+    rank: int = 0
     date: str = ""
     point_style: str = "shi"  # one of POINT_STYLES
     preamble: list[str] = field(default_factory=list)

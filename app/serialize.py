@@ -33,6 +33,7 @@ VERSION = 1
 # Refuse absurd inputs before walking them (hostile or broken files).
 MAX_TEXT = 1_000_000
 MAX_ITEMS = 20_000
+MAX_RANK = 9999  # a 汇编's order among members (0: not set)
 
 
 def _layout(out: dict[str, Any], **flags: bool) -> dict[str, Any]:
@@ -137,6 +138,11 @@ def material_to_dict(m: Material) -> dict[str, Any]:
     }
     if m.point_style != "shi":
         out["point_style"] = m.point_style
+    # The 汇编 fields (issue 17), likewise only when set: older files and readers are unchanged.
+    if m.job_title:
+        out["job_title"] = m.job_title
+    if m.rank:
+        out["rank"] = m.rank
     return out
 
 
@@ -265,8 +271,17 @@ def material_from_dict(d: Any) -> tuple[Material, list[list[list[int]]]]:
             f"应为 {'、'.join(POINT_STYLES)} 之一",
             f"must be one of {', '.join(POINT_STYLES)}",
         )
+    rank = d.get("rank", 0)
+    if isinstance(rank, bool) or not isinstance(rank, int) or not 0 <= rank <= MAX_RANK:
+        raise _bad(
+            "$.rank",
+            f"排序应为 0–{MAX_RANK} 之间的整数（0 表示未设）",
+            f"rank must be an integer 0-{MAX_RANK} (0: not set)",
+        )
     material = Material(
         point_style=point_style,
+        job_title=_str(d, "job_title", "$"),
+        rank=rank,
         title=_str(d, "title", "$"),
         organization=_str(d, "organization", "$"),
         scope=scope,

@@ -52,6 +52,8 @@ class LibraryView(QWidget):
         # How a rename in the list is written (material id, title); the window sets one that
         # keeps the open material's undo history from writing over it. None: the library.
         self.rename_entry: Callable[[int, str], None] | None = None
+        # The window's 汇编 action, offered in the context menu for the selected materials.
+        self.compile_action: QAction | None = None
 
         title = QLabel(self.tr("Library"), self)
         title.setObjectName("libraryTitle")
@@ -61,6 +63,9 @@ class LibraryView(QWidget):
         self.search_edit.setClearButtonEnabled(True)
 
         self.tree = MaterialTree(self)
+        # Ctrl/Shift-click selects several materials (for a 汇编); the current one stays the
+        # one that opens, renames and goes to the trash.
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
 
         self.results = SearchResultsList(self)
         self.results.hide()
@@ -134,6 +139,8 @@ class LibraryView(QWidget):
             menu.addAction(self.action_rename)
             menu.addAction(self.action_duplicate)
             menu.addAction(self.action_trash)
+            if self.compile_action is not None:
+                menu.addAction(self.compile_action)
             menu.addSeparator()
         elif kind == "trashed":
             menu.addAction(self.action_restore)
@@ -156,6 +163,14 @@ class LibraryView(QWidget):
 
     def selected_material_id(self, *, include_trashed: bool = False) -> int | None:
         return self.tree.selected_material_id(include_trashed=include_trashed)
+
+    def selected_material_ids(self) -> list[int]:
+        """The materials selected in the list (not those in the trash), top to bottom."""
+        return [
+            item.data(0, ID_ROLE)
+            for item in self.tree.material_items()
+            if item.isSelected() and item.data(0, KIND_ROLE) == "material"
+        ]
 
     def material_item(self, material_id: int) -> QTreeWidgetItem | None:
         return self.tree.material_item(material_id)

@@ -31,6 +31,7 @@ from app.model import Material
 from ui.autosave import Autosave
 from ui.checks_features import ChecksActions, ChecksFeatures
 from ui.commands import WRITE_ERRORS, History
+from ui.compile_features import CompileFeatures
 from ui.dialogs.common import error_text
 from ui.docx_features import DocxFeatures
 from ui.edit_path import LABEL_FIELDS, EditPathMixin
@@ -146,6 +147,8 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
             ),
         )
         self.reliability = ReliabilityFeatures(self, a["actionBackups"])
+        self.compile_features = CompileFeatures(self, a["actionCompile"])
+        self.library_view.compile_action = a["actionCompile"]
         for controller in (self.pdf_features, self.docx_features, self.checks_features):
             self.materialChanged.connect(controller.material_changed)
 

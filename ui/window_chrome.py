@@ -94,6 +94,7 @@ def build_actions(window) -> dict[str, QAction]:
         # the PDF controller (export, print, print preview) and the Word export controller
         ("actionExportPdf", _tr("Export PDF…"), [], None),
         ("actionExportDocx", _tr("Export Word (.docx)…"), [], None),
+        ("actionCompile", _tr("Compile materials (PDF/Word)…"), [], None),  # compile controller
         ("actionPrint", _tr("Print…"), [QKeySequence.StandardKey.Print], None),
         ("actionPrintPreview", _tr("Print preview…"), [], None),
         ("actionBackups", _tr("Backup and restore…"), [], None),  # reliability controller
@@ -162,6 +163,8 @@ MENUS: dict[str, list[str | None]] = {
         "actionExportTxt",
         "actionExportMd",
         "actionExportJson",
+        None,
+        "actionCompile",
     ],
     "menuHelp": ["actionAbout"],
 }

@@ -62,22 +62,22 @@ def render_docx(material: Material, options: PdfOptions | None = None) -> bytes:
 
     options = options or PdfOptions()
     document = docx.Document()
-    _drop_thumbnail(document)
+    drop_thumbnail(document)
     st.apply_styles(document)
     section = document.sections[0]
     st.apply_page(section)
-    _add_footers(document, section, options)
+    add_footers(document, section, options)
 
     body = document.element.body
     for p in list(body.iterchildren(docx.oxml.ns.qn("w:p"))):
         body.remove(p)  # the template's empty first paragraph
     _add_head(document, material)
     for spec in material_paragraphs(replace(material, title=""), options):
-        _add_paragraph(document, spec)
+        add_spec_paragraph(document, spec)
     _set_core_properties(document, material)
     raw = io.BytesIO()
     document.save(raw)
-    return _normalise_zip(raw.getvalue(), _timestamp(material))
+    return normalise_zip(raw.getvalue(), stable_timestamp(material))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -97,15 +97,15 @@ def _add_head(document, material: Material) -> None:
     for text in (material.author, material.date):
         for line in (t for t in _lines(text) if t):
             paragraph = document.add_paragraph(style=document.styles["Normal"])
-            _paragraph_format(paragraph, indent=0, align="center")
-            _add_run(paragraph, line, st.FONT_HEADING2, bold=False)
+            paragraph_format(paragraph, indent=0, align="center")
+            add_text_run(paragraph, line, st.FONT_HEADING2, bold=False)
 
 
 def _lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
-def _add_paragraph(document, spec: ParagraphSpec) -> None:
+def add_spec_paragraph(document, spec: ParagraphSpec) -> None:
     from app.exporters import docx_styles as st
 
     style = st.STYLE_BODY
@@ -113,17 +113,17 @@ def _add_paragraph(document, spec: ParagraphSpec) -> None:
         style = st.HEADING_STYLE_BY_ROLE.get(spec.runs[0].role, st.STYLE_HEADING3)
     paragraph = document.add_paragraph(style=document.styles[style.name])
     if spec.kind == "signature":
-        _paragraph_format(paragraph, indent=0, align="right", right_chars=spec.right_space)
+        paragraph_format(paragraph, indent=0, align="right", right_chars=spec.right_space)
     elif spec.indent != style.indent_chars or spec.align != "justify":
-        _paragraph_format(paragraph, indent=spec.indent, align=spec.align)
+        paragraph_format(paragraph, indent=spec.indent, align=spec.align)
     for run in spec.runs:
         # Only a run whose font differs from the paragraph style's gets direct fonts (the
         # run-in 楷体 dimension heading inside a 仿宋 paragraph).
         font = st.ROLE_FONTS.get(run.role, st.FONT_BODY)
-        _add_run(paragraph, run.text, None if font == style.font else font, bold=run.bold)
+        add_text_run(paragraph, run.text, None if font == style.font else font, bold=run.bold)
 
 
-def _add_run(paragraph, text: str, font: str | None, *, bold: bool) -> None:
+def add_text_run(paragraph, text: str, font: str | None, *, bold: bool) -> None:
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
 
@@ -136,7 +136,7 @@ def _add_run(paragraph, text: str, font: str | None, *, bold: bool) -> None:
         run.bold = True
 
 
-def _paragraph_format(paragraph, *, indent: int, align: str, right_chars: int = 0) -> None:
+def paragraph_format(paragraph, *, indent: int, align: str, right_chars: int = 0) -> None:
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
 
@@ -149,7 +149,7 @@ def _paragraph_format(paragraph, *, indent: int, align: str, right_chars: int = 
     ppr.append(parse_xml(f'<w:jc {nsdecls("w")} w:val="{jc}"/>'))
 
 
-def _add_footers(document, section, options: PdfOptions) -> None:
+def add_footers(document, section, options: PdfOptions) -> None:
     from app.exporters import docx_styles as st
 
     if options.page_number_position == "center":
@@ -162,7 +162,7 @@ def _add_footers(document, section, options: PdfOptions) -> None:
     st.fill_page_number_footer(section.even_page_footer, "left", indent="left")
 
 
-def _drop_thumbnail(document) -> None:
+def drop_thumbnail(document) -> None:
     """python-docx's template ships a preview image of its own; file managers would show it."""
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
@@ -172,7 +172,7 @@ def _drop_thumbnail(document) -> None:
             del rels[r_id]
 
 
-def _timestamp(material: Material) -> datetime:
+def stable_timestamp(material: Material) -> datetime:
     for value in (material.updated, material.created):
         if value and _ISO_RE.match(value):
             try:
@@ -188,7 +188,7 @@ def _timestamp(material: Material) -> datetime:
 
 
 def _set_core_properties(document, material: Material) -> None:
-    stamp = _timestamp(material).replace(tzinfo=None)  # python-docx writes naive times as UTC
+    stamp = stable_timestamp(material).replace(tzinfo=None)  # python-docx writes naive times as UTC
     props = document.core_properties
     props.title = xml_text(" ".join(line for line in material.title.split("\n") if line))[:255]
     props.author = xml_text(material.author or material.organization)[:255]
@@ -200,7 +200,7 @@ def _set_core_properties(document, material: Material) -> None:
     props.keywords = xml_text(material.meeting)[:255]
 
 
-def _normalise_zip(data: bytes, stamp: datetime) -> bytes:
+def normalise_zip(data: bytes, stamp: datetime) -> bytes:
     """Same entries, fixed dates/attributes/compression: equal input gives equal bytes."""
     out = io.BytesIO()
     date_time = stamp.timetuple()[:6]

@@ -92,6 +92,20 @@ class FontResolver:
             out.append(fallback)
         return out
 
+    def mark(self) -> tuple[dict[str, int], int]:
+        """Where the reports stand now (for ``name_places_since``)."""
+        return {ch: len(places) for ch, places in self.missing.items()}, len(self._subs)
+
+    def name_places_since(self, mark: tuple[dict[str, int], int], prefix: str) -> None:
+        """Prefix the places reported since ``mark`` (a 汇编: which material they are in)."""
+        counts, subs = mark
+        for ch, places in self.missing.items():
+            start = counts.get(ch, 0)
+            places[start:] = [prefix + place for place in places[start:]]
+        items = list(self._subs.items())
+        for key, sub in items[subs:]:
+            self._subs[key] = Substitution(sub.char, prefix + sub.where, sub.font)
+
     @property
     def substitutions(self) -> list[Substitution]:
         return list(self._subs.values())

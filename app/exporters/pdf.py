@@ -15,6 +15,8 @@ from __future__ import annotations
 import io
 import threading
 import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -45,7 +47,7 @@ _FLATE_LEVEL = 1
 _BOLD_STROKE = 0.35  # pt of outline stroke for 加粗 (fonts here have no bold face)
 # ReportLab's font registry and each registered TTFont (its per-document subset state) are
 # shared by the whole process: a preview and an export on two threads render one at a time.
-_REPORTLAB_LOCK = threading.Lock()
+REPORTLAB_LOCK = threading.Lock()
 
 
 def export_pdf(
@@ -72,7 +74,7 @@ def render_pdf(material: Material, options: PdfOptions | None = None) -> tuple[b
     Raises InputError naming every character that no font can draw, and where it is.
     """
     options = options or PdfOptions()
-    with _REPORTLAB_LOCK:
+    with REPORTLAB_LOCK:
         return _render(material, options)
 
 
@@ -81,11 +83,9 @@ def _render(material: Material, options: PdfOptions) -> tuple[bytes, PdfReport]:
     typesetter = Typesetter(resolver)
     blocks = [typesetter.block(p) for p in material_paragraphs(material, options)]
     pages = paginate(blocks)
-    numbers = [
-        _page_number_line(resolver, typesetter, n, options) for n in range(1, len(pages) + 1)
-    ]
+    numbers = [page_number_line(resolver, typesetter, n, options) for n in range(1, len(pages) + 1)]
     resolver.raise_for_missing()
-    data = _draw(material, pages, numbers)
+    data = draw_pages(DocInfo.of(material), pages, numbers)
     report = PdfReport(
         pages=len(pages),
         fonts={role: c.family for role, c in resolver.used_roles.items()},
@@ -95,7 +95,7 @@ def _render(material: Material, options: PdfOptions) -> tuple[bytes, PdfReport]:
     return data, report
 
 
-def _page_number_line(
+def page_number_line(
     resolver: FontResolver, typesetter: Typesetter, number: int, options: PdfOptions
 ) -> Line:
     """`— N —` in 4号 宋体: odd pages end one character in from the right edge, even pages start
@@ -145,13 +145,44 @@ def _pdf_date(updated: str) -> str:
     )
 
 
-def _draw(material: Material, pages: list[PagePlan], numbers: list[Line]) -> bytes:
+@dataclass(frozen=True)
+class DocInfo:
+    """The document properties a viewer shows (title, author, subject) and the date that makes
+    equal input give equal bytes."""
+
+    title: str
+    author: str
+    subject: str
+    updated: str
+
+    @classmethod
+    def of(cls, material: Material) -> DocInfo:
+        return cls(
+            material.title,
+            material.author or material.organization,
+            material.meeting,
+            material.updated,
+        )
+
+
+def draw_pages(
+    info: DocInfo,
+    pages: list[PagePlan],
+    numbers: list[Line | None],
+    *,
+    page_labels: tuple[tuple[int, str | None, int | None, str | None], ...] = (),
+    on_page: Callable[[int], None] | None = None,
+) -> bytes:
+    """The PDF of laid-out pages: ``numbers`` is each page's `— N —` line (None: the page shows
+    no number — a cover, a contents page, an inserted blank page); ``page_labels`` are
+    (page index, style, start, prefix) so a viewer's page numbers match the printed ones;
+    ``on_page(index)`` is called after each page (it may raise to stop)."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfgen.canvas import Canvas
 
     first_font = next(
         (seg.font for page in pages for _, line in page.lines for seg in line.segments),
-        numbers[0].segments[0].font if numbers and numbers[0].segments else None,
+        next((n.segments[0].font for n in numbers if n is not None and n.segments), None),
     )
     buf = io.BytesIO()
     # invariant: byte-identical output. initialFontName: otherwise ReportLab's page preamble
@@ -169,11 +200,11 @@ def _draw(material: Material, pages: list[PagePlan], numbers: list[Line]) -> byt
     # Every stream without filters of its own (page contents, font subsets, ToUnicode maps)
     # gets this document's default: Flate only, at level 1.
     canv._doc.defaultStreamFilters = [_FAST_FLATE]
-    date = _pdf_date(material.updated)
+    date = _pdf_date(info.updated)
     canv.setDateFormatter(lambda *_: date)
-    canv.setTitle(material.title)
-    canv.setAuthor(material.author or material.organization)
-    canv.setSubject(material.meeting)
+    canv.setTitle(info.title)
+    canv.setAuthor(info.author)
+    canv.setSubject(info.subject)
     canv.setCreator("Duizhao 对照")
     canv.setViewerPreference("PrintScaling", "None")
     fonts = {}
@@ -192,11 +223,16 @@ def _draw(material: Material, pages: list[PagePlan], numbers: list[Line]) -> byt
                 PAGE_HEIGHT - BLOCK_TOP - (slot + 0.5) * LINE_PITCH - _BASELINE_DROP * line.size
             )
             _line_ops(ops, state, canv, fonts, pdfmetrics, line, baseline)
-        baseline = PAGE_HEIGHT - BLOCK_TOP - BLOCK_HEIGHT - PAGE_NUMBER_GAP
-        _line_ops(ops, state, canv, fonts, pdfmetrics, numbers[index], baseline)
+        if numbers[index] is not None:
+            baseline = PAGE_HEIGHT - BLOCK_TOP - BLOCK_HEIGHT - PAGE_NUMBER_GAP
+            _line_ops(ops, state, canv, fonts, pdfmetrics, numbers[index], baseline)
         ops.append("ET")
         canv.addLiteral("\n".join(ops))
         canv.showPage()
+        if on_page is not None:
+            on_page(index)
+    for page_index, style, start, prefix in page_labels:
+        canv.addPageLabel(page_index, style=style, start=start, prefix=prefix)
     if any(page.outline for page in pages):
         canv.showOutline()
     canv.save()

@@ -7,6 +7,7 @@ from sqlite3 import sqlite_version as SQLITE_VERSION  # the SQLite actually link
 
 from app.library.backup_files import newest_good_backup
 from app.library.backups import BackupInfo, list_backups
+from app.library.compilation import CompileEntry, compile_order_key
 from app.library.duplicate import match_dimensions
 from app.library.file_header import is_foreign_file
 from app.library.library import (
@@ -23,12 +24,14 @@ __all__ = [
     "AUTO_SNAPSHOT_NAME",
     "SQLITE_VERSION",
     "BackupInfo",
+    "CompileEntry",
     "Library",
     "MaterialSummary",
     "RescueReport",
     "SearchHit",
     "SnapshotInfo",
     "TrashEntry",
+    "compile_order_key",
     "is_foreign_file",
     "list_backups",
     "match_dimensions",

@@ -19,7 +19,7 @@ from app.model import (
     Section,
     is_point_position,
 )
-from app.serialize import MAX_TEXT
+from app.serialize import MAX_RANK, MAX_TEXT
 
 _TEXT = "text"
 _LIST = "list"
@@ -31,6 +31,8 @@ MATERIAL_FIELDS = {
     "meeting": _TEXT,
     "template_id": _TEXT,
     "author": _TEXT,
+    "job_title": _TEXT,
+    "rank": "rank",
     "date": _TEXT,
     "preamble": _LIST,
     "closing": _LIST,
@@ -107,6 +109,14 @@ def _checked(field: str, rule: str, value: Any) -> Any:
             isinstance(value, bool) or not isinstance(value, int) or not 1921 <= value <= 2999
         ):
             raise _bad(field, "年度应为 1921–2999 之间的整数", "year must be an integer 1921-2999")
+        return value
+    if rule == "rank":
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_RANK:
+            raise _bad(
+                field,
+                f"排序应为 0–{MAX_RANK} 之间的整数（0 表示未设）",
+                f"rank must be an integer 0-{MAX_RANK} (0: not set)",
+            )
         return value
     if rule == _BOOL:
         if not isinstance(value, bool):

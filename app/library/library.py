@@ -29,6 +29,7 @@ from app.dimension_mapping import Target
 from app.errors import CorruptLibraryError, InputError, LibraryError
 from app.library import backup_files, fields, lock, restore, schema, search, trash, tree
 from app.library.backups import BackupMethods, backup_before_migration
+from app.library.compilation import CompilationListing
 from app.library.duplicate import draft_for_template
 from app.library.extras import LibraryExtras
 from app.library.nodes import NodeEditing
@@ -80,7 +81,7 @@ class SearchHit:
 
 
 @typed_errors
-class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
+class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods, CompilationListing):
     path: Path
 
     # What the user should be told on opening, as (中文, English): a restore that was killed
@@ -323,8 +324,8 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
         return self.create_material(copy, links_of(copy))
 
     def update_material(self, material_id: int, **changes) -> None:
-        """Fields: title, organization, scope, year, meeting, template_id, author, date,
-        preamble (list[str]), closing (list[str]). Unknown field → InputError."""
+        """Fields: title, organization, scope, year, meeting, template_id, author, job_title,
+        rank, date, preamble (list[str]), closing (list[str]). Unknown field → InputError."""
         values = fields.material_changes(changes)
         with self._write():
             self._material_row(material_id)

@@ -181,6 +181,17 @@ def m002_layout(db: Database) -> None:
         db.execute(statement)
 
 
+def m004_compilation(db: Database) -> None:
+    """What a 汇编 (issue 17) needs of each material: the author's 职务 (``job_title``) and its
+    place among the members (``rank``, 0 = not set). Defaults leave older materials as they
+    printed."""
+    for statement in (
+        "ALTER TABLE materials ADD COLUMN job_title TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE materials ADD COLUMN rank INTEGER NOT NULL DEFAULT 0",
+    ):
+        db.execute(statement)
+
+
 def _split_sql(script: str) -> list[str]:
     """Split a schema script into statements (triggers hold ';' inside BEGIN … END)."""
     statements, current = [], ""
@@ -196,7 +207,11 @@ def _split_sql(script: str) -> list[str]:
 
 # The schema migrations in order, by name: a new migration is appended here; released ones are
 # never renamed or removed. Plain data, so read-only opens can list the names without sqlite_utils.
-_MIGRATION_STEPS = (("m001_initial", m001_initial), ("m002_layout", m002_layout))
+_MIGRATION_STEPS = (
+    ("m001_initial", m001_initial),
+    ("m002_layout", m002_layout),
+    ("m004_compilation", m004_compilation),
+)
 MIGRATION_NAMES = tuple(name for name, _ in _MIGRATION_STEPS)
 
 

@@ -79,6 +79,8 @@ def load_material(db: Database, material_id: int) -> Material | None:
         **{f: row[f] for f in MATERIAL_TEXT_FIELDS},
         year=row["year"],
         point_style=row.get("point_style", "shi"),
+        job_title=row.get("job_title", ""),  # a library before m004 (read-only open)
+        rank=row.get("rank", 0),
         preamble=json.loads(row["preamble"]),
         closing=json.loads(row["closing"]),
         id=row["id"],

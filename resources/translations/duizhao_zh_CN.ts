@@ -56,6 +56,22 @@
         <translation>（无）</translation>
     </message>
     <message>
+        <source>Leadership group (班子)</source>
+        <translation>班子</translation>
+    </message>
+    <message>
+        <source>Individual member</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>e.g. 县委副书记</source>
+        <translation>如：县委副书记</translation>
+    </message>
+    <message>
+        <source>Order in a compilation: 1 comes first, after the group</source>
+        <translation>汇编中的顺序：班子材料在前，其后按 1、2、3… 排列</translation>
+    </message>
+    <message>
         <source>e.g. 2022年1月20日</source>
         <translation>如：2022年1月20日</translation>
     </message>
@@ -100,8 +116,20 @@
         <translation>会议</translation>
     </message>
     <message>
+        <source>Scope</source>
+        <translation>类别</translation>
+    </message>
+    <message>
         <source>Author</source>
         <translation>作者</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>职务</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>汇编排序</translation>
     </message>
     <message>
         <source>Date</source>
@@ -366,6 +394,10 @@
     <message>
         <source>Export Word (.docx)…</source>
         <translation>导出 Word（.docx）…</translation>
+    </message>
+    <message>
+        <source>Compile materials (PDF/Word)…</source>
+        <translation>汇编材料（PDF/Word）…</translation>
     </message>
     <message>
         <source>Print…</source>
@@ -1083,6 +1115,38 @@
         <source>Typing recovered</source>
         <translation>已找回未保存的输入</translation>
     </message>
+    <message>
+        <source>Several materials as one PDF or Word document, with a cover and contents</source>
+        <translation>把多份材料汇编成一个 PDF 或 Word 文件，带封面和目录</translation>
+    </message>
+    <message>
+        <source>The library has no materials to compile</source>
+        <translation>材料库中没有可汇编的材料</translation>
+    </message>
+    <message>
+        <source>Tick at least one material.</source>
+        <translation>请至少勾选一份材料。</translation>
+    </message>
+    <message>
+        <source>Choose the file to write.</source>
+        <translation>请选择要保存的文件。</translation>
+    </message>
+    <message>
+        <source>Compiling…</source>
+        <translation>正在汇编……</translation>
+    </message>
+    <message>
+        <source>Cancelled. No file was written.</source>
+        <translation>已取消，没有写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Compilation failed: %1</source>
+        <translation>汇编失败：%1</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>已保存：%1</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -1109,6 +1173,145 @@
     <message>
         <source>Input method</source>
         <translation>输入法</translation>
+    </message>
+</context>
+<context>
+    <name>CompileDialog</name>
+    <message>
+        <source>Compile materials</source>
+        <translation>汇编材料</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Group first, then by rank</source>
+        <translation>班子在前，按排序</translation>
+    </message>
+    <message>
+        <source>Tick all</source>
+        <translation>全选</translation>
+    </message>
+    <message>
+        <source>Tick none</source>
+        <translation>全不选</translation>
+    </message>
+    <message>
+        <source>Materials, in the order they are compiled</source>
+        <translation>材料（按汇编顺序）</translation>
+    </message>
+    <message>
+        <source>Tick the materials; drag them, or press Alt+↑/↓, to reorder.</source>
+        <translation>勾选要汇编的材料；拖动或按 Alt+↑/↓ 调整顺序。</translation>
+    </message>
+    <message>
+        <source>Start each material on an odd page</source>
+        <translation>每份材料从奇数页开始</translation>
+    </message>
+    <message>
+        <source>For double-sided printing: a blank page is inserted where needed</source>
+        <translation>用于双面打印：需要时插入空白页</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>Word (.docx)</source>
+        <translation>Word（.docx）</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Cover</source>
+        <translation>封面</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Compile</source>
+        <translation>开始汇编</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>班子</translation>
+    </message>
+    <message>
+        <source>Member</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>%1 annual</source>
+        <translation>%1年度</translation>
+    </message>
+    <message>
+        <source>%1 of %2 materials ticked</source>
+        <translation>已勾选 %1 份，共 %2 份</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF（*.pdf）</translation>
+    </message>
+    <message>
+        <source>Word (*.docx)</source>
+        <translation>Word 文档（*.docx）</translation>
+    </message>
+    <message>
+        <source>Save the compilation</source>
+        <translation>保存汇编</translation>
+    </message>
+    <message>
+        <source>Compiling… %1 of %2</source>
+        <translation>正在汇编…… %1/%2</translation>
+    </message>
+    <message>
+        <source>Writing the file…</source>
+        <translation>正在写入文件……</translation>
     </message>
 </context>
 <context>

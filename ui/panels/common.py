@@ -33,6 +33,7 @@ IMMEDIATE_FIELDS = frozenset(
         "template_id",
         "year",
         "scope",
+        "rank",
         "example_lead",
         "kind",
         "point_style",

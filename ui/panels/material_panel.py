@@ -1,15 +1,17 @@
-"""Material panel — 材料信息: title, organization, year, meeting, author, date, template, point
-numbering style, preamble."""
+"""Material panel — 材料信息: title, organization, year, meeting, 班子/个人, author, 职务, rank in a
+汇编, date, template, point numbering style, preamble."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QSpinBox, QWidget
 
 from app.model import Material
+from app.serialize import MAX_RANK
 from app.templates import load_templates
 from ui.panels.common import NodePanel, PaperLineEdit, PaperTextEdit, tr
 
 NO_YEAR = 0  # the spin box's special value: 年度 not set
+NO_RANK = 0  # rank not set: after the ranked members in a 汇编
 
 
 class MaterialPanel(NodePanel):
@@ -27,8 +29,25 @@ class MaterialPanel(NodePanel):
         self.declare("year")
         self.meeting_edit = self.bind_line(PaperLineEdit(self), "meeting")
         self.meeting_edit.setObjectName("meetingEdit")
+        self.scope_combo = QComboBox(self)
+        self.scope_combo.setObjectName("scopeCombo")
+        self.declare("scope")
+        self.scope_combo.addItem(tr("Leadership group (班子)"), "group")
+        self.scope_combo.addItem(tr("Individual member"), "individual")
+        self.scope_combo.activated.connect(self._scope_chosen)
         self.author_edit = self.bind_line(PaperLineEdit(self), "author")
         self.author_edit.setObjectName("authorEdit")
+        self.job_title_edit = self.bind_line(PaperLineEdit(self), "job_title")
+        self.job_title_edit.setObjectName("jobTitleEdit")
+        self.job_title_edit.setPlaceholderText(tr("e.g. 县委副书记"))
+        # The member's place in a 汇编 (the 班子 material always comes first).
+        self.rank_spin = QSpinBox(self)
+        self.rank_spin.setObjectName("rankSpin")
+        self.rank_spin.setRange(NO_RANK, MAX_RANK)
+        self.rank_spin.setSpecialValueText(tr("(not set)"))
+        self.rank_spin.setToolTip(tr("Order in a compilation: 1 comes first, after the group"))
+        self.rank_spin.valueChanged.connect(self._rank_changed)
+        self.declare("rank")
         self.date_edit = self.bind_line(PaperLineEdit(self), "date")
         self.date_edit.setObjectName("dateEdit")
         self.date_edit.setPlaceholderText(tr("e.g. 2022年1月20日"))
@@ -58,7 +77,10 @@ class MaterialPanel(NodePanel):
         self.form.addRow(tr("Organization"), self.organization_edit)
         self.form.addRow(tr("Year"), self.year_spin)
         self.form.addRow(tr("Meeting"), self.meeting_edit)
+        self.form.addRow(tr("Scope"), self.scope_combo)
         self.form.addRow(tr("Author"), self.author_edit)
+        self.form.addRow(tr("Job title"), self.job_title_edit)
+        self.form.addRow(tr("Rank"), self.rank_spin)
         self.form.addRow(tr("Date"), self.date_edit)
         self.form.addRow(tr("Template"), self.template_combo)
         self.form.addRow(tr("Point numbering"), self.point_style_combo)
@@ -69,7 +91,10 @@ class MaterialPanel(NodePanel):
         self.set_text(self.organization_edit, material.organization)
         self.year_spin.setValue(material.year or NO_YEAR)
         self.set_text(self.meeting_edit, material.meeting)
+        self.scope_combo.setCurrentIndex(max(self.scope_combo.findData(material.scope), 0))
         self.set_text(self.author_edit, material.author)
+        self.set_text(self.job_title_edit, material.job_title)
+        self.rank_spin.setValue(material.rank)
         self.set_text(self.date_edit, material.date)
         index = self.template_combo.findData(material.template_id)
         if index < 0:  # a template this build does not ship: show its id, keep it selectable
@@ -89,3 +114,9 @@ class MaterialPanel(NodePanel):
 
     def _point_style_chosen(self, index: int) -> None:
         self._emit("point_style", self.point_style_combo.itemData(index))
+
+    def _scope_chosen(self, index: int) -> None:
+        self._emit("scope", self.scope_combo.itemData(index))
+
+    def _rank_changed(self, value: int) -> None:
+        self._emit("rank", value)
