@@ -57,7 +57,8 @@ class Template:
     source: str
     sections: tuple[TemplateSection, ...]
     dimensions: tuple[TemplateDimension, ...] = field(default=())
-    user: bool = False  # from the user's folder (set by the loader, not stored in the file)
+    # From the user's folder: set by the loader, not stored in the file, not part of equality.
+    user: bool = field(default=False, compare=False)
 
     def section_heading(self, kind: str) -> str:
         return next((s.heading for s in self.sections if s.kind == kind), "")

@@ -101,7 +101,7 @@ def template_from_notice(
         meeting=meeting,
         scope="group",
         status="user",
-        title_pattern="{organization}" + (meeting or "") + "对照检查材料",
+        title_pattern="{organization}" + _braces_kept(meeting) + "对照检查材料",
         title_keywords=tuple(k for k in (_year_key(year), _theme_key(meeting)) if k),
         dimension_prefix=prefix,
         dimension_suffix=suffix,
@@ -113,6 +113,11 @@ def template_from_notice(
         ),
         user=True,
     )
+
+
+def _braces_kept(text: str) -> str:
+    """A meeting name inside the title pattern: its own braces are text, not fields."""
+    return text.replace("{", "{{").replace("}", "}}")
 
 
 def _year_key(year: int | None) -> str:
