@@ -34,8 +34,6 @@ class MaterialPanel(NodePanel):
         self.date_edit.setPlaceholderText(tr("e.g. 2022年1月20日"))
         self.template_combo = QComboBox(self)
         self.template_combo.setObjectName("templateCombo")
-        for template in load_templates():
-            self.template_combo.addItem(template.name, template.id)
         self.template_combo.activated.connect(self._template_chosen)
         self.declare("template_id")
         # How points are numbered in every export (the imported writer's style, or chosen here).
@@ -71,6 +69,10 @@ class MaterialPanel(NodePanel):
         self.set_text(self.meeting_edit, material.meeting)
         self.set_text(self.author_edit, material.author)
         self.set_text(self.date_edit, material.date)
+        # Listed afresh each time: a template the user saved meanwhile is offered too.
+        self.template_combo.clear()
+        for template in load_templates():
+            self.template_combo.addItem(template.name, template.id)
         index = self.template_combo.findData(material.template_id)
         if index < 0:  # a template this build does not ship: show its id, keep it selectable
             self.template_combo.addItem(material.template_id, material.template_id)
