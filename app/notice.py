@@ -28,6 +28,8 @@ from app.notice_wording import meeting_and_year, short_name_for, title_line
 MAX_NOTICE_CHARS = 200_000  # a notice is a few pages; a pasted book is refused, not scanned
 MIN_ITEMS, MAX_ITEMS = 2, 12
 MAX_ITEM_CHARS = 200
+MAX_LIST_CHARS = 3000  # one sentence holding a whole list (the 2021 wordings: ~600 characters)
+MAX_COLONS = 4  # colons of one sentence that may open a list
 
 _CN_NUM = f"[{CN_DIGITS}]+"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫"
@@ -53,10 +55,10 @@ _INLINE_MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _DAITOU_START_RE = re.compile(r"(?:^|(?<=[：:；;，,、“\"。])|(?<=紧扣|围绕|对照|聚焦|突出))\s*带头")
 _COUNT_RE = re.compile(rf"(\d{{1,2}}|{_CN_NUM})\s*个\s*(带头|方面|对照|聚焦|围绕|重点)")
 # 围绕A、B、C等6个方面 / 从A、B两个方面: the list is what stands between the lead word and 方面.
-_ASPECT_LIST_RE = re.compile(
-    rf"(?:围绕|聚焦|对照|紧扣|重点从|从|在|就)([^。：:！？]{{4,400}}?)"
-    rf"(?:等)?[“\"]?(?:\d{{1,2}}|{_CN_NUM})?\s*个?[”\"]?方面"
-)
+_ASPECT_LEAD_RE = re.compile(r"围绕|聚焦|对照|紧扣|重点从|从|在|就")
+_ASPECT_TAIL_RE = re.compile(rf"(?:等)?[“\"]?(?:\d{{1,2}}|{_CN_NUM})?\s*个?[”\"]?$")
+MAX_ASPECT_LIST = 400  # characters before 方面 that may hold the list
+MAX_ASPECT_ENDS = 64  # 方面 of one paragraph looked back from (a notice has a handful)
 _CONTEXT_RE = re.compile(r"主要内容|会议主题|主题|重点|对照|查摆|检视|剖析|围绕|聚焦|紧扣|方面")
 _LEAD_IN_RE = re.compile(
     r"(对照|查摆|检视|剖析|围绕|聚焦|紧扣|主要内容|主题|方面|带头)[^。]*[：:]$"
@@ -245,15 +247,14 @@ def _series(paragraph: str, found: list[re.Match[str]], family: str, index: int)
 
 def _colon_lists(paragraph: str, index: int):
     """``……对照检查：A；B；C。`` — the items after a colon, separated by ；."""
-    for m in re.finditer(r"[：:]", paragraph):
-        lead = paragraph[: m.start()]
-        rest = paragraph[m.end() :]
-        end = _find_outside_quotes(rest, "。")
-        segment = rest if end < 0 else rest[:end]
-        parts = [p for p in _split_outside_quotes(segment, "；;") if p.strip()]
-        if len(parts) >= MIN_ITEMS:
-            context = bool(_CONTEXT_RE.search(lead[-40:]))
-            yield _Candidate(parts, "colon-list", context, index)
+    for sentence in _split_outside_quotes(paragraph, "。"):
+        if len(sentence) > MAX_LIST_CHARS:
+            continue  # no framework list runs this long: not worth scanning
+        for colon in _positions_outside_quotes(sentence, "：:")[:MAX_COLONS]:
+            parts = [p for p in _split_outside_quotes(sentence[colon + 1 :], "；;") if p.strip()]
+            if len(parts) >= MIN_ITEMS:
+                context = bool(_CONTEXT_RE.search(sentence[:colon][-40:]))
+                yield _Candidate(parts, "colon-list", context, index)
 
 
 def _daitou_runs(paragraph: str, index: int):
@@ -271,14 +272,26 @@ def _daitou_runs(paragraph: str, index: int):
 
 
 def _aspect_lists(paragraph: str, index: int):
-    """``围绕A、B、C等6个方面`` — short items inside one clause."""
-    for m in _ASPECT_LIST_RE.finditer(paragraph):
-        inner = m.group(1)
-        for separator in ("；;", "，,", "、"):
-            parts = [p for p in _split_outside_quotes(inner, separator) if p.strip()]
-            if len(parts) >= MIN_ITEMS:
+    """``围绕A、B、C等6个方面`` — short items inside one clause, found back from each 方面."""
+    for m in list(re.finditer("方面", paragraph))[:MAX_ASPECT_ENDS]:
+        window = paragraph[max(0, m.start() - MAX_ASPECT_LIST) : m.start()]
+        window = window[max(window.rfind(c) for c in "。：:！？") + 1 :]
+        window = _ASPECT_TAIL_RE.sub("", window)
+        leads = list(_ASPECT_LEAD_RE.finditer(window))
+        for lead in reversed(leads):  # the nearest lead word that opens a list
+            inner = window[lead.end() :]
+            parts = _aspect_parts(inner)
+            if parts:
                 yield _Candidate(parts, "aspect-list", True, index)
                 break
+
+
+def _aspect_parts(inner: str) -> list[str]:
+    for separator in ("；;", "，,", "、"):
+        parts = [p for p in _split_outside_quotes(inner, separator) if p.strip()]
+        if len(parts) >= MIN_ITEMS:
+            return parts
+    return []
 
 
 # ----- scoring ---------------------------------------------------------------------------------
@@ -336,6 +349,20 @@ def _first_sentence(text: str, stop: str = "") -> str:
     return text if end < 0 else text[:end]
 
 
+def _positions_outside_quotes(text: str, marks: str) -> list[int]:
+    """Where ``marks`` occur outside quotes and brackets (one pass)."""
+    found = []
+    depth: list[str] = []
+    for i, ch in enumerate(text):
+        if depth and ch == depth[-1]:
+            depth.pop()
+        elif ch in _QUOTE_PAIRS:
+            depth.append(_QUOTE_PAIRS[ch])
+        elif not depth and ch in marks:
+            found.append(i)
+    return found
+
+
 def _find_outside_quotes(text: str, marks: str) -> int:
     depth: list[str] = []
     for i, ch in enumerate(text):
@@ -349,14 +376,8 @@ def _find_outside_quotes(text: str, marks: str) -> int:
 
 
 def _split_outside_quotes(text: str, marks: str) -> list[str]:
-    parts = []
-    while True:
-        i = _find_outside_quotes(text, marks)
-        if i < 0:
-            parts.append(text)
-            return parts
-        parts.append(text[:i])
-        text = text[i + 1 :]
+    cuts = [-1, *_positions_outside_quotes(text, marks), len(text)]
+    return [text[a + 1 : b] for a, b in zip(cuts, cuts[1:], strict=False)]
 
 
 def _clean_heading(item: str) -> str:

@@ -4,6 +4,7 @@ word, with the meeting and the year; a notice with no items is refused."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from app.importers.read import read_paragraphs
 from app.notice import framework_from_notice, framework_from_paragraphs
 from app.templates import get_template
 from tests.app.docx_builders import para, write_docx
+from tests.conftest import HANG_GUARD_S
 
 NOTICES = Path(__file__).resolve().parents[1] / "data" / "notices"
 
@@ -144,6 +146,24 @@ def test_a_notice_without_items_is_refused_with_a_clear_message(text):
 def test_a_huge_paste_is_refused_before_it_is_scanned():
     with pytest.raises(InputError, match="过长"):
         framework_from_notice("带头学习，" * 100_000)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在" * 190_000,  # a lead word everywhere, 方面 nowhere
+        "围绕" + "学习、" * 60_000 + "等方面",
+        "：带头；" * 45_000,
+        "：“" * 90_000,
+        "；一是学习" * 38_000,
+    ],
+)
+def test_hostile_pastes_end_promptly(text):
+    # Each took 10–45 s before the list scans were bounded (quadratic); now well under 1 s.
+    start = time.perf_counter()
+    with pytest.raises(InputError, match="未生成模板"):
+        framework_from_notice(text)
+    assert time.perf_counter() - start < HANG_GUARD_S
 
 
 def test_unreadable_notice_files_are_refused(tmp_path):

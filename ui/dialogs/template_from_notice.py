@@ -76,7 +76,8 @@ class TemplateFromNoticeDialog(QDialog):
             [self.tr("Short name"), self.tr("Wording in the notice")]
         )
         header = self.dimension_table.horizontalHeader()
-        header.setSectionResizeMode(COL_SHORT, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_SHORT, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(COL_SHORT, 120)
         header.setSectionResizeMode(COL_HEADING, QHeaderView.ResizeMode.Stretch)
         self.dimension_table.setWordWrap(True)
         self.dimension_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -182,6 +183,7 @@ class TemplateFromNoticeDialog(QDialog):
         self.dimension_table.setRowCount(0)
         for item in framework.items:
             self._append(item.short_name, item.heading)
+        self.dimension_table.resizeRowsToContents()  # the 2021 wordings run to three lines
         self._say(
             self.tr(
                 "%1 dimensions recognised. Check their wording and short names, then save."
