@@ -196,3 +196,21 @@ def test_a_broken_file_in_the_folder_never_stops_the_window(qtbot, library):
     ids = [new.template_list.item(r).data(TEMPLATE_ROLE) for r in range(new.template_list.count())]
     assert "2025-niandu-wugedaitou" in ids and "broken" not in ids
     window.close()
+
+
+def test_next_years_draft_proposes_the_users_template_for_that_year(qtbot, dialog):
+    from app.templates import material_from_template
+    from ui.dialogs.duplicate import DuplicateDialog
+
+    paste(qtbot, dialog, notice("fictional-2026-notice.txt"))
+    qtbot.waitUntil(lambda: dialog.dimension_table.rowCount() == 3, timeout=WAIT_MS)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    last_year = material_from_template(get_template("2025-niandu-wugedaitou"), organization="某局")
+    duplicate = DuplicateDialog(last_year)
+    qtbot.addWidget(duplicate)
+    assert duplicate.values() == (2026, "user-2026")
+    assert "(my template)" in duplicate.template_combo.currentText()
+    # Nothing of 2025's five matches the new three: each old aspect is kept, none dropped.
+    assert [old for old, _new in duplicate.mapping_rows()] == [
+        d.short_name for d in last_year.sections[0].dimensions
+    ]
