@@ -13,6 +13,7 @@ log: it never stops the program and never shadows a bundled template.
 from __future__ import annotations
 
 import logging
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -178,25 +179,40 @@ def bundled_templates() -> tuple[Template, ...]:
 
 def user_templates_dir() -> Path:
     """``<user config dir>/duizhao/templates``: the user's own templates (may not exist yet)."""
+    return Path(_user_folder(_folder_env()))
+
+
+# The environment platformdirs reads the folder from: asked on every template lookup (the
+# status bar asks per keystroke), so the folder is worked out once per environment.
+_FOLDER_ENV = ("XDG_CONFIG_HOME", "HOME", "APPDATA", "LOCALAPPDATA", "USERPROFILE")
+
+
+def _folder_env() -> tuple[str, ...]:
+    return tuple(os.environ.get(k, "") for k in _FOLDER_ENV)
+
+
+@lru_cache(maxsize=8)
+def _user_folder(_env: tuple[str, ...]) -> str:
     # platformdirs is imported here so that loading the bundled templates never pays for it.
     import platformdirs
 
-    return Path(platformdirs.user_config_dir("duizhao")) / USER_FOLDER
+    return os.path.join(platformdirs.user_config_dir("duizhao"), USER_FOLDER)
 
 
 def templates_signature() -> tuple:
     """Changes when a user template file appears, changes or goes away (a cache key)."""
-    folder = user_templates_dir()
+    folder = _user_folder(_folder_env())
     try:
-        entries = sorted(folder.glob("*.toml"))
-        return (str(folder), *((p.name, *_stamp(p)) for p in entries))
+        with os.scandir(folder) as entries:
+            names = sorted(e.name for e in entries if e.name.lower().endswith(".toml"))
     except OSError:
-        return (str(folder),)
+        return (folder,)
+    return (folder, *((name, *_stamp(os.path.join(folder, name))) for name in names))
 
 
-def _stamp(path: Path) -> tuple[int, int]:
+def _stamp(path: str) -> tuple[int, int]:
     try:
-        st = path.stat()
+        st = os.stat(path)
     except OSError:
         return (0, -1)
     return (st.st_mtime_ns, st.st_size)
