@@ -146,3 +146,16 @@ def meeting_and_year(body: list[str], title: str = "") -> tuple[str, int | None]
             year = int(found.group(1))
     meeting = _TITLE_END_RE.sub("", meeting)
     return meeting, year
+
+
+def same_bundled_template(headings: list[str]):
+    """The bundled template whose dimensions are these wordings, in this order (the notice is
+    of a year the program already ships), else None."""
+    from app.importers.suggest import normalise
+    from app.templates import bundled_templates
+
+    keys = [normalise(h) for h in headings]
+    for template in bundled_templates():
+        if [normalise(d.heading) for d in template.dimensions] == keys:
+            return template
+    return None

@@ -80,6 +80,7 @@ def list_templates(out: Print, cell: Callable[[str], str]) -> int:
 
 def template_from_notice_command(args: argparse.Namespace, out: Print, err: Print) -> int:
     from app.notice import framework_from_notice, framework_from_paragraphs
+    from app.notice_wording import same_bundled_template
     from app.user_templates import (
         DimensionDraft,
         export_template,
@@ -111,6 +112,9 @@ def template_from_notice_command(args: argparse.Namespace, out: Print, err: Prin
         + "；".join(f"{d.short_name}（{d.heading}）" for d in template.dimensions)
     )
     err(f"会议 / meeting: {meeting or '（未识别）'}；年度 / year: {year or '（未识别）'}")
+    shipped = same_bundled_template([d.heading for d in template.dimensions])
+    if shipped is not None:
+        err(f"注意：与内置模板相同 / note: the same as the bundled template {shipped.id}")
     if args.install:
         install_template(template, replace=args.replace)
         out(template.id)

@@ -1723,6 +1723,10 @@
         <translation>识别出 %1 个查摆方面。请核对表述和简称后保存。</translation>
     </message>
     <message>
+        <source>The program already has this framework: “%1” (you can use it under New…).</source>
+        <translation>程序已内置这一框架：“%1”（新建材料时可直接选用）。</translation>
+    </message>
+    <message>
         <source>Open the notice</source>
         <translation>打开通知</translation>
     </message>

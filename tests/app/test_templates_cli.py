@@ -29,6 +29,7 @@ def test_from_notice_installs_a_template_that_templates_lists_as_the_users(cli):
     code, out, err = cli("template-from-notice", NOTICES / "fictional-2026-notice.txt", "--install")
     assert code == 0 and out == "user-2026\n"
     assert "识别到 3 个查摆方面" in err and "2026年度民主生活会" in err
+    assert "内置模板" not in err
     code, out, err = cli("templates")
     rows = [line.split("\t") for line in out.splitlines()]
     assert ["user-2026", "2026", "2026年度民主生活会", "3", "user"] in rows
@@ -38,8 +39,9 @@ def test_from_notice_installs_a_template_that_templates_lists_as_the_users(cli):
 
 def test_from_notice_prints_toml_or_writes_it_with_name_and_year(cli, tmp_path):
     notice = NOTICES / "2023-zhutijiaoyu-web-page.txt"
-    code, out, _err = cli("template-from-notice", notice)
+    code, out, err = cli("template-from-notice", notice)
     assert code == 0 and 'short_name = "廉洁自律"' in out and "year" not in out.split("[")[0]
+    assert "the same as the bundled template 2023-zhutijiaoyu-liugefangmian" in err
     target = tmp_path / "t.toml"
     code, out, _err = cli(
         "template-from-notice", notice, "-o", target, "--name", "主题教育六个方面", "--year", "2023"

@@ -61,6 +61,7 @@ def test_journey_paste_edit_save_then_new_material_has_those_dimensions(
         qtbot.waitUntil(lambda: dialog.dimension_table.rowCount() == 5, timeout=WAIT_MS)
         assert dialog.meeting_edit.text() == "2025年度民主生活会"
         assert dialog.year_spin.value() == 2025
+        assert "2025年度民主生活会“五个带头”" in dialog.status_label.text()  # already shipped
         retype_cell(qtbot, typer, dialog, 1, "党性修养")
         dialog.name_edit.clear()
         typer(dialog.name_edit, "本单位2025年度框架")

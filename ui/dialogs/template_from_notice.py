@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.notice import NoticeFramework, framework_from_notice, framework_from_paragraphs
+from app.notice_wording import same_bundled_template
 from app.templates import Template
 from ui.dialogs.common import error_text
 from ui.tasks import TaskRunner
@@ -184,11 +185,15 @@ class TemplateFromNoticeDialog(QDialog):
         for item in framework.items:
             self._append(item.short_name, item.heading)
         self.dimension_table.resizeRowsToContents()  # the 2021 wordings run to three lines
-        self._say(
-            self.tr(
-                "%1 dimensions recognised. Check their wording and short names, then save."
-            ).replace("%1", str(len(framework.items)))
-        )
+        message = self.tr(
+            "%1 dimensions recognised. Check their wording and short names, then save."
+        ).replace("%1", str(len(framework.items)))
+        shipped = same_bundled_template([i.heading for i in framework.items])
+        if shipped is not None:
+            message += " " + self.tr(
+                "The program already has this framework: “%1” (you can use it under New…)."
+            ).replace("%1", shipped.name)
+        self._say(message)
         self._update_buttons()
 
     def _not_recognised(self, exc: BaseException) -> None:
