@@ -1659,8 +1659,8 @@
         <translation>简称</translation>
     </message>
     <message>
-        <source>Wording in the notice</source>
-        <translation>通知中的表述</translation>
+        <source>Wording</source>
+        <translation>表述</translation>
     </message>
     <message>
         <source>Add</source>

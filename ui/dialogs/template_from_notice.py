@@ -73,9 +73,7 @@ class TemplateFromNoticeDialog(QDialog):
         self.year_spin.setSpecialValueText(self.tr("(none)"))
         self.dimension_table = QTableWidget(0, 2, self)
         self.dimension_table.setObjectName("dimensionTable")
-        self.dimension_table.setHorizontalHeaderLabels(
-            [self.tr("Short name"), self.tr("Wording in the notice")]
-        )
+        self.dimension_table.setHorizontalHeaderLabels([self.tr("Short name"), self.tr("Wording")])
         header = self.dimension_table.horizontalHeader()
         header.setSectionResizeMode(COL_SHORT, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(COL_SHORT, 120)
