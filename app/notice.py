@@ -102,18 +102,24 @@ class _Candidate:
 def framework_from_notice(text: str) -> NoticeFramework:
     """Recognise the framework in a notice's text. InputError (zh + en) when there is no text or
     no list of at least two items that reads like a framework."""
-    if len(text) > MAX_NOTICE_CHARS:
-        raise InputError(
-            f"通知文字过长（{len(text):,} 字，上限 {MAX_NOTICE_CHARS:,} 字）",
-            f"the notice is too long ({len(text):,} characters, limit {MAX_NOTICE_CHARS:,})",
-        )
-    if not text.strip():
-        raise InputError("没有通知文字", "no notice text")
+    _check_size(len(text), bool(text.strip()))
     paragraphs, _hints, _dropped = text_to_paragraphs(text, Counter())
     return framework_from_paragraphs(paragraphs)
 
 
+def _check_size(length: int, has_text: bool) -> None:
+    if length > MAX_NOTICE_CHARS:
+        raise InputError(
+            f"通知文字过长（{length:,} 字，上限 {MAX_NOTICE_CHARS:,} 字）",
+            f"the notice is too long ({length:,} characters, limit {MAX_NOTICE_CHARS:,})",
+        )
+    if not has_text:
+        raise InputError("没有通知文字", "no notice text")
+
+
 def framework_from_paragraphs(paragraphs: list[str]) -> NoticeFramework:
+    """The same, from paragraphs already read (a .txt/.docx through ``read_paragraphs``)."""
+    _check_size(sum(len(p) for p in paragraphs), any(p.strip() for p in paragraphs))
     body = [p.strip(" \t\u3000") for p in paragraphs]
     body = [p for p in body if p and not is_web_furniture(p)]
     stated = _stated_counts(body)

@@ -143,9 +143,13 @@ def test_a_notice_without_items_is_refused_with_a_clear_message(text):
     assert "未生成模板" in caught.value.zh or "没有通知文字" in caught.value.zh
 
 
-def test_a_huge_paste_is_refused_before_it_is_scanned():
+def test_a_huge_paste_or_file_is_refused_before_it_is_scanned(tmp_path):
     with pytest.raises(InputError, match="过长"):
         framework_from_notice("带头学习，" * 100_000)
+    big = tmp_path / "big.txt"
+    big.write_text("带头学习，\n" * 60_000, encoding="utf-8")
+    with pytest.raises(InputError, match="过长"):
+        framework_from_paragraphs(read_paragraphs(big))
 
 
 @pytest.mark.parametrize(
