@@ -1,6 +1,6 @@
 """duizhao-cli — the headless command line (DESIGN §5): templates, new, import, list, show, export,
-compile, check, backup, restore. ``main(argv)`` returns the exit code: 0 ok, 2 bad input, 1
-internal failure.
+compile, check, backup, restore; template-from-notice and the user's own templates
+(``templates_cli``). ``main(argv)`` returns the exit code: 0 ok, 2 bad input, 1 internal failure.
 
 Errors are one line on stderr, Chinese then English. Input files are read and validated before
 the library is opened, so a failing command leaves the library as it was. Heavy modules (the
@@ -16,11 +16,13 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from app import __version__
 from app.errors import DuizhaoError, InputError
+from app.templates_cli import add_template_commands, report_skipped_templates
 
 if TYPE_CHECKING:
     from app.importers import ImportReport
@@ -81,11 +83,9 @@ def _library(args: argparse.Namespace, *, readonly: bool) -> Iterator[Library]:
 
 
 def _cmd_templates(args: argparse.Namespace) -> int:
-    from app.templates import load_templates
+    from app.templates_cli import list_templates
 
-    for t in load_templates():
-        _out(f"{t.id}\t{t.year or ''}\t{_cell(t.meeting)}\t{len(t.dimensions)}")
-    return 0
+    return list_templates(_out, _cell)
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
@@ -398,7 +398,15 @@ def build_parser() -> argparse.ArgumentParser:
         sub.set_defaults(handler=handler)
         return sub
 
-    command("templates", _cmd_templates, "list templates: id, year, meeting, dimension count")
+    command(
+        "templates",
+        _cmd_templates,
+        "list templates: id, year, meeting, dimension count, 'user' for your own",
+    )
+    # template-from-notice, template-import/-export/-remove (app/templates_cli.py)
+    add_template_commands(
+        lambda name, handler, text: command(name, partial(handler, out=_out, err=_err), text)
+    )
     sub = command("new", _cmd_new, "new material from a template; prints its id")
     sub.add_argument("--template", required=True, metavar="ID")
     sub.add_argument("--title", metavar="T")
@@ -468,6 +476,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     _utf8_streams()
+    report_skipped_templates(_err)
     try:
         args = build_parser().parse_args(argv)
         return args.handler(args)

@@ -58,6 +58,7 @@ LIBRARY_NOTICES = (
     Notice("platformdirs", "MIT", "", "platformdirs"),
     Notice("charset-normalizer", "MIT", "", "charset-normalizer"),
     Notice("fontTools", "MIT", "", "fonttools"),
+    Notice("tomli-w", "MIT", "Taneli Hukkinen", "tomli-w"),
     Notice("Pillow", "MIT-CMU", "used by ReportLab", "pillow"),
     Notice("click", "BSD-3-Clause", "used by sqlite-utils", "click"),
     Notice("click-default-group", "BSD-3-Clause", "used by sqlite-utils", "click-default-group"),

@@ -47,6 +47,7 @@ from ui.pdf_features import PdfFeatures
 from ui.refcount_guard import guard_none_refcount
 from ui.reliability_features import ReliabilityFeatures
 from ui.snapshots import SnapshotsDock
+from ui.template_features import TemplateFeatures
 from ui.typing_recovery import recover_typing
 from ui.window_chrome import (
     add_dock,
@@ -149,6 +150,9 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
         self.reliability = ReliabilityFeatures(self, a["actionBackups"])
         self.compile_features = CompileFeatures(self, a["actionCompile"])
         self.library_view.compile_action = a["actionCompile"]
+        self.template_features = TemplateFeatures(
+            self, a["actionTemplateFromNotice"], a["actionManageTemplates"]
+        )
         for controller in (self.pdf_features, self.docx_features, self.checks_features):
             self.materialChanged.connect(controller.material_changed)
 

@@ -59,6 +59,9 @@ def build_actions(window) -> dict[str, QAction]:
             getattr(lv, "trash_selected", None),
         ),
         ("actionShowTrash", _tr("Trash…"), [], getattr(lv, "show_trash", None)),
+        # the templates controller (ui/template_features.py)
+        ("actionTemplateFromNotice", _tr("New template from a notice…"), [], None),
+        ("actionManageTemplates", _tr("Templates…"), [], None),
         ("actionQuit", _tr("Quit"), [QKeySequence.StandardKey.Quit], window.close),
         ("actionUndo", _tr("Undo"), [QKeySequence("Ctrl+Z")], window.undo),
         (
@@ -130,6 +133,9 @@ MENUS: dict[str, list[str | None]] = {
         "actionNewMaterial",
         "actionImport",
         "actionDuplicateMaterial",
+        None,
+        "actionTemplateFromNotice",
+        "actionManageTemplates",
         None,
         "actionTrashMaterial",
         "actionShowTrash",

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from app.importers.markers import DIMENSION_RE, SECTION_RE
 from app.importers.suggest import normalise
-from app.templates import load_templates
+from app.templates import load_templates, templates_signature
 
 # A heading closes with 方面/情况 (the frame the frameworks use), maybe in quotes, maybe with 。
 _HEADING_END_RE = re.compile(r"(方面|情况)[”’\"'」』]?\s*[。:：]?\s*$")
@@ -35,8 +35,9 @@ _PARTIAL_ENDS = (
 )  # similarity to an official wording that makes a line a heading
 
 
-@cache
-def _official_wordings() -> tuple[str, ...]:
+@lru_cache(maxsize=4)
+def _official_wordings(_signature: tuple) -> tuple[str, ...]:
+    # Keyed by the user templates' files: a template saved meanwhile counts at the next import.
     keys = {normalise(d.heading) for t in load_templates() for d in t.dimensions}
     return tuple(k for k in keys if len(k) >= 6)
 
@@ -51,16 +52,20 @@ def _quotes_open(text: str) -> bool:
     )
 
 
-@lru_cache(maxsize=4096)
 def official_similarity(text: str, length_slack: float = 0.12) -> float:
     """0..1: how close the text is to the nearest template dimension wording (感悟/领悟, with or
     without 在…方面). Close in length too (``length_slack`` of the longer): the first line of a
     wrapped heading is not the heading."""
+    return _official_similarity(text, length_slack, templates_signature())
+
+
+@lru_cache(maxsize=4096)
+def _official_similarity(text: str, length_slack: float, signature: tuple) -> float:
     key = normalise(text)
     if len(key) < 6:
         return 0.0
     best = 0.0
-    for official in _official_wordings():
+    for official in _official_wordings(signature):
         if abs(len(official) - len(key)) > max(1.0, max(len(official), len(key)) * length_slack):
             continue
         matcher = SequenceMatcher(None, key, official, autojunk=False)

@@ -85,6 +85,57 @@ def read_file(
     return material, report
 
 
+def read_paragraphs(path: str | Path) -> list[str]:
+    """The paragraphs of a .txt/.md/.docx file, unclassified (a notice read for its framework,
+    ``app.notice``): the same refusals as ``read_file`` (type, size, not a file), the same
+    encodings and Word reading, hard wraps joined. Bad input raises InputError."""
+    path = Path(path)
+    problem = describe_input(path)
+    if problem is not None:
+        raise problem
+    suffix = path.suffix.lower()
+    if suffix not in (*TEXT_SUFFIXES, *WORD_SUFFIXES):
+        raise InputError(
+            f"不支持的文件类型“{suffix or '无扩展名'}”（可读取 .txt .md .docx）：{path}",
+            f"unsupported file type {suffix or '(none)'!r} (read .txt, .md or .docx): {path}",
+        )
+    size = path.stat().st_size
+    if size > MAX_INPUT_BYTES:
+        raise InputError(
+            f"文件过大（{size / 1024 / 1024:.1f} MB，上限 "
+            f"{MAX_INPUT_BYTES // 1024 // 1024} MB）：{path}",
+            f"file too large ({size / 1024 / 1024:.1f} MB, limit "
+            f"{MAX_INPUT_BYTES // 1024 // 1024} MB): {path}",
+        )
+    if suffix in LEGACY_SUFFIXES and is_legacy_word_file(path):
+        raise LegacyWordError(
+            f"不支持旧版 Word/WPS 文件（{suffix}）：{path.name}。请在 Word/WPS 中另存为 .docx。",
+            f"legacy Word/WPS {suffix} is not supported: {path.name}; please save it as .docx",
+        )
+    if suffix in TEXT_SUFFIXES:
+        from collections import Counter
+
+        from app.importers.encoding import MAX_TEXT_BYTES, check_magic, decode_bytes
+        from app.importers.text import text_to_paragraphs
+
+        try:
+            with path.open("rb") as handle:
+                head = handle.read(16)
+                check_magic(head)
+                data = head + handle.read(MAX_TEXT_BYTES)
+        except OSError as exc:
+            raise InputError(
+                f"无法读取文件：{path}（{exc.strerror or exc}）", f"cannot read {path}: {exc}"
+            ) from exc
+        return text_to_paragraphs(decode_bytes(data).text, Counter())[0]
+    from app.importers.docx import read_docx_paragraphs
+    from app.importers.text import rejoin_hard_wraps
+
+    read = read_docx_paragraphs(path)
+    rejoined = rejoin_hard_wraps(read.paragraphs, read.hints)
+    return rejoined[0] if rejoined is not None else read.paragraphs
+
+
 def _read_converted(
     path: Path,
     template: str | None,

@@ -344,6 +344,14 @@
         <translation>恢复备份失败：%1</translation>
     </message>
     <message>
+        <source>New template from a notice…</source>
+        <translation>从通知生成模板…</translation>
+    </message>
+    <message>
+        <source>Templates…</source>
+        <translation>模板管理…</translation>
+    </message>
+    <message>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
@@ -1147,6 +1155,10 @@
         <source>Wrote %1</source>
         <translation>已保存：%1</translation>
     </message>
+    <message>
+        <source>Template saved: %1 — choose it under New…</source>
+        <translation>模板已保存：%1（新建材料时即可选用）</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -1848,6 +1860,109 @@
     </message>
 </context>
 <context>
+    <name>TemplateFromNoticeDialog</name>
+    <message>
+        <source>New template from a notice</source>
+        <translation>从通知生成模板</translation>
+    </message>
+    <message>
+        <source>Paste the text of the year&apos;s notice (通知/方案) here…</source>
+        <translation>在此粘贴本年度通知（方案）的全文…</translation>
+    </message>
+    <message>
+        <source>Open file…</source>
+        <translation>打开文件…</translation>
+    </message>
+    <message>
+        <source>Recognise</source>
+        <translation>识别</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（未设置）</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <source>Wording</source>
+        <translation>表述</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>Save template</source>
+        <translation>保存模板</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The year&apos;s notice: paste its text, or open a .txt/.docx file</source>
+        <translation>本年度通知：粘贴全文，或打开文本文件、Word 文档</translation>
+    </message>
+    <message>
+        <source>Template name</source>
+        <translation>模板名称</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Dimensions (check the short names)</source>
+        <translation>查摆方面（请核对简称）</translation>
+    </message>
+    <message>
+        <source>Recognising…</source>
+        <translation>正在识别…</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <source>Template from a notice</source>
+        <translation>由通知生成的模板</translation>
+    </message>
+    <message>
+        <source>%1 dimensions recognised. Check their wording and short names, then save.</source>
+        <translation>识别出 %1 个查摆方面。请核对表述和简称后保存。</translation>
+    </message>
+    <message>
+        <source>The program already has this framework: “%1” (you can use it under New…).</source>
+        <translation>程序已内置这一框架：“%1”（新建材料时可直接选用）。</translation>
+    </message>
+    <message>
+        <source>Open the notice</source>
+        <translation>打开通知</translation>
+    </message>
+    <message>
+        <source>Notices (*.txt *.md *.docx);;All files (*)</source>
+        <translation>通知 (*.txt *.md *.docx);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>TrashDialog</name>
     <message>
         <source>Trash</source>
@@ -1903,7 +2018,90 @@
     </message>
 </context>
 <context>
+    <name>UserTemplatesDialog</name>
+    <message>
+        <source>Templates</source>
+        <translation>模板管理</translation>
+    </message>
+    <message>
+        <source>Your own templates are kept in %1</source>
+        <translation>自建模板保存在：%1</translation>
+    </message>
+    <message>
+        <source>New from a notice…</source>
+        <translation>从通知生成…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Template saved: %1</source>
+        <translation>模板已保存：%1</translation>
+    </message>
+    <message>
+        <source>Not imported: you kept the template you had.</source>
+        <translation>未导入：已保留原有的模板。</translation>
+    </message>
+    <message>
+        <source>Template imported: %1</source>
+        <translation>模板已导入：%1</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到：%1</translation>
+    </message>
+    <message>
+        <source>Template deleted: %1</source>
+        <translation>模板已删除：%1</translation>
+    </message>
+    <message>
+        <source>Import a template</source>
+        <translation>导入模板</translation>
+    </message>
+    <message>
+        <source>Templates (*.toml)</source>
+        <translation>模板文件 (*.toml)</translation>
+    </message>
+    <message>
+        <source>Export the template</source>
+        <translation>导出模板</translation>
+    </message>
+    <message>
+        <source>Replace the template?</source>
+        <translation>替换模板？</translation>
+    </message>
+    <message>
+        <source>You already have a template with this id. Replace it with the imported one?</source>
+        <translation>已有编号相同的自建模板。是否用导入的模板替换它？</translation>
+    </message>
+    <message>
+        <source>Delete the template?</source>
+        <translation>删除模板？</translation>
+    </message>
+    <message>
+        <source>Delete the template “%1”? Materials made from it keep their text.</source>
+        <translation>删除模板“%1”？用它创建的材料内容不受影响。</translation>
+    </message>
+</context>
+<context>
     <name>dialogs</name>
+    <message>
+        <source> (my template)</source>
+        <translation>（自建）</translation>
+    </message>
     <message>
         <source> (draft, to be verified)</source>
         <translation>（草稿，待核实）</translation>

@@ -15,7 +15,10 @@ SEP = " · "
 
 
 def template_heading(template: Template) -> str:
-    """First line of a template row: its name, marked when its framework is not confirmed."""
+    """First line of a template row: its name, marked when it is the user's own or when its
+    framework is not confirmed."""
+    if template.user:
+        return template.name + QCoreApplication.translate("dialogs", " (my template)")
     if template.status not in ("confirmed", "custom"):
         return template.name + QCoreApplication.translate("dialogs", " (draft, to be verified)")
     return template.name

@@ -53,8 +53,6 @@ class MaterialPanel(NodePanel):
         self.date_edit.setPlaceholderText(tr("e.g. 2022年1月20日"))
         self.template_combo = QComboBox(self)
         self.template_combo.setObjectName("templateCombo")
-        for template in load_templates():
-            self.template_combo.addItem(template.name, template.id)
         self.template_combo.activated.connect(self._template_chosen)
         self.declare("template_id")
         # How points are numbered in every export (the imported writer's style, or chosen here).
@@ -96,6 +94,10 @@ class MaterialPanel(NodePanel):
         self.set_text(self.job_title_edit, material.job_title)
         self.rank_spin.setValue(material.rank)
         self.set_text(self.date_edit, material.date)
+        # Listed afresh each time: a template the user saved meanwhile is offered too.
+        self.template_combo.clear()
+        for template in load_templates():
+            self.template_combo.addItem(template.name, template.id)
         index = self.template_combo.findData(material.template_id)
         if index < 0:  # a template this build does not ship: show its id, keep it selectable
             self.template_combo.addItem(material.template_id, material.template_id)
