@@ -187,3 +187,21 @@ def test_measure_statuses_for_next_years_draft(lib):
         "过半",
         ["正反经验：纠治“四风”有差距"],
     )
+
+
+def test_unlinked_problems_and_measures_are_findings_once_the_list_is_started(lib):
+    from app.checks import run_checks
+
+    mid, problems, measures = _ids(lib)
+    rules = ("rectification.unlinked_problem", "rectification.unlinked_measure")
+    before = [f for f in run_checks(lib.get_material(mid)) if f.rule in rules]
+    assert before == []  # links never used: no flood of findings
+    lib.link_points(problems[0], measures[0])
+    found = [f for f in run_checks(lib.get_material(mid)) if f.rule in rules]
+    assert sorted((f.rule, f.path) for f in found) == [
+        ("rectification.unlinked_measure", "measures/points/1/title"),
+        ("rectification.unlinked_problem", "problems/dimensions/0/points/1/title"),
+        ("rectification.unlinked_problem", "problems/dimensions/1/points/0/title"),
+    ]
+    assert all(f.severity == "warning" and f.excerpt for f in found)
+    assert "学深悟透不够" in found[1].message or "学深悟透不够" in found[0].message
