@@ -1,0 +1,139 @@
+"""整改清单 as a Word document: A4 landscape, a real Word table (``Table Grid``) whose first row
+is marked as a header row (``w:tblHeader``: Word and WPS repeat it on every page) and whose rows
+may not break across pages (``w:cantSplit``). Faces as the material export names them: 方正小标宋
+title, 黑体 header, 仿宋_GB2312 cells, 宋体 ``— N —`` page numbers.
+
+Output is deterministic like the material's .docx (fixed core-property dates and zip entries).
+"""
+
+from __future__ import annotations
+
+import io
+
+from app.exporters.docx import (
+    _drop_thumbnail,
+    _normalise_zip,
+    _set_core_properties,
+    _timestamp,
+    xml_text,
+)
+from app.model import Material
+from app.rectification import HEADERS, LIST_TITLE, rows
+
+TWIPS_PER_MM = 1440 / 25.4
+PAGE_WIDTH = round(297 * TWIPS_PER_MM)
+PAGE_HEIGHT = round(210 * TWIPS_PER_MM)
+MARGIN_X = round(20 * TWIPS_PER_MM)
+MARGIN_TOP = round(20 * TWIPS_PER_MM)
+MARGIN_BOTTOM = round(22 * TWIPS_PER_MM)
+CELL_SIZE_PT = 12  # 小四
+# The PDF's column shares (app.exporters.rectification_pdf), so both read alike.
+COLUMN_SHARES = (0.045, 0.2, 0.265, 0.12, 0.125, 0.08, 0.165)
+_CENTRED = {0, 4, 5}
+
+
+def render_rectification_docx(material: Material) -> bytes:
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+
+    from app.exporters import docx_styles as st
+
+    document = docx.Document()
+    _drop_thumbnail(document)
+    st.apply_styles(document)
+    section = document.sections[0]
+    st.apply_page(section)
+    sect_pr = section._sectPr
+    for tag, xml in (
+        (
+            "w:pgSz",
+            f'<w:pgSz {nsdecls("w")} w:w="{PAGE_WIDTH}" w:h="{PAGE_HEIGHT}" w:orient="landscape"/>',
+        ),
+        (
+            "w:pgMar",
+            f'<w:pgMar {nsdecls("w")} w:top="{MARGIN_TOP}" w:right="{MARGIN_X}"'
+            f' w:bottom="{MARGIN_BOTTOM}" w:left="{MARGIN_X}" w:header="851" w:footer="567"'
+            ' w:gutter="0"/>',
+        ),
+    ):
+        old = sect_pr.find(qn(tag))
+        old.addprevious(parse_xml(xml))
+        sect_pr.remove(old)
+    grid = sect_pr.find(qn("w:docGrid"))
+    if grid is not None:
+        sect_pr.remove(grid)  # the material's 22-line grid would stretch every table line
+    document.settings.odd_and_even_pages_header_footer = False
+    st.fill_page_number_footer(section.footer, "center")
+    body = document.element.body
+    for p in list(body.iterchildren(qn("w:p"))):
+        body.remove(p)  # the template's empty first paragraph
+
+    title = document.add_paragraph(LIST_TITLE, style=document.styles["Title"])
+    title.paragraph_format.space_after = 0
+    if material.title.strip():
+        sub = document.add_paragraph(style=document.styles["Normal"])
+        _format(sub, centred=True)
+        _run(sub, " ".join(material.title.split()), st.FONT_HEADING2, 14)
+
+    list_rows = rows(material)
+    table = document.add_table(rows=1 + len(list_rows), cols=len(HEADERS))
+    table.style = document.styles["Table Grid"]
+    table.autofit = False
+    text_width = PAGE_WIDTH - 2 * MARGIN_X
+    widths = [round(share * text_width) for share in COLUMN_SHARES]
+    tbl_pr = table._tbl.tblPr
+    tbl_pr.append(parse_xml(f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>'))
+    grid_cols = table._tbl.tblGrid.findall(qn("w:gridCol"))
+    for col, width in zip(grid_cols, widths, strict=True):
+        col.set(qn("w:w"), str(width))
+    for r, table_row in enumerate(table.rows):
+        tr_pr = table_row._tr.get_or_add_trPr()
+        tr_pr.append(parse_xml(f"<w:cantSplit {nsdecls('w')}/>"))
+        if r == 0:
+            tr_pr.append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
+        cells = HEADERS if r == 0 else list_rows[r - 1].cells()
+        for c, (cell, text) in enumerate(zip(table_row.cells, cells, strict=True)):
+            cell.width = widths[c] * 635  # twips → EMU
+            paragraph = cell.paragraphs[0]
+            _format(paragraph, centred=r == 0 or c in _CENTRED)
+            font = st.FONT_HEADING1 if r == 0 else st.FONT_BODY
+            for i, line in enumerate(text.split("\n")):
+                run = _run(paragraph, line, font, CELL_SIZE_PT)
+                if i:
+                    run._r.insert(1, parse_xml(f"<w:br {nsdecls('w')}/>"))
+    _set_core_properties(document, material)
+    document.core_properties.title = xml_text(f"{material.title} {LIST_TITLE}".strip())[:255]
+    raw = io.BytesIO()
+    document.save(raw)
+    return _normalise_zip(raw.getvalue(), _timestamp(material))
+
+
+def _format(paragraph, *, centred: bool) -> None:
+    """No first-line indent or grid spacing in a cell (the Normal style has both)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    fmt = paragraph.paragraph_format
+    fmt.first_line_indent = Pt(0)
+    # the style's indent is in characters (firstLineChars), which wins over twips: zero it too
+    paragraph._p.pPr.find(qn("w:ind")).set(qn("w:firstLineChars"), "0")
+    fmt.space_before = Pt(0)
+    fmt.space_after = Pt(0)
+    fmt.line_spacing = 1.15
+    fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER if centred else WD_ALIGN_PARAGRAPH.LEFT
+
+
+def _run(paragraph, text: str, font: str, size_pt: float):
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    from app.exporters import docx_styles as st
+
+    run = paragraph.add_run(xml_text(text))
+    run._r.insert(
+        0,
+        parse_xml(f"<w:rPr {nsdecls('w')}>{st.fonts_xml(font)}{st.size_xml(size_pt)}</w:rPr>"),
+    )
+    return run

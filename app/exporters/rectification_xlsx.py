@@ -1,0 +1,76 @@
+"""整改清单 as a spreadsheet (.xlsx, openpyxl): one sheet, the header row frozen and repeated
+when printed, column widths for Chinese text, wrapped cells, A4 landscape page setup.
+
+Every cell is written as text: a name starting with ``=`` stays a name, never a formula, and
+control characters a spreadsheet cannot hold are left out (they print as nothing anyway).
+"""
+
+from __future__ import annotations
+
+import io
+
+from app.exporters.docx import _timestamp
+from app.model import Material
+from app.rectification import HEADERS, LIST_TITLE, rows
+
+# Widths in Excel's character units (a CJK character is about two).
+COLUMN_WIDTHS = (6, 34, 44, 18, 16, 11, 26)
+_CENTRED = {0, 4, 5}
+SHEET_TITLE = LIST_TITLE
+
+
+def render_rectification_xlsx(material: Material) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = SHEET_TITLE
+    thin = Side(style="thin", color="000000")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    head_font = Font(name="黑体", size=12, bold=True)
+    cell_font = Font(name="仿宋_GB2312", size=12)
+    fill = PatternFill("solid", fgColor="E6E6E6")
+
+    def put(r: int, c: int, text: str, header: bool) -> None:
+        cell = sheet.cell(row=r, column=c + 1)
+        cell.value = ILLEGAL_CHARACTERS_RE.sub("", text)
+        cell.data_type = "s"  # text, even when it starts with "=" (no formula injection)
+        cell.font = head_font if header else cell_font
+        cell.border = border
+        cell.alignment = Alignment(
+            wrap_text=True,
+            vertical="center" if header else "top",
+            horizontal="center" if header or c in _CENTRED else "left",
+        )
+        if header:
+            cell.fill = fill
+
+    for c, text in enumerate(HEADERS):
+        put(1, c, text, True)
+    for r, row in enumerate(rows(material), start=2):
+        for c, text in enumerate(row.cells()):
+            put(r, c, text, False)
+        sheet.cell(row=r, column=1).value = row.number  # 序号 as a number: sorts as one
+    for c, width in enumerate(COLUMN_WIDTHS, start=1):
+        sheet.column_dimensions[get_column_letter(c)].width = width
+    sheet.freeze_panes = "A2"
+    sheet.print_title_rows = "1:1"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.oddFooter.center.text = "— &P —"
+    stamp = _timestamp(material).replace(tzinfo=None)
+    props = workbook.properties
+    props.title = ILLEGAL_CHARACTERS_RE.sub("", f"{material.title} {LIST_TITLE}".strip())[:255]
+    props.creator = "Duizhao 对照"
+    props.created = stamp
+    props.modified = stamp
+    props.lastModifiedBy = None
+    buf = io.BytesIO()
+    workbook.save(buf)
+    return buf.getvalue()
