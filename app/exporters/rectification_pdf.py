@@ -29,6 +29,7 @@ CELL_SIZE = 12  # 小四
 CELL_LEADING = 17
 PAGE_NUMBER_SIZE = 14  # 4号
 # Column shares of the text width: 序号 narrow, the texts wide, names and dates in between.
+_PLAIN_CHARS = 11  # fits the narrow 时限/状态 columns at 12 pt without wrapping
 COLUMN_SHARES = (0.045, 0.2, 0.265, 0.12, 0.125, 0.08, 0.165)
 
 
@@ -73,6 +74,8 @@ def _render(material: Material, list_rows: list[ListRow]) -> bytes:
     centred = {0, 4, 5}  # 序号, 时限, 状态
 
     def cell(text: str, column: int, where: str):
+        if column in centred and marks.plain(text, "body", where):
+            return text  # a short one-font line (序号, 时限, 状态): drawn as is, no wrapping
         style = centre_style if column in centred else cell_style
         return Paragraph(marks.text(text, "body", where), style)
 
@@ -97,6 +100,9 @@ def _render(material: Material, list_rows: list[ListRow]) -> bytes:
             ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.9, 0.9, 0.9)),
             ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
             ("VALIGN", (0, 1), (-1, -1), "TOP"),
+            ("FONT", (0, 1), (-1, -1), cell_font, CELL_SIZE, CELL_LEADING),
+            ("ALIGN", (0, 1), (0, -1), "CENTER"),
+            ("ALIGN", (4, 1), (5, -1), "CENTER"),
             ("TOPPADDING", (0, 0), (-1, -1), 3),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
             ("LEFTPADDING", (0, 0), (-1, -1), 4),
@@ -172,6 +178,13 @@ class _Markup:
                 parts.append(self._wrap(run, run_choice, role_font))
             out.append("".join(parts))
         return "<br/>".join(out)
+
+    def plain(self, text: str, role: str, where: str) -> bool:
+        """Whether ``text`` is one short line the role font draws alone (a plain table cell)."""
+        if "\n" in text or len(text) > _PLAIN_CHARS:
+            return False
+        role_font = self.resolver.role_font(role)
+        return all(c == role_font for c in self.resolver.resolve(text, role, where))
 
     def _wrap(self, run: str, choice, role_font) -> str:
         if choice == role_font:
