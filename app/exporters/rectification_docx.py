@@ -28,7 +28,7 @@ MARGIN_TOP = round(20 * TWIPS_PER_MM)
 MARGIN_BOTTOM = round(22 * TWIPS_PER_MM)
 CELL_SIZE_PT = 12  # 小四
 # The PDF's column shares (app.exporters.rectification_pdf), so both read alike.
-COLUMN_SHARES = (0.045, 0.2, 0.265, 0.12, 0.125, 0.08, 0.165)
+COLUMN_SHARES = (0.05, 0.195, 0.24, 0.12, 0.145, 0.08, 0.17)
 _CENTRED = {0, 4, 5}
 _V_CENTRE = '<w:vAlign w:val="center"/>'
 
@@ -84,6 +84,8 @@ def render_rectification_docx(material: Material) -> bytes:
     parts = [
         f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="{_grid_style_id(document)}"/>'
         '<w:tblW w:w="0" w:type="auto"/><w:tblLayout w:type="fixed"/>'
+        '<w:tblCellMar><w:left w:w="72" w:type="dxa"/><w:right w:w="72" w:type="dxa"/>'
+        "</w:tblCellMar>"
         '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1"'
         ' w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>',
         *(f'<w:gridCol w:w="{w}"/>' for w in widths),
@@ -123,7 +125,8 @@ def _row_xml(cells, widths: list[int], *, header: bool) -> str:
         out.append(
             f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>'
             f"{_V_CENTRE if header else ''}</w:tcPr>"
-            f'<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="276" w:lineRule="auto"/>'
+            f'<w:p><w:pPr><w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>'
+            f'<w:spacing w:before="0" w:after="0" w:line="276" w:lineRule="auto"/>'
             f'<w:ind w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="{jc}"/></w:pPr>'
             f"{runs}</w:p></w:tc>"
         )

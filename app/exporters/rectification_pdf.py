@@ -30,7 +30,7 @@ CELL_LEADING = 17
 PAGE_NUMBER_SIZE = 14  # 4号
 # Column shares of the text width: 序号 narrow, the texts wide, names and dates in between.
 _PLAIN_CHARS = 11  # fits the narrow 时限/状态 columns at 12 pt without wrapping
-COLUMN_SHARES = (0.045, 0.2, 0.265, 0.12, 0.125, 0.08, 0.165)
+COLUMN_SHARES = (0.05, 0.195, 0.24, 0.12, 0.145, 0.08, 0.17)
 
 
 def render_rectification_pdf(material: Material) -> bytes:

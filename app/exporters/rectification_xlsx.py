@@ -8,6 +8,7 @@ control characters a spreadsheet cannot hold are left out (they print as nothing
 from __future__ import annotations
 
 import io
+import math
 
 from app.exporters.docx import _timestamp
 from app.model import Material
@@ -16,6 +17,10 @@ from app.rectification import HEADERS, LIST_TITLE, rows
 # Widths in Excel's character units (a CJK character is about two).
 COLUMN_WIDTHS = (6, 34, 44, 18, 16, 11, 26)
 _CENTRED = {0, 4, 5}
+LINE_HEIGHT = 16  # points per line of 12 pt text
+# A column of width w holds about w digits of the default font, and half as many CJK
+# characters of 12 pt (a little less: cell padding).
+_FILL = 0.9
 SHEET_TITLE = LIST_TITLE
 
 
@@ -50,10 +55,16 @@ def render_rectification_xlsx(material: Material) -> bytes:
 
     for c, text in enumerate(HEADERS):
         put(1, c, text, True)
+    sheet.row_dimensions[1].height = LINE_HEIGHT + 6
     for r, row in enumerate(rows(material), start=2):
-        for c, text in enumerate(row.cells()):
+        cells = row.cells()
+        for c, text in enumerate(cells):
             put(r, c, text, False)
         sheet.cell(row=r, column=1).value = row.number  # 序号 as a number: sorts as one
+        # Spreadsheet programs do not grow a row for wrapped text written by a program (the
+        # lines would overlap the next row): its height is set from the text it holds.
+        lines = max(_lines(text, width) for text, width in zip(cells, COLUMN_WIDTHS, strict=True))
+        sheet.row_dimensions[r].height = lines * LINE_HEIGHT + 4
     for c, width in enumerate(COLUMN_WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(c)].width = width
     sheet.freeze_panes = "A2"
@@ -74,3 +85,14 @@ def render_rectification_xlsx(material: Material) -> bytes:
     buf = io.BytesIO()
     workbook.save(buf)
     return buf.getvalue()
+
+
+def _lines(text: str, width: float) -> int:
+    """How many lines ``text`` wraps to in a column ``width`` characters wide (an estimate)."""
+    from app.exporters.linebreak import is_full_width
+
+    total = 0
+    for paragraph in text.split("\n"):
+        units = sum(2.2 if is_full_width(ch) else 1.1 for ch in paragraph)
+        total += max(1, math.ceil(units / (width * _FILL)))
+    return total
