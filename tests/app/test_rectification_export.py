@@ -156,3 +156,19 @@ def test_cli_refuses_an_unknown_format_and_a_folder_target_with_exit_2(tmp_path,
         "-o", tmp_path,
     )  # fmt: skip
     assert code == 2 and err.count("\n") == 1 and "文件夹" in err
+
+
+def test_a_name_outside_the_body_font_prints_from_the_fallback_and_one_no_font_has_is_refused(
+    stored, tmp_path
+):
+    lib, mid = stored
+    material = lib.get_material(mid)
+    material.sections[1].dimensions[0].points[0].responsible = "县长 王堃"  # 堃: not in GB2312
+    with pdfplumber.open(io.BytesIO(renderer("rectification-pdf")(material))) as pdf:
+        assert "王堃" in pdf.pages[0].extract_text()
+    material.sections[1].dimensions[0].points[0].responsible = "县长 王𪚥"
+    out = tmp_path / "清单.pdf"
+    with pytest.raises(InputError) as raised:
+        export_rectification(material, "rectification-pdf", out)
+    assert "𪚥" in raised.value.zh and "第1行“责任人”" in raised.value.zh
+    assert not out.exists()  # nothing half-written
