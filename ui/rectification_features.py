@@ -106,6 +106,7 @@ class RectificationFeatures(QObject):
         self.view = RectificationView(dock)
         dock.setWidget(self.view)
         self.view.model.commit = self.commit
+        self.view.pointActivated.connect(window.select_node)
         self.actions = actions
         self._committing = False  # a table edit is being pushed
         actions.show_list.triggered.connect(self.show_list)

@@ -6,7 +6,7 @@ measure columns take what the fixed ones leave, and long texts wrap (row heights
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -75,6 +75,8 @@ class DeadlineDelegate(QStyledItemDelegate):
 
 
 class RectificationView(QWidget):
+    pointActivated = Signal(int)  # a double-click on 问题 / 整改措施: show that point
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("rectificationView")
@@ -93,6 +95,7 @@ class RectificationView(QWidget):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
+        self.table.doubleClicked.connect(self._double_clicked)
         self.table.setItemDelegateForColumn(COL_STATUS, StatusDelegate(self.table))
         self.table.setItemDelegateForColumn(COL_DEADLINE, DeadlineDelegate(self.table))
         header = self.table.horizontalHeader()
@@ -143,6 +146,12 @@ class RectificationView(QWidget):
         action.changed.connect(lambda b=button, t=text: b.setText(t))  # keep the short label
         self._top.addWidget(button)
         self.export_buttons.append(button)
+
+    def _double_clicked(self, index) -> None:
+        row = self.model.list_rows()[index.row()]
+        point = {COL_PROBLEM: row.problem, COL_MEASURE: row.measure}.get(index.column())
+        if point is not None and point.id is not None:
+            self.pointActivated.emit(point.id)
 
     def show_refusal(self, message: str) -> None:
         self.message.setText(message)

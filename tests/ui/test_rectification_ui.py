@@ -211,3 +211,8 @@ def test_unlinked_points_show_as_such_in_the_list(opened):
     assert view.index_at(4, 1).data() == "(no problem linked)"
     assert not view.index_at(0, COL_RESPONSIBLE).flags() & Qt.ItemFlag.ItemIsEditable
     assert view.summary.text() == "5 rows · 2 measures, 0 done · 5 not linked"
+    # double-clicking a problem shows it in the outline and its panel, ready to link
+    problem = _points(library, mid, "problems")[1]
+    view.table.doubleClicked.emit(view.index_at(1, 1))
+    assert window.current_item().key == problem.id
+    assert window.panels.current_panel() is window.panels.panels["point"]
