@@ -3,16 +3,19 @@
 5 runs in-process, after one warm run (fonts registered, modules imported). Materials are read
 from a library as the window and CLI read them.
 
-Target: the 2,000-row PDF ≤ 8 s on the 2-core build machine (it runs on the task runner, off
-the GUI thread, with the window responsive).
+Target: the 2,000-row PDF ≤ 8 s wall time on the 2-core build machine (it runs on the task
+runner, off the GUI thread, with the window responsive). CPU time is printed beside it: on a
+shared machine the wall time includes waiting for a core.
 Run: `.venv/bin/python benchmarks/bench_rectification.py`
 """
 
 from __future__ import annotations
 
 import os
+import statistics
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from _bench import REPO, median_seconds, report
@@ -20,6 +23,17 @@ from _bench import REPO, median_seconds, report
 RUNS = 5
 ROWS = 2000
 PDF_TARGET_S = 8.0
+
+
+def _cpu_median(action) -> float:
+    """The process's CPU time per run: on a machine shared with other work the wall time above
+    includes waiting for a core; this is what the export itself costs."""
+    times = []
+    for _ in range(RUNS):
+        start = time.process_time()
+        action()
+        times.append(time.process_time() - start)
+    return statistics.median(times)
 
 
 def main() -> int:
@@ -46,6 +60,8 @@ def main() -> int:
                 lambda fmt=fmt, out=out: export_rectification(material, fmt, out), RUNS
             )
             report(f"{ROWS}-row 整改清单 → {suffix[1:].upper()}", results[fmt], RUNS)
+            cpu = _cpu_median(lambda fmt=fmt, out=out: export_rectification(material, fmt, out))
+            print(f"{'':<44} {cpu * 1000:9.2f} ms  CPU time (median of {RUNS})", flush=True)
     ok = results["rectification-pdf"] <= PDF_TARGET_S
     print(f"{ROWS}-row list to PDF target ≤ {PDF_TARGET_S:.0f} s: {'met' if ok else 'MISSED'}")
     return 0 if ok else 1

@@ -29,7 +29,7 @@ CELL_SIZE = 12  # 小四
 CELL_LEADING = 17
 PAGE_NUMBER_SIZE = 14  # 4号
 # Column shares of the text width: 序号 narrow, the texts wide, names and dates in between.
-_PLAIN_CHARS = 11  # fits the narrow 时限/状态 columns at 12 pt without wrapping
+CELL_PADDING = 4
 COLUMN_SHARES = (0.05, 0.195, 0.24, 0.12, 0.145, 0.08, 0.17)
 
 
@@ -73,9 +73,12 @@ def _render(material: Material, list_rows: list[ListRow]) -> bytes:
     centre_style = ParagraphStyle("centre", parent=cell_style, alignment=TA_CENTER)
     centred = {0, 4, 5}  # 序号, 时限, 状态
 
+    width = PAGE[0] - 2 * MARGIN_X
+    widths = [share * width for share in COLUMN_SHARES]
+
     def cell(text: str, column: int, where: str):
-        if column in centred and marks.plain(text, "body", where):
-            return text  # a short one-font line (序号, 时限, 状态): drawn as is, no wrapping
+        if marks.plain(text, "body", where, widths[column] - 2 * CELL_PADDING, CELL_SIZE):
+            return text  # one line in one font that fits: drawn as is, nothing to wrap
         style = centre_style if column in centred else cell_style
         return Paragraph(marks.text(text, "body", where), style)
 
@@ -92,8 +95,6 @@ def _render(material: Material, list_rows: list[ListRow]) -> bytes:
     story.append(Spacer(1, 4 * MM))
     resolver.raise_for_missing()  # before any page is drawn: nothing half-done
 
-    width = PAGE[0] - 2 * MARGIN_X
-    widths = [share * width for share in COLUMN_SHARES]
     style = TableStyle(
         [
             ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
@@ -105,8 +106,8 @@ def _render(material: Material, list_rows: list[ListRow]) -> bytes:
             ("ALIGN", (4, 1), (5, -1), "CENTER"),
             ("TOPPADDING", (0, 0), (-1, -1), 3),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            ("LEFTPADDING", (0, 0), (-1, -1), 4),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ]
     )
 
@@ -129,16 +130,34 @@ def _render(material: Material, list_rows: list[ListRow]) -> bytes:
             author=material.author or material.organization,
             creator="Duizhao 对照",
             invariant=1,
+            pageCompression=0,
         )
         table = Table(data, colWidths=widths, repeatRows=1, splitByRow=1, splitInRow=split_in_row)
         table.setStyle(style)
-        doc.build([*story, table], onFirstPage=page_number, onLaterPages=page_number)
+        doc.build(
+            [*story, table],
+            onFirstPage=page_number,
+            onLaterPages=page_number,
+            canvasmaker=_canvas,
+        )
         return buf.getvalue()
 
     try:
         return build(0)
     except LayoutError:  # a row taller than a page: split it between lines, never through one
         return build(1)
+
+
+def _canvas(*args, **kwargs):
+    """ReportLab's canvas with the material export's stream filter: Flate at level 1 and no
+    ASCII85 (ReportLab's process-wide default adds it, in pure Python: a second per 200 pages)."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from app.exporters.pdf import _FAST_FLATE
+
+    canvas = Canvas(*args, **kwargs)
+    canvas._doc.defaultStreamFilters = [_FAST_FLATE]
+    return canvas
 
 
 class _Markup:
@@ -179,12 +198,17 @@ class _Markup:
             out.append("".join(parts))
         return "<br/>".join(out)
 
-    def plain(self, text: str, role: str, where: str) -> bool:
-        """Whether ``text`` is one short line the role font draws alone (a plain table cell)."""
-        if "\n" in text or len(text) > _PLAIN_CHARS:
+    def plain(self, text: str, role: str, where: str, width: float, size: float) -> bool:
+        """Whether ``text`` is one line the role font draws alone within ``width`` points: a
+        plain table cell (a Paragraph costs a markup parse and a wrap, three times a row)."""
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        if "\n" in text or len(text) * size * 0.5 > width:
             return False
         role_font = self.resolver.role_font(role)
-        return all(c == role_font for c in self.resolver.resolve(text, role, where))
+        if not all(c == role_font for c in self.resolver.resolve(text, role, where)):
+            return False
+        return stringWidth(text, self.resolver.register(role_font), size) <= width
 
     def _wrap(self, run: str, choice, role_font) -> str:
         if choice == role_font:

@@ -27,7 +27,7 @@ SHEET_TITLE = LIST_TITLE
 def render_rectification_xlsx(material: Material) -> bytes:
     from openpyxl import Workbook
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
     workbook = Workbook()
@@ -35,23 +35,27 @@ def render_rectification_xlsx(material: Material) -> bytes:
     sheet.title = SHEET_TITLE
     thin = Side(style="thin", color="000000")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    head_font = Font(name="黑体", size=12, bold=True)
-    cell_font = Font(name="仿宋_GB2312", size=12)
-    fill = PatternFill("solid", fgColor="E6E6E6")
+    # Named styles: set once, each cell names one (per-cell style objects cost seconds on
+    # 14,000 cells).
+    for name, font, vertical, horizontal in (
+        ("整改清单表头", Font(name="黑体", size=12, bold=True), "center", "center"),
+        ("整改清单居中", Font(name="仿宋_GB2312", size=12), "top", "center"),
+        ("整改清单", Font(name="仿宋_GB2312", size=12), "top", "left"),
+    ):
+        style = NamedStyle(name=name, font=font, border=border)
+        style.alignment = Alignment(wrap_text=True, vertical=vertical, horizontal=horizontal)
+        if name == "整改清单表头":
+            style.fill = PatternFill("solid", fgColor="E6E6E6")
+        workbook.add_named_style(style)
 
     def put(r: int, c: int, text: str, header: bool) -> None:
         cell = sheet.cell(row=r, column=c + 1)
         cell.value = ILLEGAL_CHARACTERS_RE.sub("", text)
         cell.data_type = "s"  # text, even when it starts with "=" (no formula injection)
-        cell.font = head_font if header else cell_font
-        cell.border = border
-        cell.alignment = Alignment(
-            wrap_text=True,
-            vertical="center" if header else "top",
-            horizontal="center" if header or c in _CENTRED else "left",
-        )
         if header:
-            cell.fill = fill
+            cell.style = "整改清单表头"
+        else:
+            cell.style = "整改清单居中" if c in _CENTRED else "整改清单"
 
     for c, text in enumerate(HEADERS):
         put(1, c, text, True)
