@@ -29,7 +29,17 @@ if TYPE_CHECKING:
     from app.library import Library
     from app.model import Material
 
-EXPORT_FORMATS = ("pdf", "docx", "txt", "md", "json")
+EXPORT_FORMATS = (
+    "pdf",
+    "docx",
+    "txt",
+    "md",
+    "json",
+    # the 整改清单 (issue 17): problems, measures, 责任人, 时限, 状态 as a table
+    "rectification-pdf",
+    "rectification-docx",
+    "rectification-xlsx",
+)
 # OS errors that mean "this path the user typed cannot be used", not a bug: exit 2.
 _USER_PATH_ERRNOS = {
     errno.ENAMETOOLONG,
@@ -170,6 +180,12 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _write_export(material: Material, args: argparse.Namespace) -> int:
+    if args.format.startswith("rectification-"):
+        from app.exporters.rectification import export_rectification
+
+        written = export_rectification(material, args.format, args.output, force=args.force)
+        _out(str(Path(written).expanduser().absolute()))
+        return 0
     if args.format in ("pdf", "docx"):
         return _export_paged(material, args)
     if args.format == "json":

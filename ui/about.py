@@ -59,6 +59,8 @@ LIBRARY_NOTICES = (
     Notice("charset-normalizer", "MIT", "", "charset-normalizer"),
     Notice("fontTools", "MIT", "", "fonttools"),
     Notice("tomli-w", "MIT", "Taneli Hukkinen", "tomli-w"),
+    Notice("openpyxl", "MIT", "Eric Gazoni, Charlie Clark", "openpyxl"),
+    Notice("et-xmlfile", "MIT", "used by openpyxl", "et-xmlfile"),
     Notice("Pillow", "MIT-CMU", "used by ReportLab", "pillow"),
     Notice("click", "BSD-3-Clause", "used by sqlite-utils", "click"),
     Notice("click-default-group", "BSD-3-Clause", "used by sqlite-utils", "click-default-group"),

@@ -10,6 +10,7 @@ from app.errors import InputError
 from app.model import Dimension, Numbering, Point
 from app.templates import get_template
 from ui.commands import (
+    AddMeasureCommand,
     DeleteNodeCommand,
     DuplicateNodeCommand,
     InsertNodeCommand,
@@ -19,7 +20,7 @@ from ui.commands import (
     RestoreSnapshotCommand,
 )
 from ui.outline_model import MATERIAL_KEY, OutlineItem
-from ui.outline_view import section_of
+from ui.outline_view import link_candidates, section_of
 from ui.panels import PanelContext
 
 
@@ -167,6 +168,15 @@ class EditorActionsMixin:
             LinkPointsCommand(self.library, problem, measure, unlink=True), select=point_id
         )
 
+    def add_measure_for(self, point_id: int) -> bool:
+        """新建整改措施 from the problem ``point_id``: linked to it, one undo step; the problem
+        stays selected (its panel lists the new link)."""
+        item = self.outline_model.item_for(point_id)
+        title = item.obj.title.strip() if item is not None else ""
+        draft = f"针对“{title}”的整改措施" if title else ""
+        command = AddMeasureCommand(self.library, point_id, draft)
+        return self.run_command(command, select=point_id)
+
     def _problem_first(self, a: int, b: int) -> tuple[int, int]:
         item = self.outline_model.item_for(a)
         section = section_of(item) if item is not None else None
@@ -217,7 +227,18 @@ class EditorActionsMixin:
         while node is not None and node.kind != "material":
             names.append(self.outline_model.label(node).split("  ")[0])
             node = node.parent
-        return PanelContext(number_label=" › ".join(reversed(names)), link_labels=labels)
+        return PanelContext(
+            number_label=" › ".join(reversed(names)),
+            link_labels=labels,
+            link_choices=self._link_choices(item, labels),
+            can_make_measure=_section_kind(item) == "problems",
+        )
+
+    def _link_choices(self, item: OutlineItem, labels: dict[int, str]) -> list[tuple[int, str]]:
+        """What a point may be linked to from its panel (a problem to the measures, a measure
+        to the problems), less what it is linked to already."""
+        linked = set(item.obj.links) if item.kind == "point" else set()
+        return [c for c in link_candidates(self.outline_model, item) if c[0] not in linked]
 
     def _update_enabled(self) -> None:
         item = self.current_item()
@@ -235,3 +256,8 @@ class EditorActionsMixin:
             "actionExportJson",
         ):
             a[name].setEnabled(has_material)
+
+
+def _section_kind(item: OutlineItem | None) -> str:
+    section = section_of(item) if item is not None else None
+    return section.obj.kind if section is not None else ""

@@ -44,6 +44,7 @@ from ui.outline_model import MATERIAL_KEY, OutlineItem, OutlineModel
 from ui.outline_view import OutlineView
 from ui.panels import IMMEDIATE_FIELDS, PanelStack
 from ui.pdf_features import PdfFeatures
+from ui.rectification_features import RectificationActions, RectificationFeatures
 from ui.refcount_guard import guard_none_refcount
 from ui.reliability_features import ReliabilityFeatures
 from ui.snapshots import SnapshotsDock
@@ -153,7 +154,22 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
         self.template_features = TemplateFeatures(
             self, a["actionTemplateFromNotice"], a["actionManageTemplates"]
         )
-        for controller in (self.pdf_features, self.docx_features, self.checks_features):
+        self.rectification = RectificationFeatures(
+            self,
+            self.rectification_dock,
+            RectificationActions(
+                show_list=a["actionRectificationList"],
+                export_pdf=a["actionExportRectificationPdf"],
+                export_docx=a["actionExportRectificationDocx"],
+                export_xlsx=a["actionExportRectificationXlsx"],
+            ),
+        )
+        for controller in (
+            self.pdf_features,
+            self.docx_features,
+            self.checks_features,
+            self.rectification,
+        ):
             self.materialChanged.connect(controller.material_changed)
 
     def _build_docks(self) -> None:
@@ -177,6 +193,12 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
         self.tabifyDockWidget(self.preview_dock, self.snapshots_dock)
         self.tabifyDockWidget(self.snapshots_dock, self.undo_dock)
         self.checks_dock.raise_()
+        # 整改清单: its own dock, hidden until opened from 编辑 → 整改清单 (it needs height).
+        self.rectification_dock = add_dock(
+            self, "rectificationDock", self.tr("Rectification list"), QWidget(self)
+        )
+        self.tabifyDockWidget(self.undo_dock, self.rectification_dock)
+        self.rectification_dock.hide()
 
     def _connect(self) -> None:
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
@@ -191,6 +213,8 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
         point_panel = self.panels.panels["point"]
         point_panel.linkActivated.connect(self.select_node)
         point_panel.unlinkRequested.connect(self.unlink_points)
+        point_panel.linkRequested.connect(self.link_points)
+        point_panel.newMeasureRequested.connect(self.add_measure_for)
         QApplication.instance().focusChanged.connect(self._focus_changed)
 
     def _restore_layout(self) -> None:

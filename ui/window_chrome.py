@@ -101,6 +101,11 @@ def build_actions(window) -> dict[str, QAction]:
         ("actionPrint", _tr("Print…"), [QKeySequence.StandardKey.Print], None),
         ("actionPrintPreview", _tr("Print preview…"), [], None),
         ("actionBackups", _tr("Backup and restore…"), [], None),  # reliability controller
+        # the 整改清单 controller (ui.rectification_features)
+        ("actionRectificationList", _tr("Rectification list"), [], None),
+        ("actionExportRectificationPdf", _tr("Rectification list as PDF…"), [], None),
+        ("actionExportRectificationDocx", _tr("Rectification list as Word…"), [], None),
+        ("actionExportRectificationXlsx", _tr("Rectification list as Excel…"), [], None),
         ("actionAbout", _tr("About Duizhao"), [], lambda: about(window)),
     ]
     actions: dict[str, QAction] = {}
@@ -159,6 +164,8 @@ MENUS: dict[str, list[str | None]] = {
         "actionMoveDown",
         "actionDuplicateNode",
         "actionDeleteNode",
+        None,
+        "actionRectificationList",
     ],
     "menuInsert": ["actionAddPoint", "actionAddPointBefore", "actionAddDimension"],
     "menuCheck": ["actionRunChecks"],
@@ -170,6 +177,9 @@ MENUS: dict[str, list[str | None]] = {
         "actionExportMd",
         "actionExportJson",
         None,
+        "actionExportRectificationPdf",
+        "actionExportRectificationDocx",
+        "actionExportRectificationXlsx",
         "actionCompile",
     ],
     "menuHelp": ["actionAbout"],

@@ -34,6 +34,7 @@ from app.library.duplicate import draft_for_template
 from app.library.extras import LibraryExtras
 from app.library.nodes import NodeEditing
 from app.library.readonly import ReadonlyDatabase, connect_readonly, readonly_refusal
+from app.library.rectification import RectificationMethods
 from app.library.snapshots import AUTO_SNAPSHOT_NAME, SnapshotInfo, SnapshotMethods  # noqa: F401 (API)
 from app.library.sqlite_errors import typed_errors
 from app.model import Material
@@ -81,7 +82,14 @@ class SearchHit:
 
 
 @typed_errors
-class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods, CompilationListing):
+class Library(
+    LibraryExtras,
+    NodeEditing,
+    SnapshotMethods,
+    BackupMethods,
+    RectificationMethods,
+    CompilationListing,
+):
     path: Path
 
     # What the user should be told on opening, as (中文, English): a restore that was killed

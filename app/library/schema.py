@@ -181,6 +181,20 @@ def m002_layout(db: Database) -> None:
         db.execute(statement)
 
 
+def m003_rectification(db: Database) -> None:
+    """The 整改清单 (issue 17) on each measure point: 责任领导/责任人, 完成时限 (ISO date,
+    长期坚持 or empty), 整改状态 (not_started / in_progress / done) and a short note. Columns of
+    ``nodes``, so trash, snapshots and copies carry them with the point; not in the search index
+    (m001's triggers are frozen; the list is searched in its own view)."""
+    for statement in (
+        "ALTER TABLE nodes ADD COLUMN responsible TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE nodes ADD COLUMN deadline TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE nodes ADD COLUMN status TEXT NOT NULL DEFAULT 'not_started'",
+        "ALTER TABLE nodes ADD COLUMN status_note TEXT NOT NULL DEFAULT ''",
+    ):
+        db.execute(statement)
+
+
 def m004_compilation(db: Database) -> None:
     """What a 汇编 (issue 17) needs of each material: the author's 职务 (``job_title``) and its
     place among the members (``rank``, 0 = not set). Defaults leave older materials as they
@@ -210,6 +224,7 @@ def _split_sql(script: str) -> list[str]:
 _MIGRATION_STEPS = (
     ("m001_initial", m001_initial),
     ("m002_layout", m002_layout),
+    ("m003_rectification", m003_rectification),
     ("m004_compilation", m004_compilation),
 )
 MIGRATION_NAMES = tuple(name for name, _ in _MIGRATION_STEPS)

@@ -160,6 +160,10 @@
         <translation>引出例子的词</translation>
     </message>
     <message>
+        <source>Link to…</source>
+        <translation>关联到…</translation>
+    </message>
+    <message>
         <source>Numbered (一是 …)</source>
         <translation>编号（一是……）</translation>
     </message>
@@ -168,8 +172,8 @@
         <translation>标题单独成段</translation>
     </message>
     <message>
-        <source>None. Right-click the point in the outline → Link to</source>
-        <translation>暂无。在提纲中右键单击该要点 → 关联到</translation>
+        <source>None. Link to… (or right-click the point in the outline)</source>
+        <translation>暂无。点击“关联到…”（或在提纲中右键单击该要点）</translation>
     </message>
     <message>
         <source>Edit %1</source>
@@ -186,6 +190,10 @@
     <message>
         <source>Add point</source>
         <translation>添加要点</translation>
+    </message>
+    <message>
+        <source>New measure from this problem</source>
+        <translation>由此问题新建整改措施</translation>
     </message>
     <message>
         <source>Duplicate</source>
@@ -410,6 +418,22 @@
     <message>
         <source>Print…</source>
         <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Rectification list</source>
+        <translation>整改清单</translation>
+    </message>
+    <message>
+        <source>Rectification list as PDF…</source>
+        <translation>整改清单导出为 PDF…</translation>
+    </message>
+    <message>
+        <source>Rectification list as Word…</source>
+        <translation>整改清单导出为 Word…</translation>
+    </message>
+    <message>
+        <source>Rectification list as Excel…</source>
+        <translation>整改清单导出为 Excel…</translation>
     </message>
     <message>
         <source>About Duizhao</source>
@@ -690,6 +714,14 @@
     <message>
         <source>Not concrete enough (见人见事)</source>
         <translation>不够具体（未见人见事）</translation>
+    </message>
+    <message>
+        <source>Problem without a linked measure (整改清单)</source>
+        <translation>问题未关联整改措施（整改清单）</translation>
+    </message>
+    <message>
+        <source>Measure not linked to a problem (整改清单)</source>
+        <translation>整改措施未关联问题（整改清单）</translation>
     </message>
     <message>
         <source>Finding</source>
@@ -1158,6 +1190,106 @@
     <message>
         <source>Template saved: %1 — choose it under New…</source>
         <translation>模板已保存：%1（新建材料时即可选用）</translation>
+    </message>
+    <message>
+        <source>Export the rectification list</source>
+        <translation>导出整改清单</translation>
+    </message>
+    <message>
+        <source>Rectification list export failed</source>
+        <translation>整改清单导出失败</translation>
+    </message>
+    <message>
+        <source>Exporting the rectification list to %1 …</source>
+        <translation>正在导出整改清单到 %1 …</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exported the rectification list %1</source>
+        <translation>已导出整改清单 %1</translation>
+    </message>
+    <message>
+        <source>Word (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 表格 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Word…</source>
+        <translation>导出 Word…</translation>
+    </message>
+    <message>
+        <source>Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>整改状态</translation>
+    </message>
+    <message>
+        <source>Status note</source>
+        <translation>进展说明</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>推进中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>(no problem linked)</source>
+        <translation>（未关联问题）</translation>
+    </message>
+    <message>
+        <source>(no measure linked)</source>
+        <translation>（未关联整改措施）</translation>
+    </message>
+    <message>
+        <source>2026-06-30 or 长期坚持</source>
+        <translation>如 2026-06-30 或 长期坚持</translation>
+    </message>
+    <message>
+        <source>%1 rows · %2 measures, %3 done</source>
+        <translation>共 %1 行 · 整改措施 %2 项，已完成 %3 项</translation>
+    </message>
+    <message>
+        <source> · %1 not linked</source>
+        <translation> · %1 项未关联</translation>
     </message>
 </context>
 <context>
@@ -1628,6 +1760,10 @@
     <message>
         <source>Undo history</source>
         <translation>撤销历史</translation>
+    </message>
+    <message>
+        <source>Rectification list</source>
+        <translation>整改清单</translation>
     </message>
     <message>
         <source>Saved %1</source>
@@ -2128,6 +2264,25 @@
     <message>
         <source>Cannot import the file</source>
         <translation>无法导入该文件</translation>
+    </message>
+</context>
+<context>
+    <name>panels</name>
+    <message>
+        <source>Responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>整改状态</translation>
+    </message>
+    <message>
+        <source>Status note</source>
+        <translation>进展说明</translation>
     </message>
 </context>
 </TS>
