@@ -22,7 +22,7 @@ from pathlib import Path
 
 from app.exporters.pdf_content import ParagraphSpec, material_paragraphs
 from app.exporters.pdf_options import PdfOptions
-from app.exporters.title_breaks import break_title
+from app.exporters.title_breaks import break_title, one_line
 from app.model import Material
 
 __all__ = ["DocxOptions", "export_docx", "render_docx"]
@@ -193,7 +193,7 @@ def _timestamp(material: Material) -> datetime:
 def _set_core_properties(document, material: Material) -> None:
     stamp = _timestamp(material).replace(tzinfo=None)  # python-docx writes naive times as UTC
     props = document.core_properties
-    props.title = xml_text(" ".join(line for line in material.title.split("\n") if line))[:255]
+    props.title = xml_text(one_line(material.title))[:255]
     props.author = xml_text(material.author or material.organization)[:255]
     props.last_modified_by = props.author
     props.comments = ""

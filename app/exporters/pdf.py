@@ -34,6 +34,7 @@ from app.exporters.pdf_options import (
     PdfOptions,
     PdfReport,
 )
+from app.exporters.title_breaks import one_line
 from app.model import Material
 
 __all__ = ["PdfOptions", "PdfReport", "export_pdf", "render_pdf"]
@@ -171,7 +172,7 @@ def _draw(material: Material, pages: list[PagePlan], numbers: list[Line]) -> byt
     canv._doc.defaultStreamFilters = [_FAST_FLATE]
     date = _pdf_date(material.updated)
     canv.setDateFormatter(lambda *_: date)
-    canv.setTitle(material.title)
+    canv.setTitle(one_line(material.title))
     canv.setAuthor(material.author or material.organization)
     canv.setSubject(material.meeting)
     canv.setCreator("Duizhao 对照")

@@ -28,7 +28,14 @@ from app.exporters.linebreak import break_lines, is_full_width, kinsoku_flags
 from app.exporters.pdf_options import BLOCK_WIDTH, TITLE_SIZE
 from app.resources import resource_path
 
-__all__ = ["TITLE_LINE_EMS", "break_title", "forced_lines", "nominal_widths", "title_spans"]
+__all__ = [
+    "TITLE_LINE_EMS",
+    "break_title",
+    "forced_lines",
+    "nominal_widths",
+    "one_line",
+    "title_spans",
+]
 
 # 2号 (22 pt) characters on the 156 mm text block: 20.1 per line.
 TITLE_LINE_EMS = BLOCK_WIDTH / TITLE_SIZE
@@ -75,6 +82,18 @@ def forced_lines(title: str) -> list[str]:
     """The title's lines as the user broke them ("\\n" typed in the title), blank ones dropped."""
     lines = title.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return [line for line in lines if line.strip()]
+
+
+def one_line(title: str) -> str:
+    """The title as lists, window captions and file names show it: the user's lines joined (a
+    space only between two Latin letters or digits)."""
+    out = ""
+    for line in forced_lines(title):
+        line = line.strip()
+        if out and out[-1].isascii() and out[-1].isalnum() and line[0].isascii():
+            out += " "
+        out += line
+    return out
 
 
 def nominal_widths(text: str) -> list[float]:

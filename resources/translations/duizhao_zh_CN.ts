@@ -1083,6 +1083,10 @@
         <source>Typing recovered</source>
         <translation>已找回未保存的输入</translation>
     </message>
+    <message>
+        <source>Press Enter where the printed title should break onto a new line; without it the title breaks between words by itself.</source>
+        <translation>在打印标题需要换行处按回车键；不按时，标题自动在词语之间换行。</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>

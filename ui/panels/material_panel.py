@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QSpinBox, QWidget
 from app.model import Material
 from app.templates import load_templates
 from ui.panels.common import NodePanel, PaperLineEdit, PaperTextEdit, tr
+from ui.panels.title_edit import TitleEdit
 
 NO_YEAR = 0  # the spin box's special value: 年度 not set
 
@@ -15,7 +16,7 @@ NO_YEAR = 0  # the spin box's special value: 年度 not set
 class MaterialPanel(NodePanel):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(tr("Material"), parent)
-        self.title_edit = self.bind_line(PaperLineEdit(self), "title")
+        self.title_edit = self.bind_text(TitleEdit(self), "title")  # Enter breaks the title
         self.title_edit.setObjectName("titleEdit")
         self.organization_edit = self.bind_line(PaperLineEdit(self), "organization")
         self.organization_edit.setObjectName("organizationEdit")
