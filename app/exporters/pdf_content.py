@@ -190,7 +190,7 @@ def material_paragraphs(material: Material, options: PdfOptions) -> list[Paragra
     """Every paragraph of the printed material, in reading order."""
     out: list[ParagraphSpec] = []
     lines = forced_lines(material.title)
-    if lines:
+    if material.title.strip():
         # One run per line the user broke the title into: the typesetter keeps those breaks.
         out.append(
             ParagraphSpec(

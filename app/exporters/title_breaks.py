@@ -79,9 +79,10 @@ def lexicon() -> dict[str, frozenset[int]]:
 
 
 def forced_lines(title: str) -> list[str]:
-    """The title's lines as the user broke them ("\\n" typed in the title), blank ones dropped."""
+    """The title's lines as the user broke them ("\\n" typed in the title), empty ones dropped
+    (a line of spaces is kept: it is what was typed)."""
     lines = title.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return [line for line in lines if line.strip()]
+    return [line for line in lines if line]
 
 
 def one_line(title: str) -> str:
@@ -90,6 +91,8 @@ def one_line(title: str) -> str:
     out = ""
     for line in forced_lines(title):
         line = line.strip()
+        if not line:
+            continue
         if out and out[-1].isascii() and out[-1].isalnum() and line[0].isascii():
             out += " "
         out += line
@@ -103,11 +106,12 @@ def nominal_widths(text: str) -> list[float]:
 
 def break_title(text: str, max_chars: float = TITLE_LINE_EMS) -> list[str]:
     """The title's printed lines: the user's line breaks kept, each line broken further between
-    words into even lines no wider than ``max_chars`` full-width characters."""
+    words into even lines no wider than ``max_chars`` full-width characters. The lines hold the
+    text exactly (a space at a break ends the upper line)."""
     out: list[str] = []
     for line in forced_lines(text):
         spans = title_spans(line, nominal_widths(line), max_chars)
-        out += [line[s:e].strip() or line[s:e] for s, e in spans]
+        out += [line[s:e] for s, e in spans]
     return out
 
 
@@ -169,8 +173,8 @@ def _break_costs(text: str, pieces: list[tuple[int, int, bool]]) -> dict[int, fl
         else:
             known = int(starts[k]) + int(ends[k])
             cost = (_BETWEEN_UNKNOWN, _BESIDE_UNKNOWN, _BETWEEN_KNOWN)[known]
-        if no_end[k - 1] or no_start[k]:
-            cost = _FORBIDDEN
+        if no_end[k - 1] or no_start[k] or text[k].isspace():
+            cost = _FORBIDDEN  # a space stays at the end of the upper line, where it is unseen
         costs[k] = cost
     return costs
 
