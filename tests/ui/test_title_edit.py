@@ -76,3 +76,26 @@ def test_the_title_holds_at_most_three_lines(qtbot, main_window, library):
     editor.insertFromMimeData(mime)
     window.flush_pending()
     assert library.get_material(mid).title == "中共××县委\n常委班子\n2025年度民主生活会对照检查材料"
+
+
+def test_the_preview_breaks_a_typed_title_between_words(qtbot, main_window, library):
+    """The issue's title: the preview showed 县政府党组2025年度民 / 主生活会对照检查材料."""
+    window = main_window
+    mid = make_material(library)
+    window.open_material(mid)
+    window.preview_dock.show()
+    window.preview_dock.raise_()
+    preview = window.pdf_features.preview
+    qtbot.waitUntil(preview.isVisible, timeout=2000)
+    editor = _title_editor(window)
+    editor.selectAll()
+    shown = preview.render_count
+    type_text(editor, "县政府党组2025年度民主生活会对照检查材料")
+    qtbot.waitUntil(lambda: preview.render_count > shown, timeout=15000)
+    qtbot.waitUntil(lambda: "民主生活会对照检查材料" in page_text(preview), timeout=15000)
+    lines = page_text(preview).splitlines()
+    assert lines[:2] == ["县政府党组2025年度", "民主生活会对照检查材料"]
+
+
+def page_text(preview) -> str:
+    return preview.document.getAllText(0).text() if preview.document.pageCount() else ""
