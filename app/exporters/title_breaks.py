@@ -19,6 +19,7 @@ cover or contents page use); the PDF passes its own glyph widths to ``title_span
 
 from __future__ import annotations
 
+import logging
 import re
 import tomllib
 from collections.abc import Sequence
@@ -65,11 +66,21 @@ _EPS = 1e-6
 
 @cache
 def lexicon() -> dict[str, frozenset[int]]:
-    """word → the offsets of its joints ("专题|民主生活会" → 专题民主生活会: {2})."""
-    data = tomllib.loads(resource_path("titles", "lexicon.toml").read_text(encoding="utf-8"))
+    """word → the offsets of its joints ("专题|民主生活会" → 专题民主生活会: {2}).
+
+    A missing or damaged list (a resources folder of an older version) costs the word
+    knowledge, never the export: years, quotations and evenness still work."""
+    path = resource_path("titles", "lexicon.toml")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        logging.getLogger(__name__).warning("title lexicon unreadable: %s (%s)", path, exc)
+        data = {}
     out: dict[str, frozenset[int]] = {}
     for entries in data.values():
-        for entry in entries:
+        for entry in entries if isinstance(entries, list) else ():
+            if not isinstance(entry, str):
+                continue
             parts = entry.split("|")
             word = "".join(parts)
             if len(word) > 1:

@@ -280,3 +280,18 @@ def test_docx_title_is_one_paragraph_with_line_breaks_at_the_same_places(title):
     pieces.append(current)
     assert pieces == break_title(title)
     assert document.core_properties.title == one_line(title)
+
+
+def test_an_unreadable_lexicon_costs_the_words_not_the_export(tmp_path, monkeypatch):
+    (tmp_path / "titles").mkdir()
+    (tmp_path / "titles" / "lexicon.toml").write_text("units = [", encoding="utf-8")
+    monkeypatch.setenv("DUIZHAO_RESOURCES", str(tmp_path))
+    lexicon.cache_clear()
+    try:
+        assert lexicon() == {}
+        lines = break_title("县政府党组2025年度民主生活会对照检查材料")
+        assert "".join(lines) == "县政府党组2025年度民主生活会对照检查材料" and len(lines) == 2
+    finally:
+        monkeypatch.undo()
+        lexicon.cache_clear()
+    assert "民主生活会" in lexicon()
