@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 
+from app.exporters.title_breaks import one_line
 from ui.commands import EditFieldCommand, LibraryCommand
 
 LABEL_FIELDS = frozenset(
@@ -76,7 +77,7 @@ class EditPathMixin:
                 self._load_panel()
             self._update_counts()
         if kind == "material" and command.field == "title" and self.material is not None:
-            self.setWindowTitle(f"对照 — {self.material.title}")
+            self.setWindowTitle(f"对照 — {one_line(self.material.title)}")
         if command.field in LIST_FIELDS:
             self._refresh_library_view()
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
+from app.exporters.title_breaks import one_line
 from app.library import MaterialSummary
 from ui.dialogs.common import short_time
 
@@ -168,7 +169,7 @@ class MaterialTree(QTreeWidget):
     def _fill(self, item: QTreeWidgetItem, summary: MaterialSummary) -> None:
         words = f"{summary.word_count:,}"
         updated = short_time(summary.updated)
-        item.setText(COL_TITLE, summary.title or self.tr("(untitled)"))
+        item.setText(COL_TITLE, one_line(summary.title) or self.tr("(untitled)"))
         item.setText(COL_ORGANIZATION, summary.organization)
         item.setText(COL_UPDATED, updated)
         item.setText(COL_WORDS, words)

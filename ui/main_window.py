@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.exporters.title_breaks import one_line
 from app.library import Library
 from app.model import Material
 from ui.autosave import Autosave
@@ -261,7 +262,7 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
         self.material = material
         self.outline_model.set_material(material)
         self.tree.expandAll()
-        self.setWindowTitle(f"对照 — {material.title}" if material else "对照")
+        self.setWindowTitle(f"对照 — {one_line(material.title)}" if material else "对照")
         self.panels.setEnabled(material is not None)
         self._update_enabled()
         self._update_counts()
@@ -359,7 +360,7 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
             return
         self.material = material
         self.outline_model.sync(material)
-        self.setWindowTitle(f"对照 — {material.title}")
+        self.setWindowTitle(f"对照 — {one_line(material.title)}")
         if self.outline_model.item_for(keep) is None:
             keep = MATERIAL_KEY
         if self.current_item() is None or self.current_item().key != keep:

@@ -27,6 +27,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from app.exporters.title_breaks import one_line
 from app.model import Dimension, Material, Numbering, Point, Section
 
 MATERIAL_KEY = 0  # node ids from SQLite start at 1, so 0 is free for the material row
@@ -319,7 +320,7 @@ class OutlineModel(QAbstractItemModel):
         obj = item.obj
         item.source = _source(item)
         if item.kind == "material":
-            return obj.title or self.tr("(untitled material)")
+            return one_line(obj.title) or self.tr("(untitled material)")
         try:
             number = self._numbering.label(obj)
         except KeyError:  # a row not yet updated during sync: step 3 labels it again

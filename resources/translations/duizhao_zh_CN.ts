@@ -1291,6 +1291,10 @@
         <source> · %1 not linked</source>
         <translation> · %1 项未关联</translation>
     </message>
+    <message>
+        <source>Press Enter where the printed title should break onto a new line; without it the title breaks between words by itself.</source>
+        <translation>在打印标题需要换行处按回车键；不按时，标题自动在词语之间换行。</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit
 
 from app.library.schema import write_error
 from tests.ui.helpers_editor import dims_of, make_material, type_text
@@ -166,18 +166,19 @@ def test_undo_after_a_rename_keeps_the_rename(qtbot, main_window, library):
     window = main_window
     mid = make_material(library)
     window.open_material(mid)
-    title_edit = window.findChild(QLineEdit, "titleEdit")
+    title_edit = window.findChild(QPlainTextEdit, "titleEdit")
     type_text(title_edit, "（初稿）")
     window.autosave.timer.timeout.emit()
     first_title = library.get_material(mid).title
     assert first_title.endswith("（初稿）")
 
     rename_in_list(qtbot, window, mid, "县政府党组对照检查材料（定稿）")
-    qtbot.waitUntil(lambda: title_edit.text() == "县政府党组对照检查材料（定稿）", timeout=3000)
+    renamed = "县政府党组对照检查材料（定稿）"
+    qtbot.waitUntil(lambda: title_edit.toPlainText() == renamed, timeout=3000)
 
     window.actions_by_name["actionUndo"].trigger()  # the older title edit
     assert library.get_material(mid).title == "县政府党组对照检查材料（定稿）"
-    assert title_edit.text() == "县政府党组对照检查材料（定稿）"
+    assert title_edit.toPlainText() == "县政府党组对照检查材料（定稿）"
     assert window.windowTitle() == "对照 — 县政府党组对照检查材料（定稿）"
     window.actions_by_name["actionRedo"].trigger()
     assert library.get_material(mid).title == "县政府党组对照检查材料（定稿）"

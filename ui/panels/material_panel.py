@@ -9,6 +9,7 @@ from app.model import Material
 from app.serialize import MAX_RANK
 from app.templates import load_templates
 from ui.panels.common import NodePanel, PaperLineEdit, PaperTextEdit, tr
+from ui.panels.title_edit import TitleEdit
 
 NO_YEAR = 0  # the spin box's special value: 年度 not set
 NO_RANK = 0  # rank not set: after the ranked members in a 汇编
@@ -17,7 +18,7 @@ NO_RANK = 0  # rank not set: after the ranked members in a 汇编
 class MaterialPanel(NodePanel):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(tr("Material"), parent)
-        self.title_edit = self.bind_line(PaperLineEdit(self), "title")
+        self.title_edit = self.bind_text(TitleEdit(self), "title")  # Enter breaks the title
         self.title_edit.setObjectName("titleEdit")
         self.organization_edit = self.bind_line(PaperLineEdit(self), "organization")
         self.organization_edit.setObjectName("organizationEdit")
