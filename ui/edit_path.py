@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import copy
 
+from PySide6.QtWidgets import QWidget
+
 from ui.commands import EditFieldCommand, LibraryCommand
 
 LABEL_FIELDS = frozenset(
@@ -34,6 +36,8 @@ class EditPathMixin:
             command.redo()
         else:
             self.history.settle(stack)  # a failed step not yet settled: settle it first
+            # An edit of the material: Ctrl+Z next undoes it, wherever the focus is.
+            self.undo_group.setActiveStack(stack)
             stack.push(command)
         return command.error is None
 
@@ -89,7 +93,7 @@ class EditPathMixin:
         self._step_history(+1)
 
     def _step_history(self, step: int) -> None:
-        stack = self.stack()
+        stack = self.undo_group.activeStack()
         if stack is None or not self.flush_pending():
             return
         if step < 0:
@@ -100,8 +104,30 @@ class EditPathMixin:
 
     def _history_view_moved(self, *_args) -> None:
         """A click in the undo history view jumped the stack (Qt ran every step on the way)."""
-        if self.stack() is not None:
-            self.history.settle(self.stack())
+        if self.undo_group.activeStack() is not None:
+            self.history.settle(self.undo_group.activeStack())
+
+    def route_history(self, focus: QWidget | None = None, *, library: bool = False) -> None:
+        """Which history Ctrl+Z (and the history dock) reaches — the place the user last
+        worked in: the library's after a library step (``library``), while the library list
+        has the focus, or when no material is open, so a material moved to the trash by a
+        slip comes back with Ctrl+Z; the open material's after an edit or once the outline or
+        a panel has the focus. Opening another material keeps the kind of history."""
+        library_stack = self.library_view.library_undo.stack
+        material_stack = self.stack()
+
+        def inside(widget: QWidget) -> bool:
+            return focus is not None and (focus is widget or widget.isAncestorOf(focus))
+
+        active = self.undo_group.activeStack()
+        if library or material_stack is None or inside(self.library_view):
+            target = library_stack
+        elif inside(self.tree) or inside(self.panels) or active is not library_stack:
+            target = material_stack
+        else:
+            target = library_stack
+        if active is not target:
+            self.undo_group.setActiveStack(target)
 
     def rename_material(self, material_id: int, title: str) -> None:
         """The library list's rename: outside any material's undo history (it is not an edit

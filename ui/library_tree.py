@@ -3,6 +3,10 @@
 A plain ``QTreeWidget`` rebuilt from ``MaterialSummary`` rows (a library holds hundreds, not
 millions, of materials). It remembers which groups the user collapsed and keeps the selected
 material selected across rebuilds.
+
+Within a year the order is stable — by title (pinyin), then by id — so an edit never moves a
+row. Materials of one year sharing a title show what tells them apart (unit, author, time of
+the last change) after the title, subdued (``TitleDelegate``).
 """
 
 from __future__ import annotations
@@ -10,8 +14,18 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtCore import QCollator, QLocale, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QWidget,
+)
 
 from app.library import MaterialSummary
 from ui.dialogs.common import short_time
@@ -20,6 +34,8 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "material" | "trashed" | "year" | "trash"
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 2  # a stable key per group, to keep expansion state
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 3  # the MaterialSummary a row shows
+DETAIL_ROLE = Qt.ItemDataRole.UserRole + 4  # "unit · author · time" when the title is shared
+DETAIL_SEPARATOR = " · "
 MAX_SINGLE_MOVES = 20
 COL_TITLE, COL_ORGANIZATION, COL_UPDATED, COL_WORDS = range(4)
 
@@ -34,6 +50,9 @@ class MaterialTree(QTreeWidget):
         self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.setUniformRowHeights(True)
+        self.setItemDelegateForColumn(COL_TITLE, TitleDelegate(self))
+        self._collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        self._collator.setNumericMode(True)  # 第2 before 第10
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
@@ -75,10 +94,44 @@ class MaterialTree(QTreeWidget):
         years = sorted((y for y in by_year if y is not None), reverse=True)
         for year in years + ([None] if None in by_year else []):
             label = self.tr("{year} annual").format(year=year) if year else self.tr("No year")
-            groups[f"year:{year}"] = (label, "year", by_year[year])
+            groups[f"year:{year}"] = (label, "year", self._stable_order(by_year[year]))
         if trashed:
             groups["trash"] = (self.tr("Trash"), "trash", trashed)
         return groups
+
+    def _stable_order(self, rows: list[MaterialSummary]) -> list[MaterialSummary]:
+        """By title as a Chinese reader sorts (pinyin), then by id: never by the time of the
+        last change, so the row the user knows stays where it was after an edit."""
+        by_id = sorted(rows, key=lambda s: s.id)
+        return sorted(by_id, key=lambda s: self._collator.sortKey(s.title))  # stable: ids kept
+
+    def _details(self, rows: list[MaterialSummary]) -> dict[int, str]:
+        """id → what tells a material apart from others of the same title in its group."""
+        by_title: dict[str, list[MaterialSummary]] = defaultdict(list)
+        for summary in rows:
+            by_title["".join(summary.title.split()).casefold()].append(summary)
+        details = {}
+        for same in by_title.values():
+            if len(same) < 2:
+                continue
+            texts = {s.id: self._detail(s) for s in same}
+            repeated = {t for t in texts.values() if list(texts.values()).count(t) > 1}
+            for s in same:
+                text = texts[s.id]
+                if text in repeated:  # all else equal: the number the library knows it by
+                    text = DETAIL_SEPARATOR.join(
+                        p for p in (text, self.tr("No. {n}").format(n=s.id)) if p
+                    )
+                details[s.id] = text
+        return details
+
+    def _detail(self, summary: MaterialSummary) -> str:
+        parts = (
+            summary.organization.strip(),
+            summary.author.strip(),
+            self.tr("changed {t}").format(t=short_time(summary.updated)),
+        )
+        return DETAIL_SEPARATOR.join(p for p in parts if p)
 
     def _rebuild(self, groups) -> None:
         selected = self.selected_material_id(include_trashed=True)
@@ -89,8 +142,9 @@ class MaterialTree(QTreeWidget):
             for key, (label, kind, rows) in groups.items():
                 group = self._group_item(label, kind, key, len(rows))
                 child_kind = "trashed" if kind == "trash" else "material"
+                details = self._details(rows)
                 for summary in rows:
-                    item = self._material_item(summary, child_kind)
+                    item = self._material_item(summary, child_kind, details.get(summary.id, ""))
                     self._by_id[summary.id] = item
                     group.addChild(item)
                 group.setExpanded(key not in self._collapsed_groups)
@@ -105,10 +159,12 @@ class MaterialTree(QTreeWidget):
         current = self.currentItem()
         for index, (_label, _kind, rows) in enumerate(groups.values()):
             group = self.topLevelItem(index)
+            details = self._details(rows)
             for summary in rows:
                 item = self._by_id[summary.id]
-                if item.data(0, SUMMARY_ROLE) != summary:
-                    self._fill(item, summary)
+                detail = details.get(summary.id, "")
+                if item.data(0, SUMMARY_ROLE) != summary or item.data(0, DETAIL_ROLE) != detail:
+                    self._fill(item, summary, detail)
             self._reorder(group, [self._by_id[s.id] for s in rows])
         if current is not None and self.currentItem() is not current:
             self.setCurrentItem(current)
@@ -149,7 +205,7 @@ class MaterialTree(QTreeWidget):
         self.addTopLevelItem(item)
         return item
 
-    def _material_item(self, summary: MaterialSummary, kind: str) -> QTreeWidgetItem:
+    def _material_item(self, summary: MaterialSummary, kind: str, detail: str) -> QTreeWidgetItem:
         item = QTreeWidgetItem()
         item.setData(0, ID_ROLE, summary.id)
         item.setData(0, KIND_ROLE, kind)
@@ -162,10 +218,10 @@ class MaterialTree(QTreeWidget):
         else:
             item.setForeground(0, self.palette().placeholderText())
         item.setFlags(flags)
-        self._fill(item, summary)
+        self._fill(item, summary, detail)
         return item
 
-    def _fill(self, item: QTreeWidgetItem, summary: MaterialSummary) -> None:
+    def _fill(self, item: QTreeWidgetItem, summary: MaterialSummary, detail: str) -> None:
         words = f"{summary.word_count:,}"
         updated = short_time(summary.updated)
         item.setText(COL_TITLE, summary.title or self.tr("(untitled)"))
@@ -175,9 +231,24 @@ class MaterialTree(QTreeWidget):
         details = self.tr("{d} aspects, {p} points, {w} characters, updated {t}").format(
             d=summary.dimension_count, p=summary.point_count, w=words, t=updated
         )
-        lines = (summary.title, summary.organization, summary.meeting, details)
+        author = self.tr("Author: {name}").format(name=summary.author) if summary.author else ""
+        lines = (summary.title, summary.organization, author, summary.meeting, details)
         item.setToolTip(COL_TITLE, "\n".join(line for line in lines if line))
         item.setData(0, SUMMARY_ROLE, summary)
+        item.setData(0, DETAIL_ROLE, detail)
+        shown = DETAIL_SEPARATOR.join(p for p in (item.text(COL_TITLE), detail) if p)
+        item.setData(0, Qt.ItemDataRole.AccessibleTextRole, shown)  # what a reader hears
+
+    def shown_text(self, material_id: int) -> str:
+        """The row's title as the user reads it, with the subdued detail when there is one."""
+        item = self.material_item(material_id)
+        if item is None:
+            return ""
+        return item.data(0, Qt.ItemDataRole.AccessibleTextRole) or item.text(COL_TITLE)
+
+    def summary(self, material_id: int) -> MaterialSummary | None:
+        item = self.material_item(material_id)
+        return item.data(0, SUMMARY_ROLE) if item is not None else None
 
     def material_items(self) -> Iterator[QTreeWidgetItem]:
         for i in range(self.topLevelItemCount()):
@@ -225,3 +296,57 @@ class MaterialTree(QTreeWidget):
             self._collapsed_groups.discard(key)
         else:
             self._collapsed_groups.add(key)
+
+
+class TitleDelegate(QStyledItemDelegate):
+    """Paints the title, then — for a title shared in its year — the detail that tells the
+    materials apart, in the subdued text colour. The detail is painted only: renaming (F2)
+    edits the title alone."""
+
+    def paint(self, painter, option, index) -> None:
+        detail = index.data(DETAIL_ROLE)
+        if not detail:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        title, opt.text = opt.text, ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else None
+        if style is None:
+            super().paint(painter, option, index)
+            return
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+        rect.adjust(margin, 0, -margin, 0)
+        metrics = opt.fontMetrics
+        suffix = DETAIL_SEPARATOR + detail
+        # The title keeps at least half the room; the detail is elided first.
+        title_width = min(
+            metrics.horizontalAdvance(title),
+            max(rect.width() // 2, rect.width() - metrics.horizontalAdvance(suffix)),
+        )
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        group = (
+            QPalette.ColorGroup.Normal
+            if opt.state & QStyle.StateFlag.State_Active
+            else QPalette.ColorGroup.Inactive
+        )
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        align = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
+        painter.save()
+        painter.setFont(opt.font)
+        painter.setPen(opt.palette.color(group, text_role))
+        title_rect = rect.adjusted(0, 0, title_width - rect.width(), 0)
+        elided = metrics.elidedText(title, Qt.TextElideMode.ElideRight, title_width)
+        painter.drawText(title_rect, align, elided)
+        detail_rect = rect.adjusted(title_width, 0, 0, 0)
+        if not selected:
+            painter.setPen(opt.palette.color(group, QPalette.ColorRole.PlaceholderText))
+        painter.drawText(
+            detail_rect,
+            align,
+            metrics.elidedText(suffix, Qt.TextElideMode.ElideRight, detail_rect.width()),
+        )
+        painter.restore()

@@ -125,6 +125,11 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
         view.libraryChanged.connect(self._library_changed)
         view.restore_entry = self.restore_trash_entry
         view.rename_entry = self.rename_material
+        view.shown_material = lambda: self.material_id
+        # The library's own history (trash, rename, new…): Ctrl+Z reaches it from the list.
+        view.library_undo.history = self.history
+        self.undo_group.addStack(view.library_undo.stack)
+        view.library_undo.stepDone.connect(lambda _step: self.route_history(library=True))
         return view
 
     def _build_controllers(self) -> None:
@@ -210,11 +215,9 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
             material = self.library.get_material(material_id)
             self.autosave.forget()
             self.material_id = material_id
-            stack = self._stacks.get(material_id)
-            if stack is None:
-                stack = QUndoStack(self.undo_group)
-                self._stacks[material_id] = stack
-            self.undo_group.setActiveStack(stack)
+            if material_id not in self._stacks:
+                self._stacks[material_id] = QUndoStack(self.undo_group)
+            self.route_history()  # this material's history, or still the library's
             self._show_material(material)
             self.snapshots_dock.set_material(material_id)
             self._select_in_library_view(material_id)
@@ -253,7 +256,8 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
         return self.tree.current_item()
 
     def stack(self) -> QUndoStack | None:
-        return self.undo_group.activeStack()
+        """The open material's history (the undo group's active stack may be the library's)."""
+        return self._stacks.get(self.material_id) if self.material_id is not None else None
 
     # ----- panels and typing ---------------------------------------------------------------
     def _current_changed(self, current, _previous) -> None:
@@ -297,9 +301,10 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
         self.actions_by_name["actionUndo"].setEnabled(self.undo_group.canUndo() or pending)
         self.actions_by_name["actionRedo"].setEnabled(self.undo_group.canRedo() and not pending)
 
-    def _focus_changed(self, _old, _new) -> None:
+    def _focus_changed(self, _old, new) -> None:
         if self.autosave.has_pending():
             self.autosave.flush()
+        self.route_history(new)
 
     def flush_pending(self) -> bool:
         """Write any pending edit now; True when everything typed is in the library."""
@@ -308,8 +313,8 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
     def _history_changed(self, index: int) -> None:
         """The shown material's undo stack moved (a push, undo, redo or a click in the history
         view). A switch of stacks is no change of its own: ``_show_material`` announces it."""
-        stack = self.stack()
-        if stack is not self._history_stack or stack is None:
+        stack = self.undo_group.activeStack()
+        if stack is not self._history_stack or stack is None or stack is not self.stack():
             self._history_stack, self._history_index = stack, index
             return
         previous, self._history_index = self._history_index, index
@@ -357,7 +362,7 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
         self.flush_pending()
         self.autosave.forget()
         self.material_id = None
-        self.undo_group.setActiveStack(None)
+        self.route_history(None)  # nothing open: Ctrl+Z reaches the library's history
         self._show_material(None)
         self.snapshots_dock.set_material(None)
 
@@ -373,6 +378,7 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
             self.undo_group.removeStack(stack)
             stack.deleteLater()
         self._stacks.clear()
+        self.library_view.library_undo.clear()
         self.library.close()
         return True
 

@@ -1,0 +1,119 @@
+"""Undoable library-level steps: move a material to the trash, restore it, rename it, create
+one (new, import, next year's draft). They live on the library's own history
+(``ui.library_undo.LibraryUndo``), not on a material's: they are not edits of its text, and the
+material they remove has no history to undo from once it is gone from the list.
+
+Each redo/undo is one Library write, as in ``ui.commands``. ``listed()`` says whether the
+material is in the list after the step as it last ran; ``reopen`` remembers that the material
+was open when a step took it out of the list, so the step that brings it back opens it again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+
+from app.library import Library
+from ui.commands import LibraryCommand
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("library_commands", text)
+
+
+def _named(text: str, title: str) -> str:
+    return _tr(text).replace("%1", title or _tr("(untitled)"))
+
+
+class MaterialStep(LibraryCommand):
+    """A step on one material of the library list."""
+
+    def __init__(self, library: Library, text: str, material_id: int | None):
+        super().__init__(library, text)
+        self.material_id = material_id
+        self.reopen = False
+
+    def listed(self) -> bool:
+        return True
+
+
+class TrashMaterialCommand(MaterialStep):
+    """Move to the trash; undo restores it (same id, its own undo history kept)."""
+
+    def __init__(self, library: Library, material_id: int, title: str):
+        super().__init__(library, _named("Move “%1” to trash", title), material_id)
+        self.title = title
+        self.trash_id: int | None = None
+
+    def do(self) -> None:
+        self.trash_id = self.library.trash_material(self.material_id)
+
+    def revert(self) -> None:
+        self.library.restore_from_trash(self.trash_id)
+
+    def listed(self) -> bool:
+        return not self.in_library
+
+
+class RestoreMaterialCommand(MaterialStep):
+    """Take a material out of the trash; undo sends it back."""
+
+    def __init__(self, library: Library, material_id: int, trash_id: int, title: str):
+        super().__init__(library, _named("Restore “%1”", title), material_id)
+        self.trash_id = trash_id
+
+    def do(self) -> None:
+        self.library.restore_from_trash(self.trash_id)
+
+    def revert(self) -> None:
+        self.trash_id = self.library.trash_material(self.material_id)
+
+    def listed(self) -> bool:
+        return self.in_library
+
+
+class RenameMaterialCommand(MaterialStep):
+    """Rename from the list. ``write(material_id, title)`` is the window's rename, which keeps
+    the material's own title steps from writing over it (``EditPathMixin.rename_material``)."""
+
+    def __init__(
+        self,
+        library: Library,
+        material_id: int,
+        old: str,
+        new: str,
+        write: Callable[[int, str], None] | None = None,
+    ):
+        super().__init__(library, _named("Rename to “%1”", new), material_id)
+        self.old, self.new = old, new
+        self._write = write or (lambda mid, title: library.update_material(mid, title=title))
+
+    def do(self) -> None:
+        self._write(self.material_id, self.new)
+
+    def revert(self) -> None:
+        self._write(self.material_id, self.old)
+
+
+class CreateMaterialCommand(MaterialStep):
+    """A new material (from a template, an import, next year's draft). The first redo creates
+    it; undo moves it to the trash and redo takes it back out, so it keeps its id."""
+
+    def __init__(self, library: Library, text: str, create: Callable[[], int]):
+        super().__init__(library, text, None)
+        self._create: Callable[[], int] | None = create
+        self.trash_id: int | None = None
+
+    def do(self) -> None:
+        if self._create is not None:
+            self.material_id = self._create()
+            self._create = None  # holds the imported material: not kept for the redo
+        else:
+            self.library.restore_from_trash(self.trash_id)
+
+    def revert(self) -> None:
+        self.trash_id = self.library.trash_material(self.material_id)
+
+    def listed(self) -> bool:
+        return self.in_library
