@@ -5,8 +5,9 @@ is dropped by the stack and said in red. After each write ``_command_done`` refr
 from the command's result: a field edit updates that field of the open material (typing already
 shows it, so nothing is redrawn), a structure edit reloads the material from the library.
 Undo/redo and clicks in the history view settle the index where the library is when a write
-fails (``ui.commands.History``). A rename in the library list is outside any history and wins
-over it (``rename_material``).
+fails (``ui.commands.History``). Library steps (trash, rename, new…) are on the library's own
+stack; ``route_history`` decides which stack Ctrl+Z reaches. A rename in the library list wins
+over the material's title steps (``rename_material``).
 """
 
 from __future__ import annotations
@@ -130,9 +131,9 @@ class EditPathMixin:
             self.undo_group.setActiveStack(target)
 
     def rename_material(self, material_id: int, title: str) -> None:
-        """The library list's rename: outside any material's undo history (it is not an edit
-        of the open text), and it wins over that history — undoing or redoing an older title
-        edit no longer writes over it. Raises on a failed write."""
+        """The library list's rename, a library step: outside the material's history (it is
+        not an edit of the open text), and it wins over that history — undoing or redoing an
+        older title edit no longer writes over it. Raises on a failed write."""
         if material_id == self.material_id:
             self.flush_pending()
         self.library.update_material(material_id, title=title)

@@ -141,21 +141,29 @@ class LibraryActionsMixin:
         material_id = self.selected_material_id()
         if material_id is None:
             return
-        current = self.tree.currentItem()
-        neighbour = self.tree.itemBelow(current) or self.tree.itemAbove(current)
-        next_id = neighbour.data(0, ID_ROLE) if neighbour is not None else None
+        next_id = self._neighbour(material_id)
         summary = self.tree.summary(material_id)
         title = summary.title if summary is not None else ""
         command = TrashMaterialCommand(self.library, material_id, title)
         if not self.library_undo.push(command, self.tr("Cannot move to trash")):
             return
-        # The neighbour is selected, not opened: the editor stays empty until the user chooses.
-        if next_id is not None and next_id != material_id:
-            self.select_material(next_id)
+        # The row of the material still open stays selected; when the open one went, the
+        # neighbour is selected but not opened (Del again trashes it, the editor stays empty).
+        shown = self.shown_material() if self.shown_material is not None else None
+        self.tree.setCurrentItem(None)
+        if shown is not None or next_id is not None:
+            self.select_material(shown if shown is not None else next_id)
         self.undo_notice.offer(
             self.tr("“%1” moved to the trash.").replace("%1", title or self.tr("(untitled)")),
             command,
         )
+
+    def _neighbour(self, material_id: int) -> int | None:
+        """The material listed below ``material_id`` (above it at the end), if any."""
+        ids = self.listed_material_ids()
+        at = ids.index(material_id) if material_id in ids else -1
+        rest = ids[at + 1 :] + ids[:at][::-1] if at >= 0 else []
+        return rest[0] if rest else None
 
     def _restore_selected(self) -> None:
         material_id = self.selected_material_id(include_trashed=True)

@@ -23,7 +23,8 @@ def _tr(text: str) -> str:
 
 
 def _named(text: str, title: str) -> str:
-    return _tr(text).replace("%1", title or _tr("(untitled)"))
+    """``text`` (translated) with the material's title for %1."""
+    return text.replace("%1", title or _tr("(untitled)"))
 
 
 class MaterialStep(LibraryCommand):
@@ -42,7 +43,7 @@ class TrashMaterialCommand(MaterialStep):
     """Move to the trash; undo restores it (same id, its own undo history kept)."""
 
     def __init__(self, library: Library, material_id: int, title: str):
-        super().__init__(library, _named("Move “%1” to trash", title), material_id)
+        super().__init__(library, _named(_tr("Move “%1” to trash"), title), material_id)
         self.title = title
         self.trash_id: int | None = None
 
@@ -60,7 +61,7 @@ class RestoreMaterialCommand(MaterialStep):
     """Take a material out of the trash; undo sends it back."""
 
     def __init__(self, library: Library, material_id: int, trash_id: int, title: str):
-        super().__init__(library, _named("Restore “%1”", title), material_id)
+        super().__init__(library, _named(_tr("Restore “%1”"), title), material_id)
         self.trash_id = trash_id
 
     def do(self) -> None:
@@ -85,7 +86,7 @@ class RenameMaterialCommand(MaterialStep):
         new: str,
         write: Callable[[int, str], None] | None = None,
     ):
-        super().__init__(library, _named("Rename to “%1”", new), material_id)
+        super().__init__(library, _named(_tr("Rename to “%1”"), new), material_id)
         self.old, self.new = old, new
         self._write = write or (lambda mid, title: library.update_material(mid, title=title))
 

@@ -11,6 +11,7 @@ the last change) after the title, subdued (``TitleDelegate``).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -129,7 +130,7 @@ class MaterialTree(QTreeWidget):
         parts = (
             summary.organization.strip(),
             summary.author.strip(),
-            self.tr("changed {t}").format(t=short_time(summary.updated)),
+            self.tr("changed {t}").format(t=_this_year_short(short_time(summary.updated))),
         )
         return DETAIL_SEPARATOR.join(p for p in parts if p)
 
@@ -298,6 +299,12 @@ class MaterialTree(QTreeWidget):
             self._collapsed_groups.add(key)
 
 
+def _this_year_short(stamp: str) -> str:
+    """``2026-12-06 09:05`` → ``12-06 09:05`` in the current year: the row has little room."""
+    this_year = f"{dt.date.today().year}-"
+    return stamp.removeprefix(this_year) if len(stamp) == 16 else stamp
+
+
 class TitleDelegate(QStyledItemDelegate):
     """Paints the title, then — for a title shared in its year — the detail that tells the
     materials apart, in the subdued text colour. The detail is painted only: renaming (F2)
@@ -322,10 +329,11 @@ class TitleDelegate(QStyledItemDelegate):
         rect.adjust(margin, 0, -margin, 0)
         metrics = opt.fontMetrics
         suffix = DETAIL_SEPARATOR + detail
-        # The title keeps at least half the room; the detail is elided first.
+        # The rows share the title: what tells them apart gets the room first, the title
+        # keeps at least a third (its start, elided).
         title_width = min(
             metrics.horizontalAdvance(title),
-            max(rect.width() // 2, rect.width() - metrics.horizontalAdvance(suffix)),
+            max(rect.width() // 3, rect.width() - metrics.horizontalAdvance(suffix)),
         )
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         group = (
@@ -338,9 +346,9 @@ class TitleDelegate(QStyledItemDelegate):
         painter.save()
         painter.setFont(opt.font)
         painter.setPen(opt.palette.color(group, text_role))
-        title_rect = rect.adjusted(0, 0, title_width - rect.width(), 0)
         elided = metrics.elidedText(title, Qt.TextElideMode.ElideRight, title_width)
-        painter.drawText(title_rect, align, elided)
+        title_width = metrics.horizontalAdvance(elided)  # the detail follows right after it
+        painter.drawText(rect.adjusted(0, 0, title_width - rect.width(), 0), align, elided)
         detail_rect = rect.adjusted(title_width, 0, 0, 0)
         if not selected:
             painter.setPen(opt.palette.color(group, QPalette.ColorRole.PlaceholderText))

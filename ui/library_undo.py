@@ -3,8 +3,8 @@
 Library-level steps (trash, restore, rename, new, import, next year's draft) go on one stack of
 their own: they are not edits of a material's text, and a trashed material's history cannot be
 reached once it is gone from the list. In the window the stack joins the window's undo group and
-Ctrl+Z reaches it while the library list has the focus, or when no material is open
-(``EditPathMixin.route_history``); standalone, the view's own keys do the same.
+Ctrl+Z reaches it after a library step, while the list has the focus, or when nothing is open
+(``EditPathMixin.route_history``); standalone, the list claims Ctrl+Z itself.
 """
 
 from __future__ import annotations

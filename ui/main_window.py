@@ -37,6 +37,7 @@ from ui.edit_path import LABEL_FIELDS, EditPathMixin
 from ui.editor_actions import EditorActionsMixin
 from ui.export_actions import ExportMixin
 from ui.fonts import ui_family
+from ui.last_material import LastMaterial
 from ui.library_view import LibraryView
 from ui.material_change import MaterialChange, history_change
 from ui.outline_model import MATERIAL_KEY, OutlineItem, OutlineModel
@@ -151,7 +152,13 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
             ),
         )
         self.reliability = ReliabilityFeatures(self, a["actionBackups"])
-        for controller in (self.pdf_features, self.docx_features, self.checks_features):
+        self.last_material = LastMaterial(self)  # reopened at start-up (ui.main)
+        for controller in (
+            self.pdf_features,
+            self.docx_features,
+            self.checks_features,
+            self.last_material,
+        ):
             self.materialChanged.connect(controller.material_changed)
 
     def _build_docks(self) -> None:
@@ -353,7 +360,7 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
             return
         self.reload()
         self.snapshots_dock.refresh()
-        # renamed or duplicated from the library list: outside the undo history
+        # renamed or restored from the library list: a step of the library's history
         self.materialChanged.emit(
             MaterialChange(text=True, stored=True, material_id=self.material_id)
         )
