@@ -138,6 +138,7 @@ class LibraryActionsMixin:
 
     # ----- trash and restore ---------------------------------------------------------------
     def trash_selected(self) -> None:
+        self._key_open_timer.stop()  # Down then Del: the trashed row is not opened after all
         material_id = self.selected_material_id()
         if material_id is None:
             return
