@@ -14,9 +14,15 @@ from __future__ import annotations
 
 import copy
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from ui.commands import EditFieldCommand, LibraryCommand
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("edit_path", text)
+
 
 LABEL_FIELDS = frozenset(
     {"title", "heading", "short_name", "point_style", "numbered"}
@@ -129,6 +135,19 @@ class EditPathMixin:
             target = library_stack
         if active is not target:
             self.undo_group.setActiveStack(target)
+
+    def name_history_steps(self, *_args) -> None:
+        """The Undo/Redo tooltips name the step they would take — which also says whether
+        Ctrl+Z reaches the library's history or the material's (``route_history``)."""
+        actions = getattr(self, "actions_by_name", {})
+        steps = (
+            ("actionUndo", self.undo_group.undoText(), _tr("Undo: %1")),
+            ("actionRedo", self.undo_group.redoText(), _tr("Redo: %1")),
+        )
+        for name, step, template in steps:
+            action = actions.get(name)
+            if action is not None:
+                action.setToolTip(template.replace("%1", step) if step else action.text())
 
     def rename_material(self, material_id: int, title: str) -> None:
         """The library list's rename, a library step: outside the material's history (it is

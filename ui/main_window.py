@@ -131,6 +131,8 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
         view.library_undo.history = self.history
         self.undo_group.addStack(view.library_undo.stack)
         view.library_undo.stepDone.connect(lambda _step: self.route_history(library=True))
+        self.undo_group.undoTextChanged.connect(self.name_history_steps)
+        self.undo_group.redoTextChanged.connect(self.name_history_steps)
         return view
 
     def _build_controllers(self) -> None:

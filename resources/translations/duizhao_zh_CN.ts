@@ -1099,6 +1099,14 @@
         <source>Rename to “%1”</source>
         <translation>重命名为“%1”</translation>
     </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation>撤销：%1</translation>
+    </message>
+    <message>
+        <source>Redo: %1</source>
+        <translation>重做：%1</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>

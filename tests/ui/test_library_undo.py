@@ -88,6 +88,9 @@ def test_a_trashed_open_material_comes_back_with_ctrl_z_and_with_the_status_undo
     notice = view.undo_notice
     assert window.statusBar().isAncestorOf(notice) and notice.isVisible()
     assert "moved to the trash" in notice.label.text()
+    title = library.get_material(first).title
+    # the toolbar's 撤销 says what it would undo: this trash, not an edit of a material
+    assert window.actions_by_name["actionUndo"].toolTip() == f"Undo: Move “{title}” to trash"
 
     QTest.keyClick(view.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
 
