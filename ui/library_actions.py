@@ -170,7 +170,8 @@ class LibraryActionsMixin:
         material_id = self.selected_material_id(include_trashed=True)
         entry = self._trash_entry_of(material_id)
         if entry is not None:
-            self._restore_material(entry.id, entry.material_id, entry.label)
+            command = RestoreMaterialCommand(self.library, entry.material_id, entry.label)
+            self.library_undo.push(command, self.tr("Cannot restore"))
 
     def _trash_entry_of(self, material_id: int | None):
         return next(
@@ -182,10 +183,6 @@ class LibraryActionsMixin:
             None,
         )
 
-    def _restore_material(self, trash_id: int, material_id: int, title: str) -> bool:
-        command = RestoreMaterialCommand(self.library, material_id, trash_id, title)
-        return self.library_undo.push(command, self.tr("Cannot restore"))
-
     def _restore_from_dialog(self, trash_id: int) -> int:
         """The trash dialog's restore: a whole material is a library step (Ctrl+Z sends it
         back); a node goes the window's way (``restore_entry``). Raises on failure."""
@@ -193,7 +190,7 @@ class LibraryActionsMixin:
         if entry is None or entry.kind != "material":
             restore = self.restore_entry or self.library.restore_from_trash
             return restore(trash_id)
-        command = RestoreMaterialCommand(self.library, entry.material_id, trash_id, entry.label)
+        command = RestoreMaterialCommand(self.library, entry.material_id, entry.label)
         if not self.library_undo.push(command, None):  # the dialog shows the error
             raise command.error
         return entry.material_id

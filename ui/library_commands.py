@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
+from app.errors import NotFoundError
 from app.library import Library
 from ui.commands import LibraryCommand
 
@@ -25,6 +26,19 @@ def _tr(text: str) -> str:
 def _named(text: str, title: str) -> str:
     """``text`` (translated) with the material's title for %1."""
     return text.replace("%1", title or _tr("(untitled)"))
+
+
+def restore_material(library: Library, material_id: int) -> None:
+    """Take the material out of the trash under whatever entry it has now: steps trash and
+    restore it in turn, and each trash makes a new entry. Already back: nothing to do."""
+    entry = next((e for e in library.list_trash(material_id) if e.kind == "material"), None)
+    if entry is not None:
+        library.restore_from_trash(entry.id)
+    elif material_id not in {m.id for m in library.list_materials()}:
+        raise NotFoundError(  # emptied from the trash since
+            f"回收站中已没有编号为 {material_id} 的材料",
+            f"material {material_id} is no longer in the trash",
+        )
 
 
 class MaterialStep(LibraryCommand):
@@ -44,14 +58,12 @@ class TrashMaterialCommand(MaterialStep):
 
     def __init__(self, library: Library, material_id: int, title: str):
         super().__init__(library, _named(_tr("Move “%1” to trash"), title), material_id)
-        self.title = title
-        self.trash_id: int | None = None
 
     def do(self) -> None:
-        self.trash_id = self.library.trash_material(self.material_id)
+        self.library.trash_material(self.material_id)
 
     def revert(self) -> None:
-        self.library.restore_from_trash(self.trash_id)
+        restore_material(self.library, self.material_id)
 
     def listed(self) -> bool:
         return not self.in_library
@@ -60,15 +72,14 @@ class TrashMaterialCommand(MaterialStep):
 class RestoreMaterialCommand(MaterialStep):
     """Take a material out of the trash; undo sends it back."""
 
-    def __init__(self, library: Library, material_id: int, trash_id: int, title: str):
+    def __init__(self, library: Library, material_id: int, title: str):
         super().__init__(library, _named(_tr("Restore “%1”"), title), material_id)
-        self.trash_id = trash_id
 
     def do(self) -> None:
-        self.library.restore_from_trash(self.trash_id)
+        restore_material(self.library, self.material_id)
 
     def revert(self) -> None:
-        self.trash_id = self.library.trash_material(self.material_id)
+        self.library.trash_material(self.material_id)
 
     def listed(self) -> bool:
         return self.in_library
@@ -104,17 +115,16 @@ class CreateMaterialCommand(MaterialStep):
     def __init__(self, library: Library, text: str, create: Callable[[], int]):
         super().__init__(library, text, None)
         self._create: Callable[[], int] | None = create
-        self.trash_id: int | None = None
 
     def do(self) -> None:
         if self._create is not None:
             self.material_id = self._create()
             self._create = None  # holds the imported material: not kept for the redo
         else:
-            self.library.restore_from_trash(self.trash_id)
+            restore_material(self.library, self.material_id)
 
     def revert(self) -> None:
-        self.trash_id = self.library.trash_material(self.material_id)
+        self.library.trash_material(self.material_id)
 
     def listed(self) -> bool:
         return self.in_library

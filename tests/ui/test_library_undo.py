@@ -224,3 +224,48 @@ def test_the_last_material_opened_is_open_again_at_start_up(qtbot, tmp_path, mon
     assert main(start) == 0
     assert seen[-1] is None
     assert first  # still there, but not the one the user had open
+
+
+def test_import_trash_and_restore_in_the_list_undo_one_by_one(
+    qtbot, seeded_view, seeded_library, monkeypatch, seed_path
+):
+    """The list alone (no editor): every library step is one Ctrl+Z, newest first."""
+    from tests.ui.test_library_view import answer_dialog, click_ok
+
+    view, library = seeded_view, seeded_library
+    seed_id = library.seed_id
+    answer_dialog(monkeypatch, click_ok)
+    imported = view.import_file(str(seed_path))
+    assert sorted(listed_ids(library)) == sorted([seed_id, imported])
+    view.select_material(seed_id)
+    view.tree.setFocus()
+    QTest.keyClick(view.tree, Qt.Key.Key_Delete)
+    assert listed_ids(library) == [imported]
+
+    def restore(dialog):
+        dialog.select_entry(dialog.entry_ids()[0])
+        QTest.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+        dialog.reject()
+
+    answer_dialog(monkeypatch, restore)
+    view.show_trash()
+    assert sorted(listed_ids(library)) == sorted([seed_id, imported])
+
+    view.tree.setFocus()
+
+    def ctrl_z():
+        QTest.keyClick(view.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+    ctrl_z()  # the restore from the trash dialog
+    assert listed_ids(library) == [imported]
+    ctrl_z()  # the trash (its entry is a new one since the restore)
+    assert sorted(listed_ids(library)) == sorted([seed_id, imported])
+    ctrl_z()  # the import: the new material goes to the trash, nothing is lost
+    assert listed_ids(library) == [seed_id]
+    assert imported in view.listed_material_ids(trashed=True)
+    QTest.keyClick(
+        view.tree,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )  # redo: it is back, with the same id
+    assert sorted(listed_ids(library)) == sorted([seed_id, imported])
