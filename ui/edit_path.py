@@ -114,6 +114,15 @@ class EditPathMixin:
         if self.undo_group.activeStack() is not None:
             self.history.settle(self.undo_group.activeStack())
 
+    def join_library_history(self, library_undo) -> None:
+        """The library's own history (``ui.library_undo``) joins the window's undo group:
+        Ctrl+Z, the toolbar and the history dock reach it as ``route_history`` says."""
+        library_undo.history = self.history  # one History settles whichever stack moved
+        self.undo_group.addStack(library_undo.stack)
+        library_undo.stepDone.connect(lambda _step: self.route_history(library=True))
+        self.undo_group.undoTextChanged.connect(self.name_history_steps)
+        self.undo_group.redoTextChanged.connect(self.name_history_steps)
+
     def route_history(self, focus: QWidget | None = None, *, library: bool = False) -> None:
         """Which history Ctrl+Z (and the history dock) reaches — the place the user last
         worked in: the library's after a library step (``library``), while the library list

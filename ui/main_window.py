@@ -127,12 +127,7 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
         view.restore_entry = self.restore_trash_entry
         view.rename_entry = self.rename_material
         view.shown_material = lambda: self.material_id
-        # The library's own history (trash, rename, new…): Ctrl+Z reaches it from the list.
-        view.library_undo.history = self.history
-        self.undo_group.addStack(view.library_undo.stack)
-        view.library_undo.stepDone.connect(lambda _step: self.route_history(library=True))
-        self.undo_group.undoTextChanged.connect(self.name_history_steps)
-        self.undo_group.redoTextChanged.connect(self.name_history_steps)
+        self.join_library_history(view.library_undo)  # trash, rename, new…: undoable too
         return view
 
     def _build_controllers(self) -> None:
