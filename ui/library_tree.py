@@ -6,7 +6,7 @@ material selected across rebuilds.
 
 Within a year the order is stable — by title (pinyin), then by id — so an edit never moves a
 row. Materials of one year sharing a title show what tells them apart (unit, author, time of
-the last change) after the title, subdued (``TitleDelegate``).
+the last change) after the title, subdued (``ui.library_title_delegate``).
 """
 
 from __future__ import annotations
@@ -16,27 +16,16 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 
 from PySide6.QtCore import QCollator, QLocale, Qt
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from app.library import MaterialSummary
 from ui.dialogs.common import short_time
+from ui.library_title_delegate import DETAIL_ROLE, DETAIL_SEPARATOR, TitleDelegate
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "material" | "trashed" | "year" | "trash"
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 2  # a stable key per group, to keep expansion state
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 3  # the MaterialSummary a row shows
-DETAIL_ROLE = Qt.ItemDataRole.UserRole + 4  # "unit · author · time" when the title is shared
-DETAIL_SEPARATOR = " · "
 MAX_SINGLE_MOVES = 20
 COL_TITLE, COL_ORGANIZATION, COL_UPDATED, COL_WORDS = range(4)
 
@@ -340,58 +329,3 @@ def _this_year_short(stamp: str) -> str:
     """``2026-12-06 09:05`` → ``12-06 09:05`` in the current year: the row has little room."""
     this_year = f"{dt.date.today().year}-"
     return stamp.removeprefix(this_year) if len(stamp) == 16 else stamp
-
-
-class TitleDelegate(QStyledItemDelegate):
-    """Paints the title, then — for a title shared in its year — the detail that tells the
-    materials apart, in the subdued text colour. The detail is painted only: renaming (F2)
-    edits the title alone."""
-
-    def paint(self, painter, option, index) -> None:
-        detail = index.data(DETAIL_ROLE)
-        if not detail:
-            super().paint(painter, option, index)
-            return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        title, opt.text = opt.text, ""
-        widget = opt.widget
-        style = widget.style() if widget is not None else None
-        if style is None:
-            super().paint(painter, option, index)
-            return
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
-        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
-        rect.adjust(margin, 0, -margin, 0)
-        metrics = opt.fontMetrics
-        suffix = DETAIL_SEPARATOR + detail
-        # The rows share the title: what tells them apart gets the room first, the title
-        # keeps at least a third (its start, elided).
-        title_width = min(
-            metrics.horizontalAdvance(title),
-            max(rect.width() // 3, rect.width() - metrics.horizontalAdvance(suffix)),
-        )
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        group = (
-            QPalette.ColorGroup.Normal
-            if opt.state & QStyle.StateFlag.State_Active
-            else QPalette.ColorGroup.Inactive
-        )
-        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        align = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft
-        painter.save()
-        painter.setFont(opt.font)
-        painter.setPen(opt.palette.color(group, text_role))
-        elided = metrics.elidedText(title, Qt.TextElideMode.ElideRight, title_width)
-        title_width = metrics.horizontalAdvance(elided)  # the detail follows right after it
-        painter.drawText(rect.adjusted(0, 0, title_width - rect.width(), 0), align, elided)
-        detail_rect = rect.adjusted(title_width, 0, 0, 0)
-        if not selected:
-            painter.setPen(opt.palette.color(group, QPalette.ColorRole.PlaceholderText))
-        painter.drawText(
-            detail_rect,
-            align,
-            metrics.elidedText(suffix, Qt.TextElideMode.ElideRight, detail_rect.width()),
-        )
-        painter.restore()
