@@ -41,10 +41,10 @@ class MaterialTree(QTreeWidget):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.setUniformRowHeights(True)
         self.setItemDelegateForColumn(COL_TITLE, TitleDelegate(self))
-        self._sort_keys: dict[str, object] = {}
+        self._title_ranks: dict[str, int] = {}
         self._detail_texts: dict[tuple, str] = {}
         self._title_keys: dict[str, str] = {}
-        self._shown_details: dict[int, str] = {}  # id → the detail its row shows
+        self._shown: dict[int, tuple] = {}  # id → (summary, detail) its row shows
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
@@ -64,8 +64,7 @@ class MaterialTree(QTreeWidget):
         """Show ``summaries`` (newest first). When the same materials sit in the same groups
         — the usual case after an edit — rows are updated and reordered in place, which keeps
         a 5,000-material library responsive while the user types."""
-        if len(self._sort_keys) > 3 * len(summaries) + 500:
-            self._sort_keys.clear()  # mostly titles as they were while being typed
+        self._rank_titles({s.title for s in summaries})
         groups = self._grouped(summaries)
         membership = {key: {s.id for s in rows} for key, (_label, _kind, rows) in groups.items()}
         self.refreshing = True
@@ -93,30 +92,36 @@ class MaterialTree(QTreeWidget):
             groups["trash"] = (self.tr("Trash"), "trash", trashed)
         return groups
 
+    def _rank_titles(self, titles: set[str]) -> None:
+        """Each title's place as a Chinese reader sorts (pinyin, 第2 before 第10), worked out
+        again only when a title is new: a populate after each edit then sorts by integers.
+        The collator lives only meanwhile (an ICU object kept to the end of the process is
+        one more thing to tear down in the right order)."""
+        if titles <= self._title_ranks.keys():
+            return
+        collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        collator.setNumericMode(True)
+        ordered = sorted(titles, key=collator.sortKey)
+        self._title_ranks = {title: rank for rank, title in enumerate(ordered)}
+        # titles as they were while being typed: no longer listed
+        self._title_keys = {t: k for t, k in self._title_keys.items() if t in titles}
+
     def _stable_order(self, rows: list[MaterialSummary]) -> list[MaterialSummary]:
-        """By title as a Chinese reader sorts (pinyin), then by id: never by the time of the
-        last change, so the row the user knows stays where it was after an edit."""
-        # Keys are kept per title: a populate after each edit would otherwise ask the
-        # collator again for every row (5,000 materials: ≈0.1 s). The collator itself lives
-        # only while new titles are keyed (an ICU object kept to the end of the process is
-        # one more thing to tear down in the right order).
-        keys = self._sort_keys
-        new_titles = {s.title for s in rows if s.title not in keys}
-        if new_titles:
-            collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-            collator.setNumericMode(True)  # 第2 before 第10
-            for title in new_titles:
-                keys[title] = collator.sortKey(title)
-        by_id = sorted(rows, key=lambda s: s.id)
-        return sorted(by_id, key=lambda s: keys[s.title])  # stable: ids kept
+        """By title (pinyin), then by id: never by the time of the last change, so the row
+        the user knows stays where it was after an edit."""
+        ranks = self._title_ranks
+        return sorted(rows, key=lambda s: (ranks[s.title], s.id))
 
     def _details(self, rows: list[MaterialSummary]) -> dict[int, str]:
         """id → what tells a material apart from others of the same title in its group."""
+        known = self._title_keys
+        keys = [known.get(s.title) or self._same_title_key(s.title) for s in rows]
+        details: dict[int, str] = {}
+        if len(set(keys)) == len(keys):
+            return details  # the usual case: every title its own
         by_title: dict[str, list[MaterialSummary]] = defaultdict(list)
-        same_title = self._same_title_key
-        for summary in rows:
-            by_title[same_title(summary.title)].append(summary)
-        details = {}
+        for key, summary in zip(keys, rows, strict=True):
+            by_title[key].append(summary)
         for same in by_title.values():
             if len(same) < 2:
                 continue
@@ -158,7 +163,7 @@ class MaterialTree(QTreeWidget):
         try:
             self.clear()
             self._by_id.clear()
-            self._shown_details.clear()
+            self._shown.clear()
             if len(self._detail_texts) > 4 * len(self._ids_in(groups)) + 100:
                 self._detail_texts.clear()  # times of older edits: no longer shown
             for key, (label, kind, rows) in groups.items():
@@ -189,10 +194,8 @@ class MaterialTree(QTreeWidget):
             for summary in rows:
                 item = self._by_id[summary.id]
                 detail = details.get(summary.id, "")
-                if (
-                    self._shown_details.get(summary.id, "") != detail
-                    or item.data(0, SUMMARY_ROLE) != summary
-                ):
+                shown = self._shown.get(summary.id)
+                if shown is None or shown != (summary, detail):
                     self._fill(item, summary, detail)
             self._reorder(group, [self._by_id[s.id] for s in rows])
         if current is not None and self.currentItem() is not current:
@@ -253,7 +256,8 @@ class MaterialTree(QTreeWidget):
     def _fill(self, item: QTreeWidgetItem, summary: MaterialSummary, detail: str) -> None:
         words = f"{summary.word_count:,}"
         updated = short_time(summary.updated)
-        item.setText(COL_TITLE, summary.title or self.tr("(untitled)"))
+        title = summary.title or self.tr("(untitled)")
+        item.setText(COL_TITLE, title)
         item.setText(COL_ORGANIZATION, summary.organization)
         item.setText(COL_UPDATED, updated)
         item.setText(COL_WORDS, words)
@@ -265,8 +269,8 @@ class MaterialTree(QTreeWidget):
         item.setToolTip(COL_TITLE, "\n".join(line for line in lines if line))
         item.setData(0, SUMMARY_ROLE, summary)
         item.setData(0, DETAIL_ROLE, detail)
-        self._shown_details[summary.id] = detail
-        shown = DETAIL_SEPARATOR.join(p for p in (item.text(COL_TITLE), detail) if p)
+        self._shown[summary.id] = (summary, detail)
+        shown = f"{title}{DETAIL_SEPARATOR}{detail}" if detail else title
         item.setData(0, Qt.ItemDataRole.AccessibleTextRole, shown)  # what a reader hears
 
     def shown_text(self, material_id: int) -> str:
