@@ -221,6 +221,8 @@ def _run(app: QApplication, args: argparse.Namespace, *, headless: bool) -> int:
                     return EXIT_BAD_INPUT
         for path in args.files:
             import_and_open(window, path, headless=headless)
+        if args.open_id is None and not args.files:
+            window.last_material.reopen()  # where the user left off; nothing if it is gone
         if args.screenshot:
             if take_screenshot(window, args.screenshot):
                 global _screenshot_taken

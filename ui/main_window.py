@@ -39,6 +39,7 @@ from ui.edit_path import LABEL_FIELDS, EditPathMixin
 from ui.editor_actions import EditorActionsMixin
 from ui.export_actions import ExportMixin
 from ui.fonts import ui_family
+from ui.last_material import LastMaterial
 from ui.library_view import LibraryView
 from ui.material_change import MaterialChange, history_change
 from ui.outline_model import MATERIAL_KEY, OutlineItem, OutlineModel
@@ -129,6 +130,8 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
         view.libraryChanged.connect(self._library_changed)
         view.restore_entry = self.restore_trash_entry
         view.rename_entry = self.rename_material
+        view.shown_material = lambda: self.material_id
+        self.join_library_history(view.library_undo)  # trash, rename, new…: undoable too
         return view
 
     def _build_controllers(self) -> None:
@@ -165,11 +168,13 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
                 export_xlsx=a["actionExportRectificationXlsx"],
             ),
         )
+        self.last_material = LastMaterial(self)  # reopened at start-up (ui.main)
         for controller in (
             self.pdf_features,
             self.docx_features,
             self.checks_features,
             self.rectification,
+            self.last_material,
         ):
             self.materialChanged.connect(controller.material_changed)
 
@@ -242,11 +247,9 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
             material = self.library.get_material(material_id)
             self.autosave.forget()
             self.material_id = material_id
-            stack = self._stacks.get(material_id)
-            if stack is None:
-                stack = QUndoStack(self.undo_group)
-                self._stacks[material_id] = stack
-            self.undo_group.setActiveStack(stack)
+            if material_id not in self._stacks:
+                self._stacks[material_id] = QUndoStack(self.undo_group)
+            self.route_history()  # this material's history, or still the library's
             self._show_material(material)
             self.snapshots_dock.set_material(material_id)
             self._select_in_library_view(material_id)
@@ -285,7 +288,8 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
         return self.tree.current_item()
 
     def stack(self) -> QUndoStack | None:
-        return self.undo_group.activeStack()
+        """The open material's history (the undo group's active stack may be the library's)."""
+        return self._stacks.get(self.material_id) if self.material_id is not None else None
 
     # ----- panels and typing ---------------------------------------------------------------
     def _current_changed(self, current, _previous) -> None:
@@ -329,9 +333,10 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
         self.actions_by_name["actionUndo"].setEnabled(self.undo_group.canUndo() or pending)
         self.actions_by_name["actionRedo"].setEnabled(self.undo_group.canRedo() and not pending)
 
-    def _focus_changed(self, _old, _new) -> None:
+    def _focus_changed(self, _old, new) -> None:
         if self.autosave.has_pending():
             self.autosave.flush()
+        self.route_history(new)
 
     def flush_pending(self) -> bool:
         """Write any pending edit now; True when everything typed is in the library."""
@@ -340,8 +345,8 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
     def _history_changed(self, index: int) -> None:
         """The shown material's undo stack moved (a push, undo, redo or a click in the history
         view). A switch of stacks is no change of its own: ``_show_material`` announces it."""
-        stack = self.stack()
-        if stack is not self._history_stack or stack is None:
+        stack = self.undo_group.activeStack()
+        if stack is not self._history_stack or stack is None or stack is not self.stack():
             self._history_stack, self._history_index = stack, index
             return
         previous, self._history_index = self._history_index, index
@@ -380,7 +385,7 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
             return
         self.reload()
         self.snapshots_dock.refresh()
-        # renamed or duplicated from the library list: outside the undo history
+        # renamed or restored from the library list: a step of the library's history
         self.materialChanged.emit(
             MaterialChange(text=True, stored=True, material_id=self.material_id)
         )
@@ -389,7 +394,7 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
         self.flush_pending()
         self.autosave.forget()
         self.material_id = None
-        self.undo_group.setActiveStack(None)
+        self.route_history(None)  # nothing open: Ctrl+Z reaches the library's history
         self._show_material(None)
         self.snapshots_dock.set_material(None)
 
@@ -405,6 +410,7 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
             self.undo_group.removeStack(stack)
             stack.deleteLater()
         self._stacks.clear()
+        self.library_view.library_undo.clear()
         self.library.close()
         return True
 

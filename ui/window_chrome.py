@@ -142,13 +142,14 @@ MENUS: dict[str, list[str | None]] = {
         "actionTemplateFromNotice",
         "actionManageTemplates",
         None,
-        "actionTrashMaterial",
-        "actionShowTrash",
-        None,
         "actionPrint",
         "actionPrintPreview",
         None,
         "actionBackups",
+        "actionShowTrash",
+        None,
+        # apart from 复制为下一年度草稿, so a slip does not land here (and Ctrl+Z undoes it)
+        "actionTrashMaterial",
         None,
         "actionQuit",
     ],
@@ -253,6 +254,8 @@ def build_status(window: QMainWindow) -> None:
     window.word_count_label.setObjectName("wordCountLabel")
     window.statusBar().addWidget(window.status_saved)
     window.statusBar().addWidget(window.word_count_label, 1)
+    # "已将「…」移到回收站 [撤销]" after a material went to the trash (ui.library_undo)
+    window.statusBar().addWidget(window.library_view.undo_notice)
 
 
 def about(window) -> None:

@@ -61,6 +61,7 @@ class MaterialSummary:
     dimension_count: int
     point_count: int
     trashed: bool
+    author: str = ""  # tells apart materials of the same title (the library list)
 
 
 @dataclass(frozen=True)
@@ -256,10 +257,13 @@ class Library(
         where = "" if include_trashed else "WHERE trashed = 0"
         cursor = self.db.execute(
             "SELECT id, title, organization, year, meeting, template_id, created, updated,"
-            " word_count, dimension_count, point_count, trashed"
+            " word_count, dimension_count, point_count, trashed, author"
             f" FROM materials {where} ORDER BY updated DESC, id DESC"
         )
-        return [MaterialSummary(*row[:-1], trashed=bool(row[-1])) for row in cursor.fetchall()]
+        return [
+            MaterialSummary(*row[:-2], trashed=bool(row[-2]), author=row[-1])
+            for row in cursor.fetchall()
+        ]
 
     def get_material(self, material_id: int) -> Material:
         """The whole tree with ids set on every node and ``Point.links`` filled."""

@@ -1295,6 +1295,30 @@
         <source>Press Enter where the printed title should break onto a new line; without it the title breaks between words by itself.</source>
         <translation>在打印标题需要换行处按回车键；不按时，标题自动在词语之间换行。</translation>
     </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>Move “%1” to trash</source>
+        <translation>将“%1”移到回收站</translation>
+    </message>
+    <message>
+        <source>Restore “%1”</source>
+        <translation>恢复“%1”</translation>
+    </message>
+    <message>
+        <source>Rename to “%1”</source>
+        <translation>重命名为“%1”</translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation>撤销：%1</translation>
+    </message>
+    <message>
+        <source>Redo: %1</source>
+        <translation>重做：%1</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -1665,6 +1689,60 @@
     </message>
 </context>
 <context>
+    <name>LibraryActionsMixin</name>
+    <message>
+        <source>New material “%1”</source>
+        <translation>新建材料“%1”</translation>
+    </message>
+    <message>
+        <source>Cannot create the material</source>
+        <translation>无法新建材料</translation>
+    </message>
+    <message>
+        <source>Cannot import this file</source>
+        <translation>无法导入该文件</translation>
+    </message>
+    <message>
+        <source>Import “%1”</source>
+        <translation>导入“%1”</translation>
+    </message>
+    <message>
+        <source>Cannot duplicate the material</source>
+        <translation>无法复制材料</translation>
+    </message>
+    <message>
+        <source>Next year&apos;s draft “%1”</source>
+        <translation>下一年度草稿“%1”</translation>
+    </message>
+    <message>
+        <source>Cannot rename the material</source>
+        <translation>无法重命名材料</translation>
+    </message>
+    <message>
+        <source>Cannot move to trash</source>
+        <translation>无法移到回收站</translation>
+    </message>
+    <message>
+        <source>“%1” moved to the trash.</source>
+        <translation>已将“%1”移到回收站。</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>Cannot restore</source>
+        <translation>无法恢复</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryUndo</name>
+    <message>
+        <source>Cannot change the library</source>
+        <translation>无法修改材料库</translation>
+    </message>
+</context>
+<context>
     <name>LibraryView</name>
     <message>
         <source>Library</source>
@@ -1709,30 +1787,6 @@
     <message>
         <source>Show trash…</source>
         <translation>查看回收站…</translation>
-    </message>
-    <message>
-        <source>Cannot create the material</source>
-        <translation>无法新建材料</translation>
-    </message>
-    <message>
-        <source>Cannot import this file</source>
-        <translation>无法导入该文件</translation>
-    </message>
-    <message>
-        <source>Cannot duplicate the material</source>
-        <translation>无法复制材料</translation>
-    </message>
-    <message>
-        <source>Cannot rename the material</source>
-        <translation>无法重命名材料</translation>
-    </message>
-    <message>
-        <source>Cannot move to trash</source>
-        <translation>无法移到回收站</translation>
-    </message>
-    <message>
-        <source>Cannot restore</source>
-        <translation>无法恢复</translation>
     </message>
     <message>
         <source>Search failed</source>
@@ -1809,6 +1863,14 @@
         <translation>回收站</translation>
     </message>
     <message>
+        <source>No. {n}</source>
+        <translation>编号 {n}</translation>
+    </message>
+    <message>
+        <source>changed {t}</source>
+        <translation>{t} 修改</translation>
+    </message>
+    <message>
         <source>{label} ({n})</source>
         <translation>{label}（{n}）</translation>
     </message>
@@ -1823,6 +1885,10 @@
     <message>
         <source>{d} aspects, {p} points, {w} characters, updated {t}</source>
         <translation>{d} 个查摆方面，{p} 条要点，{w} 字，修改于 {t}</translation>
+    </message>
+    <message>
+        <source>Author: {name}</source>
+        <translation>作者：{name}</translation>
     </message>
 </context>
 <context>
@@ -2155,6 +2221,17 @@
     <message>
         <source>The version that was in the material went to the trash in its place.</source>
         <translation>材料中原有的那个版本已换入回收站。</translation>
+    </message>
+</context>
+<context>
+    <name>UndoNotice</name>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Bring the material back (Ctrl+Z in the library)</source>
+        <translation>把材料找回来（在材料库中也可按 Ctrl+Z）</translation>
     </message>
 </context>
 <context>
