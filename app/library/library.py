@@ -27,12 +27,23 @@ from typing import TYPE_CHECKING
 from app import target_guard
 from app.dimension_mapping import Target
 from app.errors import CorruptLibraryError, InputError, LibraryError
-from app.library import backup_files, fields, lock, restore, schema, search, trash, tree
+from app.library import (
+    backup_files,
+    fields,
+    lock,
+    restore,
+    schema,
+    search,
+    similarity,
+    trash,
+    tree,
+)
 from app.library.backups import BackupMethods, backup_before_migration
 from app.library.duplicate import draft_for_template
 from app.library.extras import LibraryExtras
 from app.library.nodes import NodeEditing
 from app.library.readonly import ReadonlyDatabase, connect_readonly, readonly_refusal
+from app.library.similarity import SimilarityMethods
 from app.library.snapshots import AUTO_SNAPSHOT_NAME, SnapshotInfo, SnapshotMethods  # noqa: F401 (API)
 from app.library.sqlite_errors import typed_errors
 from app.model import Material
@@ -80,7 +91,7 @@ class SearchHit:
 
 
 @typed_errors
-class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
+class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods, SimilarityMethods):
     path: Path
 
     # What the user should be told on opening, as (中文, English): a restore that was killed
@@ -205,6 +216,8 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods):
         try:
             with self.db.atomic():
                 yield self.db
+                if self._writing == 1:  # the outermost write: index what it changed (查重)
+                    similarity.refresh_stale(self.db)
         except sqlite3.Error as exc:  # disk full, read-only medium, I/O error: rolled back
             raise schema.write_error(self.path, exc) from exc
         finally:

@@ -1,0 +1,280 @@
+"""The 查重 index: winnowed fingerprints (``app.compare.fingerprints``) of every text a writer
+types — point title/body/example, section and dimension intros, a material's preamble and
+closing — with where each sits, so a material is compared with a thousand others by a few
+index look-ups instead of reading them all.
+
+Kept right on every write without each write path having to remember it: triggers (plain SQL,
+so every path — edits, tree changes, imports, trash, restores, snapshot restores — is covered,
+as are paths added later) drop a deleted node's rows at once and put every inserted or changed
+node / material in ``similarity_stale``; ``refresh_stale`` recomputes those in Python at the end
+of each ``Library._write`` transaction, so the index is never behind what a commit wrote.
+Section and dimension headings are not indexed: they are the template's wording, the same in
+every material of a year.
+
+Rows: ``key`` = node id × 8 + field code (a material's own fields: −(material id × 8 + code)),
+``pos`` = the fingerprint's offset in the field's normalised text (a list field's paragraphs
+joined). Trashed materials stay indexed (a restore needs nothing) and are filtered at query.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from app.compare.fingerprints import winnow
+from app.compare.normalise import normalise
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+FIELD_SHIFT = 8
+NODE_FIELDS = {"title": 0, "body": 1, "example": 2, "intro": 3}
+MATERIAL_FIELDS = {"preamble": 4, "closing": 5}
+LIST_FIELDS = ("intro", "preamble", "closing")
+_CHUNK = 500  # ids per IN (…) list
+
+_SCHEMA = (
+    "CREATE TABLE similarity_grams (hash INTEGER NOT NULL, key INTEGER NOT NULL,"
+    " pos INTEGER NOT NULL, material_id INTEGER NOT NULL, PRIMARY KEY (hash, key, pos))"
+    " WITHOUT ROWID",
+    "CREATE INDEX similarity_grams_key ON similarity_grams(key)",
+    "CREATE TABLE similarity_stale (key INTEGER PRIMARY KEY)",  # node id, or −material id
+    "CREATE TRIGGER nodes_similarity_ai AFTER INSERT ON nodes BEGIN"
+    " INSERT OR IGNORE INTO similarity_stale VALUES (new.id); END",
+    "CREATE TRIGGER nodes_similarity_au AFTER UPDATE OF title, body, example, intro, material_id"
+    " ON nodes WHEN old.title IS NOT new.title OR old.body IS NOT new.body"
+    " OR old.example IS NOT new.example OR old.intro IS NOT new.intro"
+    " OR old.material_id IS NOT new.material_id BEGIN"
+    " INSERT OR IGNORE INTO similarity_stale VALUES (new.id); END",
+    "CREATE TRIGGER nodes_similarity_ad AFTER DELETE ON nodes BEGIN"
+    f" DELETE FROM similarity_grams WHERE key BETWEEN old.id * {FIELD_SHIFT}"
+    f" AND old.id * {FIELD_SHIFT} + {FIELD_SHIFT - 1};"
+    " DELETE FROM similarity_stale WHERE key = old.id; END",
+    "CREATE TRIGGER materials_similarity_ai AFTER INSERT ON materials BEGIN"
+    " INSERT OR IGNORE INTO similarity_stale VALUES (-new.id); END",
+    "CREATE TRIGGER materials_similarity_au AFTER UPDATE OF preamble, closing ON materials"
+    " WHEN old.preamble IS NOT new.preamble OR old.closing IS NOT new.closing BEGIN"
+    " INSERT OR IGNORE INTO similarity_stale VALUES (-new.id); END",
+    "CREATE TRIGGER materials_similarity_ad AFTER DELETE ON materials BEGIN"
+    f" DELETE FROM similarity_grams WHERE key BETWEEN -(old.id * {FIELD_SHIFT}"
+    f" + {FIELD_SHIFT - 1}) AND -(old.id * {FIELD_SHIFT});"
+    " DELETE FROM similarity_stale WHERE key = -old.id; END",
+)
+
+
+def m006_similarity_index(db: Database) -> None:
+    """Migration step: the index tables and triggers, then the index of every text already
+    in the library (a one-off pass at the first writable open after the upgrade)."""
+    for statement in _SCHEMA:
+        db.execute(statement)
+    db.execute("INSERT INTO similarity_stale SELECT id FROM nodes")
+    db.execute("INSERT INTO similarity_stale SELECT -id FROM materials")
+    refresh_stale(db)
+
+
+def field_text(field: str, value: str) -> str:
+    """The text of a stored field as indexed: a list field's paragraphs joined by newlines."""
+    if field in LIST_FIELDS:
+        try:
+            items = json.loads(value)
+        except ValueError:
+            return ""
+        return "\n".join(i for i in items if isinstance(i, str)) if isinstance(items, list) else ""
+    return value or ""
+
+
+def field_key(owner: int, field: str, *, material: bool) -> int:
+    if material:
+        return -(owner * FIELD_SHIFT + MATERIAL_FIELDS[field])
+    return owner * FIELD_SHIFT + NODE_FIELDS[field]
+
+
+def refresh_stale(db: Database) -> None:
+    """Recompute the rows of every node and material the triggers marked, inside the caller's
+    transaction; then nothing is stale."""
+    stale = [row[0] for row in db.execute("SELECT key FROM similarity_stale").fetchall()]
+    if not stale:
+        return
+    rows: list[tuple[int, int, int, int]] = []
+    nodes = [k for k in stale if k > 0]
+    materials = [-k for k in stale if k < 0]
+    for chunk in _chunks(nodes):
+        marks = ",".join("?" * len(chunk))
+        for node_id, material_id, *values in db.execute(
+            f"SELECT id, material_id, title, body, example, intro FROM nodes WHERE id IN ({marks})",
+            chunk,
+        ).fetchall():
+            for field, value in zip(NODE_FIELDS, values, strict=True):
+                key = field_key(node_id, field, material=False)
+                rows += _rows(key, material_id, field_text(field, value))
+        _delete_keys(db, chunk, material=False)
+    for chunk in _chunks(materials):
+        marks = ",".join("?" * len(chunk))
+        for material_id, preamble, closing in db.execute(
+            f"SELECT id, preamble, closing FROM materials WHERE id IN ({marks})", chunk
+        ).fetchall():
+            for field, value in (("preamble", preamble), ("closing", closing)):
+                key = field_key(material_id, field, material=True)
+                rows += _rows(key, material_id, field_text(field, value))
+        _delete_keys(db, chunk, material=True)
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO similarity_grams (hash, key, pos, material_id) VALUES (?, ?, ?, ?)",
+        rows,
+    )
+    db.execute("DELETE FROM similarity_stale")
+
+
+def _rows(key: int, material_id: int, text: str) -> list[tuple[int, int, int, int]]:
+    return [(h, key, pos, material_id) for h, pos in winnow(normalise(text))]
+
+
+def _delete_keys(db: Database, owners: list[int], *, material: bool) -> None:
+    low, high = (-(FIELD_SHIFT - 1), 0) if material else (0, FIELD_SHIFT - 1)
+    sign = -1 if material else 1
+    db.conn.executemany(
+        "DELETE FROM similarity_grams WHERE key BETWEEN ? AND ?",
+        [(sign * o * FIELD_SHIFT + low, sign * o * FIELD_SHIFT + high) for o in owners],
+    )
+
+
+def _chunks(ids: list[int]) -> Iterable[list[int]]:
+    for start in range(0, len(ids), _CHUNK):
+        yield ids[start : start + _CHUNK]
+
+
+# ----- reading ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IndexedMaterial:
+    """A material as 查重 sees a source: who wrote it, when, and its indexed texts in reading
+    order as ``(key, node_id | None, field, paragraphs)``."""
+
+    id: int
+    title: str
+    organization: str
+    author: str
+    year: int | None
+    fields: list[tuple[int, int | None, str, list[str]]]
+
+
+def catalogue(db) -> list[tuple[int, str, str, str, int | None]]:
+    """``(id, title, organization, author, year)`` of every material not in the trash."""
+    return [
+        tuple(r)
+        for r in db.execute(
+            "SELECT id, title, organization, author, year FROM materials WHERE trashed = 0"
+            " ORDER BY id"
+        ).fetchall()
+    ]
+
+
+def hits(db, hashes: Iterable[int], material_ids: Iterable[int]) -> list[tuple[int, int, int, int]]:
+    """``(hash, material_id, key, pos)`` of the stored fingerprints with one of ``hashes`` in
+    one of ``material_ids``."""
+    return db.execute(
+        "SELECT hash, material_id, key, pos FROM similarity_grams"
+        " WHERE hash IN (SELECT value FROM json_each(?))"
+        " AND material_id IN (SELECT value FROM json_each(?))",
+        [json.dumps(sorted(set(hashes))), json.dumps(sorted(set(material_ids)))],
+    ).fetchall()
+
+
+def stale_materials(db) -> set[int]:
+    """Materials with a text not yet indexed (only after a write outside ``Library._write``;
+    a read-only open cannot fix it, so the comparison reads those materials whole)."""
+    found = set()
+    stale = [r[0] for r in db.execute("SELECT key FROM similarity_stale").fetchall()]
+    found.update(-k for k in stale if k < 0)
+    for chunk in _chunks([k for k in stale if k > 0]):
+        marks = ",".join("?" * len(chunk))
+        found.update(
+            r[0]
+            for r in db.execute(
+                f"SELECT DISTINCT material_id FROM nodes WHERE id IN ({marks})", chunk
+            ).fetchall()
+        )
+    return found
+
+
+def indexed_materials(db, material_ids: Iterable[int]) -> list[IndexedMaterial]:
+    """The indexed texts of ``material_ids`` in reading order (preamble; per section its intro,
+    its own points, then each dimension's intro and points; closing), read in bulk."""
+    ids = sorted(set(material_ids))
+    out = []
+    for chunk in _chunks(ids):
+        marks = ",".join("?" * len(chunk))
+        nodes: dict[int, list[tuple]] = {}
+        for row in db.execute(
+            "SELECT material_id, id, parent_id, kind, position, title, body, example, intro"
+            f" FROM nodes WHERE material_id IN ({marks}) ORDER BY position, id",
+            chunk,
+        ).fetchall():
+            nodes.setdefault(row[0], []).append(row[1:])
+        for mid, title, org, author, year, preamble, closing in db.execute(
+            "SELECT id, title, organization, author, year, preamble, closing FROM materials"
+            f" WHERE id IN ({marks}) ORDER BY id",
+            chunk,
+        ).fetchall():
+            fields = [(field_key(mid, "preamble", material=True), None, "preamble",
+                       _paragraphs("preamble", preamble))]  # fmt: skip
+            fields += _tree_fields(nodes.get(mid, []))
+            fields.append(
+                (field_key(mid, "closing", material=True), None, "closing",
+                 _paragraphs("closing", closing))
+            )  # fmt: skip
+            out.append(IndexedMaterial(mid, title, org, author, year, fields))
+    return out
+
+
+def _paragraphs(field: str, value: str) -> list[str]:
+    return field_text(field, value).split("\n") if field in LIST_FIELDS else [value or ""]
+
+
+def _tree_fields(rows: list[tuple]) -> list[tuple[int, int | None, str, list[str]]]:
+    children: dict[int | None, list[tuple]] = {}
+    for row in rows:  # already by position
+        children.setdefault(row[1], []).append(row)
+    out: list[tuple[int, int | None, str, list[str]]] = []
+
+    def point(row: tuple) -> None:
+        node_id = row[0]
+        for field, value in (("title", row[4]), ("body", row[5]), ("example", row[6])):
+            out.append((field_key(node_id, field, material=False), node_id, field, [value]))
+
+    def container(row: tuple) -> None:
+        node_id = row[0]
+        out.append((field_key(node_id, "intro", material=False), node_id, "intro",
+                    _paragraphs("intro", row[7])))  # fmt: skip
+        kids = children.get(node_id, [])
+        for kid in kids:
+            if kid[2] == "point":
+                point(kid)
+        for kid in kids:
+            if kid[2] == "dimension":
+                container(kid)
+
+    for section in children.get(None, []):
+        if section[2] == "section":
+            container(section)
+    return out
+
+
+class SimilarityMethods:
+    """The index's face on ``Library`` (mixed in; provides ``db`` and ``_write``)."""
+
+    def similarity_catalogue(self) -> list[tuple[int, str, str, str, int | None]]:
+        return catalogue(self.db)
+
+    def similarity_hits(
+        self, hashes: Iterable[int], material_ids: Iterable[int]
+    ) -> list[tuple[int, int, int, int]]:
+        return hits(self.db, hashes, material_ids)
+
+    def similarity_sources(self, material_ids: Iterable[int]) -> list[IndexedMaterial]:
+        return indexed_materials(self.db, material_ids)
+
+    def similarity_stale_materials(self) -> set[int]:
+        return stale_materials(self.db)
