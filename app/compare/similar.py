@@ -58,9 +58,13 @@ class TextSource:
 
 @dataclass
 class _Found:
+    """One source's passages. ``text`` is its normalised stream; ``stream`` (the fields
+    behind it, to map offsets back) is read only for the sources that are reported."""
+
     source: Source
-    stream: Stream
+    text: str
     found: list[Passage]
+    stream: Stream | None = None
     merged: list[tuple[int, int]] = field(default_factory=list)
 
     @property
@@ -120,8 +124,8 @@ def compare_material(
         results += _library_sources(library, material, mine, positions, min_chars, scope)
     for text in texts:
         stream = file_stream(text.paragraphs)
-        found = passages(mine.text, stream.text, _seeds(positions, stream), min_chars)
-        results.append(_Found(Source("file", "file", file=text.path), stream, found))
+        found = passages(mine.text, stream.text, _seeds(positions, stream.text), min_chars)
+        results.append(_Found(Source("file", "file", file=text.path), stream.text, found, stream))
     results = [r for r in results if r.found]
     for r in results:
         r.merged = covered((p.start, p.end) for p in r.found)
@@ -129,6 +133,8 @@ def compare_material(
     results.sort(key=lambda r: (_RELATION_RANK[r.source.relation], -r.shared))
     last_year = _last_year(material, results)
     reported = results[:max_sources] + [r for r in last_year if r not in results[:max_sources]]
+    if library is not None:
+        _attach_streams(library, reported, mine, positions, min_chars)
     matches = [m for r in reported for m in _matches(r, mine)]
     return SimilarityReport(
         material_id=material.id,
@@ -184,25 +190,47 @@ def _library_sources(
     for value, mid, key, pos in library.similarity_hits(positions, candidates.keys() - stale):
         rows[mid].append((value, key, pos))
     out = []
-    for indexed in library.similarity_sources(rows.keys() | stale):
+    for mid, fields in library.similarity_texts(rows.keys()).items():
+        starts, parts, at = {}, [], 0
+        for key, norm in fields:
+            starts[key] = at
+            parts.append(norm)
+            at += len(norm)
+        text = "".join(parts)
+        seeds = [
+            (i, starts[key] + pos)
+            for value, key, pos in rows[mid]
+            if key in starts
+            for i in positions[value]
+        ]
+        out.append(_Found(candidates[mid], text, passages(mine.text, text, seeds, min_chars)))
+    for indexed in library.similarity_sources(stale):  # not indexed yet (read-only open)
         stream = indexed_stream(indexed.fields)
-        if indexed.id in stale:  # not in the index yet (read-only open): fingerprint it here
-            seeds = _seeds(positions, stream)
-        else:
-            starts = stream.key_starts
-            seeds = [
-                (i, starts[key] + pos)
-                for value, key, pos in rows[indexed.id]
-                if key in starts
-                for i in positions[value]
-            ]
-        found = passages(mine.text, stream.text, seeds, min_chars)
-        out.append(_Found(candidates[indexed.id], stream, found))
+        found = passages(mine.text, stream.text, _seeds(positions, stream.text), min_chars)
+        out.append(_Found(candidates[indexed.id], stream.text, found, stream))
     return out
 
 
-def _seeds(positions: dict[int, list[int]], stream: Stream) -> list[tuple[int, int]]:
-    return [(i, j) for value, j in winnow(stream.text) for i in positions.get(value, ())]
+def _attach_streams(
+    library: Library,
+    results: list[_Found],
+    mine: Stream,
+    positions: dict[int, list[int]],
+    min_chars: int,
+) -> None:
+    """Read the fields behind the reported sources' texts, to map passages back to them."""
+    wanted = {r.source.material_id: r for r in results if r.stream is None}
+    for indexed in library.similarity_sources(wanted):
+        result = wanted[indexed.id]
+        result.stream = indexed_stream(indexed.fields)
+        if result.stream.text != result.text:  # changed between two reads: align afresh
+            result.text = result.stream.text
+            seeds = _seeds(positions, result.text)
+            result.found = passages(mine.text, result.text, seeds, min_chars)
+
+
+def _seeds(positions: dict[int, list[int]], text: str) -> list[tuple[int, int]]:
+    return [(i, j) for value, j in winnow(text) for i in positions.get(value, ())]
 
 
 def _matches(result: _Found, mine: Stream) -> list[Match]:
@@ -213,6 +241,8 @@ def _matches(result: _Found, mine: Stream) -> list[Match]:
         unit_segments[seg.unit].append(seg)
     shares: dict[object, float] = {}
     out = []
+    if result.stream is None:
+        return []
     for passage in result.found:
         for piece in pieces(passage, mine, result.stream):
             unit = piece.mine.unit

@@ -13,7 +13,9 @@ every material of a year.
 
 Rows: ``key`` = node id × 8 + field code (a material's own fields: −(material id × 8 + code)),
 ``pos`` = the fingerprint's offset in the field's normalised text (a list field's paragraphs
-joined). Trashed materials stay indexed (a restore needs nothing) and are filtered at query.
+joined). ``similarity_texts`` keeps each field's normalised text, which the alignment reads
+instead of normalising every source again. Trashed materials stay indexed (a restore needs
+nothing) and are filtered at query.
 """
 
 from __future__ import annotations
@@ -40,6 +42,11 @@ _SCHEMA = (
     " pos INTEGER NOT NULL, material_id INTEGER NOT NULL, PRIMARY KEY (hash, key, pos))"
     " WITHOUT ROWID",
     "CREATE INDEX similarity_grams_key ON similarity_grams(key)",
+    # Each indexed field's normalised text: a comparison reads these instead of normalising
+    # a thousand materials again (the alignment runs on them).
+    "CREATE TABLE similarity_texts (key INTEGER PRIMARY KEY, material_id INTEGER NOT NULL,"
+    " norm TEXT NOT NULL)",
+    "CREATE INDEX similarity_texts_material ON similarity_texts(material_id)",
     "CREATE TABLE similarity_stale (key INTEGER PRIMARY KEY)",  # node id, or −material id
     "CREATE TRIGGER nodes_similarity_ai AFTER INSERT ON nodes BEGIN"
     " INSERT OR IGNORE INTO similarity_stale VALUES (new.id); END",
@@ -51,6 +58,8 @@ _SCHEMA = (
     "CREATE TRIGGER nodes_similarity_ad AFTER DELETE ON nodes BEGIN"
     f" DELETE FROM similarity_grams WHERE key BETWEEN old.id * {FIELD_SHIFT}"
     f" AND old.id * {FIELD_SHIFT} + {FIELD_SHIFT - 1};"
+    f" DELETE FROM similarity_texts WHERE key BETWEEN old.id * {FIELD_SHIFT}"
+    f" AND old.id * {FIELD_SHIFT} + {FIELD_SHIFT - 1};"
     " DELETE FROM similarity_stale WHERE key = old.id; END",
     "CREATE TRIGGER materials_similarity_ai AFTER INSERT ON materials BEGIN"
     " INSERT OR IGNORE INTO similarity_stale VALUES (-new.id); END",
@@ -59,6 +68,8 @@ _SCHEMA = (
     " INSERT OR IGNORE INTO similarity_stale VALUES (-new.id); END",
     "CREATE TRIGGER materials_similarity_ad AFTER DELETE ON materials BEGIN"
     f" DELETE FROM similarity_grams WHERE key BETWEEN -(old.id * {FIELD_SHIFT}"
+    f" + {FIELD_SHIFT - 1}) AND -(old.id * {FIELD_SHIFT});"
+    f" DELETE FROM similarity_texts WHERE key BETWEEN -(old.id * {FIELD_SHIFT}"
     f" + {FIELD_SHIFT - 1}) AND -(old.id * {FIELD_SHIFT});"
     " DELETE FROM similarity_stale WHERE key = -old.id; END",
 )
@@ -98,6 +109,7 @@ def refresh_stale(db: Database) -> None:
     if not stale:
         return
     rows: list[tuple[int, int, int, int]] = []
+    texts: list[tuple[int, int, str]] = []
     nodes = [k for k in stale if k > 0]
     materials = [-k for k in stale if k < 0]
     for chunk in _chunks(nodes):
@@ -108,7 +120,7 @@ def refresh_stale(db: Database) -> None:
         ).fetchall():
             for field, value in zip(NODE_FIELDS, values, strict=True):
                 key = field_key(node_id, field, material=False)
-                rows += _rows(key, material_id, field_text(field, value))
+                _add(rows, texts, key, material_id, field_text(field, value))
         _delete_keys(db, chunk, material=False)
     for chunk in _chunks(materials):
         marks = ",".join("?" * len(chunk))
@@ -117,26 +129,31 @@ def refresh_stale(db: Database) -> None:
         ).fetchall():
             for field, value in (("preamble", preamble), ("closing", closing)):
                 key = field_key(material_id, field, material=True)
-                rows += _rows(key, material_id, field_text(field, value))
+                _add(rows, texts, key, material_id, field_text(field, value))
         _delete_keys(db, chunk, material=True)
     db.conn.executemany(
         "INSERT OR IGNORE INTO similarity_grams (hash, key, pos, material_id) VALUES (?, ?, ?, ?)",
         rows,
     )
+    db.conn.executemany(
+        "INSERT OR REPLACE INTO similarity_texts (key, material_id, norm) VALUES (?, ?, ?)", texts
+    )
     db.execute("DELETE FROM similarity_stale")
 
 
-def _rows(key: int, material_id: int, text: str) -> list[tuple[int, int, int, int]]:
-    return [(h, key, pos, material_id) for h, pos in winnow(normalise(text))]
+def _add(rows: list, texts: list, key: int, material_id: int, text: str) -> None:
+    norm = normalise(text)
+    if norm:
+        texts.append((key, material_id, norm))
+        rows += [(h, key, pos, material_id) for h, pos in winnow(norm)]
 
 
 def _delete_keys(db: Database, owners: list[int], *, material: bool) -> None:
     low, high = (-(FIELD_SHIFT - 1), 0) if material else (0, FIELD_SHIFT - 1)
     sign = -1 if material else 1
-    db.conn.executemany(
-        "DELETE FROM similarity_grams WHERE key BETWEEN ? AND ?",
-        [(sign * o * FIELD_SHIFT + low, sign * o * FIELD_SHIFT + high) for o in owners],
-    )
+    ranges = [(sign * o * FIELD_SHIFT + low, sign * o * FIELD_SHIFT + high) for o in owners]
+    for table in ("similarity_grams", "similarity_texts"):
+        db.conn.executemany(f"DELETE FROM {table} WHERE key BETWEEN ? AND ?", ranges)
 
 
 def _chunks(ids: list[int]) -> Iterable[list[int]]:
@@ -149,8 +166,8 @@ def _chunks(ids: list[int]) -> Iterable[list[int]]:
 
 @dataclass(frozen=True)
 class IndexedMaterial:
-    """A material as 查重 sees a source: who wrote it, when, and its indexed texts in reading
-    order as ``(key, node_id | None, field, paragraphs)``."""
+    """A material as 查重 sees a source: who wrote it, when, and its indexed texts in stream
+    order (``stream_order``) as ``(key, node_id | None, field, paragraphs)``."""
 
     id: int
     title: str
@@ -199,67 +216,60 @@ def stale_materials(db) -> set[int]:
     return found
 
 
-def indexed_materials(db, material_ids: Iterable[int]) -> list[IndexedMaterial]:
-    """The indexed texts of ``material_ids`` in reading order (preamble; per section its intro,
-    its own points, then each dimension's intro and points; closing), read in bulk."""
-    ids = sorted(set(material_ids))
-    out = []
-    for chunk in _chunks(ids):
+def stream_order(key: int) -> tuple[int, int]:
+    """The order a material's fields are compared in: preamble, nodes by id (creation order,
+    which is reading order for imported and copied materials; order only decides where a
+    passage may run on from one field into the next), closing."""
+    if key >= 0:
+        return (1, key)
+    return (0, 0) if -key % FIELD_SHIFT == MATERIAL_FIELDS["preamble"] else (2, 0)
+
+
+def normalised_texts(db, material_ids: Iterable[int]) -> dict[int, list[tuple[int, str]]]:
+    """Per material its indexed fields' normalised texts as ``(key, text)`` in stream order."""
+    out: dict[int, list[tuple[int, str]]] = {}
+    for chunk in _chunks(sorted(set(material_ids))):
         marks = ",".join("?" * len(chunk))
-        nodes: dict[int, list[tuple]] = {}
-        for row in db.execute(
-            "SELECT material_id, id, parent_id, kind, position, title, body, example, intro"
-            f" FROM nodes WHERE material_id IN ({marks}) ORDER BY position, id",
+        for key, mid, norm in db.execute(
+            f"SELECT key, material_id, norm FROM similarity_texts WHERE material_id IN ({marks})",
             chunk,
         ).fetchall():
-            nodes.setdefault(row[0], []).append(row[1:])
+            out.setdefault(mid, []).append((key, norm))
+    for fields in out.values():
+        fields.sort(key=lambda f: stream_order(f[0]))
+    return out
+
+
+def indexed_materials(db, material_ids: Iterable[int]) -> list[IndexedMaterial]:
+    """The indexed texts of ``material_ids`` as stored, in stream order (``stream_order``)."""
+    out = []
+    for chunk in _chunks(sorted(set(material_ids))):
+        marks = ",".join("?" * len(chunk))
+        fields: dict[int, list[tuple[int, int | None, str, list[str]]]] = {}
+        for node_id, mid, *values in db.execute(
+            "SELECT id, material_id, title, body, example, intro FROM nodes"
+            f" WHERE material_id IN ({marks})",
+            chunk,
+        ).fetchall():
+            for name, value in zip(NODE_FIELDS, values, strict=True):
+                key = field_key(node_id, name, material=False)
+                fields.setdefault(mid, []).append((key, node_id, name, _paragraphs(name, value)))
         for mid, title, org, author, year, preamble, closing in db.execute(
             "SELECT id, title, organization, author, year, preamble, closing FROM materials"
             f" WHERE id IN ({marks}) ORDER BY id",
             chunk,
         ).fetchall():
-            fields = [(field_key(mid, "preamble", material=True), None, "preamble",
-                       _paragraphs("preamble", preamble))]  # fmt: skip
-            fields += _tree_fields(nodes.get(mid, []))
-            fields.append(
-                (field_key(mid, "closing", material=True), None, "closing",
-                 _paragraphs("closing", closing))
-            )  # fmt: skip
-            out.append(IndexedMaterial(mid, title, org, author, year, fields))
+            own = fields.get(mid, [])
+            for name, value in (("preamble", preamble), ("closing", closing)):
+                key = field_key(mid, name, material=True)
+                own.append((key, None, name, _paragraphs(name, value)))
+            own.sort(key=lambda f: stream_order(f[0]))
+            out.append(IndexedMaterial(mid, title, org, author, year, own))
     return out
 
 
 def _paragraphs(field: str, value: str) -> list[str]:
     return field_text(field, value).split("\n") if field in LIST_FIELDS else [value or ""]
-
-
-def _tree_fields(rows: list[tuple]) -> list[tuple[int, int | None, str, list[str]]]:
-    children: dict[int | None, list[tuple]] = {}
-    for row in rows:  # already by position
-        children.setdefault(row[1], []).append(row)
-    out: list[tuple[int, int | None, str, list[str]]] = []
-
-    def point(row: tuple) -> None:
-        node_id = row[0]
-        for field, value in (("title", row[4]), ("body", row[5]), ("example", row[6])):
-            out.append((field_key(node_id, field, material=False), node_id, field, [value]))
-
-    def container(row: tuple) -> None:
-        node_id = row[0]
-        out.append((field_key(node_id, "intro", material=False), node_id, "intro",
-                    _paragraphs("intro", row[7])))  # fmt: skip
-        kids = children.get(node_id, [])
-        for kid in kids:
-            if kid[2] == "point":
-                point(kid)
-        for kid in kids:
-            if kid[2] == "dimension":
-                container(kid)
-
-    for section in children.get(None, []):
-        if section[2] == "section":
-            container(section)
-    return out
 
 
 class SimilarityMethods:
@@ -275,6 +285,9 @@ class SimilarityMethods:
 
     def similarity_sources(self, material_ids: Iterable[int]) -> list[IndexedMaterial]:
         return indexed_materials(self.db, material_ids)
+
+    def similarity_texts(self, material_ids: Iterable[int]) -> dict[int, list[tuple[int, str]]]:
+        return normalised_texts(self.db, material_ids)
 
     def similarity_stale_materials(self) -> set[int]:
         return stale_materials(self.db)
