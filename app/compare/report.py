@@ -43,7 +43,7 @@ class Source:
 
     def label(self) -> str:
         if self.kind == "file":
-            return f"文件 {self.file}"
+            return str(self.file)
         year = f"{self.year}年 " if self.year is not None else ""
         return f"材料 {self.material_id}（{year}{self.title or '无标题'}）"
 
