@@ -5,9 +5,9 @@ index look-ups instead of reading them all.
 
 Kept right on every write without each write path having to remember it: triggers (plain SQL,
 so every path — edits, tree changes, imports, trash, restores, snapshot restores — is covered,
-as are paths added later) drop a deleted node's rows at once and put every inserted or changed
-node / material in ``similarity_stale``; ``refresh_stale`` recomputes those in Python at the end
-of each ``Library._write`` transaction, so the index is never behind what a commit wrote.
+as are paths added later) put every inserted, changed or deleted node / material in
+``similarity_stale``; ``refresh_stale`` re-indexes those in Python at the end of each
+``Library._write`` transaction, so the index is never behind what a commit wrote.
 Section and dimension headings are not indexed: they are the template's wording, the same in
 every material of a year.
 
@@ -38,40 +38,34 @@ LIST_FIELDS = ("intro", "preamble", "closing")
 _CHUNK = 500  # ids per IN (…) list
 
 _SCHEMA = (
+    # The inverted index, looked up by hash. No index by key (it would double the size): a
+    # field's rows are deleted through its stored text, whose fingerprints name them exactly.
     "CREATE TABLE similarity_grams (hash INTEGER NOT NULL, key INTEGER NOT NULL,"
     " pos INTEGER NOT NULL, material_id INTEGER NOT NULL, PRIMARY KEY (hash, key, pos))"
     " WITHOUT ROWID",
-    "CREATE INDEX similarity_grams_key ON similarity_grams(key)",
     # Each indexed field's normalised text: a comparison reads these instead of normalising
     # a thousand materials again (the alignment runs on them).
     "CREATE TABLE similarity_texts (key INTEGER PRIMARY KEY, material_id INTEGER NOT NULL,"
     " norm TEXT NOT NULL)",
     "CREATE INDEX similarity_texts_material ON similarity_texts(material_id)",
-    "CREATE TABLE similarity_stale (key INTEGER PRIMARY KEY)",  # node id, or −material id
+    # Owners to re-index: a node id, or −material id; with the material they belong to.
+    "CREATE TABLE similarity_stale (key INTEGER PRIMARY KEY, material_id INTEGER NOT NULL)",
     "CREATE TRIGGER nodes_similarity_ai AFTER INSERT ON nodes BEGIN"
-    " INSERT OR IGNORE INTO similarity_stale VALUES (new.id); END",
+    " INSERT OR REPLACE INTO similarity_stale VALUES (new.id, new.material_id); END",
     "CREATE TRIGGER nodes_similarity_au AFTER UPDATE OF title, body, example, intro, material_id"
     " ON nodes WHEN old.title IS NOT new.title OR old.body IS NOT new.body"
     " OR old.example IS NOT new.example OR old.intro IS NOT new.intro"
     " OR old.material_id IS NOT new.material_id BEGIN"
-    " INSERT OR IGNORE INTO similarity_stale VALUES (new.id); END",
+    " INSERT OR REPLACE INTO similarity_stale VALUES (new.id, new.material_id); END",
     "CREATE TRIGGER nodes_similarity_ad AFTER DELETE ON nodes BEGIN"
-    f" DELETE FROM similarity_grams WHERE key BETWEEN old.id * {FIELD_SHIFT}"
-    f" AND old.id * {FIELD_SHIFT} + {FIELD_SHIFT - 1};"
-    f" DELETE FROM similarity_texts WHERE key BETWEEN old.id * {FIELD_SHIFT}"
-    f" AND old.id * {FIELD_SHIFT} + {FIELD_SHIFT - 1};"
-    " DELETE FROM similarity_stale WHERE key = old.id; END",
+    " INSERT OR REPLACE INTO similarity_stale VALUES (old.id, old.material_id); END",
     "CREATE TRIGGER materials_similarity_ai AFTER INSERT ON materials BEGIN"
-    " INSERT OR IGNORE INTO similarity_stale VALUES (-new.id); END",
+    " INSERT OR REPLACE INTO similarity_stale VALUES (-new.id, new.id); END",
     "CREATE TRIGGER materials_similarity_au AFTER UPDATE OF preamble, closing ON materials"
     " WHEN old.preamble IS NOT new.preamble OR old.closing IS NOT new.closing BEGIN"
-    " INSERT OR IGNORE INTO similarity_stale VALUES (-new.id); END",
+    " INSERT OR REPLACE INTO similarity_stale VALUES (-new.id, new.id); END",
     "CREATE TRIGGER materials_similarity_ad AFTER DELETE ON materials BEGIN"
-    f" DELETE FROM similarity_grams WHERE key BETWEEN -(old.id * {FIELD_SHIFT}"
-    f" + {FIELD_SHIFT - 1}) AND -(old.id * {FIELD_SHIFT});"
-    f" DELETE FROM similarity_texts WHERE key BETWEEN -(old.id * {FIELD_SHIFT}"
-    f" + {FIELD_SHIFT - 1}) AND -(old.id * {FIELD_SHIFT});"
-    " DELETE FROM similarity_stale WHERE key = -old.id; END",
+    " INSERT OR REPLACE INTO similarity_stale VALUES (-old.id, old.id); END",
 )
 
 
@@ -80,8 +74,8 @@ def m006_similarity_index(db: Database) -> None:
     in the library (a one-off pass at the first writable open after the upgrade)."""
     for statement in _SCHEMA:
         db.execute(statement)
-    db.execute("INSERT INTO similarity_stale SELECT id FROM nodes")
-    db.execute("INSERT INTO similarity_stale SELECT -id FROM materials")
+    db.execute("INSERT INTO similarity_stale SELECT id, material_id FROM nodes")
+    db.execute("INSERT INTO similarity_stale SELECT -id, id FROM materials")
     refresh_stale(db)
 
 
@@ -103,16 +97,16 @@ def field_key(owner: int, field: str, *, material: bool) -> int:
 
 
 def refresh_stale(db: Database) -> None:
-    """Recompute the rows of every node and material the triggers marked, inside the caller's
-    transaction; then nothing is stale."""
+    """Re-index every node and material the triggers marked, inside the caller's transaction:
+    the rows of its old text go (found through that text), its current text is indexed (none
+    when it was deleted); then nothing is stale."""
     stale = [row[0] for row in db.execute("SELECT key FROM similarity_stale").fetchall()]
     if not stale:
         return
+    _drop_old(db, stale)
     rows: list[tuple[int, int, int, int]] = []
     texts: list[tuple[int, int, str]] = []
-    nodes = [k for k in stale if k > 0]
-    materials = [-k for k in stale if k < 0]
-    for chunk in _chunks(nodes):
+    for chunk in _chunks([k for k in stale if k > 0]):
         marks = ",".join("?" * len(chunk))
         for node_id, material_id, *values in db.execute(
             f"SELECT id, material_id, title, body, example, intro FROM nodes WHERE id IN ({marks})",
@@ -121,8 +115,7 @@ def refresh_stale(db: Database) -> None:
             for field, value in zip(NODE_FIELDS, values, strict=True):
                 key = field_key(node_id, field, material=False)
                 _add(rows, texts, key, material_id, field_text(field, value))
-        _delete_keys(db, chunk, material=False)
-    for chunk in _chunks(materials):
+    for chunk in _chunks([-k for k in stale if k < 0]):
         marks = ",".join("?" * len(chunk))
         for material_id, preamble, closing in db.execute(
             f"SELECT id, preamble, closing FROM materials WHERE id IN ({marks})", chunk
@@ -130,7 +123,8 @@ def refresh_stale(db: Database) -> None:
             for field, value in (("preamble", preamble), ("closing", closing)):
                 key = field_key(material_id, field, material=True)
                 _add(rows, texts, key, material_id, field_text(field, value))
-        _delete_keys(db, chunk, material=True)
+    # OR IGNORE / OR REPLACE: a leftover row must never fail the user's write; a stray
+    # fingerprint costs one comparison at most (every seed is checked against the texts).
     db.conn.executemany(
         "INSERT OR IGNORE INTO similarity_grams (hash, key, pos, material_id) VALUES (?, ?, ?, ?)",
         rows,
@@ -141,19 +135,33 @@ def refresh_stale(db: Database) -> None:
     db.execute("DELETE FROM similarity_stale")
 
 
+def _owner_keys(owner: int) -> list[int]:
+    if owner > 0:
+        return [field_key(owner, f, material=False) for f in NODE_FIELDS]
+    return [field_key(-owner, f, material=True) for f in MATERIAL_FIELDS]
+
+
+def _drop_old(db: Database, owners: list[int]) -> None:
+    if db.execute("SELECT 1 FROM similarity_texts LIMIT 1").fetchone() is None:
+        return  # a fresh index (the migration): nothing to drop
+    keys = [k for owner in owners for k in _owner_keys(owner)]
+    for chunk in _chunks(keys):
+        marks = ",".join("?" * len(chunk))
+        old = db.execute(
+            f"SELECT key, norm FROM similarity_texts WHERE key IN ({marks})", chunk
+        ).fetchall()
+        db.conn.executemany(
+            "DELETE FROM similarity_grams WHERE hash = ? AND key = ? AND pos = ?",
+            [(h, key, pos) for key, norm in old for h, pos in winnow(norm)],
+        )
+        db.conn.executemany("DELETE FROM similarity_texts WHERE key = ?", [(k,) for k, _ in old])
+
+
 def _add(rows: list, texts: list, key: int, material_id: int, text: str) -> None:
     norm = normalise(text)
     if norm:
         texts.append((key, material_id, norm))
         rows += [(h, key, pos, material_id) for h, pos in winnow(norm)]
-
-
-def _delete_keys(db: Database, owners: list[int], *, material: bool) -> None:
-    low, high = (-(FIELD_SHIFT - 1), 0) if material else (0, FIELD_SHIFT - 1)
-    sign = -1 if material else 1
-    ranges = [(sign * o * FIELD_SHIFT + low, sign * o * FIELD_SHIFT + high) for o in owners]
-    for table in ("similarity_grams", "similarity_texts"):
-        db.conn.executemany(f"DELETE FROM {table} WHERE key BETWEEN ? AND ?", ranges)
 
 
 def _chunks(ids: list[int]) -> Iterable[list[int]]:
@@ -202,18 +210,7 @@ def hits(db, hashes: Iterable[int], material_ids: Iterable[int]) -> list[tuple[i
 def stale_materials(db) -> set[int]:
     """Materials with a text not yet indexed (only after a write outside ``Library._write``;
     a read-only open cannot fix it, so the comparison reads those materials whole)."""
-    found = set()
-    stale = [r[0] for r in db.execute("SELECT key FROM similarity_stale").fetchall()]
-    found.update(-k for k in stale if k < 0)
-    for chunk in _chunks([k for k in stale if k > 0]):
-        marks = ",".join("?" * len(chunk))
-        found.update(
-            r[0]
-            for r in db.execute(
-                f"SELECT DISTINCT material_id FROM nodes WHERE id IN ({marks})", chunk
-            ).fetchall()
-        )
-    return found
+    return {r[0] for r in db.execute("SELECT DISTINCT material_id FROM similarity_stale")}
 
 
 def stream_order(key: int) -> tuple[int, int]:

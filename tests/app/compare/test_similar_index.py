@@ -6,12 +6,14 @@ written behind the index's back."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 
 from similar_samples import COPIED, OWN_TEXT, material
+from sqlite_utils import Database
 
 from app.compare.similar import find_similar
-from app.library import Library
+from app.library import Library, similarity
 
 OTHER = "重大事项请示报告制度执行中存在先办后补"  # a second planted clause
 
@@ -110,3 +112,31 @@ def test_a_read_only_open_compares_text_the_index_has_not_seen(tmp_path):
         lib.update_material(new, title="改个标题")  # any write brings the index up to date
         assert lib.similarity_stale_materials() == set()
         assert copied_texts(lib, new) == {OTHER}
+
+
+def test_after_many_edits_the_index_is_exactly_a_fresh_build(lib, tmp_path):
+    old, new, point = setup(lib)
+    lib.update_node(point.id, body=OTHER)
+    entry = lib.delete_node(point.id)
+    lib.restore_from_trash(entry)
+    lib.duplicate_material(old)
+    lib.update_material(new, preamble=[COPIED, OWN_TEXT[6]], closing=[OTHER])
+    lib.update_material(new, preamble=[OWN_TEXT[6]])
+    lib.trash_material(old)
+
+    def index(db) -> tuple[set, set]:
+        grams = set(db.execute("SELECT hash, key, pos, material_id FROM similarity_grams"))
+        texts = set(db.execute("SELECT key, material_id, norm FROM similarity_texts"))
+        return grams, texts
+
+    kept = index(lib.db)
+    copy = tmp_path / "rebuilt.db"
+    lib.backup(copy)
+    db = Database(sqlite3.connect(copy))
+    db.execute("DELETE FROM similarity_grams")
+    db.execute("DELETE FROM similarity_texts")
+    db.execute("INSERT INTO similarity_stale SELECT id, material_id FROM nodes")
+    db.execute("INSERT INTO similarity_stale SELECT -id, id FROM materials")
+    similarity.refresh_stale(db)
+    assert index(db) == kept
+    assert len(kept[0]) > 0
