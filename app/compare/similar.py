@@ -190,13 +190,7 @@ def _library_sources(
     for value, mid, key, pos in library.similarity_hits(positions, candidates.keys() - stale):
         rows[mid].append((value, key, pos))
     out = []
-    for mid, fields in library.similarity_texts(rows.keys()).items():
-        starts, parts, at = {}, [], 0
-        for key, norm in fields:
-            starts[key] = at
-            parts.append(norm)
-            at += len(norm)
-        text = "".join(parts)
+    for mid, (text, starts) in library.similarity_texts(rows.keys()).items():
         seeds = [
             (i, starts[key] + pos)
             for value, key, pos in rows[mid]

@@ -13,8 +13,8 @@ every material of a year.
 
 Rows: ``key`` = node id × 8 + field code (a material's own fields: −(material id × 8 + code)),
 ``pos`` = the fingerprint's offset in the field's normalised text (a list field's paragraphs
-joined). ``similarity_texts`` keeps each field's normalised text, which the alignment reads
-instead of normalising every source again. Trashed materials stay indexed (a restore needs
+joined). ``similarity_texts`` keeps each material's normalised stream, which the alignment
+reads instead of normalising every source again. Trashed materials stay indexed (a restore needs
 nothing) and are filtered at query.
 """
 
@@ -43,11 +43,11 @@ _SCHEMA = (
     "CREATE TABLE similarity_grams (hash INTEGER NOT NULL, key INTEGER NOT NULL,"
     " pos INTEGER NOT NULL, material_id INTEGER NOT NULL, PRIMARY KEY (hash, key, pos))"
     " WITHOUT ROWID",
-    # Each indexed field's normalised text: a comparison reads these instead of normalising
-    # a thousand materials again (the alignment runs on them).
-    "CREATE TABLE similarity_texts (key INTEGER PRIMARY KEY, material_id INTEGER NOT NULL,"
-    " norm TEXT NOT NULL)",
-    "CREATE INDEX similarity_texts_material ON similarity_texts(material_id)",
+    # Each material's normalised stream (its indexed fields in ``stream_order``, joined) and
+    # where each field starts in it (JSON ``[[key, start], …]``): a comparison reads one row
+    # per source instead of normalising a thousand materials again.
+    "CREATE TABLE similarity_texts (material_id INTEGER PRIMARY KEY, norm TEXT NOT NULL,"
+    " layout TEXT NOT NULL)",
     # Owners to re-index: a node id, or −material id; with the material they belong to.
     "CREATE TABLE similarity_stale (key INTEGER PRIMARY KEY, material_id INTEGER NOT NULL)",
     "CREATE TRIGGER nodes_similarity_ai AFTER INSERT ON nodes BEGIN"
@@ -98,70 +98,93 @@ def field_key(owner: int, field: str, *, material: bool) -> int:
 
 def refresh_stale(db: Database) -> None:
     """Re-index every node and material the triggers marked, inside the caller's transaction:
-    the rows of its old text go (found through that text), its current text is indexed (none
-    when it was deleted); then nothing is stale."""
-    stale = [row[0] for row in db.execute("SELECT key FROM similarity_stale").fetchall()]
+    the fingerprints of a marked owner's old text go (found through the stored stream), its
+    current text is fingerprinted (none when deleted), and the stream of each material
+    concerned is stored again; then nothing is stale."""
+    stale = db.execute("SELECT key, material_id FROM similarity_stale").fetchall()
     if not stale:
         return
-    _drop_old(db, stale)
-    rows: list[tuple[int, int, int, int]] = []
-    texts: list[tuple[int, int, str]] = []
-    for chunk in _chunks([k for k in stale if k > 0]):
+    owners = {key for key, _ in stale}
+    materials = sorted({mid for _, mid in stale})
+    drop: list[tuple[int, int, int]] = []
+    add: list[tuple[int, int, int, int]] = []
+    streams: list[tuple[int, str, str]] = []
+    for chunk in _chunks(materials):
         marks = ",".join("?" * len(chunk))
-        for node_id, material_id, *values in db.execute(
-            f"SELECT id, material_id, title, body, example, intro FROM nodes WHERE id IN ({marks})",
-            chunk,
+        for norm, layout in db.execute(
+            f"SELECT norm, layout FROM similarity_texts WHERE material_id IN ({marks})", chunk
         ).fetchall():
-            for field, value in zip(NODE_FIELDS, values, strict=True):
-                key = field_key(node_id, field, material=False)
-                _add(rows, texts, key, material_id, field_text(field, value))
-    for chunk in _chunks([-k for k in stale if k < 0]):
-        marks = ",".join("?" * len(chunk))
-        for material_id, preamble, closing in db.execute(
-            f"SELECT id, preamble, closing FROM materials WHERE id IN ({marks})", chunk
-        ).fetchall():
-            for field, value in (("preamble", preamble), ("closing", closing)):
-                key = field_key(material_id, field, material=True)
-                _add(rows, texts, key, material_id, field_text(field, value))
+            for key, text in _fields_of(norm, layout):
+                if _owner(key) in owners:
+                    drop += [(h, key, pos) for h, pos in winnow(text)]
+        fields = _stored_fields(db, chunk)
+        for mid in chunk:
+            if mid not in fields:  # the material is gone
+                continue
+            parts, layout, at = [], [], 0
+            for key, text in sorted(fields[mid], key=lambda f: stream_order(f[0])):
+                norm = normalise(text)
+                if not norm:
+                    continue
+                if _owner(key) in owners:
+                    add += [(h, key, pos, mid) for h, pos in winnow(norm)]
+                parts.append(norm)
+                layout.append([key, at])
+                at += len(norm)
+            streams.append((mid, "".join(parts), json.dumps(layout)))
+        db.execute(f"DELETE FROM similarity_texts WHERE material_id IN ({marks})", chunk)
     # OR IGNORE / OR REPLACE: a leftover row must never fail the user's write; a stray
     # fingerprint costs one comparison at most (every seed is checked against the texts).
+    db.conn.executemany("DELETE FROM similarity_grams WHERE hash = ? AND key = ? AND pos = ?", drop)
     db.conn.executemany(
         "INSERT OR IGNORE INTO similarity_grams (hash, key, pos, material_id) VALUES (?, ?, ?, ?)",
-        rows,
+        add,
     )
     db.conn.executemany(
-        "INSERT OR REPLACE INTO similarity_texts (key, material_id, norm) VALUES (?, ?, ?)", texts
+        "INSERT OR REPLACE INTO similarity_texts (material_id, norm, layout) VALUES (?, ?, ?)",
+        streams,
     )
     db.execute("DELETE FROM similarity_stale")
 
 
-def _owner_keys(owner: int) -> list[int]:
-    if owner > 0:
-        return [field_key(owner, f, material=False) for f in NODE_FIELDS]
-    return [field_key(-owner, f, material=True) for f in MATERIAL_FIELDS]
+def _owner(key: int) -> int:
+    """The node id (or −material id) a field key belongs to."""
+    return key // FIELD_SHIFT if key >= 0 else -((-key) // FIELD_SHIFT)
 
 
-def _drop_old(db: Database, owners: list[int]) -> None:
-    if db.execute("SELECT 1 FROM similarity_texts LIMIT 1").fetchone() is None:
-        return  # a fresh index (the migration): nothing to drop
-    keys = [k for owner in owners for k in _owner_keys(owner)]
-    for chunk in _chunks(keys):
-        marks = ",".join("?" * len(chunk))
-        old = db.execute(
-            f"SELECT key, norm FROM similarity_texts WHERE key IN ({marks})", chunk
-        ).fetchall()
-        db.conn.executemany(
-            "DELETE FROM similarity_grams WHERE hash = ? AND key = ? AND pos = ?",
-            [(h, key, pos) for key, norm in old for h, pos in winnow(norm)],
-        )
-        db.conn.executemany("DELETE FROM similarity_texts WHERE key = ?", [(k,) for k, _ in old])
+def _fields_of(norm: str, layout: str) -> list[tuple[int, str]]:
+    """The stored stream cut back into fields (a damaged layout reads as none: the refresh runs
+    inside every write and must not fail it)."""
+    try:
+        starts = [(int(key), int(start)) for key, start in json.loads(layout)]
+    except (ValueError, TypeError):
+        return []
+    ends = [start for _, start in starts[1:]] + [len(norm)]
+    return [(key, norm[start:end]) for (key, start), end in zip(starts, ends, strict=False)]
 
 
-def _add(rows: list, texts: list, key: int, material_id: int, text: str) -> None:
-    norm = normalise(text)
-    if norm:
-        texts.append((key, material_id, norm))
-        rows += [(h, key, pos, material_id) for h, pos in winnow(norm)]
+def _stored_fields(db: Database, material_ids: list[int]) -> dict[int, list[tuple[int, str]]]:
+    """Per material every indexed field's text as ``(key, text)``."""
+    marks = ",".join("?" * len(material_ids))
+    out: dict[int, list[tuple[int, str]]] = {}
+    for mid, preamble, closing in db.execute(
+        f"SELECT id, preamble, closing FROM materials WHERE id IN ({marks})", material_ids
+    ).fetchall():
+        out[mid] = [
+            (field_key(mid, "preamble", material=True), field_text("preamble", preamble)),
+            (field_key(mid, "closing", material=True), field_text("closing", closing)),
+        ]
+    for node_id, mid, *values in db.execute(
+        "SELECT id, material_id, title, body, example, intro FROM nodes"
+        f" WHERE material_id IN ({marks})",
+        material_ids,
+    ).fetchall():
+        if mid in out:
+            for field, value in zip(NODE_FIELDS, values, strict=True):
+                out[mid].append(
+                    (field_key(node_id, field, material=False), field_text(field, value))
+                )
+    return out
 
 
 def _chunks(ids: list[int]) -> Iterable[list[int]]:
@@ -222,18 +245,17 @@ def stream_order(key: int) -> tuple[int, int]:
     return (0, 0) if -key % FIELD_SHIFT == MATERIAL_FIELDS["preamble"] else (2, 0)
 
 
-def normalised_texts(db, material_ids: Iterable[int]) -> dict[int, list[tuple[int, str]]]:
-    """Per material its indexed fields' normalised texts as ``(key, text)`` in stream order."""
-    out: dict[int, list[tuple[int, str]]] = {}
+def normalised_texts(db, material_ids: Iterable[int]) -> dict[int, tuple[str, dict[int, int]]]:
+    """Per material its normalised stream and where each field (key) starts in it."""
+    out: dict[int, tuple[str, dict[int, int]]] = {}
     for chunk in _chunks(sorted(set(material_ids))):
         marks = ",".join("?" * len(chunk))
-        for key, mid, norm in db.execute(
-            f"SELECT key, material_id, norm FROM similarity_texts WHERE material_id IN ({marks})",
+        for mid, norm, layout in db.execute(
+            "SELECT material_id, norm, layout FROM similarity_texts"
+            f" WHERE material_id IN ({marks})",
             chunk,
         ).fetchall():
-            out.setdefault(mid, []).append((key, norm))
-    for fields in out.values():
-        fields.sort(key=lambda f: stream_order(f[0]))
+            out[mid] = (norm, dict(json.loads(layout)))
     return out
 
 
@@ -283,7 +305,9 @@ class SimilarityMethods:
     def similarity_sources(self, material_ids: Iterable[int]) -> list[IndexedMaterial]:
         return indexed_materials(self.db, material_ids)
 
-    def similarity_texts(self, material_ids: Iterable[int]) -> dict[int, list[tuple[int, str]]]:
+    def similarity_texts(
+        self, material_ids: Iterable[int]
+    ) -> dict[int, tuple[str, dict[int, int]]]:
         return normalised_texts(self.db, material_ids)
 
     def similarity_stale_materials(self) -> set[int]:

@@ -126,7 +126,7 @@ def test_after_many_edits_the_index_is_exactly_a_fresh_build(lib, tmp_path):
 
     def index(db) -> tuple[set, set]:
         grams = set(db.execute("SELECT hash, key, pos, material_id FROM similarity_grams"))
-        texts = set(db.execute("SELECT key, material_id, norm FROM similarity_texts"))
+        texts = set(db.execute("SELECT material_id, norm, layout FROM similarity_texts"))
         return grams, texts
 
     kept = index(lib.db)
