@@ -100,39 +100,56 @@ def refresh_stale(db: Database) -> None:
     """Re-index every node and material the triggers marked, inside the caller's transaction:
     the fingerprints of a marked owner's old text go (found through the stored stream), its
     current text is fingerprinted (none when deleted), and the stream of each material
-    concerned is stored again; then nothing is stale."""
+    concerned is stored again — the unmarked fields taken from the stored stream, so an edit
+    costs its own field, not the whole material. Then nothing is stale."""
     stale = db.execute("SELECT key, material_id FROM similarity_stale").fetchall()
     if not stale:
         return
-    owners = {key for key, _ in stale}
-    materials = sorted({mid for _, mid in stale})
+    marked: dict[int, set[int]] = {}
+    for owner, mid in stale:
+        marked.setdefault(mid, set()).add(owner)
     drop: list[tuple[int, int, int]] = []
     add: list[tuple[int, int, int, int]] = []
     streams: list[tuple[int, str, str]] = []
-    for chunk in _chunks(materials):
+    gone: list[tuple[int]] = []
+    for chunk in _chunks(sorted(marked)):
         marks = ",".join("?" * len(chunk))
-        for norm, layout in db.execute(
-            f"SELECT norm, layout FROM similarity_texts WHERE material_id IN ({marks})", chunk
-        ).fetchall():
-            for key, text in _fields_of(norm, layout):
-                if _owner(key) in owners:
-                    drop += [(h, key, pos) for h, pos in winnow(text)]
-        fields = _stored_fields(db, chunk)
+        stored = {
+            mid: _fields_of(norm, layout)
+            for mid, norm, layout in db.execute(
+                "SELECT material_id, norm, layout FROM similarity_texts"
+                f" WHERE material_id IN ({marks})",
+                chunk,
+            ).fetchall()
+        }
+        rebuild = [mid for mid in chunk if stored.get(mid) is None]
+        current = _stored_fields(db, rebuild) if rebuild else {}
         for mid in chunk:
-            if mid not in fields:  # the material is gone
-                continue
+            owners = marked[mid]
+            if mid in current:  # no usable stream yet: every field is new
+                fields = {key: normalise(text) for key, text in current[mid]}
+                changed = set(fields)
+            else:
+                fields = dict(stored.get(mid) or [])
+                for key in [k for k in fields if _owner(k) in owners]:
+                    drop += [(h, key, pos) for h, pos in winnow(fields.pop(key))]
+                fresh = _owner_fields(db, mid, owners)
+                if fresh is None:  # the material is gone
+                    gone.append((mid,))
+                    continue
+                fields.update((key, normalise(text)) for key, text in fresh)
+                changed = {key for key, _ in fresh}
             parts, layout, at = [], [], 0
-            for key, text in sorted(fields[mid], key=lambda f: stream_order(f[0])):
-                norm = normalise(text)
+            for key in sorted(fields, key=stream_order):
+                norm = fields[key]
                 if not norm:
                     continue
-                if _owner(key) in owners:
+                if key in changed:
                     add += [(h, key, pos, mid) for h, pos in winnow(norm)]
                 parts.append(norm)
                 layout.append([key, at])
                 at += len(norm)
             streams.append((mid, "".join(parts), json.dumps(layout)))
-        db.execute(f"DELETE FROM similarity_texts WHERE material_id IN ({marks})", chunk)
     # OR IGNORE / OR REPLACE: a leftover row must never fail the user's write; a stray
     # fingerprint costs one comparison at most (every seed is checked against the texts).
     db.conn.executemany("DELETE FROM similarity_grams WHERE hash = ? AND key = ? AND pos = ?", drop)
@@ -140,6 +157,7 @@ def refresh_stale(db: Database) -> None:
         "INSERT OR IGNORE INTO similarity_grams (hash, key, pos, material_id) VALUES (?, ?, ?, ?)",
         add,
     )
+    db.conn.executemany("DELETE FROM similarity_texts WHERE material_id = ?", gone)
     db.conn.executemany(
         "INSERT OR REPLACE INTO similarity_texts (material_id, norm, layout) VALUES (?, ?, ?)",
         streams,
@@ -147,18 +165,43 @@ def refresh_stale(db: Database) -> None:
     db.execute("DELETE FROM similarity_stale")
 
 
+def _owner_fields(db: Database, material_id: int, owners: set[int]) -> list | None:
+    """The current ``(key, text)`` of the marked owners of one material that still exist;
+    None when the material itself is gone."""
+    out = []
+    if -material_id in owners:
+        row = db.execute(
+            "SELECT preamble, closing FROM materials WHERE id = ?", [material_id]
+        ).fetchone()
+        if row is None:
+            return None
+        for field, value in zip(MATERIAL_FIELDS, row, strict=True):
+            out.append((field_key(material_id, field, material=True), field_text(field, value)))
+    nodes = sorted(o for o in owners if o > 0)
+    for chunk in _chunks(nodes):
+        marks = ",".join("?" * len(chunk))
+        for node_id, *values in db.execute(
+            "SELECT id, title, body, example, intro FROM nodes"
+            f" WHERE id IN ({marks}) AND material_id = ?",
+            [*chunk, material_id],
+        ).fetchall():
+            for field, value in zip(NODE_FIELDS, values, strict=True):
+                out.append((field_key(node_id, field, material=False), field_text(field, value)))
+    return out
+
+
 def _owner(key: int) -> int:
     """The node id (or −material id) a field key belongs to."""
     return key // FIELD_SHIFT if key >= 0 else -((-key) // FIELD_SHIFT)
 
 
-def _fields_of(norm: str, layout: str) -> list[tuple[int, str]]:
-    """The stored stream cut back into fields (a damaged layout reads as none: the refresh runs
-    inside every write and must not fail it)."""
+def _fields_of(norm: str, layout: str) -> list[tuple[int, str]] | None:
+    """The stored stream cut back into fields; None for a damaged layout (the material is then
+    indexed afresh: the refresh runs inside every write and must not fail it)."""
     try:
         starts = [(int(key), int(start)) for key, start in json.loads(layout)]
     except (ValueError, TypeError):
-        return []
+        return None
     ends = [start for _, start in starts[1:]] + [len(norm)]
     return [(key, norm[start:end]) for (key, start), end in zip(starts, ends, strict=False)]
 
