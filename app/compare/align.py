@@ -62,26 +62,36 @@ def passages(mine: str, theirs: str, seeds: Iterable[tuple[int, int]], min_chars
     found: list[Passage] = []
     for diagonal, starts in diagonals.items():
         starts.sort()
-        end = -1
+        start = end = -1
         for i in starts:
-            if i < end:
-                continue  # inside the passage just grown
+            if i <= end:  # touches the run so far: the checked 8 characters carry it on
+                end = max(end, i + GRAM)
+                continue
+            if end >= 0:
+                found.append(_grown(mine, theirs, start, end, diagonal))
             start, end = i, i + GRAM
-            while (
-                start > 0
-                and start + diagonal > 0
-                and mine[start - 1] == theirs[start - 1 + diagonal]
-            ):
-                start -= 1
-            while (
-                end < len(mine)
-                and end + diagonal < len(theirs)
-                and mine[end] == theirs[end + diagonal]
-            ):
-                end += 1
-            if end - start >= min_chars:
-                found.append(Passage(start, end, start + diagonal))
-    return _longest_first(found)
+        found.append(_grown(mine, theirs, start, end, diagonal))
+    return _longest_first([p for p in found if p.length >= min_chars])
+
+
+def _grown(mine: str, theirs: str, start: int, end: int, diagonal: int) -> Passage:
+    """The run ``[start, end)`` grown at both ends while the texts agree (a chunk at a time,
+    then by character)."""
+    while (
+        start >= GRAM
+        and start + diagonal >= GRAM
+        and (mine[start - GRAM : start] == theirs[start - GRAM + diagonal : start + diagonal])
+    ):
+        start -= GRAM
+    while start > 0 and start + diagonal > 0 and mine[start - 1] == theirs[start - 1 + diagonal]:
+        start -= 1
+    while mine[end : end + GRAM] == theirs[end + diagonal : end + diagonal + GRAM] and (
+        end + GRAM <= len(mine) and end + diagonal + GRAM <= len(theirs)
+    ):
+        end += GRAM
+    while end < len(mine) and end + diagonal < len(theirs) and mine[end] == theirs[end + diagonal]:
+        end += 1
+    return Passage(start, end, start + diagonal)
 
 
 def _longest_first(found: list[Passage]) -> list[Passage]:
