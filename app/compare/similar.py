@@ -120,8 +120,9 @@ def compare_material(
     mine = material_stream(material)
     positions = gram_positions(mine.text)
     results: list[_Found] = []
-    if library is not None:
-        results += _library_sources(library, material, mine, positions, min_chars, scope)
+    candidates = _candidates(library, material, scope) if library is not None else {}
+    if candidates:
+        results += _library_sources(library, candidates, mine, positions, min_chars)
     for text in texts:
         stream = file_stream(text.paragraphs)
         found = passages(mine.text, stream.text, _seeds(positions, stream.text), min_chars)
@@ -136,6 +137,7 @@ def compare_material(
     if library is not None:
         _attach_streams(library, reported, mine, positions, min_chars)
     matches = [m for r in reported for m in _matches(r, mine)]
+    order = {seg.path: index for index, seg in enumerate(mine.segments)}  # reading order
     return SimilarityReport(
         material_id=material.id,
         title=material.title,
@@ -143,23 +145,10 @@ def compare_material(
         chars=len(mine.text),
         shared_chars=sum(e - s for s, e in everything),
         sections=_section_scores(material, mine, everything),
-        matches=sorted(matches, key=lambda m: (_order(mine, m), m.span.start)),
+        matches=sorted(matches, key=lambda m: (order[m.span.path], m.span.start)),
         repeated=_repeated(material, mine, last_year, library),
-        sources_compared=_compared(library, material, scope) + len(texts),
+        sources_compared=len(candidates) + len(texts),
     )
-
-
-def _order(mine: Stream, match: Match) -> int:
-    for index, seg in enumerate(mine.segments):
-        if seg.path == match.span.path:
-            return index
-    return len(mine.segments)
-
-
-def _compared(library: Library | None, material: Material, scope: str) -> int:
-    if library is None:
-        return 0
-    return len(_candidates(library, material, scope))
 
 
 def _candidates(library: Library, material: Material, scope: str) -> dict[int, Source]:
@@ -176,14 +165,12 @@ def _candidates(library: Library, material: Material, scope: str) -> dict[int, S
 
 def _library_sources(
     library: Library,
-    material: Material,
+    candidates: dict[int, Source],
     mine: Stream,
     positions: dict[int, list[int]],
     min_chars: int,
-    scope: str,
 ) -> list[_Found]:
-    candidates = _candidates(library, material, scope)
-    if not candidates or not positions:
+    if not positions:
         return []
     stale = library.similarity_stale_materials() & candidates.keys()
     rows: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
