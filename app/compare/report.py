@@ -161,9 +161,12 @@ def format_report(report: SimilarityReport, *, sources_per_span: int = 3) -> str
     if report.repeated:
         lines += ["", "与上年重复的问题："]
         for r in report.repeated:
+            last = f"上年要点 节点 {r.last_point_id}，" if r.last_point_id is not None else ""
+            measures = "、".join(f"节点 {m}" for m in r.measure_ids) or "未关联"
             lines.append(
                 f"  {r.path}「{r.title}」与 {r.source.label()} 重复 {_percent(r.share)}；"
-                f"上年对应整改：{RECTIFICATION_NAMES.get(r.rectification, r.rectification)}"
+                f"{last}对应整改措施：{measures}；"
+                f"{RECTIFICATION_NAMES.get(r.rectification, r.rectification)}"
             )
     for path, reason in report.skipped_files:
         lines.append(f"未比对文件 {path}：{reason}")

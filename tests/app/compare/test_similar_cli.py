@@ -114,3 +114,34 @@ def test_a_folder_with_nothing_readable_is_bad_input(capsys, library, tmp_path):
     (empty / "a.txt").write_bytes(b"\x00\x00binary")
     code, _, err = run(capsys, library, 2, "--against", empty)
     assert code == 2 and "没有可比对" in err
+
+
+def test_all_compares_with_every_material_of_the_library(capsys, library):
+    with Library.open(library) as lib:
+        other = lib.create_material(
+            material([("别家", f"{OWN_TEXT[3]}，{COPIED}。")], organization="外单位", year=2019)
+        )
+    related = json.loads(run(capsys, library, 2, "--json")[1])
+    everything = json.loads(run(capsys, library, 2, "--json", "--all")[1])
+    assert {m["source"]["material_id"] for m in related["matches"]} == {1}
+    assert {m["source"]["material_id"] for m in everything["matches"]} == {1, other}
+    assert {m["source"]["relation"] for m in everything["matches"]} == {"earlier", "other"}
+
+
+def test_a_repeated_problem_is_listed_with_last_years_measures(capsys, tmp_path):
+    path = tmp_path / "repeated.db"
+    with Library.open(path) as lib:
+        old = lib.create_material(
+            material([("督办不力", f"{COPIED}，{OWN_TEXT[0]}。")], measures=[("台账", OWN_TEXT[6])])
+        )
+        lib.update_material(old, year=2021)
+        tree = lib.get_material(old)
+        problem, measure = tree.sections[0].dimensions[0].points[0], tree.sections[1].points[0]
+        lib.link_points(problem.id, measure.id)
+        new = lib.create_material(material([("督办不力", f"{COPIED}，{OWN_TEXT[0]}。")]))
+    code, out, _ = run(capsys, path, new)
+    assert code == 0
+    assert (
+        f"problems/dimensions/0/points/0「督办不力」与 材料 {old}（2021年 对照检查材料） "
+        f"重复 100%；上年要点 节点 {problem.id}，对应整改措施：节点 {measure.id}；整改情况未知"
+    ) in out
