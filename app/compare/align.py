@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from app.compare.fingerprints import GRAM, gram_hashes
+from app.compare.fingerprints import GRAM, winnow
 from app.compare.streams import Segment, Stream
 
 
@@ -44,10 +44,12 @@ class Piece:
         return self.start + self.passage.other - self.passage.start
 
 
-def gram_positions(text: str) -> dict[int, list[int]]:
-    """Every 8-gram's hash → its positions in ``text`` (the query side: all grams)."""
+def fingerprint_positions(text: str) -> dict[int, list[int]]:
+    """The winnowed fingerprints of ``text``: hash → positions. Both sides winnowed still
+    share a fingerprint in every passage of ``GUARANTEE`` characters (a window inside it is
+    the same on both sides and picks the same gram), and the query is a third of all grams."""
     found: dict[int, list[int]] = defaultdict(list)
-    for pos, value in enumerate(gram_hashes(text)):
+    for value, pos in winnow(text):
         found[value].append(pos)
     return found
 

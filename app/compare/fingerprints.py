@@ -3,9 +3,9 @@ thinned by winnowing (Schleimer, Wilkerson, Aiken 2003).
 
 Winnowing keeps the smallest hash of every window of ``WINDOW`` consecutive 8-grams. Any passage
 of at least ``GUARANTEE`` (= WINDOW + GRAM − 1 = 13) normalised characters shared by two texts
-holds a window that both select the same fingerprint in, so querying a text's every 8-gram
-against the stored fingerprints finds every shared passage that long, while the index stores
-about 2 / (WINDOW + 1) ≈ 0.29 rows per character instead of one.
+holds a window that both select the same fingerprint in, so querying a text's fingerprints
+against the stored ones finds every shared passage that long, while the index stores about
+2 / (WINDOW + 1) ≈ 0.29 rows per character instead of one.
 
 Written here rather than taken from a library: none we found stores positional fingerprints in
 our own SQLite file, and the code is these few lines. The hash is CRC-32 of the UTF-32 bytes:

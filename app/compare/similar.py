@@ -14,7 +14,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from app.compare.align import Passage, covered, gram_positions, overlap, passages, pieces
+from app.compare.align import (
+    Passage,
+    covered,
+    fingerprint_positions,
+    overlap,
+    passages,
+    pieces,
+)
 from app.compare.fingerprints import GRAM, GUARANTEE, winnow
 from app.compare.report import (
     Match,
@@ -118,7 +125,7 @@ def compare_material(
     max_sources: int = MAX_REPORTED_SOURCES,
 ) -> SimilarityReport:
     mine = material_stream(material)
-    positions = gram_positions(mine.text)
+    positions = fingerprint_positions(mine.text)
     results: list[_Found] = []
     candidates = _candidates(library, material, scope) if library is not None else {}
     if candidates:
