@@ -3,6 +3,12 @@ and clauses no two samples share unless a test plants one."""
 
 from __future__ import annotations
 
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from app.library import similarity
 from app.model import Dimension, Material, Point, Section
 
 # Clauses of one writer each, written so that no 8 characters in a row recur across them.
@@ -56,3 +62,24 @@ def material(
             ),
         ],
     )
+
+
+def index_rows(db) -> tuple[set, set]:
+    grams = set(db.execute("SELECT hash, key, pos, material_id FROM similarity_grams"))
+    texts = set(db.execute("SELECT material_id, norm, layout FROM similarity_texts"))
+    return grams, texts
+
+
+def assert_index_is_a_fresh_build(lib, copy: Path) -> None:
+    """The index the library kept through its writes is exactly the one built from scratch
+    from what it holds now (a backup copy, re-indexed whole)."""
+    kept = index_rows(lib.db)
+    lib.backup(copy)
+    db = Database(sqlite3.connect(copy))
+    db.execute("DELETE FROM similarity_grams")
+    db.execute("DELETE FROM similarity_texts")
+    db.execute("INSERT INTO similarity_stale SELECT id, material_id FROM nodes")
+    db.execute("INSERT INTO similarity_stale SELECT -id, id FROM materials")
+    similarity.refresh_stale(db)
+    assert index_rows(db) == kept
+    db.close()

@@ -6,14 +6,12 @@ written behind the index's back."""
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from pathlib import Path
 
-from similar_samples import COPIED, OWN_TEXT, material
-from sqlite_utils import Database
+from similar_samples import COPIED, OWN_TEXT, assert_index_is_a_fresh_build, material
 
 from app.compare.similar import find_similar
-from app.library import Library, similarity
+from app.library import Library
 
 OTHER = "重大事项请示报告制度执行中存在先办后补"  # a second planted clause
 
@@ -124,19 +122,4 @@ def test_after_many_edits_the_index_is_exactly_a_fresh_build(lib, tmp_path):
     lib.update_material(new, preamble=[OWN_TEXT[6]])
     lib.trash_material(old)
 
-    def index(db) -> tuple[set, set]:
-        grams = set(db.execute("SELECT hash, key, pos, material_id FROM similarity_grams"))
-        texts = set(db.execute("SELECT material_id, norm, layout FROM similarity_texts"))
-        return grams, texts
-
-    kept = index(lib.db)
-    copy = tmp_path / "rebuilt.db"
-    lib.backup(copy)
-    db = Database(sqlite3.connect(copy))
-    db.execute("DELETE FROM similarity_grams")
-    db.execute("DELETE FROM similarity_texts")
-    db.execute("INSERT INTO similarity_stale SELECT id, material_id FROM nodes")
-    db.execute("INSERT INTO similarity_stale SELECT -id, id FROM materials")
-    similarity.refresh_stale(db)
-    assert index(db) == kept
-    assert len(kept[0]) > 0
+    assert_index_is_a_fresh_build(lib, tmp_path / "rebuilt.db")
