@@ -9,6 +9,7 @@ from pathlib import Path
 from app.compare.similar import TextSource
 from app.errors import InputError
 from app.importers.encoding import decode_bytes
+from app.importers.legacy import LEGACY_SUFFIXES
 from app.importers.read import MAX_INPUT_BYTES, TEXT_SUFFIXES
 from app.target_guard import describe_input
 
@@ -53,6 +54,8 @@ def read_texts(path: str | Path) -> tuple[list[TextSource], list[tuple[str, str]
             f"too many files in the folder ({len(files)}, limit {MAX_FILES}): {path}",
         )
     texts, skipped = [], []
+    for file in sorted(p for p in path.rglob("*") if p.suffix.lower() in LEGACY_SUFFIXES):
+        skipped.append((str(file), "旧版 Word/WPS 文件，请另存为 .docx 后再比对"))
     for file in files:
         try:
             texts.append(TextSource(str(file), read_paragraphs(file)))

@@ -34,6 +34,7 @@ def fanwen(tmp_path) -> Path:
     )
     (folder / "范文二.md").write_text(f"# 标题\n\n{OWN_TEXT[5]}\n", encoding="utf-8")
     (folder / "损坏.txt").write_bytes(b"\x00\x01\x02binary")
+    (folder / "旧稿.doc").write_bytes(b"\xd0\xcf\x11\xe0old word")
     return folder
 
 
@@ -69,7 +70,11 @@ def test_against_a_folder_of_texts_finds_the_shared_clause_and_lists_what_it_ski
     assert match["span"]["text"] == OWN_TEXT[2]
     assert (match["source_span"]["paragraph"], match["source_span"]["start"]) == (1, 3)
     assert match["source_span"]["text"] == OWN_TEXT[2]
-    assert [s["file"] for s in found["skipped_files"]] == [str(fanwen / "损坏.txt")]
+    assert [s["file"] for s in found["skipped_files"]] == [
+        str(fanwen / "旧稿.doc"),
+        str(fanwen / "损坏.txt"),
+    ]
+    assert "另存为 .docx" in found["skipped_files"][0]["reason"]
     assert found["sources_compared"] == 1 + 2  # last year's material and two readable files
 
 
