@@ -1,5 +1,5 @@
 """duizhao-cli — the headless command line (DESIGN §5): templates, new, import, list, show, export,
-compile, check, backup, restore; template-from-notice and the user's own templates
+compile, check, similar, backup, restore; template-from-notice and the user's own templates
 (``templates_cli``). ``main(argv)`` returns the exit code: 0 ok, 2 bad input, 1 internal failure.
 
 Errors are one line on stderr, Chinese then English. Input files are read and validated before
@@ -266,6 +266,24 @@ def _cmd_check(args: argparse.Namespace) -> int:
         return run_check_command(library, args.id, args.json, args.strict, sys.stdout)
 
 
+def _cmd_similar(args: argparse.Namespace) -> int:
+    from app.similar_cli import check_min_chars, read_against, run_similar_command
+
+    check_min_chars(args.min_chars)
+    texts, skipped = read_against(args.against or [])  # bad paths: exit 2 before the library
+    with _library(args, readonly=True) as library:
+        return run_similar_command(
+            library,
+            args.id,
+            texts=texts,
+            skipped=skipped,
+            min_chars=args.min_chars,
+            everything=args.all,
+            as_json=args.json,
+            out=sys.stdout,
+        )
+
+
 def _cmd_backup(args: argparse.Namespace) -> int:
     dest = Path(args.output).expanduser() if args.output else None
     if dest is not None and not dest.parent.is_dir():
@@ -476,6 +494,28 @@ def build_parser() -> argparse.ArgumentParser:
         help="a list of {rule, severity, path, start, end, excerpt, message, fix}",
     )
     sub.add_argument("--strict", action="store_true", help="exit 3 when errors are found")
+    sub = command("similar", _cmd_similar, "查重: passages shared with other materials and files")
+    sub.add_argument("id", type=_material_id, metavar="ID")
+    sub.add_argument("--json", action="store_true", help="machine output (shape in README)")
+    sub.add_argument(
+        "--against",
+        action="append",
+        metavar="PATH",
+        help="also compare with this .txt/.md/.docx file or folder of them (repeatable)",
+    )
+    sub.add_argument(
+        "--min-chars",
+        type=int,
+        default=13,
+        metavar="N",
+        help="shortest shared passage counted, in characters without punctuation (default 13)",
+    )
+    sub.add_argument(
+        "--all",
+        action="store_true",
+        help="compare with every material in the library, not only the same unit's earlier "
+        "ones and the same year's",
+    )
     sub = command("backup", _cmd_backup, "back up the library (verified copy); prints its path")
     sub.add_argument(
         "-o",

@@ -27,7 +27,17 @@ from typing import TYPE_CHECKING
 from app import target_guard
 from app.dimension_mapping import Target
 from app.errors import CorruptLibraryError, InputError, LibraryError
-from app.library import backup_files, fields, lock, restore, schema, search, trash, tree
+from app.library import (
+    backup_files,
+    fields,
+    lock,
+    restore,
+    schema,
+    search,
+    similarity,
+    trash,
+    tree,
+)
 from app.library.backups import BackupMethods, backup_before_migration
 from app.library.compilation import CompilationListing
 from app.library.duplicate import draft_for_template
@@ -35,6 +45,7 @@ from app.library.extras import LibraryExtras
 from app.library.nodes import NodeEditing
 from app.library.readonly import ReadonlyDatabase, connect_readonly, readonly_refusal
 from app.library.rectification import RectificationMethods
+from app.library.similarity import SimilarityMethods
 from app.library.snapshots import AUTO_SNAPSHOT_NAME, SnapshotInfo, SnapshotMethods  # noqa: F401 (API)
 from app.library.sqlite_errors import typed_errors
 from app.model import Material
@@ -90,6 +101,7 @@ class Library(
     BackupMethods,
     RectificationMethods,
     CompilationListing,
+    SimilarityMethods,
 ):
     path: Path
 
@@ -215,6 +227,8 @@ class Library(
         try:
             with self.db.atomic():
                 yield self.db
+                if self._writing == 1:  # the outermost write: index what it changed (查重)
+                    similarity.refresh_stale(self.db)
         except sqlite3.Error as exc:  # disk full, read-only medium, I/O error: rolled back
             raise schema.write_error(self.path, exc) from exc
         finally:

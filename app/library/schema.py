@@ -221,11 +221,19 @@ def _split_sql(script: str) -> list[str]:
 
 # The schema migrations in order, by name: a new migration is appended here; released ones are
 # never renamed or removed. Plain data, so read-only opens can list the names without sqlite_utils.
+def m006_similarity_index(db: Database) -> None:
+    """The 查重 fingerprint index (issue 18), built for the texts already stored."""
+    from app.library.similarity import m006_similarity_index as build
+
+    build(db)
+
+
 _MIGRATION_STEPS = (
     ("m001_initial", m001_initial),
     ("m002_layout", m002_layout),
     ("m003_rectification", m003_rectification),
     ("m004_compilation", m004_compilation),
+    ("m006_similarity_index", m006_similarity_index),
 )
 MIGRATION_NAMES = tuple(name for name, _ in _MIGRATION_STEPS)
 
