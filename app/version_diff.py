@@ -246,28 +246,67 @@ def _pair(old: list[Unit], new: list[Unit]) -> dict[int, int]:
             j = candidates.pop(0)
             pairs[i] = j
             taken.add(j)
-    # similar text, best pairs first
-    left = [i for i in range(len(old)) if i not in pairs]
-    right = [j for j in range(len(new)) if j not in taken]
-    scored: list[tuple[float, int, int]] = []
-    for i in left:
+    # Similar text: parents before their children, and first among the children of paired
+    # parents (a point edited in place), then anywhere (a point edited and moved).
+    for kind in ("section", "dimension", "point"):
+        parent_map = {old[i].key: new[j].key for i, j in pairs.items()}
+        left = [i for i, u in enumerate(old) if u.kind == kind and i not in pairs]
+        right = [j for j, u in enumerate(new) if u.kind == kind and j not in taken]
+        if not left or not right:
+            continue
+        grams = _Bigrams(old, new)
+        by_parent: dict[tuple, list[int]] = {}
         for j in right:
-            if old[i].kind != new[j].kind:
+            by_parent.setdefault(new[j].parent, []).append(j)
+        local = {i: by_parent.get(parent_map.get(old[i].parent), []) for i in left}
+        _pair_similar(local, grams, pairs, taken)
+        left = [i for i in left if i not in pairs]
+        right = [j for j in right if j not in taken]
+        _pair_similar({i: right for i in left}, grams, pairs, taken)
+    return pairs
+
+
+class _Bigrams:
+    """Character-bigram sets, computed once per unit: a cheap first test of similarity (set
+    intersection runs in C) before difflib's exact ratio."""
+
+    def __init__(self, old: list[Unit], new: list[Unit]):
+        self.old, self.new = old, new
+        self._sets: dict[tuple[int, int], frozenset[str]] = {}
+
+    def of(self, side: int, index: int) -> frozenset[str]:
+        found = self._sets.get((side, index))
+        if found is None:
+            text = (self.old if side == 0 else self.new)[index].text
+            found = self._sets[(side, index)] = frozenset(
+                text[k : k + 2] for k in range(max(len(text) - 1, 1))
+            )
+        return found
+
+
+def _pair_similar(
+    candidates: dict[int, list[int]], grams: _Bigrams, pairs: dict[int, int], taken: set[int]
+) -> None:
+    """Pair each old unit with a free candidate of similar text, most alike first: ranked by
+    bigram overlap (cheap), each pair confirmed by difflib's ratio ≥ SIMILAR_ENOUGH."""
+    scored: list[tuple[float, int, int]] = []
+    for i, js in candidates.items():
+        a = grams.of(0, i)
+        for j in js:
+            if j in taken:
                 continue
-            matcher = difflib.SequenceMatcher(None, old[i].text, new[j].text, autojunk=False)
-            if (
-                matcher.real_quick_ratio() < SIMILAR_ENOUGH
-                or matcher.quick_ratio() < SIMILAR_ENOUGH
-            ):
-                continue
-            ratio = matcher.ratio()
-            if ratio >= SIMILAR_ENOUGH:
-                scored.append((ratio, i, j))
-    for _ratio, i, j in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
-        if i not in pairs and j not in taken:
+            b = grams.of(1, j)
+            dice = 2 * len(a & b) / ((len(a) + len(b)) or 1)
+            if dice >= SIMILAR_ENOUGH * 0.8:  # fewer shared pairs than this never reach it
+                scored.append((dice, i, j))
+    matcher = difflib.SequenceMatcher(None, autojunk=False)
+    for _dice, i, j in sorted(scored, key=lambda t: (-t[0], t[1], t[2])):
+        if i in pairs or j in taken:
+            continue
+        matcher.set_seqs(grams.old[i].text, grams.new[j].text)
+        if matcher.ratio() >= SIMILAR_ENOUGH:
             pairs[i] = j
             taken.add(j)
-    return pairs
 
 
 def _in_order(sequence: list[int]) -> set[int]:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import copy
+from itertools import pairwise
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.importers import read_file
 from app.model import Dimension, Point
@@ -160,3 +163,27 @@ def test_identical_versions_have_no_changes(seed):
     diff = compare_materials(seed, copy.deepcopy(seed))
     assert not diff.differs
     assert diff.count("unchanged") == len(diff.changes) > 20
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    old=st.text(alphabet="学习不够深入，。；党的理论强化加一二", max_size=40),
+    new=st.text(alphabet="学习不够深入，。；党的理论强化加一二", max_size=40),
+)
+def test_each_side_of_the_runs_reads_as_its_own_version(old, new):
+    runs = char_runs(old, new)
+    assert "".join(r.text for r in old_side(runs)) == old
+    assert "".join(r.text for r in new_side(runs)) == new
+    assert all(r.text for r in runs)  # no empty run to draw
+    # neighbouring runs of one kind would have been one run
+    assert all(a.kind != b.kind for a, b in pairwise(runs))
+
+
+def test_a_version_where_every_point_was_edited_pairs_each_point_with_itself(seed):
+    new = copy.deepcopy(seed)
+    for point in new.all_points():
+        point.body = point.body.replace("。", "；", 1) + "（已改）"
+    diff = compare_materials(seed, new)  # no ids: paired by similar text, in place
+    points = [c for c in diff.changes if c.unit_kind == "point"]
+    assert {c.kind for c in points} == {"edited"}
+    assert all(c.old.label == c.new.label for c in points)
