@@ -160,7 +160,11 @@ class SnapshotsDock(QDockWidget):
         if self.compare_dialog is not None:
             self.compare_dialog.close()
         dialog = VersionCompareDialog(
-            self.library, self.material_id, self.window(), earlier=self.selected_id()
+            self.library,
+            self.material_id,
+            self.window(),
+            earlier=self.selected_id(),
+            flush=self._flush,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(partial(self._compare_closed, dialog))

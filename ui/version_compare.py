@@ -10,6 +10,7 @@ connection belongs to it); the comparison and the PDF run on a ``TaskRunner``.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -139,12 +140,14 @@ class VersionCompareDialog(QDialog):
         parent: QWidget | None = None,
         *,
         earlier: int | None = None,
+        flush: Callable[[], bool] | None = None,
     ):
         super().__init__(parent)
         self.setObjectName("versionCompareDialog")
         self.setWindowTitle(_tr("Compare versions"))
         self.library = library
         self.material_id = material_id
+        self._flush = flush  # writes what was just typed, so 当前文本 is what is on screen
         self.diff: VersionDiff | None = None
         self._title = ""
         self.runner = TaskRunner(self, "version-diff")
@@ -217,6 +220,9 @@ class VersionCompareDialog(QDialog):
 
     def compare(self) -> None:
         """Read both versions now, compare them in the background."""
+        current = CURRENT in (self.from_combo.currentData(), self.to_combo.currentData())
+        if current and self._flush is not None and not self._flush():
+            return  # the failed write already said why, in the window
         try:
             old = load_version(self.library, self.material_id, self._snapshot_of(self.from_combo))
             new = load_version(self.library, self.material_id, self._snapshot_of(self.to_combo))
