@@ -117,3 +117,32 @@ def _starts_with():
     from PySide6.QtCore import Qt
 
     return Qt.MatchFlag.MatchStartsWith
+
+
+def test_the_dialog_reads_in_chinese(qtbot, opened, qapp):
+    """Under the Chinese UI no English word is left (PDF is the format's name)."""
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QListWidget
+
+    from ui.i18n import install_translators
+
+    window, mid = opened
+    _save_version(window, "征求意见稿")
+    install_translators(qapp, "zh_CN")
+    try:
+        dialog = _open_compare(qtbot, window)
+        texts = [dialog.windowTitle()]
+        texts += [w.text() for w in dialog.findChildren(QLabel)]
+        texts += [w.text() for w in dialog.findChildren(QAbstractButton)]
+        for combo in dialog.findChildren(QComboBox):
+            texts += [combo.itemText(k) for k in range(combo.count())]
+        for listing in dialog.findChildren(QListWidget):
+            texts += [listing.item(k).text() for k in range(listing.count())]
+        texts.append(dialog.view.toPlainText())
+        latin = [t for t in texts if re.search(r"[A-Za-z]", t.replace("PDF", ""))]
+        assert latin == []
+        assert "当前文本" in dialog.to_combo.currentText()
+        assert "两个版本内容相同" in dialog.summary.text()
+    finally:
+        install_translators(qapp, "en")
