@@ -264,6 +264,14 @@
         <translation>恢复到此版本</translation>
     </message>
     <message>
+        <source>Compare…</source>
+        <translation>比较…</translation>
+    </message>
+    <message>
+        <source>Show what changed between two versions</source>
+        <translation>查看两个版本之间改了什么</translation>
+    </message>
+    <message>
         <source>%1  ·  %2  ·  %3 chars</source>
         <translation>%1  ·  %2  ·  %3 字</translation>
     </message>
@@ -404,8 +412,120 @@
         <translation>导出为 JSON（.json）…</translation>
     </message>
     <message>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>移动</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>未改</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>opening</source>
+        <translation>开头</translation>
+    </message>
+    <message>
+        <source>part</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <source>aspect</source>
+        <translation>方面</translation>
+    </message>
+    <message>
+        <source>point</source>
+        <translation>要点</translation>
+    </message>
+    <message>
+        <source>closing</source>
+        <translation>结尾</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1%2</translation>
+    </message>
+    <message>
+        <source>from %1 to %2</source>
+        <translation>从 %1 移到 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>The two versions are the same.</source>
+        <translation>两个版本内容相同。</translation>
+    </message>
+    <message>
+        <source>Compare versions</source>
+        <translation>比较版本</translation>
+    </message>
+    <message>
+        <source>Earlier version</source>
+        <translation>较早版本</translation>
+    </message>
+    <message>
+        <source>Later version</source>
+        <translation>较新版本</translation>
+    </message>
+    <message>
+        <source>Changes only</source>
+        <translation>只看修改</translation>
+    </message>
+    <message>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Current text</source>
+        <translation>当前文本</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>正在比较…</translation>
+    </message>
+    <message>
+        <source>Struck through in red: deleted; underlined in blue: added.</source>
+        <translation>红色删除线为删去的文字，蓝色下划线为增加的文字。</translation>
+    </message>
+    <message>
+        <source>%1 changes.pdf</source>
+        <translation>%1修改对照.pdf</translation>
+    </message>
+    <message>
+        <source>Export the changes as PDF</source>
+        <translation>将修改对照导出为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>正在导出 %1…</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
     </message>
     <message>
         <source>Export Word (.docx)…</source>
