@@ -195,5 +195,8 @@ def show_open_notice(parent: QWidget | None, title: str, notice: tuple[str, str]
     box = QMessageBox(
         QMessageBox.Icon.Information, title, notice[0], QMessageBox.StandardButton.Ok, parent
     )
-    box.setInformativeText(notice[1])
+    from ui.dialogs.common import english_shown
+
+    if english_shown():
+        box.setInformativeText(notice[1])
     box.exec()
