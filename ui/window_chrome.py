@@ -97,6 +97,7 @@ def build_actions(window) -> dict[str, QAction]:
         ("actionPrint", _tr("Print…"), [QKeySequence.StandardKey.Print], None),
         ("actionPrintPreview", _tr("Print preview…"), [], None),
         ("actionBackups", _tr("Backup and restore…"), [], None),  # reliability controller
+        ("actionHelp", _tr("How to use"), [QKeySequence("F1")], lambda: show_help(window)),
         ("actionAbout", _tr("About Duizhao"), [], lambda: about(window)),
     ]
     actions: dict[str, QAction] = {}
@@ -163,7 +164,7 @@ MENUS: dict[str, list[str | None]] = {
         "actionExportMd",
         "actionExportJson",
     ],
-    "menuHelp": ["actionAbout"],
+    "menuHelp": ["actionHelp", None, "actionAbout"],
 }
 
 
@@ -234,6 +235,12 @@ def build_status(window: QMainWindow) -> None:
     window.word_count_label.setObjectName("wordCountLabel")
     window.statusBar().addWidget(window.status_saved)
     window.statusBar().addWidget(window.word_count_label, 1)
+
+
+def show_help(window) -> None:
+    from ui.help import show_help as show  # 使用说明: the five common tasks
+
+    show(window)
 
 
 def about(window) -> None:

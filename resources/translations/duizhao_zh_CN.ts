@@ -56,10 +56,6 @@
         <translation>（无）</translation>
     </message>
     <message>
-        <source>e.g. 2022年1月20日</source>
-        <translation>如：2022年1月20日</translation>
-    </message>
-    <message>
         <source>Chinese ordinals: 一是, 二是 …</source>
         <translation>一是、二是……</translation>
     </message>
@@ -118,6 +114,10 @@
     <message>
         <source>Preamble</source>
         <translation>前言</translation>
+    </message>
+    <message>
+        <source>e.g. %1年12月28日</source>
+        <translation>如：%1年12月28日</translation>
     </message>
     <message>
         <source>Point</source>
@@ -370,6 +370,10 @@
     <message>
         <source>Print…</source>
         <translation>打印…</translation>
+    </message>
+    <message>
+        <source>How to use</source>
+        <translation>使用说明</translation>
     </message>
     <message>
         <source>About Duizhao</source>
@@ -1091,6 +1095,10 @@
         <translation>关于对照</translation>
     </message>
     <message>
+        <source>Duizhao</source>
+        <translation>对照</translation>
+    </message>
+    <message>
         <source>Version %1</source>
         <translation>版本 %1</translation>
     </message>
@@ -1190,6 +1198,17 @@
     <message>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>The help page is missing; reinstall the program.</source>
+        <translation>使用说明页面缺失，请重新安装对照。</translation>
+    </message>
+    <message>
+        <source>How to use</source>
+        <translation>使用说明</translation>
     </message>
 </context>
 <context>
@@ -1296,8 +1315,8 @@
         <translation>材料库</translation>
     </message>
     <message>
-        <source>Search all materials (Ctrl+F)</source>
-        <translation>搜索全部材料（Ctrl+F）</translation>
+        <source>Search all materials (Ctrl+Shift+F)</source>
+        <translation>搜索全部材料（Ctrl+Shift+F）</translation>
     </message>
     <message>
         <source>The library is empty. Create a material from a template or import a file.</source>
@@ -1472,6 +1491,10 @@
         <source>Template (the year&apos;s framework)</source>
         <translation>模板（年度框架）</translation>
     </message>
+    <message>
+        <source>Based on: %1</source>
+        <translation>依据：%1</translation>
+    </message>
 </context>
 <context>
     <name>OutlineModel</name>
@@ -1484,6 +1507,10 @@
         <translation>
             <numerusform>%n 条</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>(no title)</source>
+        <translation>（无标题）</translation>
     </message>
     <message>
         <source>Outline</source>

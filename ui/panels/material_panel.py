@@ -3,6 +3,8 @@ numbering style, preamble."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtWidgets import QComboBox, QSpinBox, QWidget
 
 from app.model import Material
@@ -31,7 +33,6 @@ class MaterialPanel(NodePanel):
         self.author_edit.setObjectName("authorEdit")
         self.date_edit = self.bind_line(PaperLineEdit(self), "date")
         self.date_edit.setObjectName("dateEdit")
-        self.date_edit.setPlaceholderText(tr("e.g. 2022年1月20日"))
         self.template_combo = QComboBox(self)
         self.template_combo.setObjectName("templateCombo")
         for template in load_templates():
@@ -71,6 +72,7 @@ class MaterialPanel(NodePanel):
         self.set_text(self.meeting_edit, material.meeting)
         self.set_text(self.author_edit, material.author)
         self.set_text(self.date_edit, material.date)
+        self._hint_date(material.year)
         index = self.template_combo.findData(material.template_id)
         if index < 0:  # a template this build does not ship: show its id, keep it selectable
             self.template_combo.addItem(material.template_id, material.template_id)
@@ -82,7 +84,13 @@ class MaterialPanel(NodePanel):
         self.set_text(self.preamble_edit, "\n".join(material.preamble))
 
     def _year_changed(self, value: int) -> None:
+        self._hint_date(value)
         self._emit("year", None if value == NO_YEAR else value)
+
+    def _hint_date(self, year: int | None) -> None:
+        # The example date in the material's own year (a 2025 material was hinted 2022年1月20日).
+        year = year or dt.date.today().year
+        self.date_edit.setPlaceholderText(tr("e.g. %1年12月28日").replace("%1", str(year)))
 
     def _template_chosen(self, index: int) -> None:
         self._emit("template_id", self.template_combo.itemData(index))
