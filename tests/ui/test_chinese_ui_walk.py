@@ -32,7 +32,8 @@ from ui.tasks import TaskRunner
 
 # Content that is not interface text: licence notices name libraries and licences as they are
 # (GPL-3.0-or-later, GNU, Qt …); the input-method diagnosis shows environment variables.
-NOT_INTERFACE_TEXT = frozenset({"aboutNotices", "aboutInputMethod", "aboutLicence"})
+# The crash box's details (behind 显示详细信息) are the error as Python reports it, for a report.
+NOT_INTERFACE_TEXT = frozenset({"aboutNotices", "aboutInputMethod", "aboutLicence", "crashDetails"})
 # Actions the walk does not trigger: Quit closes the window under test.
 NOT_TRIGGERED = {"actionQuit"}
 # Dialogs the walk must reach (more may be added: new dialogs are walked as soon as reached).
@@ -247,3 +248,28 @@ def test_qt_own_dialogs_read_in_chinese(chinese, qtbot, tmp_path):
         leaks += [f"{type(dialog).__name__} › {leak}" for leak in leaks_in(dialog, content=content)]
         dialog.hide()
     assert leaks == [], "\n".join(leaks)
+
+
+def test_start_up_and_crash_dialogs_read_in_chinese(
+    chinese, qtbot, tmp_path, seed_path, monkeypatch
+):
+    """Dialogs no menu reaches: a damaged library at start-up (and its rescue), a foreign file,
+    an unexpected error."""
+    from tests.ui.test_reliability_ui import corrupt_library_with_backup
+    from ui import crash
+    from ui.dialogs import recovery
+
+    damaged = tmp_path / "lib.db"  # file names are the user's (backups are named after it)
+    recorder = DialogRecorder(seed_path, content_words(str(damaged), str(seed_path)))
+    _install(monkeypatch, recorder)
+    corrupt_library_with_backup(damaged, seed_path)
+    assert crash.open_library_or_explain(damaged) is None  # read, then cancelled
+    foreign = tmp_path / "notes.db"
+    foreign.write_bytes(b"not a library at all" * 100)
+    assert crash.open_library_or_explain(foreign) is None
+    recorder.read_texts("rescue note", recovery.rescue_into(damaged, None))  # folder dialog
+    crash.show_crash_dialog(ValueError, ValueError("boom"))
+
+    assert recorder.seen.count("recoveryDialog") == 2
+    assert "crashDialog" in recorder.seen
+    assert recorder.leaks == [], "\n".join(recorder.leaks)
