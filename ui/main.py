@@ -72,7 +72,9 @@ def report_error(exc: DuizhaoError, *, headless: bool, title: str) -> None:
     print(f"duizhao: {exc.zh}" + (f" / {exc.en}" if exc.en else ""), file=sys.stderr)
     if not headless:
         box = QMessageBox(QMessageBox.Icon.Critical, title, exc.zh)
-        if exc.en:
+        from ui.dialogs.common import english_shown
+
+        if exc.en and english_shown():
             box.setInformativeText(exc.en)
         box.exec()
 

@@ -318,6 +318,7 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
             setattr(item.obj, field, value)
             if field in LABEL_FIELDS:
                 self.outline_model.refresh_labels()
+                self.refresh_breadcrumb()
             if target[0] == "material" and field == "title":
                 self.setWindowTitle(f"对照 — {value}")
         self.autosave.note_edit(target, field, value, stored)

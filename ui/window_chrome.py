@@ -106,6 +106,7 @@ def build_actions(window) -> dict[str, QAction]:
         ("actionExportRectificationPdf", _tr("Rectification list as PDF…"), [], None),
         ("actionExportRectificationDocx", _tr("Rectification list as Word…"), [], None),
         ("actionExportRectificationXlsx", _tr("Rectification list as Excel…"), [], None),
+        ("actionHelp", _tr("How to use"), [QKeySequence("F1")], lambda: show_help(window)),
         ("actionAbout", _tr("About Duizhao"), [], lambda: about(window)),
     ]
     actions: dict[str, QAction] = {}
@@ -183,7 +184,7 @@ MENUS: dict[str, list[str | None]] = {
         "actionExportRectificationXlsx",
         "actionCompile",
     ],
-    "menuHelp": ["actionAbout"],
+    "menuHelp": ["actionHelp", None, "actionAbout"],
 }
 
 
@@ -256,6 +257,12 @@ def build_status(window: QMainWindow) -> None:
     window.statusBar().addWidget(window.word_count_label, 1)
     # "已将「…」移到回收站 [撤销]" after a material went to the trash (ui.library_undo)
     window.statusBar().addWidget(window.library_view.undo_notice)
+
+
+def show_help(window) -> None:
+    from ui.help import show_help as show  # 使用说明: the five common tasks
+
+    show(window)
 
 
 def about(window) -> None:

@@ -72,10 +72,6 @@
         <translation>汇编中的顺序：班子材料在前，其后按 1、2、3… 排列</translation>
     </message>
     <message>
-        <source>e.g. 2022年1月20日</source>
-        <translation>如：2022年1月20日</translation>
-    </message>
-    <message>
         <source>Chinese ordinals: 一是, 二是 …</source>
         <translation>一是、二是……</translation>
     </message>
@@ -146,6 +142,10 @@
     <message>
         <source>Preamble</source>
         <translation>前言</translation>
+    </message>
+    <message>
+        <source>e.g. %1年12月28日</source>
+        <translation>如：%1年12月28日</translation>
     </message>
     <message>
         <source>Point</source>
@@ -554,6 +554,10 @@
     <message>
         <source>Rectification list as Excel…</source>
         <translation>整改清单导出为 Excel…</translation>
+    </message>
+    <message>
+        <source>How to use</source>
+        <translation>使用说明</translation>
     </message>
     <message>
         <source>About Duizhao</source>
@@ -1447,6 +1451,10 @@
         <translation>关于对照</translation>
     </message>
     <message>
+        <source>Duizhao</source>
+        <translation>对照</translation>
+    </message>
+    <message>
         <source>Version %1</source>
         <translation>版本 %1</translation>
     </message>
@@ -1712,6 +1720,17 @@
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <source>The help page is missing; reinstall the program.</source>
+        <translation>使用说明页面缺失，请重新安装对照。</translation>
+    </message>
+    <message>
+        <source>How to use</source>
+        <translation>使用说明</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import material</source>
@@ -1869,8 +1888,8 @@
         <translation>材料库</translation>
     </message>
     <message>
-        <source>Search all materials (Ctrl+F)</source>
-        <translation>搜索全部材料（Ctrl+F）</translation>
+        <source>Search all materials (Ctrl+Shift+F)</source>
+        <translation>搜索全部材料（Ctrl+Shift+F）</translation>
     </message>
     <message>
         <source>The library is empty. Create a material from a template or import a file.</source>
@@ -2037,6 +2056,10 @@
         <source>Template (the year&apos;s framework)</source>
         <translation>模板（年度框架）</translation>
     </message>
+    <message>
+        <source>Based on: %1</source>
+        <translation>依据：%1</translation>
+    </message>
 </context>
 <context>
     <name>OutlineModel</name>
@@ -2049,6 +2072,10 @@
         <translation>
             <numerusform>%n 条</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>(no title)</source>
+        <translation>（无标题）</translation>
     </message>
     <message>
         <source>Outline</source>
