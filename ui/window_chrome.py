@@ -12,6 +12,8 @@ controller adds entries to a menu.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QToolBar, QWidget
@@ -234,6 +236,18 @@ def build_status(window: QMainWindow) -> None:
     window.word_count_label.setObjectName("wordCountLabel")
     window.statusBar().addWidget(window.status_saved)
     window.statusBar().addWidget(window.word_count_label, 1)
+
+
+def saved_stamp(updated: str) -> str:
+    """A material's ``updated`` (ISO 8601) as the status bar says it: the time today, the date
+    and time before."""
+    try:
+        when = datetime.fromisoformat(updated).astimezone()
+    except (TypeError, ValueError):
+        return updated
+    if when.date() == datetime.now().astimezone().date():
+        return when.strftime("%H:%M:%S")
+    return when.strftime("%Y-%m-%d %H:%M")
 
 
 def about(window) -> None:

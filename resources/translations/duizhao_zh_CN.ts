@@ -432,6 +432,30 @@
         <translation>未打开材料。</translation>
     </message>
     <message>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Fit the page to the width of the preview</source>
+        <translation>页面宽度适合预览区宽度</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom: 100 % is the page at its printed size</source>
+        <translation>缩放：100% 即页面的打印尺寸</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>正在准备预览…</translation>
+    </message>
+    <message>
         <source>Rendering…</source>
         <translation>正在排版…</translation>
     </message>
@@ -702,6 +726,10 @@
     <message>
         <source>Show ignored (%1)</source>
         <translation>显示已忽略项（%1）</translation>
+    </message>
+    <message>
+        <source>No material open</source>
+        <translation>未打开材料</translation>
     </message>
     <message>
         <source>%1 errors</source>
