@@ -43,6 +43,8 @@ PREVIEW_DELAY_MS = 600
 # window's first paint, so start-up does not pay for it.
 VIEW_DELAY_MS = 300
 # Zoom steps of −/+ and Ctrl+wheel; 1.0 is the page at its printed size on the screen.
+A4_WIDTH_PT = 595.28  # what the fitted zoom assumes until the first pages are in
+FIT_MARGIN_PX = 6  # QPdfView's default document margins
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.85, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
 ERROR_STYLE = "color: #c00000;"
 
@@ -220,12 +222,15 @@ class PdfPreview(QWidget):
         if not self.fit_width:
             return self.zoom
         view, document = self._view, self._document
-        if view is None or document is None or document.pageCount() == 0:
-            return self.zoom
-        margins = view.documentMargins()
-        room = view.viewport().width() - margins.left() - margins.right()
-        page = document.pagePointSize(0).width() * view.logicalDpiX() / 72
-        return max(room, 1) / page if page > 0 else self.zoom
+        if view is None:  # not built yet: as wide as the preview, less a scroll bar
+            room = self.width() - 2 * FIT_MARGIN_PX - 20
+        else:
+            margins = view.documentMargins()
+            room = view.viewport().width() - margins.left() - margins.right()
+        points = A4_WIDTH_PT
+        if document is not None and document.pageCount() > 0:
+            points = document.pagePointSize(0).width()
+        return max(room, 1) / (points * self.logicalDpiX() / 72)
 
     def _apply_zoom(self) -> None:
         if self._view is not None:
@@ -302,6 +307,11 @@ class PdfPreview(QWidget):
         if visible and self._hidden_change:
             self._hidden_change = False
             self.schedule()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.fit_width:
+            self._show_zoom()
 
     def _build_view_if_shown(self) -> None:
         if self.on_screen():

@@ -376,12 +376,24 @@
         <translation>关于对照</translation>
     </message>
     <message>
+        <source>Restore the default layout</source>
+        <translation>恢复默认布局</translation>
+    </message>
+    <message>
+        <source>Docks and panes as on the first start on this screen</source>
+        <translation>各停靠窗和窗格恢复为在此屏幕上首次启动时的样子</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Insert</source>

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QDockWidget, QMenu
 
 import app.library.tree
 from app.library import Library
@@ -141,6 +141,26 @@ def test_docks_do_not_tear_off(main_window):
     for dock in main_window.findChildren(QDockWidget):
         assert not dock.features() & QDockWidget.DockWidgetFeature.DockWidgetFloatable
         assert dock.features() & QDockWidget.DockWidgetFeature.DockWidgetMovable
+
+
+def test_a_closed_dock_comes_back_from_the_view_menu_and_the_layout_resets(qtbot, main_window):
+    window = main_window
+    window.preview_dock.close()  # its × in the title bar
+    assert not window.preview_dock.isVisible()
+    view_menu = window.findChild(QMenu, "menuView")
+    show_preview = window.actions_by_name["actionShowPreview"]
+    assert show_preview in view_menu.actions()
+    show_preview.trigger()
+    qtbot.waitUntil(window.preview_dock.isVisible, timeout=2000)
+
+    window.tabifyDockWidget(window.checks_dock, window.preview_dock)  # moved to the bottom tabs
+    window.undo_dock.close()
+    window.actions_by_name["actionResetLayout"].trigger()
+    assert _area(window, window.preview_dock) == Qt.DockWidgetArea.RightDockWidgetArea
+    assert window.preview_dock not in window.tabifiedDockWidgets(window.checks_dock)
+    qtbot.waitUntil(lambda: window.pdf_features.preview.on_screen(), timeout=2000)
+    assert window.undo_dock in window.tabifiedDockWidgets(window.checks_dock)
+    assert not window.undo_dock.isHidden()
 
 
 @pytest.fixture
