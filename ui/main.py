@@ -158,9 +158,11 @@ def _first_start_size(window, width: int, height: int) -> tuple[int, int]:
 
     from ui import window_layout
 
-    start = window_layout.first_start(QRect(0, 0, width, height - SCREEN_PANEL_PX))
+    available = QRect(0, 0, width, height - SCREEN_PANEL_PX)
+    start = window_layout.first_start(available)
     size = start.geometry.size()
-    if start.maximised:  # filled by the system's frame: the title bar is not the window's
+    if start.maximised:  # the system's title bar takes the top of the screen
+        size = available.size()
         size.setHeight(size.height() - TITLE_BAR_PX)
     window.setWindowState(Qt.WindowState.WindowNoState)  # this process's screen is not that one
     window.resize(size)

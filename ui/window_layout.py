@@ -52,14 +52,16 @@ def screen_key(available: QRect | QSize) -> str:
 
 @dataclass(frozen=True)
 class FirstStart:
-    geometry: QRect  # the window's frame when not maximised, inside the available geometry
+    # The window's frame when not maximised (a maximised one returns to it), centred inside
+    # the available geometry.
+    geometry: QRect
     maximised: bool
 
 
 def first_start(available: QRect) -> FirstStart:
     """The window's place on a screen it has not been on before."""
     small = available.width() < SMALL_SCREEN.width() or available.height() < SMALL_SCREEN.height()
-    share = 1.0 if small else LARGE_SCREEN_SHARE
+    share = LARGE_SCREEN_SHARE
     size = QSize(int(available.width() * share), int(available.height() * share))
     size = size.expandedTo(MINIMUM_SIZE).boundedTo(available.size())
     rect = QRect(available.topLeft(), size)
@@ -158,27 +160,55 @@ class WindowLayoutMixin:
         self._screen_area = available_geometry(self)
         self._docks_to_size = not restore(self, self._screen_area)
         if self._docks_to_size:
-            start = first_start(self._screen_area)
-            self.move(start.geometry.topLeft())  # the frame's corner; the size is the inside's
-            self.resize(start.geometry.size())
-            if start.maximised:
-                self.setWindowState(Qt.WindowState.WindowMaximized)
+            self._place_on_screen()
+
+    def _place_on_screen(self) -> None:
+        start = first_start(self._screen_area)
+        self.move(start.geometry.topLeft())  # the frame's corner; the size is the inside's
+        self.resize(start.geometry.size())
+        # the docks are sized for the window as it will be, before the system maximises it
+        self._docks_for = self._screen_area.size() if start.maximised else self.size()
+        if start.maximised:
+            self.setWindowState(Qt.WindowState.WindowMaximized)
 
     def lay_out_docks(self) -> None:
         """The default docks for the window's size (now, or when it shows)."""
         place_docks(self)
         self._docks_to_size = True
+        self._docks_for = None
         if self.isVisible():
             self._size_docks()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        handle = self.windowHandle()
+        if handle is not None and not getattr(self, "_follows_screen", False):
+            self._follows_screen = True
+            handle.screenChanged.connect(self.screen_changed)
         self._size_docks()
+
+    def screen_changed(self, screen) -> None:
+        """The window is on another screen now (a laptop taken off its dock, a monitor
+        unplugged): its layout is kept under that screen's size from now on, and a window that
+        no longer fits gets the layout last left on such a screen, or the first-start one."""
+        if screen is None:
+            return
+        self.save_layout()  # what the user left on the screen before
+        self._screen_area = screen.availableGeometry()
+        if self.isMaximized() or self._screen_area.contains(self.frameGeometry()):
+            return
+        if not restore(self, self._screen_area):
+            self.setWindowState(Qt.WindowState.WindowNoState)
+            place_docks(self)
+            self._docks_to_size = True
+            self._place_on_screen()
+            self._size_docks()
 
     def _size_docks(self) -> None:
         if self._docks_to_size:  # first start on this screen size: the default dock sizes
             self._docks_to_size = False
-            size_docks(self, self.size())
+            size_docks(self, getattr(self, "_docks_for", None) or self.size())
+            self._docks_for = None
 
     def save_layout(self) -> None:
         if self.remember_layout:

@@ -137,6 +137,38 @@ def test_each_screen_size_gets_its_own_layout_back(qtbot, library, monkeypatch):
     window.close()
 
 
+class _Screen:
+    """What the window asks of the screen it moved to."""
+
+    def __init__(self, available: QRect):
+        self.available = available
+
+    def availableGeometry(self) -> QRect:  # noqa: N802 — QScreen's name
+        return self.available
+
+
+def test_undocking_gives_the_window_the_layout_last_left_on_the_laptop(qtbot, library, monkeypatch):
+    """Moved to a screen it no longer fits (a monitor unplugged), the window takes the layout
+    last left on a screen of that size; the monitor's layout is kept for its return. (Sizes
+    within the 800×600 offscreen screen, which Qt clamps restored geometry to.)"""
+    docked, laptop = QRect(0, 0, 1920, 1040), QRect(0, 0, 720, 540)
+    window = _window(qtbot, library, laptop, monkeypatch)  # yesterday, on the laptop
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.setGeometry(20, 20, 640, 480)
+    window.close()
+
+    window = _window(qtbot, library, docked, monkeypatch)  # today, docked
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.setGeometry(10, 10, 780, 580)  # too large for the laptop
+    window.screen_changed(_Screen(laptop))  # the monitor is unplugged
+    assert (window.width(), window.height()) == (640, 480)
+    assert laptop.contains(window.frameGeometry())
+    window.close()
+    window = _window(qtbot, library, docked, monkeypatch)  # docked again
+    assert (window.width(), window.height()) == (780, 580)
+    window.close()
+
+
 def test_docks_do_not_tear_off(main_window):
     for dock in main_window.findChildren(QDockWidget):
         assert not dock.features() & QDockWidget.DockWidgetFeature.DockWidgetFloatable
