@@ -6,6 +6,9 @@ parses the bytes into a ``QPdfDocument``, and the GUI thread only swaps it into 
 ``QPdfView`` (which draws pages on its own render thread). Renders are ``ui.tasks`` tasks of one
 key: an edit drops the result of the running render, and one more render of the newest state
 follows it.
+
+Above the pages: the page count and a zoom (适合宽度, −, a percentage, +; Ctrl+wheel too), where
+100 % is the printed size — a narrow dock fits the width, a reader zooms in on a paragraph.
 """
 
 from __future__ import annotations
@@ -42,9 +45,9 @@ PREVIEW_DELAY_MS = 600
 # The page view (and QtPdf with it) is built this long after the preview first shows: after the
 # window's first paint, so start-up does not pay for it.
 VIEW_DELAY_MS = 300
-# Zoom steps of −/+ and Ctrl+wheel; 1.0 is the page at its printed size on the screen.
 A4_WIDTH_PT = 595.28  # what the fitted zoom assumes until the first pages are in
 FIT_MARGIN_PX = 6  # QPdfView's default document margins
+# Zoom steps of −/+ and Ctrl+wheel; 1.0 is the page at its printed size on the screen.
 ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.85, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
 ERROR_STYLE = "color: #c00000;"
 

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 # Below this available size the window starts maximised; above, it takes most of the screen.
 SMALL_SCREEN = QSize(1600, 960)
-LARGE_SCREEN_SHARE = 0.9
+# Of the available geometry, centred: the window on a large screen, and what a maximised one
+# on a small screen returns to when the user un-maximises it.
+NORMAL_SHARE = 0.9
 # The smallest window that still shows menus, outline, editor, the checks rows and the status
 # bar; well inside 1366×768 (and any screen of 800×600 and up).
 MINIMUM_SIZE = QSize(640, 480)
@@ -61,8 +63,7 @@ class FirstStart:
 def first_start(available: QRect) -> FirstStart:
     """The window's place on a screen it has not been on before."""
     small = available.width() < SMALL_SCREEN.width() or available.height() < SMALL_SCREEN.height()
-    share = LARGE_SCREEN_SHARE
-    size = QSize(int(available.width() * share), int(available.height() * share))
+    size = QSize(int(available.width() * NORMAL_SHARE), int(available.height() * NORMAL_SHARE))
     size = size.expandedTo(MINIMUM_SIZE).boundedTo(available.size())
     rect = QRect(available.topLeft(), size)
     rect.moveCenter(available.center())
@@ -137,7 +138,9 @@ def restore(window: QMainWindow, available: QRect) -> bool:
     if isinstance(splitter, QByteArray):
         window.splitter.restoreState(splitter)
     if not window.isMaximized() and not available.contains(window.frameGeometry()):
-        window.setGeometry(first_start(available).geometry)  # saved larger than this screen is
+        fitted = first_start(available).geometry  # saved larger than this screen is now
+        window.move(fitted.topLeft())
+        window.resize(fitted.size())
     return True
 
 
@@ -147,6 +150,7 @@ def save(window: QMainWindow, available: QRect) -> None:
     store.setValue(f"{key}/geometry", window.saveGeometry())
     store.setValue(f"{key}/state", window.saveState(LAYOUT_VERSION))
     store.setValue(f"{key}/splitter", window.splitter.saveState())
+    store.remove("window")  # the one layout for every screen of earlier versions
 
 
 class WindowLayoutMixin:
