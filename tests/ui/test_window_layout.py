@@ -278,3 +278,38 @@ def test_first_start_with_nothing_open_claims_no_findings(qtbot, main_window):
     assert panel.summary.text() == "No material open"
     assert main_window.pdf_features.preview.status.text() == "No material open."
     assert _saved(main_window) == ""
+
+
+def test_an_opened_material_never_shows_as_not_open_in_the_preview(qtbot, main_window):
+    """The preview said 未打开材料 while its first render of an open material waited."""
+    from tests.ui.helpers_editor import make_material as material_in
+
+    preview = main_window.pdf_features.preview
+    main_window.open_material(material_in(main_window.library))
+    assert preview.status.text() == "Preparing the preview…"
+    qtbot.waitUntil(lambda: preview.page_count() > 0, timeout=15000)
+    assert preview.status.text().endswith("page(s), A4")
+
+
+def test_the_docs_screenshots_show_the_window_as_on_such_a_screen(qtbot, tmp_path, seed_path):
+    """``--screenshot … --screen 1366x768``: the window as first started on a 1366×768 laptop
+    (less a 40 px panel and the title bar), its preview pages and checks in."""
+    from PySide6.QtGui import QColor, QImage
+
+    from ui.main import main
+
+    lib = tmp_path / "lib.db"
+    seed_id = _seed_library(lib, seed_path)
+    out = tmp_path / "window.png"
+    args = ["--library", str(lib), "--open", str(seed_id), "--screenshot", str(out)]
+    assert main([*args, "--screen", "1366x768"]) == 0
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1366, 768 - 40 - 30)
+    # on the right, a page: white paper with dark type on it
+    grays = [
+        QColor(image.pixel(x, y)).lightness()
+        for x in range(1000, 1340, 3)
+        for y in range(150, 600, 3)
+    ]
+    assert grays.count(255) > len(grays) // 3 and sum(g < 110 for g in grays) > 100
+    assert main([*args, "--screen", "big"]) == 2
