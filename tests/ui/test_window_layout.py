@@ -201,6 +201,25 @@ def seed_window(main_window, seeded_library):
     return main_window
 
 
+def _wheel(widget, modifiers) -> None:
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    at = QPointF(widget.rect().center())
+    event = QWheelEvent(
+        at,
+        QPointF(widget.mapToGlobal(at.toPoint())),
+        QPoint(),
+        QPoint(0, 120),
+        Qt.MouseButton.NoButton,
+        modifiers,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+
+
 def test_preview_zoom_buttons_and_percentage_change_the_page_size(qtbot, seed_window):
     from PySide6.QtPdfWidgets import QPdfView
 
@@ -227,6 +246,10 @@ def test_preview_zoom_buttons_and_percentage_change_the_page_size(qtbot, seed_wi
     assert view.zoomFactor() == pytest.approx(1.5)
     QTest.mouseClick(preview.zoom_out_button, Qt.MouseButton.LeftButton)
     assert view.zoomFactor() == pytest.approx(1.25)
+    _wheel(view.viewport(), Qt.KeyboardModifier.ControlModifier)  # Ctrl+wheel up: zoom in
+    assert view.zoomFactor() == pytest.approx(1.5)
+    _wheel(view.viewport(), Qt.KeyboardModifier.NoModifier)  # a plain wheel scrolls
+    assert view.zoomFactor() == pytest.approx(1.5)
 
     QTest.mouseClick(preview.fit_button, Qt.MouseButton.LeftButton)
     assert view.zoomMode() == QPdfView.ZoomMode.FitToWidth
