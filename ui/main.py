@@ -166,7 +166,7 @@ def _first_start_size(window, width: int, height: int) -> tuple[int, int]:
         size.setHeight(size.height() - TITLE_BAR_PX)
     window.setWindowState(Qt.WindowState.WindowNoState)  # this process's screen is not that one
     window.resize(size)
-    window.lay_out_docks()
+    window.size_docks_for_window()  # a window just built: its docks are in their default places
     return size.width(), size.height()
 
 

@@ -27,7 +27,15 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.exporters.pdf_options import PdfOptions
 from ui.tasks import TaskRunner
@@ -184,9 +192,14 @@ class PdfPreview(QWidget):
         self.zoom_box.setToolTip(_tr("Zoom: 100 % is the page at its printed size"))
         self.zoom_box.setKeyboardTracking(False)  # typing "150" zooms once, at Enter
         self.zoom_box.valueChanged.connect(lambda value: self.set_zoom(value / 100))
-        row = QHBoxLayout()
+        # a tool bar: in a narrow dock what does not fit goes behind its » button, and the
+        # dock (so the window) can still be made narrow
+        bar = QToolBar(self)
+        bar.setObjectName("previewZoomBar")
         for widget in (self.fit_button, self.zoom_out_button, self.zoom_box, self.zoom_in_button):
-            row.addWidget(widget)
+            bar.addWidget(widget)
+        row = QHBoxLayout()
+        row.addWidget(bar)
         self._show_zoom()
         return row
 

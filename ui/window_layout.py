@@ -90,6 +90,10 @@ def place_docks(window: QMainWindow) -> None:
     预览 alone on the right, from the toolbar down to the status bar (the page is tall)."""
     bottom = Qt.DockWidgetArea.BottomDockWidgetArea
     window.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+    # Out of the layout first: tabifying docks that are already tabbed again crashed Qt
+    # (a dangling tab bar) now and then.
+    for dock in (window.checks_dock, window.snapshots_dock, window.undo_dock, window.preview_dock):
+        window.removeDockWidget(dock)
     for dock in (window.checks_dock, window.snapshots_dock, window.undo_dock):
         window.addDockWidget(bottom, dock)
         dock.show()
@@ -176,8 +180,12 @@ class WindowLayoutMixin:
             self.setWindowState(Qt.WindowState.WindowMaximized)
 
     def lay_out_docks(self) -> None:
-        """The default docks for the window's size (now, or when it shows)."""
+        """The default docks (all four, closed ones too) for the window's size."""
         place_docks(self)
+        self.size_docks_for_window()
+
+    def size_docks_for_window(self) -> None:
+        """The default dock sizes for the window's size (now, or when it shows)."""
         self._docks_to_size = True
         self._docks_for = None
         if self.isVisible():

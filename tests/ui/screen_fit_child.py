@@ -39,7 +39,7 @@ def main() -> None:
     window.open_material(int(sys.argv[2]))
     window.show()
     panel = window.checks_features.panel
-    deadline = time.monotonic() + 20  # hang guard; the checks take well under a second
+    deadline = time.monotonic() + 60  # hang guard; the checks take well under a second
     while time.monotonic() < deadline and not (panel.checked and panel.count()):
         app.processEvents()
         time.sleep(0.02)

@@ -68,7 +68,7 @@ def test_first_start_fits_the_screen_with_every_bar_on_it(tmp_path, seed_path, s
         env=env,
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=120,
     )
     assert done.returncode == 0, done.stderr[-2000:]
     seen = json.loads(done.stdout.strip().splitlines()[-1])
@@ -230,14 +230,14 @@ def test_preview_zoom_buttons_and_percentage_change_the_page_size(qtbot, seed_wi
     fitted = preview.shown_zoom()
     assert preview.zoom_box.value() == round(fitted * 100)
     scroll = view.verticalScrollBar()
-    qtbot.waitUntil(lambda: scroll.maximum() > 0, timeout=2000)
+    qtbot.waitUntil(lambda: scroll.maximum() > 0, timeout=5000)
     tall = scroll.maximum()
 
     QTest.mouseClick(preview.zoom_in_button, Qt.MouseButton.LeftButton)
     assert view.zoomMode() == QPdfView.ZoomMode.Custom and view.zoomFactor() > fitted
     assert not preview.fit_button.isChecked()
     assert preview.zoom_box.value() == round(view.zoomFactor() * 100)
-    qtbot.waitUntil(lambda: scroll.maximum() > tall, timeout=2000)  # the pages grew
+    qtbot.waitUntil(lambda: scroll.maximum() > tall, timeout=5000)  # the pages grew
 
     box = preview.zoom_box
     box.lineEdit().selectAll()
