@@ -56,7 +56,7 @@ VIEW_DELAY_MS = 300
 A4_WIDTH_PT = 595.28  # what the fitted zoom assumes until the first pages are in
 FIT_MARGIN_PX = 6  # QPdfView's default document margins
 # Zoom steps of −/+ and Ctrl+wheel; 1.0 is the page at its printed size on the screen.
-ZOOM_STEPS = (0.25, 0.33, 0.5, 0.67, 0.75, 0.85, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
+ZOOM_STEPS = (0.1, 0.15, 0.25, 0.33, 0.5, 0.67, 0.75, 0.85, 1.0, 1.25, 1.5, 2.0, 3.0, 4.0)
 ERROR_STYLE = "color: #c00000;"
 
 
@@ -186,7 +186,8 @@ class PdfPreview(QWidget):
         self.zoom_in_button.clicked.connect(lambda: self.step_zoom(+1))
         self.zoom_box = QSpinBox(self)
         self.zoom_box.setObjectName("previewZoomBox")
-        self.zoom_box.setRange(int(ZOOM_STEPS[0] * 100), int(ZOOM_STEPS[-1] * 100))
+        # down to 1 %: a fitted zoom in a very narrow dock is shown as it is, not as the minimum
+        self.zoom_box.setRange(1, int(ZOOM_STEPS[-1] * 100))
         self.zoom_box.setSingleStep(10)
         self.zoom_box.setSuffix("%")
         self.zoom_box.setToolTip(_tr("Zoom: 100 % is the page at its printed size"))
