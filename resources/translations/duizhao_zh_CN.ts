@@ -564,12 +564,24 @@
         <translation>关于对照</translation>
     </message>
     <message>
+        <source>Restore the default layout</source>
+        <translation>恢复默认布局</translation>
+    </message>
+    <message>
+        <source>Docks and panes as on the first start on this screen</source>
+        <translation>各停靠窗和窗格恢复为在此屏幕上首次启动时的样子</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Insert</source>
@@ -618,6 +630,30 @@
     <message>
         <source>No material open.</source>
         <translation>未打开材料。</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Fit the page to the width of the preview</source>
+        <translation>页面宽度适合预览区宽度</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom: 100 % is the page at its printed size</source>
+        <translation>缩放：100% 即页面的打印尺寸</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>正在准备预览…</translation>
     </message>
     <message>
         <source>Rendering…</source>
@@ -898,6 +934,10 @@
     <message>
         <source>Show ignored (%1)</source>
         <translation>显示已忽略项（%1）</translation>
+    </message>
+    <message>
+        <source>No material open</source>
+        <translation>未打开材料</translation>
     </message>
     <message>
         <source>%1 errors</source>
