@@ -20,7 +20,8 @@ KIND = "previous_rectification"
 DEFAULT_HEADING = "上年度整改落实情况"
 # How each status opens the point's text: a report in full sentences the writer goes on with.
 _STARTERS = {"done": "已完成", "in_progress": "正在推进", "not_started": "尚未启动"}
-_END_MARKS = "。！？；…!?;"
+_END_MARKS = "。！？…!?"
+_OPEN_MARKS = "；;，,、：:"  # a note left mid-sentence: closed with 。 instead
 
 
 def has_measures(material: Material) -> bool:
@@ -33,9 +34,9 @@ def review_heading(template: Template | None) -> str:
 
 def status_starter(status: str, note: str) -> str:
     """``已完成。`` / ``正在推进：{note}`` …: the status as the opening of a sentence, the note
-    (as written, closed with 。) after it."""
+    (as written, closed with 。 where it was left open) after it."""
     lead = _STARTERS.get(status, _STARTERS["not_started"])
-    note = note.strip()
+    note = note.strip().rstrip(_OPEN_MARKS).rstrip()
     if not note:
         return lead + "。"
     if note[-1] not in _END_MARKS:
@@ -44,14 +45,15 @@ def status_starter(status: str, note: str) -> str:
 
 
 def _facts(measure: MeasureStatus) -> str:
-    """（责任人：张三；完成时限：2022年6月30日） — what the writer may keep or drop."""
+    """``责任人：张三；完成时限：2022年6月30日。`` — what the writer may keep or drop; a sentence
+    of its own, so the paragraph still ends with 。 (the checks ask for it)."""
     parts = []
     if measure.responsible.strip():
         parts.append(f"责任人：{measure.responsible.strip()}")
     if measure.deadline_label:
         label = measure.deadline_label
         parts.append(label if label == LONG_TERM else f"完成时限：{label}")
-    return f"（{'；'.join(parts)}）" if parts else ""
+    return f"{'；'.join(parts)}。" if parts else ""
 
 
 def _summary(statuses: list[MeasureStatus]) -> str:

@@ -42,10 +42,9 @@ def test_the_draft_opens_with_last_years_measures_and_their_status(drafted):
     ]
     done, going, waiting = (p.body for p in review.points)
     assert done == (
-        "已完成。已制定学习制度并按月落实。"
-        "（责任人：县委常委、副县长 张三；完成时限：2022年6月30日）"
+        "已完成。已制定学习制度并按月落实。责任人：县委常委、副县长 张三；完成时限：2022年6月30日。"
     )
-    assert going == "正在推进：十件实事已完成七件。（责任人：李四；长期坚持）"
+    assert going == "正在推进：十件实事已完成七件。责任人：李四；长期坚持。"
     assert waiting == "尚未启动。"
     assert review.intro == [
         "针对上年度查摆的问题，共制定整改措施3项，目前已完成1项、正在推进1项、尚未启动1项。"
@@ -128,7 +127,9 @@ def test_asking_for_a_review_of_a_material_without_measures_is_refused(lib):
 
 def test_status_starters_close_the_note_as_a_sentence():
     assert status_starter("done", "") == "已完成。"
-    assert status_starter("in_progress", "已完成一半；") == "正在推进：已完成一半；"
+    assert status_starter("in_progress", "已完成一半；") == "正在推进：已完成一半。"
+    assert status_starter("done", "提前完成！") == "已完成。提前完成！"
+    assert status_starter("in_progress", "；") == "正在推进。"
     assert status_starter("not_started", "  待年底启动 ") == "尚未启动：待年底启动。"
     assert review_section(Material()).points == []
 
