@@ -171,3 +171,17 @@ def test_text_export_and_json_round_trip_keep_it(drafted):
     assert back.sections[0].kind == "previous_rectification"
     assert [p.body for p in back.sections[0].points] == [p.body for p in draft.sections[0].points]
     assert material_to_json(back) == material_to_json(draft)
+
+
+def test_markup_in_a_name_or_note_prints_as_typed(lib):
+    old = last_year()
+    old.sections[2].points[0].responsible = "张三<b>局长</b>&<script>"
+    old.sections[2].points[1].status_note = "<i>进展</i>&完成"
+    draft = lib.get_material(lib.duplicate_material(lib.create_material(old), review=True))
+    data, _report = render_bundled(draft)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        text = "".join(page.extract_text() for page in pdf.pages).replace("\n", "")
+    words = docx.Document(io.BytesIO(render_docx(draft))).paragraphs
+    for printed in (text, "".join(p.text for p in words)):
+        assert "责任人：张三<b>局长</b>&<script>；" in printed
+        assert "正在推进：<i>进展</i>&完成。" in printed
