@@ -1,6 +1,7 @@
 """duizhao-cli — the headless command line (DESIGN §5): templates, new, import, list, show, export,
-compile, check, similar, backup, restore; template-from-notice and the user's own templates
-(``templates_cli``). ``main(argv)`` returns the exit code: 0 ok, 2 bad input, 1 internal failure.
+compile, draft (next year's), check, similar, diff, backup, restore; template-from-notice and
+the user's own templates (``templates_cli``). ``main(argv)`` returns the exit code: 0 ok, 2 bad
+input, 1 internal failure.
 
 Errors are one line on stderr, Chinese then English. Input files are read and validated before
 the library is opened, so a failing command leaves the library as it was. Heavy modules (the
@@ -284,6 +285,15 @@ def _diff_pdf(diff, title: str, args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_draft(args: argparse.Namespace) -> int:
+    from app import draft_cli
+    from app.templates import get_template
+
+    get_template(args.template)  # an unknown id is bad input, reported before the library opens
+    with _library(args, readonly=False) as library:
+        return draft_cli.run(args, library, _out, _err)
+
+
 def _cmd_fonts(args: argparse.Namespace) -> int:
     from app.fonts import choose_fonts, font_report
 
@@ -527,6 +537,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("--json", action="store_true", help="the changes as JSON")
     sub.add_argument("-o", "--output", metavar="OUT.pdf", help="write the changes marked, as a PDF")
     sub.add_argument("--force", action="store_true", help="replace a read-only OUT.pdf")
+    sub = command("draft", _cmd_draft, "next year's draft of a material; prints its id")
+    from app.draft_cli import add_arguments as add_draft_arguments
+
+    add_draft_arguments(sub, _material_id)
     command("fonts", _cmd_fonts, "the font chosen for each PDF role, and why")
     sub = command("check", _cmd_check, "run the checks; exit 0 even with findings")
     sub.add_argument("id", type=_material_id, metavar="ID")

@@ -1696,6 +1696,18 @@
         <translation>标题</translation>
     </message>
     <message>
+        <source>Start with how last year&apos;s measures were carried out (status, notes)</source>
+        <translation>以“上年度整改落实情况”开头（列出去年各项整改措施的状态和说明）</translation>
+    </message>
+    <message>
+        <source>A first section lists each of last year&apos;s measures with its status, responsible person and deadline, ready to be rewritten as prose.</source>
+        <translation>草稿开头增加一个部分，逐条列出去年的整改措施及其整改状态、责任人和完成时限，供改写成文字。</translation>
+    </message>
+    <message>
+        <source>Last year&apos;s material has no measures.</source>
+        <translation>去年的材料中没有整改措施。</translation>
+    </message>
+    <message>
         <source>The framework changes. Choose where each of last year&apos;s aspects goes; its points go with it.</source>
         <translation>框架有变化。请为上一年度的每个查摆方面选择归入何处，其下要点随之移动。</translation>
     </message>
