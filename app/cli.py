@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import errno
-import gc
 import os
 import sys
 from collections.abc import Iterator
@@ -171,77 +170,14 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from app.export_cli import write_export
     from app.target_guard import check_target
 
     # Open (read-only, no lock) until written: an open library is never an export's target.
     with _library(args, readonly=True) as library:
         material = library.get_material(args.id)
         check_target(args.output, force=args.force)  # refused before any rendering work
-        return _write_export(material, args)
-
-
-def _write_export(material: Material, args: argparse.Namespace) -> int:
-    if args.format.startswith("rectification-"):
-        from app.exporters.rectification import export_rectification
-
-        written = export_rectification(material, args.format, args.output, force=args.force)
-        _out(str(Path(written).expanduser().absolute()))
-        return 0
-    if args.format in ("pdf", "docx"):
-        return _export_paged(material, args)
-    if args.format == "json":
-        from app.serialize import material_to_json
-
-        text = material_to_json(material)
-    else:
-        from app.exporters.text import export_md, export_txt
-
-        render = export_md if args.format == "md" else export_txt
-        text = render(material, point_paragraphs=args.point_paragraphs)
-    from app.exporters.files import write_text_atomic
-
-    _out(str(write_text_atomic(args.output, text, force=args.force)))
-    return 0
-
-
-def _export_paged(material: Material, args: argparse.Namespace) -> int:
-    """PDF and DOCX share the GB/T 9704 layout options."""
-    from app.exporters.pdf_options import PdfOptions
-
-    options = PdfOptions(
-        point_paragraphs=args.point_paragraphs,
-        bold_point_titles=args.bold_point_titles,
-        page_number_position=args.page_numbers,
-        include_signature=args.signature,
-    )
-    if args.format == "docx":
-        from app.exporters.docx import export_docx
-
-        _out(
-            str(
-                Path(export_docx(material, args.output, options, force=args.force))
-                .expanduser()
-                .absolute()
-            )
-        )
-        return 0
-    from app.exporters.pdf import export_pdf
-
-    # A one-shot process: the first render loads ~10^5 long-lived objects (font tables, glyph
-    # runs) with no cycles to free, which the collector would rescan ≈120 times (≈20 ms, seed).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        report = export_pdf(material, args.output, options, force=args.force)
-    finally:
-        if collecting:
-            gc.enable()
-    _out(str(Path(args.output).expanduser().absolute()))
-    for sub in report.substitutions:  # the user should know which characters came from a fallback
-        _err(
-            f"补字：{sub.char}（{sub.where}）← {sub.font} / substituted {sub.char!r} at {sub.where}"
-        )
-    return 0
+        return write_export(material, args, _out, _err)
 
 
 def _cmd_compile(args: argparse.Namespace) -> int:
@@ -253,36 +189,10 @@ def _cmd_compile(args: argparse.Namespace) -> int:
 
 
 def _cmd_diff(args: argparse.Namespace) -> int:
-    import json
-
-    from app.version_diff_report import diff_versions, json_report, resolve_snapshot, text_report
+    from app import diff_cli
 
     with _library(args, readonly=True) as library:
-        old = resolve_snapshot(library, args.id, args.from_version)
-        new = resolve_snapshot(library, args.id, args.to) if args.to is not None else None
-        diff = diff_versions(library, args.id, old, new)
-        if args.output:
-            return _diff_pdf(diff, library.get_material(args.id).title, args)
-    if args.json:
-        sys.stdout.write(json.dumps(json_report(diff), ensure_ascii=False, indent=2) + "\n")
-    else:
-        sys.stdout.write(text_report(diff))
-    return 0
-
-
-def _diff_pdf(diff, title: str, args: argparse.Namespace) -> int:
-    """Written while the library is open read-only: the guard then refuses it as a target."""
-    from app.exporters.diff_pdf import export_diff_pdf
-    from app.target_guard import ReadOnlyTargetError
-
-    try:
-        path = export_diff_pdf(diff, title, args.output, force=args.force)
-    except ReadOnlyTargetError as exc:
-        raise InputError(
-            f"{exc.zh}（确认覆盖请加 --force）", f"{exc.en} (add --force to replace it)"
-        ) from exc
-    _out(str(Path(path).absolute()))
-    return 0
+        return diff_cli.run(args, library, _out)
 
 
 def _cmd_draft(args: argparse.Namespace) -> int:
@@ -529,14 +439,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_compile_arguments(sub, _material_id)
     sub = command("diff", _cmd_diff, "what changed between two versions (snapshots) of a material")
-    sub.add_argument("id", type=_material_id, metavar="ID")
-    sub.add_argument(
-        "--from", dest="from_version", required=True, metavar="SNAPSHOT", help="id or name"
-    )
-    sub.add_argument("--to", metavar="SNAPSHOT", help="id or name (default: the current text)")
-    sub.add_argument("--json", action="store_true", help="the changes as JSON")
-    sub.add_argument("-o", "--output", metavar="OUT.pdf", help="write the changes marked, as a PDF")
-    sub.add_argument("--force", action="store_true", help="replace a read-only OUT.pdf")
+    from app.diff_cli import add_arguments as add_diff_arguments
+
+    add_diff_arguments(sub, _material_id)
     sub = command("draft", _cmd_draft, "next year's draft of a material; prints its id")
     from app.draft_cli import add_arguments as add_draft_arguments
 
