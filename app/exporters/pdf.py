@@ -18,8 +18,8 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from itertools import groupby
-from operator import add, sub
+from itertools import compress
+from operator import add, ne, sub
 from pathlib import Path
 
 from app.exporters.glyphs import FontResolver
@@ -285,6 +285,7 @@ class _GlyphCodes:
         self.subset: dict[str, int] = {}
         self.hex: dict[str, str] = {}
         self.names: dict[int, str] = {}
+        self._selectors: dict[float, dict[int, str]] = {}
 
     def learn(self, text: str) -> None:
         if self.hex.keys() >= set(text):
@@ -297,12 +298,17 @@ class _GlyphCodes:
             self.subset[ch] = n >> 8
             self.hex[ch] = f"{n & 0xFF:02x}"
 
-    def name(self, subset: int) -> str:
+    def selectors(self, size: float) -> dict[int, str]:
+        """Subset → its ``Tf`` operator at ``size``, for the subsets drawn so far."""
+        return self._selectors.setdefault(size, {})
+
+    def selector(self, subset: int, size: float) -> str:
         # ReportLab names a font's subsets when first asked: ask in drawing order.
         name = self.names.get(subset)
         if name is None:
             name = self.names[subset] = self.font.getSubsetInternalName(subset, self.doc)
-        return name
+        selector = self.selectors(size)[subset] = f"{name} {_num(size)} Tf"
+        return selector
 
 
 class _Separators(dict):
@@ -334,24 +340,40 @@ def _line_ops(ops: list[str], state: dict, codes_of, line: Line, baseline: float
         codes.learn(text)
         if seg.bold:
             ops.append(f"2 Tr {_num(_BOLD_STROKE)} w")
+        if not text:  # nothing to show (ReportLab's split gives no run either)
+            if seg.bold:
+                ops.append("0 Tr")
+            continue
         seps = _SEPARATORS.get(seg.size)
         if seps is None:
             seps = _SEPARATORS[seg.size] = _Separators(seg.size)
         xs = seg.xs
         gaps = map(sub, map(sub, xs[1:], xs), seg.advances)
+        hexes = list(map(codes.hex.__getitem__, text))
         # Each glyph's hex followed by the separator to the next glyph of the segment.
-        tokens = list(map(add, map(codes.hex.__getitem__, text), map(seps.__getitem__, gaps)))
-        size = _num(seg.size)
-        i = 0
-        for subset, run in groupby(map(codes.subset.__getitem__, text)):
-            j = i + len(list(run))
-            selected = f"{codes.name(subset)} {size} Tf"
-            if selected != state["font"]:
-                ops.append(selected)
-                state["font"] = selected
-            ops.append(f"1 0 0 1 {_num(xs[i])} {y} Tm")
-            # The last glyph of a run carries no separator: the next run starts with its own Tm.
-            ops.append(f"[<{''.join(tokens[i : j - 1])}{codes.hex[text[j - 1]]}>] TJ")
-            i = j
+        tokens = list(map(add, hexes, map(seps.__getitem__, gaps)))
+        subsets = list(map(codes.subset.__getitem__, text))
+        if subsets.count(subsets[0]) == len(subsets):
+            bounds = [0, len(text)]
+        else:  # where the subset changes, a new run (Tf, Tm, TJ) starts
+            bounds = [0, *compress(range(1, len(text)), map(ne, subsets[1:], subsets)), len(text)]
+        # One string per segment: at each run start the previous run's TJ closes, the font
+        # is selected when it changes, and the text matrix moves to the run's first glyph.
+        fonts = codes.selectors(seg.size)
+        current = state["font"]
+        prefix = ""
+        for k in bounds[:-1]:
+            selected = fonts.get(subsets[k]) or codes.selector(subsets[k], seg.size)
+            head = f"1 0 0 1 {_num(xs[k])} {y} Tm\n[<"
+            if selected != current:
+                head = f"{selected}\n{head}"
+                current = selected
+            if k:
+                tokens[k - 1] = f"{hexes[k - 1]}>] TJ\n{head}"
+            else:
+                prefix = head
+        state["font"] = current
+        tokens.append(hexes[-1])
+        ops.append(f"{prefix}{''.join(tokens)}>] TJ")
         if seg.bold:
             ops.append("0 Tr")
