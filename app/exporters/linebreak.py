@@ -157,8 +157,25 @@ def break_lines(
 
 
 def _kinsoku_lookup(text: str):
-    """``kinsoku_flags`` as two lookups by position, without a list per character."""
-    if not any(q in text for q in ASCII_QUOTES):
+    """``kinsoku_flags`` as two lookups by position, without a list per character: only the
+    ASCII quotes (opening or closing by their count so far) are worked out in advance."""
+    opening: dict[int, bool] = {}
+    for quote in ASCII_QUOTES:
+        at = text.find(quote)
+        count = 0
+        while at >= 0:
+            opening[at] = count % 2 == 0
+            count += 1
+            at = text.find(quote, at + 1)
+    if not opening:
         return (lambda i: text[i] in NO_LINE_START), (lambda i: text[i] in NO_LINE_END)
-    no_start, no_end = kinsoku_flags(text)
-    return no_start.__getitem__, no_end.__getitem__
+
+    def no_start(i: int) -> bool:
+        quote = opening.get(i)
+        return text[i] in NO_LINE_START if quote is None else not quote
+
+    def no_end(i: int) -> bool:
+        quote = opening.get(i)
+        return text[i] in NO_LINE_END if quote is None else quote
+
+    return no_start, no_end
