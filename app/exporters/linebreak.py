@@ -77,14 +77,23 @@ def atom_spans(text: str, max_width: float, widths: Sequence[float]) -> list[tup
     return spans
 
 
-def protected_atoms(text: str, max_width: float, widths: Sequence[float]) -> list[tuple[int, int]]:
+def protected_runs(text: str, widths: Sequence[float]) -> list[tuple[int, int, float]]:
+    """(start, end, width) of each run ``atom_spans`` keeps whole if it fits a line."""
+    return [(*m.span(), sum(widths[m.start() : m.end()])) for m in _ATOM_RE.finditer(text)]
+
+
+def protected_atoms(
+    text: str,
+    max_width: float,
+    widths: Sequence[float],
+    runs: list[tuple[int, int, float]] | None = None,
+) -> list[tuple[int, int]]:
     """The protected runs of ``atom_spans`` only (the characters between them are atoms of their
-    own): most paragraphs have none or a few, so callers can go by runs of characters."""
-    return [
-        m.span()
-        for m in _ATOM_RE.finditer(text)
-        if sum(widths[m.start() : m.end()]) <= max_width + _EPS
-    ]
+    own): most paragraphs have none or a few, so callers can go by runs of characters.
+    ``runs``: ``protected_runs(text, widths)`` when the caller has them already."""
+    if runs is None:
+        runs = protected_runs(text, widths)
+    return [(s, e) for s, e, w in runs if w <= max_width + _EPS]
 
 
 def break_lines(
@@ -92,11 +101,14 @@ def break_lines(
     widths: Sequence[float],
     width: float,
     first_width: float | None = None,
+    *,
+    runs: list[tuple[int, int, float]] | None = None,
 ) -> list[tuple[int, int]]:
     """Split ``text`` into line spans ``(start, end)``.
 
     ``widths[i]`` is the advance of ``text[i]``; ``first_width`` (default ``width``) is the
-    capacity of the first line, e.g. the line width minus a 2-character indent.
+    capacity of the first line, e.g. the line width minus a 2-character indent; ``runs`` are
+    ``protected_runs(text, widths)`` when the caller has them already.
     """
     if len(widths) != len(text):
         raise ValueError("one width per character is required")
@@ -107,7 +119,7 @@ def break_lines(
         raise ValueError("line capacity must be positive")
     if max(widths) > min(width, first) + _EPS:
         raise ValueError("a single character is wider than the line")
-    protected = protected_atoms(text, min(width, first), widths)
+    protected = protected_atoms(text, min(width, first), widths, runs)
     if protected:
         # Atom starts and widths: single characters between the protected runs.
         starts: list[int] = []

@@ -18,7 +18,12 @@ from itertools import accumulate, repeat
 from operator import add
 
 from app.exporters.glyphs import FontResolver, printable_text
-from app.exporters.linebreak import break_lines, is_full_width, protected_atoms
+from app.exporters.linebreak import (
+    break_lines,
+    is_full_width,
+    protected_atoms,
+    protected_runs,
+)
 from app.exporters.pdf_content import ParagraphSpec
 from app.exporters.pdf_options import (
     BLOCK_LEFT,
@@ -132,13 +137,14 @@ class Typesetter:
         right = BLOCK_LEFT + BLOCK_WIDTH - para.right_space * PITCH
         indent = para.indent * PITCH
         measure = right - BLOCK_LEFT
+        runs = protected_runs(text, widths)
         if para.kind == "title":
             spans = _title_spans(text, widths, measure, size, run_starts)
         else:
-            spans = break_lines(text, widths, measure, measure - indent)
+            spans = break_lines(text, widths, measure, measure - indent, runs=runs)
         # Justification never opens a gap inside a protected run (a Latin word, ——).
         inside = sorted(
-            k for s, e in protected_atoms(text, measure, widths) for k in range(s + 1, e)
+            k for s, e in protected_atoms(text, measure, widths, runs) for k in range(s + 1, e)
         )
         lines: list[Line | None] = []
         for n, (start, end) in enumerate(spans):
