@@ -36,6 +36,7 @@ class FontResolver:
         self.roles = self.api.choose_fonts()
         self._fallbacks = None
         self._coverage: dict[object, dict[int, int]] = {}
+        self._covered: dict[object, set[str]] = {}  # characters already found in the font
         self._names: dict[object, str] = {}
         self._subs: dict[tuple[str, str, str], Substitution] = {}
         self.missing: dict[str, list[str]] = {}  # char → places
@@ -72,11 +73,16 @@ class FontResolver:
         choice = self.role_font(role)
         self.used_roles.setdefault(role, choice)
         cover = self.coverage(choice)
-        codes = [ord(ch) for ch in text]
-        if all(code in cover for code in codes):
-            return [choice] * len(text)
+        covered = self._covered.setdefault(choice, set())
+        if not covered.issuperset(text):  # a set test per text, not a lookup per character
+            covered.update(ch for ch in set(text) - covered if ord(ch) in cover)
+            if not covered.issuperset(text):
+                return self._resolve_each(text, choice, cover, where)
+        return [choice] * len(text)
+
+    def _resolve_each(self, text: str, choice, cover: dict[int, int], where: str) -> list:
         out = []
-        for ch, code in zip(text, codes, strict=True):
+        for ch, code in zip(text, map(ord, text), strict=True):
             if code in cover:
                 out.append(choice)
                 continue

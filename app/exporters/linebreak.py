@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Sequence
+from itertools import accumulate
 
 # DESIGN §7 plus the brief's list, and their half-width twins (text is stored as typed).
 NO_LINE_START = frozenset("，。、；：？！）》〉」』】〕”’…—%‰℃,.;:?!)]}")
@@ -75,16 +77,38 @@ def atom_spans(text: str, max_width: float, widths: Sequence[float]) -> list[tup
     return spans
 
 
+def protected_runs(text: str, widths: Sequence[float]) -> list[tuple[int, int, float]]:
+    """(start, end, width) of each run ``atom_spans`` keeps whole if it fits a line."""
+    return [(*m.span(), sum(widths[m.start() : m.end()])) for m in _ATOM_RE.finditer(text)]
+
+
+def protected_atoms(
+    text: str,
+    max_width: float,
+    widths: Sequence[float],
+    runs: list[tuple[int, int, float]] | None = None,
+) -> list[tuple[int, int]]:
+    """The protected runs of ``atom_spans`` only (the characters between them are atoms of their
+    own): most paragraphs have none or a few, so callers can go by runs of characters.
+    ``runs``: ``protected_runs(text, widths)`` when the caller has them already."""
+    if runs is None:
+        runs = protected_runs(text, widths)
+    return [(s, e) for s, e, w in runs if w <= max_width + _EPS]
+
+
 def break_lines(
     text: str,
     widths: Sequence[float],
     width: float,
     first_width: float | None = None,
+    *,
+    runs: list[tuple[int, int, float]] | None = None,
 ) -> list[tuple[int, int]]:
     """Split ``text`` into line spans ``(start, end)``.
 
     ``widths[i]`` is the advance of ``text[i]``; ``first_width`` (default ``width``) is the
-    capacity of the first line, e.g. the line width minus a 2-character indent.
+    capacity of the first line, e.g. the line width minus a 2-character indent; ``runs`` are
+    ``protected_runs(text, widths)`` when the caller has them already.
     """
     if len(widths) != len(text):
         raise ValueError("one width per character is required")
@@ -95,22 +119,43 @@ def break_lines(
         raise ValueError("line capacity must be positive")
     if max(widths) > min(width, first) + _EPS:
         raise ValueError("a single character is wider than the line")
-    atoms = atom_spans(text, min(width, first), widths)
-    atom_w = [sum(widths[s:e]) for s, e in atoms]
-    no_start, no_end = kinsoku_flags(text)
+    protected = protected_atoms(text, min(width, first), widths, runs)
+    if protected:
+        # Atom starts and widths: single characters between the protected runs.
+        starts: list[int] = []
+        atom_w: list[float] = []
+        pos = 0
+        for start, end in protected:
+            starts += range(pos, start)
+            atom_w += widths[pos:start]
+            starts.append(start)
+            atom_w.append(sum(widths[start:end]))
+            pos = end
+        starts += range(pos, len(text))
+        atom_w += widths[pos:]
+    else:
+        starts = range(len(text))  # type: ignore[assignment]
+        atom_w = widths  # type: ignore[assignment]
+    n = len(starts)
+    no_start, no_end = _kinsoku_lookup(text)
 
     def can_break_before(k: int) -> bool:
         """Whether a line may end after atom k-1 and the next begin with atom k."""
-        return not no_end[atoms[k - 1][1] - 1] and not no_start[atoms[k][0]]
+        return not no_end(starts[k] - 1) and not no_start(starts[k])
 
     lines: list[tuple[int, int]] = []
-    i, n = 0, len(atoms)
+    i = 0
     while i < n:
-        cap = first if not lines else width
+        limit = (first if not lines else width) + _EPS
+        # The atoms that fit: running sums from 0.0 as one would add them, searched at C speed.
         j, used = i, 0.0
-        while j < n and used + atom_w[j] <= cap + _EPS:
-            used += atom_w[j]
-            j += 1
+        while True:
+            sums = list(accumulate(atom_w[j : j + 64], initial=used))
+            fit = bisect_right(sums, limit) - 1  # sums are non-decreasing: widths are ≥ 0
+            j += fit
+            if fit < len(sums) - 1 or j >= n:
+                break
+            used = sums[-1]
         if j < n:
             k = j
             while k > i + 1 and not can_break_before(k):
@@ -118,6 +163,31 @@ def break_lines(
             if can_break_before(k):
                 j = k
             # else: no legal break inside this line (e.g. 30 commas in a row); keep it full.
-        lines.append((atoms[i][0], atoms[j - 1][1]))
+        lines.append((starts[i], starts[j] if j < n else len(text)))
         i = j
     return lines
+
+
+def _kinsoku_lookup(text: str):
+    """``kinsoku_flags`` as two lookups by position, without a list per character: only the
+    ASCII quotes (opening or closing by their count so far) are worked out in advance."""
+    opening: dict[int, bool] = {}
+    for quote in ASCII_QUOTES:
+        at = text.find(quote)
+        count = 0
+        while at >= 0:
+            opening[at] = count % 2 == 0
+            count += 1
+            at = text.find(quote, at + 1)
+    if not opening:
+        return (lambda i: text[i] in NO_LINE_START), (lambda i: text[i] in NO_LINE_END)
+
+    def no_start(i: int) -> bool:
+        quote = opening.get(i)
+        return text[i] in NO_LINE_START if quote is None else not quote
+
+    def no_end(i: int) -> bool:
+        quote = opening.get(i)
+        return text[i] in NO_LINE_END if quote is None else quote
+
+    return no_start, no_end

@@ -18,6 +18,8 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import compress
+from operator import add, ne, sub
 from pathlib import Path
 
 from app.exporters.glyphs import FontResolver
@@ -208,7 +210,14 @@ def draw_pages(
     canv.setSubject(info.subject)
     canv.setCreator("Duizhao 对照")
     canv.setViewerPreference("PrintScaling", "None")
-    fonts = {}
+    fonts: dict[str, _GlyphCodes] = {}
+
+    def codes_of(name: str) -> _GlyphCodes:
+        codes = fonts.get(name)
+        if codes is None:
+            codes = fonts[name] = _GlyphCodes(pdfmetrics.getFont(name), canv._doc)
+        return codes
+
     outline_level = -1
     for index, page in enumerate(pages):
         for n, (label, level, slot) in enumerate(page.outline):
@@ -223,10 +232,10 @@ def draw_pages(
             baseline = (
                 PAGE_HEIGHT - BLOCK_TOP - (slot + 0.5) * LINE_PITCH - _BASELINE_DROP * line.size
             )
-            _line_ops(ops, state, canv, fonts, pdfmetrics, line, baseline)
+            _line_ops(ops, state, codes_of, line, baseline)
         if numbers[index] is not None:
             baseline = PAGE_HEIGHT - BLOCK_TOP - BLOCK_HEIGHT - PAGE_NUMBER_GAP
-            _line_ops(ops, state, canv, fonts, pdfmetrics, numbers[index], baseline)
+            _line_ops(ops, state, codes_of, numbers[index], baseline)
         ops.append("ET")
         canv.addLiteral("\n".join(ops))
         canv.showPage()
@@ -265,39 +274,106 @@ def _num(v: float) -> str:
     return text
 
 
-def _line_ops(
-    ops: list[str], state: dict, canv, fonts: dict, pdfmetrics, line: Line, baseline: float
-) -> None:
+class _GlyphCodes:
+    """One font's codes in one document, per character: the subset and the byte's hex, read
+    from ReportLab's own assignment (``splitString`` assigns a character on first use, so it is
+    called for a segment only when the segment holds a character not seen before)."""
+
+    def __init__(self, font, doc):
+        self.font = font
+        self.doc = doc
+        self.subset: dict[str, int] = {}
+        self.hex: dict[str, str] = {}
+        self.names: dict[int, str] = {}
+        self._selectors: dict[float, dict[int, str]] = {}
+
+    def learn(self, text: str) -> None:
+        if self.hex.keys() >= set(text):
+            return
+        self.font.splitString(text, self.doc)  # assigns codes exactly as drawing it would
+        assignments = self.font.state[self.doc].assignments
+        for ch in set(text) - self.hex.keys():
+            code = 32 if ord(ch) == 0xA0 else ord(ch)
+            n = assignments.get(code, 0)  # 0: .notdef, as splitString draws it
+            self.subset[ch] = n >> 8
+            self.hex[ch] = f"{n & 0xFF:02x}"
+
+    def selectors(self, size: float) -> dict[int, str]:
+        """Subset → its ``Tf`` operator at ``size``, for the subsets drawn so far."""
+        return self._selectors.setdefault(size, {})
+
+    def selector(self, subset: int, size: float) -> str:
+        # ReportLab names a font's subsets when first asked: ask in drawing order.
+        name = self.names.get(subset)
+        if name is None:
+            name = self.names[subset] = self.font.getSubsetInternalName(subset, self.doc)
+        selector = self.selectors(size)[subset] = f"{name} {_num(size)} Tf"
+        return selector
+
+
+class _Separators(dict):
+    """Gap after a glyph (points) → what follows its hex in a ``TJ`` array: nothing when it sits
+    at its natural advance, else the adjustment in 1/1000 em. One table per font size."""
+
+    def __init__(self, size: float):
+        super().__init__()
+        self.size = size
+
+    def __missing__(self, gap: float) -> str:
+        if len(self) > 65536:  # bounded: a long GUI session renders many documents
+            self.clear()
+        sep = "" if abs(gap) <= 0.0005 else f"> {_num(-gap * 1000.0 / self.size)} <"
+        self[gap] = sep
+        return sep
+
+
+_SEPARATORS: dict[float, _Separators] = {}
+
+
+def _line_ops(ops: list[str], state: dict, codes_of, line: Line, baseline: float) -> None:
     """Append the text operators drawing one line: per font subset, one ``TJ`` whose numbers
     move each glyph from its natural advance to its grid position."""
-    doc = canv._doc
     y = _num(baseline)
     for seg in line.segments:
-        font = fonts.get(seg.font)
-        if font is None:
-            font = fonts[seg.font] = pdfmetrics.getFont(seg.font)
+        codes = codes_of(seg.font)
+        text = seg.text
+        codes.learn(text)
         if seg.bold:
             ops.append(f"2 Tr {_num(_BOLD_STROKE)} w")
-        i = 0
-        for subset, codes in font.splitString(seg.text, doc):
-            selected = f"{font.getSubsetInternalName(subset, doc)} {_num(seg.size)} Tf"
-            if selected != state["font"]:
-                ops.append(selected)
-                state["font"] = selected
-            ops.append(f"1 0 0 1 {_num(seg.xs[i])} {y} Tm")
-            parts, run = [], bytearray()
-            for k, code in enumerate(codes):
-                run.append(code)
-                g = i + k
-                if k + 1 < len(codes):
-                    gap = seg.xs[g + 1] - seg.xs[g] - seg.advances[g]
-                    if abs(gap) > 0.0005:
-                        parts.append(f"<{run.hex()}>")
-                        parts.append(_num(-gap * 1000.0 / seg.size))
-                        run = bytearray()
-            if run:
-                parts.append(f"<{run.hex()}>")
-            ops.append(f"[{' '.join(parts)}] TJ")
-            i += len(codes)
+        if not text:  # nothing to show (ReportLab's split gives no run either)
+            if seg.bold:
+                ops.append("0 Tr")
+            continue
+        seps = _SEPARATORS.get(seg.size)
+        if seps is None:
+            seps = _SEPARATORS[seg.size] = _Separators(seg.size)
+        xs = seg.xs
+        gaps = map(sub, map(sub, xs[1:], xs), seg.advances)
+        hexes = list(map(codes.hex.__getitem__, text))
+        # Each glyph's hex followed by the separator to the next glyph of the segment.
+        tokens = list(map(add, hexes, map(seps.__getitem__, gaps)))
+        subsets = list(map(codes.subset.__getitem__, text))
+        if subsets.count(subsets[0]) == len(subsets):
+            bounds = [0, len(text)]
+        else:  # where the subset changes, a new run (Tf, Tm, TJ) starts
+            bounds = [0, *compress(range(1, len(text)), map(ne, subsets[1:], subsets)), len(text)]
+        # One string per segment: at each run start the previous run's TJ closes, the font
+        # is selected when it changes, and the text matrix moves to the run's first glyph.
+        fonts = codes.selectors(seg.size)
+        current = state["font"]
+        prefix = ""
+        for k in bounds[:-1]:
+            selected = fonts.get(subsets[k]) or codes.selector(subsets[k], seg.size)
+            head = f"1 0 0 1 {_num(xs[k])} {y} Tm\n[<"
+            if selected != current:
+                head = f"{selected}\n{head}"
+                current = selected
+            if k:
+                tokens[k - 1] = f"{hexes[k - 1]}>] TJ\n{head}"
+            else:
+                prefix = head
+        state["font"] = current
+        tokens.append(hexes[-1])
+        ops.append(f"{prefix}{''.join(tokens)}>] TJ")
         if seg.bold:
             ops.append("0 Tr")

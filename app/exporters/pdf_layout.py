@@ -12,10 +12,18 @@ keeps headings with the next line (a heading never sits alone at a page foot).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate, repeat
+from operator import add
 
 from app.exporters.glyphs import FontResolver, printable_text
-from app.exporters.linebreak import atom_spans, break_lines, is_full_width
+from app.exporters.linebreak import (
+    break_lines,
+    is_full_width,
+    protected_atoms,
+    protected_runs,
+)
 from app.exporters.pdf_content import ParagraphSpec
 from app.exporters.pdf_options import (
     BLOCK_LEFT,
@@ -74,6 +82,7 @@ class Typesetter:
         self.resolver = resolver
         self._widths: dict[str, dict[int, float]] = {}
         self._default_widths: dict[str, float] = {}
+        self._tables: dict[tuple[str | None, float, float], _GlyphTable] = {}
 
     def advance(self, font: str, code: int) -> float:
         """Advance of one glyph at 1 pt (from the face's widths in 1/1000 em)."""
@@ -89,60 +98,65 @@ class Typesetter:
         width = widths.get(code)
         return (self._default_widths[font] if width is None else width) / 1000.0
 
+    def _table(self, font: str | None, size: float, grid: float) -> _GlyphTable:
+        key = (font, size, grid)
+        table = self._tables.get(key)
+        if table is None:
+            table = self._tables[key] = _GlyphTable(self, font, size, grid)
+        return table
+
     def block(self, para: ParagraphSpec) -> Block:
         if para.kind == "blank" or not para.runs:
             return Block([None], "blank", para.keep_with_next, para.outline)
         size = _ROLE_SIZE.get(para.runs[0].role, BODY_SIZE)
         grid = 1.0 if para.kind == "title" else PITCH / BODY_SIZE  # title: natural 22 pt pitch
-        chars: list[str] = []
-        fonts: list[str | None] = []
-        bolds: list[bool] = []
-        headings: list[bool] = []
+        # Runs of one font, bold and heading flag: (start, end, font, bold, heading).
+        styles: list[tuple[int, int, str | None, bool, bool]] = []
+        pieces: list[str] = []
+        advances: list[float] = []
+        widths: list[float] = []
         run_starts: list[int] = []
+        pos = 0
         for run in para.runs:
-            run_starts.append(len(chars))
+            run_starts.append(pos)
             text = printable_text(run.text)
+            heading = run.role in _HEADING_ROLES
             choices = self.resolver.resolve(text, run.role, run.where)
-            previous, name = object(), None
-            for ch, choice in zip(text, choices, strict=True):
-                if choice is not previous:  # runs share one choice: look its name up once
-                    previous = choice
-                    name = None if choice is None else self.resolver.register(choice)
-                chars.append(ch)
-                fonts.append(name)
-                bolds.append(run.bold)
-                headings.append(run.role in _HEADING_ROLES)
-        text = "".join(chars)
-        advances = [
-            size if f is None else self.advance(f, ord(ch)) * size
-            for ch, f in zip(chars, fonts, strict=True)
-        ]
-        # Grid widths: full-width characters take one cell; others their advance, scaled alike.
-        widths = [
-            size * grid if is_full_width(ch) else adv * grid
-            for ch, adv in zip(chars, advances, strict=True)
-        ]
+            for start, end, choice in _same_choice_spans(choices):
+                name = None if choice is None else self.resolver.register(choice)
+                table = self._table(name, size, grid)
+                part = text[start:end]
+                # Advances and grid widths (full-width characters take one cell, others their
+                # advance scaled alike) come from per-font tables, looked up by map.
+                advances += map(table.advances.__getitem__, part)
+                widths += map(table.widths.__getitem__, part)
+                styles.append((pos + start, pos + end, name, run.bold, heading))
+            pieces.append(text)
+            pos += len(text)
+        text = "".join(pieces)
         right = BLOCK_LEFT + BLOCK_WIDTH - para.right_space * PITCH
         indent = para.indent * PITCH
         measure = right - BLOCK_LEFT
+        runs = protected_runs(text, widths)
         if para.kind == "title":
             spans = _title_spans(text, widths, measure, size, run_starts)
         else:
-            spans = break_lines(text, widths, measure, measure - indent)
-        unit_starts = {s for s, _ in atom_spans(text, measure, widths)}
+            spans = break_lines(text, widths, measure, measure - indent, runs=runs)
+        # Justification never opens a gap inside a protected run (a Latin word, ——).
+        inside = sorted(
+            k for s, e in protected_atoms(text, measure, widths, runs) for k in range(s + 1, e)
+        )
         lines: list[Line | None] = []
         for n, (start, end) in enumerate(spans):
             last = n == len(spans) - 1
             # Spaces at a line break print as nothing: a justified line ends on ink, a
             # continuation line starts on ink.
-            while n and end - start > 1 and chars[start] == " ":
+            while n and end - start > 1 and text[start] == " ":
                 start += 1
-            while not last and end - start > 1 and chars[end - 1] == " ":
+            while not last and end - start > 1 and text[end - 1] == " ":
                 end -= 1
             left = BLOCK_LEFT + (indent if n == 0 else 0.0)
-            xs = [left]
-            for w in widths[start : end - 1]:
-                xs.append(xs[-1] + w)
+            xs = list(accumulate(widths[start : end - 1], initial=left))
             extent = xs[-1] + advances[end - 1] - left
             if para.align == "center":
                 shift = (right - BLOCK_LEFT - extent) / 2 + BLOCK_LEFT - left
@@ -151,28 +165,78 @@ class Typesetter:
                 shift = right - (left + extent)
                 xs = [x + shift for x in xs]
             elif not last:
-                xs = _justify(xs, start, unit_starts, right - (left + extent))
-            line = self._line(chars, fonts, bolds, advances, xs, start, end, size, para.kind)
-            line.heading_only = all(headings[start:end])
+                xs = _justify(xs, start, inside, right - (left + extent))
+            line = _line(text, styles, advances, xs, start, end, size, para.kind)
             lines.append(line)
         return Block(lines, para.kind, para.keep_with_next, para.outline)
 
-    @staticmethod
-    def _line(chars, fonts, bolds, advances, xs, start, end, size, kind) -> Line:
-        segments: list[Segment] = []
-        for i in range(start, end):
-            font = fonts[i]
-            if font is None:  # no font has it; the export is refused before drawing
-                continue
-            x = xs[i - start]
-            seg = segments[-1] if segments else None
-            if seg is None or seg.font != font or seg.bold != bolds[i]:
-                seg = Segment(font, size, bolds[i], "", [], [])
-                segments.append(seg)
-            seg.text += chars[i]
-            seg.xs.append(x)
-            seg.advances.append(advances[i])
-        return Line(segments, size, kind)
+
+class _GlyphTable:
+    """Advance and grid width in points per character of one font at one size and grid: each
+    computed once per typesetter, as the per-character code computed it."""
+
+    def __init__(self, typesetter: Typesetter, font: str | None, size: float, grid: float):
+        def advance(ch: str) -> float:
+            return size if font is None else typesetter.advance(font, ord(ch)) * size
+
+        def width(ch: str) -> float:
+            return size * grid if is_full_width(ch) else self.advances[ch] * grid
+
+        self.advances = _Computed(advance)
+        self.widths = _Computed(width)
+
+
+class _Computed(dict):
+    """A dict that computes a missing value once: lookups by ``map`` stay at C speed."""
+
+    def __init__(self, compute):
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, key):
+        value = self[key] = self.compute(key)
+        return value
+
+
+def _same_choice_spans(choices: list) -> list[tuple[int, int, object]]:
+    """(start, end, choice) of each run of one font choice (usually the whole text)."""
+    if not choices:
+        return []
+    first = choices[0]
+    if choices.count(first) == len(choices):
+        return [(0, len(choices), first)]
+    out, start = [], 0
+    for k in range(1, len(choices) + 1):
+        if k == len(choices) or choices[k] is not choices[start]:
+            out.append((start, k, choices[start]))
+            start = k
+    return out
+
+
+def _line(text, styles, advances, xs, start, end, size, kind) -> Line:
+    """The line's segments: the parts of the style runs it covers, one per font and bold
+    (characters no font has are left out; the export is refused before drawing)."""
+    segments: list[Segment] = []
+    heading_only = True
+    for s, e, font, bold, heading in styles:
+        if e <= start or s >= end:
+            continue
+        heading_only = heading_only and heading
+        if font is None:
+            continue
+        a, b = max(s, start), min(e, end)
+        seg = segments[-1] if segments else None
+        if seg is not None and seg.font == font and seg.bold == bold:
+            seg.text += text[a:b]
+            seg.xs += xs[a - start : b - start]
+            seg.advances += advances[a:b]
+        else:
+            segments.append(
+                Segment(font, size, bold, text[a:b], xs[a - start : b - start], advances[a:b])
+            )
+    line = Line(segments, size, kind)
+    line.heading_only = heading_only
+    return line
 
 
 def _title_spans(
@@ -195,12 +259,20 @@ def _title_spans(
     return spans
 
 
-def _justify(xs: list[float], start: int, unit_starts: set[int], extra: float) -> list[float]:
-    """Spread ``extra`` points evenly over the gaps before each unbreakable unit of the line."""
-    gaps = [k for k in range(1, len(xs)) if start + k in unit_starts]
+def _justify(xs: list[float], start: int, inside: list[int], extra: float) -> list[float]:
+    """Spread ``extra`` points evenly over the gaps before each unbreakable unit of the line
+    (``inside``: sorted positions within protected runs, where no gap opens)."""
+    lo = bisect_right(inside, start)
+    if lo < len(inside) and inside[lo] < start + len(xs):
+        hidden = set(inside[lo : bisect_left(inside, start + len(xs))])
+        gaps = [k for k in range(1, len(xs)) if start + k not in hidden]
+    else:
+        gaps = range(1, len(xs))  # type: ignore[assignment]
     if not gaps:
         return xs
     step = extra / len(gaps)
+    if len(gaps) == len(xs) - 1:  # a gap before every glyph: running sums of the step
+        return list(map(add, xs, accumulate(repeat(step, len(gaps)), initial=0.0)))
     out, shift, g = [], 0.0, 0
     for k, x in enumerate(xs):
         if g < len(gaps) and gaps[g] == k:
