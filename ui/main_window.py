@@ -38,6 +38,7 @@ from ui.edit_path import LABEL_FIELDS, EditPathMixin
 from ui.editor_actions import EditorActionsMixin
 from ui.export_actions import ExportMixin
 from ui.fonts import ui_family
+from ui.last_year_features import LastYearFeatures, last_year_dock
 from ui.library_view import LibraryView
 from ui.material_change import MaterialChange, history_change
 from ui.outline_model import MATERIAL_KEY, OutlineItem, OutlineModel
@@ -68,6 +69,7 @@ def settings() -> QSettings:
 class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
     # What changed in the shown material: typing, a command / undo / redo, a switch or close.
     materialChanged = Signal(object)  # MaterialChange
+    nodeSelected = Signal(object)  # the outline's current node key (MATERIAL_KEY, None: none)
 
     def __init__(self, library: Library, parent: QWidget | None = None):
         guard_none_refcount()  # any caller (tests, benchmarks, automation), not just ui.main
@@ -153,7 +155,13 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
         self.template_features = TemplateFeatures(
             self, a["actionTemplateFromNotice"], a["actionManageTemplates"]
         )
-        for controller in (self.pdf_features, self.docx_features, self.checks_features):
+        self.last_year = LastYearFeatures(self, self.last_year_dock, a["actionLastYear"])
+        for controller in (
+            self.pdf_features,
+            self.docx_features,
+            self.checks_features,
+            self.last_year,
+        ):
             self.materialChanged.connect(controller.material_changed)
 
     def _build_docks(self) -> None:
@@ -177,6 +185,7 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
         self.tabifyDockWidget(self.preview_dock, self.snapshots_dock)
         self.tabifyDockWidget(self.snapshots_dock, self.undo_dock)
         self.checks_dock.raise_()
+        self.last_year_dock = last_year_dock(self)  # 对照上年材料, right of the editor
 
     def _connect(self) -> None:
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
@@ -268,6 +277,8 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
         self._load_panel()
         self._update_enabled()
         self._update_counts()
+        item = self.current_item()
+        self.nodeSelected.emit(item.key if item is not None else None)
 
     def _load_panel(self) -> None:
         item = self.current_item()

@@ -65,7 +65,7 @@ def test_window_has_the_contract_widgets_and_actions(main_window):
     ]:
         assert main_window.actions_by_name[name].objectName() == name
     menus = [a.text().replace("&", "") for a in main_window.menuBar().actions()]
-    assert len(menus) == 6
+    assert len(menus) == 7
     undo, redo = (
         main_window.actions_by_name["actionUndo"],
         main_window.actions_by_name["actionRedo"],
