@@ -100,7 +100,10 @@ class LastYearFeatures(QObject):
     def _disconnect_focus(self, *_args) -> None:
         app = QApplication.instance()
         if app is not None:
-            app.focusChanged.disconnect(self._focus_changed)
+            try:
+                app.focusChanged.disconnect(self._focus_changed)
+            except (RuntimeError, TypeError):  # already gone with this object
+                pass
 
     # ----- showing ----------------------------------------------------------------------------
     def _toggled(self, on: bool) -> None:
@@ -181,6 +184,7 @@ class LastYearFeatures(QObject):
     # ----- following the outline ---------------------------------------------------------------
     def node_selected(self, key: int | None) -> None:
         """The outline's current node changed: show what corresponds to it last year."""
+        self.editor = None  # the panel shows another node: its cursor is no longer the user's
         if not self.shown() or self.alignment is None:
             return
         if key is None or key == MATERIAL_KEY:
@@ -205,20 +209,23 @@ class LastYearFeatures(QObject):
             self.editor = new
 
     def _target(self):
-        """(editor, field) of the current panel the passage goes into: the field the cursor
-        was last in, else a point's body; (None, None) when there is none."""
+        """(editor, field, at_cursor) of the current panel the passage goes into: the field the
+        cursor was last in (at the cursor), else a point's body (at its end); (None, None,
+        False) when there is none."""
         from ui.check_commands import EDITORS, editor_for
 
         panel = self.window.panels.current_panel()
         if panel is None or panel.target is None:
-            return None, None
+            return None, None, False
         editor = self.editor
         if editor is not None and isValid(editor) and panel.isAncestorOf(editor):
             for field, names in EDITORS.items():
                 if editor.objectName() in names and field in panel.fields:
-                    return editor, field
+                    return editor, field, True
         body = editor_for(panel, "body")
-        return (body, "body") if body is not None and "body" in panel.fields else (None, None)
+        if body is None or "body" not in panel.fields:
+            return None, None, False
+        return body, "body", False
 
     def copy_across(self) -> bool:
         """Insert the passage selected in the side view at the cursor of the current field, as
@@ -227,7 +234,7 @@ class LastYearFeatures(QObject):
         text = self.view.selected_text()
         if not text:
             return self._say(_tr("Select a passage in last year's material first."))
-        editor, field = self._target()
+        editor, field, at_cursor = self._target()
         item = w.current_item()
         if editor is None or item is None:
             return self._say(_tr("Click into the field the passage should go to first."))
@@ -246,6 +253,8 @@ class LastYearFeatures(QObject):
             current = editor.toPlainText()
             cursor = editor.textCursor()
             start, end = cursor.selectionStart(), cursor.selectionEnd()
+        if not at_cursor:  # the user has not clicked into a field of this node: append
+            start = end = len(current)
         old = copy.copy(getattr(item.obj, field))
         new_text = current[:start] + text + current[end:]
         new = paragraphs_of(new_text) if isinstance(old, list) else new_text

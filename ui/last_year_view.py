@@ -36,7 +36,7 @@ from app.model import Material, Numbering
 from ui.fonts import body_font
 
 MARK_COLOR = QColor("#fff1b8")  # the counterpart of the selected node: a soft highlighter
-SCROLL_MARGIN = 12  # pixels left above the marked part when it is scrolled to the top
+SCROLL_MARGIN = 0  # pixels above the marked part once scrolled to the top (no cut line)
 NOTE_STYLE = "color: #555;"
 
 
@@ -196,7 +196,9 @@ class LastYearView(QWidget):
                     self._point(paragraph, point, numbers.at(si, di, pi), base, bold)
                 self.ranges[dim.id] = (dim_start, cursor.position())
                 self.paths[dim.id] = numbers.path(dim) + dim.short_name
-                self.paths.update((p.id, numbers.path(p)) for p in dim.points)
+                self.paths.update(
+                    (p.id, f"{self.paths[dim.id]} · {numbers.label(p)}") for p in dim.points
+                )
             self.ranges[section.id] = (start, cursor.position())
             self.paths[section.id] = numbers.path(section)
             self.paths.update((p.id, numbers.path(p)) for p in section.points)

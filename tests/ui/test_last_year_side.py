@@ -184,6 +184,16 @@ def test_a_passage_goes_into_the_title_at_its_cursor_without_line_breaks(
     stored = next(p for p in lib.get_material(draft_id).all_points() if p.id == point.id).title
     assert stored == passage.replace("\n", "") + point.title  # at the cursor: the start
 
+    # Another point, no field clicked: the passage goes to the end of its body.
+    other = lib.get_material(draft_id).all_points()[1]
+    click_node(qtbot, window, other.id)
+    select_by_keyboard(qtbot, view, view.ranges[first_point.id][0] + 4, 5)
+    passage = view.selected_text()
+    QTest.mouseClick(view.copy_button, Qt.MouseButton.LeftButton)
+    stored = next(p for p in lib.get_material(draft_id).all_points() if p.id == other.id)
+    assert stored.body == other.body + passage and stored.title == other.title
+    assert str(len(passage)) in window.statusBar().currentMessage()
+
 
 def test_in_chinese_no_last_year_is_said_and_another_material_can_be_picked(
     qtbot, qapp, two_years, make_window
