@@ -129,12 +129,20 @@ class LastYearFeatures(QObject):
 
     def material_changed(self, change: MaterialChange) -> None:
         """The window's one change signal: another material, or a change of structure."""
-        if change.switched or change.structure:
+        if change.switched:
             self.stale = True
             if self.shown():
-                self.refresh(keep_scroll=not change.switched)
+                self.refresh()
+        elif change.structure:
+            if self.shown() and self.view.material is not None and self.window.material:
+                # last year's text, the user's selection in it and its scroll stay as they are
+                self.alignment = align(self.view.material, self.window.material)
+                item = self.window.current_item()
+                self._show_counterpart(item.key if item is not None else MATERIAL_KEY)
+            else:
+                self.stale = True
 
-    def refresh(self, keep_scroll: bool = False) -> None:
+    def refresh(self) -> None:
         """Read the chosen material again and align it with the open one."""
         self.stale = False
         w = self.window
@@ -159,14 +167,10 @@ class LastYearFeatures(QObject):
                 None, _tr("Cannot read the material: %1").replace("%1", error_text(exc)[0])
             )
             return
-        scroll = self.view.text.verticalScrollBar().value()
         self.view.show_material(last)
         self.alignment = align(last, w.material)
-        if keep_scroll:
-            self.view.text.verticalScrollBar().setValue(scroll)
-        else:
-            item = w.current_item()
-            self.node_selected(item.key if item is not None else MATERIAL_KEY)
+        item = w.current_item()
+        self._show_counterpart(item.key if item is not None else MATERIAL_KEY)
 
     def _none_note(self, any_other: bool) -> str:
         if not any_other:
@@ -185,6 +189,9 @@ class LastYearFeatures(QObject):
     def node_selected(self, key: int | None) -> None:
         """The outline's current node changed: show what corresponds to it last year."""
         self.editor = None  # the panel shows another node: its cursor is no longer the user's
+        self._show_counterpart(key)
+
+    def _show_counterpart(self, key: int | None) -> None:
         if not self.shown() or self.alignment is None:
             return
         if key is None or key == MATERIAL_KEY:

@@ -91,7 +91,6 @@ class LastYearView(QWidget):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.text.setFont(body_font())
-        self.text.document().setUndoRedoEnabled(False)  # marking changes formats, never text
         self.text.copyAvailable.connect(self._selection_changed)
         self.text.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.text.viewport().installEventFilter(self)
@@ -135,10 +134,13 @@ class LastYearView(QWidget):
         self.material = material
         self.ranges, self.paths = {}, {}
         self.marked = ()
-        document = self.text.document()
-        document.clear()
+        # built apart and then shown: a document on screen would lay out after every insert
+        document = QTextDocument(self.text)
+        document.setUndoRedoEnabled(False)  # marking changes formats, never text
+        document.setDefaultFont(self.text.font())
         if material is not None:
             self._lay_out(document, material)
+        self.text.setDocument(document)  # the old one, the browser's child, is deleted
         self.text.verticalScrollBar().setValue(0)
         self.set_note(note)
 

@@ -236,3 +236,24 @@ def test_in_chinese_no_last_year_is_said_and_another_material_can_be_picked(
         assert dock.isVisible() and view.material.id == draft_id  # the pick is kept
     finally:
         remove_translators(qapp)
+
+
+def test_a_point_added_this_year_shows_the_aspect_it_belongs_to(qtbot, two_years, make_window):
+    lib, seed_id, draft_id = two_years
+    window = make_window(lib)
+    window.open_material(draft_id)
+    window.actions_by_name["actionLastYear"].trigger()
+    view = window.last_year.view
+    dim_2025 = lib.get_material(draft_id).section("problems").dimensions[2]  # 三个敬畏
+    dim_2021 = lib.get_material(seed_id).section("problems").dimensions[2]  # 人民中心
+    click_node(qtbot, window, dim_2025.points[-1].id)
+    scrolled = view.text.verticalScrollBar().value()
+    QTest.keyClick(window.tree, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    new_point = window.current_item()
+    assert new_point.kind == "point" and new_point.key not in {p.id for p in dim_2025.points}
+    # a new point has no counterpart of its own: its aspect's is marked, and said so
+    assert view.marked == (dim_2021.id,)
+    assert "人民中心" in view.note.text()
+    assert view.text.verticalScrollBar().value() != scrolled
+    QTest.keyClick(window.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_item().key != new_point.key
