@@ -9,8 +9,9 @@ range is kept, so marking and scrolling never move the user's selection.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QAction,
     QBrush,
     QColor,
     QFont,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QSizePolicy,
     QTextBrowser,
@@ -92,7 +94,8 @@ class LastYearView(QWidget):
         )
         self.text.setFont(body_font())
         self.text.copyAvailable.connect(self._selection_changed)
-        self.text.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.text.customContextMenuRequested.connect(self._context_menu)
         self.text.viewport().installEventFilter(self)
         layout.addWidget(self.text, 1)
         self.copy_button = QPushButton(_tr("Copy to the current point"), self)
@@ -105,6 +108,11 @@ class LastYearView(QWidget):
         )
         self.copy_button.setEnabled(False)
         self.copy_button.clicked.connect(self.copyRequested)
+        # the same in the text's context menu, after 复制 and 全选
+        self.copy_action = QAction(self.copy_button.text(), self)
+        self.copy_action.setObjectName("copyToCurrentAction")
+        self.copy_action.setEnabled(False)
+        self.copy_action.triggered.connect(self.copyRequested)
         layout.addWidget(self.copy_button)
         self.ranges: dict[int, tuple[int, int]] = {}  # node id → (first, end) character
         self.paths: dict[int, str] = {}  # node id → where it is (一、（二）三是)
@@ -282,3 +290,16 @@ class LastYearView(QWidget):
 
     def _selection_changed(self, available: bool) -> None:
         self.copy_button.setEnabled(available)
+        self.copy_action.setEnabled(available)
+
+    def context_menu(self, pos: QPoint) -> QMenu:
+        """The text's standard menu (复制, 全选) with 复制到当前要点 added."""
+        menu = self.text.createStandardContextMenu(pos)
+        menu.addSeparator()
+        menu.addAction(self.copy_action)
+        return menu
+
+    def _context_menu(self, pos: QPoint) -> None:
+        menu = self.context_menu(pos)
+        menu.exec(self.text.viewport().mapToGlobal(pos))
+        menu.deleteLater()
