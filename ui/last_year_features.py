@@ -83,7 +83,7 @@ class LastYearFeatures(QObject):
         self.editor: QLineEdit | QPlainTextEdit | None = None  # the field the cursor was in
         self.width: int | None = None  # the dock's width when the user last closed it
         action.setCheckable(True)
-        action.setChecked(dock.isVisible())
+        action.setChecked(not dock.isHidden())  # shown by the restored layout
         action.setEnabled(True)
         action.setToolTip(_tr("Show last year's material beside this one, read-only"))
         action.toggled.connect(self._toggled)

@@ -262,3 +262,15 @@ def test_a_point_added_this_year_shows_the_aspect_it_belongs_to(qtbot, two_years
     assert view.text.verticalScrollBar().value() != scrolled
     QTest.keyClick(window.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.current_item().key != new_point.key
+
+
+def test_left_open_it_opens_again_with_the_next_window(qtbot, two_years, make_window):
+    lib, seed_id, draft_id = two_years
+    first = make_window(lib)
+    first.actions_by_name["actionLastYear"].trigger()
+    first.close()  # the layout is saved with the side view open
+    window = make_window(lib)
+    assert window.actions_by_name["actionLastYear"].isChecked()
+    assert window.last_year_dock.isVisible()
+    window.open_material(draft_id)
+    assert window.last_year.view.material.id == seed_id
