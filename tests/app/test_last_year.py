@@ -6,6 +6,9 @@ from __future__ import annotations
 import copy
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from test_properties import FAST, materials
 
 from app.importers.text import import_text_file
 from app.last_year import align, comparable_materials, last_year_of
@@ -130,3 +133,45 @@ def test_aligning_reads_and_never_writes(lib, seed):
     for point in current.all_points():
         alignment.counterpart(point.id)
     assert lib.get_material(seed_id) == before
+
+
+def _with_ids(material, start: int):
+    """Ids as the library gives them, unique across both materials of a pair."""
+    next_id = start
+    for section in material.sections:
+        section.id, next_id = next_id, next_id + 1
+        for point in section.points:
+            point.id, next_id = next_id, next_id + 1
+        for dim in section.dimensions:
+            dim.id, next_id = next_id, next_id + 1
+            for point in dim.points:
+                point.id, next_id = next_id, next_id + 1
+    return material
+
+
+@FAST
+@given(
+    last=materials(),
+    current=materials(),
+    templates=st.tuples(
+        *[st.sampled_from(["2021-dangshi-wugedaitou", TEMPLATE_2025, "custom"])] * 2
+    ),
+)
+def test_any_two_materials_align_onto_last_years_own_nodes(last, current, templates):
+    last.template_id, current.template_id = templates
+    _with_ids(last, 1)
+    _with_ids(current, 10_000)
+    alignment = align(last, current)
+    kinds = {}  # last year's node id → its kind
+    for section in last.sections:
+        kinds[section.id] = "section"
+        kinds.update((p.id, "point") for p in section.all_points())
+        kinds.update((d.id, "dimension") for d in section.dimensions)
+    for section in current.sections:
+        nodes = [section, *section.dimensions, *section.all_points()]
+        for node in nodes:
+            found = alignment.counterpart(node.id)
+            assert all(i in kinds for i in found.node_ids)
+            if found.exact and found.node_ids:  # a node beside one of its own kind
+                assert {kinds[i] for i in found.node_ids} == {type(node).__name__.lower()}
+    assert alignment.counterpart(None).node_ids == ()
