@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import copy
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -52,6 +52,14 @@ def last_year_dock(window: QMainWindow) -> QDockWidget:
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     dock.hide()
     return dock
+
+
+def editor_field(panel, editor) -> str | None:
+    """The model field ``editor`` of ``panel`` edits (None: not a text field of it)."""
+    from ui.check_commands import EDITORS
+
+    name = editor.objectName()
+    return next((f for f, names in EDITORS.items() if name in names and f in panel.fields), None)
 
 
 class CopyFromLastYearCommand(EditFieldCommand):
@@ -216,16 +224,16 @@ class LastYearFeatures(QObject):
         """(editor, field, at_cursor) of the current panel the passage goes into: the field the
         cursor was last in (at the cursor), else a point's body (at its end); (None, None,
         False) when there is none."""
-        from ui.check_commands import EDITORS, editor_for
+        from ui.check_commands import editor_for
 
         panel = self.window.panels.current_panel()
         if panel is None or panel.target is None:
             return None, None, False
         editor = self.editor
         if editor is not None and isValid(editor) and panel.isAncestorOf(editor):
-            for field, names in EDITORS.items():
-                if editor.objectName() in names and field in panel.fields:
-                    return editor, field, True
+            field = editor_field(panel, editor)
+            if field is not None:
+                return editor, field, True
         body = editor_for(panel, "body")
         if body is None or "body" not in panel.fields:
             return None, None, False
@@ -266,11 +274,46 @@ class LastYearFeatures(QObject):
         if not w.push_command(command):
             return False
         self._put_cursor(editor, start + len(text))
+        editor.installEventFilter(self)  # Ctrl+Z in that field takes the copy back too
         return self._say(
             _tr("Copied %1 characters from last year (Ctrl+Z takes them back).").replace(
                 "%1", str(len(text))
             ),
             True,
+        )
+
+    def eventFilter(self, watched, event) -> bool:
+        """Ctrl+Z / Ctrl+Y in the field a passage went into, when the field's own history is
+        empty (the panel was reloaded from the library): the window's undo / redo takes the
+        copy back or puts it again, instead of the field swallowing the key doing nothing."""
+        if event.type() == QEvent.Type.ShortcutOverride and self._hands_over(watched, event):
+            event.ignore()
+            return True  # not the field's key: the window's shortcut fires
+        return super().eventFilter(watched, event)
+
+    def _hands_over(self, editor, event: QKeyEvent) -> bool:
+        undo = event.matches(QKeySequence.StandardKey.Undo)
+        redo = event.matches(QKeySequence.StandardKey.Redo) or (
+            event.key() == Qt.Key.Key_Y and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+        )
+        if not (undo or redo) or not isinstance(editor, QLineEdit | QPlainTextEdit):
+            return False
+        if isinstance(editor, QPlainTextEdit):
+            document = editor.document()
+            own = document.isUndoAvailable() if undo else document.isRedoAvailable()
+        else:
+            own = editor.isUndoAvailable() if undo else editor.isRedoAvailable()
+        stack = self.window.stack()
+        if own or stack is None:
+            return False
+        command = stack.command(stack.index() - 1 if undo else stack.index())
+        panel = self.window.panels.current_panel()
+        return (
+            isinstance(command, CopyFromLastYearCommand)
+            and panel is not None
+            and panel.isAncestorOf(editor)
+            and command.target == panel.target
+            and editor_field(panel, editor) == command.field
         )
 
     @staticmethod

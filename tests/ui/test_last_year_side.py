@@ -274,3 +274,36 @@ def test_left_open_it_opens_again_with_the_next_window(qtbot, two_years, make_wi
     assert window.last_year_dock.isVisible()
     window.open_material(draft_id)
     assert window.last_year.view.material.id == seed_id
+
+
+def test_ctrl_z_in_the_field_the_passage_went_into_takes_it_back(qtbot, two_years, make_window):
+    lib, seed_id, draft_id = two_years
+    window = make_window(lib)
+    window.open_material(draft_id)
+    window.actions_by_name["actionLastYear"].trigger()
+    view = window.last_year.view
+    point = lib.get_material(draft_id).all_points()[0]
+    click_node(qtbot, window, point.id)
+    first = lib.get_material(seed_id).all_points()[0]
+    select_by_keyboard(qtbot, view, view.ranges[first.id][0] + 4, 5)
+    passage = view.selected_text()
+    QTest.mouseClick(view.copy_button, Qt.MouseButton.LeftButton)
+
+    def stored() -> str:
+        return next(p for p in lib.get_material(draft_id).all_points() if p.id == point.id).body
+
+    assert stored() == point.body + passage
+    # back in the body (reloaded from the library: its own history is empty), Ctrl+Z and Ctrl+Y
+    # work on the copy rather than doing nothing
+    body = window.findChild(QPlainTextEdit, "pointBodyEdit")
+    QTest.mouseClick(body.viewport(), Qt.MouseButton.LeftButton)
+    QTest.keyClick(body, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored() == point.body and body.toPlainText() == point.body
+    QTest.keyClick(body, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert stored() == point.body + passage
+    # typing after it is the field's own again: Ctrl+Z takes back the typing only
+    body.moveCursor(QTextCursor.MoveOperation.End)
+    QTest.keyClick(body, Qt.Key.Key_A)
+    QTest.keyClick(body, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.flush_pending()
+    assert stored() == point.body + passage and body.toPlainText() == point.body + passage
