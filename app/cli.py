@@ -1,5 +1,5 @@
 """duizhao-cli — the headless command line (DESIGN §5): templates, new, import, list, show, export,
-compile, check, backup, restore; template-from-notice and the user's own templates
+compile, check, similar, backup, restore; template-from-notice and the user's own templates
 (``templates_cli``). ``main(argv)`` returns the exit code: 0 ok, 2 bad input, 1 internal failure.
 
 Errors are one line on stderr, Chinese then English. Input files are read and validated before
@@ -29,7 +29,17 @@ if TYPE_CHECKING:
     from app.library import Library
     from app.model import Material
 
-EXPORT_FORMATS = ("pdf", "docx", "txt", "md", "json")
+EXPORT_FORMATS = (
+    "pdf",
+    "docx",
+    "txt",
+    "md",
+    "json",
+    # the 整改清单 (issue 17): problems, measures, 责任人, 时限, 状态 as a table
+    "rectification-pdf",
+    "rectification-docx",
+    "rectification-xlsx",
+)
 # OS errors that mean "this path the user typed cannot be used", not a bug: exit 2.
 _USER_PATH_ERRNOS = {
     errno.ENAMETOOLONG,
@@ -170,6 +180,12 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _write_export(material: Material, args: argparse.Namespace) -> int:
+    if args.format.startswith("rectification-"):
+        from app.exporters.rectification import export_rectification
+
+        written = export_rectification(material, args.format, args.output, force=args.force)
+        _out(str(Path(written).expanduser().absolute()))
+        return 0
     if args.format in ("pdf", "docx"):
         return _export_paged(material, args)
     if args.format == "json":
@@ -235,6 +251,39 @@ def _cmd_compile(args: argparse.Namespace) -> int:
         return compile_cli.run(args, library, _out, _err)
 
 
+def _cmd_diff(args: argparse.Namespace) -> int:
+    import json
+
+    from app.version_diff_report import diff_versions, json_report, resolve_snapshot, text_report
+
+    with _library(args, readonly=True) as library:
+        old = resolve_snapshot(library, args.id, args.from_version)
+        new = resolve_snapshot(library, args.id, args.to) if args.to is not None else None
+        diff = diff_versions(library, args.id, old, new)
+        if args.output:
+            return _diff_pdf(diff, library.get_material(args.id).title, args)
+    if args.json:
+        sys.stdout.write(json.dumps(json_report(diff), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(text_report(diff))
+    return 0
+
+
+def _diff_pdf(diff, title: str, args: argparse.Namespace) -> int:
+    """Written while the library is open read-only: the guard then refuses it as a target."""
+    from app.exporters.diff_pdf import export_diff_pdf
+    from app.target_guard import ReadOnlyTargetError
+
+    try:
+        path = export_diff_pdf(diff, title, args.output, force=args.force)
+    except ReadOnlyTargetError as exc:
+        raise InputError(
+            f"{exc.zh}（确认覆盖请加 --force）", f"{exc.en} (add --force to replace it)"
+        ) from exc
+    _out(str(Path(path).absolute()))
+    return 0
+
+
 def _cmd_fonts(args: argparse.Namespace) -> int:
     from app.fonts import choose_fonts, font_report
 
@@ -248,6 +297,24 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
     with _library(args, readonly=True) as library:
         return run_check_command(library, args.id, args.json, args.strict, sys.stdout)
+
+
+def _cmd_similar(args: argparse.Namespace) -> int:
+    from app.similar_cli import check_min_chars, read_against, run_similar_command
+
+    check_min_chars(args.min_chars)
+    texts, skipped = read_against(args.against or [])  # bad paths: exit 2 before the library
+    with _library(args, readonly=True) as library:
+        return run_similar_command(
+            library,
+            args.id,
+            texts=texts,
+            skipped=skipped,
+            min_chars=args.min_chars,
+            everything=args.all,
+            as_json=args.json,
+            out=sys.stdout,
+        )
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
@@ -451,6 +518,15 @@ def build_parser() -> argparse.ArgumentParser:
     from app.compile_cli import add_arguments as add_compile_arguments
 
     add_compile_arguments(sub, _material_id)
+    sub = command("diff", _cmd_diff, "what changed between two versions (snapshots) of a material")
+    sub.add_argument("id", type=_material_id, metavar="ID")
+    sub.add_argument(
+        "--from", dest="from_version", required=True, metavar="SNAPSHOT", help="id or name"
+    )
+    sub.add_argument("--to", metavar="SNAPSHOT", help="id or name (default: the current text)")
+    sub.add_argument("--json", action="store_true", help="the changes as JSON")
+    sub.add_argument("-o", "--output", metavar="OUT.pdf", help="write the changes marked, as a PDF")
+    sub.add_argument("--force", action="store_true", help="replace a read-only OUT.pdf")
     command("fonts", _cmd_fonts, "the font chosen for each PDF role, and why")
     sub = command("check", _cmd_check, "run the checks; exit 0 even with findings")
     sub.add_argument("id", type=_material_id, metavar="ID")
@@ -460,6 +536,28 @@ def build_parser() -> argparse.ArgumentParser:
         help="a list of {rule, severity, path, start, end, excerpt, message, fix}",
     )
     sub.add_argument("--strict", action="store_true", help="exit 3 when errors are found")
+    sub = command("similar", _cmd_similar, "查重: passages shared with other materials and files")
+    sub.add_argument("id", type=_material_id, metavar="ID")
+    sub.add_argument("--json", action="store_true", help="machine output (shape in README)")
+    sub.add_argument(
+        "--against",
+        action="append",
+        metavar="PATH",
+        help="also compare with this .txt/.md/.docx file or folder of them (repeatable)",
+    )
+    sub.add_argument(
+        "--min-chars",
+        type=int,
+        default=13,
+        metavar="N",
+        help="shortest shared passage counted, in characters without punctuation (default 13)",
+    )
+    sub.add_argument(
+        "--all",
+        action="store_true",
+        help="compare with every material in the library, not only the same unit's earlier "
+        "ones and the same year's",
+    )
     sub = command("backup", _cmd_backup, "back up the library (verified copy); prints its path")
     sub.add_argument(
         "-o",

@@ -29,6 +29,10 @@ Scope = Literal["group", "individual"]
 SENTENCE_END = "。！？；：…!?;:"
 DEFAULT_EXAMPLE_LEAD = "比如"
 DEFAULT_EXAMPLE_SEP = "，"
+# 整改状态 of a measure, stored as these codes (shown as 未开始 / 推进中 / 已完成).
+RECTIFICATION_STATUSES: tuple[str, ...] = ("not_started", "in_progress", "done")
+# 完成时限 of a measure kept up without an end date.
+LONG_TERM = "长期坚持"
 # How enumerated points are numbered in every export: 一是 / 1. / （1）. A property of the
 # material (the writer's style is kept on import), never of a single point.
 POINT_STYLES: tuple[str, ...] = ("shi", "arabic", "paren", "circled", "di")
@@ -62,6 +66,13 @@ class Point:
     title_alone: bool = False
     id: int | None = None
     links: list[int] = field(default_factory=list)
+    # 整改清单 (issue 17) — meaningful on a measure point (整改措施): 责任领导/责任人, 完成时限
+    # (ISO date "2026-06-30", "长期坚持" or "" for not set; ``app.rectification`` parses what a
+    # user types), 整改状态 (one of RECTIFICATION_STATUSES) and a short note on it.
+    responsible: str = ""
+    deadline: str = ""
+    status: str = "not_started"
+    status_note: str = ""
 
     def texts(self) -> list[str]:
         return [self.title, self.body, self.example]

@@ -34,6 +34,13 @@ VERSION = 1
 MAX_TEXT = 1_000_000
 MAX_ITEMS = 20_000
 MAX_RANK = 9999  # a 汇编's order among members (0: not set)
+# The 整改清单 fields of a point and their defaults (written only when they differ).
+RECTIFICATION_DEFAULTS = {
+    "responsible": "",
+    "deadline": "",
+    "status": "not_started",
+    "status_note": "",
+}
 
 
 def _layout(out: dict[str, Any], **flags: bool) -> dict[str, Any]:
@@ -45,7 +52,7 @@ def _layout(out: dict[str, Any], **flags: bool) -> dict[str, Any]:
 
 
 def point_to_dict(p: Point) -> dict[str, Any]:
-    return _layout(
+    out = _layout(
         {
             "title": p.title,
             "body": p.body,
@@ -56,6 +63,12 @@ def point_to_dict(p: Point) -> dict[str, Any]:
         numbered=p.numbered,
         title_alone=p.title_alone,
     )
+    # 整改清单 fields (issue 17), like the layout flags only when set: older files and readers
+    # are unaffected.
+    for key, default in RECTIFICATION_DEFAULTS.items():
+        if getattr(p, key) != default:
+            out[key] = getattr(p, key)
+    return out
 
 
 def dimension_to_dict(d: Dimension) -> dict[str, Any]:
@@ -194,8 +207,26 @@ def _bool(d: dict, key: str, where: str, default: bool) -> bool:
     return value
 
 
+def _rectification(d: dict, where: str) -> dict[str, str]:
+    """The optional 整改清单 fields of a point, checked (a deadline as ``parse_deadline`` reads
+    it, so a hand-written 2026年6月30日 is accepted; 2026-02-30 is refused)."""
+    from app.rectification import parse_deadline, parse_status
+
+    out = {key: _str(d, key, where, default) for key, default in RECTIFICATION_DEFAULTS.items()}
+    try:
+        out["deadline"] = parse_deadline(out["deadline"])
+    except InputError as exc:
+        raise _bad(f"{where}.deadline", exc.zh, exc.en) from exc
+    try:
+        out["status"] = parse_status(out["status"])
+    except InputError as exc:
+        raise _bad(f"{where}.status", exc.zh, exc.en) from exc
+    return out
+
+
 def point_from_dict(d: dict, where: str) -> Point:
     return Point(
+        **_rectification(d, where),
         numbered=_bool(d, "numbered", where, True),
         title_alone=_bool(d, "title_alone", where, False),
         title=_str(d, "title", where),

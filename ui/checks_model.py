@@ -75,6 +75,8 @@ def rule_label(rule: str) -> str:
         "structure.duplicate_sentence": _tr("Same sentence used twice"),
         "style.stock_phrases": _tr("Stock phrases (套话)"),
         "concreteness.vague": _tr("Not concrete enough (见人见事)"),
+        "rectification.unlinked_problem": _tr("Problem without a linked measure (整改清单)"),
+        "rectification.unlinked_measure": _tr("Measure not linked to a problem (整改清单)"),
     }
     return labels.get(rule, rule)
 
@@ -223,8 +225,8 @@ class FindingsModel(QAbstractItemModel):
             return self._icon(group.severity)
         if role == Qt.ItemDataRole.ForegroundRole:
             return QColor(SEVERITY_COLORS[group.severity])
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return group.rule
+        if role == Qt.ItemDataRole.ToolTipRole:  # the rule's name, never its developer id
+            return group.label
         return None
 
     def _icon(self, severity: str):

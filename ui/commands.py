@@ -146,6 +146,11 @@ FIELD_LABELS = {
     "heading_alone": "Layout",
     "points_apart": "Layout",
     "title_alone": "Layout",
+    # the 整改清单 table's columns (ui.rectification_model.field_labels)
+    "responsible": "Responsible",
+    "deadline": "Deadline",
+    "status": "Status",
+    "status_note": "Status note",
 }
 
 
@@ -262,6 +267,20 @@ class InsertNodeCommand(_CreateNodeCommand):
             "point": self.library.insert_point,
         }[self.kind]
         return insert(self.parent_id, self.position, self.node)
+
+
+class AddMeasureCommand(_CreateNodeCommand):
+    """新建整改措施 from a problem: a measure point linked to it (and the measures section, when
+    the material has none) in one write; undo sends what was made to the trash, link and all."""
+
+    def __init__(self, library, problem_id: int, title: str, on_error=None):
+        super().__init__(library, _tr("New measure from this problem"), on_error)
+        self.problem_id, self.title = problem_id, title
+        self.point_id: int | None = None
+
+    def create(self) -> int:
+        root, self.point_id = self.library.add_measure_for(self.problem_id, self.title)
+        return root
 
 
 class DuplicateNodeCommand(_CreateNodeCommand):

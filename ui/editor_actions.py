@@ -10,6 +10,7 @@ from app.errors import InputError
 from app.model import Dimension, Numbering, Point
 from app.templates import get_template
 from ui.commands import (
+    AddMeasureCommand,
     DeleteNodeCommand,
     DuplicateNodeCommand,
     InsertNodeCommand,
@@ -19,7 +20,7 @@ from ui.commands import (
     RestoreSnapshotCommand,
 )
 from ui.outline_model import MATERIAL_KEY, OutlineItem
-from ui.outline_view import section_of
+from ui.outline_view import link_candidates, section_of
 from ui.panels import PanelContext
 
 
@@ -167,6 +168,15 @@ class EditorActionsMixin:
             LinkPointsCommand(self.library, problem, measure, unlink=True), select=point_id
         )
 
+    def add_measure_for(self, point_id: int) -> bool:
+        """新建整改措施 from the problem ``point_id``: linked to it, one undo step; the problem
+        stays selected (its panel lists the new link)."""
+        item = self.outline_model.item_for(point_id)
+        title = item.obj.title.strip() if item is not None else ""
+        draft = f"针对“{title}”的整改措施" if title else ""
+        command = AddMeasureCommand(self.library, point_id, draft)
+        return self.run_command(command, select=point_id)
+
     def _problem_first(self, a: int, b: int) -> tuple[int, int]:
         item = self.outline_model.item_for(a)
         section = section_of(item) if item is not None else None
@@ -212,12 +222,36 @@ class EditorActionsMixin:
             for di, d in enumerate(section.dimensions):
                 for p, number in zip(d.points, numbering.points(si, di), strict=True):
                     labels[p.id] = label(d.short_name or d.heading[:10], number, p)
+        return PanelContext(
+            number_label=self.breadcrumb(item),
+            link_labels=labels,
+            link_choices=self._link_choices(item, labels),
+            can_make_measure=_section_kind(item) == "problems",
+        )
+
+    def breadcrumb(self, item: OutlineItem) -> str:
+        """Where the node is, shown above its panel: the outline rows from the section down
+        (numbers and names as the outline shows them, without the point counts)."""
         names = []
         node = item
         while node is not None and node.kind != "material":
             names.append(self.outline_model.label(node).split("  ")[0])
             node = node.parent
-        return PanelContext(number_label=" › ".join(reversed(names)), link_labels=labels)
+        return " › ".join(reversed(names))
+
+    def refresh_breadcrumb(self) -> None:
+        """After typing a title or heading the outline row changes: so does the line above the
+        panel (it kept the old text, "（无标题）" included, until another node was chosen)."""
+        item = self.current_item()
+        panel = self.panels.current_panel()
+        if item is not None and item.kind != "material" and panel is not None:
+            panel.heading_label.setText(self.breadcrumb(item))
+
+    def _link_choices(self, item: OutlineItem, labels: dict[int, str]) -> list[tuple[int, str]]:
+        """What a point may be linked to from its panel (a problem to the measures, a measure
+        to the problems), less what it is linked to already."""
+        linked = set(item.obj.links) if item.kind == "point" else set()
+        return [c for c in link_candidates(self.outline_model, item) if c[0] not in linked]
 
     def _update_enabled(self) -> None:
         item = self.current_item()
@@ -235,3 +269,8 @@ class EditorActionsMixin:
             "actionExportJson",
         ):
             a[name].setEnabled(has_material)
+
+
+def _section_kind(item: OutlineItem | None) -> str:
+    section = section_of(item) if item is not None else None
+    return section.obj.kind if section is not None else ""

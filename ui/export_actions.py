@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog
 
+from app.exporters.title_breaks import one_line
 from ui.commands import WRITE_ERRORS
 from ui.export_target import export_force
 
@@ -51,7 +52,7 @@ class ExportMixin:
         }
         store = QSettings("duizhao", "duizhao")
         folder = store.value(LAST_FOLDER_KEY, str(Path.home()))
-        suggested = str(Path(folder) / safe_file_name(self.material.title, f".{fmt}"))
+        suggested = str(Path(folder) / safe_file_name(one_line(self.material.title), f".{fmt}"))
         chosen = self._ask_save_path(self.tr("Export"), suggested, filters[fmt])
         if not chosen:
             return None

@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
+from app.exporters.title_breaks import one_line
 from ui import pdf_export_dialog
 from ui.commands import WRITE_ERRORS
 from ui.dialogs.common import error_text
@@ -108,7 +109,7 @@ class ExportController(QObject):
         material = self.current_material(fmt.failed_title())
         if material is None or self.busy:
             return
-        dialog = fmt.make_dialog(material.title, self.window)
+        dialog = fmt.make_dialog(one_line(material.title), self.window)
         try:
             if not fmt.run_dialog(dialog):
                 return

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import InputError
+from app.exporters.title_breaks import one_line
 from app.find_replace import Hit, compile_query, find_all, replace_all
 from ui.check_commands import edits_command, field_target, location_label
 from ui.commands import WRITE_ERRORS
@@ -289,7 +290,9 @@ class FindReplaceDialog(QDialog):
             if hits:
                 self._library_count[0] += len(hits)
                 self._library_count[1] += 1
-                self._add_hits(material_id, material, hits, prefix=f"{material.title[:16]} › ")
+                self._add_hits(
+                    material_id, material, hits, prefix=f"{one_line(material.title)[:16]} › "
+                )
         if not self._library_queue:
             self._library_timer.stop()
             total, materials = self._library_count

@@ -1,14 +1,15 @@
 """材料库 view: materials grouped by year, a 回收站 group, full-text search, and the library
-actions (new from template, import, next year's draft, rename, trash, restore).
+actions (new from template, import, next year's draft, rename, trash, restore — in
+``ui.library_actions``, each an undoable step of ``ui.library_undo``).
 
-Talks to the library only through ``app.store.Library``; tells the rest of the window what
-happened through three signals. Every modal dialog goes through ``_exec_dialog`` and every file
-prompt through ``_ask_open_path`` so tests can answer them without blocking.
+A click on a material opens it, as in a file list; arrow keys open the material the cursor
+rests on. Talks to the library only through ``app.store.Library``; tells the rest of the window
+what happened through three signals. Every modal dialog goes through ``_exec_dialog`` and every
+file prompt through ``_ask_open_path`` so tests can answer them without blocking.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -26,18 +27,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import DuizhaoError, InputError
 from app.library import Library
 from ui.dialogs.common import show_error
 from ui.dialogs.search_results import SearchResultsList
-from ui.library_tree import COL_TITLE, ID_ROLE, KIND_ROLE, MaterialTree
+from ui.library_actions import LibraryActionsMixin
+from ui.library_tree import ID_ROLE, KIND_ROLE, MaterialTree
+from ui.library_undo import LibraryUndo, UndoNotice
 
 SEARCH_DELAY_MS = 200
+# Arrow keys open the material the cursor rests on this long: holding a key runs through the
+# list without loading every material on the way.
+KEY_OPEN_DELAY_MS = 250
+CURSOR_KEYS = frozenset(
+    {
+        Qt.Key.Key_Up,
+        Qt.Key.Key_Down,
+        Qt.Key.Key_PageUp,
+        Qt.Key.Key_PageDown,
+        Qt.Key.Key_Home,
+        Qt.Key.Key_End,
+    }
+)
 IMPORT_FILTER = "*.txt *.md *.docx *.doc *.wps *.json"
 NARROW_WIDTH = 480  # px; below it the list shows titles only
 
 
-class LibraryView(QWidget):
+class LibraryView(LibraryActionsMixin, QWidget):
     materialActivated = Signal(int)
     nodeRequested = Signal(int, int)
     libraryChanged = Signal(int)
@@ -54,12 +69,18 @@ class LibraryView(QWidget):
         self.rename_entry: Callable[[int, str], None] | None = None
         # The window's 汇编 action, offered in the context menu for the selected materials.
         self.compile_action: QAction | None = None
+        # Which material the editor shows (the window sets it): a trashed one is reopened when
+        # the trash is undone. None: no editor.
+        self.shown_material: Callable[[], int | None] | None = None
+        self.library_undo = LibraryUndo(self)
+        self.library_undo.stepDone.connect(self._step_done)
+        self.library_undo.failed.connect(self._show_error)
 
         title = QLabel(self.tr("Library"), self)
         title.setObjectName("libraryTitle")
         self.search_edit = QLineEdit(self)
         self.search_edit.setObjectName("librarySearch")
-        self.search_edit.setPlaceholderText(self.tr("Search all materials (Ctrl+F)"))
+        self.search_edit.setPlaceholderText(self.tr("Search all materials (Ctrl+Shift+F)"))
         self.search_edit.setClearButtonEnabled(True)
 
         self.tree = MaterialTree(self)
@@ -75,6 +96,8 @@ class LibraryView(QWidget):
         )
         self.empty_hint.setObjectName("libraryEmptyHint")
         self.empty_hint.setWordWrap(True)
+        # Below the list on its own; the window moves it into its status bar.
+        self.undo_notice = UndoNotice(self.library_undo, self)
 
         top = QHBoxLayout()
         top.addWidget(title)
@@ -85,17 +108,23 @@ class LibraryView(QWidget):
         layout.addWidget(self.empty_hint)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.results, 1)
+        layout.addWidget(self.undo_notice)
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.run_search)
+        self._key_open_timer = QTimer(self)
+        self._key_open_timer.setSingleShot(True)
+        self._key_open_timer.setInterval(KEY_OPEN_DELAY_MS)
+        self._key_open_timer.timeout.connect(self._open_selected)
 
         self._build_actions()
         self.search_edit.textChanged.connect(self._search_text_changed)
         self.search_edit.returnPressed.connect(self.run_search)
         self.results.hitChosen.connect(self._hit_chosen)
         self.tree.itemActivated.connect(self._item_activated)
+        self.tree.itemClicked.connect(self._item_clicked)
         self.tree.itemChanged.connect(self._item_changed)
         self.tree.customContextMenuRequested.connect(self._context_menu)
         for widget in (self.tree, self.results, self.search_edit):
@@ -138,7 +167,6 @@ class LibraryView(QWidget):
             menu.addSeparator()
             menu.addAction(self.action_rename)
             menu.addAction(self.action_duplicate)
-            menu.addAction(self.action_trash)
             if self.compile_action is not None:
                 menu.addAction(self.compile_action)
             menu.addSeparator()
@@ -149,6 +177,11 @@ class LibraryView(QWidget):
         menu.addAction(self.action_import)
         menu.addSeparator()
         menu.addAction(self.action_show_trash)
+        if kind == "material":
+            # Last and apart, far from 复制为下一年度草稿: a slip of the mouse should not land
+            # here (and Ctrl+Z or the 撤销 in the status bar bring it back if it does).
+            menu.addSeparator()
+            menu.addAction(self.action_trash)
         menu.popup(self.tree.viewport().mapToGlobal(pos))
 
     # ----- the list ------------------------------------------------------------------------------
@@ -178,186 +211,34 @@ class LibraryView(QWidget):
     def listed_material_ids(self, *, trashed: bool = False) -> list[int]:
         return self.tree.listed_material_ids(trashed=trashed)
 
+    def is_open(self, material_id: int | None) -> bool:
+        return self.shown_material is not None and self.shown_material() == material_id
+
     def _item_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        """Enter or a double click: open a material, or the trash dialog on the trash."""
         kind = item.data(0, KIND_ROLE)
         if kind == "material":
-            self.materialActivated.emit(item.data(0, ID_ROLE))
+            self._open(item.data(0, ID_ROLE))
         elif kind in ("trash", "trashed"):
             self.show_trash()
+
+    def _item_clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        """One click opens a material, as in a file list (a right click only selects)."""
+        if item.data(0, KIND_ROLE) == "material":
+            self._open(item.data(0, ID_ROLE))
 
     def _open_selected(self) -> None:
         material_id = self.selected_material_id()
         if material_id is not None:
+            self._open(material_id)
+
+    def _open(self, material_id: int) -> None:
+        self._key_open_timer.stop()
+        if not self.is_open(material_id):  # a second click keeps the editor where it is
             self.materialActivated.emit(material_id)
 
-    # ----- material actions ----------------------------------------------------------------------
-    def new_material(self) -> int | None:
-        # Dialogs load on first use, to keep them out of start-up.
-        from ui.dialogs.new_material import NewMaterialDialog
-
-        dialog = NewMaterialDialog(self)
-        if not self._run_dialog(dialog):
-            return None
-        template_id, title, organization = dialog.values()
-        try:
-            material_id = self.library.create_from_template(
-                template_id, title=title, organization=organization
-            )
-        except DuizhaoError as exc:
-            self._show_error(self.tr("Cannot create the material"), exc)
-            return None
-        self._after_create(material_id)
-        return material_id
-
-    def import_file(self, path: str | None = None) -> int | None:
-        if not isinstance(path, str | os.PathLike):  # QAction.triggered passes ``checked``
-            path = None
-        if path is None:
-            path = self._ask_open_path()
-            if not path:
-                return None
-        source = None
-        try:
-            from ui.dialogs.import_material import ImportDialog, prepare_import_source
-
-            # Read off the GUI thread (may convert a .doc/.wps, asks first); None:
-            # declined/cancelled.
-            source = prepare_import_source(path, self)
-            if source is None:
-                return None
-            dialog = ImportDialog(source.material, source.report, source.name, self, source=source)
-            if not self._run_dialog(dialog):
-                return None
-            material_id = self.library.create_material(
-                dialog.material(), dialog.summary().links or None
-            )
-        except DuizhaoError as exc:
-            self._show_error(self.tr("Cannot import this file"), exc)
-            return None
-        except Exception as exc:  # noqa: BLE001 — a broken file must never take the editor down
-            self._show_error(
-                self.tr("Cannot import this file"),
-                InputError(
-                    f"无法识别该文件的内容：{path}", f"could not read the content of {path}: {exc}"
-                ),
-            )
-            return None
-        finally:
-            if source is not None:
-                source.cleanup()  # the converted .docx of a .doc, if any
-        self._after_create(material_id)
-        return material_id
-
-    def duplicate_selected(self) -> int | None:
-        source_id = self.selected_material_id()
-        if source_id is None:
-            from ui.dialogs.duplicate import nothing_to_duplicate
-
-            self._run_dialog(
-                nothing_to_duplicate(self, library_empty=not self.listed_material_ids())
-            )
-            return None
-        try:
-            from ui.dialogs.duplicate import DuplicateDialog
-
-            dialog = DuplicateDialog(self.library.get_material(source_id), self)
-            if not self._run_dialog(dialog):
-                return None
-            year, template_id = dialog.values()
-            material_id = self.library.duplicate_material(
-                source_id,
-                template_id=template_id,
-                year=year,
-                title=dialog.title(),
-                mapping=dialog.mapping(),
-            )
-        except DuizhaoError as exc:
-            self._show_error(self.tr("Cannot duplicate the material"), exc)
-            return None
-        self.libraryChanged.emit(material_id)
-        self._after_create(material_id)
-        return material_id
-
-    def rename_selected(self) -> None:
-        if self.selected_material_id() is not None:
-            self.tree.editItem(self.tree.currentItem(), COL_TITLE)
-
-    def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
-        if self.tree.refreshing or column != COL_TITLE or item.data(0, KIND_ROLE) != "material":
-            return
-        material_id = item.data(0, ID_ROLE)
-        title = item.text(COL_TITLE).strip()
-        if title:
-            try:
-                if self.rename_entry is not None:
-                    self.rename_entry(material_id, title)
-                else:
-                    self.library.update_material(material_id, title=title)
-            except DuizhaoError as exc:
-                self._show_error(self.tr("Cannot rename the material"), exc)
-            else:
-                self.libraryChanged.emit(material_id)
-        # Rebuild after the editor has finished with this item (empty title → old one back).
+    def _refresh_soon(self) -> None:
         QTimer.singleShot(0, self.refresh)
-
-    def trash_selected(self) -> None:
-        material_id = self.selected_material_id()
-        if material_id is None:
-            return
-        neighbour = self.tree.itemBelow(self.tree.currentItem()) or self.tree.itemAbove(
-            self.tree.currentItem()
-        )
-        try:
-            self.library.trash_material(material_id)
-        except DuizhaoError as exc:
-            self._show_error(self.tr("Cannot move to trash"), exc)
-            return
-        next_id = neighbour.data(0, ID_ROLE) if neighbour is not None else None
-        self.tree.setCurrentItem(None)
-        self.refresh()
-        if next_id is not None and next_id != material_id:
-            self.select_material(next_id)
-        self.libraryChanged.emit(material_id)
-
-    def _restore_selected(self) -> None:
-        material_id = self.selected_material_id(include_trashed=True)
-        entry = next(
-            (
-                e
-                for e in self.library.list_trash()
-                if e.kind == "material" and e.material_id == material_id
-            ),
-            None,
-        )
-        if entry is None:
-            return
-        try:
-            self.library.restore_from_trash(entry.id)
-        except DuizhaoError as exc:
-            self._show_error(self.tr("Cannot restore"), exc)
-            return
-        self._restored(material_id)
-
-    def show_trash(self) -> None:
-        from ui.dialogs.trash import TrashDialog
-
-        dialog = TrashDialog(self.library, self, restore=self.restore_entry)
-        dialog.restored.connect(self._restored)
-        self._run_dialog(dialog)
-        self.refresh()
-
-    def _restored(self, material_id: int) -> None:
-        self.refresh()
-        self.select_material(material_id)
-        self.libraryChanged.emit(material_id)
-
-    def _after_create(self, material_id: int) -> None:
-        self.refresh()
-        self.select_material(material_id)
-        self.materialActivated.emit(material_id)
-
-    def _import_clicked(self) -> None:
-        self.import_file()
 
     # ----- search --------------------------------------------------------------------------------
     def focus_search(self) -> None:
@@ -407,6 +288,8 @@ class LibraryView(QWidget):
         kind = event.type()
         if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
             return super().eventFilter(watched, event)
+        if kind == QEvent.Type.KeyPress and watched is self.tree and event.key() in CURSOR_KEYS:
+            self._key_open_timer.start()  # the tree moves the cursor; open where it rests
         handler = self._key_handler(watched, event)
         if handler is None:
             return super().eventFilter(watched, event)
@@ -427,6 +310,10 @@ class LibraryView(QWidget):
             return self.trash_selected
         if in_tree and plain and event.key() == Qt.Key.Key_F2:
             return self.rename_selected
+        if in_tree and event.matches(QKeySequence.StandardKey.Undo):
+            return self.library_undo.undo
+        if in_tree and event.matches(QKeySequence.StandardKey.Redo):
+            return self.library_undo.redo
         if watched is self.search_edit and event.key() == Qt.Key.Key_Escape:
             return self._leave_search
         if (

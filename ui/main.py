@@ -72,7 +72,9 @@ def report_error(exc: DuizhaoError, *, headless: bool, title: str) -> None:
     print(f"duizhao: {exc.zh}" + (f" / {exc.en}" if exc.en else ""), file=sys.stderr)
     if not headless:
         box = QMessageBox(QMessageBox.Icon.Critical, title, exc.zh)
-        if exc.en:
+        from ui.dialogs.common import english_shown
+
+        if exc.en and english_shown():
             box.setInformativeText(exc.en)
         box.exec()
 
@@ -221,6 +223,8 @@ def _run(app: QApplication, args: argparse.Namespace, *, headless: bool) -> int:
                     return EXIT_BAD_INPUT
         for path in args.files:
             import_and_open(window, path, headless=headless)
+        if args.open_id is None and not args.files:
+            window.last_material.reopen()  # where the user left off; nothing if it is gone
         if args.screenshot:
             if take_screenshot(window, args.screenshot):
                 global _screenshot_taken

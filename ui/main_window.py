@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.exporters.title_breaks import one_line
 from app.library import Library
 from app.model import Material
 from ui.autosave import Autosave
@@ -38,6 +39,7 @@ from ui.edit_path import LABEL_FIELDS, EditPathMixin
 from ui.editor_actions import EditorActionsMixin
 from ui.export_actions import ExportMixin
 from ui.fonts import ui_family
+from ui.last_material import LastMaterial
 from ui.last_year_features import LastYearFeatures, last_year_dock
 from ui.library_view import LibraryView
 from ui.material_change import MaterialChange, history_change
@@ -45,6 +47,7 @@ from ui.outline_model import MATERIAL_KEY, OutlineItem, OutlineModel
 from ui.outline_view import OutlineView
 from ui.panels import IMMEDIATE_FIELDS, PanelStack
 from ui.pdf_features import PdfFeatures
+from ui.rectification_features import RectificationActions, RectificationFeatures
 from ui.refcount_guard import guard_none_refcount
 from ui.reliability_features import ReliabilityFeatures
 from ui.snapshots import SnapshotsDock
@@ -129,6 +132,8 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
         view.libraryChanged.connect(self._library_changed)
         view.restore_entry = self.restore_trash_entry
         view.rename_entry = self.rename_material
+        view.shown_material = lambda: self.material_id
+        self.join_library_history(view.library_undo)  # trash, rename, new…: undoable too
         return view
 
     def _build_controllers(self) -> None:
@@ -155,11 +160,24 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
         self.template_features = TemplateFeatures(
             self, a["actionTemplateFromNotice"], a["actionManageTemplates"]
         )
+        self.rectification = RectificationFeatures(
+            self,
+            self.rectification_dock,
+            RectificationActions(
+                show_list=a["actionRectificationList"],
+                export_pdf=a["actionExportRectificationPdf"],
+                export_docx=a["actionExportRectificationDocx"],
+                export_xlsx=a["actionExportRectificationXlsx"],
+            ),
+        )
+        self.last_material = LastMaterial(self)  # reopened at start-up (ui.main)
         self.last_year = LastYearFeatures(self, self.last_year_dock, a["actionLastYear"])
         for controller in (
             self.pdf_features,
             self.docx_features,
             self.checks_features,
+            self.rectification,
+            self.last_material,
             self.last_year,
         ):
             self.materialChanged.connect(controller.material_changed)
@@ -185,6 +203,12 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
         self.tabifyDockWidget(self.preview_dock, self.snapshots_dock)
         self.tabifyDockWidget(self.snapshots_dock, self.undo_dock)
         self.checks_dock.raise_()
+        # 整改清单: its own dock, hidden until opened from 编辑 → 整改清单 (it needs height).
+        self.rectification_dock = add_dock(
+            self, "rectificationDock", self.tr("Rectification list"), QWidget(self)
+        )
+        self.tabifyDockWidget(self.undo_dock, self.rectification_dock)
+        self.rectification_dock.hide()
         self.last_year_dock = last_year_dock(self)  # 对照上年材料, right of the editor
 
     def _connect(self) -> None:
@@ -200,6 +224,8 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
         point_panel = self.panels.panels["point"]
         point_panel.linkActivated.connect(self.select_node)
         point_panel.unlinkRequested.connect(self.unlink_points)
+        point_panel.linkRequested.connect(self.link_points)
+        point_panel.newMeasureRequested.connect(self.add_measure_for)
         QApplication.instance().focusChanged.connect(self._focus_changed)
 
     def _restore_layout(self) -> None:
@@ -226,11 +252,9 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
             material = self.library.get_material(material_id)
             self.autosave.forget()
             self.material_id = material_id
-            stack = self._stacks.get(material_id)
-            if stack is None:
-                stack = QUndoStack(self.undo_group)
-                self._stacks[material_id] = stack
-            self.undo_group.setActiveStack(stack)
+            if material_id not in self._stacks:
+                self._stacks[material_id] = QUndoStack(self.undo_group)
+            self.route_history()  # this material's history, or still the library's
             self._show_material(material)
             self.snapshots_dock.set_material(material_id)
             self._select_in_library_view(material_id)
@@ -246,7 +270,7 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
         self.material = material
         self.outline_model.set_material(material)
         self.tree.expandAll()
-        self.setWindowTitle(f"对照 — {material.title}" if material else "对照")
+        self.setWindowTitle(f"对照 — {one_line(material.title)}" if material else "对照")
         self.panels.setEnabled(material is not None)
         self._update_enabled()
         self._update_counts()
@@ -269,7 +293,8 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
         return self.tree.current_item()
 
     def stack(self) -> QUndoStack | None:
-        return self.undo_group.activeStack()
+        """The open material's history (the undo group's active stack may be the library's)."""
+        return self._stacks.get(self.material_id) if self.material_id is not None else None
 
     # ----- panels and typing ---------------------------------------------------------------
     def _current_changed(self, current, _previous) -> None:
@@ -300,6 +325,7 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
             setattr(item.obj, field, value)
             if field in LABEL_FIELDS:
                 self.outline_model.refresh_labels()
+                self.refresh_breadcrumb()
             if target[0] == "material" and field == "title":
                 self.setWindowTitle(f"对照 — {value}")
         self.autosave.note_edit(target, field, value, stored)
@@ -315,9 +341,10 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
         self.actions_by_name["actionUndo"].setEnabled(self.undo_group.canUndo() or pending)
         self.actions_by_name["actionRedo"].setEnabled(self.undo_group.canRedo() and not pending)
 
-    def _focus_changed(self, _old, _new) -> None:
+    def _focus_changed(self, _old, new) -> None:
         if self.autosave.has_pending():
             self.autosave.flush()
+        self.route_history(new)
 
     def flush_pending(self) -> bool:
         """Write any pending edit now; True when everything typed is in the library."""
@@ -326,8 +353,8 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
     def _history_changed(self, index: int) -> None:
         """The shown material's undo stack moved (a push, undo, redo or a click in the history
         view). A switch of stacks is no change of its own: ``_show_material`` announces it."""
-        stack = self.stack()
-        if stack is not self._history_stack or stack is None:
+        stack = self.undo_group.activeStack()
+        if stack is not self._history_stack or stack is None or stack is not self.stack():
             self._history_stack, self._history_index = stack, index
             return
         previous, self._history_index = self._history_index, index
@@ -346,7 +373,7 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
             return
         self.material = material
         self.outline_model.sync(material)
-        self.setWindowTitle(f"对照 — {material.title}")
+        self.setWindowTitle(f"对照 — {one_line(material.title)}")
         if self.outline_model.item_for(keep) is None:
             keep = MATERIAL_KEY
         if self.current_item() is None or self.current_item().key != keep:
@@ -366,7 +393,7 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
             return
         self.reload()
         self.snapshots_dock.refresh()
-        # renamed or duplicated from the library list: outside the undo history
+        # renamed or restored from the library list: a step of the library's history
         self.materialChanged.emit(
             MaterialChange(text=True, stored=True, material_id=self.material_id)
         )
@@ -375,7 +402,7 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
         self.flush_pending()
         self.autosave.forget()
         self.material_id = None
-        self.undo_group.setActiveStack(None)
+        self.route_history(None)  # nothing open: Ctrl+Z reaches the library's history
         self._show_material(None)
         self.snapshots_dock.set_material(None)
 
@@ -391,6 +418,7 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
             self.undo_group.removeStack(stack)
             stack.deleteLater()
         self._stacks.clear()
+        self.library_view.library_undo.clear()
         self.library.close()
         return True
 

@@ -27,6 +27,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from app.exporters.title_breaks import one_line
 from app.model import Dimension, Material, Numbering, Point, Section
 
 MATERIAL_KEY = 0  # node ids from SQLite start at 1, so 0 is free for the material row
@@ -319,7 +320,7 @@ class OutlineModel(QAbstractItemModel):
         obj = item.obj
         item.source = _source(item)
         if item.kind == "material":
-            return obj.title or self.tr("(untitled material)")
+            return one_line(obj.title) or self.tr("(untitled material)")
         try:
             number = self._numbering.label(obj)
         except KeyError:  # a row not yet updated during sync: step 3 labels it again
@@ -332,7 +333,9 @@ class OutlineModel(QAbstractItemModel):
         if item.kind == "dimension":
             name = obj.short_name or _shorten(obj.heading)
             return f"{number}{name}  " + self.tr("%n point(s)", "", len(obj.points))
-        return f"{number} {_shorten(obj.title) or self.tr('(no title)')}".lstrip()
+        # lupdate reads only double-quoted strings: a single-quoted one stayed English
+        untitled = self.tr("(no title)")
+        return f"{number} {_shorten(obj.title) or untitled}".lstrip()
 
     def _tooltip(self, item: OutlineItem) -> str:
         obj = item.obj

@@ -108,6 +108,12 @@ def build_actions(window) -> dict[str, QAction]:
         ("actionPrint", _tr("Print…"), [QKeySequence.StandardKey.Print], None),
         ("actionPrintPreview", _tr("Print preview…"), [], None),
         ("actionBackups", _tr("Backup and restore…"), [], None),  # reliability controller
+        # the 整改清单 controller (ui.rectification_features)
+        ("actionRectificationList", _tr("Rectification list"), [], None),
+        ("actionExportRectificationPdf", _tr("Rectification list as PDF…"), [], None),
+        ("actionExportRectificationDocx", _tr("Rectification list as Word…"), [], None),
+        ("actionExportRectificationXlsx", _tr("Rectification list as Excel…"), [], None),
+        ("actionHelp", _tr("How to use"), [QKeySequence("F1")], lambda: show_help(window)),
         ("actionAbout", _tr("About Duizhao"), [], lambda: about(window)),
     ]
     actions: dict[str, QAction] = {}
@@ -144,13 +150,14 @@ MENUS: dict[str, list[str | None]] = {
         "actionTemplateFromNotice",
         "actionManageTemplates",
         None,
-        "actionTrashMaterial",
-        "actionShowTrash",
-        None,
         "actionPrint",
         "actionPrintPreview",
         None,
         "actionBackups",
+        "actionShowTrash",
+        None,
+        # apart from 复制为下一年度草稿, so a slip does not land here (and Ctrl+Z undoes it)
+        "actionTrashMaterial",
         None,
         "actionQuit",
     ],
@@ -166,6 +173,8 @@ MENUS: dict[str, list[str | None]] = {
         "actionMoveDown",
         "actionDuplicateNode",
         "actionDeleteNode",
+        None,
+        "actionRectificationList",
     ],
     "menuView": ["actionLastYear"],
     "menuInsert": ["actionAddPoint", "actionAddPointBefore", "actionAddDimension"],
@@ -178,9 +187,12 @@ MENUS: dict[str, list[str | None]] = {
         "actionExportMd",
         "actionExportJson",
         None,
+        "actionExportRectificationPdf",
+        "actionExportRectificationDocx",
+        "actionExportRectificationXlsx",
         "actionCompile",
     ],
-    "menuHelp": ["actionAbout"],
+    "menuHelp": ["actionHelp", None, "actionAbout"],
 }
 
 
@@ -252,6 +264,14 @@ def build_status(window: QMainWindow) -> None:
     window.word_count_label.setObjectName("wordCountLabel")
     window.statusBar().addWidget(window.status_saved)
     window.statusBar().addWidget(window.word_count_label, 1)
+    # "已将「…」移到回收站 [撤销]" after a material went to the trash (ui.library_undo)
+    window.statusBar().addWidget(window.library_view.undo_notice)
+
+
+def show_help(window) -> None:
+    from ui.help import show_help as show  # 使用说明: the five common tasks
+
+    show(window)
 
 
 def about(window) -> None:

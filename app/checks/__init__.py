@@ -17,6 +17,7 @@ from app.checks import (
     placeholders,
     punctuation,
     quotes,
+    rectification,
     repetition,
     structure,
     typos,
@@ -72,6 +73,7 @@ def run_checks(
     found += structure.check(material, template, require_examples=options.require_examples)
     found += repetition.check(fields)
     found += concreteness.check(material)
+    found += rectification.check(material, fields)
     skip = set(ignored)
     order = {f.path: i for i, f in enumerate(fields)}
     # The message is part of a finding's identity: several parts missing from one place (each

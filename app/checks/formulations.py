@@ -17,7 +17,8 @@ from app.model import Material
 from app.templates import Template
 
 _SESSION = re.compile(
-    r"(?:十[六七八九]|二十[一二]?)(?:届[一二三四五六七八九]中全会|大(?![项类批型会学使])(?!以来))"
+    r"(?:十[六七八九]|二十[一二]?)"
+    r"(?:届(?:[一二三四五六七八九]中|历次)全会|大(?![项类批型会学使])(?!以来))"
 )
 _QUOTES = str.maketrans({c: "“" for c in "\"'“”‘’"})
 # A heading this close to an official one is a near-miss of it; below, it is the unit's own wording.
@@ -66,7 +67,8 @@ def _term_findings(fields: Iterable[TextField]) -> list[Finding]:
 
 def _session_findings(fields: Iterable[TextField], year: int) -> list[Finding]:
     """A 年度 Y material is discussed by March of Y+1: later sessions cannot be cited; a
-    congress older than the newest one by then is outdated (except in 十八大以来)."""
+    congress older than the newest one by then is outdated (except in 十八大以来), and so is a
+    全会 of a 届 that ended before the year (十九届六中全会 or 十九届历次全会 from 2023 on)."""
     cutoff = (year + 1, 3)
     sessions = _sessions()
     congresses = sorted((held, name) for name, held in sessions.items() if name.endswith("大"))
@@ -76,9 +78,7 @@ def _session_findings(fields: Iterable[TextField], year: int) -> list[Finding]:
         for m in _SESSION.finditer(f.text):
             name = m.group()
             held = sessions.get(name)
-            if held is None:
-                continue
-            if held > cutoff:
+            if held is not None and held > cutoff:
                 out.append(
                     finding_at(
                         "formulation.session",
@@ -90,7 +90,7 @@ def _session_findings(fields: Iterable[TextField], year: int) -> list[Finding]:
                         f"“{name}”召开于{held[0]}年{held[1]}月，晚于{year}年度材料的会议时间。",
                     )
                 )
-            elif name.endswith("大") and newest and held < newest[0]:
+            elif name.endswith("大") and held and newest and held < newest[0]:
                 out.append(
                     finding_at(
                         "formulation.session",
@@ -102,7 +102,33 @@ def _session_findings(fields: Iterable[TextField], year: int) -> list[Finding]:
                         f"“{name}”已不是最新的党代会，{year}年度应学习贯彻党的{newest[1]}精神。",
                     )
                 )
+            elif "届" in name and newest and _term_over(name, year, sessions, congresses):
+                out.append(
+                    finding_at(
+                        "formulation.session",
+                        "warning",
+                        f.path,
+                        f.text,
+                        m.start(),
+                        m.end(),
+                        f"“{name}”是上一届中央委员会的全会，{year}年度应学习贯彻党的"
+                        f"{newest[1]}精神。",
+                    )
+                )
     return out
+
+
+def _term_over(
+    plenum: str, year: int, sessions: dict, congresses: list[tuple[tuple[int, int], str]]
+) -> bool:
+    """Whether the 届 of ``plenum`` (十九届六中全会 → 十九大) ended before the material's year
+    began: its plenums are the year's own study in the year of the next congress (十九届 in a
+    2022 material), outdated after it."""
+    elected = sessions.get(plenum.split("届")[0] + "大")
+    if elected is None:
+        return False
+    successor = min((held for held, _ in congresses if held > elected), default=None)
+    return successor is not None and successor < (year, 1)
 
 
 # ----- dimension headings ---------------------------------------------------------------------

@@ -3,8 +3,8 @@
 The paragraphs are the PDF exporter's (``pdf_content.material_paragraphs``), so both formats
 carry the same text and options: in the default style a problems dimension is ONE paragraph —
 ``（一）`` and its run-in heading in a 楷体 run, then ``一是…二是…`` in 仿宋 — the exact text of
-``export_txt``. The title (a stored "\\n" becomes a line break), then 职务姓名 and date lines
-under it, as the text export writes them.
+``export_txt``. The title (broken into lines as the PDF breaks it, ``title_breaks``), then
+职务姓名 and date lines under it, as the text export writes them.
 
 Output is deterministic: core-property dates come from ``material.updated`` (else a fixed
 date), the zip is rewritten with fixed entry dates and order, so two exports are byte-identical.
@@ -22,6 +22,7 @@ from pathlib import Path
 
 from app.exporters.pdf_content import ParagraphSpec, material_paragraphs
 from app.exporters.pdf_options import PdfOptions
+from app.exporters.title_breaks import break_title, one_line
 from app.model import Material
 
 __all__ = ["DocxOptions", "export_docx", "render_docx"]
@@ -86,7 +87,9 @@ def render_docx(material: Material, options: PdfOptions | None = None) -> bytes:
 def _add_head(document, material: Material) -> None:
     from app.exporters import docx_styles as st
 
-    lines = [line for line in _lines(material.title) if line]
+    # Broken where the PDF breaks it (between words, even lines, the user's "\n" kept): Word
+    # would break a full line inside a word (民|主生活会).
+    lines = break_title(material.title)
     if lines:
         paragraph = document.add_paragraph(style=document.styles["Title"])
         for i, line in enumerate(lines):
@@ -190,7 +193,7 @@ def stable_timestamp(material: Material) -> datetime:
 def _set_core_properties(document, material: Material) -> None:
     stamp = stable_timestamp(material).replace(tzinfo=None)  # python-docx writes naive times as UTC
     props = document.core_properties
-    props.title = xml_text(" ".join(line for line in material.title.split("\n") if line))[:255]
+    props.title = xml_text(one_line(material.title))[:255]
     props.author = xml_text(material.author or material.organization)[:255]
     props.last_modified_by = props.author
     props.comments = ""

@@ -121,26 +121,3 @@ def break_lines(
         lines.append((atoms[i][0], atoms[j - 1][1]))
         i = j
     return lines
-
-
-def balanced_lines(text: str, widths: Sequence[float], width: float) -> list[tuple[int, int]]:
-    """Break a title into as few lines as fit, with the lines as even as possible.
-
-    Narrows the measure (binary search) while the line count stays the same, so a 40-character
-    title becomes 20 + 20 rather than 28 + 12, and no line holds a single character.
-    """
-    lines = break_lines(text, widths, width)
-    if len(lines) <= 1:
-        return lines
-    count = len(lines)
-    lo, hi = max(max(widths), sum(widths) / count - _EPS), width
-    for _ in range(30):
-        mid = (lo + hi) / 2
-        if len(break_lines(text, widths, mid)) == count:
-            hi = mid
-        else:
-            lo = mid
-    best = break_lines(text, widths, hi)
-    if len(best) == count and all(e - s > 1 for s, e in best):
-        return best
-    return lines

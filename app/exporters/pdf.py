@@ -36,6 +36,7 @@ from app.exporters.pdf_options import (
     PdfOptions,
     PdfReport,
 )
+from app.exporters.title_breaks import one_line
 from app.model import Material
 
 __all__ = ["PdfOptions", "PdfReport", "export_pdf", "render_pdf"]
@@ -158,7 +159,7 @@ class DocInfo:
     @classmethod
     def of(cls, material: Material) -> DocInfo:
         return cls(
-            material.title,
+            one_line(material.title),
             material.author or material.organization,
             material.meeting,
             material.updated,

@@ -13,6 +13,7 @@ from typing import Literal
 
 from app.exporters.layout import dimension_groups, section_heading_line
 from app.exporters.pdf_options import PdfOptions
+from app.exporters.title_breaks import forced_lines
 from app.model import (
     Dimension,
     Material,
@@ -188,11 +189,12 @@ def signature_paragraphs(material: Material) -> list[ParagraphSpec]:
 def material_paragraphs(material: Material, options: PdfOptions) -> list[ParagraphSpec]:
     """Every paragraph of the printed material, in reading order."""
     out: list[ParagraphSpec] = []
+    lines = forced_lines(material.title)
     if material.title.strip():
-        title = " ".join(material.title.split("\n"))
+        # One run per line the user broke the title into: the typesetter keeps those breaks.
         out.append(
             ParagraphSpec(
-                runs=[Run(title, "title", "标题")],
+                runs=[Run(line, "title", "标题") for line in lines],
                 kind="title",
                 indent=0,
                 align="center",

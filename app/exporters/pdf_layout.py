@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.exporters.glyphs import FontResolver, printable_text
-from app.exporters.linebreak import atom_spans, balanced_lines, break_lines, is_full_width
+from app.exporters.linebreak import atom_spans, break_lines, is_full_width
 from app.exporters.pdf_content import ParagraphSpec
 from app.exporters.pdf_options import (
     BLOCK_LEFT,
@@ -25,6 +25,7 @@ from app.exporters.pdf_options import (
     PITCH,
     TITLE_SIZE,
 )
+from app.exporters.title_breaks import nominal_widths, title_spans
 
 _ROLE_SIZE = {"title": TITLE_SIZE}
 _HEADING_ROLES = ("title", "heading1", "heading2")
@@ -97,7 +98,9 @@ class Typesetter:
         fonts: list[str | None] = []
         bolds: list[bool] = []
         headings: list[bool] = []
+        run_starts: list[int] = []
         for run in para.runs:
+            run_starts.append(len(chars))
             text = printable_text(run.text)
             choices = self.resolver.resolve(text, run.role, run.where)
             previous, name = object(), None
@@ -123,7 +126,7 @@ class Typesetter:
         indent = para.indent * PITCH
         measure = right - BLOCK_LEFT
         if para.kind == "title":
-            spans = balanced_lines(text, widths, measure)
+            spans = _title_spans(text, widths, measure, size, run_starts)
         else:
             spans = break_lines(text, widths, measure, measure - indent)
         unit_starts = {s for s, _ in atom_spans(text, measure, widths)}
@@ -170,6 +173,26 @@ class Typesetter:
             seg.xs.append(x)
             seg.advances.append(advances[i])
         return Line(segments, size, kind)
+
+
+def _title_spans(
+    text: str, widths: list[float], measure: float, size: float, run_starts: list[int]
+) -> list[tuple[int, int]]:
+    """Each run is a line the user broke the title into; each breaks further between words.
+
+    The break is decided in nominal widths, as the DOCX and the preview decide it, and only
+    redecided on the glyphs' own widths when a line would not fit (wide Latin letters)."""
+    spans: list[tuple[int, int]] = []
+    for start, end in zip(run_starts, [*run_starts[1:], len(text)], strict=True):
+        line = text[start:end]
+        if not line:
+            continue
+        nominal = [w * size for w in nominal_widths(line)]
+        parts = title_spans(line, nominal, measure)
+        if any(sum(widths[start + s : start + e]) > measure + 1e-6 for s, e in parts):
+            parts = title_spans(line, widths[start:end], measure)
+        spans += [(start + s, start + e) for s, e in parts]
+    return spans
 
 
 def _justify(xs: list[float], start: int, unit_starts: set[int], extra: float) -> list[float]:

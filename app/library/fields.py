@@ -9,9 +9,11 @@ import json
 import re
 from typing import Any
 
+from app import rectification
 from app.errors import InputError, NotFoundError
 from app.model import (
     POINT_STYLES,
+    RECTIFICATION_STATUSES,
     SECTION_KINDS,
     Dimension,
     Material,
@@ -59,6 +61,11 @@ NODE_FIELDS = {
         "example_sep": _TEXT,
         "numbered": _BOOL,
         "title_alone": _BOOL,
+        # 整改清单 (issue 17): a measure's 责任人, 完成时限, 整改状态 and its note
+        "responsible": "responsible",
+        "deadline": "deadline",
+        "status": "status",
+        "status_note": "status_note",
     },
 }
 
@@ -128,6 +135,28 @@ def _checked(field: str, rule: str, value: Any) -> Any:
                 field,
                 f"应为 {'、'.join(POINT_STYLES)} 之一",
                 f"must be one of {', '.join(POINT_STYLES)}",
+            )
+        return value
+    if rule in ("responsible", "status_note"):
+        limit = rectification.MAX_RESPONSIBLE if rule == "responsible" else rectification.MAX_NOTE
+        _checked(field, _TEXT, value)
+        if len(value) > limit:
+            raise _bad(field, f"过长（最多 {limit} 字）", f"too long (at most {limit} characters)")
+        return value
+    if rule == "deadline":
+        if not rectification.is_stored_deadline(value):
+            raise _bad(
+                field,
+                "完成时限应为日期（2026-06-30）、“长期坚持”或空",
+                "the deadline must be a date (2026-06-30), 长期坚持 or empty",
+            )
+        return value
+    if rule == "status":
+        if value not in RECTIFICATION_STATUSES:
+            raise _bad(
+                field,
+                f"应为 {'、'.join(RECTIFICATION_STATUSES)} 之一",
+                f"must be one of {', '.join(RECTIFICATION_STATUSES)}",
             )
         return value
     if rule == "section_kind":

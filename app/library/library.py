@@ -27,13 +27,25 @@ from typing import TYPE_CHECKING
 from app import target_guard
 from app.dimension_mapping import Target
 from app.errors import CorruptLibraryError, InputError, LibraryError
-from app.library import backup_files, fields, lock, restore, schema, search, trash, tree
+from app.library import (
+    backup_files,
+    fields,
+    lock,
+    restore,
+    schema,
+    search,
+    similarity,
+    trash,
+    tree,
+)
 from app.library.backups import BackupMethods, backup_before_migration
 from app.library.compilation import CompilationListing
 from app.library.duplicate import draft_for_template
 from app.library.extras import LibraryExtras
 from app.library.nodes import NodeEditing
 from app.library.readonly import ReadonlyDatabase, connect_readonly, readonly_refusal
+from app.library.rectification import RectificationMethods
+from app.library.similarity import SimilarityMethods
 from app.library.snapshots import AUTO_SNAPSHOT_NAME, SnapshotInfo, SnapshotMethods  # noqa: F401 (API)
 from app.library.sqlite_errors import typed_errors
 from app.model import Material
@@ -60,6 +72,7 @@ class MaterialSummary:
     dimension_count: int
     point_count: int
     trashed: bool
+    author: str = ""  # tells apart materials of the same title (the library list)
 
 
 @dataclass(frozen=True)
@@ -81,7 +94,15 @@ class SearchHit:
 
 
 @typed_errors
-class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods, CompilationListing):
+class Library(
+    LibraryExtras,
+    NodeEditing,
+    SnapshotMethods,
+    BackupMethods,
+    RectificationMethods,
+    CompilationListing,
+    SimilarityMethods,
+):
     path: Path
 
     # What the user should be told on opening, as (中文, English): a restore that was killed
@@ -206,6 +227,8 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods, Compil
         try:
             with self.db.atomic():
                 yield self.db
+                if self._writing == 1:  # the outermost write: index what it changed (查重)
+                    similarity.refresh_stale(self.db)
         except sqlite3.Error as exc:  # disk full, read-only medium, I/O error: rolled back
             raise schema.write_error(self.path, exc) from exc
         finally:
@@ -248,10 +271,13 @@ class Library(LibraryExtras, NodeEditing, SnapshotMethods, BackupMethods, Compil
         where = "" if include_trashed else "WHERE trashed = 0"
         cursor = self.db.execute(
             "SELECT id, title, organization, year, meeting, template_id, created, updated,"
-            " word_count, dimension_count, point_count, trashed"
+            " word_count, dimension_count, point_count, trashed, author"
             f" FROM materials {where} ORDER BY updated DESC, id DESC"
         )
-        return [MaterialSummary(*row[:-1], trashed=bool(row[-1])) for row in cursor.fetchall()]
+        return [
+            MaterialSummary(*row[:-2], trashed=bool(row[-2]), author=row[-1])
+            for row in cursor.fetchall()
+        ]
 
     def get_material(self, material_id: int) -> Material:
         """The whole tree with ids set on every node and ``Point.links`` filled."""

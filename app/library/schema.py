@@ -181,6 +181,20 @@ def m002_layout(db: Database) -> None:
         db.execute(statement)
 
 
+def m003_rectification(db: Database) -> None:
+    """The 整改清单 (issue 17) on each measure point: 责任领导/责任人, 完成时限 (ISO date,
+    长期坚持 or empty), 整改状态 (not_started / in_progress / done) and a short note. Columns of
+    ``nodes``, so trash, snapshots and copies carry them with the point; not in the search index
+    (m001's triggers are frozen; the list is searched in its own view)."""
+    for statement in (
+        "ALTER TABLE nodes ADD COLUMN responsible TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE nodes ADD COLUMN deadline TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE nodes ADD COLUMN status TEXT NOT NULL DEFAULT 'not_started'",
+        "ALTER TABLE nodes ADD COLUMN status_note TEXT NOT NULL DEFAULT ''",
+    ):
+        db.execute(statement)
+
+
 def m004_compilation(db: Database) -> None:
     """What a 汇编 (issue 17) needs of each material: the author's 职务 (``job_title``) and its
     place among the members (``rank``, 0 = not set). Defaults leave older materials as they
@@ -207,10 +221,19 @@ def _split_sql(script: str) -> list[str]:
 
 # The schema migrations in order, by name: a new migration is appended here; released ones are
 # never renamed or removed. Plain data, so read-only opens can list the names without sqlite_utils.
+def m006_similarity_index(db: Database) -> None:
+    """The 查重 fingerprint index (issue 18), built for the texts already stored."""
+    from app.library.similarity import m006_similarity_index as build
+
+    build(db)
+
+
 _MIGRATION_STEPS = (
     ("m001_initial", m001_initial),
     ("m002_layout", m002_layout),
+    ("m003_rectification", m003_rectification),
     ("m004_compilation", m004_compilation),
+    ("m006_similarity_index", m006_similarity_index),
 )
 MIGRATION_NAMES = tuple(name for name, _ in _MIGRATION_STEPS)
 
@@ -280,7 +303,7 @@ def check_existing_file(path: Path) -> bool:
     if header != SQLITE_MAGIC:
         raise _refuse(
             path,
-            "这不是对照材料库（不是 SQLite 数据库文件）",
+            "这不是对照材料库（文件格式不符）",
             "not a Duizhao library (not an SQLite file)",
         )
     try:
@@ -311,7 +334,8 @@ def brief_check_detail(detail: str) -> str:
 def _corrupt(path: Path, detail: str) -> CorruptLibraryError:
     detail = brief_check_detail(detail)
     return CorruptLibraryError(
-        f"无法打开材料库 {path}：文件已损坏（{detail}），请从备份恢复",
+        # SQLite's own words stay in the English text (stderr, log): the Chinese reads Chinese
+        f"无法打开材料库 {path}：文件已损坏，请从备份恢复",
         f"cannot open library {path}: the file is corrupt ({detail}); restore a backup",
     )
 

@@ -24,6 +24,12 @@ if TYPE_CHECKING:  # annotations only; read-only opens run without sqlite_utils
     from sqlite_utils import Database
 
 LABEL_CHARS = 40
+_RECTIFICATION_DEFAULTS = {
+    "responsible": "",
+    "deadline": "",
+    "status": "not_started",
+    "status_note": "",
+}
 
 
 def find_node(material, node_id: int) -> Section | Dimension | Point | None:
@@ -61,6 +67,10 @@ def _point(d: dict[str, Any]) -> Point:
         example_sep=d["example_sep"],
         numbered=d.get("numbered", True),
         title_alone=d.get("title_alone", False),
+        responsible=d.get("responsible", ""),
+        deadline=d.get("deadline", ""),
+        status=d.get("status", "not_started"),
+        status_note=d.get("status_note", ""),
         id=d["id"],
     )
 
@@ -96,6 +106,8 @@ def _shape(data: Any, drop: tuple[str, ...] = ("links",)) -> Any:
     """A node dict (``asdict``) without the keys in ``drop``, for comparing versions: links are
     restored on a best-effort basis, so they do not make two versions differ."""
     if isinstance(data, dict):
+        if "example_lead" in data:  # a point trashed before m003 has no 整改 fields: defaults
+            data = {**_RECTIFICATION_DEFAULTS, **data}
         return {k: _shape(v, drop) for k, v in data.items() if k not in drop}
     if isinstance(data, list):
         return [_shape(v, drop) for v in data]

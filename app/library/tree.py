@@ -66,6 +66,10 @@ def point_from_row(row: dict[str, Any]) -> Point:
         example_sep=row["example_sep"],
         numbered=bool(row.get("numbered", 1)),
         title_alone=bool(row.get("title_alone", 0)),
+        responsible=row.get("responsible", ""),
+        deadline=row.get("deadline", ""),
+        status=row.get("status", "not_started"),
+        status_note=row.get("status_note", ""),
         id=row["id"],
     )
 
@@ -160,6 +164,10 @@ _NODE_COLUMNS = (
     "heading_alone",
     "points_apart",
     "title_alone",
+    "responsible",
+    "deadline",
+    "status",
+    "status_note",
 )
 _INSERT_NODE = (
     f"INSERT INTO nodes ({', '.join(_NODE_COLUMNS)}) "
@@ -170,7 +178,7 @@ _INSERT_NODE = (
 def _insert_node(db: Database, values: dict[str, Any], keep_id: int | None) -> int:
     """Insert one node row; reuse ``keep_id`` when it is free (restore keeps ids)."""
     row = dict.fromkeys(_NODE_COLUMNS, "")
-    row.update(numbered=1, heading_alone=0, points_apart=0, title_alone=0)
+    row.update(numbered=1, heading_alone=0, points_apart=0, title_alone=0, status="not_started")
     row.update(values)
     row["intro"] = json.dumps(row.get("intro") or [], ensure_ascii=False)
     row["section_kind"] = values.get("section_kind")
@@ -199,6 +207,10 @@ def insert_point(
             "example_sep": p.example_sep,
             "numbered": int(p.numbered),
             "title_alone": int(p.title_alone),
+            "responsible": p.responsible,
+            "deadline": p.deadline,
+            "status": p.status,
+            "status_note": p.status_note,
         },
         p.id if keep_ids else None,
     )

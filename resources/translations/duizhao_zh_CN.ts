@@ -72,10 +72,6 @@
         <translation>汇编中的顺序：班子材料在前，其后按 1、2、3… 排列</translation>
     </message>
     <message>
-        <source>e.g. 2022年1月20日</source>
-        <translation>如：2022年1月20日</translation>
-    </message>
-    <message>
         <source>Chinese ordinals: 一是, 二是 …</source>
         <translation>一是、二是……</translation>
     </message>
@@ -148,6 +144,10 @@
         <translation>前言</translation>
     </message>
     <message>
+        <source>e.g. %1年12月28日</source>
+        <translation>如：%1年12月28日</translation>
+    </message>
+    <message>
         <source>Point</source>
         <translation>要点</translation>
     </message>
@@ -160,6 +160,10 @@
         <translation>引出例子的词</translation>
     </message>
     <message>
+        <source>Link to…</source>
+        <translation>关联到…</translation>
+    </message>
+    <message>
         <source>Numbered (一是 …)</source>
         <translation>编号（一是……）</translation>
     </message>
@@ -168,8 +172,8 @@
         <translation>标题单独成段</translation>
     </message>
     <message>
-        <source>None. Right-click the point in the outline → Link to</source>
-        <translation>暂无。在提纲中右键单击该要点 → 关联到</translation>
+        <source>None. Link to… (or right-click the point in the outline)</source>
+        <translation>暂无。点击“关联到…”（或在提纲中右键单击该要点）</translation>
     </message>
     <message>
         <source>Edit %1</source>
@@ -186,6 +190,10 @@
     <message>
         <source>Add point</source>
         <translation>添加要点</translation>
+    </message>
+    <message>
+        <source>New measure from this problem</source>
+        <translation>由此问题新建整改措施</translation>
     </message>
     <message>
         <source>Duplicate</source>
@@ -254,6 +262,14 @@
     <message>
         <source>Restore this version</source>
         <translation>恢复到此版本</translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation>比较…</translation>
+    </message>
+    <message>
+        <source>Show what changed between two versions</source>
+        <translation>查看两个版本之间改了什么</translation>
     </message>
     <message>
         <source>%1  ·  %2  ·  %3 chars</source>
@@ -396,8 +412,120 @@
         <translation>导出为 JSON（.json）…</translation>
     </message>
     <message>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>移动</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>未改</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>opening</source>
+        <translation>开头</translation>
+    </message>
+    <message>
+        <source>part</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <source>aspect</source>
+        <translation>方面</translation>
+    </message>
+    <message>
+        <source>point</source>
+        <translation>要点</translation>
+    </message>
+    <message>
+        <source>closing</source>
+        <translation>结尾</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1%2</translation>
+    </message>
+    <message>
+        <source>from %1 to %2</source>
+        <translation>从 %1 移到 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>The two versions are the same.</source>
+        <translation>两个版本内容相同。</translation>
+    </message>
+    <message>
+        <source>Compare versions</source>
+        <translation>比较版本</translation>
+    </message>
+    <message>
+        <source>Earlier version</source>
+        <translation>较早版本</translation>
+    </message>
+    <message>
+        <source>Later version</source>
+        <translation>较新版本</translation>
+    </message>
+    <message>
+        <source>Changes only</source>
+        <translation>只看修改</translation>
+    </message>
+    <message>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Current text</source>
+        <translation>当前文本</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>正在比较…</translation>
+    </message>
+    <message>
+        <source>Struck through in red: deleted; underlined in blue: added.</source>
+        <translation>红色删除线为删去的文字，蓝色下划线为增加的文字。</translation>
+    </message>
+    <message>
+        <source>%1 changes.pdf</source>
+        <translation>%1修改对照.pdf</translation>
+    </message>
+    <message>
+        <source>Export the changes as PDF</source>
+        <translation>将修改对照导出为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>正在导出 %1…</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
     </message>
     <message>
         <source>Export Word (.docx)…</source>
@@ -410,6 +538,26 @@
     <message>
         <source>Print…</source>
         <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Rectification list</source>
+        <translation>整改清单</translation>
+    </message>
+    <message>
+        <source>Rectification list as PDF…</source>
+        <translation>整改清单导出为 PDF…</translation>
+    </message>
+    <message>
+        <source>Rectification list as Word…</source>
+        <translation>整改清单导出为 Word…</translation>
+    </message>
+    <message>
+        <source>Rectification list as Excel…</source>
+        <translation>整改清单导出为 Excel…</translation>
+    </message>
+    <message>
+        <source>How to use</source>
+        <translation>使用说明</translation>
     </message>
     <message>
         <source>About Duizhao</source>
@@ -694,6 +842,14 @@
     <message>
         <source>Not concrete enough (见人见事)</source>
         <translation>不够具体（未见人见事）</translation>
+    </message>
+    <message>
+        <source>Problem without a linked measure (整改清单)</source>
+        <translation>问题未关联整改措施（整改清单）</translation>
+    </message>
+    <message>
+        <source>Measure not linked to a problem (整改清单)</source>
+        <translation>整改措施未关联问题（整改清单）</translation>
     </message>
     <message>
         <source>Finding</source>
@@ -1164,6 +1320,162 @@
         <translation>模板已保存：%1（新建材料时即可选用）</translation>
     </message>
     <message>
+        <source>Export the rectification list</source>
+        <translation>导出整改清单</translation>
+    </message>
+    <message>
+        <source>Rectification list export failed</source>
+        <translation>整改清单导出失败</translation>
+    </message>
+    <message>
+        <source>Exporting the rectification list to %1 …</source>
+        <translation>正在导出整改清单到 %1 …</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exported the rectification list %1</source>
+        <translation>已导出整改清单 %1</translation>
+    </message>
+    <message>
+        <source>Word (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 表格 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Word…</source>
+        <translation>导出 Word…</translation>
+    </message>
+    <message>
+        <source>Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>整改措施</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>整改状态</translation>
+    </message>
+    <message>
+        <source>Status note</source>
+        <translation>进展说明</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>推进中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>(no problem linked)</source>
+        <translation>（未关联问题）</translation>
+    </message>
+    <message>
+        <source>(no measure linked)</source>
+        <translation>（未关联整改措施）</translation>
+    </message>
+    <message>
+        <source>2026-06-30 or 长期坚持</source>
+        <translation>如 2026-06-30 或 长期坚持</translation>
+    </message>
+    <message>
+        <source>%1 rows · %2 measures, %3 done</source>
+        <translation>共 %1 行 · 整改措施 %2 项，已完成 %3 项</translation>
+    </message>
+    <message>
+        <source> · %1 not linked</source>
+        <translation> · %1 项未关联</translation>
+    </message>
+    <message>
+        <source>Press Enter where the printed title should break onto a new line; without it the title breaks between words by itself.</source>
+        <translation>在打印标题需要换行处按回车键；不按时，标题自动在词语之间换行。</translation>
+    </message>
+    <message>
+        <source>year %1</source>
+        <translation>%1年度</translation>
+    </message>
+    <message>
+        <source>no year</source>
+        <translation>未填年度</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>Compare with:</source>
+        <translation>对照材料：</translation>
+    </message>
+    <message>
+        <source>The material shown beside the open one (read-only)</source>
+        <translation>在当前材料旁显示的材料（只读）</translation>
+    </message>
+    <message>
+        <source>Copy to the current point</source>
+        <translation>复制到当前要点</translation>
+    </message>
+    <message>
+        <source>Insert the text selected here at the cursor of the field being edited (one step, Ctrl+Z takes it back)</source>
+        <translation>把这里选中的文字插入到正在编辑的栏目的光标处（一步操作，Ctrl+Z 可撤销）</translation>
+    </message>
+    <message>
+        <source>No other material in the library</source>
+        <translation>材料库中没有其他材料</translation>
+    </message>
+    <message>
+        <source>Move “%1” to trash</source>
+        <translation>将“%1”移到回收站</translation>
+    </message>
+    <message>
+        <source>Restore “%1”</source>
+        <translation>恢复“%1”</translation>
+    </message>
+    <message>
+        <source>Rename to “%1”</source>
+        <translation>重命名为“%1”</translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation>撤销：%1</translation>
+    </message>
+    <message>
+        <source>Redo: %1</source>
+        <translation>重做：%1</translation>
+    </message>
+    <message>
         <source>Last year side by side</source>
         <translation>对照上年材料</translation>
     </message>
@@ -1174,10 +1486,6 @@
     <message>
         <source>Show last year&apos;s material beside this one, read-only</source>
         <translation>在当前材料旁以只读方式显示上年材料</translation>
-    </message>
-    <message>
-        <source>Copy to the current point</source>
-        <translation>复制到当前要点</translation>
     </message>
     <message>
         <source>Open a material to compare it with last year&apos;s.</source>
@@ -1219,40 +1527,16 @@
         <source>Copied %1 characters from last year (Ctrl+Z takes them back).</source>
         <translation>已从上年材料复制 %1 字（Ctrl+Z 可撤销）。</translation>
     </message>
-    <message>
-        <source>year %1</source>
-        <translation>%1年度</translation>
-    </message>
-    <message>
-        <source>no year</source>
-        <translation>未填年度</translation>
-    </message>
-    <message>
-        <source>(untitled)</source>
-        <translation>（无标题）</translation>
-    </message>
-    <message>
-        <source>Compare with:</source>
-        <translation>对照材料：</translation>
-    </message>
-    <message>
-        <source>The material shown beside the open one (read-only)</source>
-        <translation>在当前材料旁显示的材料（只读）</translation>
-    </message>
-    <message>
-        <source>Insert the text selected here at the cursor of the field being edited (one step, Ctrl+Z takes it back)</source>
-        <translation>把这里选中的文字插入到正在编辑的栏目的光标处（一步操作，Ctrl+Z 可撤销）</translation>
-    </message>
-    <message>
-        <source>No other material in the library</source>
-        <translation>材料库中没有其他材料</translation>
-    </message>
 </context>
 <context>
     <name>AboutDialog</name>
     <message>
         <source>About Duizhao</source>
         <translation>关于对照</translation>
+    </message>
+    <message>
+        <source>Duizhao</source>
+        <translation>对照</translation>
     </message>
     <message>
         <source>Version %1</source>
@@ -1520,6 +1804,17 @@
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <source>The help page is missing; reinstall the program.</source>
+        <translation>使用说明页面缺失，请重新安装对照。</translation>
+    </message>
+    <message>
+        <source>How to use</source>
+        <translation>使用说明</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import material</source>
@@ -1617,14 +1912,68 @@
     </message>
 </context>
 <context>
+    <name>LibraryActionsMixin</name>
+    <message>
+        <source>New material “%1”</source>
+        <translation>新建材料“%1”</translation>
+    </message>
+    <message>
+        <source>Cannot create the material</source>
+        <translation>无法新建材料</translation>
+    </message>
+    <message>
+        <source>Cannot import this file</source>
+        <translation>无法导入该文件</translation>
+    </message>
+    <message>
+        <source>Import “%1”</source>
+        <translation>导入“%1”</translation>
+    </message>
+    <message>
+        <source>Cannot duplicate the material</source>
+        <translation>无法复制材料</translation>
+    </message>
+    <message>
+        <source>Next year&apos;s draft “%1”</source>
+        <translation>下一年度草稿“%1”</translation>
+    </message>
+    <message>
+        <source>Cannot rename the material</source>
+        <translation>无法重命名材料</translation>
+    </message>
+    <message>
+        <source>Cannot move to trash</source>
+        <translation>无法移到回收站</translation>
+    </message>
+    <message>
+        <source>“%1” moved to the trash.</source>
+        <translation>已将“%1”移到回收站。</translation>
+    </message>
+    <message>
+        <source>(untitled)</source>
+        <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>Cannot restore</source>
+        <translation>无法恢复</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryUndo</name>
+    <message>
+        <source>Cannot change the library</source>
+        <translation>无法修改材料库</translation>
+    </message>
+</context>
+<context>
     <name>LibraryView</name>
     <message>
         <source>Library</source>
         <translation>材料库</translation>
     </message>
     <message>
-        <source>Search all materials (Ctrl+F)</source>
-        <translation>搜索全部材料（Ctrl+F）</translation>
+        <source>Search all materials (Ctrl+Shift+F)</source>
+        <translation>搜索全部材料（Ctrl+Shift+F）</translation>
     </message>
     <message>
         <source>The library is empty. Create a material from a template or import a file.</source>
@@ -1663,30 +2012,6 @@
         <translation>查看回收站…</translation>
     </message>
     <message>
-        <source>Cannot create the material</source>
-        <translation>无法新建材料</translation>
-    </message>
-    <message>
-        <source>Cannot import this file</source>
-        <translation>无法导入该文件</translation>
-    </message>
-    <message>
-        <source>Cannot duplicate the material</source>
-        <translation>无法复制材料</translation>
-    </message>
-    <message>
-        <source>Cannot rename the material</source>
-        <translation>无法重命名材料</translation>
-    </message>
-    <message>
-        <source>Cannot move to trash</source>
-        <translation>无法移到回收站</translation>
-    </message>
-    <message>
-        <source>Cannot restore</source>
-        <translation>无法恢复</translation>
-    </message>
-    <message>
         <source>Search failed</source>
         <translation>搜索失败</translation>
     </message>
@@ -1716,6 +2041,10 @@
     <message>
         <source>Undo history</source>
         <translation>撤销历史</translation>
+    </message>
+    <message>
+        <source>Rectification list</source>
+        <translation>整改清单</translation>
     </message>
     <message>
         <source>Saved %1</source>
@@ -1757,6 +2086,14 @@
         <translation>回收站</translation>
     </message>
     <message>
+        <source>No. {n}</source>
+        <translation>编号 {n}</translation>
+    </message>
+    <message>
+        <source>changed {t}</source>
+        <translation>{t} 修改</translation>
+    </message>
+    <message>
         <source>{label} ({n})</source>
         <translation>{label}（{n}）</translation>
     </message>
@@ -1771,6 +2108,10 @@
     <message>
         <source>{d} aspects, {p} points, {w} characters, updated {t}</source>
         <translation>{d} 个查摆方面，{p} 条要点，{w} 字，修改于 {t}</translation>
+    </message>
+    <message>
+        <source>Author: {name}</source>
+        <translation>作者：{name}</translation>
     </message>
 </context>
 <context>
@@ -1799,6 +2140,10 @@
         <source>Template (the year&apos;s framework)</source>
         <translation>模板（年度框架）</translation>
     </message>
+    <message>
+        <source>Based on: %1</source>
+        <translation>依据：%1</translation>
+    </message>
 </context>
 <context>
     <name>OutlineModel</name>
@@ -1811,6 +2156,10 @@
         <translation>
             <numerusform>%n 条</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>(no title)</source>
+        <translation>（无标题）</translation>
     </message>
     <message>
         <source>Outline</source>
@@ -2106,6 +2455,17 @@
     </message>
 </context>
 <context>
+    <name>UndoNotice</name>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Bring the material back (Ctrl+Z in the library)</source>
+        <translation>把材料找回来（在材料库中也可按 Ctrl+Z）</translation>
+    </message>
+</context>
+<context>
     <name>UserTemplatesDialog</name>
     <message>
         <source>Templates</source>
@@ -2216,6 +2576,25 @@
     <message>
         <source>Cannot import the file</source>
         <translation>无法导入该文件</translation>
+    </message>
+</context>
+<context>
+    <name>panels</name>
+    <message>
+        <source>Responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>整改状态</translation>
+    </message>
+    <message>
+        <source>Status note</source>
+        <translation>进展说明</translation>
     </message>
 </context>
 </TS>

@@ -82,6 +82,29 @@ def test_outdated_congress_is_a_warning_but_shibada_yilai_is_a_fixed_phrase():
     assert findings_in(material_with("学习党的十九大精神。", year=2021), BODY) == []
 
 
+def test_plenums_of_the_previous_term_are_outdated_once_the_next_congress_has_met():
+    body = "学习贯彻党的十九届五中全会精神、十九届六中全会精神和党的十九届历次全会精神。"
+    found = findings_in(material_with(body, year=2025), BODY)
+    assert [(f.rule, f.excerpt, f.severity) for f in found] == [
+        ("formulation.session", "十九届五中全会", "warning"),
+        ("formulation.session", "十九届六中全会", "warning"),
+        ("formulation.session", "十九届历次全会", "warning"),
+    ]
+    assert "二十大" in found[0].message
+    assert [f.excerpt for f in findings_in(material_with(body, year=2023), BODY)] == [
+        "十九届五中全会",
+        "十九届六中全会",
+        "十九届历次全会",
+    ]
+    # While the 十九届 term ran (its last plenum 2022-10), its plenums were the year's study.
+    for year in (2021, 2022):
+        assert findings_in(material_with(body, year=year), BODY) == []
+    # The current term's plenums are fine; a plenum after the material's meeting is an error.
+    assert findings_in(material_with("学习二十届三中全会精神。", year=2025), BODY) == []
+    found = findings_in(material_with("学习贯彻十九届六中全会精神。", year=2020), BODY)
+    assert [(f.excerpt, f.severity) for f in found] == [("十九届六中全会", "error")]
+
+
 def test_no_year_means_no_session_check():
     assert findings_in(material_with("学习贯彻党的二十大精神。", year=None), BODY) == []
 

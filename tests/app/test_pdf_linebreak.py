@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.exporters.linebreak import balanced_lines, break_lines, em_widths
+from app.exporters.linebreak import break_lines, em_widths
+from app.exporters.title_breaks import title_spans
 
 CLOSING = "，。、；：？！）》〉」』】〕”’…—%"
 OPENING = "（《〈「『【〔“‘"
@@ -94,11 +95,11 @@ def test_bad_arguments_are_refused():
 def test_balanced_title_splits_evenly_and_never_leaves_one_character():
     title = "关于县直机关党组织两个确立学习教育专题民主生活会征求意见情况及对照检查材料料"
     assert len(title) == 38
-    lines = [title[s:e] for s, e in balanced_lines(title, em_widths(title), 20)]
+    lines = [title[s:e] for s, e in title_spans(title, em_widths(title), 20)]
     assert len(lines) == 2
     assert abs(len(lines[0]) - len(lines[1])) <= 1
     short = "关于县直机关党组织两个确立学习教育专题民" + "会"  # 21: greedy would leave 1 alone
-    lines = [short[s:e] for s, e in balanced_lines(short, em_widths(short), 20)]
+    lines = [short[s:e] for s, e in title_spans(short, em_widths(short), 20)]
     assert min(len(x) for x in lines) > 1
 
 

@@ -15,8 +15,8 @@ FIRST_DIM_TITLES = ["学习态度不够积极", "学深悟透不够深入", "学
 def type_text(widget, text: str) -> None:
     """One key press/release per character carrying its text (QTest.keyClicks aborts on CJK)."""
     widget.setFocus()
-    if isinstance(widget, QPlainTextEdit):  # as if the user clicked after the last word
-        widget.moveCursor(QTextCursor.MoveOperation.End)
+    if isinstance(widget, QPlainTextEdit) and not widget.textCursor().hasSelection():
+        widget.moveCursor(QTextCursor.MoveOperation.End)  # as if clicked after the last word
     for ch in text:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit
 
 from app.library.schema import write_error
 from tests.ui.helpers_editor import dims_of, make_material, type_text
@@ -166,18 +166,20 @@ def test_undo_after_a_rename_keeps_the_rename(qtbot, main_window, library):
     window = main_window
     mid = make_material(library)
     window.open_material(mid)
-    title_edit = window.findChild(QLineEdit, "titleEdit")
+    title_edit = window.findChild(QPlainTextEdit, "titleEdit")
     type_text(title_edit, "（初稿）")
     window.autosave.timer.timeout.emit()
     first_title = library.get_material(mid).title
     assert first_title.endswith("（初稿）")
 
     rename_in_list(qtbot, window, mid, "县政府党组对照检查材料（定稿）")
-    qtbot.waitUntil(lambda: title_edit.text() == "县政府党组对照检查材料（定稿）", timeout=3000)
+    renamed = "县政府党组对照检查材料（定稿）"
+    qtbot.waitUntil(lambda: title_edit.toPlainText() == renamed, timeout=3000)
 
+    title_edit.setFocus()  # back in the material: Ctrl+Z reaches its own history
     window.actions_by_name["actionUndo"].trigger()  # the older title edit
     assert library.get_material(mid).title == "县政府党组对照检查材料（定稿）"
-    assert title_edit.text() == "县政府党组对照检查材料（定稿）"
+    assert title_edit.toPlainText() == "县政府党组对照检查材料（定稿）"
     assert window.windowTitle() == "对照 — 县政府党组对照检查材料（定稿）"
     window.actions_by_name["actionRedo"].trigger()
     assert library.get_material(mid).title == "县政府党组对照检查材料（定稿）"
@@ -185,6 +187,12 @@ def test_undo_after_a_rename_keeps_the_rename(qtbot, main_window, library):
         lambda: window.library_view.material_item(mid).text(0) == "县政府党组对照检查材料（定稿）",
         timeout=3000,
     )
+
+    # In the list, Ctrl+Z undoes the rename itself: a library step (issue 16).
+    window.library_view.tree.setFocus()
+    QTest.keyClick(window.library_view.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert library.get_material(mid).title == first_title
+    qtbot.waitUntil(lambda: title_edit.toPlainText() == first_title, timeout=3000)
 
 
 def test_duplicating_in_the_list_stores_the_new_title_in_one_step(
@@ -259,8 +267,8 @@ def edited_fields(material):
 def test_trash_and_restore_in_the_list_are_outside_the_history_and_keep_it(
     qtbot, main_window, library
 ):
-    """Trashing from the library list is not a step of the material's undo (it closes the
-    material; the trash is how it comes back); reopened, its history still undoes correctly."""
+    """Trashing from the library list is not a step of the material's undo but of the
+    library's (it closes the material); reopened, its own history still undoes correctly."""
     window = main_window
     mid = make_material(library)
     window.open_material(mid)
@@ -273,14 +281,16 @@ def test_trash_and_restore_in_the_list_are_outside_the_history_and_keep_it(
     view.tree.setFocus()
     QTest.keyClick(view.tree, Qt.Key.Key_Delete)
     assert window.material_id is None
-    assert not window.actions_by_name["actionUndo"].isEnabled()  # nothing to undo in the list
+    undo = window.actions_by_name["actionUndo"]
+    assert undo.isEnabled()  # the library's history: the trash can be undone (issue 16)
 
     view.tree.setCurrentItem(view.material_item(mid))
     view.action_restore.trigger()
     view.select_material(mid)
     view.action_open.trigger()  # the user opens it again
     assert window.material_id == mid
-    window.actions_by_name["actionUndo"].trigger()  # its own history is still there
+    window.tree.setFocus()  # and works in it: Ctrl+Z reaches the material's history
+    undo.trigger()  # its own history is still there
     assert stored_body(library, mid) == ORIGINAL_BODY
     window.actions_by_name["actionRedo"].trigger()
     assert stored_body(library, mid) == ORIGINAL_BODY + "补充"

@@ -32,11 +32,17 @@ def test_the_list_follows_edits_in_place_and_keeps_the_selection(qtbot):
     group = tree.topLevelItem(0)
     tree.select_material(1)
 
-    # Material 1 was edited: new title, newest, so first in its year.
+    assert [group.child(i).text(0) for i in range(2)] == ["材料1", "材料2"]
+
+    # Material 1 was edited (now the newest): its row stays where it was (issue 16).
+    tree.populate([_summary(1, 2021, 4), _summary(2, 2021, 2), _summary(3, 2020, 1)])
+    assert [group.child(i).text(0) for i in range(2)] == ["材料1", "材料2"]
+
+    # Renamed: the year's rows go by title as read in pinyin (改 gai after 材 cai).
     tree.populate([_summary(1, 2021, 5, "改过的标题"), _summary(2, 2021, 2), _summary(3, 2020, 1)])
 
     assert tree.topLevelItem(0) is group  # updated in place, not rebuilt
-    assert [group.child(i).text(0) for i in range(2)] == ["改过的标题", "材料2"]
+    assert [group.child(i).text(0) for i in range(2)] == ["材料2", "改过的标题"]
     assert tree.selected_material_id() == 1
 
     # A new material and a trashed one change the groups: rebuilt, selection kept.

@@ -235,8 +235,16 @@ def corrupt_library_with_backup(path: Path, seed_path: Path) -> tuple[int, Path]
         for _ in range(3):
             library.create_material(material)
         backup = library.backup()
+    # Damage the middle of the materials' own rows (the file also holds indexes, whose pages
+    # may sit anywhere): a rescue then loses a material, as a damaged disk would make it.
+    conn = sqlite3.connect(path)
+    try:
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        pages = [r[0] for r in conn.execute("SELECT pageno FROM dbstat WHERE name = 'nodes'")]
+    finally:
+        conn.close()
     data = bytearray(path.read_bytes())
-    middle = len(data) // 3
+    middle = (sorted(pages)[len(pages) // 2] - 1) * page_size
     data[middle : middle + 8192] = b"\xff" * 8192
     path.write_bytes(bytes(data))
     return mid, backup

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DuizhaoError
+from app.exporters.title_breaks import one_line
 from app.library import Library, TrashEntry
 from ui.dialogs.common import short_time, show_error
 
@@ -89,7 +90,8 @@ class TrashDialog(QDialog):
 
     def reload(self) -> None:
         self.entry_list.clear()
-        titles = {m.id: m.title for m in self._library.list_materials(include_trashed=True)}
+        materials = self._library.list_materials(include_trashed=True)
+        titles = {m.id: one_line(m.title) for m in materials}
         for entry in self._library.list_trash(self._material_id):
             self.entry_list.addTopLevelItem(self._item(entry, titles))
         self.empty_label.setVisible(self.entry_list.topLevelItemCount() == 0)
@@ -99,7 +101,7 @@ class TrashDialog(QDialog):
         in_material = "" if entry.kind == "material" else titles.get(entry.material_id, "")
         item = QTreeWidgetItem(
             [
-                entry.label or "—",
+                one_line(entry.label) or "—",  # a title the user broke reads as one line
                 self._kind_names.get(entry.kind, entry.kind),
                 in_material,
                 short_time(entry.deleted),

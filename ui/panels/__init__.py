@@ -19,6 +19,10 @@ __all__ = ["IMMEDIATE_FIELDS", "NodePanel", "PanelContext", "PanelStack"]
 class PanelContext:
     number_label: str = ""  # e.g. "（一）两个确立" or "一是" shown above the form
     link_labels: dict[int, str] = field(default_factory=dict)  # point id → readable label
+    # 整改清单: the points this one may be linked to (id, label), and whether it is a problem
+    # (a new measure can be made from it)
+    link_choices: list[tuple[int, str]] = field(default_factory=list)
+    can_make_measure: bool = False
 
 
 class PanelStack(QStackedWidget):

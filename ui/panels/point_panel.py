@@ -9,7 +9,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +25,8 @@ EXAMPLE_LEADS = ("比如", "例如", "再比如", "如", "比方说", "具体表
 class PointPanel(NodePanel):
     linkActivated = Signal(int)  # jump to a linked point
     unlinkRequested = Signal(int, int)  # (this point, the linked point)
+    linkRequested = Signal(int, int)  # (this point, the chosen partner point)
+    newMeasureRequested = Signal(int)  # this problem point: make a measure linked to it
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(tr("Point"), parent)
@@ -53,9 +57,22 @@ class PointPanel(NodePanel):
         self.unlink_button = QPushButton(tr("Remove link"), self)
         self.unlink_button.setObjectName("unlinkButton")
         self.unlink_button.clicked.connect(self._unlink_clicked)
+        # 整改清单: link from here — to one of the measures (or problems, from a measure), or
+        # to a new measure made from this problem
+        self.link_button = QToolButton(self)
+        self.link_button.setObjectName("linkButton")
+        self.link_button.setText(tr("Link to…"))
+        self.link_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.link_menu = QMenu(self.link_button)
+        self.link_menu.setObjectName("linkMenu")
+        self.link_button.setMenu(self.link_menu)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.link_button)
+        buttons.addWidget(self.unlink_button)
+        buttons.addStretch(1)
         links_row = QHBoxLayout()
         links_row.addWidget(self.links_list, 1)
-        links_row.addWidget(self.unlink_button, 0, Qt.AlignmentFlag.AlignTop)
+        links_row.addLayout(buttons)
         self.form.addRow(tr("Title"), self.title_edit)
         self.form.addRow(tr("Body"), self.body_edit)
         self.form.addRow(tr("Example"), example_row)
@@ -89,10 +106,32 @@ class PointPanel(NodePanel):
             item.setData(Qt.ItemDataRole.UserRole, other)
         if not point.links:  # say how to make one instead of showing an empty box
             hint = QListWidgetItem(
-                tr("None. Right-click the point in the outline → Link to"), self.links_list
+                tr("None. Link to… (or right-click the point in the outline)"), self.links_list
             )
             hint.setFlags(Qt.ItemFlag.NoItemFlags)
         self.unlink_button.setEnabled(bool(point.links))
+        self._fill_link_menu(context)
+
+    def _fill_link_menu(self, context) -> None:
+        self.link_menu.clear()
+        for other, label in context.link_choices:
+            action = self.link_menu.addAction(label)
+            action.triggered.connect(lambda _c=False, o=other: self._link_chosen(o))
+        if context.can_make_measure:
+            if context.link_choices:
+                self.link_menu.addSeparator()
+            made = self.link_menu.addAction(tr("New measure from this problem"))
+            made.setObjectName("newMeasureAction")
+            made.triggered.connect(self._new_measure)
+        self.link_button.setEnabled(not self.link_menu.isEmpty())
+
+    def _link_chosen(self, other: int) -> None:
+        if self.target is not None:
+            self.linkRequested.emit(self.target[1], other)
+
+    def _new_measure(self) -> None:
+        if self.target is not None:
+            self.newMeasureRequested.emit(self.target[1])
 
     def _lead_changed(self, text: str) -> None:
         self._emit("example_lead", text)

@@ -1,6 +1,6 @@
-"""Build ``v3.db``: a small library exactly as schema version 3 (``m004_compilation``: the
-author's 职务 and the rank of a member's material in a 汇编) stores it, for the test that every
-later Duizhao still opens it and keeps its content.
+"""Build ``v3.db``: a small library exactly as schema version 3 (``m003_rectification``: a
+measure's 责任人, 完成时限, 整改状态 and note, issue 17) stores it, for the test that every later
+Duizhao still opens it and keeps its content — the 整改清单 included.
 
 Rows are written with plain SQL against the v3 tables — not through ``Library`` — so running
 this script after later schema changes still produces a v3 file. Run from the repository root:
@@ -10,7 +10,6 @@ this script after later schema changes still produces a v3 file. Run from the re
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import sys
 from pathlib import Path
@@ -22,14 +21,8 @@ from sqlite_utils import Database  # noqa: E402
 
 from app.library.schema import build_migrations  # noqa: E402
 
-V3_MIGRATIONS = ["m001_initial", "m002_layout", "m004_compilation"]
+V3_MIGRATIONS = ["m001_initial", "m002_layout", "m003_rectification"]
 STAMP = "2026-12-01T10:00:00+08:00"
-MATERIALS = [
-    # id, title, scope, author, job_title, rank
-    (1, "XX县委常委班子2026年度民主生活会对照检查材料", "group", "", "", 0),
-    (2, "张三同志2026年度民主生活会个人对照检查材料", "individual", "张三", "县委书记", 1),
-    (3, "李四同志2026年度民主生活会个人对照检查材料", "individual", "李四", "县委副书记", 2),
-]
 
 
 def build(path: Path) -> None:
@@ -37,43 +30,89 @@ def build(path: Path) -> None:
     db = Database(sqlite3.connect(path))
     migrations = build_migrations()
     later = [m.name for m in migrations.pending(db) if m.name not in V3_MIGRATIONS]
-    migrations.apply(db, stop_before=later or None)
+    migrations.apply(db, stop_before=later[0] if later else None)
     with db.atomic():
-        for mid, title, scope, author, job_title, rank in MATERIALS:
-            db.execute(
-                "INSERT INTO materials (id, title, organization, scope, year, meeting,"
-                " template_id, author, job_title, rank, date, preamble, closing, created,"
-                " updated, word_count, dimension_count, point_count)"
-                " VALUES (?, ?, '中共XX县委', ?, 2026, '民主生活会', 'custom', ?, ?, ?,"
-                " '2026年12月', ?, '[]', ?, ?, 0, 0, 1)",
-                [
-                    mid,
-                    title,
-                    scope,
-                    author,
-                    job_title,
-                    rank,
-                    json.dumps(["现将对照检查情况报告如下。"], ensure_ascii=False),
-                    STAMP,
-                    f"2026-12-0{mid}T10:00:00+08:00",
-                ],
-            )
-            db.execute(
-                "INSERT INTO nodes (id, material_id, parent_id, position, kind, section_kind,"
-                " heading, intro) VALUES (?, ?, NULL, 0, 'section', 'problems', '存在的问题',"
-                " '[]')",
-                [mid * 10, mid],
-            )
-            db.execute(
-                "INSERT INTO nodes (id, material_id, parent_id, position, kind, title, body,"
-                " example_lead, example_sep) VALUES (?, ?, ?, 0, 'point', ?, ?, '比如', '，')",
-                [mid * 10 + 1, mid, mid * 10, "理论学习不够深入", "学习多停留在读文件。"],
-            )
-    db.execute("VACUUM")
-    db.execute("PRAGMA journal_mode = DELETE")
-    db.close()
+        db.execute(
+            "INSERT INTO materials (id, title, organization, scope, year, meeting, template_id,"
+            " author, date, preamble, closing, created, updated, word_count, dimension_count,"
+            " point_count, point_style) VALUES (1, 'XX县政府党组2026年度民主生活会对照检查材料',"
+            " 'XX县政府党组', 'group', 2026, '民主生活会', 'custom', '', '', '[]', '[]', ?, ?,"
+            " 0, 1, 3, 'shi')",
+            [STAMP, STAMP],
+        )
+        node = (
+            "INSERT INTO nodes (id, material_id, parent_id, position, kind, section_kind,"
+            " heading, short_name, title, body, responsible, deadline, status, status_note)"
+            " VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        )
+        for row in (
+            (
+                1,
+                None,
+                0,
+                "section",
+                "problems",
+                "存在的问题",
+                "",
+                "",
+                "",
+                "",
+                "",
+                "not_started",
+                "",
+            ),
+            (
+                2,
+                1,
+                0,
+                "dimension",
+                None,
+                "在理论学习方面",
+                "理论学习",
+                "",
+                "",
+                "",
+                "",
+                "not_started",
+                "",
+            ),
+            (
+                3,
+                2,
+                0,
+                "point",
+                None,
+                "",
+                "",
+                "学习不够深入",
+                "以干代学。",
+                "",
+                "",
+                "not_started",
+                "",
+            ),
+            (4, None, 1, "section", "measures", "整改措施", "", "", "", "", "", "not_started", ""),
+            # A measure with every 整改清单 field set, markup and & in the names included.
+            (
+                5,
+                4,
+                0,
+                "point",
+                None,
+                "",
+                "",
+                "落实第一议题制度",
+                "每月集中学习一次。",
+                "张三 <b>局长</b> & 李四",
+                "2026-06-30",
+                "in_progress",
+                "已学习 4 次",
+            ),
+            (6, 4, 1, "point", None, "", "", "健全调研制度", "", "王五", "长期坚持", "done", ""),
+        ):
+            db.execute(node, list(row))
+        db.execute("INSERT INTO links (problem_id, measure_id) VALUES (3, 5)")
 
 
 if __name__ == "__main__":
     build(HERE / "v3.db")
-    print(HERE / "v3.db")
