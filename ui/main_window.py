@@ -40,6 +40,7 @@ from ui.editor_actions import EditorActionsMixin
 from ui.export_actions import ExportMixin
 from ui.fonts import ui_family
 from ui.last_material import LastMaterial
+from ui.last_year_features import LastYearFeatures, last_year_dock
 from ui.library_view import LibraryView
 from ui.material_change import MaterialChange, history_change
 from ui.outline_model import MATERIAL_KEY, OutlineItem, OutlineModel
@@ -68,6 +69,7 @@ ERROR_STYLE = "color: #c00000; font-weight: bold;"
 class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, WindowLayoutMixin, QMainWindow):
     # What changed in the shown material: typing, a command / undo / redo, a switch or close.
     materialChanged = Signal(object)  # MaterialChange
+    nodeSelected = Signal(object)  # the outline's current node key (MATERIAL_KEY, None: none)
 
     def __init__(self, library: Library, parent: QWidget | None = None):
         guard_none_refcount()  # any caller (tests, benchmarks, automation), not just ui.main
@@ -166,12 +168,14 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, WindowLayoutMix
             ),
         )
         self.last_material = LastMaterial(self)  # reopened at start-up (ui.main)
+        self.last_year = LastYearFeatures(self, self.last_year_dock, a["actionLastYear"])
         for controller in (
             self.pdf_features,
             self.docx_features,
             self.checks_features,
             self.rectification,
             self.last_material,
+            self.last_year,
         ):
             self.materialChanged.connect(controller.material_changed)
 
@@ -199,8 +203,10 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, WindowLayoutMix
         self.rectification_dock = add_dock(
             self, "rectificationDock", self.tr("Rectification list"), QWidget(self)
         )
+        self.last_year_dock = last_year_dock(self)  # 对照上年材料, tabbed with 预览 on the right
         self.on_demand_docks = [self.rectification_dock]
-        solid_docks(docks + self.on_demand_docks)
+        self.on_demand_right_docks = [self.last_year_dock]
+        solid_docks(docks + self.on_demand_docks + self.on_demand_right_docks)
         place_docks(self)
 
     def _connect(self) -> None:
@@ -280,6 +286,8 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, WindowLayoutMix
         self._load_panel()
         self._update_enabled()
         self._update_counts()
+        item = self.current_item()
+        self.nodeSelected.emit(item.key if item is not None else None)
 
     def _load_panel(self) -> None:
         item = self.current_item()

@@ -93,6 +93,13 @@ def build_actions(window) -> dict[str, QAction]:
         ("actionMoveUp", _tr("Move up"), [QKeySequence("Alt+Up")], window.move_up),
         ("actionMoveDown", _tr("Move down"), [QKeySequence("Alt+Down")], window.move_down),
         ("actionRunChecks", _tr("Run checks"), [], None),  # checks controller
+        # the last-year controller (ui/last_year_features.py): a dock beside the editor
+        (
+            "actionLastYear",
+            _tr("Last year side by side"),
+            [QKeySequence("Ctrl+Shift+L")],
+            None,
+        ),
         ("actionExportTxt", _tr("Export as text (.txt)…"), [], window.export_txt),
         ("actionExportMd", _tr("Export as Markdown (.md)…"), [], window.export_md),
         ("actionExportJson", _tr("Export as JSON (.json)…"), [], window.export_json),
@@ -191,6 +198,7 @@ MENUS: dict[str, list[str | None]] = {
         "actionShowPreview",
         "actionShowVersions",
         "actionShowUndoHistory",
+        "actionLastYear",
         None,
         "actionResetLayout",
     ],

@@ -94,8 +94,10 @@ def place_docks(window: QMainWindow) -> None:
     # (a dangling tab bar) now and then.
     # Docks opened on demand (整改清单, …) join the bottom tabs, hidden until opened.
     on_demand = list(getattr(window, "on_demand_docks", ()))
+    # … and those of the right (对照上年材料) wait there, hidden.
+    on_demand_right = list(getattr(window, "on_demand_right_docks", ()))
     bottom_docks = [window.checks_dock, window.snapshots_dock, window.undo_dock]
-    for dock in (*bottom_docks, window.preview_dock, *on_demand):
+    for dock in (*bottom_docks, window.preview_dock, *on_demand, *on_demand_right):
         window.removeDockWidget(dock)
     for dock in (*bottom_docks, *on_demand):
         window.addDockWidget(bottom, dock)
@@ -106,6 +108,9 @@ def place_docks(window: QMainWindow) -> None:
         dock.hide()
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, window.preview_dock)
     window.preview_dock.show()
+    for dock in on_demand_right:  # tabbed with 预览 when opened (LastYearFeatures)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        dock.hide()
     window.checks_dock.raise_()
 
 

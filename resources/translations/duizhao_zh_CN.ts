@@ -1460,8 +1460,36 @@
         <translation>在打印标题需要换行处按回车键；不按时，标题自动在词语之间换行。</translation>
     </message>
     <message>
+        <source>year %1</source>
+        <translation>%1年度</translation>
+    </message>
+    <message>
+        <source>no year</source>
+        <translation>未填年度</translation>
+    </message>
+    <message>
         <source>(untitled)</source>
         <translation>（无标题）</translation>
+    </message>
+    <message>
+        <source>Compare with:</source>
+        <translation>对照材料：</translation>
+    </message>
+    <message>
+        <source>The material shown beside the open one (read-only)</source>
+        <translation>在当前材料旁显示的材料（只读）</translation>
+    </message>
+    <message>
+        <source>Copy to the current point</source>
+        <translation>复制到当前要点</translation>
+    </message>
+    <message>
+        <source>Insert the text selected here at the cursor of the field being edited (one step, Ctrl+Z takes it back)</source>
+        <translation>把这里选中的文字插入到正在编辑的栏目的光标处（一步操作，Ctrl+Z 可撤销）</translation>
+    </message>
+    <message>
+        <source>No other material in the library</source>
+        <translation>材料库中没有其他材料</translation>
     </message>
     <message>
         <source>Move “%1” to trash</source>
@@ -1482,6 +1510,58 @@
     <message>
         <source>Redo: %1</source>
         <translation>重做：%1</translation>
+    </message>
+    <message>
+        <source>Last year side by side</source>
+        <translation>对照上年材料</translation>
+    </message>
+    <message>
+        <source>Copy from last year</source>
+        <translation>从上年材料复制</translation>
+    </message>
+    <message>
+        <source>Show last year&apos;s material beside this one, read-only</source>
+        <translation>在当前材料旁以只读方式显示上年材料</translation>
+    </message>
+    <message>
+        <source>Open a material to compare it with last year&apos;s.</source>
+        <translation>请先打开一份材料，再与上年材料对照。</translation>
+    </message>
+    <message>
+        <source>Cannot read the material: %1</source>
+        <translation>无法读取该材料：%1</translation>
+    </message>
+    <message>
+        <source>The library holds no other material to compare with.</source>
+        <translation>材料库中没有其他材料可供对照。</translation>
+    </message>
+    <message>
+        <source>No earlier year&apos;s material of the same unit, author and scope is in the library. Choose another material above.</source>
+        <translation>材料库中没有同一单位、同一作者、同一范围的往年材料。可在上方选择其他材料对照。</translation>
+    </message>
+    <message>
+        <source>Last year&apos;s material has nothing corresponding to this.</source>
+        <translation>上年材料中没有与此对应的内容。</translation>
+    </message>
+    <message>
+        <source>No such point last year; the part it belongs to is marked: %1</source>
+        <translation>上年没有对应的要点，已标出所属部分：%1</translation>
+    </message>
+    <message>
+        <source>Last year: %1</source>
+        <translation>上年对应：%1</translation>
+    </message>
+    <message>
+        <source>Select a passage in last year&apos;s material first.</source>
+        <translation>请先在上年材料中选中要复制的文字。</translation>
+    </message>
+    <message>
+        <source>Click into the field the passage should go to first.</source>
+        <translation>请先在编辑区点击要插入文字的位置。</translation>
+    </message>
+    <message>
+        <source>Copied %1 characters from last year (Ctrl+Z takes them back).</source>
+        <translation>已从上年材料复制 %1 字（Ctrl+Z 可撤销）。</translation>
     </message>
 </context>
 <context>
