@@ -49,6 +49,7 @@ from ui.pdf_features import PdfFeatures
 from ui.rectification_features import RectificationActions, RectificationFeatures
 from ui.refcount_guard import guard_none_refcount
 from ui.reliability_features import ReliabilityFeatures
+from ui.similar_features import SimilarFeatures
 from ui.snapshots import SnapshotsDock
 from ui.template_features import TemplateFeatures
 from ui.typing_recovery import recover_typing
@@ -168,12 +169,14 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
                 export_xlsx=a["actionExportRectificationXlsx"],
             ),
         )
+        self.similarity = SimilarFeatures(self, self.similar_dock, a["actionSimilarity"])
         self.last_material = LastMaterial(self)  # reopened at start-up (ui.main)
         for controller in (
             self.pdf_features,
             self.docx_features,
             self.checks_features,
             self.rectification,
+            self.similarity,
             self.last_material,
         ):
             self.materialChanged.connect(controller.material_changed)
@@ -205,6 +208,10 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
         )
         self.tabifyDockWidget(self.undo_dock, self.rectification_dock)
         self.rectification_dock.hide()
+        # 查重: likewise, opened from 检查 → 查重… (ui.similar_features)
+        self.similar_dock = add_dock(self, "similarDock", self.tr("Similarity"), QWidget(self))
+        self.tabifyDockWidget(self.rectification_dock, self.similar_dock)
+        self.similar_dock.hide()
 
     def _connect(self) -> None:
         self.tree.selectionModel().currentChanged.connect(self._current_changed)

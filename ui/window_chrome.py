@@ -91,6 +91,7 @@ def build_actions(window) -> dict[str, QAction]:
         ("actionMoveUp", _tr("Move up"), [QKeySequence("Alt+Up")], window.move_up),
         ("actionMoveDown", _tr("Move down"), [QKeySequence("Alt+Down")], window.move_down),
         ("actionRunChecks", _tr("Run checks"), [], None),  # checks controller
+        ("actionSimilarity", _tr("Similarity check…"), [], None),  # 查重 (ui.similar_features)
         ("actionExportTxt", _tr("Export as text (.txt)…"), [], window.export_txt),
         ("actionExportMd", _tr("Export as Markdown (.md)…"), [], window.export_md),
         ("actionExportJson", _tr("Export as JSON (.json)…"), [], window.export_json),
@@ -169,7 +170,7 @@ MENUS: dict[str, list[str | None]] = {
         "actionRectificationList",
     ],
     "menuInsert": ["actionAddPoint", "actionAddPointBefore", "actionAddDimension"],
-    "menuCheck": ["actionRunChecks"],
+    "menuCheck": ["actionRunChecks", "actionSimilarity"],
     "menuExport": [
         "actionExportPdf",
         "actionExportDocx",
