@@ -52,7 +52,7 @@ def render_report_html(report: SimilarityReport, context: ReportContext) -> str:
         f"<p>重复字数 <b>{report.shared_chars}</b> / {report.chars}"
         f"（<b>{_percent(report.share)}</b>）；连续相同不少于 {report.min_chars} 字计入"
         f"（不计标点、空格和编号）；比对来源 {report.sources_compared} 份。</p>",
-        "<h2>分部分</h2>",
+        "<h2>各部分重复情况</h2>",
         "<table><tr><th>部分</th><th>字数</th><th>重复字数</th><th>比例</th></tr>",
     ]
     for s in report.sections:

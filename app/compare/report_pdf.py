@@ -87,6 +87,10 @@ def _render(report: SimilarityReport, context: ReportContext) -> bytes:
     def text(value: str, role: str, where: str) -> str:
         return marks.text(value, role, where)
 
+    def in_face(value: str, role: str, where: str) -> str:
+        """Text in the role's face inside a paragraph set in another (a run-in label)."""
+        return f'<font face="{fonts[role]}">{text(value, role, where)}</font>'
+
     def marked(paragraph: str, span, where: str) -> str:
         before, shared, after = split_at(paragraph, span)
         middle = f'<span backColor="{MARK_COLOUR}">{text(shared, "body", where)}</span>'
@@ -106,11 +110,11 @@ def _render(report: SimilarityReport, context: ReportContext) -> bytes:
             ),
             text_style,
         ),
-        Paragraph(text("分部分", "heading1", "标题"), head_style),
+        Paragraph(text("各部分重复情况", "heading1", "标题"), head_style),
     ]
     rows = [
         [
-            Paragraph(text(h, "heading1", "表头"), text_style)
+            Paragraph(in_face(h, "heading1", "表头"), text_style)
             for h in ("部分", "字数", "重复字数", "比例")
         ]
     ]
@@ -145,7 +149,7 @@ def _render(report: SimilarityReport, context: ReportContext) -> bytes:
         where = f"第 {number} 处相同段落"
         story.append(
             Paragraph(
-                text(f"{number}. {context.where(span)}：", "heading2", where)
+                in_face(f"{number}. {context.where(span)}：", "heading2", where)
                 + marked(context.paragraph(span), span, where),
                 text_style,
             )
