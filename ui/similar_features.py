@@ -134,7 +134,7 @@ class SimilarFeatures(QObject):
     def _update_enabled(self) -> None:
         has_material = self.window.material_id is not None
         self.action.setEnabled(has_material)
-        self.panel.run_button.setEnabled(has_material and not self.runner.busy(SIMILAR_TASK))
+        self.panel.run_button.setEnabled(has_material)
 
     # ----- running ---------------------------------------------------------------------------
     def open_and_run(self) -> None:
@@ -143,9 +143,19 @@ class SimilarFeatures(QObject):
         self.dock.raise_()
         height = int(self.window.height() * DOCK_SHARE)
         self.window.resizeDocks([self.dock], [height], Qt.Orientation.Vertical)
-        self.run()
+        self.start()
 
     def run(self) -> None:
+        """Run 查重 on the open material — or, while one runs, stop it (its Run button)."""
+        if self.runner.busy(SIMILAR_TASK):
+            self.runner.cancel(SIMILAR_TASK)
+            self.panel.set_busy(False)
+            self.panel.set_message(_tr("Stopped."))
+            return
+        self.start()
+
+    def start(self) -> None:
+        """Run 查重 on the open material as it is stored (a run under way is superseded)."""
         w = self.window
         if w.material_id is None or not w.flush_pending():
             return  # an unsaved edit has already put its error in the status bar

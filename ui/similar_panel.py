@@ -61,6 +61,7 @@ class SimilarPanel(QWidget):
         self.against: list[str] = []  # 范文 files and folders the next run compares with
         self.matches: list[Match] = []
         self.has_results = False  # a run's report is shown (exportable unless stale)
+        self.busy = False
         self.context = ReportContext()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(4, 4, 4, 4)
@@ -178,9 +179,11 @@ class SimilarPanel(QWidget):
 
     # ----- results --------------------------------------------------------------------------
     def set_busy(self, busy: bool) -> None:
-        self.run_button.setEnabled(not busy)
+        """While a run is under way its button stops it (a big folder of 范文 takes a while)."""
+        self.busy = busy
+        self.run_button.setText(_tr("Stop") if busy else _tr("Run"))
         if busy:
-            self.summary.setText(_tr("Comparing…"))
+            self.set_message(_tr("Comparing…"))
 
     def set_message(self, text: str, error: bool = False) -> None:
         self.summary.setStyleSheet("color: #c00000;" if error else "")

@@ -1352,6 +1352,10 @@
         <translation>查重 %1（文字已改动）</translation>
     </message>
     <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
         <source>Similarity %1</source>
         <translation>查重 %1</translation>
     </message>
@@ -1458,6 +1462,10 @@
     <message>
         <source>Compare with</source>
         <translation>比对范围</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
     </message>
     <message>
         <source>Comparing…</source>

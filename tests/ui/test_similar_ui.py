@@ -8,6 +8,7 @@ Chinese."""
 from __future__ import annotations
 
 import re
+import threading
 
 import pdfplumber
 import pytest
@@ -176,3 +177,24 @@ def test_the_dock_offers_the_scopes_and_default_of_the_core_without_loading_it()
 
     assert similar_panel.SCOPES == similar.SCOPES
     assert similar_panel.DEFAULT_MIN_CHARS == similar.DEFAULT_MIN_CHARS
+
+
+def test_a_slow_run_can_be_stopped_and_shows_nothing(qtbot, opened, monkeypatch):
+    window, _library, _mid = opened
+    release = threading.Event()
+    real_run = similar_features._run
+
+    def slow(*args):
+        release.wait(10)
+        return real_run(*args)
+
+    monkeypatch.setattr(similar_features, "_run", slow)
+    window.similarity.open_and_run()
+    panel = window.similarity.panel
+    assert panel.run_button.text() == "Stop"
+    QTest.mouseClick(panel.run_button, Qt.MouseButton.LeftButton)
+    assert panel.run_button.text() == "Run" and panel.summary.text() == "Stopped."
+    release.set()
+    qtbot.waitUntil(lambda: not window.similarity.runner.busy(), timeout=10000)
+    assert window.similarity.report is None and panel.match_tree.topLevelItemCount() == 0
+    assert window.similarity.score_label.text() == ""
