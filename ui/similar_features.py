@@ -41,9 +41,11 @@ def _tr(text: str) -> str:
 
 def ask_report_path(parent: QWidget, suggested: str) -> str:
     """The 另存为 dialog of the report; "" when cancelled. Tests replace this function."""
-    chosen, _filter = QFileDialog.getSaveFileName(
+    chosen, chosen_filter = QFileDialog.getSaveFileName(
         parent, _tr("Export the similarity report"), suggested, _tr("PDF (*.pdf);;HTML (*.html)")
     )
+    if chosen and not Path(chosen).suffix and "html" in chosen_filter:
+        chosen += ".html"  # a name typed without suffix, the HTML filter chosen
     return chosen
 
 
