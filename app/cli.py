@@ -1,6 +1,7 @@
 """duizhao-cli — the headless command line (DESIGN §5): templates, new, import, list, show, export,
-compile, check, similar, backup, restore; template-from-notice and the user's own templates
-(``templates_cli``). ``main(argv)`` returns the exit code: 0 ok, 2 bad input, 1 internal failure.
+compile, draft (next year's), check, similar, diff, backup, restore; template-from-notice and
+the user's own templates (``templates_cli``). ``main(argv)`` returns the exit code: 0 ok, 2 bad
+input, 1 internal failure.
 
 Errors are one line on stderr, Chinese then English. Input files are read and validated before
 the library is opened, so a failing command leaves the library as it was. Heavy modules (the
@@ -251,6 +252,48 @@ def _cmd_compile(args: argparse.Namespace) -> int:
         return compile_cli.run(args, library, _out, _err)
 
 
+def _cmd_diff(args: argparse.Namespace) -> int:
+    import json
+
+    from app.version_diff_report import diff_versions, json_report, resolve_snapshot, text_report
+
+    with _library(args, readonly=True) as library:
+        old = resolve_snapshot(library, args.id, args.from_version)
+        new = resolve_snapshot(library, args.id, args.to) if args.to is not None else None
+        diff = diff_versions(library, args.id, old, new)
+        if args.output:
+            return _diff_pdf(diff, library.get_material(args.id).title, args)
+    if args.json:
+        sys.stdout.write(json.dumps(json_report(diff), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(text_report(diff))
+    return 0
+
+
+def _diff_pdf(diff, title: str, args: argparse.Namespace) -> int:
+    """Written while the library is open read-only: the guard then refuses it as a target."""
+    from app.exporters.diff_pdf import export_diff_pdf
+    from app.target_guard import ReadOnlyTargetError
+
+    try:
+        path = export_diff_pdf(diff, title, args.output, force=args.force)
+    except ReadOnlyTargetError as exc:
+        raise InputError(
+            f"{exc.zh}（确认覆盖请加 --force）", f"{exc.en} (add --force to replace it)"
+        ) from exc
+    _out(str(Path(path).absolute()))
+    return 0
+
+
+def _cmd_draft(args: argparse.Namespace) -> int:
+    from app import draft_cli
+    from app.templates import get_template
+
+    get_template(args.template)  # an unknown id is bad input, reported before the library opens
+    with _library(args, readonly=False) as library:
+        return draft_cli.run(args, library, _out, _err)
+
+
 def _cmd_fonts(args: argparse.Namespace) -> int:
     from app.fonts import choose_fonts, font_report
 
@@ -497,6 +540,19 @@ def build_parser() -> argparse.ArgumentParser:
     from app.compile_cli import add_arguments as add_compile_arguments
 
     add_compile_arguments(sub, _material_id)
+    sub = command("diff", _cmd_diff, "what changed between two versions (snapshots) of a material")
+    sub.add_argument("id", type=_material_id, metavar="ID")
+    sub.add_argument(
+        "--from", dest="from_version", required=True, metavar="SNAPSHOT", help="id or name"
+    )
+    sub.add_argument("--to", metavar="SNAPSHOT", help="id or name (default: the current text)")
+    sub.add_argument("--json", action="store_true", help="the changes as JSON")
+    sub.add_argument("-o", "--output", metavar="OUT.pdf", help="write the changes marked, as a PDF")
+    sub.add_argument("--force", action="store_true", help="replace a read-only OUT.pdf")
+    sub = command("draft", _cmd_draft, "next year's draft of a material; prints its id")
+    from app.draft_cli import add_arguments as add_draft_arguments
+
+    add_draft_arguments(sub, _material_id)
     command("fonts", _cmd_fonts, "the font chosen for each PDF role, and why")
     sub = command("check", _cmd_check, "run the checks; exit 0 even with findings")
     sub.add_argument("id", type=_material_id, metavar="ID")

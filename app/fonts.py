@@ -37,6 +37,22 @@ ROLE_LABELS = {
     "fallback": "缺字补充",
 }
 
+# What users call each role's bundled face, and the office font it stands in for (font_summary).
+_PLAIN_NAMES = {
+    "title": "粗宋体",
+    "body": "仿宋",
+    "heading1": "黑体",
+    "heading2": "楷体",
+    "page_number": "宋体",
+}
+_OFFICE_NAMES = {
+    "title": "方正小标宋简体",
+    "body": "仿宋_GB2312",
+    "heading1": "黑体",
+    "heading2": "楷体_GB2312",
+    "page_number": "宋体",
+}
+
 MIN_GB2312_COVERAGE = 0.999
 
 
@@ -49,6 +65,7 @@ class FontChoice:
     subfont_index: int  # face index inside a .ttc, else 0
     source: str  # "installed" | "bundled"
     reason: str  # Chinese: why this font was chosen (shown by `duizhao-cli fonts`)
+    label: str = ""  # the name users know: 仿宋_GB2312 as installed, or 仿宋 for our stand-in
 
 
 @dataclass(frozen=True)
@@ -291,7 +308,8 @@ def _bundled_choice(role: str, spec: _Bundled, reason: str) -> FontChoice:
             f"内置字体文件缺失：{path}（安装不完整，请重新安装对照）",
             f"bundled font missing: {path} (broken installation, reinstall Duizhao)",
         )
-    return FontChoice(role, _font_name(path, 0), spec.family, path, 0, "bundled", reason)
+    label = _PLAIN_NAMES.get(role, "")
+    return FontChoice(role, _font_name(path, 0), spec.family, path, 0, "bundled", reason, label)
 
 
 def _find_installed(
@@ -355,6 +373,7 @@ def choose_fonts(
                     "installed",
                     f"已安装{wanted.label}，TrueType 轮廓、允许嵌入、GB2312 汉字覆盖 "
                     f"{probe.gb2312_coverage:.1%}",
+                    wanted.label,
                 )
                 break
         else:
@@ -392,6 +411,7 @@ def fallback_fonts(
                     probe.index,
                     "installed",
                     f"已安装{entry.label}，用于补字",
+                    entry.label,
                 )
             )
     probes.save()
@@ -456,5 +476,27 @@ def font_report(choices: dict[str, FontChoice]) -> list[str]:
             f"{ROLE_LABELS.get(role, role)}：{choice.family}〔{where}〕 {choice.path}"
             + (f" 第 {choice.subfont_index} 号字面" if choice.subfont_index else "")
             + f" — {choice.reason}"
+        )
+    return lines
+
+
+def font_summary(choices: dict[str, FontChoice]) -> list[str]:
+    """The export dialog's lines: per role the font's name as users know it (仿宋_GB2312, 黑体 …)
+    and whether it is this computer's or the one that comes with 对照 — no file paths (those
+    are in `duizhao-cli fonts`)."""
+    lines = []
+    ordered = [r for r in ROLES if r in choices] + [r for r in choices if r not in ROLES]
+    for role in ordered:
+        choice = choices[role]
+        name = choice.label or choice.family
+        if choice.source == "installed":
+            where = "本机已安装"
+        else:
+            office = _OFFICE_NAMES.get(role, "")
+            where = "对照自带" + (f"，代替{office}" if office and office != name else "")
+        lines.append(f"{ROLE_LABELS.get(role, role)}：{name}（{where}）")
+    if any(c.source != "installed" for c in choices.values()):
+        lines.append(
+            "本机装有方正小标宋简体、仿宋_GB2312、楷体_GB2312 等公文字体时，改用本机字体。"
         )
     return lines

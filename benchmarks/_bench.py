@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import statistics
 import sys
 import time
@@ -33,3 +34,39 @@ def median_seconds(action: Callable[[], object], runs: int = RUNS) -> float:
 
 def report(label: str, seconds: float, runs: int = RUNS) -> None:
     print(f"{label:<44} {seconds * 1000:9.2f} ms  (median of {runs})", flush=True)
+
+
+def yardstick() -> None:
+    """A fixed pure-Python workload (≈0.1 s on an idle core): timed in alternation with a
+    figure, it says how loaded the machine was for that figure (the machine is shared)."""
+    total = 0
+    for i in range(2_000_000):
+        total += i * i
+    return None
+
+
+def alternate(action: Callable[[], object], runs: int = RUNS) -> tuple[float, float]:
+    """Medians of ``action`` and of the yardstick, timed in turn (pairs alternated)."""
+    ours, yard = [], []
+    for _ in range(runs):
+        for out, work in ((ours, action), (yard, yardstick)):
+            start = time.perf_counter()
+            work()
+            out.append(time.perf_counter() - start)
+    return statistics.median(ours), statistics.median(yard)
+
+
+def load_average() -> str:
+    return f"{os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else "?"
+
+
+def report_pair(label: str, seconds: float, yard: float, target: float | None = None) -> bool:
+    """One figure with the same run's yardstick; True when it meets ``target`` (seconds)."""
+    verdict = "" if target is None else ("  ok" if seconds <= target else "  OVER")
+    goal = "" if target is None else f", target ≤ {target:.2f} s"
+    print(
+        f"{label:<44} {seconds * 1000:9.2f} ms  = {seconds / yard:5.2f}× yardstick "
+        f"({yard * 1000:.0f} ms{goal}; load {load_average()}){verdict}",
+        flush=True,
+    )
+    return target is None or seconds <= target

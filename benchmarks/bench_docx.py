@@ -1,7 +1,10 @@
 """DOCX import and export: medians in-process.
 
-Target (DESIGN §8): importing a 50-page DOCX ≤ 1 s. Also timed: exporting the seed and the
-50-page material as DOCX, and importing the seed's DOCX.
+Targets: importing a 50-page DOCX ≤ 1 s (DESIGN §8); exporting the ≈500-page material (the
+seed's sections × 67, 489 pages as the PDF sets it) ≤ 1.5 s (issue 19), printed beside a fixed
+pure-Python yardstick timed in alternation (the machine is shared: the ratio is the figure to
+compare across runs). Also timed: exporting the seed and the 50-page material, importing the
+seed's DOCX.
 Run: `.venv/bin/python benchmarks/bench_docx.py`
 """
 
@@ -11,10 +14,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-from _bench import REPO, SEED_CANDIDATES, median_seconds, report
+from _bench import REPO, SEED_CANDIDATES, alternate, median_seconds, report, report_pair
 
 sys.path.insert(0, str(REPO / "tests" / "app"))  # the test-file builders
 IMPORT_TARGET_S = 1.0
+BIG_EXPORT_TARGET_S = 1.5
+BIG_COPIES = 67  # the seed's sections repeated: 489 pages
 
 
 def main() -> int:
@@ -44,9 +49,16 @@ def main() -> int:
             "export 50-page material as DOCX",
             median_seconds(lambda: export_docx(long_material, out)),
         )
+        big, _ = import_text_file(seed)
+        big.sections = [s for _ in range(BIG_COPIES) for s in big.sections]
+        big_out = folder / "big.docx"
+        seconds, yard = alternate(lambda: export_docx(big, big_out))
+        big_ok = report_pair(
+            f"export ≈500-page material as DOCX (×{BIG_COPIES})", seconds, yard, BIG_EXPORT_TARGET_S
+        )
     ok = long_import <= IMPORT_TARGET_S
     print(f"50-page DOCX import target ≤ {IMPORT_TARGET_S:.1f} s: {'met' if ok else 'MISSED'}")
-    return 0 if ok else 1
+    return 0 if ok and big_ok else 1
 
 
 if __name__ == "__main__":

@@ -210,7 +210,8 @@ class AboutDialog(QDialog):
         self.resize(640, 520)
         icon = QLabel()
         icon.setPixmap(QPixmap(str(resource_path("icons", "duizhao-64.png"))))
-        title = QLabel("<b style='font-size:16pt'>对照</b> Duizhao")
+        name = self.tr("Duizhao")  # the name in Latin letters only in the English interface
+        title = QLabel(f"<b style='font-size:16pt'>{name}</b>")
         title.setTextFormat(Qt.TextFormat.RichText)
         self.version_label = QLabel(self.tr("Version %1").replace("%1", __version__))
         self.version_label.setObjectName("aboutVersion")

@@ -213,8 +213,9 @@ class ChecksFeatures(QObject):
 
     def _material_switched(self) -> None:
         self.panel.set_groups([])  # another material: its findings must not show meanwhile
-        # Nothing to check without a material; with one, "no findings" waits for the first run.
-        self.panel.set_checked(self.window.material is None)
+        # "no findings" waits for the first run of the material; without one, it says so.
+        self.panel.set_material_open(self.window.material is not None)
+        self.panel.set_checked(False)
         self.panel.set_ignored_count(0)
         self._update_title(None)
         self.runner.run_now()

@@ -225,8 +225,8 @@ class FindingsModel(QAbstractItemModel):
             return self._icon(group.severity)
         if role == Qt.ItemDataRole.ForegroundRole:
             return QColor(SEVERITY_COLORS[group.severity])
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return group.rule
+        if role == Qt.ItemDataRole.ToolTipRole:  # the rule's name, never its developer id
+            return group.label
         return None
 
     def _icon(self, severity: str):

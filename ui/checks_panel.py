@@ -78,6 +78,7 @@ class ChecksPanel(QWidget):
         self.summary = QLabel(self)
         self.summary.setObjectName("checksSummary")
         self.checked = False  # "no findings" may only show once a run has finished
+        self.material_open = False  # nothing open: nothing was checked, nothing to claim
         self.status = QLabel(self)
         self.status.setObjectName("checksStatus")
         self.fix_button = self._button(
@@ -210,9 +211,16 @@ class ChecksPanel(QWidget):
         self.checked = checked
         self._update_summary()
 
+    def set_material_open(self, material_open: bool) -> None:
+        self.material_open = material_open
+        self._update_summary()
+
     def _update_summary(self) -> None:
         if not self.model.groups:  # the empty panel at start-up needs no rule module loaded
-            self.summary.setText(_tr("No findings") if self.checked else _tr("Not checked yet"))
+            if not self.material_open:
+                self.summary.setText(_tr("No material open"))
+            else:
+                self.summary.setText(_tr("No findings") if self.checked else _tr("Not checked yet"))
             return
         counts = dict.fromkeys(_severities(), 0)
         for group in self.model.groups:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QThread, QtMsgType, qInstallMessageHandler
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QTextEdit, QWidget
 
 from app.errors import DuizhaoError, LibraryError, LibraryLockedError
 from app.library import Library
@@ -87,6 +87,10 @@ def show_crash_dialog(
         _tr("You can keep working; if something looks wrong, restart the program.")
     )
     box.setDetailedText(error_summary(exc_type, exc))
+    # the error as Python reports it, behind 显示详细信息, to copy into a report
+    details = box.findChild(QTextEdit)
+    if details is not None:
+        details.setObjectName("crashDetails")
     try:
         run_crash_dialog(box)
     finally:
@@ -195,5 +199,8 @@ def show_open_notice(parent: QWidget | None, title: str, notice: tuple[str, str]
     box = QMessageBox(
         QMessageBox.Icon.Information, title, notice[0], QMessageBox.StandardButton.Ok, parent
     )
-    box.setInformativeText(notice[1])
+    from ui.dialogs.common import english_shown
+
+    if english_shown():
+        box.setInformativeText(notice[1])
     box.exec()

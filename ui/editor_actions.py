@@ -222,17 +222,30 @@ class EditorActionsMixin:
             for di, d in enumerate(section.dimensions):
                 for p, number in zip(d.points, numbering.points(si, di), strict=True):
                     labels[p.id] = label(d.short_name or d.heading[:10], number, p)
+        return PanelContext(
+            number_label=self.breadcrumb(item),
+            link_labels=labels,
+            link_choices=self._link_choices(item, labels),
+            can_make_measure=_section_kind(item) == "problems",
+        )
+
+    def breadcrumb(self, item: OutlineItem) -> str:
+        """Where the node is, shown above its panel: the outline rows from the section down
+        (numbers and names as the outline shows them, without the point counts)."""
         names = []
         node = item
         while node is not None and node.kind != "material":
             names.append(self.outline_model.label(node).split("  ")[0])
             node = node.parent
-        return PanelContext(
-            number_label=" › ".join(reversed(names)),
-            link_labels=labels,
-            link_choices=self._link_choices(item, labels),
-            can_make_measure=_section_kind(item) == "problems",
-        )
+        return " › ".join(reversed(names))
+
+    def refresh_breadcrumb(self) -> None:
+        """After typing a title or heading the outline row changes: so does the line above the
+        panel (it kept the old text, "（无标题）" included, until another node was chosen)."""
+        item = self.current_item()
+        panel = self.panels.current_panel()
+        if item is not None and item.kind != "material" and panel is not None:
+            panel.heading_label.setText(self.breadcrumb(item))
 
     def _link_choices(self, item: OutlineItem, labels: dict[int, str]) -> list[tuple[int, str]]:
         """What a point may be linked to from its panel (a problem to the measures, a measure

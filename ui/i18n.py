@@ -2,7 +2,9 @@
 
 ``install_translators(app, "zh_CN")`` loads our ``duizhao_zh_CN.qm`` (built from the .ts by
 ``make translations``) plus Qt's own ``qtbase_zh_CN.qm`` so standard buttons (OK/Cancel) read
-确定/取消. ``"en"`` installs none. Calling it again replaces what an earlier call installed.
+确定/取消, and fills the few words of Qt's file and print dialogs that file lacks
+(``QT_GAPS_ZH_CN``). ``"en"`` installs none. Calling it again replaces what an earlier call
+installed.
 
 The .ts is regenerated with ``pyside6-lupdate <LUPDATE_ARGS> ui -ts <ts>`` and then translated.
 """
@@ -48,6 +50,42 @@ class _ContextFallbackTranslator(QTranslator):
         if not text and context:
             text = super().translate("", source_text, disambiguation, n)
         return text or None  # None = "not mine": Qt asks the next translator, then the source
+
+
+# Words of Qt's own dialogs that Qt's qtbase_zh_CN.qm lacks (its sources changed since it was
+# translated: "Look in:" became "&Look in:"), so Qt's file and print dialogs showed English.
+# (context, source) → translation; tests/ui/test_chinese_ui_walk.py opens those dialogs.
+QT_GAPS_ZH_CN = {
+    ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+    ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+    ("QAbstractFileIconProvider", "Folder"): "文件夹",
+    ("QAbstractFileIconProvider", "Drive"): "驱动器",
+    ("QPrintSettingsOutput", "Page &Set:"): "奇偶页(&S)：",
+    ("QPageSetupWidget", "Page &order:"): "页序(&O)：",
+    ("QPageSetupWidget", "Pages &per sheet:"): "每张页数(&P)：",
+    ("QPageSetupWidget", "mm"): "毫米",
+    ("QPageSize", "%1 x %2 in"): "%1 × %2 英寸",
+    ("QPrintDialog", "1 (1x1)"): "1（1×1）",
+    ("QPrintDialog", "2 (2x1)"): "2（2×1）",
+    ("QPrintDialog", "4 (2x2)"): "4（2×2）",
+    ("QPrintDialog", "6 (2x3)"): "6（2×3）",
+    ("QPrintDialog", "9 (3x3)"): "9（3×3）",
+    ("QPrintDialog", "16 (4x4)"): "16（4×4）",
+}
+
+
+class _QtGapTranslator(QTranslator):
+    """Answers only for ``QT_GAPS_ZH_CN``; anything else goes on to Qt's own translation."""
+
+    def __init__(self, parent, gaps: dict[tuple[str, str], str]):
+        super().__init__(parent)
+        self._gaps = gaps
+
+    def isEmpty(self) -> bool:  # noqa: N802 — Qt's name; an empty translator is skipped
+        return not self._gaps
+
+    def translate(self, context, source_text, disambiguation=None, n=-1):
+        return self._gaps.get((context, source_text))
 
 
 def ts_path(lang: str = "zh_CN") -> Path:
@@ -119,8 +157,25 @@ def install_translators(app: QCoreApplication, lang: str = "zh_CN") -> list[str]
     else:
         loaded += _load(app, str(ours.parent), ours.stem, _ContextFallbackTranslator(app))
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    loaded += _load(app, qt_dir, f"qtbase_{lang}", QTranslator(app))
+    qt_loaded = _load(app, qt_dir, f"qtbase_{lang}", QTranslator(app))
+    if not qt_loaded:  # a frozen or unusual layout: Qt's files beside the PySide6 package
+        for folder in _pyside_translation_dirs():
+            qt_loaded = _load(app, str(folder), f"qtbase_{lang}", QTranslator(app))
+            if qt_loaded:
+                break
+    loaded += qt_loaded
+    if lang == "zh_CN":  # installed last: asked first, answers only for Qt's missing words
+        gaps = _QtGapTranslator(app, QT_GAPS_ZH_CN)
+        app.installTranslator(gaps)
+        _installed.append(gaps)
     return loaded
+
+
+def _pyside_translation_dirs() -> list[Path]:
+    import PySide6
+
+    package = Path(PySide6.__file__).parent
+    return [package / "Qt" / "translations", package / "translations"]
 
 
 def _load(app: QCoreApplication, folder: str, name: str, translator: QTranslator) -> list[str]:

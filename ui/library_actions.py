@@ -103,6 +103,7 @@ class LibraryActionsMixin:
             year, template_id = dialog.values()
             title = dialog.title()
             mapping = dialog.mapping()
+            review = dialog.review()
         except DuizhaoError as exc:
             self._show_error(self.tr("Cannot duplicate the material"), exc)
             return None
@@ -110,7 +111,12 @@ class LibraryActionsMixin:
         return self._create(
             self.tr("Next year's draft “%1”").replace("%1", title),
             lambda: library.duplicate_material(
-                source_id, template_id=template_id, year=year, title=title, mapping=mapping
+                source_id,
+                template_id=template_id,
+                year=year,
+                title=title,
+                mapping=mapping,
+                review=review,
             ),
             self.tr("Cannot duplicate the material"),
         )

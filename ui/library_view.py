@@ -80,7 +80,7 @@ class LibraryView(LibraryActionsMixin, QWidget):
         title.setObjectName("libraryTitle")
         self.search_edit = QLineEdit(self)
         self.search_edit.setObjectName("librarySearch")
-        self.search_edit.setPlaceholderText(self.tr("Search all materials (Ctrl+F)"))
+        self.search_edit.setPlaceholderText(self.tr("Search all materials (Ctrl+Shift+F)"))
         self.search_edit.setClearButtonEnabled(True)
 
         self.tree = MaterialTree(self)

@@ -1,7 +1,9 @@
 """The ``duizhao`` entry point: arguments, QApplication, translations, the library, the window.
 
 ``main(argv)`` is testable: it never calls ``sys.exit`` and returns the exit code. With
-``--screenshot`` it renders the window at 1280×800 into a PNG and returns without an event loop.
+``--screenshot`` it renders the window at 1280×800 into a PNG and returns without an event loop;
+with ``--screen WxH`` too, the window as first started on a screen of that size, once its checks
+and preview have come in (the screenshots in docs/).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ if __name__ == "__main__":  # python -m ui.main: no collections while importing 
 import argparse
 import os
 import sys
+from functools import partial
 from pathlib import Path
 
 # The library layer is imported before PySide6 on purpose: once PySide6 is loaded, its import
@@ -36,6 +39,11 @@ from ui.refcount_guard import guard_none_refcount
 from ui.tasks import GUI_SWITCH_INTERVAL
 
 SCREENSHOT_SIZE = (1280, 800)
+# A --screen screenshot: a task bar or panel takes this much of the screen, the window's title
+# bar (drawn by the system, not in the grab) this much more when maximised.
+SCREEN_PANEL_PX = 40
+TITLE_BAR_PX = 30
+SETTLE_TIMEOUT_S = 30  # a --screen screenshot waits this long at most for checks and preview
 # QPixmap.save's PNG "quality" sets zlib's level (quality 80 → level 1): a third faster than the
 # default level for a screenshot of text and flat colour, and no bigger.
 SCREENSHOT_PNG_QUALITY = 80
@@ -56,11 +64,27 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument(
         "--screenshot", metavar="OUT.png", help="render the window at 1280x800 into a PNG and exit"
     )
+    parser.add_argument(
+        "--screen",
+        metavar="WxH",
+        type=_screen_size,
+        help="with --screenshot: the window as first started on a WxH screen, checks and "
+        "preview shown",
+    )
     parser.add_argument("--lang", choices=LANGUAGES, default="zh_CN", help="interface language")
     parser.add_argument("--version", action="version", version=f"duizhao {__version__}")
     # "Open with 对照" from the desktop or Explorer passes files: each is imported and opened.
     parser.add_argument("files", nargs="*", metavar="FILE", help=".txt/.md/.docx/.json to import")
     return parser.parse_args(argv)
+
+
+def _screen_size(text: str) -> tuple[int, int]:
+    width, sep, height = text.lower().partition("x")
+    if not (sep and width.isdigit() and height.isdigit() and int(width) >= 640):
+        raise argparse.ArgumentTypeError(f"not a screen size like 1366x768: {text}")
+    if int(height) < 480:
+        raise argparse.ArgumentTypeError(f"not a screen size like 1366x768: {text}")
+    return int(width), int(height)
 
 
 def _is_headless(screenshot: bool) -> bool:
@@ -72,7 +96,9 @@ def report_error(exc: DuizhaoError, *, headless: bool, title: str) -> None:
     print(f"duizhao: {exc.zh}" + (f" / {exc.en}" if exc.en else ""), file=sys.stderr)
     if not headless:
         box = QMessageBox(QMessageBox.Icon.Critical, title, exc.zh)
-        if exc.en:
+        from ui.dialogs.common import english_shown
+
+        if exc.en and english_shown():
             box.setInformativeText(exc.en)
         box.exec()
 
@@ -96,15 +122,23 @@ def build_window(library: Library) -> QMainWindow:
     return MainWindow(library)
 
 
-def take_screenshot(window: QWidget, out: str | Path) -> bool:
-    """Render the window at 1280×800 (physical pixels) into a PNG."""
-    window.resize(*SCREENSHOT_SIZE)
+def take_screenshot(
+    window: QWidget, out: str | Path, screen: tuple[int, int] | None = None
+) -> bool:
+    """Render the window at 1280×800 (physical pixels) into a PNG; with ``screen``, as first
+    started on a screen of that size, once its checks and preview are shown."""
+    size = SCREENSHOT_SIZE
+    if screen is not None:
+        size = _first_start_size(window, *screen)
+    window.resize(*size)
     window.show()
     QApplication.processEvents()
+    if screen is not None:
+        _settle(window)
     pixmap = window.grab()
-    if (pixmap.width(), pixmap.height()) != SCREENSHOT_SIZE:  # HiDPI screens grab at ×DPR
+    if (pixmap.width(), pixmap.height()) != size:  # HiDPI screens grab at ×DPR
         pixmap = pixmap.scaled(
-            *SCREENSHOT_SIZE,
+            *size,
             Qt.AspectRatioMode.IgnoreAspectRatio,
             Qt.TransformationMode.SmoothTransformation,
         )
@@ -118,6 +152,42 @@ def take_screenshot(window: QWidget, out: str | Path) -> bool:
     except OSError:
         return False
     return True
+
+
+def _first_start_size(window, width: int, height: int) -> tuple[int, int]:
+    """The inside of the window on its first start on such a screen, laid out for it."""
+    from PySide6.QtCore import QRect
+
+    from ui import window_layout
+
+    available = QRect(0, 0, width, height - SCREEN_PANEL_PX)
+    start = window_layout.first_start(available)
+    size = start.geometry.size()
+    if start.maximised:  # the system's title bar takes the top of the screen
+        size = available.size()
+        size.setHeight(size.height() - TITLE_BAR_PX)
+    window.setWindowState(Qt.WindowState.WindowNoState)  # this process's screen is not that one
+    window.resize(size)
+    window.size_docks_for_window()  # a window just built: its docks are in their default places
+    return size.width(), size.height()
+
+
+def _settle(window) -> None:
+    """Wait for what the user sees a moment after start: the checks and the preview pages."""
+    import time
+
+    preview = window.pdf_features.preview
+    panel = window.checks_features.panel
+    deadline = time.monotonic() + SETTLE_TIMEOUT_S
+    while time.monotonic() < deadline:
+        QApplication.processEvents()
+        rendered = window.material is None or preview.render_count > 0
+        if rendered and panel.checked and not window.checks_features.runner.running:
+            break
+        time.sleep(0.02)
+    for _ in range(5):  # the page view paints its pages on a thread of its own
+        time.sleep(0.05)
+        QApplication.processEvents()
 
 
 def freeze_startup_objects() -> None:
@@ -224,7 +294,9 @@ def _run(app: QApplication, args: argparse.Namespace, *, headless: bool) -> int:
         if args.open_id is None and not args.files:
             window.last_material.reopen()  # where the user left off; nothing if it is gone
         if args.screenshot:
-            if take_screenshot(window, args.screenshot):
+            window.remember_layout = False  # a screenshot's layout is not the user's
+            shot = partial(take_screenshot, screen=args.screen) if args.screen else take_screenshot
+            if shot(window, args.screenshot):
                 global _screenshot_taken
                 _screenshot_taken = True
                 return 0

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -58,18 +58,15 @@ from ui.window_chrome import (
     build_actions,
     build_menus_and_toolbar,
     build_status,
+    saved_stamp,
     word_count_text,
 )
+from ui.window_layout import WindowLayoutMixin, place_docks, solid_docks
 
-DEFAULT_DOCK_HEIGHT = 100
 ERROR_STYLE = "color: #c00000; font-weight: bold;"
 
 
-def settings() -> QSettings:
-    return QSettings("duizhao", "duizhao")
-
-
-class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
+class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, WindowLayoutMixin, QMainWindow):
     # What changed in the shown material: typing, a command / undo / redo, a switch or close.
     materialChanged = Signal(object)  # MaterialChange
 
@@ -196,22 +193,20 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
         # after the view's own handler, which moves the stack
         self.undo_view.selectionModel().currentChanged.connect(self._history_view_moved)
         self.undo_dock = add_dock(self, "undoDock", self.tr("Undo history"), self.undo_view)
-        for dock in (self.checks_dock, self.preview_dock, self.snapshots_dock, self.undo_dock):
+        docks = [self.checks_dock, self.preview_dock, self.snapshots_dock, self.undo_dock]
+        for dock in docks:
             dock.widget().setMinimumHeight(60)
-        self.tabifyDockWidget(self.checks_dock, self.preview_dock)
-        self.tabifyDockWidget(self.preview_dock, self.snapshots_dock)
-        self.tabifyDockWidget(self.snapshots_dock, self.undo_dock)
-        self.checks_dock.raise_()
-        # 整改清单: its own dock, hidden until opened from 编辑 → 整改清单 (it needs height).
+        # 整改清单: tabbed with the bottom docks, hidden until opened from 编辑 → 整改清单 (its
+        # controller raises it and gives it height). Docks opened on demand are listed here so
+        # the default layout (window_layout.place_docks) puts them back in their place.
         self.rectification_dock = add_dock(
             self, "rectificationDock", self.tr("Rectification list"), QWidget(self)
         )
-        self.tabifyDockWidget(self.undo_dock, self.rectification_dock)
-        self.rectification_dock.hide()
-        # 查重: likewise, opened from 检查 → 查重… (ui.similar_features)
+        # 查重: likewise on demand, opened from 检查 → 查重… (ui.similar_features)
         self.similar_dock = add_dock(self, "similarDock", self.tr("Similarity"), QWidget(self))
-        self.tabifyDockWidget(self.rectification_dock, self.similar_dock)
-        self.similar_dock.hide()
+        self.on_demand_docks = [self.rectification_dock, self.similar_dock]
+        solid_docks(docks + self.on_demand_docks)
+        place_docks(self)
 
     def _connect(self) -> None:
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
@@ -230,27 +225,11 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
         point_panel.newMeasureRequested.connect(self.add_measure_for)
         QApplication.instance().focusChanged.connect(self._focus_changed)
 
-    def _restore_layout(self) -> None:
-        store = settings()
-        geometry = store.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
-        state = store.value("window/state")
-        self._dock_state_restored = state is not None and self.restoreState(state)
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if not self._dock_state_restored:  # first run: keep the docks a slim strip
-            self._dock_state_restored = True
-            self.resizeDocks([self.checks_dock], [DEFAULT_DOCK_HEIGHT], Qt.Orientation.Vertical)
-
     # ----- opening -------------------------------------------------------------------------
     def open_material(self, material_id: int, node_id: int | None = None) -> None:
         """Show a material (and select ``node_id``). Raises NotFoundError for an unknown id."""
         if material_id != self.material_id:
-            self.flush_pending()
+            stored = self.flush_pending()
             material = self.library.get_material(material_id)
             self.autosave.forget()
             self.material_id = material_id
@@ -260,6 +239,8 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
             self._show_material(material)
             self.snapshots_dock.set_material(material_id)
             self._select_in_library_view(material_id)
+            if stored:  # else the red "not saved" of the typing stays
+                self._show_stored(material)
         self.select_node(node_id if node_id is not None else MATERIAL_KEY)
 
     def _select_in_library_view(self, material_id: int) -> None:
@@ -325,6 +306,7 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
             setattr(item.obj, field, value)
             if field in LABEL_FIELDS:
                 self.outline_model.refresh_labels()
+                self.refresh_breadcrumb()
             if target[0] == "material" and field == "title":
                 self.setWindowTitle(f"对照 — {value}")
         self.autosave.note_edit(target, field, value, stored)
@@ -392,18 +374,21 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
             return
         self.reload()
         self.snapshots_dock.refresh()
+        self._mark_saved()
         # renamed or restored from the library list: a step of the library's history
         self.materialChanged.emit(
             MaterialChange(text=True, stored=True, material_id=self.material_id)
         )
 
     def close_material(self) -> None:
-        self.flush_pending()
+        stored = self.flush_pending()
         self.autosave.forget()
         self.material_id = None
         self.route_history(None)  # nothing open: Ctrl+Z reaches the library's history
         self._show_material(None)
         self.snapshots_dock.set_material(None)
+        if stored:
+            self._show_stored(None)
 
     def release_library(self) -> bool:
         """Store what was typed, close the material, drop every undo stack (its commands act on
@@ -445,6 +430,17 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
         self.status_saved.setText(self.tr("Saved %1").replace("%1", stamp))
         self.status_saved.setToolTip("")
 
+    def _show_stored(self, material: Material | None) -> None:
+        """A material just opened is what the library holds: 已保存 with its own last write
+        (an import's, say), never the time another material was saved; nothing open, nothing
+        said."""
+        self.status_saved.setStyleSheet("")
+        self.status_saved.setToolTip("")
+        if material is None:
+            self.status_saved.setText("")
+            return
+        self.status_saved.setText(self.tr("Saved %1").replace("%1", saved_stamp(material.updated)))
+
     def show_write_error(self, exc: BaseException) -> None:
         """A failed write: red and in words, the text stays in the editor and is retried."""
         message = self.tr(
@@ -462,9 +458,7 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, QMainWindow):
             self._close_refused = True  # the error is shown; a second close really closes
             event.ignore()
             return
-        store = settings()
-        store.setValue("window/geometry", self.saveGeometry())
-        store.setValue("window/state", self.saveState())
+        self.save_layout()
         if not getattr(self, "_closed", False):
             self._closed = True
             QApplication.instance().focusChanged.disconnect(self._focus_changed)

@@ -333,7 +333,9 @@ class OutlineModel(QAbstractItemModel):
         if item.kind == "dimension":
             name = obj.short_name or _shorten(obj.heading)
             return f"{number}{name}  " + self.tr("%n point(s)", "", len(obj.points))
-        return f"{number} {_shorten(obj.title) or self.tr('(no title)')}".lstrip()
+        # lupdate reads only double-quoted strings: a single-quoted one stayed English
+        untitled = self.tr("(no title)")
+        return f"{number} {_shorten(obj.title) or untitled}".lstrip()
 
     def _tooltip(self, item: OutlineItem) -> str:
         obj = item.obj

@@ -1,7 +1,8 @@
 """导出 PDF dialog: where to save, how to typeset (PdfOptions), and which font serves each role.
 
-The font report is the same Chinese text ``duizhao-cli fonts`` prints, so a user who sees a
-bundled stand-in for 仿宋_GB2312 learns why before printing. The last folder and the options are
+The font report names each role's font as users know it (仿宋_GB2312 on this computer, or the
+仿宋 that comes with 对照 standing in for it), so a user learns it before printing; the file
+paths and reasons are in ``duizhao-cli fonts``. The last folder and the options are
 preferences in QSettings("duizhao", "duizhao"), never content.
 """
 
@@ -84,11 +85,12 @@ def save_options(options: PdfOptions) -> None:
 
 
 def font_report_text() -> str:
-    """One Chinese line per role; an unusable font setup is reported, not raised."""
-    from app.fonts import choose_fonts, font_report
+    """One Chinese line per role, the fonts named as users know them (仿宋_GB2312, 黑体 …, on
+    this computer or bundled); an unusable font setup is reported, not raised."""
+    from app.fonts import choose_fonts, font_summary
 
     try:
-        return "\n".join(font_report(choose_fonts()))
+        return "\n".join(font_summary(choose_fonts()))
     except DuizhaoError as exc:
         return exc.zh
 

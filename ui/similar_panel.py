@@ -268,10 +268,11 @@ class SimilarPanel(QWidget):
         """The source paragraph with the shared words marked, scrolled to them."""
         passage = self.context.source(match)
         before, shared, after = split_at(passage.paragraph, match.source_span)
+        source_word, where_word = _tr("Source"), _tr("Where")
         self.source_view.setHtml(
-            f"<p><b>{escape(_tr('Source'))}</b>：{escape(RELATION_NAMES[match.source.relation])}"
+            f"<p><b>{escape(source_word)}</b>：{escape(RELATION_NAMES[match.source.relation])}"
             f" · {escape(match.source.label())}<br>"
-            f"<b>{escape(_tr('Where'))}</b>：{escape(passage.where)}</p>"
+            f"<b>{escape(where_word)}</b>：{escape(passage.where)}</p>"
             f'<p style="font-size: large">{escape(before)}<a name="shared"></a>'
             f'<span style="background-color: {SOURCE_MARK}">{escape(shared)}</span>'
             f"{escape(after)}</p>"

@@ -1,4 +1,5 @@
-"""历史版本 dock: save a named version (征求意见稿, 定稿 …), list, preview as text, restore.
+"""历史版本 dock: save a named version (征求意见稿, 定稿 …), list, preview as text, restore,
+and 比较… (two versions side by side, ``ui.version_compare``).
 
 Saving a version is not a content edit, so it is not on the undo stack; restoring is, and the
 dock only asks for it (``restoreRequested``) — the window runs the undoable command.
@@ -7,6 +8,7 @@ dock only asks for it (``restoreRequested``) — the window runs the undoable co
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -70,7 +72,16 @@ class SnapshotsDock(QDockWidget):
         self.restore_button = QPushButton(_tr("Restore this version"), body)
         self.restore_button.setObjectName("restoreSnapshotButton")
         self.restore_button.clicked.connect(self._restore_clicked)
-        layout.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.compare_button = QPushButton(_tr("Compare…"), body)
+        self.compare_button.setObjectName("compareSnapshotsButton")
+        self.compare_button.setToolTip(_tr("Show what changed between two versions"))
+        self.compare_button.clicked.connect(self.open_compare)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.compare_button)
+        buttons.addWidget(self.restore_button)
+        layout.addLayout(buttons)
+        self.compare_dialog = None
         self.setWidget(body)
         self._update_buttons()
 
@@ -140,7 +151,32 @@ class SnapshotsDock(QDockWidget):
         if snapshot_id is not None:
             self.restoreRequested.emit(snapshot_id)
 
+    def open_compare(self) -> None:
+        """比较…: the selected version (else the newest) against the current text."""
+        if self.material_id is None or not self._flush():  # compare what is on screen
+            return
+        from ui.version_compare import VersionCompareDialog
+
+        if self.compare_dialog is not None:
+            self.compare_dialog.close()
+        dialog = VersionCompareDialog(
+            self.library,
+            self.material_id,
+            self.window(),
+            earlier=self.selected_id(),
+            flush=self._flush,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(partial(self._compare_closed, dialog))
+        self.compare_dialog = dialog
+        dialog.show()
+
+    def _compare_closed(self, dialog, *_args) -> None:
+        if self.compare_dialog is dialog:
+            self.compare_dialog = None
+
     def _update_buttons(self) -> None:
         has_material = self.material_id is not None
         self.save_button.setEnabled(has_material)
+        self.compare_button.setEnabled(has_material and self.list.count() > 0)
         self.restore_button.setEnabled(has_material and self.list.currentItem() is not None)

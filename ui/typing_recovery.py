@@ -31,11 +31,11 @@ def recover_typing(window) -> Recovery:
             "%1 could not be written back because the text there has changed "
             "since; it is listed below to copy."
         ).replace("%1", str(len(recovery.unapplied)))
-    window.status_saved.setText(message)
     first = (recovery.applied or recovery.unapplied)[0]
     material_id, (kind, ident) = first[0], first[1]
     if material_id is not None:
         window.open_material(material_id, ident if kind == "node" else None)
+    window.status_saved.setText(message)  # after the opening, which says when it was saved
     box = QMessageBox(
         QMessageBox.Icon.Information,
         _tr("Typing recovered"),

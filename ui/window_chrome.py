@@ -12,6 +12,8 @@ controller adds entries to a menu.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QToolBar, QWidget
@@ -107,6 +109,7 @@ def build_actions(window) -> dict[str, QAction]:
         ("actionExportRectificationPdf", _tr("Rectification list as PDF…"), [], None),
         ("actionExportRectificationDocx", _tr("Rectification list as Word…"), [], None),
         ("actionExportRectificationXlsx", _tr("Rectification list as Excel…"), [], None),
+        ("actionHelp", _tr("How to use"), [QKeySequence("F1")], lambda: show_help(window)),
         ("actionAbout", _tr("About Duizhao"), [], lambda: about(window)),
     ]
     actions: dict[str, QAction] = {}
@@ -120,6 +123,21 @@ def build_actions(window) -> dict[str, QAction]:
         else:
             action.setEnabled(False)
         actions[name] = action
+    # 视图: a dock closed by its × comes back from here (docks no longer float off the window)
+    for name, dock in (
+        ("actionShowChecks", window.checks_dock),
+        ("actionShowPreview", window.preview_dock),
+        ("actionShowVersions", window.snapshots_dock),
+        ("actionShowUndoHistory", window.undo_dock),
+    ):
+        action = dock.toggleViewAction()  # its text follows the dock's title
+        action.setObjectName(name)
+        actions[name] = action
+    reset = QAction(_tr("Restore the default layout"), window)
+    reset.setObjectName("actionResetLayout")
+    reset.setToolTip(_tr("Docks and panes as on the first start on this screen"))
+    reset.triggered.connect(lambda: window.lay_out_docks())
+    actions["actionResetLayout"] = reset
     # Delete belongs to the outline: in a text field the key deletes characters instead.
     actions["actionDeleteNode"].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     window.tree.addAction(actions["actionDeleteNode"])
@@ -169,6 +187,14 @@ MENUS: dict[str, list[str | None]] = {
         None,
         "actionRectificationList",
     ],
+    "menuView": [
+        "actionShowChecks",
+        "actionShowPreview",
+        "actionShowVersions",
+        "actionShowUndoHistory",
+        None,
+        "actionResetLayout",
+    ],
     "menuInsert": ["actionAddPoint", "actionAddPointBefore", "actionAddDimension"],
     "menuCheck": ["actionRunChecks", "actionSimilarity"],
     "menuExport": [
@@ -184,7 +210,7 @@ MENUS: dict[str, list[str | None]] = {
         "actionExportRectificationXlsx",
         "actionCompile",
     ],
-    "menuHelp": ["actionAbout"],
+    "menuHelp": ["actionHelp", None, "actionAbout"],
 }
 
 
@@ -192,6 +218,7 @@ def _menu_titles() -> dict[str, str]:
     return {
         "menuFile": _tr("&File"),
         "menuEdit": _tr("&Edit"),
+        "menuView": _tr("&View"),
         "menuInsert": _tr("&Insert"),
         "menuCheck": _tr("&Check"),
         "menuExport": _tr("E&xport"),
@@ -251,12 +278,31 @@ def build_status(window: QMainWindow) -> None:
     """已保存 and the word counts in the status bar (objectNames from the window contract)."""
     window.status_saved = QLabel(window)
     window.status_saved.setObjectName("statusSaved")
+    window.status_saved.setContentsMargins(0, 0, 12, 0)  # apart from the word counts
     window.word_count_label = QLabel(window)
     window.word_count_label.setObjectName("wordCountLabel")
     window.statusBar().addWidget(window.status_saved)
     window.statusBar().addWidget(window.word_count_label, 1)
     # "已将「…」移到回收站 [撤销]" after a material went to the trash (ui.library_undo)
     window.statusBar().addWidget(window.library_view.undo_notice)
+
+
+def show_help(window) -> None:
+    from ui.help import show_help as show  # 使用说明: the five common tasks
+
+    show(window)
+
+
+def saved_stamp(updated: str) -> str:
+    """A material's ``updated`` (ISO 8601) as the status bar says it: the time today, the date
+    and time before."""
+    try:
+        when = datetime.fromisoformat(updated).astimezone()
+    except (TypeError, ValueError):
+        return updated
+    if when.date() == datetime.now().astimezone().date():
+        return when.strftime("%H:%M:%S")
+    return when.strftime("%Y-%m-%d %H:%M")
 
 
 def about(window) -> None:

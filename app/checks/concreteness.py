@@ -88,13 +88,12 @@ def check(material: Material) -> list[Finding]:
     """A hint on each problem point with no concrete detail at all. Points with no example are
     left to ``structure.no_example``, which already says the same thing."""
     out = []
+    index_of = {key: i for i, key in enumerate(section_keys(material))}
     for score in concreteness_scores(material):
         if score.score:
             continue
         section, _, di, _, pi = score.path.split("/")
-        point = (
-            material.sections[_section_index(material, section)].dimensions[int(di)].points[int(pi)]
-        )
+        point = material.sections[index_of[section]].dimensions[int(di)].points[int(pi)]
         if not point.example.strip():
             continue
         out.append(
@@ -110,8 +109,3 @@ def check(material: Material) -> list[Finding]:
             )
         )
     return out
-
-
-def _section_index(material: Material, key: str) -> int:
-    keys = section_keys(material)
-    return keys.index(key)

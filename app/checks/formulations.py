@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 from app.checks.data import load
 from app.checks.findings import Finding, finding_at
@@ -134,7 +134,11 @@ def _term_over(
 # ----- dimension headings ---------------------------------------------------------------------
 
 
-def _normalized(text: str) -> tuple[str, list[int]]:
+_LATIN_RE = re.compile(r"[A-Za-z]+")
+
+
+@lru_cache(maxsize=4096)  # official headings are normalised again for every dimension
+def _normalized(text: str) -> tuple[str, tuple[int, ...]]:
     """Heading text compared with the official one: quotes unified, pinyin stand-ins spelled
     out, final 。 dropped. Returns the text and, per character, its offset in the original."""
     chars: list[str] = []
@@ -142,7 +146,7 @@ def _normalized(text: str) -> tuple[str, list[int]]:
     words = pinyin_words()
     i = 0
     while i < len(text):
-        m = re.match(r"[A-Za-z]+", text[i:])
+        m = _LATIN_RE.match(text, i)
         if m and m.group().lower() in words:
             for ch in words[m.group().lower()]:
                 chars.append(ch)
@@ -163,7 +167,7 @@ def _normalized(text: str) -> tuple[str, list[int]]:
     for tail in ("方面", "情况"):
         if text_now.endswith(tail):
             text_now, where = text_now[: -len(tail)], where[: -len(tail)]
-    return text_now, where
+    return text_now, tuple(where)
 
 
 def _heading_findings(fields: Iterable[TextField], template: Template) -> list[Finding]:
@@ -189,7 +193,7 @@ def _heading_findings(fields: Iterable[TextField], template: Template) -> list[F
 def _heading_diff(
     f: TextField,
     norm: str,
-    where: list[int],
+    where: tuple[int, ...],
     official: str,
     tag: str,
     span: tuple[int, int, int, int],
@@ -221,5 +225,6 @@ def _matcher(a: str, b: str) -> difflib.SequenceMatcher:
     return difflib.SequenceMatcher(None, a, b, autojunk=False)
 
 
+@lru_cache(maxsize=4096)  # headings repeat: the same pair is compared for each dimension
 def _ratio(a: str, b: str) -> float:
     return _matcher(a, b).ratio()

@@ -21,6 +21,7 @@ fields (``preamble``, ``closing``, ``intro``) carry the whole new list, as
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -50,7 +51,8 @@ class TextField:
 def section_keys(material: Material) -> list[str]:
     """The path segment of each section: its kind when unique, else its index."""
     kinds = [s.kind for s in material.sections]
-    return [k if kinds.count(k) == 1 else str(i) for i, k in enumerate(kinds)]
+    counts = Counter(kinds)  # not list.count per section: quadratic in a 汇编's sections
+    return [k if counts[k] == 1 else str(i) for i, k in enumerate(kinds)]
 
 
 def iter_text_fields(material: Material) -> Iterator[TextField]:

@@ -11,6 +11,7 @@ from app.checks.findings import Finding, finding_at
 from app.checks.paths import TextField
 
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_HALF_WIDTH_RE = re.compile("[" + re.escape("".join(FULL_WIDTH)) + "]")
 _DOUBLED = re.compile(r"([，。、；：])\1+|[，、；：][。]|。[，、；：]")
 _SPACES = re.compile(r"[ \t\u3000\u00a0]+")
 _PARAGRAPH_END = set("。！？…：!?:")  # a half-width ? or : is reported as such
@@ -36,10 +37,9 @@ def check(fields: Iterable[TextField]) -> list[Finding]:
 def _half_width(f: TextField) -> list[Finding]:
     out = []
     text = f.text
-    for i, ch in enumerate(text):
-        full = FULL_WIDTH.get(ch)
-        if full is None:
-            continue
+    for m in _HALF_WIDTH_RE.finditer(text):  # only the marks, not every character
+        i, ch = m.start(), m.group()
+        full = FULL_WIDTH[ch]
         before = text[i - 1] if i else ""
         after = text[i + 1] if i + 1 < len(text) else ""
         if before.isdigit() and after.isdigit():

@@ -7,13 +7,17 @@ fields: the prefix opens a quote that the suffix closes, so the three are paired
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterable
+from itertools import accumulate
 
 from app.checks.chars import is_cjk
 from app.checks.findings import Finding, finding_at
 from app.checks.paths import TextField
 
 ASCII_QUOTES = {'"': ("“", "”"), "'": ("‘", "’")}
+_ASCII_QUOTE_RE = re.compile("[\"']")
 PAIRS = (("“", "”"), ("‘", "’"), ("（", "）"), ("《", "》"))
 _OPEN_BEFORE = set("（(《「『：:，,、；;—")  # a quote after these opens
 _CLOSE_AFTER = set("，。、；：？！,.;:?!）)》」』—…")  # a quote before these closes
@@ -61,9 +65,8 @@ def _quotes_in(
 ) -> list[Finding]:
     out = []
     text = f.text
-    for i, ch in enumerate(text):
-        if ch not in ASCII_QUOTES:
-            continue
+    for m in _ASCII_QUOTE_RE.finditer(text):  # only the quotes, not every character
+        i, ch = m.start(), m.group()
         before = text[i - 1] if i else ("中" if inner_start else "")
         after = text[i + 1] if i + 1 < len(text) else ("中" if inner_end else "")
         if not (is_cjk(before) or is_cjk(after)):
@@ -101,14 +104,20 @@ def _quotes_in(
 
 def _pairing(run: list[TextField]) -> list[Finding]:
     # Positions in the run's joined text, mapped back to (field, offset).
-    places: list[tuple[TextField, int]] = [(f, i) for f in run for i in range(len(f.text))]
+    # Field starts and bisect rather than one entry per character (a 汇编 has ~300k).
+    starts = list(accumulate((len(f.text) for f in run[:-1]), initial=0))
     joined = "".join(f.text for f in run)
+
+    def places(pos: int) -> tuple[TextField, int]:
+        index = bisect_right(starts, pos) - 1  # the last field starting here: empties are skipped
+        return run[index], pos - starts[index]
+
     out: list[Finding] = []
     for open_mark, close_mark in PAIRS:
         if open_mark not in joined and close_mark not in joined:
             continue
         for pos, wrong, fix in _unbalanced(joined, open_mark, close_mark):
-            f, offset = places[pos]
+            f, offset = places(pos)
             if fix is None:
                 msg = f"{joined[pos]} 没有配对的 {close_mark if wrong == 'open' else open_mark} 。"
                 out.append(

@@ -5,7 +5,7 @@ answered by a measure, and 字数 targets (section totals, causes vs problems)."
 from __future__ import annotations
 
 import difflib
-from functools import cache
+from functools import cache, lru_cache
 
 from app.checks.data import load
 from app.checks.findings import Finding
@@ -91,10 +91,15 @@ def match_dimensions(section: Section, template: Template) -> dict[int, Template
     return matched
 
 
+@lru_cache(maxsize=4096)  # the same headings come back for every problems section
+def _heading_ratio(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
 def _similarity(dim: Dimension, td: TemplateDimension) -> float:
     if dim.short_name and dim.short_name == td.short_name:
         return 1.0
-    ratio = difflib.SequenceMatcher(None, dim.heading, td.heading, autojunk=False).ratio()
+    ratio = _heading_ratio(dim.heading, td.heading)
     hits = sum(1 for k in td.keywords if k in dim.heading)
     return max(ratio, hits / max(len(td.keywords), 1) + 0.25 * bool(hits))
 

@@ -19,6 +19,7 @@ import zipfile
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 from app.exporters.pdf_content import ParagraphSpec, material_paragraphs
 from app.exporters.pdf_options import PdfOptions
@@ -33,6 +34,10 @@ _ISO_RE = re.compile(r"^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?")
 # Characters XML 1.0 cannot carry (control codes other than tab/newline, lone surrogates,
 # U+FFFE/FFFF). They print as nothing, so the file leaves them out rather than failing.
 _NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+_RUN_BREAKS_RE = re.compile("[\t\r\n]")
+_STYLE_IDS: WeakKeyDictionary = WeakKeyDictionary()  # document part → style name → style id
 
 
 def xml_text(text: str) -> str:
@@ -114,7 +119,7 @@ def add_spec_paragraph(document, spec: ParagraphSpec) -> None:
     style = st.STYLE_BODY
     if spec.kind == "heading" and spec.runs:
         style = st.HEADING_STYLE_BY_ROLE.get(spec.runs[0].role, st.STYLE_HEADING3)
-    paragraph = document.add_paragraph(style=document.styles[style.name])
+    paragraph = new_paragraph(document, style.name)
     if spec.kind == "signature":
         paragraph_format(paragraph, indent=0, align="right", right_chars=spec.right_space)
     elif spec.indent != style.indent_chars or spec.align != "justify":
@@ -126,13 +131,43 @@ def add_spec_paragraph(document, spec: ParagraphSpec) -> None:
         add_text_run(paragraph, run.text, None if font == style.font else font, bold=run.bold)
 
 
+def new_paragraph(document, style_name: str):
+    """``document.add_paragraph(style=document.styles[style_name])`` with the same XML, at a
+    fraction of the cost: python-docx looks the style up by name and searches the body for its
+    ``w:sectPr`` on every call, which is most of a 500-page export."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.text.paragraph import Paragraph
+
+    ids = _STYLE_IDS.setdefault(document.part, {})
+    if style_name not in ids:  # None for the default style: python-docx writes no w:pStyle
+        style = document.styles[style_name]
+        ids[style_name] = document.part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
+    body = document.element.body
+    p = OxmlElement("w:p")
+    if len(body) and body[-1].tag == qn("w:sectPr"):
+        body[-1].addprevious(p)  # the body's own section properties stay last
+    else:
+        body.append(p)
+    p.style = ids[style_name]
+    return Paragraph(p, document._body)
+
+
 def add_text_run(paragraph, text: str, font: str | None, *, bold: bool) -> None:
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
+    from docx.text.run import Run
 
     from app.exporters import docx_styles as st
 
-    run = paragraph.add_run(xml_text(text))
+    text = xml_text(text)
+    r = paragraph._p.add_r()
+    if _RUN_BREAKS_RE.search(text):
+        r.text = text  # python-docx turns tabs and line breaks into w:tab/w:br
+    elif text:
+        r.add_t(text)  # what r.text does for plain text, without its per-character loop
+    run = Run(r, paragraph)
     if font:
         run._r.insert(0, parse_xml(f"<w:rPr {nsdecls('w')}>{st.fonts_xml(font)}</w:rPr>"))
     if bold:

@@ -39,6 +39,11 @@ _KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("measures", re.compile(r"整改|措施|努力方向|改进")),
     ("problems", re.compile(r"问题")),
 )
+# 上年度民主生活会整改落实情况 on a line of its own in plain text (no 一、, no bold): the report on
+# last year's measures, a section of its own rather than part of the preamble (issue 17.3).
+_REVIEW_HEADING_RE = re.compile(
+    r"^(?:上年度|上一年度|(?:19|20)\d{2}年度?)[^。！？；，,]{0,24}?整改[^。！？；，,]{0,6}?情况[：:]?$"
+)
 _ORG_STOP_RE = re.compile(
     r"\d{4}|20\d[\dXx]|dangshi|党史|学习|专题|年度|mzshh|民主生活会|组织生活会|主题教育|[“\"「]|不忘初心|对照|关于"
 )
@@ -205,6 +210,9 @@ class _Builder:
             if hint.heading_level is not None or section_kind(text) != "other":
                 self._open_section(text, section_kind(text), numbered=False)  # no 一、 written
                 return
+        if self.section is None and _REVIEW_HEADING_RE.match(text):
+            self._open_section(text, "previous_rectification", numbered=False)
+            return
         if self.section is None:
             if not starts_point or self.preamble:
                 self.preamble.append(text)

@@ -8,7 +8,7 @@ from sqlite3 import sqlite_version as SQLITE_VERSION  # the SQLite actually link
 from app.library.backup_files import newest_good_backup
 from app.library.backups import BackupInfo, list_backups
 from app.library.compilation import CompileEntry, compile_order_key
-from app.library.duplicate import match_dimensions
+from app.library.duplicate import match_dimensions, suggested_title
 from app.library.file_header import is_foreign_file
 from app.library.library import (
     AUTO_SNAPSHOT_NAME,
@@ -37,4 +37,5 @@ __all__ = [
     "match_dimensions",
     "newest_good_backup",
     "rescue_library",
+    "suggested_title",
 ]

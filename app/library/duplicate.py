@@ -15,7 +15,13 @@ from app.errors import InputError
 from app.model import Material, Section
 from app.templates import Template, get_template
 
-__all__ = ["draft_for_template", "match_dimensions", "remap_to_template"]
+__all__ = [
+    "draft_for_template",
+    "known_template",
+    "match_dimensions",
+    "remap_to_template",
+    "suggested_title",
+]
 
 
 def remap_to_template(
@@ -57,3 +63,21 @@ def draft_for_template(
         copy.title = template.title_pattern.format(organization=source.organization)
     copy.year = template.year or source.year
     return copy
+
+
+def known_template(template_id: str) -> Template | None:
+    """The template of that id, or None (an imported material's template may be unknown)."""
+    try:
+        return get_template(template_id)
+    except InputError:
+        return None
+
+
+def suggested_title(source: Material, template: Template | None, year: int) -> str:
+    """The draft's title: a new framework brings its own (when the organization is known);
+    the same one keeps last year's title with the year number moved on."""
+    if template is not None and template.id != source.template_id and source.organization:
+        return template.title_pattern.format(organization=source.organization)
+    if source.year:
+        return source.title.replace(str(source.year), str(year))
+    return source.title

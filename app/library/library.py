@@ -40,7 +40,7 @@ from app.library import (
 )
 from app.library.backups import BackupMethods, backup_before_migration
 from app.library.compilation import CompilationListing
-from app.library.duplicate import draft_for_template
+from app.library.duplicate import draft_for_template, known_template
 from app.library.extras import LibraryExtras
 from app.library.nodes import NodeEditing
 from app.library.readonly import ReadonlyDatabase, connect_readonly, readonly_refusal
@@ -49,6 +49,7 @@ from app.library.similarity import SimilarityMethods
 from app.library.snapshots import AUTO_SNAPSHOT_NAME, SnapshotInfo, SnapshotMethods  # noqa: F401 (API)
 from app.library.sqlite_errors import typed_errors
 from app.model import Material
+from app.previous_rectification import has_measures, prepare_draft
 from app.serialize import links_of
 from app.templates import get_template, material_from_template
 
@@ -332,17 +333,29 @@ class Library(
         year: int | None = None,
         title: str | None = None,
         mapping: Sequence[Target] | None = None,
+        review: bool = False,
     ) -> int:
         """Next year's draft: a copy keeping structure and text. With a different template, the
         problems dimensions go where ``mapping`` says (one target per old dimension, see
         ``app.dimension_mapping``), else where the suggestion says; no text is lost.
 
         The copy's year is ``year`` when given, else the new template's year, else unchanged;
-        its title ``title`` when given (one transaction: no copy under the old title)."""
+        its title ``title`` when given (one transaction: no copy under the old title). Its
+        measures start 未开始 with no note; with ``review`` it opens with 上年度整改落实情况
+        (``app.previous_rectification``), placed as the template says."""
         source = self.get_material(material_id)
         copy = source
         if template_id is not None and template_id != source.template_id:
             copy = draft_for_template(source, get_template(template_id), mapping)
+            copy_template = get_template(template_id)
+        else:
+            copy_template = known_template(source.template_id)
+        if review and not has_measures(source):
+            raise InputError(
+                "上年度材料没有整改措施，无法列出整改落实情况",
+                "last year's material has no measures to report on",
+            )
+        prepare_draft(copy, source, copy_template, review=review)
         if year is not None:
             copy.year = year
         if title is not None:

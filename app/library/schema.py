@@ -303,7 +303,7 @@ def check_existing_file(path: Path) -> bool:
     if header != SQLITE_MAGIC:
         raise _refuse(
             path,
-            "这不是对照材料库（不是 SQLite 数据库文件）",
+            "这不是对照材料库（文件格式不符）",
             "not a Duizhao library (not an SQLite file)",
         )
     try:
@@ -334,7 +334,8 @@ def brief_check_detail(detail: str) -> str:
 def _corrupt(path: Path, detail: str) -> CorruptLibraryError:
     detail = brief_check_detail(detail)
     return CorruptLibraryError(
-        f"无法打开材料库 {path}：文件已损坏（{detail}），请从备份恢复",
+        # SQLite's own words stay in the English text (stderr, log): the Chinese reads Chinese
+        f"无法打开材料库 {path}：文件已损坏，请从备份恢复",
         f"cannot open library {path}: the file is corrupt ({detail}); restore a backup",
     )
 

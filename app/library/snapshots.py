@@ -120,7 +120,11 @@ class SnapshotMethods:
         return row[0], material, links, row[1]
 
     def get_snapshot(self, snapshot_id: int) -> Material:
-        return self._snapshot(snapshot_id)[1]
+        """The version's material; its nodes carry the ids they had (when the snapshot recorded
+        them), so a comparison with another version can tell a moved point from a new one."""
+        _material_id, material, _links, content = self._snapshot(snapshot_id)
+        _set_ids(material, content)
+        return material
 
     def restore_snapshot(self, snapshot_id: int) -> int:
         """Snapshot the current state first (named “恢复前自动保存”), then replace the content,

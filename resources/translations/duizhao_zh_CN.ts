@@ -72,10 +72,6 @@
         <translation>汇编中的顺序：班子材料在前，其后按 1、2、3… 排列</translation>
     </message>
     <message>
-        <source>e.g. 2022年1月20日</source>
-        <translation>如：2022年1月20日</translation>
-    </message>
-    <message>
         <source>Chinese ordinals: 一是, 二是 …</source>
         <translation>一是、二是……</translation>
     </message>
@@ -146,6 +142,10 @@
     <message>
         <source>Preamble</source>
         <translation>前言</translation>
+    </message>
+    <message>
+        <source>e.g. %1年12月28日</source>
+        <translation>如：%1年12月28日</translation>
     </message>
     <message>
         <source>Point</source>
@@ -262,6 +262,14 @@
     <message>
         <source>Restore this version</source>
         <translation>恢复到此版本</translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation>比较…</translation>
+    </message>
+    <message>
+        <source>Show what changed between two versions</source>
+        <translation>查看两个版本之间改了什么</translation>
     </message>
     <message>
         <source>%1  ·  %2  ·  %3 chars</source>
@@ -408,8 +416,120 @@
         <translation>导出为 JSON（.json）…</translation>
     </message>
     <message>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>移动</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>未改</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>opening</source>
+        <translation>开头</translation>
+    </message>
+    <message>
+        <source>part</source>
+        <translation>部分</translation>
+    </message>
+    <message>
+        <source>aspect</source>
+        <translation>方面</translation>
+    </message>
+    <message>
+        <source>point</source>
+        <translation>要点</translation>
+    </message>
+    <message>
+        <source>closing</source>
+        <translation>结尾</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1%2</translation>
+    </message>
+    <message>
+        <source>from %1 to %2</source>
+        <translation>从 %1 移到 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>The two versions are the same.</source>
+        <translation>两个版本内容相同。</translation>
+    </message>
+    <message>
+        <source>Compare versions</source>
+        <translation>比较版本</translation>
+    </message>
+    <message>
+        <source>Earlier version</source>
+        <translation>较早版本</translation>
+    </message>
+    <message>
+        <source>Later version</source>
+        <translation>较新版本</translation>
+    </message>
+    <message>
+        <source>Changes only</source>
+        <translation>只看修改</translation>
+    </message>
+    <message>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Current text</source>
+        <translation>当前文本</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>正在比较…</translation>
+    </message>
+    <message>
+        <source>Struck through in red: deleted; underlined in blue: added.</source>
+        <translation>红色删除线为删去的文字，蓝色下划线为增加的文字。</translation>
+    </message>
+    <message>
+        <source>%1 changes.pdf</source>
+        <translation>%1修改对照.pdf</translation>
+    </message>
+    <message>
+        <source>Export the changes as PDF</source>
+        <translation>将修改对照导出为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exporting %1…</source>
+        <translation>正在导出 %1…</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
     </message>
     <message>
         <source>Export Word (.docx)…</source>
@@ -440,8 +560,20 @@
         <translation>整改清单导出为 Excel…</translation>
     </message>
     <message>
+        <source>How to use</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
         <source>About Duizhao</source>
         <translation>关于对照</translation>
+    </message>
+    <message>
+        <source>Restore the default layout</source>
+        <translation>恢复默认布局</translation>
+    </message>
+    <message>
+        <source>Docks and panes as on the first start on this screen</source>
+        <translation>各停靠窗和窗格恢复为在此屏幕上首次启动时的样子</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -450,6 +582,10 @@
     <message>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Insert</source>
@@ -498,6 +634,30 @@
     <message>
         <source>No material open.</source>
         <translation>未打开材料。</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>Fit the page to the width of the preview</source>
+        <translation>页面宽度适合预览区宽度</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom: 100 % is the page at its printed size</source>
+        <translation>缩放：100% 即页面的打印尺寸</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>正在准备预览…</translation>
     </message>
     <message>
         <source>Rendering…</source>
@@ -778,6 +938,10 @@
     <message>
         <source>Show ignored (%1)</source>
         <translation>显示已忽略项（%1）</translation>
+    </message>
+    <message>
+        <source>No material open</source>
+        <translation>未打开材料</translation>
     </message>
     <message>
         <source>%1 errors</source>
@@ -1453,7 +1617,7 @@
     </message>
     <message>
         <source>Save the results as PDF or HTML for a reviewer</source>
-        <translation>把结果保存为 PDF 或 HTML，交审核人员查看</translation>
+        <translation>把结果保存为 PDF 或网页文件，交审核人员查看</translation>
     </message>
     <message>
         <source>Shortest passage</source>
@@ -1466,10 +1630,6 @@
     <message>
         <source>Stop</source>
         <translation>停止</translation>
-    </message>
-    <message>
-        <source>Comparing…</source>
-        <translation>正在比对…</translation>
     </message>
     <message>
         <source>The text changed since the run: run again first</source>
@@ -1493,6 +1653,10 @@
     <message>
         <source>About Duizhao</source>
         <translation>关于对照</translation>
+    </message>
+    <message>
+        <source>Duizhao</source>
+        <translation>对照</translation>
     </message>
     <message>
         <source>Version %1</source>
@@ -1696,6 +1860,18 @@
         <translation>标题</translation>
     </message>
     <message>
+        <source>Start with how last year&apos;s measures were carried out (status, notes)</source>
+        <translation>以“上年度整改落实情况”开头（列出去年各项整改措施的状态和说明）</translation>
+    </message>
+    <message>
+        <source>A first section lists each of last year&apos;s measures with its status, responsible person and deadline, ready to be rewritten as prose.</source>
+        <translation>草稿开头增加一个部分，逐条列出去年的整改措施及其整改状态、责任人和完成时限，供改写成文字。</translation>
+    </message>
+    <message>
+        <source>Last year&apos;s material has no measures.</source>
+        <translation>去年的材料中没有整改措施。</translation>
+    </message>
+    <message>
         <source>The framework changes. Choose where each of last year&apos;s aspects goes; its points go with it.</source>
         <translation>框架有变化。请为上一年度的每个查摆方面选择归入何处，其下要点随之移动。</translation>
     </message>
@@ -1757,6 +1933,17 @@
     <message>
         <source>Exported to %1</source>
         <translation>已导出到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>The help page is missing; reinstall the program.</source>
+        <translation>使用说明页面缺失，请重新安装对照。</translation>
+    </message>
+    <message>
+        <source>How to use</source>
+        <translation>使用说明</translation>
     </message>
 </context>
 <context>
@@ -1917,8 +2104,8 @@
         <translation>材料库</translation>
     </message>
     <message>
-        <source>Search all materials (Ctrl+F)</source>
-        <translation>搜索全部材料（Ctrl+F）</translation>
+        <source>Search all materials (Ctrl+Shift+F)</source>
+        <translation>搜索全部材料（Ctrl+Shift+F）</translation>
     </message>
     <message>
         <source>The library is empty. Create a material from a template or import a file.</source>
@@ -2089,6 +2276,10 @@
         <source>Template (the year&apos;s framework)</source>
         <translation>模板（年度框架）</translation>
     </message>
+    <message>
+        <source>Based on: %1</source>
+        <translation>依据：%1</translation>
+    </message>
 </context>
 <context>
     <name>OutlineModel</name>
@@ -2101,6 +2292,10 @@
         <translation>
             <numerusform>%n 条</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>(no title)</source>
+        <translation>（无标题）</translation>
     </message>
     <message>
         <source>Outline</source>

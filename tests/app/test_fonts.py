@@ -365,3 +365,18 @@ def test_font_report_names_every_role_its_font_and_why(choices, tmp_path):
     installed = fonts.choose_fonts(bundled_only=False, search_dirs=[tmp_path])
     body_line = fonts.font_report(installed)[fonts.ROLES.index("body")]
     assert "已安装" in body_line and "simfang.ttf" in body_line
+
+
+def test_font_summary_names_fonts_as_users_know_them_without_file_paths(choices, tmp_path):
+    """The export dialog's lines: 仿宋/黑体/楷体, bundled or installed, never a file path."""
+    lines = fonts.font_summary(choices)
+    body = lines[fonts.ROLES.index("body")]
+    assert body == "正文（仿宋 3号）：仿宋（对照自带，代替仿宋_GB2312）"
+    assert lines[fonts.ROLES.index("heading1")].endswith("：黑体（对照自带）")
+    assert "楷体（对照自带，代替楷体_GB2312）" in lines[fonts.ROLES.index("heading2")]
+    assert not any("/" in line or ".ttf" in line for line in lines)
+    install_copy(choices["body"].path, tmp_path / "simfang.ttf", "仿宋")
+    installed = fonts.choose_fonts(bundled_only=False, search_dirs=[tmp_path])
+    body = fonts.font_summary(installed)[fonts.ROLES.index("body")]
+    assert body == "正文（仿宋 3号）：仿宋（本机已安装）"
+    assert str(tmp_path) not in "".join(fonts.font_summary(installed))

@@ -25,12 +25,14 @@ def test_every_acknowledged_edit_survives_sigkill(tmp_path):
     path = tmp_path / "library.db"
     rng = random.Random(20211231)
     acks: dict[str, int] = {}
-    total = 0
+    mid_editing = 0
     for trial in range(1, TRIALS + 1):
         count, problems = run_trial(path, trial, rng, acks, max_delay=0.12)
         assert problems == [], f"trial {trial}: {problems}"
-        total += count
-    assert total >= TRIALS * 5, "the worker should have been killed mid-editing, not at start"
+        mid_editing += count > 0
+    # Most kills must land while edits are being committed, not before the first: counted per
+    # trial rather than in edits, so a slower machine (fewer edits per 0.12 s) still passes.
+    assert mid_editing >= TRIALS * 3 // 4, "the worker should have been killed mid-editing"
     assert any(key.startswith("insert:") for key in acks) and any(
         key.startswith("body:") for key in acks
     )

@@ -434,7 +434,8 @@ def test_no_material_means_an_empty_panel_and_a_plain_title(qtbot, seed_window):
     seed_window.close_material()
     qtbot.waitUntil(lambda: panel_of(seed_window).count() == 0, timeout=3000)
     assert seed_window.checks_dock.windowTitle() == "Checks"
-    assert panel_of(seed_window).summary.text() == "No findings"
+    # nothing open is nothing checked: no "no findings" (未发现问题) claimed
+    assert panel_of(seed_window).summary.text() == "No material open"
 
 
 def test_run_checks_action_shows_the_dock_and_install_is_idempotent(qtbot, seed_window):

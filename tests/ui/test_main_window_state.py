@@ -12,6 +12,7 @@ from PySide6.QtGui import QFontInfo
 from tests.ui.helpers_editor import TEMPLATE_2021, make_material, type_text
 from ui.main_window import MainWindow
 from ui.outline_model import MATERIAL_KEY
+from ui.window_layout import available_geometry, screen_key
 
 
 @pytest.fixture
@@ -28,8 +29,9 @@ def test_layout_is_remembered_but_never_content(qtbot, opened, library):
     type_text(window.findChild(object, "titleEdit"), "（秘密文字）")
     window.close()
     store = QSettings("duizhao", "duizhao")
-    assert store.value("window/geometry") is not None
-    assert store.value("window/state") is not None
+    key = screen_key(available_geometry(window))  # kept per screen size
+    assert store.value(f"{key}/geometry") is not None
+    assert store.value(f"{key}/state") is not None
     settings_file = store.fileName()
     assert "秘密文字" not in open(settings_file, encoding="utf-8", errors="replace").read()
     again = MainWindow(library)

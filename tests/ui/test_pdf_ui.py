@@ -258,10 +258,14 @@ def test_preview_reports_a_character_no_font_has_and_keeps_the_last_pages(qtbot,
 
 
 def test_preview_waits_while_its_tab_is_hidden(qtbot, seed_window):
-    seed_window.checks_dock.raise_()  # the default: 检查 in front, 预览 behind it
+    # 预览 moved into the bottom tabs, behind 检查 (by default it has the right side to itself)
+    seed_window.tabifyDockWidget(seed_window.checks_dock, seed_window.preview_dock)
+    seed_window.checks_dock.raise_()
     preview = seed_window.pdf_features.preview
+    qtbot.waitUntil(lambda: not preview.on_screen(), timeout=2000)
+    started = preview.generation
     preview.render_now()  # what its timer does once the edits have settled
-    assert not preview.on_screen() and preview.generation == 0
+    assert not preview.on_screen() and preview.generation == started
     show_preview(seed_window, qtbot)
     qtbot.waitUntil(lambda: preview.page_count() >= 9, timeout=10000)
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import LibraryError
 from app.library import BackupInfo, Library, list_backups
-from ui.dialogs.common import error_text
+from ui.dialogs.common import english_shown, error_text
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 ERROR_STYLE = "color: #c00000;"
@@ -194,7 +194,8 @@ class BackupsDialog(QDialog):
 
     def _say_error(self, prefix: str, exc: BaseException) -> None:
         zh, en = error_text(exc)
-        self._say(prefix.replace("%1", f"{zh} {en}".strip()), error=True)
+        text = f"{zh} {en}".strip() if english_shown() else zh  # zh_CN: Chinese only
+        self._say(prefix.replace("%1", text), error=True)
 
     # ----- actions ---------------------------------------------------------------------------
     def back_up_now(self) -> Path | None:

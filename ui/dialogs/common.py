@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.errors import DuizhaoError
@@ -48,10 +48,16 @@ def error_text(exc: BaseException) -> tuple[str, str]:
     return f"{type(exc).__name__}: {exc}", ""
 
 
+def english_shown() -> bool:
+    """Whether a message may add its English text: not in the Chinese interface, which reads
+    Chinese only (the English stays in the log and on the command line's stderr)."""
+    return QLocale().language() != QLocale.Language.Chinese
+
+
 def show_error(parent: QWidget | None, title: str, exc: BaseException) -> None:
     zh, en = error_text(exc)
     box = QMessageBox(QMessageBox.Icon.Warning, title, zh, QMessageBox.StandardButton.Ok, parent)
-    if en:
+    if en and english_shown():
         box.setInformativeText(en)
     box.exec()
 

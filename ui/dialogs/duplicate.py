@@ -5,6 +5,10 @@ each old aspect (short name and heading, number of points) with a combo: one of 
 template's aspects, "kept as an extra aspect" or "moved into 其他"; it starts from
 ``app.dimension_mapping.suggest_mapping`` (successions table, then wording) and the user's
 choice is what the draft gets. Points always follow their aspect, so no text is lost.
+
+A check box starts the draft with 上年度整改落实情况 (``app.previous_rectification``): last
+year's measures with their status, to rewrite as prose. It is on when last year's 整改清单 was
+kept (a status, 责任人, 时限 or link filled in), and unavailable when there are no measures.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -30,7 +35,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.dimension_mapping import KEEP, OTHER, OTHER_NAME, Target, suggest_mapping
+from app.library import suggested_title
 from app.model import Dimension, Material
+from app.previous_rectification import has_measures
+from app.rectification import has_list
 from app.templates import Template, load_templates
 from ui.dialogs.common import template_heading
 
@@ -113,6 +121,22 @@ class DuplicateDialog(QDialog):
         form.addRow(self.tr("Template"), self.template_combo)
         form.addRow(self.tr("Title"), self.title_edit)
 
+        self.review_check = QCheckBox(
+            self.tr("Start with how last year's measures were carried out (status, notes)"), self
+        )
+        self.review_check.setObjectName("reviewCheck")
+        if has_measures(source):
+            self.review_check.setChecked(has_list(source))
+            self.review_check.setToolTip(
+                self.tr(
+                    "A first section lists each of last year's measures with its status, "
+                    "responsible person and deadline, ready to be rewritten as prose."
+                )
+            )
+        else:
+            self.review_check.setEnabled(False)
+            self.review_check.setToolTip(self.tr("Last year's material has no measures."))
+
         self.mapping_label = QLabel(self)
         self.mapping_label.setWordWrap(True)
         self.mapping_table = QTableWidget(0, 3, self)
@@ -143,6 +167,7 @@ class DuplicateDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
+        layout.addWidget(self.review_check)
         layout.addWidget(self.mapping_label)
         layout.addWidget(self.mapping_table, 1)
         layout.addWidget(self.summary_label)
@@ -161,6 +186,10 @@ class DuplicateDialog(QDialog):
 
     def title(self) -> str:
         return self.title_edit.text().strip() or self._source.title
+
+    def review(self) -> bool:
+        """Whether the draft opens with 上年度整改落实情况."""
+        return self.review_check.isEnabled() and self.review_check.isChecked()
 
     def select_template(self, template_id: str) -> None:
         """Pick a template as the user would (later year changes keep it)."""
@@ -218,14 +247,7 @@ class DuplicateDialog(QDialog):
         self._title_follows = not text.strip()
 
     def _suggested_title(self, template: Template | None) -> str:
-        """A new framework brings its own title; the same one keeps last year's title with the
-        year number moved on."""
-        source = self._source
-        if template is not None and template.id != source.template_id and source.organization:
-            return template.title_pattern.format(organization=source.organization)
-        if source.year:
-            return source.title.replace(str(source.year), str(self.year_spin.value()))
-        return source.title
+        return suggested_title(self._source, template, self.year_spin.value())
 
     def _old_dimensions(self) -> list[Dimension]:
         problems = self._source.section("problems")

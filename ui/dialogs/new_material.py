@@ -111,7 +111,8 @@ class NewMaterialDialog(QDialog):
     # ----- slots ---------------------------------------------------------------------------------
     def _template_changed(self, *_args) -> None:
         template = self.selected_template()
-        self.source_label.setText(template.source if template else "")
+        source = template.source if template else ""
+        self.source_label.setText(self.tr("Based on: %1").replace("%1", source) if source else "")
         self._update_title()
 
     def _title_edited(self, text: str) -> None:

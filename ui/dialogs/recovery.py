@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import CorruptLibraryError, InputError, LibraryError
 from app.library import Library, RescueReport, is_foreign_file, newest_good_backup, rescue_library
-from ui.dialogs.common import error_text
+from ui.dialogs.common import english_shown, error_text
 
 CORRUPT = "corrupt"
 NOT_A_LIBRARY = "not-a-library"  # not SQLite, or another program's database
@@ -36,6 +36,11 @@ _log = logging.getLogger("duizhao.ui")
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Recovery", text)
+
+
+def _both(zh: str, en: str) -> str:
+    """An error's text for a note: Chinese, and its English only outside the Chinese UI."""
+    return f"{zh} {en}".strip() if english_shown() else zh
 
 
 def diagnose(path: Path, exc: LibraryError) -> str:
@@ -68,6 +73,7 @@ class RecoveryDialog(QDialog):
             if problem == CORRUPT
             else _tr("This file is not a Duizhao library.")
         )
+        en = en if english_shown() else ""  # the Chinese interface reads Chinese only
         self.message = QLabel("\n".join(x for x in (what, zh, en) if x), self)
         self.message.setObjectName("recoveryMessage")
         self.message.setWordWrap(True)
@@ -163,7 +169,7 @@ def rescue_into(path: Path, parent: QWidget | None) -> str:
         report = rescue_library(path, folder)
     except (LibraryError, InputError) as exc:
         zh, en = error_text(exc)
-        return _tr("Rescue failed: %1").replace("%1", f"{zh} {en}".strip())
+        return _tr("Rescue failed: %1").replace("%1", _both(zh, en))
     _log.info("rescued %d materials, %d failed", len(report.written), len(report.failed))
     return rescue_text(report, folder)
 
@@ -186,7 +192,7 @@ def recover(
                 return Library.open(path, auto_backup=False)  # the restore kept a copy already
             except LibraryError as failure:
                 zh, en = error_text(failure)
-                note = _tr("Restoring the backup failed: %1").replace("%1", f"{zh} {en}".strip())
+                note = _tr("Restoring the backup failed: %1").replace("%1", _both(zh, en))
                 continue
         if choice == CHOICE_RESCUE:
             note = rescue_into(path, parent)

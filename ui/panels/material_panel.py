@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtWidgets import QComboBox, QSpinBox, QWidget
 
 from app.model import Material
@@ -51,7 +53,6 @@ class MaterialPanel(NodePanel):
         self.declare("rank")
         self.date_edit = self.bind_line(PaperLineEdit(self), "date")
         self.date_edit.setObjectName("dateEdit")
-        self.date_edit.setPlaceholderText(tr("e.g. 2022年1月20日"))
         self.template_combo = QComboBox(self)
         self.template_combo.setObjectName("templateCombo")
         self.template_combo.activated.connect(self._template_chosen)
@@ -99,6 +100,7 @@ class MaterialPanel(NodePanel):
         self.template_combo.clear()
         for template in load_templates():
             self.template_combo.addItem(template.name, template.id)
+        self._hint_date(material.year)
         index = self.template_combo.findData(material.template_id)
         if index < 0:  # a template this build does not ship: show its id, keep it selectable
             self.template_combo.addItem(material.template_id, material.template_id)
@@ -110,7 +112,13 @@ class MaterialPanel(NodePanel):
         self.set_text(self.preamble_edit, "\n".join(material.preamble))
 
     def _year_changed(self, value: int) -> None:
+        self._hint_date(value)
         self._emit("year", None if value == NO_YEAR else value)
+
+    def _hint_date(self, year: int | None) -> None:
+        # The example date in the material's own year (a 2025 material was hinted 2022年1月20日).
+        year = year or dt.date.today().year
+        self.date_edit.setPlaceholderText(tr("e.g. %1年12月28日").replace("%1", str(year)))
 
     def _template_chosen(self, index: int) -> None:
         self._emit("template_id", self.template_combo.itemData(index))
