@@ -234,7 +234,7 @@ class SimilarPanel(QWidget):
             item = QTreeWidgetItem([r.title or r.path, r.source.label(), percent(r.share), status])
             item.setData(0, MATCH_ROLE, r.point_id)
             self.repeat_tree.addTopLevelItem(item)
-        for tree, widths in ((self.match_tree, (190, 260, 50)), (self.repeat_tree, (260, 260, 50))):
+        for tree, widths in ((self.match_tree, (150, 170, 45)), (self.repeat_tree, (220, 200, 45))):
             for column, width in enumerate(widths):
                 tree.setColumnWidth(column, width)
         self._update_tabs()
