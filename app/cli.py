@@ -221,20 +221,32 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 def _cmd_similar(args: argparse.Namespace) -> int:
     from app.similar_cli import check_min_chars, read_against, run_similar_command
+    from app.target_guard import ReadOnlyTargetError
 
     check_min_chars(args.min_chars)
+    if args.output is not None:
+        from app.compare.report_files import report_suffix
+
+        report_suffix(args.output)  # neither .pdf nor .html: exit 2 before any work
     texts, skipped = read_against(args.against or [])  # bad paths: exit 2 before the library
-    with _library(args, readonly=True) as library:
-        return run_similar_command(
-            library,
-            args.id,
-            texts=texts,
-            skipped=skipped,
-            min_chars=args.min_chars,
-            everything=args.all,
-            as_json=args.json,
-            out=sys.stdout,
-        )
+    try:
+        with _library(args, readonly=True) as library:
+            return run_similar_command(
+                library,
+                args.id,
+                texts=texts,
+                skipped=skipped,
+                min_chars=args.min_chars,
+                everything=args.all,
+                as_json=args.json,
+                out=sys.stdout,
+                output=args.output,
+                force=args.force,
+            )
+    except ReadOnlyTargetError as exc:
+        raise InputError(
+            f"{exc.zh}（确认覆盖请加 --force）", f"{exc.en} (add --force to replace it)"
+        ) from exc
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
@@ -476,6 +488,15 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="compare with every material in the library, not only the same unit's earlier "
         "ones and the same year's",
+    )
+    sub.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="write the report a reviewer can read to OUT (.pdf or .html) and print its path",
+    )
+    sub.add_argument(
+        "--force", action="store_true", help="replace OUT even when it is write-protected"
     )
     sub = command("backup", _cmd_backup, "back up the library (verified copy); prints its path")
     sub.add_argument(

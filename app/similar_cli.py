@@ -1,10 +1,11 @@
-"""``duizhao-cli similar ID [--json] [--against PATH]… [--min-chars N] [--all]``: 查重 of a
+"""``duizhao-cli similar ID [--json] [--against PATH]… [--min-chars N] [--all] [-o OUT]``: 查重 of a
 stored material against the same unit's/author's earlier materials, the same year's materials
 (``--all``: every material in the library) and the files given.
 
 Exit 0 with or without matches (they are the output). ``--json`` prints the shape documented in
 README (``SimilarityReport.to_json``). Files are read before anything else, so a bad path fails
-fast with exit 2.
+fast with exit 2. ``-o report.pdf|report.html`` writes the report for a reviewer
+(``app.compare.report_files``) and prints the path written instead.
 """
 
 from __future__ import annotations
@@ -39,12 +40,24 @@ def run_similar_command(
     everything: bool,
     as_json: bool,
     out: TextIO,
+    output: str | None = None,
+    force: bool = False,
 ) -> int:
     report = find_similar(
         library, material_id, min_chars=min_chars, texts=texts, scope=SCOPES[1 if everything else 0]
     )
     report.skipped_files = skipped
-    if as_json:
+    if output is not None:
+        from pathlib import Path
+
+        from app.compare.report_context import build_context
+        from app.compare.report_files import export_report
+
+        material = library.get_material(material_id)
+        context = build_context(report, material, library, texts)
+        written = export_report(report, context, output, force=force)
+        out.write(f"{Path(written).absolute()}\n")
+    elif as_json:
         json.dump(report.to_json(), out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:

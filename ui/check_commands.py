@@ -183,3 +183,27 @@ def select_in_editor(editor: QLineEdit | QPlainTextEdit, start: int, end: int, f
         scroll.ensureWidgetVisible(editor)
     if focus:
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def show_range(window, path: str, start: int, end: int, excerpt: str, focus: bool = True) -> bool:
+    """Select the node that holds field path ``path`` in the window's outline and the characters
+    [start, end) of that paragraph in its editor — the checks dock's and the 查重 dock's jump.
+    When the text moved since the run, the nearest copy of ``excerpt`` is selected. False when
+    the path names nothing in the material any more."""
+    target = field_target(window.material, path) if window.material is not None else None
+    if target is None:
+        return False
+    editor = window.show_field(target.key, target.field)
+    if editor is None:  # e.g. the closing paragraphs: no editor of their own
+        return True
+    text = editor.text() if isinstance(editor, QLineEdit) else editor.toPlainText()
+    offset = paragraph_offset(text, target.index)
+    if text[offset + start : offset + end] != excerpt and excerpt:
+        found = text.find(excerpt, max(0, offset + start - len(excerpt) - 40))
+        found = found if found >= 0 else text.find(excerpt)
+        if found >= 0:
+            start, end, offset = found, found + len(excerpt), 0
+    select_in_editor(
+        editor, utf16_offset(text, offset + start), utf16_offset(text, offset + end), focus
+    )
+    return True

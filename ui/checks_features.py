@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDockWidget, QLineEdit
+from PySide6.QtWidgets import QApplication, QDockWidget
 
 from app.errors import InputError
 from ui.checks_model import FindingGroup, group_findings
@@ -262,30 +262,15 @@ class ChecksFeatures(QObject):
         self.show_range(finding.path, finding.start, finding.end, finding.excerpt)
 
     def show_range(self, path: str, start: int, end: int, excerpt: str, focus: bool = True) -> bool:
-        """Select the node that holds ``path`` and the characters [start, end) in its editor.
-        When the text moved since the search, the nearest copy of ``excerpt`` is selected."""
-        from ui.check_commands import field_target, paragraph_offset, select_in_editor, utf16_offset
+        """Select the node that holds ``path`` and the characters [start, end) in its editor
+        (``ui.check_commands.show_range``); a place no longer there says so and checks again."""
+        from ui.check_commands import show_range
 
-        w = self.window
-        target = field_target(w.material, path) if w.material is not None else None
-        if target is None:
-            self._say(_tr("This place is no longer in the material; checking again."))
-            self.runner.run_now()
-            return False
-        editor = w.show_field(target.key, target.field)
-        if editor is None:  # e.g. the closing paragraphs: no editor of their own
+        if show_range(self.window, path, start, end, excerpt, focus):
             return True
-        text = editor.text() if isinstance(editor, QLineEdit) else editor.toPlainText()
-        offset = paragraph_offset(text, target.index)
-        if text[offset + start : offset + end] != excerpt and excerpt:
-            found = text.find(excerpt, max(0, offset + start - len(excerpt) - 40))
-            found = found if found >= 0 else text.find(excerpt)
-            if found >= 0:
-                start, end, offset = found, found + len(excerpt), 0
-        select_in_editor(
-            editor, utf16_offset(text, offset + start), utf16_offset(text, offset + end), focus
-        )
-        return True
+        self._say(_tr("This place is no longer in the material; checking again."))
+        self.runner.run_now()
+        return False
 
     # ----- fix / ignore ----------------------------------------------------------------------
     def fix(self, finding: Finding) -> None:

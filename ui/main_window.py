@@ -50,6 +50,7 @@ from ui.pdf_features import PdfFeatures
 from ui.rectification_features import RectificationActions, RectificationFeatures
 from ui.refcount_guard import guard_none_refcount
 from ui.reliability_features import ReliabilityFeatures
+from ui.similar_features import SimilarFeatures
 from ui.snapshots import SnapshotsDock
 from ui.template_features import TemplateFeatures
 from ui.typing_recovery import recover_typing
@@ -167,6 +168,7 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, WindowLayoutMix
                 export_xlsx=a["actionExportRectificationXlsx"],
             ),
         )
+        self.similarity = SimilarFeatures(self, self.similar_dock, a["actionSimilarity"])
         self.last_material = LastMaterial(self)  # reopened at start-up (ui.main)
         self.last_year = LastYearFeatures(self, self.last_year_dock, a["actionLastYear"])
         for controller in (
@@ -174,6 +176,7 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, WindowLayoutMix
             self.docx_features,
             self.checks_features,
             self.rectification,
+            self.similarity,
             self.last_material,
             self.last_year,
         ):
@@ -203,8 +206,10 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, WindowLayoutMix
         self.rectification_dock = add_dock(
             self, "rectificationDock", self.tr("Rectification list"), QWidget(self)
         )
+        # 查重: likewise on demand, opened from 检查 → 查重… (ui.similar_features)
+        self.similar_dock = add_dock(self, "similarDock", self.tr("Similarity"), QWidget(self))
         self.last_year_dock = last_year_dock(self)  # 对照上年材料, tabbed with 预览 on the right
-        self.on_demand_docks = [self.rectification_dock]
+        self.on_demand_docks = [self.rectification_dock, self.similar_dock]
         self.on_demand_right_docks = [self.last_year_dock]
         solid_docks(docks + self.on_demand_docks + self.on_demand_right_docks)
         place_docks(self)

@@ -100,6 +100,7 @@ def build_actions(window) -> dict[str, QAction]:
             [QKeySequence("Ctrl+Shift+L")],
             None,
         ),
+        ("actionSimilarity", _tr("Similarity check…"), [], None),  # 查重 (ui.similar_features)
         ("actionExportTxt", _tr("Export as text (.txt)…"), [], window.export_txt),
         ("actionExportMd", _tr("Export as Markdown (.md)…"), [], window.export_md),
         ("actionExportJson", _tr("Export as JSON (.json)…"), [], window.export_json),
@@ -203,7 +204,7 @@ MENUS: dict[str, list[str | None]] = {
         "actionResetLayout",
     ],
     "menuInsert": ["actionAddPoint", "actionAddPointBefore", "actionAddDimension"],
-    "menuCheck": ["actionRunChecks"],
+    "menuCheck": ["actionRunChecks", "actionSimilarity"],
     "menuExport": [
         "actionExportPdf",
         "actionExportDocx",

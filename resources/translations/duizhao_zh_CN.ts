@@ -400,6 +400,10 @@
         <translation>运行检查</translation>
     </message>
     <message>
+        <source>Similarity check…</source>
+        <translation>查重…</translation>
+    </message>
+    <message>
         <source>Export as text (.txt)…</source>
         <translation>导出为纯文本（.txt）…</translation>
     </message>
@@ -1563,6 +1567,166 @@
         <source>Copied %1 characters from last year (Ctrl+Z takes them back).</source>
         <translation>已从上年材料复制 %1 字（Ctrl+Z 可撤销）。</translation>
     </message>
+    <message>
+        <source>Export the similarity report</source>
+        <translation>导出查重报告</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;HTML (*.html)</source>
+        <translation>PDF (*.pdf);;HTML 网页 (*.html)</translation>
+    </message>
+    <message>
+        <source>Compare with a model text</source>
+        <translation>对照范文</translation>
+    </message>
+    <message>
+        <source>Texts (*.txt *.md *.docx)</source>
+        <translation>文本 (*.txt *.md *.docx)</translation>
+    </message>
+    <message>
+        <source>Compare with a folder of model texts</source>
+        <translation>对照范文文件夹</translation>
+    </message>
+    <message>
+        <source>Find passages shared with other materials and model texts</source>
+        <translation>找出与其他材料和范文相同的段落</translation>
+    </message>
+    <message>
+        <source>Similarity %1 (text changed since)</source>
+        <translation>查重 %1（文字已改动）</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>Similarity %1</source>
+        <translation>查重 %1</translation>
+    </message>
+    <message>
+        <source>Share of the text in passages shared with other materials or model texts</source>
+        <translation>与其他材料或范文相同的段落占全文的比例</translation>
+    </message>
+    <message>
+        <source>Similarity check failed: %1</source>
+        <translation>查重失败：%1</translation>
+    </message>
+    <message>
+        <source>This place is no longer in the material; run the similarity check again.</source>
+        <translation>材料中已没有这处文字，请重新查重。</translation>
+    </message>
+    <message>
+        <source>Exporting the report to %1 …</source>
+        <translation>正在导出查重报告到 %1 …</translation>
+    </message>
+    <message>
+        <source>Exported the similarity report %1</source>
+        <translation>已导出查重报告 %1</translation>
+    </message>
+    <message>
+        <source>Report not exported: %1</source>
+        <translation>未导出报告：%1</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>比例</translation>
+    </message>
+    <message>
+        <source>Shared text</source>
+        <translation>相同文字</translation>
+    </message>
+    <message>
+        <source>Last year&apos;s material</source>
+        <translation>上年材料</translation>
+    </message>
+    <message>
+        <source>Last year&apos;s rectification</source>
+        <translation>上年整改</translation>
+    </message>
+    <message>
+        <source>Click a match to see the source passage here.</source>
+        <translation>点击一处相同段落，在此查看来源原文。</translation>
+    </message>
+    <message>
+        <source> chars</source>
+        <translation> 字</translation>
+    </message>
+    <message>
+        <source>A passage counts when at least this many characters in a row are the same</source>
+        <translation>连续相同不少于这么多字（不计标点和编号）才计入</translation>
+    </message>
+    <message>
+        <source>Own earlier and same-year materials</source>
+        <translation>本单位往年和同年度材料</translation>
+    </message>
+    <message>
+        <source>The whole library</source>
+        <translation>材料库全部材料</translation>
+    </message>
+    <message>
+        <source>Model texts…</source>
+        <translation>对照范文…</translation>
+    </message>
+    <message>
+        <source>Also compare with .txt/.md/.docx model texts you downloaded</source>
+        <translation>同时与下载的 .txt/.md/.docx 范文比对</translation>
+    </message>
+    <message>
+        <source>Add a file…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Add a folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <source>Compare with no model texts</source>
+        <translation>不对照范文</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>查重</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>导出报告…</translation>
+    </message>
+    <message>
+        <source>Save the results as PDF or HTML for a reviewer</source>
+        <translation>把结果保存为 PDF 或网页文件，交审核人员查看</translation>
+    </message>
+    <message>
+        <source>Shortest passage</source>
+        <translation>最短相同</translation>
+    </message>
+    <message>
+        <source>Compare with</source>
+        <translation>比对范围</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>The text changed since the run: run again first</source>
+        <translation>查重后文字已改动，请先重新查重</translation>
+    </message>
+    <message>
+        <source>Shared %1 of %2 characters (%3) · %4 sources compared · passages of %5+ chars</source>
+        <translation>重复 %1 / %2 字（%3）· 比对来源 %4 份 · 连续相同 %5 字以上计入</translation>
+    </message>
+    <message>
+        <source>Shared passages (%1)</source>
+        <translation>相同段落（%1）</translation>
+    </message>
+    <message>
+        <source>Repeated from last year (%1)</source>
+        <translation>与上年重复的问题（%1）</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -2093,6 +2257,10 @@
     <message>
         <source>Rectification list</source>
         <translation>整改清单</translation>
+    </message>
+    <message>
+        <source>Similarity</source>
+        <translation>查重</translation>
     </message>
     <message>
         <source>Saved %1</source>
