@@ -107,7 +107,9 @@ def test_a_100000_character_paragraph_is_kept_and_exported_in_bounded_time(libra
     assert paragraph in "".join(imported.preamble)
     data, report = render_bundled(stored)
     assert report.pages > 100 and pdf_text(read_pdf(data)).count("人民") >= 7000
-    assert time.perf_counter() - start < 30
+    # a hang guard, not a speed test: linear work takes ~10 s of CPU here (most of it reading
+    # 100+ pages back); a quadratic step on 100,000 characters would take many minutes
+    assert time.perf_counter() - start < 120
 
 
 def test_ten_thousand_points_are_refused_clearly_not_crashed(library):
