@@ -1,5 +1,5 @@
 """duizhao-cli — the headless command line (DESIGN §5): templates, new, import, list, show, export,
-compile, check, similar, backup, restore; template-from-notice and the user's own templates
+compile, check, similar, review, backup, restore; template-from-notice and the user's own templates
 (``templates_cli``). ``main(argv)`` returns the exit code: 0 ok, 2 bad input, 1 internal failure.
 
 Errors are one line on stderr, Chinese then English. Input files are read and validated before
@@ -284,6 +284,12 @@ def _cmd_similar(args: argparse.Namespace) -> int:
         )
 
 
+def _cmd_review(args: argparse.Namespace) -> int:
+    from app import review_cli
+
+    return review_cli.run(args, _out, _err)  # a scratch library: the user's is never opened
+
+
 def _cmd_backup(args: argparse.Namespace) -> int:
     dest = Path(args.output).expanduser() if args.output else None
     if dest is not None and not dest.parent.is_dir():
@@ -516,6 +522,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="compare with every material in the library, not only the same unit's earlier "
         "ones and the same year's",
     )
+    sub = command("review", _cmd_review, "batch review of a folder → one .html/.xlsx/.pdf report")
+    from app.review_cli import add_arguments as add_review_arguments
+
+    add_review_arguments(sub)
     sub = command("backup", _cmd_backup, "back up the library (verified copy); prints its path")
     sub.add_argument(
         "-o",
