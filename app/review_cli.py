@@ -46,14 +46,8 @@ def run(args: argparse.Namespace, out: Callable[[str], None], err: Callable[[str
     from app.review.write import check_report_target, write_review
 
     check_min_chars(args.min_chars)
-    target = check_report_target(args.output, force=args.force)
+    check_report_target(args.output, force=args.force)
     root, _, _ = collect_files(args.folder)  # missing or empty folder: exit 2 before any work
-    if target == root.absolute() or target.is_dir():
-        from app.errors import InputError
-
-        raise InputError(
-            f"报告不能写到文件夹：{target}", f"the report cannot be a folder: {target}"
-        )
     progress = None if args.quiet else _Progress(err)
     review = review_folder(root, min_chars=args.min_chars, progress=progress)
     if progress is not None:

@@ -109,6 +109,9 @@ def collect_files(folder: str | Path) -> tuple[Path, list[Path], list[ImportFail
         raise InputError(
             f"无法读取文件夹：{root}", f"cannot read the folder {root}: {exc}"
         ) from exc
+    # Word's owner files (~$材料.docx, while a document is open) and hidden files are no
+    # materials: passed over, not listed as failures.
+    found = [p for p in found if not p.name.startswith(("~$", "."))]
     files = [p for p in found if p.suffix.lower() in SUFFIXES]
     legacy = [
         ImportFailure(_relative(p, root), "旧版 Word/WPS 文件，请另存为 .docx 后再审阅")

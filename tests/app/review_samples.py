@@ -5,7 +5,8 @@ them, from different units in different formats):
 - ``乙单位/材料.docx``: every dimension, one point holding PLANTED, a passage 丙 also holds;
 - ``丙单位.md``: every dimension, shorter, holding PLANTED (so more of it is shared);
 - ``丁单位.txt``: the 带头汲取经验 dimension left out;
-- ``坏文件.docx``: not a Word file at all (an import failure).
+- ``坏文件.docx``: not a Word file at all, ``旧材料.doc``: an old Word file (import failures);
+- ``~$甲单位.txt``: an owner file Word leaves beside an open document (passed over).
 
 Each material's own text is random common characters (seeded): no 13 characters in a row
 recur between two materials unless planted.
@@ -67,4 +68,6 @@ def write_review_folder(folder: Path) -> Path:
     fourth = _material(rng, "丁单位", drop_last=True)
     (folder / "丁单位.txt").write_text(export_txt(fourth), encoding="utf-8")
     (folder / "坏文件.docx").write_bytes(b"PK\x03\x04 this is no zip archive at all")
+    (folder / "~$甲单位.txt").write_bytes(b"\x00owner file")  # what Word leaves while editing
+    (folder / "旧材料.doc").write_bytes(b"\xd0\xcf\x11\xe0 an old binary Word file")
     return folder

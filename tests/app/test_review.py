@@ -48,7 +48,11 @@ def test_ranked_by_errors_then_shared_share_then_missing_dimensions(folder):
     assert fourth.missing_dimensions == ["正反经验"]
     assert [m.missing_dimensions for m in review.materials[:3]] == [[], [], []]
     assert first.shared == [] and fourth.shared == []
-    assert [(f.file, "损坏" in f.reason) for f in review.failures] == [(FAILED, True)]
+    assert [(f.file, "另存为 .docx" in f.reason) for f in review.failures] == [
+        ("旧材料.doc", True),
+        (FAILED, True),
+    ]
+    assert "损坏" in review.failures[1].reason
 
 
 def test_html_report(folder, tmp_path, capsys):
@@ -66,7 +70,7 @@ def test_html_report(folder, tmp_path, capsys):
     assert "缺少的方面：正反经验" in html[html.index('id="m4"') :]
     assert FAILED in html[html.index('id="failures"') :]
     assert "<script" not in html and "http" not in html.replace("https", "")  # self-contained
-    assert "导入 5/5" in stderr and "查重 4/4" in stderr and "未能导入 1 个文件" in stderr
+    assert "导入 5/5" in stderr and "查重 4/4" in stderr and "未能导入 2 个文件" in stderr
 
 
 def test_html_escapes_user_text(tmp_path, capsys):
@@ -87,7 +91,7 @@ def test_xlsx_report(folder, tmp_path, capsys):
 
     out = tmp_path / "报告.xlsx"
     code, _, stderr = run(capsys, folder, "-o", out, "--quiet")
-    assert code == 0 and stderr.startswith("未能导入 1 个文件")  # no progress lines
+    assert code == 0 and stderr.startswith("未能导入 2 个文件")  # no progress lines
     book = load_workbook(out)
     summary = book["汇总"]
     assert summary.freeze_panes == "A2"
@@ -105,7 +109,8 @@ def test_xlsx_report(folder, tmp_path, capsys):
     assert summary.cell(row=3, column=6).value == pytest.approx(share)
     findings = list(book["问题"].iter_rows(min_row=2, values_only=True))
     assert any(r[1] == "甲单位.txt" and r[2] == "错误" and "拼搏竞进" in r[6] for r in findings)
-    assert [r[0] for r in book["未能导入"].iter_rows(min_row=2, values_only=True)] == [FAILED]
+    failed = [r[0] for r in book["未能导入"].iter_rows(min_row=2, values_only=True)]
+    assert failed == ["旧材料.doc", FAILED]
 
 
 def test_pdf_report(folder, tmp_path, capsys):
