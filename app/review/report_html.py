@@ -13,6 +13,7 @@ from app.review.wording import (
     SUMMARY_HEADERS,
     findings_by_severity,
     intro_line,
+    listed_shared,
     percent,
     summary_row,
 )
@@ -74,13 +75,16 @@ def _material_section(material: MaterialReview) -> list[str]:
         out.append("<h3>与其他材料相同的文字</h3><table><thead><tr>")
         out.append("<th>材料</th><th>标题</th><th>相同字数</th><th>占本材料</th>")
         out.append("<th>最长相同段落（不计标点）</th></tr></thead><tbody>")
-        for s in material.shared:
+        listed, rest = listed_shared(material)
+        for s in listed:
             out.append(
                 f"<tr><td>{escape(s.other)}</td><td>{escape(s.other_title)}</td>"
                 f'<td class="n">{s.chars}</td><td class="n">{percent(s.share)}</td>'
                 f"<td>{escape(s.example)}</td></tr>"
             )
         out.append("</tbody></table>")
+        if rest:
+            out.append(f"<p>{escape(rest)}</p>")
     if material.missing_dimensions:
         missing = "、".join(material.missing_dimensions)
         out.append(f'<p class="missing">缺少的方面：{escape(missing)}</p>')

@@ -22,6 +22,7 @@ from app.review.wording import (
     SEVERITY_NAMES,
     findings_by_severity,
     intro_line,
+    listed_shared,
     percent,
 )
 
@@ -152,10 +153,11 @@ def _section(material: MaterialReview, para, table, heading_style) -> list:
         ),
     ]
     if material.shared:
-        rows = [
-            [f"{s.other}\n{s.other_title}", str(s.chars), percent(s.share)] for s in material.shared
-        ]
+        listed, rest = listed_shared(material)
+        rows = [[f"{s.other}\n{s.other_title}", str(s.chars), percent(s.share)] for s in listed]
         out.append(table(SHARED_HEADERS, rows, SHARED_SHARES))
+        if rest:
+            out.append(para(rest))
     if material.missing_dimensions:
         out.append(para(f"缺少的方面：{'、'.join(material.missing_dimensions)}"))
     for severity, findings in findings_by_severity(material):

@@ -29,6 +29,9 @@ SHARED_HEADERS = (
     "最长相同段落",
 )
 FAILURE_HEADERS = ("文件", "原因")
+# Per material, the HTML and PDF list the other materials sharing most; the XLSX lists all.
+# (Common formulas make nearly every pair share a clause or two: 200 × 199 rows help nobody.)
+SHARED_LISTED = 10
 RANKING_NOTE = "排序：先看错误条数，再看与其他材料重复的占比，再看缺少的方面，最后看警告条数。"
 
 
@@ -67,3 +70,15 @@ def findings_by_severity(material: MaterialReview) -> list[tuple[str, list[Findi
         if found:
             out.append((severity, found))
     return out
+
+
+def listed_shared(material: MaterialReview) -> tuple[list, str]:
+    """The other materials listed for ``material``, and a line for the rest ("" when none)."""
+    listed, rest = material.shared[:SHARED_LISTED], material.shared[SHARED_LISTED:]
+    if not rest:
+        return listed, ""
+    most = max(s.chars for s in rest)
+    return (
+        listed,
+        f"另有 {len(rest)} 份材料与本材料有相同文字，每份不超过 {most} 字（全部见 XLSX 报告）。",
+    )

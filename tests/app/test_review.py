@@ -174,3 +174,18 @@ def test_bad_input_is_exit_2_with_one_bilingual_line(tmp_path, capsys, setup, wo
     lines = [line for line in stderr.splitlines() if line.startswith("错误")]
     assert len(lines) == 1 and words in lines[0] and " / error: " in lines[0]
     assert not (tmp_path / "r.html").exists()
+
+
+def test_html_lists_the_ten_sharing_most_and_counts_the_rest():
+    from app.review.batch import BatchReview, MaterialReview, SharedWith
+    from app.review.report_html import render_review_html
+
+    shared = [SharedWith(f"其他{n:02d}.txt", "", 100 - n, (100 - n) / 1000) for n in range(12)]
+    material = MaterialReview(
+        "本单位.txt", "标题", "", "custom", "", None, 1000, 150, [], shared, []
+    )
+    material.rank = 1
+    html = render_review_html(BatchReview("收到的材料", 13, [material]))
+    listed = html[html.index('id="m1"') :]
+    assert [f"其他{n:02d}.txt" in listed for n in range(12)] == [True] * 10 + [False] * 2
+    assert "另有 2 份材料与本材料有相同文字，每份不超过 90 字" in listed
