@@ -1,7 +1,7 @@
 """duizhao-cli — the headless command line (DESIGN §5): templates, new, import, list, show, export,
-compile, draft (next year's), check, similar, diff, backup, restore; template-from-notice and
-the user's own templates (``templates_cli``). ``main(argv)`` returns the exit code: 0 ok, 2 bad
-input, 1 internal failure.
+compile, draft (next year's), check, similar, review, diff, backup, restore; template-from-notice
+and the user's own templates (``templates_cli``). ``main(argv)`` returns the exit code: 0 ok, 2
+bad input, 1 internal failure.
 
 Errors are one line on stderr, Chinese then English. Input files are read and validated before
 the library is opened, so a failing command leaves the library as it was. Heavy modules (the
@@ -247,6 +247,12 @@ def _cmd_similar(args: argparse.Namespace) -> int:
         raise InputError(
             f"{exc.zh}（确认覆盖请加 --force）", f"{exc.en} (add --force to replace it)"
         ) from exc
+
+
+def _cmd_review(args: argparse.Namespace) -> int:
+    from app import review_cli
+
+    return review_cli.run(args, _out, _err)  # a scratch library: the user's is never opened
 
 
 def _cmd_backup(args: argparse.Namespace) -> int:
@@ -498,6 +504,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument(
         "--force", action="store_true", help="replace OUT even when it is write-protected"
     )
+    sub = command("review", _cmd_review, "batch review of a folder → one .html/.xlsx/.pdf report")
+    from app.review_cli import add_arguments as add_review_arguments
+
+    add_review_arguments(sub)
     sub = command("backup", _cmd_backup, "back up the library (verified copy); prints its path")
     sub.add_argument(
         "-o",
