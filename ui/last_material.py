@@ -32,7 +32,13 @@ class LastMaterial(QObject):
         self._window = window
 
     def material_changed(self, change: MaterialChange) -> None:
-        if change.switched and change.material_id is not None:
+        # Written only when it changes: reopening the last material at start-up writes nothing
+        # (a settings file write before the first paint).
+        if (
+            change.switched
+            and change.material_id is not None
+            and self.remembered() != change.material_id
+        ):
             QSettings("duizhao", "duizhao").setValue(
                 _key(self._window.library.path), change.material_id
             )

@@ -130,6 +130,10 @@ def take_screenshot(
     size = SCREENSHOT_SIZE
     if screen is not None:
         size = _first_start_size(window, *screen)
+    else:  # laid out at that size, not maximised on this process's screen and then stretched
+        window.setWindowState(Qt.WindowState.WindowNoState)
+        window.resize(*size)
+        window.size_docks_for_window()
     window.resize(*size)
     window.show()
     QApplication.processEvents()

@@ -22,7 +22,6 @@ from ui.dialogs.common import show_error
 from ui.export_actions import safe_file_name
 from ui.export_controller import ExportController, ExportFormat
 from ui.material_change import MaterialChange
-from ui.rectification_view import RectificationView
 
 # The share of the window's height the dock takes when opened from the menu.
 DOCK_SHARE = 0.45
@@ -103,10 +102,7 @@ class RectificationFeatures(QObject):
         super().__init__(window)
         self.window = window
         self.dock = dock
-        self.view = RectificationView(dock)
-        dock.setWidget(self.view)
-        self.view.model.commit = self.commit
-        self.view.pointActivated.connect(window.select_node)
+        self._view = None  # the table: built when the dock first shows (see ``view``)
         self.actions = actions
         self._committing = False  # a table edit is being pushed
         actions.show_list.triggered.connect(self.show_list)
@@ -143,21 +139,47 @@ class RectificationFeatures(QObject):
                 ),
             ),
         ]
-        for action, text in (
-            (actions.export_pdf, _tr("PDF…")),
-            (actions.export_docx, _tr("Word…")),
-            (actions.export_xlsx, _tr("Excel…")),
-        ):
-            self.view.add_export_action(action, text)
         for controller in self.exports:
             controller.update_enabled()
-        self._refresh()
+        dock.visibilityChanged.connect(self._dock_visible)
+
+    @property
+    def view(self):
+        """The 整改清单 table (``ui.rectification_view``), built the first time it is needed:
+        the dock is hidden until opened, and building and filling it would delay the first
+        paint of every start."""
+        if self._view is None:
+            from ui.rectification_view import RectificationView
+
+            view = RectificationView(self.dock)
+            view.model.commit = self.commit
+            view.pointActivated.connect(self.window.select_node)
+            actions = self.actions
+            for action, text in (
+                (actions.export_pdf, _tr("PDF…")),
+                (actions.export_docx, _tr("Word…")),
+                (actions.export_xlsx, _tr("Excel…")),
+            ):
+                view.add_export_action(action, text)
+            placeholder = self.dock.widget()
+            self.dock.setWidget(view)
+            if placeholder is not None:
+                placeholder.deleteLater()
+            self._view = view
+            view.model.set_material(self.window.material)
+        return self._view
+
+    def _dock_visible(self, visible: bool) -> None:
+        if visible:
+            self.view  # noqa: B018 (built on first show: a restored layout may show the dock)
 
     def material_changed(self, change: MaterialChange) -> None:
         for controller in self.exports:
             controller.material_changed(change)
+        if self._view is None:
+            return  # nothing shown yet: the table reads the material when it is built
         if change.switched:
-            self.view.clear_refusal()
+            self._view.clear_refusal()
         if change.switched or (change.stored and not self._committing):
             self._refresh()  # (the table's own edit is shown already: no re-read for it)
 
