@@ -3,7 +3,7 @@ roles: 小标宋 title, 黑体 headings, 仿宋 text, 宋体 ``— N —`` page 
 per-character fallback and the same refusal when no font has a character. The content is the
 HTML report's: score, per section, each shared passage with the source paragraph (shared words
 on a tinted background), problems repeated from last year. User text is escaped before it
-becomes ReportLab paragraph markup (``app.exporters.rectification_pdf._Markup``)."""
+becomes ReportLab paragraph markup (``app.exporters.table_pdf.Markup``)."""
 
 from __future__ import annotations
 
@@ -47,10 +47,10 @@ def _render(report: SimilarityReport, context: ReportContext) -> bytes:
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
     from app.exporters.glyphs import FontResolver
-    from app.exporters.rectification_pdf import _canvas, _Markup
+    from app.exporters.table_pdf import Markup, page_number_footer, report_canvas
 
     resolver = FontResolver()
-    marks = _Markup(resolver)
+    marks = Markup(resolver)
     fonts = {role: marks.font_of(role) for role in ("title", "heading1", "heading2", "body")}
     number_font = marks.font_of("page_number")
     title_style = ParagraphStyle(
@@ -185,11 +185,9 @@ def _render(report: SimilarityReport, context: ReportContext) -> bytes:
             story.append(Paragraph(text(f"{path}：{reason}", "body", "未比对的文件"), text_style))
     resolver.raise_for_missing()  # before any page is drawn: nothing half-done
 
-    def page_number(canvas, doc) -> None:
-        canvas.saveState()
-        canvas.setFont(number_font, PAGE_NUMBER_SIZE)
-        canvas.drawCentredString(PAGE[0] / 2, PAGE_NUMBER_FROM_BOTTOM, f"— {doc.page} —")
-        canvas.restoreState()
+    page_number = page_number_footer(
+        number_font, PAGE_NUMBER_SIZE, PAGE[0], PAGE_NUMBER_FROM_BOTTOM
+    )
 
     buf = io.BytesIO()
     doc = SimpleDocTemplate(
@@ -204,5 +202,5 @@ def _render(report: SimilarityReport, context: ReportContext) -> bytes:
         invariant=1,
         pageCompression=0,
     )
-    doc.build(story, onFirstPage=page_number, onLaterPages=page_number, canvasmaker=_canvas)
+    doc.build(story, onFirstPage=page_number, onLaterPages=page_number, canvasmaker=report_canvas)
     return buf.getvalue()

@@ -11,9 +11,9 @@ ReportLab paragraph markup: ``<b>`` or ``&`` in a name print as typed.
 from __future__ import annotations
 
 import io
-from xml.sax.saxutils import escape
 
 from app.exporters.glyphs import FontResolver
+from app.exporters.table_pdf import Markup, page_number_footer, report_canvas
 from app.model import Material
 from app.rectification import HEADERS, LIST_TITLE, ListRow, rows
 
@@ -49,7 +49,7 @@ def _render(material: Material, list_rows: list[ListRow]) -> bytes:
     from reportlab.platypus.doctemplate import LayoutError
 
     resolver = FontResolver()
-    marks = _Markup(resolver)
+    marks = Markup(resolver)
     title_font = marks.font_of("title")
     sub_font = marks.font_of("heading2")
     head_font = marks.font_of("heading1")
@@ -111,11 +111,9 @@ def _render(material: Material, list_rows: list[ListRow]) -> bytes:
         ]
     )
 
-    def page_number(canvas, doc) -> None:
-        canvas.saveState()
-        canvas.setFont(number_font, PAGE_NUMBER_SIZE)
-        canvas.drawCentredString(PAGE[0] / 2, PAGE_NUMBER_FROM_BOTTOM, f"— {doc.page} —")
-        canvas.restoreState()
+    page_number = page_number_footer(
+        number_font, PAGE_NUMBER_SIZE, PAGE[0], PAGE_NUMBER_FROM_BOTTOM
+    )
 
     def build(split_in_row: int) -> bytes:
         buf = io.BytesIO()
@@ -138,7 +136,7 @@ def _render(material: Material, list_rows: list[ListRow]) -> bytes:
             [*story, table],
             onFirstPage=page_number,
             onLaterPages=page_number,
-            canvasmaker=_canvas,
+            canvasmaker=report_canvas,
         )
         return buf.getvalue()
 
@@ -146,71 +144,3 @@ def _render(material: Material, list_rows: list[ListRow]) -> bytes:
         return build(0)
     except LayoutError:  # a row taller than a page: split it between lines, never through one
         return build(1)
-
-
-def _canvas(*args, **kwargs):
-    """ReportLab's canvas with the material export's stream filter: Flate at level 1 and no
-    ASCII85 (ReportLab's process-wide default adds it, in pure Python: a second per 200 pages)."""
-    from reportlab.pdfgen.canvas import Canvas
-
-    from app.exporters.pdf import _FAST_FLATE
-
-    canvas = Canvas(*args, **kwargs)
-    canvas._doc.defaultStreamFilters = [_FAST_FLATE]
-    return canvas
-
-
-class _Markup:
-    """Cell text → ReportLab paragraph markup: escaped, line breaks kept, and each run of
-    characters the role font lacks wrapped in the fallback font that has them."""
-
-    def __init__(self, resolver: FontResolver):
-        self.resolver = resolver
-
-    def font_of(self, role: str) -> str:
-        choice = self.resolver.role_font(role)
-        self.resolver.used_roles.setdefault(role, choice)
-        return self.resolver.register(choice)
-
-    def text(self, text: str, role: str, where: str) -> str:
-        from app.exporters.glyphs import printable_text
-
-        lines = [
-            printable_text(line)
-            for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        ]
-        out = []
-        role_font = self.resolver.role_font(role)
-        for line in lines:
-            choices = self.resolver.resolve(line, role, where)
-            parts: list[str] = []
-            run, run_choice = "", role_font
-            for ch, choice in zip(line, choices, strict=True):
-                if choice is None:
-                    continue  # no font has it: raise_for_missing refuses the export
-                if choice != run_choice and run:
-                    parts.append(self._wrap(run, run_choice, role_font))
-                    run = ""
-                run_choice = choice
-                run += ch
-            if run:
-                parts.append(self._wrap(run, run_choice, role_font))
-            out.append("".join(parts))
-        return "<br/>".join(out)
-
-    def plain(self, text: str, role: str, where: str, width: float, size: float) -> bool:
-        """Whether ``text`` is one line the role font draws alone within ``width`` points: a
-        plain table cell (a Paragraph costs a markup parse and a wrap, three times a row)."""
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
-        if "\n" in text or len(text) * size * 0.5 > width:
-            return False
-        role_font = self.resolver.role_font(role)
-        if not all(c == role_font for c in self.resolver.resolve(text, role, where)):
-            return False
-        return stringWidth(text, self.resolver.register(role_font), size) <= width
-
-    def _wrap(self, run: str, choice, role_font) -> str:
-        if choice == role_font:
-            return escape(run)
-        return f'<font face="{self.resolver.register(choice)}">{escape(run)}</font>'

@@ -11,6 +11,7 @@ import io
 import math
 
 from app.exporters.docx import stable_timestamp
+from app.exporters.table_xlsx import lay_out_list_sheet
 from app.model import Material
 from app.rectification import HEADERS, LIST_TITLE, rows
 
@@ -28,7 +29,6 @@ def render_rectification_xlsx(material: Material) -> bytes:
     from openpyxl import Workbook
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
-    from openpyxl.utils import get_column_letter
 
     workbook = Workbook()
     sheet = workbook.active
@@ -69,15 +69,7 @@ def render_rectification_xlsx(material: Material) -> bytes:
         # lines would overlap the next row): its height is set from the text it holds.
         lines = max(_lines(text, width) for text, width in zip(cells, COLUMN_WIDTHS, strict=True))
         sheet.row_dimensions[r].height = lines * LINE_HEIGHT + 4
-    for c, width in enumerate(COLUMN_WIDTHS, start=1):
-        sheet.column_dimensions[get_column_letter(c)].width = width
-    sheet.freeze_panes = "A2"
-    sheet.print_title_rows = "1:1"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    lay_out_list_sheet(sheet, COLUMN_WIDTHS)
     sheet.oddFooter.center.text = "— &P —"
     stamp = stable_timestamp(material).replace(tzinfo=None)
     props = workbook.properties

@@ -15,7 +15,7 @@ from __future__ import annotations
 import io
 
 from app.exporters.glyphs import FontResolver
-from app.exporters.rectification_pdf import _canvas, _Markup
+from app.exporters.table_pdf import Markup, page_number_footer, report_canvas
 from app.review.batch import BatchReview, MaterialReview
 from app.review.wording import (
     REPORT_TITLE,
@@ -53,7 +53,7 @@ def _render(review: BatchReview) -> bytes:
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-    marks = _Markup(FontResolver())
+    marks = Markup(FontResolver())
     title_style = ParagraphStyle(
         "title",
         fontName=marks.font_of("title"),
@@ -111,11 +111,7 @@ def _render(review: BatchReview) -> bytes:
         rows = [[f.file, f.reason] for f in review.failures]
         story.append(table(("文件", "原因"), rows, (0.4, 0.6)))
 
-    def page_number(canvas, doc) -> None:
-        canvas.saveState()
-        canvas.setFont(number_font, PAGE_NUMBER_SIZE)
-        canvas.drawCentredString(PAGE[0] / 2, 11 * MM, f"— {doc.page} —")
-        canvas.restoreState()
+    page_number = page_number_footer(number_font, PAGE_NUMBER_SIZE, PAGE[0], 11 * MM)
 
     buf = io.BytesIO()
     doc = SimpleDocTemplate(
@@ -129,7 +125,7 @@ def _render(review: BatchReview) -> bytes:
         creator="Duizhao 对照",
         invariant=1,
     )
-    doc.build(story, onFirstPage=page_number, onLaterPages=page_number, canvasmaker=_canvas)
+    doc.build(story, onFirstPage=page_number, onLaterPages=page_number, canvasmaker=report_canvas)
     return buf.getvalue()
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 
+from app.exporters.table_xlsx import lay_out_list_sheet
 from app.review.batch import BatchReview
 from app.review.wording import (
     FAILURE_HEADERS,
@@ -91,7 +92,6 @@ def _styles(workbook) -> None:
 
 def _sheet(sheet, headers, rows, widths) -> None:
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-    from openpyxl.utils import get_column_letter
 
     for c, text in enumerate(headers, start=1):
         cell = sheet.cell(row=1, column=c)
@@ -109,12 +109,4 @@ def _sheet(sheet, headers, rows, widths) -> None:
                 cell.value = ILLEGAL_CHARACTERS_RE.sub("", str(value))
                 cell.data_type = "s"  # text, even when it starts with "=" (no formula)
                 cell.style = "审阅"
-    for c, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(c)].width = width
-    sheet.freeze_panes = "A2"
-    sheet.print_title_rows = "1:1"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    lay_out_list_sheet(sheet, widths)
