@@ -5,6 +5,7 @@ writes nothing; the Word format too."""
 from __future__ import annotations
 
 import copy
+import threading
 
 import docx
 import pypdf
@@ -110,8 +111,24 @@ def test_word_format_writes_a_docx(main_window, qtbot, three_ids, tmp_path):
 
 
 def test_cancel_half_way_writes_nothing_and_a_second_run_works(
-    main_window, qtbot, library, seed_path, tmp_path
+    main_window, qtbot, library, seed_path, tmp_path, monkeypatch
 ):
+    # The work waits after its first material until the user has clicked 取消: a fast machine
+    # would otherwise finish 40 materials before the click (the test would not be "half way").
+    from app.exporters import compile_pdf
+
+    clicked = threading.Event()
+    render = compile_pdf.render_compiled_pdf
+
+    def render_waiting_for_the_click(materials, options, progress):
+        def report(done, total):
+            progress(done, total)
+            if done >= 1:
+                clicked.wait(HANG_GUARD_MS / 1000)
+
+        return render(materials, options, report)
+
+    monkeypatch.setattr(compile_pdf, "render_compiled_pdf", render_waiting_for_the_click)
     seed, _report = import_text_file(seed_path)
     ids = [library.create_material(copy.deepcopy(seed)) for _ in range(40)]
     dialog = open_compile_dialog(main_window, qtbot, ids)
@@ -122,6 +139,7 @@ def test_cancel_half_way_writes_nothing_and_a_second_run_works(
     qtbot.waitUntil(lambda: dialog.progress.value() > 0, timeout=HANG_GUARD_MS)
     assert dialog.progress.value() < dialog.progress.maximum()
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    clicked.set()
     assert not dialog.running and dialog.run_button.isEnabled()
     runner = main_window.compile_features.runner
     qtbot.waitUntil(lambda: not runner.busy(), timeout=HANG_GUARD_MS)
