@@ -2,7 +2,9 @@
 page 1 of the PDF, Word and Excel exports (Word/Excel through LibreOffice with the bundled
 fonts, tests/libreoffice.py), from the seed material with its problems linked to its measures.
 
-Run from the repository root: QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_rectification_images.py
+Run from the repository root on a 1366×768 offscreen screen (the window fits its screen):
+QT_QPA_PLATFORM=offscreen:configfile=SCREEN.json .venv/bin/python docs/make_rectification_images.py
+with SCREEN.json = {"screens": [{"name": "laptop", "width": 1366, "height": 768}]}
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -65,8 +68,15 @@ def shoot_view(library, mid: int) -> None:
     window.show()
     window.open_material(mid)
     window.actions_by_name["actionRectificationList"].trigger()
-    for _ in range(20):
+    # the preview renders on a worker: wait (at most 30 s) for its pages before the picture
+    deadline = time.monotonic() + 30
+    while window.pdf_features.preview.page_count() == 0 and time.monotonic() < deadline:
         app.processEvents()
+        time.sleep(0.02)
+    settle = time.monotonic() + 2  # … and for the page images it draws from them
+    while time.monotonic() < settle:
+        app.processEvents()
+        time.sleep(0.02)
     window.grab().save(str(DOCS / "rectification-view.png"))
     window.close()
 
