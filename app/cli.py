@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from app import __version__
 from app.errors import DuizhaoError, InputError
+from app.export_cli import add_layout_arguments
 from app.templates_cli import add_template_commands, report_skipped_templates
 
 if TYPE_CHECKING:
@@ -432,18 +433,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("id", type=_material_id, metavar="ID")
     sub.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     sub.add_argument("-o", "--output", required=True, metavar="OUT")
-    sub.add_argument(
-        "--point-paragraphs",
-        action="store_true",
-        help="each problem point in its own paragraph (default: one per dimension)",
-    )
-    sub.add_argument("--bold-point-titles", action="store_true", help="pdf/docx: bold 一是… titles")
-    sub.add_argument(
-        "--page-numbers",
-        choices=("outside", "center"),
-        default="outside",
-        help="pdf/docx: odd right / even left (GB/T 9704, default) or centred",
-    )
+    add_layout_arguments(sub, note="pdf/docx: ")
     sub.add_argument(
         "--signature", action="store_true", help="pdf/docx: author and date lines at the end"
     )

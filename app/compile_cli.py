@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from app.errors import InputError
+from app.export_cli import add_layout_arguments, layout_options
 
 COMPILE_SUFFIXES = (".pdf", ".docx")
 
@@ -37,18 +38,7 @@ def add_arguments(sub: argparse.ArgumentParser, material_id) -> None:
     sub.add_argument("--unit", metavar="U", help="cover unit (default: the group's organization)")
     sub.add_argument("--meeting", metavar="M", help="cover meeting (default: year and meeting)")
     sub.add_argument("--date", metavar="D", help="cover date (default: today, 2026年1月20日)")
-    sub.add_argument(
-        "--point-paragraphs",
-        action="store_true",
-        help="each problem point in its own paragraph (default: one per dimension)",
-    )
-    sub.add_argument("--bold-point-titles", action="store_true", help="bold 一是… titles")
-    sub.add_argument(
-        "--page-numbers",
-        choices=("outside", "center"),
-        default="outside",
-        help="odd right / even left (GB/T 9704, default) or centred",
-    )
+    add_layout_arguments(sub)
     sub.add_argument(
         "--force",
         action="store_true",
@@ -70,7 +60,6 @@ def compile_format(path: str | Path) -> str:
 def run(args: argparse.Namespace, library, out, err) -> int:
     """Read the materials from the open ``library``, write the file, print its path."""
     from app.exporters.compile_options import default_options
-    from app.exporters.pdf_options import PdfOptions
     from app.library import compile_order_key
     from app.target_guard import ReadOnlyTargetError, check_target
 
@@ -89,11 +78,7 @@ def run(args: argparse.Namespace, library, out, err) -> int:
         options,
         **{k: getattr(args, k) for k in ("title", "unit", "meeting", "date") if getattr(args, k)},
         odd_pages=args.odd_pages,
-        layout=PdfOptions(
-            point_paragraphs=args.point_paragraphs,
-            bold_point_titles=args.bold_point_titles,
-            page_number_position=args.page_numbers,
-        ),
+        layout=layout_options(args),
     )
     try:
         check_target(args.output, force=args.force)

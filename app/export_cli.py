@@ -8,10 +8,42 @@ import argparse
 import gc
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from app.model import Material
+if TYPE_CHECKING:
+    from app.exporters.pdf_options import PdfOptions
+    from app.model import Material
 
 Printer = Callable[[str], None]
+
+
+def add_layout_arguments(sub: argparse.ArgumentParser, *, note: str = "") -> None:
+    """The GB/T 9704 layout flags ``export`` and ``compile`` share; ``note`` says which formats
+    they apply to where not all do."""
+    sub.add_argument(
+        "--point-paragraphs",
+        action="store_true",
+        help="each problem point in its own paragraph (default: one per dimension)",
+    )
+    sub.add_argument("--bold-point-titles", action="store_true", help=f"{note}bold 一是… titles")
+    sub.add_argument(
+        "--page-numbers",
+        choices=("outside", "center"),
+        default="outside",
+        help=f"{note}odd right / even left (GB/T 9704, default) or centred",
+    )
+
+
+def layout_options(args: argparse.Namespace, *, signature: bool = False) -> PdfOptions:
+    """The layout the flags of ``add_layout_arguments`` ask for."""
+    from app.exporters.pdf_options import PdfOptions
+
+    return PdfOptions(
+        point_paragraphs=args.point_paragraphs,
+        bold_point_titles=args.bold_point_titles,
+        page_number_position=args.page_numbers,
+        include_signature=signature,
+    )
 
 
 def write_export(material: Material, args: argparse.Namespace, _out: Printer, _err: Printer) -> int:
@@ -42,14 +74,7 @@ def _export_paged(
     material: Material, args: argparse.Namespace, _out: Printer, _err: Printer
 ) -> int:
     """PDF and DOCX share the GB/T 9704 layout options."""
-    from app.exporters.pdf_options import PdfOptions
-
-    options = PdfOptions(
-        point_paragraphs=args.point_paragraphs,
-        bold_point_titles=args.bold_point_titles,
-        page_number_position=args.page_numbers,
-        include_signature=args.signature,
-    )
+    options = layout_options(args, signature=args.signature)
     if args.format == "docx":
         from app.exporters.docx import export_docx
 
