@@ -31,6 +31,7 @@ from app.exporters.pdf_options import PdfOptions  # noqa: E402
 from app.importers.text import import_text_file  # noqa: E402
 from app.model import Dimension, Material, Point, Section  # noqa: E402
 from app.serialize import material_from_json  # noqa: E402
+from tests.app.compile_samples import three_materials  # noqa: E402
 
 DATA = REPO / "tests" / "data"
 ALL_ON = PdfOptions(
@@ -58,24 +59,7 @@ def _big(copies: int = 67) -> Material:
 
 
 def _three() -> list[Material]:
-    group = _seed()
-    group.title = "县政府党组2021年度民主生活会对照检查材料"
-    member = Material(
-        title="张三同志个人对照检查材料",
-        scope="individual",
-        author="张三",
-        job_title="县长",
-        rank=1,
-        sections=[
-            Section(
-                kind="problems",
-                heading="存在的问题",
-                points=[Point(title="学习不够深入", body="学得不深不透。" * 40)],
-            )
-        ],
-    )
-    empty = Material(scope="individual", author="李四", job_title="副县长", rank=2)
-    return [group, member, empty]
+    return three_materials(_seed())
 
 
 _PIECES = (
