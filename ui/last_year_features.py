@@ -14,6 +14,7 @@ Nothing is read while the dock is hidden: it catches up when shown.
 from __future__ import annotations
 
 import copy
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
@@ -27,13 +28,15 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from app.last_year import Alignment, align, comparable_materials, last_year_of
 from ui.commands import WRITE_ERRORS, EditFieldCommand
 from ui.dialogs.common import error_text
 from ui.last_year_view import LastYearView
 from ui.material_change import MaterialChange
 from ui.outline_model import MATERIAL_KEY
 from ui.panels.common import paragraphs_of
+
+if TYPE_CHECKING:  # app.last_year (with the dimension mapping) loads when the dock first shows
+    from app.last_year import Alignment
 
 STATUS_MS = 8000
 DOCK_SHARE = 0.36  # of the window's width when the dock opens narrower than MIN_DOCK_WIDTH
@@ -156,6 +159,8 @@ class LastYearFeatures(QObject):
                 self.refresh()
         elif change.structure:
             if self.shown() and self.view.material is not None and self.window.material:
+                from app.last_year import align
+
                 # last year's text, the user's selection in it and its scroll stay as they are
                 self.alignment = align(self.view.material, self.window.material)
                 item = self.window.current_item()
@@ -165,6 +170,8 @@ class LastYearFeatures(QObject):
 
     def refresh(self) -> None:
         """Read the chosen material again and align it with the open one."""
+        from app.last_year import align, comparable_materials, last_year_of
+
         self.stale = False
         w = self.window
         self.alignment = None
