@@ -30,13 +30,13 @@ from shiboken6 import isValid
 
 from ui.commands import WRITE_ERRORS, EditFieldCommand
 from ui.dialogs.common import error_text
-from ui.last_year_view import LastYearView
 from ui.material_change import MaterialChange
 from ui.outline_model import MATERIAL_KEY
 from ui.panels.common import paragraphs_of
 
 if TYPE_CHECKING:  # app.last_year (with the dimension mapping) loads when the dock first shows
     from app.last_year import Alignment
+    from ui.last_year_view import LastYearView
 
 STATUS_MS = 8000
 DOCK_SHARE = 0.36  # of the window's width when the dock opens narrower than MIN_DOCK_WIDTH
@@ -83,11 +83,7 @@ class LastYearFeatures(QObject):
         self.window = window
         self.dock = dock
         self.action = action
-        self.view = LastYearView(dock)
-        placeholder = dock.widget()
-        dock.setWidget(self.view)
-        if placeholder is not None:
-            placeholder.deleteLater()
+        self._view: LastYearView | None = None  # built when first needed (``view``)
         self.alignment: Alignment | None = None
         self.picked: dict[int, int | None] = {}  # open material → the material the user chose
         self.stale = True  # the shown material changed while the dock was hidden
@@ -99,11 +95,28 @@ class LastYearFeatures(QObject):
         action.setToolTip(_tr("Show last year's material beside this one, read-only"))
         action.toggled.connect(self._toggled)
         dock.visibilityChanged.connect(self._visibility_changed)
-        self.view.materialChosen.connect(self._material_chosen)
-        self.view.copyRequested.connect(self.copy_across)
+        if not dock.isHidden():  # shown by the restored layout: laid out with its view, as ever
+            self.view  # noqa: B018 (built on access)
         window.nodeSelected.connect(self.node_selected)
         QApplication.instance().focusChanged.connect(self._focus_changed)
         window.destroyed.connect(self._disconnect_focus)
+
+    @property
+    def view(self) -> LastYearView:
+        """Last year's material, read-only, in the dock: built the first time the dock shows
+        (hidden at start-up, it would cost the first paint ~10 ms)."""
+        if self._view is None:
+            from ui.last_year_view import LastYearView
+
+            view = LastYearView(self.dock)
+            placeholder = self.dock.widget()
+            self.dock.setWidget(view)
+            if placeholder is not None:
+                placeholder.deleteLater()
+            view.materialChosen.connect(self._material_chosen)
+            view.copyRequested.connect(self.copy_across)
+            self._view = view
+        return self._view
 
     def _disconnect_focus(self, *_args) -> None:
         app = QApplication.instance()
