@@ -32,6 +32,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
+import ui.qt_import_toll  # noqa: F401 (first after PySide6: spares it reading older modules)
 from ui import input_method
 from ui.i18n import LANGUAGES, install_translators, remove_translators
 from ui.refcount_guard import guard_none_refcount
