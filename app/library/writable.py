@@ -37,9 +37,20 @@ class WritableDatabase:
     transaction is committed at once)."""
 
     def __init__(self, conn: sqlite3.Connection):
-        self.conn = conn
         self._database: Database | None = None
+        self._conn = conn
         self._building = threading.Lock()  # a worker thread may ask at the same moment
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self._conn
+
+    @conn.setter
+    def conn(self, conn: sqlite3.Connection) -> None:
+        # One connection for both, whether or not the layer is built yet (a test swaps it).
+        self._conn = conn
+        if self._database is not None:
+            self._database.conn = conn
 
     @property
     def database(self) -> Database:
@@ -50,7 +61,11 @@ class WritableDatabase:
                 if self._database is None:
                     from sqlite_utils import Database
 
-                    self._database = Database(self.conn, execute_plugins=False)
+                    built = Database(self.conn, execute_plugins=False)
+                    # From now on straight to the layer: no hop through this handle per call.
+                    self.execute = built.execute  # type: ignore[method-assign]
+                    self.atomic = built.atomic  # type: ignore[method-assign]
+                    self._database = built
                 database = self._database
         return database
 
@@ -61,8 +76,6 @@ class WritableDatabase:
     def execute(
         self, sql: str, parameters: Sequence[Any] | Mapping[str, Any] | None = None
     ) -> sqlite3.Cursor:
-        if self._database is not None:
-            return self._database.execute(sql, parameters)
         opened_before = self.conn.in_transaction
         try:
             cursor = (
