@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import errno
 import os
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -55,11 +56,17 @@ _USER_PATH_ERRNOS = {
 }
 
 
+_LONG_VALUE_RE = re.compile(r"[^\s'\"]{81,}")
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, but a usage mistake is an InputError (one bilingual line, exit 2)."""
 
     def error(self, message: str) -> NoReturn:
-        raise InputError(f"命令行参数有误：{message}", f"bad arguments: {message}")
+        # argparse echoes a bad value (twice for an int): a pasted page must not become the line.
+        zh = _LONG_VALUE_RE.sub(lambda m: f"{m[0][:40]}…（共 {len(m[0])} 个字符）", message)
+        en = _LONG_VALUE_RE.sub(lambda m: f"{m[0][:40]}… ({len(m[0])} characters)", message)
+        raise InputError(f"命令行参数有误：{zh}", f"bad arguments: {en}")
 
 
 def _material_id(text: str) -> int:

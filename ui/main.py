@@ -26,6 +26,7 @@ from app import __version__
 from app.errors import DuizhaoError, InputError, LibraryError
 from app.library import Library
 from app.paths import library_path, prepare_library_path
+from app.target_guard import check_target
 
 # isort: split
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
@@ -126,7 +127,8 @@ def take_screenshot(
     window: QWidget, out: str | Path, screen: tuple[int, int] | None = None
 ) -> bool:
     """Render the window at 1280×800 (physical pixels) into a PNG; with ``screen``, as first
-    started on a screen of that size, once its checks and preview are shown."""
+    started on a screen of that size, once its checks and preview are shown. Raises InputError
+    when ``out`` must not be replaced (the library, a device, a read-only file)."""
     size = SCREENSHOT_SIZE
     if screen is not None:
         size = _first_start_size(window, *screen)
@@ -150,6 +152,8 @@ def take_screenshot(
     tmp = out.with_name(out.name + ".tmp")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
+        # The PNG replaces ``out`` by rename: never the library, its side files or backups.
+        out = check_target(out)
         if not pixmap.save(str(tmp), "PNG", SCREENSHOT_PNG_QUALITY):
             return False
         os.replace(tmp, out)
@@ -300,7 +304,12 @@ def _run(app: QApplication, args: argparse.Namespace, *, headless: bool) -> int:
         if args.screenshot:
             window.remember_layout = False  # a screenshot's layout is not the user's
             shot = partial(take_screenshot, screen=args.screen) if args.screen else take_screenshot
-            if shot(window, args.screenshot):
+            try:
+                taken = shot(window, args.screenshot)
+            except InputError as exc:
+                report_error(exc, headless=True, title="")
+                return EXIT_BAD_INPUT
+            if taken:
                 global _screenshot_taken
                 _screenshot_taken = True
                 return 0

@@ -70,6 +70,17 @@ def test_a_json_number_of_100000_digits_is_a_clear_error(run, seeded, tmp_path):
     assert "set_int_max_str_digits" not in err and len(err) < 300
 
 
+@pytest.mark.parametrize(
+    "option", ["draft 1 --template 2025-zhuti --year", "similar 1 --min-chars"]
+)
+def test_a_pasted_page_as_an_option_value_is_not_echoed_whole(run, seeded, option):
+    *args, flag = option.split()
+    code, _out, err = run("--library", seeded, *args, flag, "9" * 5000)
+    assert code == 2
+    assert_one_line_error(err, "命令行参数有误", "共 5000 个字符", "(5000 characters)")
+    assert len(err) < 400
+
+
 @posix_only
 @pytest.mark.parametrize("kind", ["fifo", "device", "link loop"])
 def test_an_unreadable_input_says_what_it_is(run, seeded, tmp_path, kind):

@@ -9,6 +9,7 @@ import sys
 
 import docx
 import pytest
+from PySide6.QtCore import Qt
 
 from ui import docx_features, export_target, pdf_export_dialog, pdf_features
 from ui.docx_features import install_docx_features
@@ -137,3 +138,51 @@ def test_a_file_name_over_255_bytes_is_a_problem_shown_in_the_dialog(qtbot, wind
     dialog.accept()  # today: an OSError escapes the slot
     assert dialog.result() != dialog.DialogCode.Accepted
     assert "文件名过长" in dialog.problem_label.text()
+
+
+def _templates_manager(qtbot, monkeypatch, target):
+    """模板管理 with a bundled template selected; the user types ``target`` in its save dialog."""
+    from ui.dialogs.user_templates import UserTemplatesDialog
+
+    manager = UserTemplatesDialog()
+    qtbot.addWidget(manager)
+    manager.show()
+    manager.refresh(select="2025-niandu-wugedaitou")
+    monkeypatch.setattr(manager, "_ask_save_path", lambda name: str(target))
+    return manager
+
+
+@posix_only
+def test_template_export_onto_a_read_only_file_asks_first(qtbot, tmp_path, monkeypatch):
+    target = tmp_path / "模板.toml"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o444)
+    manager = _templates_manager(qtbot, monkeypatch, target)
+    asked = []
+    monkeypatch.setattr(
+        export_target, "confirm_replace_read_only", lambda parent, path: asked.append(path) or False
+    )
+    qtbot.mouseClick(manager.export_button, Qt.MouseButton.LeftButton)
+    assert asked == [target] and target.read_text(encoding="utf-8") == "old"
+
+    monkeypatch.setattr(
+        export_target, "confirm_replace_read_only", lambda parent, path: asked.append(path) or True
+    )
+    qtbot.mouseClick(manager.export_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 2
+    assert 'id = "2025-niandu-wugedaitou"' in target.read_text(encoding="utf-8")
+    assert str(target) in manager.status_label.text()
+    assert stat.S_IMODE(target.stat().st_mode) == 0o444
+
+
+@posix_only
+def test_template_export_onto_a_link_to_the_open_library_is_refused(
+    qtbot, window, seeded_library, tmp_path, monkeypatch
+):
+    link = tmp_path / "模板.toml"
+    os.symlink(seeded_library.path, link)
+    manager = _templates_manager(qtbot, monkeypatch, link)
+    qtbot.mouseClick(manager.export_button, Qt.MouseButton.LeftButton)
+    assert "材料库" in manager.status_label.text()
+    assert link.is_symlink()
+    library_intact(seeded_library)

@@ -99,6 +99,28 @@ def test_opening_an_unknown_material_fails_the_screenshot(qtbot, tmp_path, capsy
     assert "999" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("target", ["library", "link"])
+def test_a_screenshot_never_replaces_the_open_library(qtbot, tmp_path, seed_path, capsys, target):
+    lib = tmp_path / "lib.db"
+    seed_id = _library_with_seed(lib, seed_path)
+    out = lib
+    if target == "link":
+        out = tmp_path / "shot.png"
+        out.symlink_to(lib)
+    before = hashlib.sha256(lib.read_bytes()).hexdigest()
+
+    code = main(["--library", str(lib), "--open", str(seed_id), "--screenshot", str(out)])
+
+    assert code == 2
+    assert "目标是材料库本身" in capsys.readouterr().err
+    assert hashlib.sha256(lib.read_bytes()).hexdigest() == before
+    library = Library.open(lib)  # still a library holding the seed
+    try:
+        assert library.get_material(seed_id).title
+    finally:
+        library.close()
+
+
 @pytest.mark.parametrize("argv", [["--lang", "fr"], ["--open", "abc"], ["--bogus"]])
 def test_bad_options_exit_2_with_usage(qtbot, argv, capsys):
     assert main(argv) == 2

@@ -152,8 +152,10 @@ def test_the_checks_run_by_themselves_once_the_window_shows(qtbot, seeded_librar
     window = MainWindow(seeded_library)
     qtbot.addWidget(window)
     window.open_material(seeded_library.seed_id)
-    qtbot.wait(50)
-    assert window.checks_features.panel.count() == 0  # hidden: not checked meanwhile
+    runner = window.checks_features.runner
+    qtbot.waitUntil(lambda: not runner.timer.isActive(), timeout=2000)  # its turn came
+    assert not runner.running  # hidden: no check was started (not: none finished yet)
+    assert window.checks_features.panel.count() == 0
     window.show()
     # the seed has pinyin stand-ins (dangshi, mzshh) in its title
     qtbot.waitUntil(lambda: window.checks_features.panel.count() > 0, timeout=5000)

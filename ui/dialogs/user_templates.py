@@ -8,6 +8,8 @@ line, errors in red; nothing half-written is left (the writes are atomic).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.errors import DuizhaoError
 from app.templates import Template, load_templates, user_templates_dir
 from ui.dialogs.common import error_text, template_details, template_heading
+from ui.export_target import export_force
 
 TEMPLATE_ROLE = Qt.ItemDataRole.UserRole
 ERROR_STYLE = "color: #c00000;"
@@ -141,8 +144,12 @@ class UserTemplatesDialog(QDialog):
         path = self._ask_save_path(f"{template.id}.toml")
         if not path:
             return
+        # the export guard's question first: a write-protected file is replaced only if agreed
+        force = export_force(self, Path(path), lambda exc: self._say(error_text(exc)[0], True))
+        if force is None:
+            return
         try:
-            written = export_template(template, path)
+            written = export_template(template, path, force=force)
         except DuizhaoError as exc:
             self._say(error_text(exc)[0], error=True)
             return
