@@ -25,6 +25,10 @@ DEFERRED_MODULES = (
     "PySide6.QtPdfWidgets",
     "PySide6.QtPrintSupport",
     "reportlab",
+    "sqlite_utils",  # the write layer: the first write, or once the window has painted
+    "app.dimension_mapping",  # next year's draft, the last-year dock
+    "ui.last_year_view",  # the last-year dock, hidden at start
+    "app.compare.report",  # the 查重 dock's results
 )
 
 
