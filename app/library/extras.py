@@ -88,9 +88,17 @@ class LibraryExtras:
 
     def clear_ignored_findings(self, material_id: int) -> None:
         """Show every ignored finding of the material again."""
+        self.set_ignored_findings(material_id, set())
+
+    def set_ignored_findings(self, material_id: int, keys) -> None:
+        """The material's ignored findings become exactly ``keys`` (undoing 恢复已忽略 puts
+        the earlier set back)."""
+        keys = set(keys)
+        if not all(isinstance(key, str) and key for key in keys):
+            raise InputError("检查结果的标识无效", "invalid finding key")
         with self._write():
             self._material_row(material_id)
-            self._store_ignored(material_id, set())
+            self._store_ignored(material_id, keys)
 
     def _store_ignored(self, material_id: int, keys: set[str]) -> None:
         table = self.db["settings"]

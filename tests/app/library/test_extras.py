@@ -137,6 +137,15 @@ def test_clearing_ignored_findings_removes_the_setting(lib, mid):
     assert rows == []
 
 
+def test_setting_the_ignored_findings_puts_back_exactly_those_keys(lib, mid):
+    lib.set_finding_ignored(mid, "typo|title|x", True)
+    lib.set_ignored_findings(mid, {"typo|title|y", "pinyin|body|z"})
+    assert lib.ignored_findings(mid) == {"typo|title|y", "pinyin|body|z"}
+    with pytest.raises(InputError):
+        lib.set_ignored_findings(mid, {"ok", ""})
+    assert lib.ignored_findings(mid) == {"typo|title|y", "pinyin|body|z"}  # refused: unchanged
+
+
 def test_ignoring_does_not_count_as_an_edit_of_the_material(lib, mid):
     before = next(s for s in lib.list_materials() if s.id == mid).updated
     lib.set_finding_ignored(mid, "typo|title|x", True)
