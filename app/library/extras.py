@@ -1,5 +1,5 @@
-"""Library methods for checks and find/replace: several field edits as one transaction, and
-the findings a user chose to ignore.
+"""Library methods for batch imports, checks and find/replace: many materials or several field
+edits as one transaction, and the findings a user chose to ignore.
 
 ``LibraryExtras`` is mixed into ``app.library.Library``, which provides ``db``, ``_write``,
 ``_touch`` and the row look-ups. Ignored findings live in the ``settings`` table under
@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from app.errors import InputError
+from app.model import Material
 
 IGNORED_PREFIX = "ignored-findings:"
 NodeEdits = list[tuple[int | None, dict]]
@@ -23,6 +24,13 @@ def _ignored_key(material_id: int) -> str:
 
 
 class LibraryExtras:
+    # ----- many materials, one transaction -------------------------------------------------
+    def create_materials(self, materials: list[tuple[Material, list | None]]) -> list[int]:
+        """Store ``[(material, links), …]`` (as ``create_material`` takes them) in ONE
+        transaction — a batch import, a benchmark's library: all of them, or none when the
+        library refuses one (InputError). Returns the new ids in order."""
+        return self._create_many(materials)
+
     # ----- several edits, one transaction --------------------------------------------------
     def apply_edits(self, material_id: int, edits: NodeEdits) -> None:
         """Apply ``[(node_id | None, {field: value}), …]`` to one material in ONE transaction
