@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 
 from app.errors import DuizhaoError, InputError
+from app.exporters.title_breaks import one_line
 from ui.library_commands import (
     CreateMaterialCommand,
     MaterialStep,
@@ -132,6 +133,27 @@ class LibraryActionsMixin:
     def rename_selected(self) -> None:
         if self.selected_material_id() is not None:
             self.tree.editItem(self.tree.currentItem(), COL_TITLE)
+
+    def _title_typed(self, material_id: int, text: str) -> None:
+        """A key in the rename editor: written ahead to the typing journal at once (the rename
+        is stored when the editor closes), so a kill while typing loses nothing."""
+        summary = self.tree.summary(material_id)
+        if self.typing_journal is None or summary is None:
+            return
+        old = summary.title
+        title = text.strip()
+        if not title or title == one_line(old):  # nothing to rename (as ``_item_changed``)
+            title = old
+        self.typing_journal.note_typing(
+            ("material", material_id), "title", title, old, "library-list"
+        )
+
+    def _title_editor_closed(self, material_id: int) -> None:
+        if self.typing_journal is None:
+            return
+        summary = self.tree.summary(material_id)  # the list shows a rename once stored
+        stored = summary.title if summary is not None else None
+        self.typing_journal.typing_done(("material", material_id), "title", stored)
 
     def _item_changed(self, item, column: int) -> None:
         if self.tree.refreshing or column != COL_TITLE or item.data(0, KIND_ROLE) != "material":
