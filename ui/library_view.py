@@ -70,6 +70,7 @@ class LibraryView(LibraryActionsMixin, QWidget):
         # Where a rename's typing is written ahead while its editor is open (the window's
         # ``Autosave``: ``note_typing`` / ``typing_done``). None: not journaled.
         self.typing_journal = None
+        self.renaming: dict[int, str] = {}  # material id → its stored title, editor open
         # The window's 汇编 action, offered in the context menu for the selected materials.
         self.compile_action: QAction | None = None
         # Which material the editor shows (the window sets it): a trashed one is reopened when

@@ -229,3 +229,34 @@ def test_an_autosave_of_other_typing_keeps_the_open_cells_text(qtbot, library, t
         box.close()
         second.close()
         again.close()
+
+
+def test_a_rename_stored_with_enter_empties_the_journal_and_undo_is_not_undone_later(
+    qtbot, library, tmp_path
+):
+    mid = library.create_material(sample_material())
+    old = library.get_material(mid).title
+    first = window_on(qtbot, library)
+    view = first.library_view
+    view.select_material(mid)
+    view.tree.setFocus()
+    QTest.keyClick(view.tree, Qt.Key.Key_F2)
+    editor = view.tree.indexWidget(view.tree.currentIndex())
+    editor.setFocus()
+    editor.selectAll()
+    type_text(editor, "新的标题")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: library.get_material(mid).title == "新的标题", timeout=3000)
+    qtbot.waitUntil(lambda: not read_records(journal_path(library.path)), timeout=3000)
+    view.tree.setFocus()
+    QTest.keyClick(view.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert library.get_material(mid).title == old
+    crash(first)
+
+    again, second, box = next_start(qtbot, tmp_path)
+    try:
+        assert box is None  # nothing typed was left unsaved
+        assert again.get_material(mid).title == old  # the undo stays
+    finally:
+        second.close()
+        again.close()
