@@ -52,5 +52,9 @@ class TypingDelegate(QStyledItemDelegate):
 
     def _ended(self, token: int) -> None:
         key = self._open.pop(token, None)
-        if key is not None and self.on_ended is not None:
+        if key is None or self.on_ended is None:
+            return
+        try:
             self.on_ended(key)
+        except RuntimeError:  # the view went with its window (editor destroyed last): no one
+            pass  # to tell, and the window's journal is closed already

@@ -70,7 +70,8 @@ class StatusDelegate(QStyledItemDelegate):
 
 
 class TextCellDelegate(TypingDelegate):
-    """责任人 and 说明: Qt's line editor, its typing reported for the journal (``typed``)."""
+    """责任人 and 说明: Qt's line editor, its typing reported for the journal (``cellTyped``,
+    ``cellEditorClosed``)."""
 
     def __init__(self, view: RectificationView):
         super().__init__(view.table)
