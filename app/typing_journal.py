@@ -14,8 +14,14 @@ where the text is in neither file. The next writable open replays what is left (
 a record is applied only where the library still holds the value the record started from, so a
 replay never undoes later work; text that cannot be applied that way is reported, not dropped.
 
+Text typed into a cell editor — a 整改清单 cell, a rename in the library list — is journaled the
+same way while the editor is open (it is stored when the editor closes); its records say where
+(``place``), so the window puts the text back there. The window replays each field through its
+edit path, one undoable command per field (``recover(library, write)``).
+
 Records: ``MAGIC``, payload length and CRC-32 (4 bytes each, big-endian), then the UTF-8 JSON
-payload. A torn last record (killed mid-write) fails its CRC and is ignored with what follows.
+payload ``{target, field, old, new[, place]}``. A torn last record (killed mid-write) fails its
+CRC and is ignored with what follows.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ import os
 import struct
 import threading
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,6 +48,9 @@ SAVE_AFTER_BYTES = 8 * 1024 * 1024
 _log = logging.getLogger("duizhao.journal")
 
 Target = tuple[str, int]
+# Where text is typed outside the editor panels: a cell of the 整改清单 table, a rename in the
+# library list (stored when the cell's editor closes, not after a pause).
+PLACES = ("rectification", "library-list")
 
 
 def journal_path(library_path: Path) -> Path:
@@ -98,10 +108,16 @@ class TypingJournal:
         self._dir_synced = False
 
     # ----- the GUI thread ---------------------------------------------------------------------
-    def record(self, target: Target, field_name: str, old: Any, new: Any) -> bool:
-        """Append a field's new value (``old``: what the library holds). False when the write
-        failed (full disk…): typing goes on, autosave still saves."""
-        frame = _frame({"target": list(target), "field": field_name, "old": old, "new": new})
+    def record(
+        self, target: Target, field_name: str, old: Any, new: Any, place: str | None = None
+    ) -> bool:
+        """Append a field's new value (``old``: what the library holds). ``place`` says where
+        it was typed when not in the editor panels (``PLACES``), so a replay puts it back
+        there. False when the write failed (full disk…): typing goes on, autosave still saves."""
+        payload = {"target": list(target), "field": field_name, "old": old, "new": new}
+        if place is not None:
+            payload["place"] = place
+        frame = _frame(payload)
         with self._lock:
             try:
                 if self._fd is None:
@@ -263,16 +279,43 @@ def _fsync_wal(library_path: Path) -> bool:
 # ----- replay on the next open -------------------------------------------------------------------
 @dataclass
 class Recovery:
-    """What a replay did: ``applied`` and ``unapplied`` hold (material id, target, field, text)."""
+    """What a replay did: ``applied`` and ``unapplied`` hold (material id, target, field, text);
+    ``places`` where a field's text was typed, when not in the panels (``PLACES``)."""
 
     applied: list[tuple[int, Target, str, Any]] = field(default_factory=list)
     unapplied: list[tuple[int | None, Target, str, Any]] = field(default_factory=list)
+    places: dict[tuple[Target, str], str] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
         return bool(self.applied or self.unapplied)
 
+    def place(self, target: Target, field_name: str) -> str | None:
+        return self.places.get((target, field_name))
 
-def _stored_value(library, target: Target, field_name: str) -> tuple[int | None, Any]:
+
+@dataclass(frozen=True)
+class Replay:
+    """One field to write back: the library holds ``old``, the user had typed ``new``."""
+
+    material_id: int
+    target: Target
+    field: str
+    old: Any
+    new: Any
+    place: str | None = None
+
+
+def write_directly(library) -> Callable[[Replay], None]:
+    """The replay's write without a window: straight into the library."""
+
+    def write(replay: Replay) -> None:
+        node_id = None if replay.target[0] == "material" else replay.target[1]
+        library.apply_edits(replay.material_id, [(node_id, {replay.field: replay.new})])
+
+    return write
+
+
+def stored_value(library, target: Target, field_name: str) -> tuple[int | None, Any]:
     """(material id, the value the library holds) or (None, None) when the target is gone."""
     kind, ident = target
     try:
@@ -285,14 +328,17 @@ def _stored_value(library, target: Target, field_name: str) -> tuple[int | None,
         return None, None
 
 
-def recover(library) -> Recovery:
+def recover(library, write: Callable[[Replay], None] | None = None) -> Recovery:
     """Replay the journal left by a window that did not close normally, then remove it.
 
     Per field the last record counts. It is applied when the library holds the record's
     ``old`` value (nothing changed it since); already holding ``new`` means it was saved; any
     other value means something else changed the field (another tool, a restore) and the text
     is returned in ``unapplied`` for the user to see rather than written over that change.
+    ``write(replay)`` stores one field — the window's is an undoable command on its edit path;
+    by default the library directly. It raises the library's error when not stored.
     """
+    write = write or write_directly(library)
     path = journal_path(library.path)
     latest: dict[tuple[Target, str], dict[str, Any]] = {}
     for record in read_records(path):
@@ -306,30 +352,34 @@ def recover(library) -> Recovery:
         ):
             latest[((target[0], target[1]), record["field"])] = record
     recovery = Recovery()
-    edits: dict[int, list[tuple[int | None, dict]]] = {}
+    replays: list[Replay] = []
     for (target, field_name), record in latest.items():
-        material_id, stored = _stored_value(library, target, field_name)
+        place = record.get("place")
+        if place in PLACES:
+            recovery.places[(target, field_name)] = place
+        material_id, stored = stored_value(library, target, field_name)
         new = record["new"]
         if material_id is not None and stored == new:
             continue  # saved before the end
         if material_id is not None and stored == record["old"]:
-            node_id = None if target[0] == "material" else target[1]
-            edits.setdefault(material_id, []).append((node_id, {field_name: new}))
-            recovery.applied.append((material_id, target, field_name, new))
+            replays.append(Replay(material_id, target, field_name, stored, new, place))
         else:
             recovery.unapplied.append((material_id, target, field_name, new))
     kept = False
-    for material_id, changes in edits.items():
+    for replay in replays:
+        entry = (replay.material_id, replay.target, replay.field, replay.new)
         try:
-            library.apply_edits(material_id, changes)
-        except DuizhaoError as exc:  # a full disk (tried again next time), a refused value
+            write(replay)
+        except (DuizhaoError, OSError) as exc:  # a full disk (tried again next time), a refusal
             _log.warning(
-                "typing journal not replayed into material %d (%s)", material_id, type(exc).__name__
+                "typing journal not replayed into material %d (%s)",
+                replay.material_id,
+                type(exc).__name__,
             )
             kept = kept or not isinstance(exc, InputError)
-            failed = [a for a in recovery.applied if a[0] == material_id]
-            recovery.applied = [a for a in recovery.applied if a[0] != material_id]
-            recovery.unapplied.extend(failed)
+            recovery.unapplied.append(entry)
+        else:
+            recovery.applied.append(entry)
     if not kept:  # a failed replay is tried again on the next open
         path.unlink(missing_ok=True)
     if recovery:

@@ -55,7 +55,7 @@ def big_library(folder: Path, seed) -> tuple[Library, object]:
                 m.organization, m.year = f"单位{unit}", year
                 m.title = f"单位{unit}{year}年度材料{copy_no}"
                 batch.append((m, None))
-    library._create_many(batch)
+    library.create_materials(batch)
     current = next(
         library.get_material(s.id)
         for s in library.list_materials()

@@ -80,7 +80,7 @@ def build(path: Path, count: int) -> float:
     with Library.open(path) as library:
         for first in range(0, count, BATCH):
             batch = [make_material(rng, text, n) for n in range(first, min(first + BATCH, count))]
-            library._create_many(batch)
+            library.create_materials(batch)
     return time.perf_counter() - start
 
 

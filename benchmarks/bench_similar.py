@@ -92,7 +92,7 @@ def build(path: Path, count: int) -> float:
                 (make_material(rng, clauses, words, n), None)
                 for n in range(first, min(count, first + BATCH))
             ]
-            library._create_many(batch)
+            library.create_materials(batch)
     return time.perf_counter() - start
 
 

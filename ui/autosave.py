@@ -10,7 +10,9 @@ the edit pending (the text stays in the editor) and is retried on the next keyst
 
 Until that flush the text is also written ahead, on every change, to the library's typing
 journal (``app.typing_journal``): a killed or crashed window loses none of it, the next open
-replays it (``recover_typing``). The journal is emptied after each complete flush.
+replays it (``recover_typing``). The journal is emptied after each complete flush. Cell editors
+(the 整改清单 table, a rename in the library list) store their text when they close, through
+their own command; until then ``note_typing`` writes it ahead the same way.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.library import Library
-from app.typing_journal import SAVE_AFTER_BYTES, Recovery, TypingJournal, recover
+from app.typing_journal import SAVE_AFTER_BYTES, Recovery, Replay, TypingJournal, recover
 from ui.commands import EditFieldCommand, Target
 
 AUTOSAVE_DELAY_MS = 1000
@@ -53,6 +55,7 @@ class Autosave(QObject):
         self._push = push  # runs the command (its redo writes); False when the write failed
         self.clock = clock
         self.pending: dict[tuple[Target, str], PendingEdit] = {}
+        self.open_cells: set[tuple[Target, str]] = set()  # journaled, editor still open
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(delay_ms)
@@ -87,13 +90,14 @@ class Autosave(QObject):
         if journal is not None:
             journal.sync_library_soon()
 
-    def recover_typing(self) -> Recovery:
-        """Replay what a killed window had typed but not saved (see ``app.typing_journal``)."""
+    def recover_typing(self, write: Callable[[Replay], None] | None = None) -> Recovery:
+        """Replay what a killed window had typed but not saved (see ``app.typing_journal``);
+        ``write`` stores one field (the window's edit path)."""
         library = self._library
         if library is None or library.readonly or library.db is None:
             return Recovery()
         self.close_journal()  # replay reads and removes the file
-        return recover(library)
+        return recover(library, write)
 
     def remember(self, target: Target, field: str, value) -> None:
         """The library holds ``value`` now (a panel was loaded, undo changed it): the journal
@@ -125,6 +129,31 @@ class Autosave(QObject):
                 return
         self.timer.start()  # restart: save after the pause, not during the burst
 
+    def note_typing(self, target: Target, field: str, value, stored, place: str) -> None:
+        """A key in a cell editor (``place``: the 整改清单 table, the library list's rename),
+        whose text is stored when the editor closes, not after a pause: written ahead at once,
+        so a kill loses none of it. ``stored``: what the library holds; ``typing_done`` when
+        the editor closes."""
+        key = (target, field)
+        if key in self.pending:  # typed in a panel too, not yet saved: that is not stored
+            stored = self.pending[key].stored
+        self.open_cells.add(key)
+        journal = self.journal()
+        if journal is not None:
+            journal.record(target, field, stored, value, place)
+
+    def typing_done(self, target: Target, field: str, stored) -> None:
+        """The cell editor closed — its text stored, refused or dropped (Escape): the library
+        holds ``stored`` (None: the field is gone), which a replay must not undo; the journal
+        goes once nothing else waits in it."""
+        self.open_cells.discard((target, field))
+        if self._journal is None:
+            return
+        if stored is not None:
+            self._journal.note_stored(target, field, stored)
+        if not self.pending and not self.open_cells:
+            self._journal.saved()
+
     def has_pending(self) -> bool:
         return bool(self.pending)
 
@@ -144,7 +173,7 @@ class Autosave(QObject):
             if not self._push(command):  # said so in the window; the text stays pending
                 return False
             self.pending.pop(key, None)
-        if self._journal is not None:
+        if self._journal is not None and not self.open_cells:  # (a cell's typing stays)
             self._journal.saved()
         self.saved.emit()
         return True

@@ -1,6 +1,7 @@
 """Undoable edits from checks and find/replace, and the link from a field path to the library.
 
-``IgnoreFindingCommand`` hides one finding of a material (undo shows it again).
+``IgnoreFindingCommand`` hides one finding of a material (undo shows it again);
+``RestoreIgnoredCommand`` shows them all again (undo hides the same ones).
 ``ApplyEditsCommand`` applies several field edits (a fix, a replace-all across dimensions) through
 ONE ``Library.apply_edits`` call, so one undo restores them all. The helpers turn the core's
 edits ``(node_path, field, value)`` (``app.checks.paths``) into the library's
@@ -57,6 +58,24 @@ class IgnoreFindingCommand(LibraryCommand):
 
     def revert(self) -> None:
         self.library.set_finding_ignored(self.material_id, self.key, False)
+
+
+class RestoreIgnoredCommand(LibraryCommand):
+    """Show every ignored finding of a material again (the checks panel's 恢复已忽略); undo
+    ignores the same findings again."""
+
+    def __init__(self, library, material_id: int, text: str, on_error=None):
+        super().__init__(library, text, on_error)
+        self.material_id = material_id
+        self.keys: set[str] | None = None  # what was ignored: read by the first write
+
+    def do(self) -> None:
+        if self.keys is None:
+            self.keys = self.library.ignored_findings(self.material_id)
+        self.library.set_ignored_findings(self.material_id, set())
+
+    def revert(self) -> None:
+        self.library.set_ignored_findings(self.material_id, self.keys or set())
 
 
 def library_edits(material: Material, edits: Iterable[Edit]) -> tuple[NodeEdits, NodeEdits]:

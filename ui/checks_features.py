@@ -340,10 +340,13 @@ class ChecksFeatures(QObject):
         w = self.window
         if w.material_id is None:
             return
-        try:
-            w.library.clear_ignored_findings(w.material_id)
-        except WRITE_ERRORS as exc:
-            self._say(error_text(exc)[0])
+        from ui.check_commands import RestoreIgnoredCommand  # (deferred: see ``ignore``)
+
+        command = RestoreIgnoredCommand(
+            w.library, w.material_id, _tr("Show ignored findings again")
+        )
+        if not w.push_command(command, report=False):
+            self._say(error_text(command.error)[0])
             return
         self.runner.run_now()
 

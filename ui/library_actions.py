@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 
 from app.errors import DuizhaoError, InputError
+from app.exporters.title_breaks import one_line
 from ui.library_commands import (
     CreateMaterialCommand,
     MaterialStep,
@@ -133,6 +134,30 @@ class LibraryActionsMixin:
         if self.selected_material_id() is not None:
             self.tree.editItem(self.tree.currentItem(), COL_TITLE)
 
+    def _title_typed(self, material_id: int, text: str) -> None:
+        """A key in the rename editor: written ahead to the typing journal at once (the rename
+        is stored when the editor closes), so a kill while typing loses nothing."""
+        if self.typing_journal is None:
+            return
+        if material_id not in self.renaming:
+            summary = self.tree.summary(material_id)
+            if summary is None:
+                return
+            self.renaming[material_id] = summary.title
+        old = self.renaming[material_id]
+        title = text.strip()
+        if not title or title == one_line(old):  # nothing to rename (as ``_item_changed``)
+            title = old
+        self.typing_journal.note_typing(
+            ("material", material_id), "title", title, old, "library-list"
+        )
+
+    def _title_editor_closed(self, material_id: int) -> None:
+        # (no Qt call here: this also runs while the list is being destroyed)
+        stored = self.renaming.pop(material_id, None)
+        if self.typing_journal is not None and stored is not None:
+            self.typing_journal.typing_done(("material", material_id), "title", stored)
+
     def _item_changed(self, item, column: int) -> None:
         if self.tree.refreshing or column != COL_TITLE or item.data(0, KIND_ROLE) != "material":
             return
@@ -144,7 +169,11 @@ class LibraryActionsMixin:
             command = RenameMaterialCommand(
                 self.library, material_id, old, title, self.rename_entry
             )
-            self.library_undo.push(command, self.tr("Cannot rename the material"))
+            if (
+                self.library_undo.push(command, self.tr("Cannot rename the material"))
+                and material_id in self.renaming
+            ):
+                self.renaming[material_id] = title  # what the library holds now
         # Rebuild after the editor has finished with this item (empty title → old one back).
         self._refresh_soon()
 

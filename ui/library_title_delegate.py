@@ -2,23 +2,27 @@
 followed by what tells them apart (unit · author · time of the last change), subdued.
 
 The detail is painted only: renaming (F2) edits the title alone, and rows keep one height
-(``setUniformRowHeights``: a list of thousands stays quick).
+(``setUniformRowHeights``: a list of thousands stays quick). What is typed into the rename
+editor is reported as it is typed (``TypingDelegate``), for the typing journal.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+from ui.cell_typing import TypingDelegate
 
 # after the list's own roles (ui.library_tree): "unit · author · time" for a shared title
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 4
 DETAIL_SEPARATOR = " · "
 
 
-class TitleDelegate(QStyledItemDelegate):
+class TitleDelegate(TypingDelegate):
     """Paints the title, then — for a title shared in its year — the detail that tells the
-    materials apart, in the subdued text colour."""
+    materials apart, in the subdued text colour. Its rename editor reports its typing
+    (``ui.cell_typing``: the list writes it ahead to the typing journal)."""
 
     def paint(self, painter, option, index) -> None:
         detail = index.data(DETAIL_ROLE)

@@ -41,7 +41,9 @@ class MaterialTree(QTreeWidget):
         self.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.setUniformRowHeights(True)
-        self.setItemDelegateForColumn(COL_TITLE, TitleDelegate(self))
+        self.title_delegate = TitleDelegate(self)
+        self.title_delegate.key_of = self._renamed_id
+        self.setItemDelegateForColumn(COL_TITLE, self.title_delegate)
         self._title_ranks: dict[str, int] = {}
         self._detail_texts: dict[tuple, str] = {}
         self._title_keys: dict[str, str] = {}
@@ -280,6 +282,13 @@ class MaterialTree(QTreeWidget):
         if item is None:
             return ""
         return item.data(0, Qt.ItemDataRole.AccessibleTextRole) or item.text(COL_TITLE)
+
+    @staticmethod
+    def _renamed_id(index) -> int | None:
+        """The material a title editor renames (None: not a material's title)."""
+        if index.column() != COL_TITLE or index.data(KIND_ROLE) != "material":
+            return None
+        return index.data(ID_ROLE)
 
     def summary(self, material_id: int) -> MaterialSummary | None:
         item = self.material_item(material_id)

@@ -67,6 +67,10 @@ class LibraryView(LibraryActionsMixin, QWidget):
         # How a rename in the list is written (material id, title); the window sets one that
         # keeps the open material's undo history from writing over it. None: the library.
         self.rename_entry: Callable[[int, str], None] | None = None
+        # Where a rename's typing is written ahead while its editor is open (the window's
+        # ``Autosave``: ``note_typing`` / ``typing_done``). None: not journaled.
+        self.typing_journal = None
+        self.renaming: dict[int, str] = {}  # material id → its stored title, editor open
         # The window's 汇编 action, offered in the context menu for the selected materials.
         self.compile_action: QAction | None = None
         # Which material the editor shows (the window sets it): a trashed one is reopened when
@@ -126,6 +130,8 @@ class LibraryView(LibraryActionsMixin, QWidget):
         self.tree.itemActivated.connect(self._item_activated)
         self.tree.itemClicked.connect(self._item_clicked)
         self.tree.itemChanged.connect(self._item_changed)
+        self.tree.title_delegate.on_typed = self._title_typed
+        self.tree.title_delegate.on_ended = self._title_editor_closed
         self.tree.customContextMenuRequested.connect(self._context_menu)
         for widget in (self.tree, self.results, self.search_edit):
             widget.installEventFilter(self)

@@ -130,6 +130,7 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, WindowLayoutMix
         view.libraryChanged.connect(self._library_changed)
         view.restore_entry = self.restore_trash_entry
         view.rename_entry = self.rename_material
+        view.typing_journal = self.autosave  # a rename being typed is journaled too
         view.shown_material = lambda: self.material_id
         self.join_library_history(view.library_undo)  # trash, rename, new…: undoable too
         return view

@@ -3,7 +3,9 @@
 ``MainWindow`` builds ``RectificationFeatures`` with the dock and the actions it owns (declared
 in ``ui.window_chrome``) and tells it of every change through ``materialChanged``. An edit in the
 table goes through the window's edit path — ``flush_pending`` then ``push_command`` of one
-``EditFieldCommand`` (undoable, stored at once). The exports are ``ExportController``s: target
+``EditFieldCommand`` (undoable, stored at once); while a cell's editor is open its text is
+written ahead to the typing journal (``Autosave.note_typing``), as the panels' typing is. The
+exports are ``ExportController``s: target
 checked first, written atomically off the GUI thread.
 """
 
@@ -16,6 +18,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QWidget
 
+from app.typing_journal import stored_value
 from ui import pdf_export_dialog
 from ui.commands import EditFieldCommand
 from ui.dialogs.common import show_error
@@ -153,6 +156,8 @@ class RectificationFeatures(QObject):
 
             view = RectificationView(self.dock)
             view.model.commit = self.commit
+            view.cellTyped.connect(self._cell_typed)
+            view.cellEditorClosed.connect(self._cell_closed)
             view.pointActivated.connect(self.window.select_node)
             actions = self.actions
             for action, text in (
@@ -194,6 +199,32 @@ class RectificationFeatures(QObject):
         height = int(self.window.height() * DOCK_SHARE)
         self.window.resizeDocks([self.dock], [height], Qt.Orientation.Vertical)
         self.view.table.setFocus()
+
+    def _cell_typed(self, key: tuple[int, str], text: str) -> None:
+        """A key in a cell's editor: written ahead to the typing journal at once (stored only
+        when the editor closes), so a kill while typing loses nothing."""
+        measure_id, field = key
+        model = self.view.model
+        self.window.autosave.note_typing(
+            ("node", measure_id),
+            field,
+            model.typed_value(field, text),
+            model.stored_value(measure_id, field),
+            "rectification",
+        )
+
+    def _cell_closed(self, key: tuple[int, str]) -> None:
+        measure_id, field = key
+        target = ("node", measure_id)
+        stored = self.view.model.stored_value(measure_id, field)
+        if stored is None:  # another material shown meanwhile: ask the library
+            stored = stored_value(self.window.library, target, field)[1]
+        self.window.autosave.typing_done(target, field, stored)
+
+    def show_cell(self, measure_id: int, field: str) -> None:
+        """Open the list at the cell of ``field`` of the measure (text put back there)."""
+        self.show_list()
+        self.view.select_cell(measure_id, field)
 
     def commit(self, measure_id: int, field: str, old, new) -> bool:
         """One field of one measure through the edit path; False (said in red) if not stored."""

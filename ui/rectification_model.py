@@ -205,6 +205,22 @@ class RectificationModel(QAbstractTableModel):
         )
         return True
 
+    def stored_value(self, measure_id: int, field: str):
+        """What the measure's ``field`` holds (the open material, as stored); None: not shown."""
+        for row in self._rows:
+            if row.measure is not None and row.measure.id == measure_id:
+                return getattr(row.measure, field)
+        return None
+
+    @classmethod
+    def typed_value(cls, field: str, text: str):
+        """What ``setData`` would store for ``text`` — or the text itself while it is not yet
+        a date (a 时限 half typed): kept for the user, never written as a deadline."""
+        try:
+            return cls._parsed(field, text)
+        except InputError:
+            return text
+
     @staticmethod
     def _parsed(field: str, value) -> str:
         text = value if isinstance(value, str) else str(value or "")

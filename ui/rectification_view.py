@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.model import RECTIFICATION_STATUSES
+from ui.cell_typing import TypingDelegate
 from ui.rectification_model import (
     COL_DEADLINE,
     COL_MEASURE,
@@ -31,6 +32,8 @@ from ui.rectification_model import (
     COL_PROBLEM,
     COL_RESPONSIBLE,
     COL_STATUS,
+    EDITABLE,
+    MEASURE_ID_ROLE,
     RectificationModel,
     _tr,
     status_labels,
@@ -66,8 +69,19 @@ class StatusDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
-class DeadlineDelegate(QStyledItemDelegate):
-    def createEditor(self, parent, option, index):
+class TextCellDelegate(TypingDelegate):
+    """责任人 and 说明: Qt's line editor, its typing reported for the journal (``cellTyped``,
+    ``cellEditorClosed``)."""
+
+    def __init__(self, view: RectificationView):
+        super().__init__(view.table)
+        self.key_of = view.cell_key
+        self.on_typed = view.cellTyped.emit
+        self.on_ended = view.cellEditorClosed.emit
+
+
+class DeadlineDelegate(TextCellDelegate):
+    def make_editor(self, parent, option, index):
         edit = QLineEdit(parent)
         edit.setObjectName("rectificationDeadlineEditor")
         edit.setPlaceholderText(_tr("2026-06-30 or 长期坚持"))
@@ -76,6 +90,10 @@ class DeadlineDelegate(QStyledItemDelegate):
 
 class RectificationView(QWidget):
     pointActivated = Signal(int)  # a double-click on 问题 / 整改措施: show that point
+    # An open cell editor's text changed: ((measure id, field), text) — for the typing journal;
+    # its editor closed (the text stored, refused or dropped): (measure id, field).
+    cellTyped = Signal(object, str)
+    cellEditorClosed = Signal(object)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -97,7 +115,9 @@ class RectificationView(QWidget):
         )
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.setItemDelegateForColumn(COL_STATUS, StatusDelegate(self.table))
-        self.table.setItemDelegateForColumn(COL_DEADLINE, DeadlineDelegate(self.table))
+        self.table.setItemDelegateForColumn(COL_DEADLINE, DeadlineDelegate(self))
+        for column in (COL_RESPONSIBLE, COL_NOTE):
+            self.table.setItemDelegateForColumn(column, TextCellDelegate(self))
         header = self.table.horizontalHeader()
         for column in range(7):
             mode = (
@@ -175,6 +195,23 @@ class RectificationView(QWidget):
         if unlinked:
             text += _tr(" · %1 not linked").replace("%1", str(unlinked))
         self.summary.setText(text)
+
+    def cell_key(self, index) -> tuple[int, str] | None:
+        """(measure id, field) a typed cell edits; None for the others."""
+        field = EDITABLE.get(index.column())
+        measure_id = index.data(MEASURE_ID_ROLE)
+        return (measure_id, field) if field is not None and measure_id is not None else None
+
+    def select_cell(self, measure_id: int, field: str) -> bool:
+        """Make the cell of ``field`` in the (first) row of measure ``measure_id`` current."""
+        column = next((c for c, f in EDITABLE.items() if f == field), None)
+        for row in range(self.model.rowCount()):
+            index = self.model.index(row, column if column is not None else COL_MEASURE)
+            if index.data(MEASURE_ID_ROLE) == measure_id:
+                self.table.setCurrentIndex(index)
+                self.table.scrollTo(index)
+                return True
+        return False
 
     def index_at(self, row: int, column: int):
         """The model index shown at view row ``row`` (after sorting)."""

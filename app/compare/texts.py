@@ -10,8 +10,7 @@ from app.compare.similar import TextSource
 from app.errors import InputError
 from app.importers.encoding import decode_bytes
 from app.importers.legacy import LEGACY_SUFFIXES
-from app.importers.read import MAX_INPUT_BYTES, TEXT_SUFFIXES
-from app.target_guard import describe_input
+from app.importers.read import TEXT_SUFFIXES, refuse_unreadable
 
 SUFFIXES = (*TEXT_SUFFIXES, ".docx")
 MAX_FILES = 2000  # a folder beyond this is not a folder of 范文
@@ -19,17 +18,9 @@ MAX_FILES = 2000  # a folder beyond this is not a folder of 范文
 
 def read_paragraphs(path: Path) -> list[str]:
     """The paragraphs of one file; InputError when it cannot be read as text."""
-    problem = describe_input(path)
-    if problem is not None:
-        raise problem
-    suffix = path.suffix.lower()
-    if suffix not in SUFFIXES:
-        raise InputError(
-            f"不支持的文件类型“{suffix or '无扩展名'}”（可比对 .txt .md .docx）：{path}",
-            f"unsupported file type {suffix or '(none)'!r} (compare .txt, .md or .docx): {path}",
-        )
-    if path.stat().st_size > MAX_INPUT_BYTES:
-        raise InputError(f"文件过大：{path}", f"file too large: {path}")
+    suffix = refuse_unreadable(
+        path, SUFFIXES, ("可比对 .txt .md .docx", "compare .txt, .md or .docx")
+    )
     if suffix == ".docx":
         from app.importers.docx import read_docx_paragraphs
 

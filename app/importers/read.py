@@ -30,6 +30,30 @@ class LegacyWordError(InputError):
     """An old binary .doc/.wps read without the user's consent to convert it."""
 
 
+def refuse_unreadable(path: Path, suffixes: tuple[str, ...], accepted: tuple[str, str]) -> str:
+    """The refusals every reader of a user's file makes before opening it — not a regular file
+    (missing, a link loop, a FIFO, a device, a folder), a name it does not take, over the size
+    cap (both sizes said) — as InputError (zh, en). ``accepted`` says what it takes, e.g.
+    ("可导入 .txt .md", "import .txt or .md"). Returns the lower-case suffix."""
+    problem = describe_input(path)
+    if problem is not None:
+        raise problem
+    suffix = path.suffix.lower()
+    if suffix not in suffixes:
+        raise InputError(
+            f"不支持的文件类型“{suffix or '无扩展名'}”（{accepted[0]}）：{path}",
+            f"unsupported file type {suffix or '(none)'!r} ({accepted[1]}): {path}",
+        )
+    size = path.stat().st_size
+    if size > MAX_INPUT_BYTES:
+        limit = MAX_INPUT_BYTES // 1024 // 1024
+        raise InputError(
+            f"文件过大（{size / 1024 / 1024:.1f} MB，上限 {limit} MB）：{path}",
+            f"file too large ({size / 1024 / 1024:.1f} MB, limit {limit} MB): {path}",
+        )
+    return suffix
+
+
 def read_file(
     path: str | Path,
     template: str | None = None,
@@ -49,24 +73,11 @@ def read_file(
     may raise to stop the read. Bad input raises InputError (zh + en), nothing is written.
     """
     path = Path(path)
-    problem = describe_input(path)  # missing, a link loop, a FIFO, a device, a folder
-    if problem is not None:
-        raise problem
-    suffix = path.suffix.lower()
-    if suffix not in (*TEXT_SUFFIXES, *WORD_SUFFIXES, ".json"):
-        raise InputError(
-            f"不支持的文件类型“{suffix or '无扩展名'}”（可导入 .txt .md .docx .json）：{path}",
-            f"unsupported file type {suffix or '(none)'!r} (import .txt, .md, .docx or "
-            f".json): {path}",
-        )
-    size = path.stat().st_size
-    if size > MAX_INPUT_BYTES:
-        raise InputError(
-            f"文件过大（{size / 1024 / 1024:.1f} MB，上限 "
-            f"{MAX_INPUT_BYTES // 1024 // 1024} MB）：{path}",
-            f"file too large ({size / 1024 / 1024:.1f} MB, limit "
-            f"{MAX_INPUT_BYTES // 1024 // 1024} MB): {path}",
-        )
+    suffix = refuse_unreadable(
+        path,
+        (*TEXT_SUFFIXES, *WORD_SUFFIXES, ".json"),
+        ("可导入 .txt .md .docx .json", "import .txt, .md, .docx or .json"),
+    )
     if template:
         from app.templates import get_template
 
@@ -90,23 +101,9 @@ def read_paragraphs(path: str | Path) -> list[str]:
     ``app.notice``): the same refusals as ``read_file`` (type, size, not a file), the same
     encodings and Word reading, hard wraps joined. Bad input raises InputError."""
     path = Path(path)
-    problem = describe_input(path)
-    if problem is not None:
-        raise problem
-    suffix = path.suffix.lower()
-    if suffix not in (*TEXT_SUFFIXES, *WORD_SUFFIXES):
-        raise InputError(
-            f"不支持的文件类型“{suffix or '无扩展名'}”（可读取 .txt .md .docx）：{path}",
-            f"unsupported file type {suffix or '(none)'!r} (read .txt, .md or .docx): {path}",
-        )
-    size = path.stat().st_size
-    if size > MAX_INPUT_BYTES:
-        raise InputError(
-            f"文件过大（{size / 1024 / 1024:.1f} MB，上限 "
-            f"{MAX_INPUT_BYTES // 1024 // 1024} MB）：{path}",
-            f"file too large ({size / 1024 / 1024:.1f} MB, limit "
-            f"{MAX_INPUT_BYTES // 1024 // 1024} MB): {path}",
-        )
+    suffix = refuse_unreadable(
+        path, (*TEXT_SUFFIXES, *WORD_SUFFIXES), ("可读取 .txt .md .docx", "read .txt, .md or .docx")
+    )
     if suffix in LEGACY_SUFFIXES and is_legacy_word_file(path):
         raise LegacyWordError(
             f"不支持旧版 Word/WPS 文件（{suffix}）：{path.name}。请在 Word/WPS 中另存为 .docx。",

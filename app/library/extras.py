@@ -1,5 +1,5 @@
-"""Library methods for checks and find/replace: several field edits as one transaction, and
-the findings a user chose to ignore.
+"""Library methods for batch imports, checks and find/replace: many materials or several field
+edits as one transaction, and the findings a user chose to ignore.
 
 ``LibraryExtras`` is mixed into ``app.library.Library``, which provides ``db``, ``_write``,
 ``_touch`` and the row look-ups. Ignored findings live in the ``settings`` table under
@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from app.errors import InputError
+from app.model import Material
 
 IGNORED_PREFIX = "ignored-findings:"
 NodeEdits = list[tuple[int | None, dict]]
@@ -23,6 +24,13 @@ def _ignored_key(material_id: int) -> str:
 
 
 class LibraryExtras:
+    # ----- many materials, one transaction -------------------------------------------------
+    def create_materials(self, materials: list[tuple[Material, list | None]]) -> list[int]:
+        """Store ``[(material, links), …]`` (as ``create_material`` takes them) in ONE
+        transaction — a batch import, a benchmark's library: all of them, or none when the
+        library refuses one (InputError). Returns the new ids in order."""
+        return self._create_many(materials)
+
     # ----- several edits, one transaction --------------------------------------------------
     def apply_edits(self, material_id: int, edits: NodeEdits) -> None:
         """Apply ``[(node_id | None, {field: value}), …]`` to one material in ONE transaction
@@ -88,9 +96,17 @@ class LibraryExtras:
 
     def clear_ignored_findings(self, material_id: int) -> None:
         """Show every ignored finding of the material again."""
+        self.set_ignored_findings(material_id, set())
+
+    def set_ignored_findings(self, material_id: int, keys) -> None:
+        """The material's ignored findings become exactly ``keys`` (undoing 恢复已忽略 puts
+        the earlier set back)."""
+        keys = set(keys)
+        if not all(isinstance(key, str) and key for key in keys):
+            raise InputError("检查结果的标识无效", "invalid finding key")
         with self._write():
             self._material_row(material_id)
-            self._store_ignored(material_id, set())
+            self._store_ignored(material_id, keys)
 
     def _store_ignored(self, material_id: int, keys: set[str]) -> None:
         table = self.db["settings"]

@@ -195,7 +195,7 @@ def _import_all(
             failures.append(ImportFailure(name, f"无法读取（{type(exc).__name__}：{exc}）"))
         tick("import", done, len(files))
     try:  # one transaction for the batch (the index refresh runs once)
-        ids = library._create_many([(material, links) for _, material, links in read])
+        ids = library.create_materials([(material, links) for _, material, links in read])
         return dict(zip(ids, (name for name, _, _ in read), strict=True))
     except DuizhaoError:  # one material the library refuses: store them one by one
         pass

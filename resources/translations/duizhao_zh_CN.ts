@@ -776,6 +776,10 @@
         <translation>忽略一处问题</translation>
     </message>
     <message>
+        <source>Show ignored findings again</source>
+        <translation>重新显示已忽略的问题</translation>
+    </message>
+    <message>
         <source>Pinyin/ASCII stand-ins (dangshi, mzshh…)</source>
         <translation>拼音/字母代写（dangshi、mzshh…）</translation>
     </message>

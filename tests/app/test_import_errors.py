@@ -114,3 +114,26 @@ def test_plain_english_or_one_line_imports_without_crashing():
     assert material.preamble == ["hello world"]
     assert material.sections == [] and report.template_id == "custom"
     assert any("前言" in w for w in report.warnings)
+
+
+@pytest.mark.parametrize("reader", ["import", "notice", "compare"])
+def test_every_reader_of_a_users_file_refuses_alike_and_says_the_sizes(tmp_path, reader):
+    """read_file, read_paragraphs (notices) and 查重's texts share one refusal block."""
+    from app.compare.texts import read_paragraphs as compare_paragraphs
+    from app.importers.read import read_file, read_paragraphs
+
+    read = {"import": read_file, "notice": read_paragraphs, "compare": compare_paragraphs}[reader]
+    huge = tmp_path / "大文件.txt"
+    with huge.open("wb") as f:
+        f.truncate(65 * 1024 * 1024)  # sparse
+    with pytest.raises(InputError) as info:
+        read(huge)
+    assert "文件过大（65.0 MB，上限 64 MB）" in info.value.zh
+    assert "file too large (65.0 MB, limit 64 MB)" in info.value.en
+    with pytest.raises(InputError) as info:
+        read(tmp_path / "图片.png")
+    assert "不存在" in info.value.zh  # not a file: said before the type
+    (tmp_path / "图片.png").write_bytes(b"\x89PNG")
+    with pytest.raises(InputError) as info:
+        read(tmp_path / "图片.png")
+    assert "不支持的文件类型“.png”" in info.value.zh and "unsupported file type" in info.value.en

@@ -9,6 +9,7 @@ import sys
 import pytest
 from store_samples import sample_material
 
+from app.errors import InputError
 from app.typing_journal import TypingJournal, journal_path, read_records, recover
 
 
@@ -136,3 +137,31 @@ def test_the_journal_is_readable_by_its_owner_only(lib, point):
     type_into(lib, p.id, "私").wait_synced()
     mode = stat.S_IMODE(journal_path(lib.path).stat().st_mode)
     assert mode & 0o077 == 0, oct(mode)
+
+
+def test_a_cells_text_is_replayed_through_the_callers_write_with_its_place(lib, point):
+    """The window replays through its edit path (an undoable command per field): ``recover``
+    hands it each field with what the library holds and where it was typed."""
+    mid, p = point
+    journal = TypingJournal(lib.path)
+    journal.record(("node", p.id), "body", p.body, p.body + "补", None)
+    journal.record(("material", mid), "title", lib.get_material(mid).title, "新名", "library-list")
+    assert journal.wait_synced()
+    written = []
+
+    def write(replay):
+        written.append(replay)
+        if replay.field == "title":
+            raise InputError("标题不能为空", "refused")  # e.g. the library refuses it
+
+    recovery = recover(lib, write)
+
+    assert [(r.target, r.field, r.old, r.new, r.place) for r in written] == [
+        (("node", p.id), "body", p.body, p.body + "补", None),
+        (("material", mid), "title", lib.get_material(mid).title, "新名", "library-list"),
+    ]
+    assert recovery.applied == [(mid, ("node", p.id), "body", p.body + "补")]
+    assert [u[3] for u in recovery.unapplied] == ["新名"]  # refused: listed, not lost
+    assert recovery.place(("material", mid), "title") == "library-list"
+    assert body_of(lib, p.id) == p.body  # only the caller's write writes
+    assert not journal_path(lib.path).exists()  # a refusal is not tried again

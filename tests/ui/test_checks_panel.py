@@ -496,3 +496,21 @@ def test_ignoring_a_finding_is_undone_by_ctrl_z(qtbot, seeded_library):
     window.findChild(QAction, "actionRedo").trigger()
     assert seeded_library.ignored_findings(seeded_library.seed_id) == {target.key}
     window.close()
+
+
+def test_showing_ignored_findings_again_is_undone_by_ctrl_z(qtbot, seeded_library):
+    window = make_window(qtbot, seeded_library, seeded_library.seed_id)
+    wait_for_checks(qtbot, window)
+    panel = panel_of(window)
+    target = next(f for f in panel.findings() if f.excerpt == "越来愈多")
+    click_cell(qtbot, panel, target, COL_IGNORE)
+    QTest.mouseClick(panel.restore_button, Qt.MouseButton.LeftButton)  # 恢复已忽略
+    assert seeded_library.ignored_findings(seeded_library.seed_id) == set()
+    qtbot.waitUntil(lambda: any(f.excerpt == "越来愈多" for f in panel.findings()), timeout=5000)
+
+    QTest.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert seeded_library.ignored_findings(seeded_library.seed_id) == {target.key}
+    qtbot.waitUntil(lambda: all(f.excerpt != "越来愈多" for f in panel.findings()), timeout=5000)
+    window.findChild(QAction, "actionRedo").trigger()
+    assert seeded_library.ignored_findings(seeded_library.seed_id) == set()
+    window.close()

@@ -67,3 +67,29 @@ def test_saved_typing_leaves_no_journal_behind(qtbot, library):
     assert not journal_path(library.path).exists()
     second = window_on(qtbot, library)  # nothing to recover: no message
     assert second.findChild(QMessageBox, "typingRecoveredBox") is None
+
+
+def test_recovered_typing_is_one_undo_step_of_its_material(qtbot, library, tmp_path):
+    mid = make_material(library)
+    first = window_on(qtbot, library)
+    first.open_material(mid)
+    point = dims_of(library, mid)[0].points[1]
+    first.select_node(point.id)
+    type_text(first.findChild(object, "pointBodyEdit"), "第三次。")
+    crash(first)
+
+    again = Library.open(tmp_path / "lib.db")
+    second = window_on(qtbot, again)
+    box = second.findChild(QMessageBox, "typingRecoveredBox")
+    try:
+        assert dims_of(again, mid)[0].points[1].body == point.body + "第三次。"
+        second.actions_by_name["actionUndo"].trigger()  # the user did not want it back
+        assert dims_of(again, mid)[0].points[1].body == point.body
+        assert second.findChild(object, "pointBodyEdit").toPlainText() == point.body
+        second.actions_by_name["actionRedo"].trigger()
+        assert dims_of(again, mid)[0].points[1].body == point.body + "第三次。"
+    finally:
+        if box is not None:
+            box.close()
+        second.close()
+        again.close()

@@ -113,6 +113,16 @@ def test_bad_input_is_one_bilingual_line_and_exit_2(capsys, library, args, fragm
     assert digest(library) == before
 
 
+def test_a_file_too_large_to_compare_says_its_size_and_the_limit(capsys, library, tmp_path):
+    huge = tmp_path / "范文.txt"
+    with huge.open("wb") as f:
+        f.truncate(65 * 1024 * 1024)  # sparse: the size alone refuses it
+    code, out, err = run(capsys, library, 2, "--against", huge)
+    assert code == 2 and out == ""
+    assert "文件过大（65.0 MB，上限 64 MB）" in err
+    assert "file too large (65.0 MB, limit 64 MB)" in err
+
+
 def test_a_folder_with_nothing_readable_is_bad_input(capsys, library, tmp_path):
     empty = tmp_path / "空"
     empty.mkdir()

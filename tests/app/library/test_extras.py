@@ -137,6 +137,25 @@ def test_clearing_ignored_findings_removes_the_setting(lib, mid):
     assert rows == []
 
 
+def test_many_materials_are_stored_all_or_none(lib):
+    before = len(lib.list_materials())
+    ids = lib.create_materials([(sample_material(), None), (sample_material(), SAMPLE_LINKS)])
+    assert len(ids) == 2 and len(lib.list_materials()) == before + 2
+    assert lib.get_material(ids[1]).title == sample_material().title
+    with pytest.raises(InputError):  # the second one's links point nowhere
+        lib.create_materials([(sample_material(), None), (sample_material(), [[[9, 9, 9]]])])
+    assert len(lib.list_materials()) == before + 2
+
+
+def test_setting_the_ignored_findings_puts_back_exactly_those_keys(lib, mid):
+    lib.set_finding_ignored(mid, "typo|title|x", True)
+    lib.set_ignored_findings(mid, {"typo|title|y", "pinyin|body|z"})
+    assert lib.ignored_findings(mid) == {"typo|title|y", "pinyin|body|z"}
+    with pytest.raises(InputError):
+        lib.set_ignored_findings(mid, {"ok", ""})
+    assert lib.ignored_findings(mid) == {"typo|title|y", "pinyin|body|z"}  # refused: unchanged
+
+
 def test_ignoring_does_not_count_as_an_edit_of_the_material(lib, mid):
     before = next(s for s in lib.list_materials() if s.id == mid).updated
     lib.set_finding_ignored(mid, "typo|title|x", True)
