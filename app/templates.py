@@ -267,6 +267,11 @@ def _all_templates(signature: tuple) -> tuple[Template, ...]:
 
 
 def get_template(template_id: str) -> Template:
+    # A bundled id is never the user's (such a file is skipped): found without reading the
+    # user's folder, as the window's status bar asks before its first paint.
+    for t in bundled_templates():
+        if t.id == template_id:
+            return t
     for t in load_templates():
         if t.id == template_id:
             return t

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -125,6 +124,8 @@ def _fresh_qm(lang: str) -> Path | None:
     # Several windows may start at once: build to a private name, then swap it in whole, so no
     # process ever loads a half-written file.
     tmp = cached.with_name(f"{cached.stem}.{os.getpid()}.tmp.qm")
+    import subprocess  # only a source checkout with a stale .qm gets here (~5 ms at start-up)
+
     done = subprocess.run([tool, "-silent", str(ts), "-qm", str(tmp)], capture_output=True)
     if done.returncode == 0 and tmp.exists():
         os.replace(tmp, cached)

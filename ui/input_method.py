@@ -188,11 +188,15 @@ def restore(startup: Startup, environ: os._Environ | dict | None = None) -> None
         _log_when_the_log_is_open(startup)
 
 
+# The route is logged this long after the event loop starts: ui.crash has attached the log
+# file by then, and the window has painted (the log's modules, ~10 ms, need not come first).
+LOG_ROUTE_AFTER_MS = 500
+
+
 def _log_when_the_log_is_open(startup: Startup) -> None:
-    # ui.crash attaches the log file once the window exists; the event loop starts after that.
     from PySide6.QtCore import QTimer
 
-    QTimer.singleShot(0, lambda: log_route(startup))
+    QTimer.singleShot(LOG_ROUTE_AFTER_MS, lambda: log_route(startup))
 
 
 def log_route(startup: Startup) -> None:

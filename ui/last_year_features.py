@@ -14,6 +14,7 @@ Nothing is read while the dock is hidden: it catches up when shown.
 from __future__ import annotations
 
 import copy
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
@@ -27,13 +28,15 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from app.last_year import Alignment, align, comparable_materials, last_year_of
 from ui.commands import WRITE_ERRORS, EditFieldCommand
 from ui.dialogs.common import error_text
-from ui.last_year_view import LastYearView
 from ui.material_change import MaterialChange
 from ui.outline_model import MATERIAL_KEY
 from ui.panels.common import paragraphs_of
+
+if TYPE_CHECKING:  # app.last_year (with the dimension mapping) loads when the dock first shows
+    from app.last_year import Alignment
+    from ui.last_year_view import LastYearView
 
 STATUS_MS = 8000
 DOCK_SHARE = 0.36  # of the window's width when the dock opens narrower than MIN_DOCK_WIDTH
@@ -80,11 +83,7 @@ class LastYearFeatures(QObject):
         self.window = window
         self.dock = dock
         self.action = action
-        self.view = LastYearView(dock)
-        placeholder = dock.widget()
-        dock.setWidget(self.view)
-        if placeholder is not None:
-            placeholder.deleteLater()
+        self._view: LastYearView | None = None  # built when first needed (``view``)
         self.alignment: Alignment | None = None
         self.picked: dict[int, int | None] = {}  # open material → the material the user chose
         self.stale = True  # the shown material changed while the dock was hidden
@@ -96,11 +95,28 @@ class LastYearFeatures(QObject):
         action.setToolTip(_tr("Show last year's material beside this one, read-only"))
         action.toggled.connect(self._toggled)
         dock.visibilityChanged.connect(self._visibility_changed)
-        self.view.materialChosen.connect(self._material_chosen)
-        self.view.copyRequested.connect(self.copy_across)
+        if not dock.isHidden():  # shown by the restored layout: laid out with its view, as ever
+            self.view  # noqa: B018 (built on access)
         window.nodeSelected.connect(self.node_selected)
         QApplication.instance().focusChanged.connect(self._focus_changed)
         window.destroyed.connect(self._disconnect_focus)
+
+    @property
+    def view(self) -> LastYearView:
+        """Last year's material, read-only, in the dock: built the first time the dock shows
+        (hidden at start-up, it would cost the first paint ~10 ms)."""
+        if self._view is None:
+            from ui.last_year_view import LastYearView
+
+            view = LastYearView(self.dock)
+            placeholder = self.dock.widget()
+            self.dock.setWidget(view)
+            if placeholder is not None:
+                placeholder.deleteLater()
+            view.materialChosen.connect(self._material_chosen)
+            view.copyRequested.connect(self.copy_across)
+            self._view = view
+        return self._view
 
     def _disconnect_focus(self, *_args) -> None:
         app = QApplication.instance()
@@ -156,6 +172,8 @@ class LastYearFeatures(QObject):
                 self.refresh()
         elif change.structure:
             if self.shown() and self.view.material is not None and self.window.material:
+                from app.last_year import align
+
                 # last year's text, the user's selection in it and its scroll stay as they are
                 self.alignment = align(self.view.material, self.window.material)
                 item = self.window.current_item()
@@ -165,6 +183,8 @@ class LastYearFeatures(QObject):
 
     def refresh(self) -> None:
         """Read the chosen material again and align it with the open one."""
+        from app.last_year import align, comparable_materials, last_year_of
+
         self.stale = False
         w = self.window
         self.alignment = None

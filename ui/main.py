@@ -20,9 +20,8 @@ from functools import partial
 from pathlib import Path
 
 # The library layer is imported before PySide6 on purpose: once PySide6 is loaded, its import
-# hook reads the source of every module imported after it (≈0.3 ms each). sqlite_utils, which
-# the window's writable open needs, brings ~40 modules (≈20 ms of that toll at start-up).
-import app.library.writable  # noqa: F401
+# hook reads the source of every module imported after it (≈0.2 ms each). Its write layer,
+# sqlite_utils (~40 modules, ~50 ms), is loaded once the window has painted (_run).
 from app import __version__
 from app.errors import DuizhaoError, InputError, LibraryError
 from app.library import Library
@@ -34,6 +33,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QWidget
 
+import ui.qt_import_toll  # noqa: F401 (first after PySide6: spares it reading older modules)
 from ui import input_method
 from ui.i18n import LANGUAGES, install_translators, remove_translators
 from ui.refcount_guard import guard_none_refcount
@@ -322,9 +322,11 @@ def _run(app: QApplication, args: argparse.Namespace, *, headless: bool) -> int:
 
         install_crash_handling(window)  # flush pending edits, log (redacted), tell the user
         window.show()
-        # Once the window has painted: the backup on open (a worker, but it still takes turns
-        # with the GUI thread), then one collection of the start-up objects, which live for the
-        # whole session, kept out of later collections so a full one never stalls typing.
+        # Once the window has painted: the library's write layer (else the first edit's commit
+        # would import it), the backup on open (a worker, but it still takes turns with the GUI
+        # thread), then one collection of the start-up objects, which live for the whole
+        # session, kept out of later collections so a full one never stalls typing.
+        QTimer.singleShot(AFTER_FIRST_PAINT_MS, library.load_write_layer)
         QTimer.singleShot(AFTER_FIRST_PAINT_MS, window.reliability.start_backup_if_due)
         QTimer.singleShot(AFTER_FIRST_PAINT_MS, freeze_startup_objects)
         return app.exec()

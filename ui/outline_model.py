@@ -38,6 +38,17 @@ KindRole = Qt.ItemDataRole.UserRole + 2  # "material" | "section" | "dimension" 
 TITLE_PREVIEW = 24  # characters of a point title shown in the tree
 
 
+# Each row's flags by kind, combined once: the view asks for them per row on every paint, and
+# combining Python enum flags costs microseconds each time.
+_SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_ITEM_FLAGS = {
+    "material": _SELECTABLE | Qt.ItemFlag.ItemIsDropEnabled,
+    "section": _SELECTABLE | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled,
+    "dimension": _SELECTABLE | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled,
+    "point": _SELECTABLE | Qt.ItemFlag.ItemIsDragEnabled,
+}
+
+
 @dataclass(eq=False)  # identity: rows and labels are cached per item
 class OutlineItem:
     key: int
@@ -357,12 +368,7 @@ class OutlineModel(QAbstractItemModel):
         item = self.item_at(index)
         if item is None:
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if item.kind in ("section", "dimension", "point"):
-            flags |= Qt.ItemFlag.ItemIsDragEnabled
-        if item.kind in ("material", "section", "dimension"):
-            flags |= Qt.ItemFlag.ItemIsDropEnabled
-        return flags
+        return _ITEM_FLAGS.get(item.kind, _SELECTABLE)
 
     def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction

@@ -87,11 +87,7 @@ class SimilarFeatures(QObject):
         super().__init__(window)
         self.window = window
         self.dock = dock
-        self.panel = SimilarPanel(dock)
-        placeholder = dock.widget()
-        dock.setWidget(self.panel)
-        if placeholder is not None:
-            placeholder.deleteLater()
+        self._panel: SimilarPanel | None = None  # built when first needed (``panel``)
         self.action = action
         action.triggered.connect(self.open_and_run)
         action.setToolTip(_tr("Find passages shared with other materials and model texts"))
@@ -103,21 +99,43 @@ class SimilarFeatures(QObject):
         self.score_label = QLabel(window)
         self.score_label.setObjectName("statusSimilarity")
         window.statusBar().addPermanentWidget(self.score_label)
-        self.panel.runRequested.connect(self.run)
-        self.panel.exportRequested.connect(self.export_report)
-        self.panel.addFileRequested.connect(lambda: self._add_against(ask_against_file))
-        self.panel.addFolderRequested.connect(lambda: self._add_against(ask_against_folder))
-        self.panel.matchActivated.connect(self.show_match)
-        self.panel.pointActivated.connect(window.select_node)
+        dock.visibilityChanged.connect(self._dock_visible)
+        if not dock.isHidden():  # shown by the restored layout: laid out with its panel
+            self.panel  # noqa: B018 (built on access)
         self._update_enabled()
+
+    @property
+    def panel(self) -> SimilarPanel:
+        """The dock's widget: built the first time the dock shows or a run starts (hidden at
+        start-up, it would cost the first paint ~5 ms)."""
+        if self._panel is None:
+            panel = SimilarPanel(self.dock)
+            placeholder = self.dock.widget()
+            self.dock.setWidget(panel)
+            if placeholder is not None:
+                placeholder.deleteLater()
+            panel.runRequested.connect(self.run)
+            panel.exportRequested.connect(self.export_report)
+            panel.addFileRequested.connect(lambda: self._add_against(ask_against_file))
+            panel.addFolderRequested.connect(lambda: self._add_against(ask_against_folder))
+            panel.matchActivated.connect(self.show_match)
+            panel.pointActivated.connect(self.window.select_node)
+            self._panel = panel
+            self._update_enabled()
+        return self._panel
+
+    def _dock_visible(self, visible: bool) -> None:
+        if visible:
+            self.panel  # noqa: B018 (built on access)
 
     # ----- the window's one change signal ------------------------------------------------------
     def material_changed(self, change: MaterialChange) -> None:
         if change.switched:
             self.runner.cancel(SIMILAR_TASK)  # a run of the other material must not show
             self.report = self.context = None
-            self.panel.clear()
-            self.panel.set_busy(False)
+            if self._panel is not None:  # a panel not built yet has nothing to clear
+                self._panel.clear()
+                self._panel.set_busy(False)
             self.highlights.clear()
             self.score_label.clear()
             self._update_enabled()
@@ -136,7 +154,8 @@ class SimilarFeatures(QObject):
     def _update_enabled(self) -> None:
         has_material = self.window.material_id is not None
         self.action.setEnabled(has_material)
-        self.panel.run_button.setEnabled(has_material)
+        if self._panel is not None:
+            self._panel.run_button.setEnabled(has_material)
 
     # ----- running ---------------------------------------------------------------------------
     def open_and_run(self) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -28,8 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.compare.fingerprints import GRAM, GUARANTEE
-from app.compare.report import RECTIFICATION_NAMES, RELATION_NAMES, Match, SimilarityReport
-from app.compare.report_context import ReportContext, split_at
+
+if TYPE_CHECKING:  # the report's modules load with the first report (not at start-up)
+    from app.compare.report import Match, SimilarityReport
+    from app.compare.report_context import ReportContext
 
 SOURCE_MARK = "#ffe58f"
 MATCH_ROLE = Qt.ItemDataRole.UserRole
@@ -62,7 +65,7 @@ class SimilarPanel(QWidget):
         self.matches: list[Match] = []
         self.has_results = False  # a run's report is shown (exportable unless stale)
         self.busy = False
-        self.context = ReportContext()
+        self.context: ReportContext | None = None  # the shown report's
         outer = QVBoxLayout(self)
         outer.setContentsMargins(4, 4, 4, 4)
         outer.setSpacing(4)
@@ -199,7 +202,7 @@ class SimilarPanel(QWidget):
 
     def clear(self) -> None:
         self.matches = []
-        self.context = ReportContext()
+        self.context = None
         self.match_tree.clear()
         self.repeat_tree.clear()
         self.source_view.clear()
@@ -209,6 +212,8 @@ class SimilarPanel(QWidget):
         self.set_stale(False)
 
     def show_report(self, report: SimilarityReport, context: ReportContext) -> None:
+        from app.compare.report import RECTIFICATION_NAMES, RELATION_NAMES
+
         self.clear()
         self.matches = list(report.matches)
         self.context = context
@@ -266,6 +271,11 @@ class SimilarPanel(QWidget):
 
     def show_source(self, match: Match) -> None:
         """The source paragraph with the shared words marked, scrolled to them."""
+        from app.compare.report import RELATION_NAMES
+        from app.compare.report_context import split_at
+
+        if self.context is None:  # no report shown: there is no match to show either
+            return
         passage = self.context.source(match)
         before, shared, after = split_at(passage.paragraph, match.source_span)
         source_word, where_word = _tr("Source"), _tr("Where")

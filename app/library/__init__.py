@@ -1,14 +1,21 @@
 """The library (材料库): one SQLite file holding many materials, and the only package that
 speaks SQL. Its face is ``Library``; the rest here works on library files that are not open
 (backups, the recovery dialog's diagnosis, rescue) or on materials before they are stored
-(mapping dimensions to a new template). Errors leave it as ``app.errors`` types only."""
+(mapping dimensions to a new template). Errors leave it as ``app.errors`` types only.
 
+Mapping dimensions and rescue are imported on first use of their names (``__getattr__``): a
+read-only CLI export or the window's start-up does not pay for the succession table or the
+rescue's JSON writer."""
+
+from __future__ import annotations
+
+import importlib
 from sqlite3 import sqlite_version as SQLITE_VERSION  # the SQLite actually linked (About box)
+from typing import TYPE_CHECKING, Any
 
 from app.library.backup_files import newest_good_backup
 from app.library.backups import BackupInfo, list_backups
 from app.library.compilation import CompileEntry, compile_order_key
-from app.library.duplicate import match_dimensions, suggested_title
 from app.library.file_header import is_foreign_file
 from app.library.library import (
     AUTO_SNAPSHOT_NAME,
@@ -18,7 +25,17 @@ from app.library.library import (
     SnapshotInfo,
     TrashEntry,
 )
-from app.library.rescue import RescueReport, rescue_library
+
+if TYPE_CHECKING:
+    from app.library.duplicate import match_dimensions, suggested_title
+    from app.library.rescue import RescueReport, rescue_library
+
+_ON_FIRST_USE = {
+    "match_dimensions": "app.library.duplicate",
+    "suggested_title": "app.library.duplicate",
+    "RescueReport": "app.library.rescue",
+    "rescue_library": "app.library.rescue",
+}
 
 __all__ = [
     "AUTO_SNAPSHOT_NAME",
@@ -39,3 +56,12 @@ __all__ = [
     "rescue_library",
     "suggested_title",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _ON_FIRST_USE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

@@ -9,7 +9,6 @@ import json
 import re
 from typing import Any
 
-from app import rectification
 from app.errors import InputError, NotFoundError
 from app.model import (
     POINT_STYLES,
@@ -137,14 +136,19 @@ def _checked(field: str, rule: str, value: Any) -> Any:
                 f"must be one of {', '.join(POINT_STYLES)}",
             )
         return value
+    # The 整改 rules are imported by the writes that check them: reads (a CLI export) never do.
     if rule in ("responsible", "status_note"):
-        limit = rectification.MAX_RESPONSIBLE if rule == "responsible" else rectification.MAX_NOTE
+        from app.rectification import MAX_NOTE, MAX_RESPONSIBLE
+
+        limit = MAX_RESPONSIBLE if rule == "responsible" else MAX_NOTE
         _checked(field, _TEXT, value)
         if len(value) > limit:
             raise _bad(field, f"过长（最多 {limit} 字）", f"too long (at most {limit} characters)")
         return value
     if rule == "deadline":
-        if not rectification.is_stored_deadline(value):
+        from app.rectification import is_stored_deadline
+
+        if not is_stored_deadline(value):
             raise _bad(
                 field,
                 "完成时限应为日期（2026-06-30）、“长期坚持”或空",

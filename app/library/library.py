@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import target_guard
-from app.dimension_mapping import Target
 from app.errors import CorruptLibraryError, InputError, LibraryError
 from app.library import (
     backup_files,
@@ -40,7 +39,6 @@ from app.library import (
 )
 from app.library.backups import BackupMethods, backup_before_migration
 from app.library.compilation import CompilationListing
-from app.library.duplicate import draft_for_template, known_template
 from app.library.extras import LibraryExtras
 from app.library.nodes import NodeEditing
 from app.library.readonly import ReadonlyDatabase, connect_readonly, readonly_refusal
@@ -48,13 +46,12 @@ from app.library.rectification import RectificationMethods
 from app.library.similarity import SimilarityMethods
 from app.library.snapshots import AUTO_SNAPSHOT_NAME, SnapshotInfo, SnapshotMethods  # noqa: F401 (API)
 from app.library.sqlite_errors import typed_errors
+from app.library.writable import WritableDatabase
 from app.model import Material
-from app.previous_rectification import has_measures, prepare_draft
 from app.serialize import links_of
-from app.templates import get_template, material_from_template
 
-if TYPE_CHECKING:  # imported only by writable opens (it costs read-only CLI commands ~70 ms)
-    from sqlite_utils import Database
+if TYPE_CHECKING:  # next year's draft and templates: imported by the methods that use them
+    from app.dimension_mapping import Target
 
 NodeKind = str  # "section" | "dimension" | "point"
 
@@ -112,7 +109,7 @@ class Library(
     _touch_deferred = False  # set by ``LibraryExtras._touch_once``
     _writing = 0  # depth of ``_write`` transactions under way (``sqlite_errors``)
 
-    def __init__(self, db: Database | ReadonlyDatabase, path: Path, readonly: bool):
+    def __init__(self, db: WritableDatabase | ReadonlyDatabase, path: Path, readonly: bool):
         self.db = db
         self.path = path
         self.readonly = readonly
@@ -128,7 +125,8 @@ class Library(
         LibraryError (the same process may open it again). ``readonly`` writes nothing and takes
         no lock; meant for short reads (CLI list/show/export/backup) — it does not follow pages
         a writer commits later when no writer had the file open at the time. Its ``db`` is a
-        plain-``sqlite3`` ``ReadonlyDatabase``: sqlite_utils is imported by writable opens only.
+        plain-``sqlite3`` ``ReadonlyDatabase``; a writable one's is a ``WritableDatabase``, which
+        imports sqlite_utils at the first write (or ``load_write_layer``), not at open.
 
         A writable open of an existing library makes a verified automatic backup first when
         ``auto_backup`` and none is recent, and always before a schema migration
@@ -179,17 +177,16 @@ class Library(
         lock.acquire(path)
         conn = None
         try:
-            from sqlite_utils import Database  # lazily: see the TYPE_CHECKING import above
-
             conn = sqlite3.connect(path, check_same_thread=False)
-            db = Database(conn, execute_plugins=False)
+            db = WritableDatabase(conn)  # sqlite_utils' Database from the first write on
+            db.execute("PRAGMA recursive_triggers = ON")  # as Database() sets it
             db.execute("PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = NORMAL")
             db.execute("PRAGMA foreign_keys = ON")
-            migrations = schema.build_migrations()
-            if existed and migrations.pending(db):
-                backup_before_migration(conn, path)
-            migrations.apply(db)
+            if schema.pending_migration_names(conn):  # behind (or new): migrated now
+                if existed:
+                    backup_before_migration(conn, path)
+                schema.build_migrations().apply(db.database)
             library = cls(db, path, readonly=False)
             library.notice = notice
             library._start_backups(on_open=existed and auto_backup)
@@ -219,8 +216,14 @@ class Library(
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def load_write_layer(self) -> None:
+        """Import and build the write layer (sqlite_utils) now rather than at the first write:
+        the window calls this once it has painted, so the first edit does not wait for it."""
+        if isinstance(self.db, WritableDatabase):
+            self.db.database  # noqa: B018 (built on access)
+
     @contextmanager
-    def _write(self) -> Iterator[Database]:
+    def _write(self) -> Iterator[WritableDatabase]:
         """One transaction per public write; refused on a read-only library."""
         if self.readonly:
             raise readonly_refusal()
@@ -322,6 +325,8 @@ class Library(
     def create_from_template(
         self, template_id: str, *, title: str = "", organization: str = ""
     ) -> int:
+        from app.templates import get_template, material_from_template
+
         template = get_template(template_id)
         return self.create_material(material_from_template(template, title, organization))
 
@@ -343,6 +348,11 @@ class Library(
         its title ``title`` when given (one transaction: no copy under the old title). Its
         measures start 未开始 with no note; with ``review`` it opens with 上年度整改落实情况
         (``app.previous_rectification``), placed as the template says."""
+        # Imported here: the dimension mapping and its succession table cost every open ~18 ms.
+        from app.library.duplicate import draft_for_template, known_template
+        from app.previous_rectification import has_measures, prepare_draft
+        from app.templates import get_template
+
         source = self.get_material(material_id)
         copy = source
         if template_id is not None and template_id != source.template_id:

@@ -20,7 +20,6 @@ already was) and the user is told the restore was completed, and where the old l
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -135,6 +134,8 @@ def keep_safety_copy(library_path: Path) -> Path:
 
 
 def _digest(path: Path) -> str:
+    import hashlib  # here: loading OpenSSL costs every open ~3 ms, and only a restore hashes
+
     with open(path, "rb") as handle:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 

@@ -25,9 +25,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from app.compare.fingerprints import winnow
-from app.compare.normalise import normalise
-
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
@@ -105,6 +102,10 @@ def refresh_stale(db: Database) -> None:
     stale = db.execute("SELECT key, material_id FROM similarity_stale").fetchall()
     if not stale:
         return
+    # Here, not at import: reads (a CLI export, the window's first paint) never need them.
+    from app.compare.fingerprints import winnow
+    from app.compare.normalise import normalise
+
     marked: dict[int, set[int]] = {}
     for owner, mid in stale:
         marked.setdefault(mid, set()).add(owner)

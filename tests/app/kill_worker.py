@@ -66,6 +66,7 @@ def work(library_path: str, acks_path: str, n: int, seed: int, mode: str = "edit
     rng = random.Random(seed)
     fd = os.open(acks_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
     library = Library.open(library_path)
+    library.load_write_layer()  # as the window does once it has painted, before any typing
     mid, points = _material(library)
     section_id = library.get_material(mid).sections[0].id
     clock = datetime(2030, 1, 1)

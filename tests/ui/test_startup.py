@@ -25,6 +25,10 @@ DEFERRED_MODULES = (
     "PySide6.QtPdfWidgets",
     "PySide6.QtPrintSupport",
     "reportlab",
+    "sqlite_utils",  # the write layer: the first write, or once the window has painted
+    "app.dimension_mapping",  # next year's draft, the last-year dock
+    "ui.last_year_view",  # the last-year dock, hidden at start
+    "app.compare.report",  # the 查重 dock's results
 )
 
 
@@ -161,3 +165,65 @@ def test_the_checks_run_by_themselves_once_the_window_shows(qtbot, seeded_librar
     qtbot.waitUntil(lambda: window.checks_features.panel.count() > 0, timeout=5000)
     assert window.checks_dock.windowTitle() != "Checks"
     window.close()
+
+
+def test_an_edit_typed_as_soon_as_the_window_shows_is_stored(qtbot, tmp_path, seed_path):
+    from tests.ui.helpers_editor import type_text
+    from ui.main_window import MainWindow
+
+    path = tmp_path / "lib.db"
+    seed_id = _library_with_seed(path, seed_path)
+    library = Library.open(path)  # as ui.main opens it: its write layer comes with the first write
+    assert not library.db.write_layer_loaded
+    window = MainWindow(library)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_material(seed_id)
+    point = window.material.all_points()[0]
+    body = point.body
+    window.select_node(point.id)
+    type_text(window.findChild(QWidget, "pointBodyEdit"), "补")
+
+    def stored_body() -> str:
+        with Library.open(path, readonly=True) as reader:
+            return reader.get_material(seed_id).all_points()[0].body
+
+    qtbot.waitUntil(lambda: stored_body() == body + "补", timeout=5000)
+    window.close()
+    library.close()
+
+
+def test_the_window_started_on_an_old_library_backs_it_up_and_migrates_it(tmp_path):
+    import shutil
+    import sqlite3
+
+    from app.library.schema import known_migration_names
+
+    old = tmp_path / "v1.db"
+    shutil.copyfile(REPO / "tests" / "data" / "libraries" / "v1.db", old)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ui.main",
+            "--library",
+            str(old),
+            "--screenshot",
+            str(tmp_path / "w.png"),
+        ],
+        cwd=REPO,
+        env=_child_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    conn = sqlite3.connect(old)
+    try:
+        applied = {r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations")}
+    finally:
+        conn.close()
+    assert applied == known_migration_names()
+    assert list((tmp_path / "backups").glob("v1-before-migration-*.db"))
+    with Library.open(old, readonly=True) as library:
+        assert library.list_materials(include_trashed=True)
