@@ -30,9 +30,9 @@ def _width_table() -> dict[int, int]:
 
 
 _WIDTH = _width_table()
-# A numbering marker opens a clause: at the start or after a mark or space (all half-width
-# here, the table above ran first). Inside a clause 一是 is just text (统一是…), left alone.
-_CLAUSE_START = r"(?:^|(?<=[\s,.;:!?、。，；：！？\"'“”‘’()《》【】\[\]]))"
+# A numbering marker opens a clause: at the start or after anything that is not a character
+# (a mark, a space, a marker already blanked). Inside a clause 一是 is just text (统一是…).
+_CLAUSE_START = r"(?:^|(?<=[\W_]))"
 _MARKER = re.compile(
     rf"\(\s*(?:{_CN}|\d{{1,3}})\s*\)"  # (一) (1) anywhere: always numbering
     rf"|{_CLAUSE_START}\s*(?:{_CN}\s*是|{_CN}\s*[、.]|\d{{1,3}}\s*[.、)](?!\d)|第{_CN}(?=\s*[,、:]))"
@@ -43,7 +43,13 @@ _KEEP = re.compile(r"[^\W_]+")
 
 def _blank_markers(text: str) -> str:
     text = text.translate(_WIDTH)
-    return _MARKER.sub(lambda m: " " * len(m.group()), text)
+    # Until nothing changes: a marker right after one blanked (二是1.…) opens the clause too,
+    # so a passage cut from the text normalises as it does inside it.
+    while True:
+        blanked = _MARKER.sub(lambda m: " " * len(m.group()), text)
+        if blanked == text:
+            return text
+        text = blanked
 
 
 def normalise(text: str) -> str:

@@ -228,12 +228,20 @@ def m006_similarity_index(db: Database) -> None:
     build(db)
 
 
+def m007_similarity_renormalise(db: Database) -> None:
+    """The 查重 index again, after a change to how text is normalised (issue 18 follow-up)."""
+    from app.library.similarity import m007_similarity_renormalise as rebuild
+
+    rebuild(db)
+
+
 _MIGRATION_STEPS = (
     ("m001_initial", m001_initial),
     ("m002_layout", m002_layout),
     ("m003_rectification", m003_rectification),
     ("m004_compilation", m004_compilation),
     ("m006_similarity_index", m006_similarity_index),
+    ("m007_similarity_renormalise", m007_similarity_renormalise),
 )
 MIGRATION_NAMES = tuple(name for name, _ in _MIGRATION_STEPS)
 

@@ -76,6 +76,17 @@ def m006_similarity_index(db: Database) -> None:
     refresh_stale(db)
 
 
+def m007_similarity_renormalise(db: Database) -> None:
+    """Migration step: the index built again from the stored texts, because normalising
+    changed (a numbering marker right after another, or after any mark, is dropped too);
+    an index of the old normalisation would miss such passages and misplace highlights."""
+    db.execute("DELETE FROM similarity_grams")
+    db.execute("DELETE FROM similarity_texts")
+    db.execute("INSERT OR IGNORE INTO similarity_stale SELECT id, material_id FROM nodes")
+    db.execute("INSERT OR IGNORE INTO similarity_stale SELECT -id, id FROM materials")
+    refresh_stale(db)
+
+
 def field_text(field: str, value: str) -> str:
     """The text of a stored field as indexed: a list field's paragraphs joined by newlines."""
     if field in LIST_FIELDS:

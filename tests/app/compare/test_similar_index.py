@@ -6,9 +6,16 @@ written behind the index's back."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
 from pathlib import Path
 
-from similar_samples import COPIED, OWN_TEXT, assert_index_is_a_fresh_build, material
+from similar_samples import (
+    COPIED,
+    OWN_TEXT,
+    assert_index_is_a_fresh_build,
+    index_rows,
+    material,
+)
 
 from app.compare.similar import find_similar
 from app.library import Library
@@ -123,3 +130,19 @@ def test_after_many_edits_the_index_is_exactly_a_fresh_build(lib, tmp_path):
     lib.trash_material(old)
 
     assert_index_is_a_fresh_build(lib, tmp_path / "rebuilt.db")
+
+
+def test_an_index_of_the_older_normalising_is_built_again_on_the_upgrade(tmp_path):
+    """v5 libraries were indexed before a marker after a marker (二是1.…) was dropped: their
+    stored streams may differ from today's; the upgrade rebuilds them (m007)."""
+    fixture = Path(__file__).resolve().parents[2] / "data" / "libraries" / "v5.db"
+    path = tmp_path / "v5.db"
+    shutil.copyfile(fixture, path)
+    conn = sqlite3.connect(path)
+    with conn:  # what an older normalising could have left: other streams, other grams
+        conn.execute("UPDATE similarity_texts SET norm = '二是1' || norm")
+        conn.execute("DELETE FROM similarity_grams WHERE pos % 2 = 0")
+    conn.close()
+    with Library.open(path) as lib:
+        assert_index_is_a_fresh_build(lib, tmp_path / "fresh.db")
+        assert all(not norm.startswith("二是1") for _, norm, _ in index_rows(lib.db)[1])
