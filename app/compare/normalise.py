@@ -33,9 +33,12 @@ _WIDTH = _width_table()
 # A numbering marker opens a clause: at the start or after anything that is not a character
 # (a mark, a space, a marker already blanked). Inside a clause 一是 is just text (统一是…).
 _CLAUSE_START = r"(?:^|(?<=[\W_]))"
+_OPENER = rf"{_CN}\s*是|{_CN}\s*[、.]|\d{{1,3}}\s*[.、)](?!\d)|第{_CN}(?=\s*[,、:])"
+# Markers in a row (二是1.…) are one match: each opens the clause the one before it left, and a
+# passage cut after the first normalises as it does inside the text — in one pass, not one a row.
 _MARKER = re.compile(
     rf"\(\s*(?:{_CN}|\d{{1,3}})\s*\)"  # (一) (1) anywhere: always numbering
-    rf"|{_CLAUSE_START}\s*(?:{_CN}\s*是|{_CN}\s*[、.]|\d{{1,3}}\s*[.、)](?!\d)|第{_CN}(?=\s*[,、:]))"
+    rf"|{_CLAUSE_START}(?:\s*(?:{_OPENER}))+"
 )
 _DROP = re.compile(r"[\W_]+")
 _KEEP = re.compile(r"[^\W_]+")
@@ -43,13 +46,7 @@ _KEEP = re.compile(r"[^\W_]+")
 
 def _blank_markers(text: str) -> str:
     text = text.translate(_WIDTH)
-    # Until nothing changes: a marker right after one blanked (二是1.…) opens the clause too,
-    # so a passage cut from the text normalises as it does inside it.
-    while True:
-        blanked = _MARKER.sub(lambda m: " " * len(m.group()), text)
-        if blanked == text:
-            return text
-        text = blanked
+    return _MARKER.sub(lambda m: " " * len(m.group()), text)
 
 
 def normalise(text: str) -> str:
