@@ -98,6 +98,25 @@ class FontResolver:
             out.append(fallback)
         return out
 
+    def sibling(self) -> FontResolver:
+        """A resolver sharing this one's fonts and caches but keeping its own reports: the page
+        numbers, laid out page by page among the text, report after all of the text
+        (``absorb``), as when the text was laid out first."""
+        other = FontResolver.__new__(FontResolver)
+        other.__dict__.update(self.__dict__)
+        other._subs, other.missing, other.used_roles = {}, {}, {}
+        return other
+
+    def absorb(self, other: FontResolver) -> None:
+        """Add a ``sibling``'s reports after this one's own."""
+        for role, choice in other.used_roles.items():
+            self.used_roles.setdefault(role, choice)
+        for key, sub in other._subs.items():
+            self._subs.setdefault(key, sub)
+        for ch, places in other.missing.items():
+            mine = self.missing.setdefault(ch, [])
+            mine += [p for p in places if p not in mine]
+
     def mark(self) -> tuple[dict[str, int], int]:
         """Where the reports stand now (for ``name_places_since``)."""
         return {ch: len(places) for ch, places in self.missing.items()}, len(self._subs)

@@ -12,19 +12,20 @@ ReportLab is imported inside the functions: importing this module costs nothing.
 
 from __future__ import annotations
 
+import functools
 import io
 import threading
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from itertools import compress
+from itertools import chain, compress
 from operator import add, ne, sub
 from pathlib import Path
 
 from app.exporters.glyphs import FontResolver
 from app.exporters.pdf_content import material_paragraphs
-from app.exporters.pdf_layout import Line, PagePlan, Segment, Typesetter, paginate
+from app.exporters.pdf_layout import Line, PagePlan, Segment, Typesetter, iter_pages
 from app.exporters.pdf_options import (
     BLOCK_HEIGHT,
     BLOCK_LEFT,
@@ -83,14 +84,26 @@ def render_pdf(material: Material, options: PdfOptions | None = None) -> tuple[b
 
 def _render(material: Material, options: PdfOptions) -> tuple[bytes, PdfReport]:
     resolver = FontResolver()
+    numbers = resolver.sibling()  # page numbers report after the text, as before streaming
     typesetter = Typesetter(resolver)
-    blocks = [typesetter.block(p) for p in material_paragraphs(material, options)]
-    pages = paginate(blocks)
-    numbers = [page_number_line(resolver, typesetter, n, options) for n in range(1, len(pages) + 1)]
+    # A page at a time: laid out, drawn, compressed and let go (memory flat in pages).
+    blocks = (typesetter.block(p) for p in material_paragraphs(material, options))
+
+    count = 0
+
+    def planned() -> Iterator[tuple[PagePlan, Line | None]]:
+        nonlocal count
+        for count, page in enumerate(iter_pages(blocks), 1):
+            number = page_number_line(numbers, typesetter, count, options)
+            if not (resolver.missing or numbers.missing):
+                yield page, number
+            # else: the export is refused; the rest is laid out only to name every character
+
+    data = draw_pages(DocInfo.of(material), planned())
+    resolver.absorb(numbers)
     resolver.raise_for_missing()
-    data = draw_pages(DocInfo.of(material), pages, numbers)
     report = PdfReport(
-        pages=len(pages),
+        pages=count,
         fonts={role: c.family for role, c in resolver.used_roles.items()},
         font_files={role: str(c.path) for role, c in resolver.used_roles.items()},
         substitutions=resolver.substitutions,
@@ -170,30 +183,35 @@ class DocInfo:
 
 def draw_pages(
     info: DocInfo,
-    pages: list[PagePlan],
-    numbers: list[Line | None],
+    pages: Iterable[tuple[PagePlan, Line | None]],
     *,
     page_labels: tuple[tuple[int, str | None, int | None, str | None], ...] = (),
     on_page: Callable[[int], None] | None = None,
 ) -> bytes:
-    """The PDF of laid-out pages: ``numbers`` is each page's `— N —` line (None: the page shows
-    no number — a cover, a contents page, an inserted blank page); ``page_labels`` are
+    """The PDF of laid-out pages, each with its `— N —` line (None: the page shows no number —
+    a cover, a contents page, an inserted blank page), drawn as they come; ``page_labels`` are
     (page index, style, start, prefix) so a viewer's page numbers match the printed ones;
     ``on_page(index)`` is called after each page (it may raise to stop)."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfgen.canvas import Canvas
 
-    first_font = next(
-        (seg.font for page in pages for _, line in page.lines for seg in line.segments),
-        next((n.segments[0].font for n in numbers if n is not None and n.segments), None),
-    )
-    buf = io.BytesIO()
+    pages = iter(pages)
+    # The canvas names its first font when made: read pages up to the first with text.
+    ahead: list[tuple[PagePlan, Line | None]] = []
+    first_font = None
+    for page, number in pages:
+        ahead.append((page, number))
+        first_font = next((seg.font for _, line in page.lines for seg in line.segments), None)
+        if first_font is not None:
+            break
+    else:
+        first_font = next((n.segments[0].font for _, n in ahead if n and n.segments), None)
     # invariant: byte-identical output. initialFontName: otherwise ReportLab's page preamble
     # references an unembedded Helvetica. pageCompression off, because ReportLab's own
     # compression is configured process-wide (rl_config.useA85 adds ASCII85, pure Python and
     # larger; PDFZCompress is one shared zlib level-6 filter): the document compresses instead.
     canv = Canvas(
-        buf,
+        io.BytesIO(),
         pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
         invariant=1,
         pageCompression=0,
@@ -219,13 +237,17 @@ def draw_pages(
         return codes
 
     outline_level = -1
-    for index, page in enumerate(pages):
+    outlined = False
+    for index, (page, number) in enumerate(chain(ahead, pages)):
+        if index == len(ahead):
+            ahead.clear()  # drawn: let the pages go
         for n, (label, level, slot) in enumerate(page.outline):
             key = f"p{index}o{n}"
             top = PAGE_HEIGHT - BLOCK_TOP - slot * LINE_PITCH
             canv.bookmarkPage(key, fit="XYZ", left=0, top=top)
             outline_level = min(level, outline_level + 1)  # ReportLab refuses level jumps
             canv.addOutlineEntry(label, key, level=max(outline_level, 0))
+            outlined = True
         ops = ["BT"]
         state = {"font": None}  # the font operator in force within this text object
         for slot, line in page.lines:
@@ -233,20 +255,51 @@ def draw_pages(
                 PAGE_HEIGHT - BLOCK_TOP - (slot + 0.5) * LINE_PITCH - _BASELINE_DROP * line.size
             )
             _line_ops(ops, state, codes_of, line, baseline)
-        if numbers[index] is not None:
+        if number is not None:
             baseline = PAGE_HEIGHT - BLOCK_TOP - BLOCK_HEIGHT - PAGE_NUMBER_GAP
-            _line_ops(ops, state, codes_of, numbers[index], baseline)
+            _line_ops(ops, state, codes_of, number, baseline)
         ops.append("ET")
         canv.addLiteral("\n".join(ops))
         canv.showPage()
+        _compress_last_page(canv._doc)
         if on_page is not None:
             on_page(index)
     for page_index, style, start, prefix in page_labels:
         canv.addPageLabel(page_index, style=style, start=start, prefix=prefix)
-    if any(page.outline for page in pages):
+    if outlined:
         canv.showOutline()
-    canv.save()
-    return buf.getvalue()
+    return canv.getpdfdata()  # the document's bytes, built once (no copy through a file)
+
+
+def _compress_last_page(doc) -> None:
+    """Compress the page just shown into the content stream ReportLab would make of it when
+    saving (same filter, same dictionary), so the document keeps kilobytes of Flate per page
+    rather than the text operators of every page until the end."""
+    from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName
+
+    page = doc.Pages.pages[-1]
+    stream = _page_stream_class()(
+        PDFDictionary({"Filter": PDFArray([PDFName(_FAST_FLATE.pdfname)])}),
+        _FAST_FLATE.encode(page.stream),
+    )
+    stream.__Comment__ = "page stream"
+    page.Contents, page.stream = stream, None
+
+
+@functools.cache
+def _page_stream_class():
+    from reportlab.pdfbase.pdfdoc import PDFStream
+
+    class PageStream(PDFStream):
+        """A compressed page content stream that lets its bytes go once they are written into
+        the document (ReportLab formats each object once, when saving)."""
+
+        def format(self, document):
+            formatted = super().format(document)
+            self.content = b""
+            return formatted
+
+    return PageStream
 
 
 class _FastFlate:

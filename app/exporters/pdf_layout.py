@@ -13,6 +13,8 @@ keeps headings with the next line (a heading never sits alone at a page foot).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import accumulate, repeat
 from operator import add
@@ -283,23 +285,32 @@ def _justify(xs: list[float], start: int, inside: list[int], extra: float) -> li
 
 
 def paginate(blocks: list[Block], lines_per_page: int = LINES_PER_PAGE) -> list[PagePlan]:
-    """Fill grid slots page by page; keep-with-next blocks move to a new page together with the
-    first line of what follows; empty lines are dropped at the top of a page."""
-    pages = [PagePlan()]
+    """Every page of ``iter_pages`` in a list (the 汇编 counts them before drawing)."""
+    return list(iter_pages(blocks, lines_per_page))
+
+
+def iter_pages(blocks: Iterable[Block], lines_per_page: int = LINES_PER_PAGE) -> Iterator[PagePlan]:
+    """Fill grid slots page by page, yielding each page once it is full, so a long material is
+    laid out, drawn and let go a page at a time; keep-with-next blocks move to a new page
+    together with the first line of what follows; empty lines are dropped at the top of a
+    page. ``blocks`` is read only as far as a keep-with-next chain looks ahead."""
+    ahead = _Lookahead(blocks)
+    page = PagePlan()
+    first_page = True
     slot = 0
-    for index, block in enumerate(blocks):
+    while (block := ahead.pop()) is not None:
         if slot == lines_per_page:
-            pages.append(PagePlan())
-            slot = 0
-        if block.kind == "blank" and slot == 0 and len(pages) > 1:
+            yield page
+            page, first_page, slot = PagePlan(), False, 0
+        if block.kind == "blank" and slot == 0 and not first_page:
             continue
         if block.keep_with_next and slot > 0:
-            needed = _chain_length(blocks, index)
+            needed = _chain_length(block, ahead)
             if slot + needed > lines_per_page and needed <= lines_per_page:
-                pages.append(PagePlan())
-                slot = 0
+                yield page
+                page, first_page, slot = PagePlan(), False, 0
         for n, line in enumerate(block.lines):
-            more_follows = n + 1 < len(block.lines) or index + 1 < len(blocks)
+            more_follows = n + 1 < len(block.lines) or ahead.peek(0) is not None
             if (
                 slot == lines_per_page - 1
                 and slot > 0
@@ -309,22 +320,48 @@ def paginate(blocks: list[Block], lines_per_page: int = LINES_PER_PAGE) -> list[
             ):
                 slot = lines_per_page  # a run-in heading's line never ends a page: move it on
             if slot == lines_per_page:
-                pages.append(PagePlan())
-                slot = 0
+                yield page
+                page, first_page, slot = PagePlan(), False, 0
             if n == 0 and block.outline:
                 label, level = block.outline
-                pages[-1].outline.append((label, level, slot))
+                page.outline.append((label, level, slot))
             if line is not None:
-                pages[-1].lines.append((slot, line))
+                page.lines.append((slot, line))
             slot += 1
-    return pages
+    yield page
 
 
-def _chain_length(blocks: list[Block], index: int) -> int:
-    """Lines of the keep-with-next blocks from ``index`` on, plus one line of the next block."""
+class _Lookahead:
+    """The blocks still to come, laid out only when pagination first looks at them."""
+
+    def __init__(self, blocks: Iterable[Block]):
+        self._blocks = iter(blocks)
+        self._ahead: deque[Block] = deque()
+
+    def peek(self, k: int) -> Block | None:
+        """The k-th block after the current one (0: the next), or None past the end."""
+        while len(self._ahead) <= k:
+            block = next(self._blocks, None)
+            if block is None:
+                return None
+            self._ahead.append(block)
+        return self._ahead[k]
+
+    def pop(self) -> Block | None:
+        block = self.peek(0)
+        if block is not None:
+            self._ahead.popleft()
+        return block
+
+
+def _chain_length(block: Block, ahead: _Lookahead) -> int:
+    """Lines of the keep-with-next blocks from ``block`` on, plus one line of the next block."""
     total = 0
-    for block in blocks[index:]:
+    k = 0
+    while block is not None:
         total += len(block.lines)
         if not block.keep_with_next:
             return total - len(block.lines) + 1
+        block = ahead.peek(k)
+        k += 1
     return total
