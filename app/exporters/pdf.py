@@ -16,16 +16,17 @@ import functools
 import io
 import threading
 import zlib
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from itertools import chain, compress
+from itertools import chain, compress, repeat
 from operator import add, ne, sub
 from pathlib import Path
 
 from app.exporters.glyphs import FontResolver
 from app.exporters.pdf_content import material_paragraphs
-from app.exporters.pdf_layout import Line, PagePlan, Segment, Typesetter, iter_pages
+from app.exporters.pdf_layout import Line, PagePlan, Segment, Typesetter, _Computed, iter_pages
 from app.exporters.pdf_options import (
     BLOCK_HEIGHT,
     BLOCK_LEFT,
@@ -314,17 +315,22 @@ class _FastFlate:
 
 
 _FAST_FLATE = _FastFlate()
-_NUMBERS: dict[float, str] = {}  # grid positions repeat on every line and page
 
 
-def _num(v: float) -> str:
-    text = _NUMBERS.get(v)
-    if text is None:
-        if len(_NUMBERS) > 65536:  # bounded: a long GUI session renders many documents
-            _NUMBERS.clear()
+class _Numbers(dict):
+    """Point value → its text in a content stream (three decimals, no trailing zeros), made
+    once: grid positions repeat on every line and page."""
+
+    def __missing__(self, v: float) -> str:
+        if len(self) > 65536:  # bounded: a long GUI session renders many documents
+            self.clear()
         text = f"{v:.3f}".rstrip("0").rstrip(".")
-        text = _NUMBERS[v] = "0" if text in ("-0", "") else text
-    return text
+        text = self[v] = "0" if text in ("-0", "") else text
+        return text
+
+
+_NUMBERS = _Numbers()
+_num = _NUMBERS.__getitem__
 
 
 class _GlyphCodes:
@@ -338,7 +344,8 @@ class _GlyphCodes:
         self.subset: dict[str, int] = {}
         self.hex: dict[str, str] = {}
         self.names: dict[int, str] = {}
-        self._selectors: dict[float, dict[int, str]] = {}
+        self._selectors: dict[float, _Computed] = {}
+        self._openers: dict[float, _Computed] = {}
 
     def learn(self, text: str) -> None:
         if self.hex.keys() >= set(text):
@@ -351,17 +358,32 @@ class _GlyphCodes:
             self.subset[ch] = n >> 8
             self.hex[ch] = f"{n & 0xFF:02x}"
 
-    def selectors(self, size: float) -> dict[int, str]:
-        """Subset → its ``Tf`` operator at ``size``, for the subsets drawn so far."""
-        return self._selectors.setdefault(size, {})
+    def selectors(self, size: float) -> _Computed:
+        """Subset → its ``Tf`` operator at ``size``. ReportLab names a font's subsets when
+        first asked: look them up in drawing order."""
+        table = self._selectors.get(size)
+        if table is None:
+            table = self._selectors[size] = _Computed(
+                lambda subset: f"{self._name(subset)} {_num(size)} Tf"
+            )
+        return table
 
-    def selector(self, subset: int, size: float) -> str:
-        # ReportLab names a font's subsets when first asked: ask in drawing order.
+    def openers(self, size: float) -> _Computed:
+        """Subset → what starts a run of it after another run: the ``TJ`` closing, the font
+        selected, the text matrix up to its x (looked up in drawing order, as ``selectors``)."""
+        table = self._openers.get(size)
+        if table is None:
+            fonts = self.selectors(size)
+            table = self._openers[size] = _Computed(
+                lambda subset: f"{_RUN_END}{fonts[subset]}\n1 0 0 1 "
+            )
+        return table
+
+    def _name(self, subset: int) -> str:
         name = self.names.get(subset)
         if name is None:
             name = self.names[subset] = self.font.getSubsetInternalName(subset, self.doc)
-        selector = self.selectors(size)[subset] = f"{name} {_num(size)} Tf"
-        return selector
+        return name
 
 
 class _Separators(dict):
@@ -381,52 +403,57 @@ class _Separators(dict):
 
 
 _SEPARATORS: dict[float, _Separators] = {}
+_RUN_END = ">] TJ\n"
 
 
 def _line_ops(ops: list[str], state: dict, codes_of, line: Line, baseline: float) -> None:
     """Append the text operators drawing one line: per font subset, one ``TJ`` whose numbers
-    move each glyph from its natural advance to its grid position."""
+    move each glyph from its natural advance to its grid position. Built a segment at a time
+    by lookups over its characters and runs (map, slices, join): no Python step per glyph or
+    per run."""
     y = _num(baseline)
+    position_end = f" {y} Tm\n[<"
     for seg in line.segments:
         codes = codes_of(seg.font)
         text = seg.text
-        codes.learn(text)
         if seg.bold:
             ops.append(f"2 Tr {_num(_BOLD_STROKE)} w")
         if not text:  # nothing to show (ReportLab's split gives no run either)
             if seg.bold:
                 ops.append("0 Tr")
             continue
+        try:
+            hexes = list(map(codes.hex.__getitem__, text))
+        except KeyError:  # a character this document has not drawn yet in this font
+            codes.learn(text)
+            hexes = list(map(codes.hex.__getitem__, text))
+        subsets = list(map(codes.subset.__getitem__, text))
         seps = _SEPARATORS.get(seg.size)
         if seps is None:
             seps = _SEPARATORS[seg.size] = _Separators(seg.size)
         xs = seg.xs
-        gaps = map(sub, map(sub, xs[1:], xs), seg.advances)
-        hexes = list(map(codes.hex.__getitem__, text))
-        # Each glyph's hex followed by the separator to the next glyph of the segment.
-        tokens = list(map(add, hexes, map(seps.__getitem__, gaps)))
-        subsets = list(map(codes.subset.__getitem__, text))
+        after = xs[1:]
+        # What follows each glyph but the last: the separator to the next glyph.
+        follows = list(map(seps.__getitem__, map(sub, map(sub, after, xs), seg.advances)))
+        first = codes.selectors(seg.size)[subsets[0]]
+        head = f"1 0 0 1 {_num(xs[0])} {y} Tm\n[<"
+        if first != state["font"]:
+            head = f"{first}\n{head}"
         if subsets.count(subsets[0]) == len(subsets):
-            bounds = [0, len(text)]
-        else:  # where the subset changes, a new run (Tf, Tm, TJ) starts
-            bounds = [0, *compress(range(1, len(text)), map(ne, subsets[1:], subsets)), len(text)]
-        # One string per segment: at each run start the previous run's TJ closes, the font
-        # is selected when it changes, and the text matrix moves to the run's first glyph.
-        fonts = codes.selectors(seg.size)
-        current = state["font"]
-        prefix = ""
-        for k in bounds[:-1]:
-            selected = fonts.get(subsets[k]) or codes.selector(subsets[k], seg.size)
-            head = f"1 0 0 1 {_num(xs[k])} {y} Tm\n[<"
-            if selected != current:
-                head = f"{selected}\n{head}"
-                current = selected
-            if k:
-                tokens[k - 1] = f"{hexes[k - 1]}>] TJ\n{head}"
-            else:
-                prefix = head
-        state["font"] = current
-        tokens.append(hexes[-1])
-        ops.append(f"{prefix}{''.join(tokens)}>] TJ")
+            state["font"] = first
+        else:
+            # Where the subset changes a run starts: the previous TJ closes, the run's subset
+            # is selected and the text matrix moves to its first glyph.
+            later = subsets[1:]
+            ends = list(compress(range(len(later)), map(ne, later, subsets)))
+            openers = map(codes.openers(seg.size).__getitem__, map(later.__getitem__, ends))
+            positions = map(_num, map(after.__getitem__, ends))
+            runs = map(add, map(add, openers, positions), repeat(position_end))
+            deque(map(follows.__setitem__, ends, runs), maxlen=0)
+            state["font"] = codes.selectors(seg.size)[subsets[-1]]
+        tokens = hexes + follows
+        tokens[::2] = hexes
+        tokens[1::2] = follows
+        ops.append(f"{head}{''.join(tokens)}>] TJ")
         if seg.bold:
             ops.append("0 Tr")
