@@ -12,10 +12,8 @@ ReportLab is imported inside the functions: importing this module costs nothing.
 
 from __future__ import annotations
 
-import functools
 import io
 import threading
-import zlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -26,6 +24,7 @@ from pathlib import Path
 
 from app.exporters.glyphs import FontResolver
 from app.exporters.pdf_content import material_paragraphs
+from app.exporters.pdf_document import FAST_FLATE, KeptPages
 from app.exporters.pdf_layout import Line, PagePlan, Segment, Typesetter, _Computed, iter_pages
 from app.exporters.pdf_options import (
     BLOCK_HEIGHT,
@@ -48,7 +47,6 @@ __all__ = ["PdfOptions", "PdfReport", "export_pdf", "render_pdf"]
 # The em box of a CJK glyph spans about -0.12 … 0.88 em around the baseline; centring it in the
 # grid slot puts the baseline this far below the slot's middle.
 _BASELINE_DROP = 0.38
-_FLATE_LEVEL = 1
 _BOLD_STROKE = 0.35  # pt of outline stroke for 加粗 (fonts here have no bold face)
 # ReportLab's font registry and each registered TTFont (its per-document subset state) are
 # shared by the whole process: a preview and an export on two threads render one at a time.
@@ -221,7 +219,7 @@ def draw_pages(
     )
     # Every stream without filters of its own (page contents, font subsets, ToUnicode maps)
     # gets this document's default: Flate only, at level 1.
-    canv._doc.defaultStreamFilters = [_FAST_FLATE]
+    canv._doc.defaultStreamFilters = [FAST_FLATE]
     date = _pdf_date(info.updated)
     canv.setDateFormatter(lambda *_: date)
     canv.setTitle(info.title)
@@ -237,6 +235,7 @@ def draw_pages(
             codes = fonts[name] = _GlyphCodes(pdfmetrics.getFont(name), canv._doc)
         return codes
 
+    pages_kept = KeptPages()
     outline_level = -1
     outlined = False
     for index, (page, number) in enumerate(chain(ahead, pages)):
@@ -262,7 +261,7 @@ def draw_pages(
         ops.append("ET")
         canv.addLiteral("\n".join(ops))
         canv.showPage()
-        _compress_last_page(canv._doc)
+        pages_kept.settle(canv._doc.Pages.pages[-1])
         if on_page is not None:
             on_page(index)
     for page_index, style, start, prefix in page_labels:
@@ -270,51 +269,6 @@ def draw_pages(
     if outlined:
         canv.showOutline()
     return canv.getpdfdata()  # the document's bytes, built once (no copy through a file)
-
-
-def _compress_last_page(doc) -> None:
-    """Compress the page just shown into the content stream ReportLab would make of it when
-    saving (same filter, same dictionary), so the document keeps kilobytes of Flate per page
-    rather than the text operators of every page until the end."""
-    from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName
-
-    page = doc.Pages.pages[-1]
-    stream = _page_stream_class()(
-        PDFDictionary({"Filter": PDFArray([PDFName(_FAST_FLATE.pdfname)])}),
-        _FAST_FLATE.encode(page.stream),
-    )
-    stream.__Comment__ = "page stream"
-    page.Contents, page.stream = stream, None
-
-
-@functools.cache
-def _page_stream_class():
-    from reportlab.pdfbase.pdfdoc import PDFStream
-
-    class PageStream(PDFStream):
-        """A compressed page content stream that lets its bytes go once they are written into
-        the document (ReportLab formats each object once, when saving)."""
-
-        def format(self, document):
-            formatted = super().format(document)
-            self.content = b""
-            return formatted
-
-    return PageStream
-
-
-class _FastFlate:
-    """A ReportLab stream filter: FlateDecode at level 1 instead of zlib's default 6. The
-    streams are mostly TrueType glyph data, which level 6 packs only ~7 % smaller at twice the
-    time (the largest cost of a render)."""
-
-    pdfname = "FlateDecode"
-
-    def encode(self, data: bytes | str) -> bytes:
-        return zlib.compress(data.encode("utf8") if isinstance(data, str) else data, _FLATE_LEVEL)
-
-
-_FAST_FLATE = _FastFlate()
 
 
 class _Numbers(dict):
