@@ -11,6 +11,7 @@ largest cost of a small export).
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 
 from app.errors import InputError
 from app.exporters.pdf_options import Substitution
@@ -67,9 +68,9 @@ class FontResolver:
                 f"没有可用于“{role}”的字体", f"no font available for role {role!r}"
             ) from exc
 
-    def resolve(self, text: str, role: str, where: str) -> list:
-        """One font choice per character of ``text`` (set in ``role``); None where no font has
-        it."""
+    def resolve(self, text: Sequence[str], role: str, where: str) -> list:
+        """One font choice per character of ``text`` (set in ``role``, a str or a list of its
+        characters); None where no font has it."""
         choice = self.role_font(role)
         self.used_roles.setdefault(role, choice)
         cover = self.coverage(choice)

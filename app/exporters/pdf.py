@@ -376,12 +376,13 @@ def _line_ops(ops: list[str], state: dict, codes_of, line: Line, baseline: float
             if seg.bold:
                 ops.append("0 Tr")
             continue
+        chars = seg.chars or text
         try:
-            hexes = list(map(codes.hex.__getitem__, text))
+            hexes = list(map(codes.hex.__getitem__, chars))
         except KeyError:  # a character this document has not drawn yet in this font
             codes.learn(text)
-            hexes = list(map(codes.hex.__getitem__, text))
-        subsets = list(map(codes.subset.__getitem__, text))
+            hexes = list(map(codes.hex.__getitem__, chars))
+        subsets = list(map(codes.subset.__getitem__, chars))
         seps = _SEPARATORS.get(seg.size)
         if seps is None:
             seps = _SEPARATORS[seg.size] = _Separators(seg.size)

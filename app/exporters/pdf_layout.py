@@ -51,6 +51,9 @@ class Segment:
     text: str
     xs: list[float]  # left edge of each glyph, points from the page's left edge
     advances: list[float]  # each glyph's own advance at ``size``
+    # ``text`` as a list, when the typesetter has it: each character a str made once, so the
+    # lookups by character that follow neither make it again nor hash it again.
+    chars: list[str] | None = None
 
 
 @dataclass
@@ -115,6 +118,7 @@ class Typesetter:
         # Runs of one font, bold and heading flag: (start, end, font, bold, heading).
         styles: list[tuple[int, int, str | None, bool, bool]] = []
         pieces: list[str] = []
+        chars: list[str] = []
         advances: list[float] = []
         widths: list[float] = []
         run_starts: list[int] = []
@@ -122,18 +126,20 @@ class Typesetter:
         for run in para.runs:
             run_starts.append(pos)
             text = printable_text(run.text)
+            run_chars = list(text)
             heading = run.role in _HEADING_ROLES
-            choices = self.resolver.resolve(text, run.role, run.where)
+            choices = self.resolver.resolve(run_chars, run.role, run.where)
             for start, end, choice in _same_choice_spans(choices):
                 name = None if choice is None else self.resolver.register(choice)
                 table = self._table(name, size, grid)
-                part = text[start:end]
+                part = run_chars[start:end]
                 # Advances and grid widths (full-width characters take one cell, others their
                 # advance scaled alike) come from per-font tables, looked up by map.
                 advances += map(table.advances.__getitem__, part)
                 widths += map(table.widths.__getitem__, part)
                 styles.append((pos + start, pos + end, name, run.bold, heading))
             pieces.append(text)
+            chars += run_chars
             pos += len(text)
         text = "".join(pieces)
         right = BLOCK_LEFT + BLOCK_WIDTH - para.right_space * PITCH
@@ -168,7 +174,7 @@ class Typesetter:
                 xs = [x + shift for x in xs]
             elif not last:
                 xs = _justify(xs, start, inside, right - (left + extent))
-            line = _line(text, styles, advances, xs, start, end, size, para.kind)
+            line = _line((text, chars), styles, advances, xs, start, end, size, para.kind)
             lines.append(line)
         return Block(lines, para.kind, para.keep_with_next, para.outline)
 
@@ -215,9 +221,11 @@ def _same_choice_spans(choices: list) -> list[tuple[int, int, object]]:
     return out
 
 
-def _line(text, styles, advances, xs, start, end, size, kind) -> Line:
+def _line(texts, styles, advances, xs, start, end, size, kind) -> Line:
     """The line's segments: the parts of the style runs it covers, one per font and bold
-    (characters no font has are left out; the export is refused before drawing)."""
+    (characters no font has are left out; the export is refused before drawing). ``texts``:
+    the paragraph's text and the same as a list of characters."""
+    text, chars = texts
     segments: list[Segment] = []
     heading_only = True
     for s, e, font, bold, heading in styles:
@@ -230,11 +238,20 @@ def _line(text, styles, advances, xs, start, end, size, kind) -> Line:
         seg = segments[-1] if segments else None
         if seg is not None and seg.font == font and seg.bold == bold:
             seg.text += text[a:b]
+            seg.chars += chars[a:b]
             seg.xs += xs[a - start : b - start]
             seg.advances += advances[a:b]
         else:
             segments.append(
-                Segment(font, size, bold, text[a:b], xs[a - start : b - start], advances[a:b])
+                Segment(
+                    font,
+                    size,
+                    bold,
+                    text[a:b],
+                    xs[a - start : b - start],
+                    advances[a:b],
+                    chars[a:b],
+                )
             )
     line = Line(segments, size, kind)
     line.heading_only = heading_only
