@@ -191,6 +191,9 @@ def draw_pages(
     a cover, a contents page, an inserted blank page), drawn as they come; ``page_labels`` are
     (page index, style, start, prefix) so a viewer's page numbers match the printed ones;
     ``on_page(index)`` is called after each page (it may raise to stop)."""
+    from app.lazy_pillow import defer_pillow_image
+
+    defer_pillow_image()  # before ReportLab first loads: it imports Pillow for images
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfgen.canvas import Canvas
 
