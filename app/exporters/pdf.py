@@ -241,32 +241,35 @@ def draw_pages(
     pages_kept = KeptPages()
     outline_level = -1
     outlined = False
-    for index, (page, number) in enumerate(chain(ahead, pages)):
-        if index == len(ahead):
-            ahead.clear()  # drawn: let the pages go
-        for n, (label, level, slot) in enumerate(page.outline):
-            key = f"p{index}o{n}"
-            top = PAGE_HEIGHT - BLOCK_TOP - slot * LINE_PITCH
-            canv.bookmarkPage(key, fit="XYZ", left=0, top=top)
-            outline_level = min(level, outline_level + 1)  # ReportLab refuses level jumps
-            canv.addOutlineEntry(label, key, level=max(outline_level, 0))
-            outlined = True
-        ops = ["BT"]
-        state = {"font": None}  # the font operator in force within this text object
-        for slot, line in page.lines:
-            baseline = (
-                PAGE_HEIGHT - BLOCK_TOP - (slot + 0.5) * LINE_PITCH - _BASELINE_DROP * line.size
-            )
-            _line_ops(ops, state, codes_of, line, baseline)
-        if number is not None:
-            baseline = PAGE_HEIGHT - BLOCK_TOP - BLOCK_HEIGHT - PAGE_NUMBER_GAP
-            _line_ops(ops, state, codes_of, number, baseline)
-        ops.append("ET")
-        canv.addLiteral("\n".join(ops))
-        canv.showPage()
-        pages_kept.settle(canv._doc.Pages.pages[-1])
-        if on_page is not None:
-            on_page(index)
+    try:
+        for index, (page, number) in enumerate(chain(ahead, pages)):
+            if index == len(ahead):
+                ahead.clear()  # drawn: let the pages go
+            for n, (label, level, slot) in enumerate(page.outline):
+                key = f"p{index}o{n}"
+                top = PAGE_HEIGHT - BLOCK_TOP - slot * LINE_PITCH
+                canv.bookmarkPage(key, fit="XYZ", left=0, top=top)
+                outline_level = min(level, outline_level + 1)  # ReportLab refuses level jumps
+                canv.addOutlineEntry(label, key, level=max(outline_level, 0))
+                outlined = True
+            ops = ["BT"]
+            state = {"font": None}  # the font operator in force within this text object
+            for slot, line in page.lines:
+                baseline = (
+                    PAGE_HEIGHT - BLOCK_TOP - (slot + 0.5) * LINE_PITCH - _BASELINE_DROP * line.size
+                )
+                _line_ops(ops, state, codes_of, line, baseline)
+            if number is not None:
+                baseline = PAGE_HEIGHT - BLOCK_TOP - BLOCK_HEIGHT - PAGE_NUMBER_GAP
+                _line_ops(ops, state, codes_of, number, baseline)
+            ops.append("ET")
+            canv.addLiteral("\n".join(ops))
+            canv.showPage()
+            pages_kept.settle(canv._doc.Pages.pages[-1])
+            if on_page is not None:
+                on_page(index)
+    finally:
+        pages_kept.finish()  # every page compressed before saving (or stopping)
     for page_index, style, start, prefix in page_labels:
         canv.addPageLabel(page_index, style=style, start=start, prefix=prefix)
     if outlined:

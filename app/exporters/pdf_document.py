@@ -10,7 +10,9 @@ per page. The bytes are those ReportLab writes itself.
 from __future__ import annotations
 
 import functools
+import threading
 import zlib
+from queue import SimpleQueue
 
 _FLATE_LEVEL = 1
 
@@ -31,10 +33,15 @@ _SHARED_ENTRIES = ("MediaBox", "Resources", "Trans", "Rotate")
 
 
 class KeptPages:
-    """What a document keeps of the pages shown so far: one settled page at a time."""
+    """What a document keeps of the pages shown so far: one settled page at a time. The pages
+    are compressed on a worker thread (zlib lets go of the interpreter while it packs), beside
+    the laying out of the next page; ``finish`` waits for them before the document is saved."""
 
     def __init__(self):
         self._shared: dict[str, object] | None = None
+        self._queue: SimpleQueue | None = None
+        self._worker: threading.Thread | None = None
+        self._failure: BaseException | None = None
 
     def settle(self, page) -> None:
         """Compress the page just shown (a ``PDFPage`` with its text in ``stream``) and give it
@@ -42,15 +49,36 @@ class KeptPages:
         from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName
 
         stream = _classes().PageStream(
-            PDFDictionary({"Filter": PDFArray([PDFName(FAST_FLATE.pdfname)])}),
-            FAST_FLATE.encode(page.stream),
+            PDFDictionary({"Filter": PDFArray([PDFName(FAST_FLATE.pdfname)])})
         )
         stream.__Comment__ = "page stream"
+        if self._queue is None:
+            self._queue = SimpleQueue()
+            self._worker = threading.Thread(target=self._compress, name="pdf-pages", daemon=True)
+            self._worker.start()
+        self._queue.put((stream, page.stream))
         page.Contents, page.stream = stream, None
         if self._shared is None:
             self._shared = _shared_entries(page)
         for name, value in self._shared.items():
             setattr(page, name, value)
+
+    def finish(self) -> None:
+        """Wait until every settled page is compressed (also when drawing stopped early)."""
+        if self._worker is not None:
+            self._queue.put(None)
+            self._worker.join()
+            self._worker = self._queue = None
+        if self._failure is not None:
+            raise self._failure
+
+    def _compress(self) -> None:
+        while (item := self._queue.get()) is not None:
+            stream, text = item
+            try:
+                stream.content = FAST_FLATE.encode(text)
+            except BaseException as exc:  # reported by finish, on the drawing thread
+                self._failure = exc
 
 
 def _shared_entries(page) -> dict[str, object]:
