@@ -138,19 +138,15 @@ def break_lines(
         atom_w = widths  # type: ignore[assignment]
     n = len(starts)
     no_start, no_end = _kinsoku_lookup(text)
-
-    def can_break_before(k: int) -> bool:
-        """Whether a line may end after atom k-1 and the next begin with atom k."""
-        return not no_end(starts[k] - 1) and not no_start(starts[k])
-
     lines: list[tuple[int, int]] = []
     i = 0
     while i < n:
         limit = (first if not lines else width) + _EPS
-        # The atoms that fit: running sums from 0.0 as one would add them, searched at C speed.
+        # The atoms that fit: running sums from 0.0 as one would add them, searched at C speed
+        # (a chunk holds a line of full-width characters; narrower ones take another).
         j, used = i, 0.0
         while True:
-            sums = list(accumulate(atom_w[j : j + 64], initial=used))
+            sums = list(accumulate(atom_w[j : j + 32], initial=used))
             fit = bisect_right(sums, limit) - 1  # sums are non-decreasing: widths are ≥ 0
             j += fit
             if fit < len(sums) - 1 or j >= n:
@@ -158,11 +154,14 @@ def break_lines(
             used = sums[-1]
         if j < n:
             k = j
-            while k > i + 1 and not can_break_before(k):
+            while True:
+                # May a line end after atom k-1 and the next begin with atom k?
+                if not no_end(starts[k] - 1) and not no_start(starts[k]):
+                    j = k
+                    break
+                if k <= i + 1:
+                    break  # no legal break inside this line (e.g. 30 commas); keep it full
                 k -= 1  # pull one more unit down to the next line
-            if can_break_before(k):
-                j = k
-            # else: no legal break inside this line (e.g. 30 commas in a row); keep it full.
         lines.append((starts[i], starts[j] if j < n else len(text)))
         i = j
     return lines
