@@ -104,10 +104,39 @@ def _classes():
         """A compressed page content stream that lets its bytes go once they are written into
         the document (ReportLab formats each object once, when saving)."""
 
+        _around_length: tuple[bytes, bytes] | None = None
+
         def format(self, document):
-            formatted = super().format(document)
+            content = self.content
+            if type(document.encrypt) is not pdfdoc.NoEncryption or not isinstance(content, bytes):
+                formatted = super().format(document)
+            else:  # ReportLab's bytes, without formatting the same dictionary 500 times over
+                before, after = PageStream._dictionary_around_length(document)
+                formatted = b"".join(
+                    (
+                        before,
+                        str(len(content)).encode(),
+                        after,
+                        b"\nstream\n",
+                        content,
+                        b"endstream\n",
+                    )
+                )
             self.content = b""
             return formatted
+
+        @staticmethod
+        def _dictionary_around_length(document) -> tuple[bytes, bytes]:
+            """This stream's dictionary as ReportLab formats it, split where its length goes."""
+            if PageStream._around_length is None:
+                marker = 987654321
+                dictionary = pdfdoc.PDFDictionary(
+                    {"Filter": pdfdoc.PDFArray([pdfdoc.PDFName(FAST_FLATE.pdfname)])}
+                )
+                dictionary["Length"] = marker
+                before, after = pdfdoc.format(dictionary, document).split(str(marker).encode())
+                PageStream._around_length = (before, after)
+            return PageStream._around_length
 
     class FormattedOnce(pdfdoc.PDFObject):
         """A value shared by every page, formatted as ReportLab formats it, once."""
