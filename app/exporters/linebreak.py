@@ -26,6 +26,7 @@ ASCII_QUOTES = "\"'"
 # (a Latin word, a number such as 2.5% or 1,000, COVID-19, a URL, text like <b>), and doubled
 # dashes / ellipses.
 _ATOM_RE = re.compile(r"[!-~]+|—{2,}|…{2,}|⋯{2,}")
+_ATOM_START = re.compile(r"[!-~—…⋯]")  # the characters an _ATOM_RE match can start with
 
 _EPS = 1e-6
 
@@ -78,8 +79,20 @@ def atom_spans(text: str, max_width: float, widths: Sequence[float]) -> list[tup
 
 
 def protected_runs(text: str, widths: Sequence[float]) -> list[tuple[int, int, float]]:
-    """(start, end, width) of each run ``atom_spans`` keeps whole if it fits a line."""
-    return [(*m.span(), sum(widths[m.start() : m.end()])) for m in _ATOM_RE.finditer(text)]
+    """(start, end, width) of each run ``atom_spans`` keeps whole if it fits a line: the
+    matches of ``_ATOM_RE.finditer``, found by trying it only where a run can start (a search
+    for one character of a set skips Chinese text many times faster than the alternation)."""
+    runs = []
+    at = _ATOM_START.search(text)
+    while at is not None:
+        run = _ATOM_RE.match(text, at.start())
+        if run is None:
+            at = _ATOM_START.search(text, at.start() + 1)
+            continue
+        start, end = run.span()
+        runs.append((start, end, sum(widths[start:end])))
+        at = _ATOM_START.search(text, end)
+    return runs
 
 
 def protected_atoms(
