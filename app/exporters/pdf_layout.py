@@ -41,7 +41,7 @@ _ROLE_SIZE = {"title": TITLE_SIZE}
 _HEADING_ROLES = ("title", "heading1", "heading2")
 
 
-@dataclass
+@dataclass(slots=True)  # tens of thousands in a long material: no __dict__ each
 class Segment:
     """Consecutive glyphs of one line in one font: what one text-show operation draws."""
 
@@ -56,7 +56,7 @@ class Segment:
     chars: list[str] | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     segments: list[Segment]
     size: float
@@ -253,9 +253,7 @@ def _line(texts, styles, advances, xs, start, end, size, kind) -> Line:
                     chars[a:b],
                 )
             )
-    line = Line(segments, size, kind)
-    line.heading_only = heading_only
-    return line
+    return Line(segments, size, kind, heading_only)
 
 
 def _title_spans(
