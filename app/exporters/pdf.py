@@ -97,10 +97,12 @@ def _render(material: Material, options: PdfOptions) -> tuple[bytes, PdfReport]:
             if not (resolver.missing or numbers.missing):
                 yield page, number
             # else: the export is refused; the rest is laid out only to name every character
+        resolver.absorb(numbers)
+        # Refused here, before the document is saved: ReportLab cannot even write the title
+        # of some texts no font has (a lone surrogate).
+        resolver.raise_for_missing()
 
     data = draw_pages(DocInfo.of(material), planned())
-    resolver.absorb(numbers)
-    resolver.raise_for_missing()
     report = PdfReport(
         pages=count,
         fonts={role: c.family for role, c in resolver.used_roles.items()},
