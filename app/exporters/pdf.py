@@ -3,9 +3,10 @@
 ReportLab does pages, fonts, subsetting and the PDF file; the text is laid out by our own grid
 line breaker (``linebreak``/``pdf_layout``) because ReportLab's CJK wrap breaks 禁则, does not
 justify and cannot hold 28 characters of 16 pt in 156 mm. Each line is drawn as text-show
-operations with explicit glyph offsets (``TJ``), one per font subset run, so justified lines
-cost one operation rather than one per glyph and read back correctly in pdfminer (which
-misplaces glyphs after ``Tc`` runs).
+operations with explicit glyph offsets (``TJ``, ``pdf_text``), one per font subset run, so
+justified lines cost one operation rather than one per glyph and read back correctly in
+pdfminer (which misplaces glyphs after ``Tc`` runs). A long material is laid out, drawn and
+compressed a page at a time (``pdf_layout.iter_pages``, ``pdf_document.KeptPages``).
 
 ReportLab is imported inside the functions: importing this module costs nothing.
 """
@@ -14,18 +15,16 @@ from __future__ import annotations
 
 import io
 import threading
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from itertools import chain, compress, repeat
-from operator import add, ne, sub
+from itertools import chain
 from pathlib import Path
 
 from app.exporters.glyphs import FontResolver
 from app.exporters.pdf_content import material_paragraphs
 from app.exporters.pdf_document import FAST_FLATE, KeptPages
-from app.exporters.pdf_layout import Line, PagePlan, Segment, Typesetter, _Computed, iter_pages
+from app.exporters.pdf_layout import Line, PagePlan, Segment, Typesetter, iter_pages
 from app.exporters.pdf_options import (
     BLOCK_HEIGHT,
     BLOCK_LEFT,
@@ -39,6 +38,8 @@ from app.exporters.pdf_options import (
     PdfOptions,
     PdfReport,
 )
+from app.exporters.pdf_text import GlyphCodes
+from app.exporters.pdf_text import line_ops as _line_ops
 from app.exporters.title_breaks import one_line
 from app.model import Material
 
@@ -47,7 +48,6 @@ __all__ = ["PdfOptions", "PdfReport", "export_pdf", "render_pdf"]
 # The em box of a CJK glyph spans about -0.12 … 0.88 em around the baseline; centring it in the
 # grid slot puts the baseline this far below the slot's middle.
 _BASELINE_DROP = 0.38
-_BOLD_STROKE = 0.35  # pt of outline stroke for 加粗 (fonts here have no bold face)
 # ReportLab's font registry and each registered TTFont (its per-document subset state) are
 # shared by the whole process: a preview and an export on two threads render one at a time.
 REPORTLAB_LOCK = threading.Lock()
@@ -232,12 +232,12 @@ def draw_pages(
     canv.setSubject(info.subject)
     canv.setCreator("Duizhao 对照")
     canv.setViewerPreference("PrintScaling", "None")
-    fonts: dict[str, _GlyphCodes] = {}
+    fonts: dict[str, GlyphCodes] = {}
 
-    def codes_of(name: str) -> _GlyphCodes:
+    def codes_of(name: str) -> GlyphCodes:
         codes = fonts.get(name)
         if codes is None:
-            codes = fonts[name] = _GlyphCodes(pdfmetrics.getFont(name), canv._doc)
+            codes = fonts[name] = GlyphCodes(pdfmetrics.getFont(name), canv._doc)
         return codes
 
     pages_kept = KeptPages()
@@ -277,146 +277,3 @@ def draw_pages(
     if outlined:
         canv.showOutline()
     return canv.getpdfdata()  # the document's bytes, built once (no copy through a file)
-
-
-class _Numbers(dict):
-    """Point value → its text in a content stream (three decimals, no trailing zeros), made
-    once: grid positions repeat on every line and page."""
-
-    def __missing__(self, v: float) -> str:
-        if len(self) > 65536:  # bounded: a long GUI session renders many documents
-            self.clear()
-        text = f"{v:.3f}".rstrip("0").rstrip(".")
-        text = self[v] = "0" if text in ("-0", "") else text
-        return text
-
-
-_NUMBERS = _Numbers()
-_num = _NUMBERS.__getitem__
-
-
-class _GlyphCodes:
-    """One font's codes in one document, per character: the subset and the byte's hex, read
-    from ReportLab's own assignment (``splitString`` assigns a character on first use, so it is
-    called for a segment only when the segment holds a character not seen before)."""
-
-    def __init__(self, font, doc):
-        self.font = font
-        self.doc = doc
-        self.subset: dict[str, int] = {}
-        self.hex: dict[str, str] = {}
-        self.names: dict[int, str] = {}
-        self._selectors: dict[float, _Computed] = {}
-        self._openers: dict[float, _Computed] = {}
-
-    def learn(self, text: str) -> None:
-        if self.hex.keys() >= set(text):
-            return
-        self.font.splitString(text, self.doc)  # assigns codes exactly as drawing it would
-        assignments = self.font.state[self.doc].assignments
-        for ch in set(text) - self.hex.keys():
-            code = 32 if ord(ch) == 0xA0 else ord(ch)
-            n = assignments.get(code, 0)  # 0: .notdef, as splitString draws it
-            self.subset[ch] = n >> 8
-            self.hex[ch] = f"{n & 0xFF:02x}"
-
-    def selectors(self, size: float) -> _Computed:
-        """Subset → its ``Tf`` operator at ``size``. ReportLab names a font's subsets when
-        first asked: look them up in drawing order."""
-        table = self._selectors.get(size)
-        if table is None:
-            table = self._selectors[size] = _Computed(
-                lambda subset: f"{self._name(subset)} {_num(size)} Tf"
-            )
-        return table
-
-    def openers(self, size: float) -> _Computed:
-        """Subset → what starts a run of it after another run: the ``TJ`` closing, the font
-        selected, the text matrix up to its x (looked up in drawing order, as ``selectors``)."""
-        table = self._openers.get(size)
-        if table is None:
-            fonts = self.selectors(size)
-            table = self._openers[size] = _Computed(
-                lambda subset: f"{_RUN_END}{fonts[subset]}\n1 0 0 1 "
-            )
-        return table
-
-    def _name(self, subset: int) -> str:
-        name = self.names.get(subset)
-        if name is None:
-            name = self.names[subset] = self.font.getSubsetInternalName(subset, self.doc)
-        return name
-
-
-class _Separators(dict):
-    """Gap after a glyph (points) → what follows its hex in a ``TJ`` array: nothing when it sits
-    at its natural advance, else the adjustment in 1/1000 em. One table per font size."""
-
-    def __init__(self, size: float):
-        super().__init__()
-        self.size = size
-
-    def __missing__(self, gap: float) -> str:
-        if len(self) > 65536:  # bounded: a long GUI session renders many documents
-            self.clear()
-        sep = "" if abs(gap) <= 0.0005 else f"> {_num(-gap * 1000.0 / self.size)} <"
-        self[gap] = sep
-        return sep
-
-
-_SEPARATORS: dict[float, _Separators] = {}
-_RUN_END = ">] TJ\n"
-
-
-def _line_ops(ops: list[str], state: dict, codes_of, line: Line, baseline: float) -> None:
-    """Append the text operators drawing one line: per font subset, one ``TJ`` whose numbers
-    move each glyph from its natural advance to its grid position. Built a segment at a time
-    by lookups over its characters and runs (map, slices, join): no Python step per glyph or
-    per run."""
-    y = _num(baseline)
-    position_end = f" {y} Tm\n[<"
-    for seg in line.segments:
-        codes = codes_of(seg.font)
-        text = seg.text
-        if seg.bold:
-            ops.append(f"2 Tr {_num(_BOLD_STROKE)} w")
-        if not text:  # nothing to show (ReportLab's split gives no run either)
-            if seg.bold:
-                ops.append("0 Tr")
-            continue
-        chars = seg.chars or text
-        try:
-            hexes = list(map(codes.hex.__getitem__, chars))
-        except KeyError:  # a character this document has not drawn yet in this font
-            codes.learn(text)
-            hexes = list(map(codes.hex.__getitem__, chars))
-        subsets = list(map(codes.subset.__getitem__, chars))
-        seps = _SEPARATORS.get(seg.size)
-        if seps is None:
-            seps = _SEPARATORS[seg.size] = _Separators(seg.size)
-        xs = seg.xs
-        after = xs[1:]
-        # What follows each glyph but the last: the separator to the next glyph.
-        follows = list(map(seps.__getitem__, map(sub, map(sub, after, xs), seg.advances)))
-        first = codes.selectors(seg.size)[subsets[0]]
-        head = f"1 0 0 1 {_num(xs[0])} {y} Tm\n[<"
-        if first != state["font"]:
-            head = f"{first}\n{head}"
-        if subsets.count(subsets[0]) == len(subsets):
-            state["font"] = first
-        else:
-            # Where the subset changes a run starts: the previous TJ closes, the run's subset
-            # is selected and the text matrix moves to its first glyph.
-            later = subsets[1:]
-            ends = list(compress(range(len(later)), map(ne, later, subsets)))
-            openers = map(codes.openers(seg.size).__getitem__, map(later.__getitem__, ends))
-            positions = map(_num, map(after.__getitem__, ends))
-            runs = map(add, map(add, openers, positions), repeat(position_end))
-            deque(map(follows.__setitem__, ends, runs), maxlen=0)
-            state["font"] = codes.selectors(seg.size)[subsets[-1]]
-        tokens = hexes + follows
-        tokens[::2] = hexes
-        tokens[1::2] = follows
-        ops.append(f"{head}{''.join(tokens)}>] TJ")
-        if seg.bold:
-            ops.append("0 Tr")

@@ -190,11 +190,11 @@ class _GlyphTable:
         def width(ch: str) -> float:
             return size * grid if is_full_width(ch) else self.advances[ch] * grid
 
-        self.advances = _Computed(advance)
-        self.widths = _Computed(width)
+        self.advances = Computed(advance)
+        self.widths = Computed(width)
 
 
-class _Computed(dict):
+class Computed(dict):
     """A dict that computes a missing value once: lookups by ``map`` stay at C speed."""
 
     def __init__(self, compute):
