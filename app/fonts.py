@@ -444,6 +444,9 @@ def register(choice: FontChoice) -> str:
     """Register the font with ReportLab once; returns the name to use with setFont."""
     if choice.name in _registered:
         return choice.name
+    from app.lazy_pillow import defer_pillow_image
+
+    defer_pillow_image()  # before ReportLab first loads: it imports Pillow for images
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFError
 

@@ -35,8 +35,9 @@ open(sys.argv[3], "w", encoding="utf-8").write(material_to_json(material))
 """
 
 
-def _run(cmd: list[str], env: dict[str, str]) -> tuple[float, int]:
-    """Wall seconds and peak RSS (KiB) of one whole process."""
+def _run(cmd: list[str], env: dict[str, str]) -> tuple[float, int, float]:
+    """Wall seconds, peak RSS (KiB) and CPU seconds (user + system) of one whole process: the
+    CPU time says what the work costs when the shared machine is busy."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _pid, status, usage = os.wait4(proc.pid, 0)
@@ -45,7 +46,7 @@ def _run(cmd: list[str], env: dict[str, str]) -> tuple[float, int]:
     if proc.returncode:
         raise RuntimeError(f"{cmd[:3]} failed: {proc.stderr.read().decode(errors='replace')}")
     proc.stderr.close()
-    return seconds, usage.ru_maxrss
+    return seconds, usage.ru_maxrss, usage.ru_utime + usage.ru_stime
 
 
 class Material:
@@ -67,7 +68,7 @@ class Material:
             capture_output=True,
         )
 
-    def ours(self) -> tuple[float, int]:
+    def ours(self) -> tuple[float, int, float]:
         pdf = self.tmp / "ours.pdf"
         return _run(self.base + ["export", self.id, "--format", "pdf", "-o", str(pdf)], self.env)
 
@@ -88,17 +89,19 @@ def compare(label: str, material: Material, soffice: str | None) -> None:
     material.ours()  # untimed: bytecode and font-metrics cache written
     if soffice:
         material.libreoffice()  # untimed: LibreOffice creates its profile
-    ours, theirs, rss = [], [], []
+    ours, theirs, rss, cpu = [], [], [], []
     for _ in range(RUNS):
-        seconds, peak = material.ours()
+        seconds, peak, used = material.ours()
         ours.append(seconds)
         rss.append(peak)
+        cpu.append(used)
         if soffice:
             theirs.append(material.libreoffice())
     pages = pdf_pages(material.tmp / "ours.pdf")
     print(
         f"{f'{label}: duizhao-cli export --format pdf ({pages} p.)':<58} "
-        f"{median(ours) * 1000:7.0f} ms  peak RSS {median(rss) / 1024:5.0f} MiB",
+        f"{median(ours) * 1000:7.0f} ms  peak RSS {median(rss) / 1024:5.0f} MiB"
+        f"  (CPU {median(cpu) * 1000:.0f} ms)",
         flush=True,
     )
     if theirs:

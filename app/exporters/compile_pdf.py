@@ -148,7 +148,9 @@ def _render(
     def drawn(index: int) -> None:
         progress(len(materials) + (index + 1) * len(materials) // len(pages), steps)
 
-    data = draw_pages(info, pages, numbers, page_labels=page_labels, on_page=drawn)
+    data = draw_pages(
+        info, zip(pages, numbers, strict=True), page_labels=page_labels, on_page=drawn
+    )
     report = CompileReport(
         pages=len(pages),
         front_pages=len(front),

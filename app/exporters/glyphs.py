@@ -11,6 +11,7 @@ largest cost of a small export).
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 
 from app.errors import InputError
 from app.exporters.pdf_options import Substitution
@@ -67,9 +68,9 @@ class FontResolver:
                 f"没有可用于“{role}”的字体", f"no font available for role {role!r}"
             ) from exc
 
-    def resolve(self, text: str, role: str, where: str) -> list:
-        """One font choice per character of ``text`` (set in ``role``); None where no font has
-        it."""
+    def resolve(self, text: Sequence[str], role: str, where: str) -> list:
+        """One font choice per character of ``text`` (set in ``role``, a str or a list of its
+        characters); None where no font has it."""
         choice = self.role_font(role)
         self.used_roles.setdefault(role, choice)
         cover = self.coverage(choice)
@@ -97,6 +98,25 @@ class FontResolver:
                     self._subs[key] = Substitution(ch, where, fallback.family)
             out.append(fallback)
         return out
+
+    def sibling(self) -> FontResolver:
+        """A resolver sharing this one's fonts and caches but keeping its own reports: the page
+        numbers, laid out page by page among the text, report after all of the text
+        (``absorb``), as when the text was laid out first."""
+        other = FontResolver.__new__(FontResolver)
+        other.__dict__.update(self.__dict__)
+        other._subs, other.missing, other.used_roles = {}, {}, {}
+        return other
+
+    def absorb(self, other: FontResolver) -> None:
+        """Add a ``sibling``'s reports after this one's own."""
+        for role, choice in other.used_roles.items():
+            self.used_roles.setdefault(role, choice)
+        for key, sub in other._subs.items():
+            self._subs.setdefault(key, sub)
+        for ch, places in other.missing.items():
+            mine = self.missing.setdefault(ch, [])
+            mine += [p for p in places if p not in mine]
 
     def mark(self) -> tuple[dict[str, int], int]:
         """Where the reports stand now (for ``name_places_since``)."""

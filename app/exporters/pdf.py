@@ -3,9 +3,10 @@
 ReportLab does pages, fonts, subsetting and the PDF file; the text is laid out by our own grid
 line breaker (``linebreak``/``pdf_layout``) because ReportLab's CJK wrap breaks 禁则, does not
 justify and cannot hold 28 characters of 16 pt in 156 mm. Each line is drawn as text-show
-operations with explicit glyph offsets (``TJ``), one per font subset run, so justified lines
-cost one operation rather than one per glyph and read back correctly in pdfminer (which
-misplaces glyphs after ``Tc`` runs).
+operations with explicit glyph offsets (``TJ``, ``pdf_text``), one per font subset run, so
+justified lines cost one operation rather than one per glyph and read back correctly in
+pdfminer (which misplaces glyphs after ``Tc`` runs). A long material is laid out, drawn and
+compressed a page at a time (``pdf_layout.iter_pages``, ``pdf_document.KeptPages``).
 
 ReportLab is imported inside the functions: importing this module costs nothing.
 """
@@ -14,17 +15,16 @@ from __future__ import annotations
 
 import io
 import threading
-import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from itertools import compress
-from operator import add, ne, sub
+from itertools import chain
 from pathlib import Path
 
 from app.exporters.glyphs import FontResolver
 from app.exporters.pdf_content import material_paragraphs
-from app.exporters.pdf_layout import Line, PagePlan, Segment, Typesetter, paginate
+from app.exporters.pdf_document import FAST_FLATE, KeptPages
+from app.exporters.pdf_layout import Line, PagePlan, Segment, Typesetter, iter_pages
 from app.exporters.pdf_options import (
     BLOCK_HEIGHT,
     BLOCK_LEFT,
@@ -38,6 +38,8 @@ from app.exporters.pdf_options import (
     PdfOptions,
     PdfReport,
 )
+from app.exporters.pdf_text import GlyphCodes
+from app.exporters.pdf_text import line_ops as _line_ops
 from app.exporters.title_breaks import one_line
 from app.model import Material
 
@@ -46,8 +48,6 @@ __all__ = ["PdfOptions", "PdfReport", "export_pdf", "render_pdf"]
 # The em box of a CJK glyph spans about -0.12 … 0.88 em around the baseline; centring it in the
 # grid slot puts the baseline this far below the slot's middle.
 _BASELINE_DROP = 0.38
-_FLATE_LEVEL = 1
-_BOLD_STROKE = 0.35  # pt of outline stroke for 加粗 (fonts here have no bold face)
 # ReportLab's font registry and each registered TTFont (its per-document subset state) are
 # shared by the whole process: a preview and an export on two threads render one at a time.
 REPORTLAB_LOCK = threading.Lock()
@@ -83,14 +83,28 @@ def render_pdf(material: Material, options: PdfOptions | None = None) -> tuple[b
 
 def _render(material: Material, options: PdfOptions) -> tuple[bytes, PdfReport]:
     resolver = FontResolver()
+    numbers = resolver.sibling()  # page numbers report after the text, as before streaming
     typesetter = Typesetter(resolver)
-    blocks = [typesetter.block(p) for p in material_paragraphs(material, options)]
-    pages = paginate(blocks)
-    numbers = [page_number_line(resolver, typesetter, n, options) for n in range(1, len(pages) + 1)]
-    resolver.raise_for_missing()
-    data = draw_pages(DocInfo.of(material), pages, numbers)
+    # A page at a time: laid out, drawn, compressed and let go (memory flat in pages).
+    blocks = (typesetter.block(p) for p in material_paragraphs(material, options))
+
+    count = 0
+
+    def planned() -> Iterator[tuple[PagePlan, Line | None]]:
+        nonlocal count
+        for count, page in enumerate(iter_pages(blocks), 1):
+            number = page_number_line(numbers, typesetter, count, options)
+            if not (resolver.missing or numbers.missing):
+                yield page, number
+            # else: the export is refused; the rest is laid out only to name every character
+        resolver.absorb(numbers)
+        # Refused here, before the document is saved: ReportLab cannot even write the title
+        # of some texts no font has (a lone surrogate).
+        resolver.raise_for_missing()
+
+    data = draw_pages(DocInfo.of(material), planned())
     report = PdfReport(
-        pages=len(pages),
+        pages=count,
         fonts={role: c.family for role, c in resolver.used_roles.items()},
         font_files={role: str(c.path) for role, c in resolver.used_roles.items()},
         substitutions=resolver.substitutions,
@@ -170,30 +184,38 @@ class DocInfo:
 
 def draw_pages(
     info: DocInfo,
-    pages: list[PagePlan],
-    numbers: list[Line | None],
+    pages: Iterable[tuple[PagePlan, Line | None]],
     *,
     page_labels: tuple[tuple[int, str | None, int | None, str | None], ...] = (),
     on_page: Callable[[int], None] | None = None,
 ) -> bytes:
-    """The PDF of laid-out pages: ``numbers`` is each page's `— N —` line (None: the page shows
-    no number — a cover, a contents page, an inserted blank page); ``page_labels`` are
+    """The PDF of laid-out pages, each with its `— N —` line (None: the page shows no number —
+    a cover, a contents page, an inserted blank page), drawn as they come; ``page_labels`` are
     (page index, style, start, prefix) so a viewer's page numbers match the printed ones;
     ``on_page(index)`` is called after each page (it may raise to stop)."""
+    from app.lazy_pillow import defer_pillow_image
+
+    defer_pillow_image()  # before ReportLab first loads: it imports Pillow for images
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfgen.canvas import Canvas
 
-    first_font = next(
-        (seg.font for page in pages for _, line in page.lines for seg in line.segments),
-        next((n.segments[0].font for n in numbers if n is not None and n.segments), None),
-    )
-    buf = io.BytesIO()
+    pages = iter(pages)
+    # The canvas names its first font when made: read pages up to the first with text.
+    ahead: list[tuple[PagePlan, Line | None]] = []
+    first_font = None
+    for page, number in pages:
+        ahead.append((page, number))
+        first_font = next((seg.font for _, line in page.lines for seg in line.segments), None)
+        if first_font is not None:
+            break
+    else:
+        first_font = next((n.segments[0].font for _, n in ahead if n and n.segments), None)
     # invariant: byte-identical output. initialFontName: otherwise ReportLab's page preamble
     # references an unembedded Helvetica. pageCompression off, because ReportLab's own
     # compression is configured process-wide (rl_config.useA85 adds ASCII85, pure Python and
     # larger; PDFZCompress is one shared zlib level-6 filter): the document compresses instead.
     canv = Canvas(
-        buf,
+        io.BytesIO(),
         pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
         invariant=1,
         pageCompression=0,
@@ -202,7 +224,7 @@ def draw_pages(
     )
     # Every stream without filters of its own (page contents, font subsets, ToUnicode maps)
     # gets this document's default: Flate only, at level 1.
-    canv._doc.defaultStreamFilters = [_FAST_FLATE]
+    canv._doc.defaultStreamFilters = [FAST_FLATE]
     date = _pdf_date(info.updated)
     canv.setDateFormatter(lambda *_: date)
     canv.setTitle(info.title)
@@ -210,170 +232,48 @@ def draw_pages(
     canv.setSubject(info.subject)
     canv.setCreator("Duizhao 对照")
     canv.setViewerPreference("PrintScaling", "None")
-    fonts: dict[str, _GlyphCodes] = {}
+    fonts: dict[str, GlyphCodes] = {}
 
-    def codes_of(name: str) -> _GlyphCodes:
+    def codes_of(name: str) -> GlyphCodes:
         codes = fonts.get(name)
         if codes is None:
-            codes = fonts[name] = _GlyphCodes(pdfmetrics.getFont(name), canv._doc)
+            codes = fonts[name] = GlyphCodes(pdfmetrics.getFont(name), canv._doc)
         return codes
 
+    pages_kept = KeptPages()
     outline_level = -1
-    for index, page in enumerate(pages):
-        for n, (label, level, slot) in enumerate(page.outline):
-            key = f"p{index}o{n}"
-            top = PAGE_HEIGHT - BLOCK_TOP - slot * LINE_PITCH
-            canv.bookmarkPage(key, fit="XYZ", left=0, top=top)
-            outline_level = min(level, outline_level + 1)  # ReportLab refuses level jumps
-            canv.addOutlineEntry(label, key, level=max(outline_level, 0))
-        ops = ["BT"]
-        state = {"font": None}  # the font operator in force within this text object
-        for slot, line in page.lines:
-            baseline = (
-                PAGE_HEIGHT - BLOCK_TOP - (slot + 0.5) * LINE_PITCH - _BASELINE_DROP * line.size
-            )
-            _line_ops(ops, state, codes_of, line, baseline)
-        if numbers[index] is not None:
-            baseline = PAGE_HEIGHT - BLOCK_TOP - BLOCK_HEIGHT - PAGE_NUMBER_GAP
-            _line_ops(ops, state, codes_of, numbers[index], baseline)
-        ops.append("ET")
-        canv.addLiteral("\n".join(ops))
-        canv.showPage()
-        if on_page is not None:
-            on_page(index)
+    outlined = False
+    try:
+        for index, (page, number) in enumerate(chain(ahead, pages)):
+            if index == len(ahead):
+                ahead.clear()  # drawn: let the pages go
+            for n, (label, level, slot) in enumerate(page.outline):
+                key = f"p{index}o{n}"
+                top = PAGE_HEIGHT - BLOCK_TOP - slot * LINE_PITCH
+                canv.bookmarkPage(key, fit="XYZ", left=0, top=top)
+                outline_level = min(level, outline_level + 1)  # ReportLab refuses level jumps
+                canv.addOutlineEntry(label, key, level=max(outline_level, 0))
+                outlined = True
+            ops = ["BT"]
+            state = {"font": None}  # the font operator in force within this text object
+            for slot, line in page.lines:
+                baseline = (
+                    PAGE_HEIGHT - BLOCK_TOP - (slot + 0.5) * LINE_PITCH - _BASELINE_DROP * line.size
+                )
+                _line_ops(ops, state, codes_of, line, baseline)
+            if number is not None:
+                baseline = PAGE_HEIGHT - BLOCK_TOP - BLOCK_HEIGHT - PAGE_NUMBER_GAP
+                _line_ops(ops, state, codes_of, number, baseline)
+            ops.append("ET")
+            canv.addLiteral("\n".join(ops))
+            canv.showPage()
+            pages_kept.settle(canv._doc.Pages.pages[-1])
+            if on_page is not None:
+                on_page(index)
+    finally:
+        pages_kept.finish()  # every page compressed before saving (or stopping)
     for page_index, style, start, prefix in page_labels:
         canv.addPageLabel(page_index, style=style, start=start, prefix=prefix)
-    if any(page.outline for page in pages):
+    if outlined:
         canv.showOutline()
-    canv.save()
-    return buf.getvalue()
-
-
-class _FastFlate:
-    """A ReportLab stream filter: FlateDecode at level 1 instead of zlib's default 6. The
-    streams are mostly TrueType glyph data, which level 6 packs only ~7 % smaller at twice the
-    time (the largest cost of a render)."""
-
-    pdfname = "FlateDecode"
-
-    def encode(self, data: bytes | str) -> bytes:
-        return zlib.compress(data.encode("utf8") if isinstance(data, str) else data, _FLATE_LEVEL)
-
-
-_FAST_FLATE = _FastFlate()
-_NUMBERS: dict[float, str] = {}  # grid positions repeat on every line and page
-
-
-def _num(v: float) -> str:
-    text = _NUMBERS.get(v)
-    if text is None:
-        if len(_NUMBERS) > 65536:  # bounded: a long GUI session renders many documents
-            _NUMBERS.clear()
-        text = f"{v:.3f}".rstrip("0").rstrip(".")
-        text = _NUMBERS[v] = "0" if text in ("-0", "") else text
-    return text
-
-
-class _GlyphCodes:
-    """One font's codes in one document, per character: the subset and the byte's hex, read
-    from ReportLab's own assignment (``splitString`` assigns a character on first use, so it is
-    called for a segment only when the segment holds a character not seen before)."""
-
-    def __init__(self, font, doc):
-        self.font = font
-        self.doc = doc
-        self.subset: dict[str, int] = {}
-        self.hex: dict[str, str] = {}
-        self.names: dict[int, str] = {}
-        self._selectors: dict[float, dict[int, str]] = {}
-
-    def learn(self, text: str) -> None:
-        if self.hex.keys() >= set(text):
-            return
-        self.font.splitString(text, self.doc)  # assigns codes exactly as drawing it would
-        assignments = self.font.state[self.doc].assignments
-        for ch in set(text) - self.hex.keys():
-            code = 32 if ord(ch) == 0xA0 else ord(ch)
-            n = assignments.get(code, 0)  # 0: .notdef, as splitString draws it
-            self.subset[ch] = n >> 8
-            self.hex[ch] = f"{n & 0xFF:02x}"
-
-    def selectors(self, size: float) -> dict[int, str]:
-        """Subset → its ``Tf`` operator at ``size``, for the subsets drawn so far."""
-        return self._selectors.setdefault(size, {})
-
-    def selector(self, subset: int, size: float) -> str:
-        # ReportLab names a font's subsets when first asked: ask in drawing order.
-        name = self.names.get(subset)
-        if name is None:
-            name = self.names[subset] = self.font.getSubsetInternalName(subset, self.doc)
-        selector = self.selectors(size)[subset] = f"{name} {_num(size)} Tf"
-        return selector
-
-
-class _Separators(dict):
-    """Gap after a glyph (points) → what follows its hex in a ``TJ`` array: nothing when it sits
-    at its natural advance, else the adjustment in 1/1000 em. One table per font size."""
-
-    def __init__(self, size: float):
-        super().__init__()
-        self.size = size
-
-    def __missing__(self, gap: float) -> str:
-        if len(self) > 65536:  # bounded: a long GUI session renders many documents
-            self.clear()
-        sep = "" if abs(gap) <= 0.0005 else f"> {_num(-gap * 1000.0 / self.size)} <"
-        self[gap] = sep
-        return sep
-
-
-_SEPARATORS: dict[float, _Separators] = {}
-
-
-def _line_ops(ops: list[str], state: dict, codes_of, line: Line, baseline: float) -> None:
-    """Append the text operators drawing one line: per font subset, one ``TJ`` whose numbers
-    move each glyph from its natural advance to its grid position."""
-    y = _num(baseline)
-    for seg in line.segments:
-        codes = codes_of(seg.font)
-        text = seg.text
-        codes.learn(text)
-        if seg.bold:
-            ops.append(f"2 Tr {_num(_BOLD_STROKE)} w")
-        if not text:  # nothing to show (ReportLab's split gives no run either)
-            if seg.bold:
-                ops.append("0 Tr")
-            continue
-        seps = _SEPARATORS.get(seg.size)
-        if seps is None:
-            seps = _SEPARATORS[seg.size] = _Separators(seg.size)
-        xs = seg.xs
-        gaps = map(sub, map(sub, xs[1:], xs), seg.advances)
-        hexes = list(map(codes.hex.__getitem__, text))
-        # Each glyph's hex followed by the separator to the next glyph of the segment.
-        tokens = list(map(add, hexes, map(seps.__getitem__, gaps)))
-        subsets = list(map(codes.subset.__getitem__, text))
-        if subsets.count(subsets[0]) == len(subsets):
-            bounds = [0, len(text)]
-        else:  # where the subset changes, a new run (Tf, Tm, TJ) starts
-            bounds = [0, *compress(range(1, len(text)), map(ne, subsets[1:], subsets)), len(text)]
-        # One string per segment: at each run start the previous run's TJ closes, the font
-        # is selected when it changes, and the text matrix moves to the run's first glyph.
-        fonts = codes.selectors(seg.size)
-        current = state["font"]
-        prefix = ""
-        for k in bounds[:-1]:
-            selected = fonts.get(subsets[k]) or codes.selector(subsets[k], seg.size)
-            head = f"1 0 0 1 {_num(xs[k])} {y} Tm\n[<"
-            if selected != current:
-                head = f"{selected}\n{head}"
-                current = selected
-            if k:
-                tokens[k - 1] = f"{hexes[k - 1]}>] TJ\n{head}"
-            else:
-                prefix = head
-        state["font"] = current
-        tokens.append(hexes[-1])
-        ops.append(f"{prefix}{''.join(tokens)}>] TJ")
-        if seg.bold:
-            ops.append("0 Tr")
+    return canv.getpdfdata()  # the document's bytes, built once (no copy through a file)

@@ -13,6 +13,8 @@ keeps headings with the next line (a heading never sits alone at a page foot).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import accumulate, repeat
 from operator import add
@@ -39,7 +41,7 @@ _ROLE_SIZE = {"title": TITLE_SIZE}
 _HEADING_ROLES = ("title", "heading1", "heading2")
 
 
-@dataclass
+@dataclass(slots=True)  # tens of thousands in a long material: no __dict__ each
 class Segment:
     """Consecutive glyphs of one line in one font: what one text-show operation draws."""
 
@@ -49,9 +51,12 @@ class Segment:
     text: str
     xs: list[float]  # left edge of each glyph, points from the page's left edge
     advances: list[float]  # each glyph's own advance at ``size``
+    # ``text`` as a list, when the typesetter has it: each character a str made once, so the
+    # lookups by character that follow neither make it again nor hash it again.
+    chars: list[str] | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     segments: list[Segment]
     size: float
@@ -113,6 +118,7 @@ class Typesetter:
         # Runs of one font, bold and heading flag: (start, end, font, bold, heading).
         styles: list[tuple[int, int, str | None, bool, bool]] = []
         pieces: list[str] = []
+        chars: list[str] = []
         advances: list[float] = []
         widths: list[float] = []
         run_starts: list[int] = []
@@ -120,18 +126,20 @@ class Typesetter:
         for run in para.runs:
             run_starts.append(pos)
             text = printable_text(run.text)
+            run_chars = list(text)
             heading = run.role in _HEADING_ROLES
-            choices = self.resolver.resolve(text, run.role, run.where)
+            choices = self.resolver.resolve(run_chars, run.role, run.where)
             for start, end, choice in _same_choice_spans(choices):
                 name = None if choice is None else self.resolver.register(choice)
                 table = self._table(name, size, grid)
-                part = text[start:end]
+                part = run_chars[start:end]
                 # Advances and grid widths (full-width characters take one cell, others their
                 # advance scaled alike) come from per-font tables, looked up by map.
                 advances += map(table.advances.__getitem__, part)
                 widths += map(table.widths.__getitem__, part)
                 styles.append((pos + start, pos + end, name, run.bold, heading))
             pieces.append(text)
+            chars += run_chars
             pos += len(text)
         text = "".join(pieces)
         right = BLOCK_LEFT + BLOCK_WIDTH - para.right_space * PITCH
@@ -166,7 +174,7 @@ class Typesetter:
                 xs = [x + shift for x in xs]
             elif not last:
                 xs = _justify(xs, start, inside, right - (left + extent))
-            line = _line(text, styles, advances, xs, start, end, size, para.kind)
+            line = _line((text, chars), styles, advances, xs, start, end, size, para.kind)
             lines.append(line)
         return Block(lines, para.kind, para.keep_with_next, para.outline)
 
@@ -182,11 +190,11 @@ class _GlyphTable:
         def width(ch: str) -> float:
             return size * grid if is_full_width(ch) else self.advances[ch] * grid
 
-        self.advances = _Computed(advance)
-        self.widths = _Computed(width)
+        self.advances = Computed(advance)
+        self.widths = Computed(width)
 
 
-class _Computed(dict):
+class Computed(dict):
     """A dict that computes a missing value once: lookups by ``map`` stay at C speed."""
 
     def __init__(self, compute):
@@ -213,9 +221,11 @@ def _same_choice_spans(choices: list) -> list[tuple[int, int, object]]:
     return out
 
 
-def _line(text, styles, advances, xs, start, end, size, kind) -> Line:
+def _line(texts, styles, advances, xs, start, end, size, kind) -> Line:
     """The line's segments: the parts of the style runs it covers, one per font and bold
-    (characters no font has are left out; the export is refused before drawing)."""
+    (characters no font has are left out; the export is refused before drawing). ``texts``:
+    the paragraph's text and the same as a list of characters."""
+    text, chars = texts
     segments: list[Segment] = []
     heading_only = True
     for s, e, font, bold, heading in styles:
@@ -228,15 +238,22 @@ def _line(text, styles, advances, xs, start, end, size, kind) -> Line:
         seg = segments[-1] if segments else None
         if seg is not None and seg.font == font and seg.bold == bold:
             seg.text += text[a:b]
+            seg.chars += chars[a:b]
             seg.xs += xs[a - start : b - start]
             seg.advances += advances[a:b]
         else:
             segments.append(
-                Segment(font, size, bold, text[a:b], xs[a - start : b - start], advances[a:b])
+                Segment(
+                    font,
+                    size,
+                    bold,
+                    text[a:b],
+                    xs[a - start : b - start],
+                    advances[a:b],
+                    chars[a:b],
+                )
             )
-    line = Line(segments, size, kind)
-    line.heading_only = heading_only
-    return line
+    return Line(segments, size, kind, heading_only)
 
 
 def _title_spans(
@@ -283,23 +300,32 @@ def _justify(xs: list[float], start: int, inside: list[int], extra: float) -> li
 
 
 def paginate(blocks: list[Block], lines_per_page: int = LINES_PER_PAGE) -> list[PagePlan]:
-    """Fill grid slots page by page; keep-with-next blocks move to a new page together with the
-    first line of what follows; empty lines are dropped at the top of a page."""
-    pages = [PagePlan()]
+    """Every page of ``iter_pages`` in a list (the 汇编 counts them before drawing)."""
+    return list(iter_pages(blocks, lines_per_page))
+
+
+def iter_pages(blocks: Iterable[Block], lines_per_page: int = LINES_PER_PAGE) -> Iterator[PagePlan]:
+    """Fill grid slots page by page, yielding each page once it is full, so a long material is
+    laid out, drawn and let go a page at a time; keep-with-next blocks move to a new page
+    together with the first line of what follows; empty lines are dropped at the top of a
+    page. ``blocks`` is read only as far as a keep-with-next chain looks ahead."""
+    ahead = _Lookahead(blocks)
+    page = PagePlan()
+    first_page = True
     slot = 0
-    for index, block in enumerate(blocks):
+    while (block := ahead.pop()) is not None:
         if slot == lines_per_page:
-            pages.append(PagePlan())
-            slot = 0
-        if block.kind == "blank" and slot == 0 and len(pages) > 1:
+            yield page
+            page, first_page, slot = PagePlan(), False, 0
+        if block.kind == "blank" and slot == 0 and not first_page:
             continue
         if block.keep_with_next and slot > 0:
-            needed = _chain_length(blocks, index)
+            needed = _chain_length(block, ahead)
             if slot + needed > lines_per_page and needed <= lines_per_page:
-                pages.append(PagePlan())
-                slot = 0
+                yield page
+                page, first_page, slot = PagePlan(), False, 0
         for n, line in enumerate(block.lines):
-            more_follows = n + 1 < len(block.lines) or index + 1 < len(blocks)
+            more_follows = n + 1 < len(block.lines) or ahead.peek(0) is not None
             if (
                 slot == lines_per_page - 1
                 and slot > 0
@@ -309,22 +335,48 @@ def paginate(blocks: list[Block], lines_per_page: int = LINES_PER_PAGE) -> list[
             ):
                 slot = lines_per_page  # a run-in heading's line never ends a page: move it on
             if slot == lines_per_page:
-                pages.append(PagePlan())
-                slot = 0
+                yield page
+                page, first_page, slot = PagePlan(), False, 0
             if n == 0 and block.outline:
                 label, level = block.outline
-                pages[-1].outline.append((label, level, slot))
+                page.outline.append((label, level, slot))
             if line is not None:
-                pages[-1].lines.append((slot, line))
+                page.lines.append((slot, line))
             slot += 1
-    return pages
+    yield page
 
 
-def _chain_length(blocks: list[Block], index: int) -> int:
-    """Lines of the keep-with-next blocks from ``index`` on, plus one line of the next block."""
+class _Lookahead:
+    """The blocks still to come, laid out only when pagination first looks at them."""
+
+    def __init__(self, blocks: Iterable[Block]):
+        self._blocks = iter(blocks)
+        self._ahead: deque[Block] = deque()
+
+    def peek(self, k: int) -> Block | None:
+        """The k-th block after the current one (0: the next), or None past the end."""
+        while len(self._ahead) <= k:
+            block = next(self._blocks, None)
+            if block is None:
+                return None
+            self._ahead.append(block)
+        return self._ahead[k]
+
+    def pop(self) -> Block | None:
+        block = self.peek(0)
+        if block is not None:
+            self._ahead.popleft()
+        return block
+
+
+def _chain_length(block: Block, ahead: _Lookahead) -> int:
+    """Lines of the keep-with-next blocks from ``block`` on, plus one line of the next block."""
     total = 0
-    for block in blocks[index:]:
+    k = 0
+    while block is not None:
         total += len(block.lines)
         if not block.keep_with_next:
             return total - len(block.lines) + 1
+        block = ahead.peek(k)
+        k += 1
     return total

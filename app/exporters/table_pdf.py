@@ -33,10 +33,10 @@ def report_canvas(*args, **kwargs):
     ASCII85 (ReportLab's process-wide default adds it, in pure Python: a second per 200 pages)."""
     from reportlab.pdfgen.canvas import Canvas
 
-    from app.exporters.pdf import _FAST_FLATE
+    from app.exporters.pdf_document import FAST_FLATE
 
     canvas = Canvas(*args, **kwargs)
-    canvas._doc.defaultStreamFilters = [_FAST_FLATE]
+    canvas._doc.defaultStreamFilters = [FAST_FLATE]
     return canvas
 
 

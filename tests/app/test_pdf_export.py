@@ -85,6 +85,23 @@ def test_importing_the_exporter_does_not_import_reportlab():
     assert out.stdout.strip() == "False"
 
 
+def test_a_pdf_export_loads_pillow_only_when_an_image_is_used(tmp_path):
+    # ReportLab imports Pillow's Image module for bitmaps we never embed: it stays unloaded
+    # through an export, and still works for whoever uses it afterwards.
+    code = (
+        "import sys\n"
+        "from app.exporters.pdf import export_pdf\n"
+        "from app.model import Material\n"
+        f"export_pdf(Material(title='标题'), {str(tmp_path / 'a.pdf')!r})\n"
+        "print('PIL.ExifTags' in sys.modules)\n"
+        "from PIL import Image\n"
+        "print(Image.new('RGB', (3, 2)).size)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split("\n")[:2] == ["False", "(3, 2)"]
+    assert (tmp_path / "a.pdf").read_bytes().startswith(b"%PDF")
+
+
 def test_character_outside_the_role_font_falls_back_and_is_reported():
     m = small_material(preamble=["王堃同志参加会议。"])
     data, report = render_bundled(m)
