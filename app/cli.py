@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import gc
 import os
 import re
 import sys
@@ -520,6 +521,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    code = _run(argv)
+    if argv is None:  # the console script: the process ends next, with nothing left to free
+        # Spares the interpreter's full collection at exit a scan of everything the command
+        # loaded (33–66 ms after a 500-page PDF). Tests pass argv and keep collecting.
+        gc.freeze()
+    return code
+
+
+def _run(argv: list[str] | None) -> int:
     _utf8_streams()
     report_skipped_templates(_err)
     try:
