@@ -6,35 +6,19 @@ material loads neither the write layer nor the modules only writes or drafts use
 from __future__ import annotations
 
 import hashlib
-import json
 import shutil
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from store_samples import SAMPLE_LINKS, sample_material
+from test_readonly_light import run_python
 
 from app.library import Library
 from app.library.schema import known_migration_names
 
 REPO = Path(__file__).resolve().parents[3]
 LIBRARIES = REPO / "tests" / "data" / "libraries"
-
-
-def run_python(code: str) -> dict:
-    """Run ``code`` in a fresh interpreter; it prints one JSON object as its last line."""
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        encoding="utf-8",
-        timeout=60,
-    )
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 @pytest.fixture
