@@ -55,6 +55,9 @@ def _classes():
     reference_class = pdfdoc.PDFObjectReference
     generic = pdfdoc.format
     numbers = (float, int)
+    # (type, number) → its bytes: a bookmark's top is one of the page's 22 grid slots, and
+    # ReportLab's number formatting is pure Python here.
+    formatted_numbers: dict[tuple[type, float], bytes] = {}
 
     def value(v, document) -> bytes:
         """``pdfdoc.format`` of a value inside a dictionary, references and numbers directly."""
@@ -62,7 +65,13 @@ def _classes():
         if kind is reference_class:
             return v.format(document)
         if kind in numbers:
-            return pdfdoc.fp_str(v).encode("extpdfdoc")
+            key = (kind, v)
+            text = formatted_numbers.get(key)
+            if text is None:
+                if len(formatted_numbers) > 4096:  # bounded over a long GUI session
+                    formatted_numbers.clear()
+                text = formatted_numbers[key] = pdfdoc.fp_str(v).encode("extpdfdoc")
+            return text
         return generic(v, document)
 
     def destination(dest, document) -> bytes:
