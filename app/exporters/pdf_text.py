@@ -159,9 +159,10 @@ def line_ops(ops: list[str], state: dict, codes_of, line: Line, baseline: float)
             # Where the subset changes a run starts: the previous TJ closes, the run's subset
             # is selected and the text matrix moves to its first glyph.
             later = subsets[1:]
-            ends = list(compress(range(len(later)), map(ne, later, subsets)))
-            openers = map(opener, map(later.__getitem__, ends))
-            positions = map(_num, map(after.__getitem__, ends))
+            changes = list(map(ne, later, subsets))
+            ends = compress(range(len(later)), changes)
+            openers = map(opener, compress(later, changes))
+            positions = map(_num, compress(after, changes))
             runs = map(add, map(add, openers, positions), repeat(position_end))
             deque(map(follows.__setitem__, ends, runs), maxlen=0)
             state["font"] = selectors[subsets[-1]]
