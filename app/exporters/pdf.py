@@ -24,6 +24,7 @@ from pathlib import Path
 from app.exporters.glyphs import FontResolver
 from app.exporters.pdf_content import material_paragraphs
 from app.exporters.pdf_document import FAST_FLATE, KeptPages
+from app.exporters.pdf_formatted import fast_outline
 from app.exporters.pdf_layout import Line, PagePlan, Segment, Typesetter, iter_pages
 from app.exporters.pdf_options import (
     BLOCK_HEIGHT,
@@ -276,4 +277,5 @@ def draw_pages(
         canv.addPageLabel(page_index, style=style, start=start, prefix=prefix)
     if outlined:
         canv.showOutline()
+        fast_outline(canv._doc.outline)
     return canv.getpdfdata()  # the document's bytes, built once (no copy through a file)

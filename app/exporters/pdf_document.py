@@ -14,6 +14,8 @@ import threading
 import zlib
 from queue import SimpleQueue
 
+from app.exporters.pdf_formatted import settled_page_class
+
 _FLATE_LEVEL = 1
 
 
@@ -42,6 +44,7 @@ class KeptPages:
         self._queue: SimpleQueue | None = None
         self._worker: threading.Thread | None = None
         self._failure: BaseException | None = None
+        self._page_class: type | None = None
 
     def settle(self, page) -> None:
         """Compress the page just shown (a ``PDFPage`` with its text in ``stream``) and give it
@@ -62,6 +65,9 @@ class KeptPages:
             self._shared = _shared_entries(page)
         for name, value in self._shared.items():
             setattr(page, name, value)
+        if self._page_class is None:
+            self._page_class = settled_page_class()
+        page.__class__ = self._page_class  # its dictionary formatted once per document
 
     def finish(self) -> None:
         """Wait until every settled page is compressed (also when drawing stopped early)."""

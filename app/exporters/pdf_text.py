@@ -43,6 +43,9 @@ class GlyphCodes:
         self.names: dict[int, str] = {}
         self._selectors: dict[float, Computed] = {}
         self._openers: dict[float, Computed] = {}
+        # Size → (separator lookup, subset → its Tf, subset → what opens its run): what
+        # ``line_ops`` needs per segment, found with one lookup.
+        self.at_size: dict[float, tuple] = {}
 
     def learn(self, text: str) -> None:
         if self.hex.keys() >= set(text):
@@ -75,6 +78,18 @@ class GlyphCodes:
                 lambda subset: f"{_RUN_END}{fonts[subset]}\n1 0 0 1 "
             )
         return table
+
+    def tables(self, size: float) -> tuple:
+        """``at_size[size]``, made on first use."""
+        seps = _SEPARATORS.get(size)
+        if seps is None:
+            seps = _SEPARATORS[size] = _Separators(size)
+        tables = self.at_size[size] = (
+            seps.__getitem__,
+            self.selectors(size),
+            self.openers(size).__getitem__,
+        )
+        return tables
 
     def _name(self, subset: int) -> str:
         name = self.names.get(subset)
@@ -126,14 +141,15 @@ def line_ops(ops: list[str], state: dict, codes_of, line: Line, baseline: float)
             codes.learn(text)
             hexes = list(map(codes.hex.__getitem__, chars))
         subsets = list(map(codes.subset.__getitem__, chars))
-        seps = _SEPARATORS.get(seg.size)
-        if seps is None:
-            seps = _SEPARATORS[seg.size] = _Separators(seg.size)
+        tables = codes.at_size.get(seg.size)
+        if tables is None:
+            tables = codes.tables(seg.size)
+        separator, selectors, opener = tables
         xs = seg.xs
         after = xs[1:]
         # What follows each glyph but the last: the separator to the next glyph.
-        follows = list(map(seps.__getitem__, map(sub, map(sub, after, xs), seg.advances)))
-        first = codes.selectors(seg.size)[subsets[0]]
+        follows = list(map(separator, map(sub, map(sub, after, xs), seg.advances)))
+        first = selectors[subsets[0]]
         head = f"1 0 0 1 {_num(xs[0])} {y} Tm\n[<"
         if first != state["font"]:
             head = f"{first}\n{head}"
@@ -143,12 +159,13 @@ def line_ops(ops: list[str], state: dict, codes_of, line: Line, baseline: float)
             # Where the subset changes a run starts: the previous TJ closes, the run's subset
             # is selected and the text matrix moves to its first glyph.
             later = subsets[1:]
-            ends = list(compress(range(len(later)), map(ne, later, subsets)))
-            openers = map(codes.openers(seg.size).__getitem__, map(later.__getitem__, ends))
-            positions = map(_num, map(after.__getitem__, ends))
+            changes = list(map(ne, later, subsets))
+            ends = compress(range(len(later)), changes)
+            openers = map(opener, compress(later, changes))
+            positions = map(_num, compress(after, changes))
             runs = map(add, map(add, openers, positions), repeat(position_end))
             deque(map(follows.__setitem__, ends, runs), maxlen=0)
-            state["font"] = codes.selectors(seg.size)[subsets[-1]]
+            state["font"] = selectors[subsets[-1]]
         tokens = hexes + follows
         tokens[::2] = hexes
         tokens[1::2] = follows
