@@ -4,8 +4,8 @@ and the user's own templates (``templates_cli``). ``main(argv)`` returns the exi
 bad input, 1 internal failure.
 
 Errors are one line on stderr, Chinese then English. Input files are read and validated before
-the library is opened, so a failing command leaves the library as it was. Heavy modules (the
-store, exporters) are imported inside the commands that need them, to keep startup fast.
+the library is opened, so a failing command leaves the library as it was. This module parses and
+dispatches; the commands are in ``cli_commands``, which imports heavy modules only inside them.
 """
 
 from __future__ import annotations
@@ -16,21 +16,34 @@ import gc
 import os
 import re
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from functools import partial
-from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import NoReturn
 
 from app import __version__
+from app.cli_commands import (
+    cmd_backup,
+    cmd_check,
+    cmd_compile,
+    cmd_diff,
+    cmd_draft,
+    cmd_export,
+    cmd_fonts,
+    cmd_import,
+    cmd_list,
+    cmd_new,
+    cmd_rescue,
+    cmd_restore,
+    cmd_review,
+    cmd_show,
+    cmd_similar,
+    cmd_templates,
+    err,
+    out,
+    utf8_streams,
+)
 from app.errors import DuizhaoError, InputError
 from app.export_cli import add_layout_arguments
 from app.templates_cli import add_template_commands, report_skipped_templates
-
-if TYPE_CHECKING:
-    from app.importers import ImportReport
-    from app.library import Library
-    from app.model import Material
 
 EXPORT_FORMATS = (
     "pdf",
@@ -74,315 +87,6 @@ def _material_id(text: str) -> int:
     if not text.isdigit() or int(text) <= 0:
         raise argparse.ArgumentTypeError(f"material id must be a positive integer, got {text!r}")
     return int(text)
-
-
-# ----- library access ----------------------------------------------------------------------
-
-
-@contextmanager
-def _library(args: argparse.Namespace, *, readonly: bool) -> Iterator[Library]:
-    from app.library import Library
-    from app.paths import library_path, prepare_library_path
-
-    path = library_path(args.library)
-    if readonly and not path.exists():
-        raise InputError(f"材料库不存在：{path}", f"no library at {path}")
-    if not readonly:
-        prepare_library_path(path)
-    library = Library.open(path, readonly=readonly)
-    if library.notice is not None:  # e.g. a restore that was killed part way, now finished
-        _err(f"注意：{library.notice[0]} / note: {library.notice[1]}")
-    try:
-        yield library
-    finally:
-        library.close()
-
-
-# ----- commands ----------------------------------------------------------------------------
-
-
-def _cmd_templates(args: argparse.Namespace) -> int:
-    from app.templates_cli import list_templates
-
-    return list_templates(_out, _cell)
-
-
-def _cmd_new(args: argparse.Namespace) -> int:
-    from app.templates import get_template
-
-    get_template(args.template)  # an unknown id is bad input, reported before the library opens
-    with _library(args, readonly=False) as library:
-        new_id = library.create_from_template(
-            args.template, title=args.title or "", organization=args.organization or ""
-        )
-    _out(str(new_id))
-    return 0
-
-
-def _cmd_import(args: argparse.Namespace) -> int:
-    from app.importers import LegacyWordError, read_file
-    from app.importers.legacy import soffice_path
-
-    # Read and validated before the library opens: bad input leaves it as it was.
-    try:
-        material, report = read_file(args.file, args.template, convert_legacy=args.convert)
-    except LegacyWordError as exc:
-        if soffice_path() is None:
-            raise
-        raise InputError(
-            f"{exc.zh}（用 LibreOffice 转换请加 --convert）",
-            f"{exc.en} (add --convert to convert it with LibreOffice)",
-        ) from exc
-    with _library(args, readonly=False) as library:
-        new_id = library.create_material(material, report.links or None)
-    _out(str(new_id))
-    _err(_import_summary(material, report))
-    for (
-        line
-    ) in report.dropped_furniture:  # never silently dropped: the user sees each line left out
-        _err(f"已作为页面附加内容剔除 / set aside as page furniture: {line}")
-    return 0
-
-
-def _cmd_list(args: argparse.Namespace) -> int:
-    from app.paths import library_path
-
-    if not library_path(args.library).exists():
-        return 0  # no library yet: nothing in it
-    with _library(args, readonly=True) as library:
-        for s in library.list_materials():
-            _out(f"{s.id}\t{_cell(s.title)}\t{s.year or ''}\t{s.updated}")
-    return 0
-
-
-def _cmd_show(args: argparse.Namespace) -> int:
-    with _library(args, readonly=True) as library:
-        material = library.get_material(args.id)
-    if args.json:
-        from app.serialize import material_to_json
-
-        sys.stdout.write(material_to_json(material))
-    else:
-        sys.stdout.write(outline(material))
-    return 0
-
-
-def _cmd_export(args: argparse.Namespace) -> int:
-    from app.target_guard import ReadOnlyTargetError
-
-    try:
-        return _export(args)
-    except ReadOnlyTargetError as exc:
-        raise InputError(
-            f"{exc.zh}（确认覆盖请加 --force）", f"{exc.en} (add --force to replace it)"
-        ) from exc
-
-
-def _export(args: argparse.Namespace) -> int:
-    from app.export_cli import write_export
-    from app.target_guard import check_target
-
-    # Open (read-only, no lock) until written: an open library is never an export's target.
-    with _library(args, readonly=True) as library:
-        material = library.get_material(args.id)
-        check_target(args.output, force=args.force)  # refused before any rendering work
-        return write_export(material, args, _out, _err)
-
-
-def _cmd_compile(args: argparse.Namespace) -> int:
-    from app import compile_cli
-
-    # Read-only, like export: an open library is never the target.
-    with _library(args, readonly=True) as library:
-        return compile_cli.run(args, library, _out, _err)
-
-
-def _cmd_diff(args: argparse.Namespace) -> int:
-    from app import diff_cli
-
-    with _library(args, readonly=True) as library:
-        return diff_cli.run(args, library, _out)
-
-
-def _cmd_draft(args: argparse.Namespace) -> int:
-    from app import draft_cli
-    from app.templates import get_template
-
-    get_template(args.template)  # an unknown id is bad input, reported before the library opens
-    with _library(args, readonly=False) as library:
-        return draft_cli.run(args, library, _out, _err)
-
-
-def _cmd_fonts(args: argparse.Namespace) -> int:
-    from app.fonts import choose_fonts, font_report
-
-    for line in font_report(choose_fonts()):
-        _out(line)
-    return 0
-
-
-def _cmd_check(args: argparse.Namespace) -> int:
-    from app.checks_cli import run_check_command
-
-    with _library(args, readonly=True) as library:
-        return run_check_command(library, args.id, args.json, args.strict, sys.stdout)
-
-
-def _cmd_similar(args: argparse.Namespace) -> int:
-    from app.similar_cli import check_min_chars, read_against, run_similar_command
-    from app.target_guard import ReadOnlyTargetError
-
-    check_min_chars(args.min_chars)
-    if args.output is not None:
-        from app.compare.report_files import report_suffix
-
-        report_suffix(args.output)  # neither .pdf nor .html: exit 2 before any work
-    texts, skipped = read_against(args.against or [])  # bad paths: exit 2 before the library
-    try:
-        with _library(args, readonly=True) as library:
-            return run_similar_command(
-                library,
-                args.id,
-                texts=texts,
-                skipped=skipped,
-                min_chars=args.min_chars,
-                everything=args.all,
-                as_json=args.json,
-                out=sys.stdout,
-                output=args.output,
-                force=args.force,
-            )
-    except ReadOnlyTargetError as exc:
-        raise InputError(
-            f"{exc.zh}（确认覆盖请加 --force）", f"{exc.en} (add --force to replace it)"
-        ) from exc
-
-
-def _cmd_review(args: argparse.Namespace) -> int:
-    from app import review_cli
-
-    return review_cli.run(args, _out, _err)  # a scratch library: the user's is never opened
-
-
-def _cmd_backup(args: argparse.Namespace) -> int:
-    dest = Path(args.output).expanduser() if args.output else None
-    if dest is not None and not dest.parent.is_dir():
-        raise InputError(f"文件夹不存在：{dest.parent}", f"folder does not exist: {dest.parent}")
-    with _library(args, readonly=True) as library:
-        _out(str(library.backup(dest)))
-    return 0
-
-
-def _cmd_rescue(args: argparse.Namespace) -> int:
-    """Read what can be read from a damaged library into JSON files; the library is never
-    written."""
-    from app.library import rescue_library
-    from app.paths import library_path
-
-    source = library_path(args.library)
-    if not source.is_file():
-        raise InputError(f"材料库不存在：{source}", f"no library at {source}")
-    report = rescue_library(source, Path(args.output).expanduser())
-    for path in report.written:
-        _out(str(path))
-    for material_id, reason in report.failed:
-        what = f"材料 {material_id}" if material_id is not None else "材料库"
-        _err(f"未能救出{what}：{reason} / not rescued: {material_id}: {reason}")
-    return 0
-
-
-def _cmd_restore(args: argparse.Namespace) -> int:
-    from app.library import Library
-    from app.paths import library_path, prepare_library_path
-
-    target = prepare_library_path(library_path(args.library))
-    backup = Path(args.backup).expanduser()
-    _require_regular_file(backup)
-    safety = Library.restore_backup(backup, target)
-    _out(str(target))
-    if Path(safety) != target:
-        _err(f"原材料库已另存为 {safety} / the previous library was kept as {safety}")
-    return 0
-
-
-# ----- helpers -----------------------------------------------------------------------------
-
-
-def _require_regular_file(path: Path) -> None:
-    """Say what an unreadable input is — missing, a link loop, a FIFO, a device, a folder."""
-    from app.target_guard import describe_input
-
-    problem = describe_input(path)
-    if problem is not None:
-        raise problem
-
-
-def _import_summary(material: Material, report: ImportReport) -> str:
-    dimensions = sum(len(s.dimensions) for s in material.sections)
-    points = material.all_points()
-    examples = sum(1 for p in points if p.example)
-    zh = f"识别：{dimensions} 个维度，{len(points)} 条要点，{examples} 个例子"
-    en = f"recognised: {dimensions} dimensions, {len(points)} points, {examples} examples"
-    if report.classified:  # a .json file carries its own structure: nothing to classify
-        zh += f"，未归类 {len(report.unclassified)} 段"
-        en += f", {len(report.unclassified)} unclassified"
-    return f"{zh} / {en}"
-
-
-def outline(material: Material) -> str:
-    """The material's tree with derived numbering, one node per line (``show`` without --json)."""
-    from app.model import Numbering, material_word_count
-
-    facts = [
-        f"{material.year}年度" if material.year else "",
-        material.meeting,
-        f"模板 {material.template_id}",
-        f"{material_word_count(material):,} 字",
-    ]
-    lines = [material.title or "（无标题）", " · ".join(f for f in facts if f)]
-    numbering = Numbering(material)  # numbers as exported: none for what prints without one
-
-    def point_lines(points, labels: list[str], indent: str) -> None:
-        for label, point in zip(labels, points, strict=True):
-            lines.append(f"{indent}{label or '·'} {_label(point.title or point.body)}")
-
-    for si, section in enumerate(material.sections):
-        lines.append(f"{numbering.at(si)}{section.heading}  [{section.kind}]")
-        point_lines(section.points, numbering.points(si), "  ")
-        for di, dim in enumerate(section.dimensions):
-            name = dim.short_name or _label(dim.heading)
-            lines.append(f"  {numbering.at(si, di)}{name}  {len(dim.points)}条")
-            point_lines(dim.points, numbering.points(si, di), "    ")
-    return "\n".join(lines) + "\n"
-
-
-def _cell(text: str) -> str:
-    """A field of a tab-separated row: a two-line title must not break the row."""
-    return " ".join(text.replace("\t", " ").split("\n"))
-
-
-def _label(text: str, limit: int = 30) -> str:
-    text = text.replace("\n", " ")
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _out(line: str) -> None:
-    print(line, file=sys.stdout, flush=True)
-
-
-def _err(line: str) -> None:
-    print(line, file=sys.stderr, flush=True)
-
-
-def _utf8_streams() -> None:
-    """Chinese output must not fail under a C/POSIX locale (ASCII stdout)."""
-    for stream in (sys.stdout, sys.stderr):
-        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
-        if encoding != "utf8":
-            try:
-                stream.reconfigure(encoding="utf-8")
-            except (AttributeError, ValueError, OSError):
-                pass
 
 
 # ----- parser and entry point --------------------------------------------------------------
@@ -449,18 +153,18 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
 
     command(
         "templates",
-        _cmd_templates,
+        cmd_templates,
         "list templates: id, year, meeting, dimension count, 'user' for your own",
     )
     # template-from-notice, template-import/-export/-remove (app/templates_cli.py)
     add_template_commands(
-        lambda name, handler, text: command(name, partial(handler, out=_out, err=_err), text)
+        lambda name, handler, text: command(name, partial(handler, out=out, err=err), text)
     )
-    sub = command("new", _cmd_new, "new material from a template; prints its id")
+    sub = command("new", cmd_new, "new material from a template; prints its id")
     sub.add_argument("--template", required=True, metavar="ID")
     sub.add_argument("--title", metavar="T")
     sub.add_argument("--organization", metavar="O")
-    sub = command("import", _cmd_import, ".txt/.md/.docx/.json → new material; prints its id")
+    sub = command("import", cmd_import, ".txt/.md/.docx/.json → new material; prints its id")
     sub.add_argument("file", metavar="FILE")
     sub.add_argument("--template", metavar="ID")
     sub.add_argument(
@@ -468,11 +172,11 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
         action="store_true",
         help="convert an old .doc/.wps to .docx with LibreOffice, then import it",
     )
-    command("list", _cmd_list, "materials: id, title, year, updated")
-    sub = command("show", _cmd_show, "a material's outline, or its JSON")
+    command("list", cmd_list, "materials: id, title, year, updated")
+    sub = command("show", cmd_show, "a material's outline, or its JSON")
     sub.add_argument("id", type=_material_id, metavar="ID")
     sub.add_argument("--json", action="store_true")
-    sub = command("export", _cmd_export, "write one file atomically; prints its path")
+    sub = command("export", cmd_export, "write one file atomically; prints its path")
     sub.add_argument("id", type=_material_id, metavar="ID")
     sub.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     sub.add_argument("-o", "--output", required=True, metavar="OUT")
@@ -485,23 +189,23 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
         action="store_true",
         help="replace OUT even when it is a read-only (write-protected) file",
     )
-    sub = command("compile", _cmd_compile, "several materials as one PDF or Word 汇编")
+    sub = command("compile", cmd_compile, "several materials as one PDF or Word 汇编")
     if needed("compile"):
         from app.compile_cli import add_arguments as add_compile_arguments
 
         add_compile_arguments(sub, _material_id)
-    sub = command("diff", _cmd_diff, "what changed between two versions (snapshots) of a material")
+    sub = command("diff", cmd_diff, "what changed between two versions (snapshots) of a material")
     if needed("diff"):
         from app.diff_cli import add_arguments as add_diff_arguments
 
         add_diff_arguments(sub, _material_id)
-    sub = command("draft", _cmd_draft, "next year's draft of a material; prints its id")
+    sub = command("draft", cmd_draft, "next year's draft of a material; prints its id")
     if needed("draft"):
         from app.draft_cli import add_arguments as add_draft_arguments
 
         add_draft_arguments(sub, _material_id)
-    command("fonts", _cmd_fonts, "the font chosen for each PDF role, and why")
-    sub = command("check", _cmd_check, "run the checks; exit 0 even with findings")
+    command("fonts", cmd_fonts, "the font chosen for each PDF role, and why")
+    sub = command("check", cmd_check, "run the checks; exit 0 even with findings")
     sub.add_argument("id", type=_material_id, metavar="ID")
     sub.add_argument(
         "--json",
@@ -509,7 +213,7 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
         help="a list of {rule, severity, path, start, end, excerpt, message, fix}",
     )
     sub.add_argument("--strict", action="store_true", help="exit 3 when errors are found")
-    sub = command("similar", _cmd_similar, "查重: passages shared with other materials and files")
+    sub = command("similar", cmd_similar, "查重: passages shared with other materials and files")
     sub.add_argument("id", type=_material_id, metavar="ID")
     sub.add_argument("--json", action="store_true", help="machine output (shape in README)")
     sub.add_argument(
@@ -540,21 +244,21 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     sub.add_argument(
         "--force", action="store_true", help="replace OUT even when it is write-protected"
     )
-    sub = command("review", _cmd_review, "batch review of a folder → one .html/.xlsx/.pdf report")
+    sub = command("review", cmd_review, "batch review of a folder → one .html/.xlsx/.pdf report")
     if needed("review"):
         from app.review_cli import add_arguments as add_review_arguments
 
         add_review_arguments(sub)
-    sub = command("backup", _cmd_backup, "back up the library (verified copy); prints its path")
+    sub = command("backup", cmd_backup, "back up the library (verified copy); prints its path")
     sub.add_argument(
         "-o",
         "--output",
         metavar="DEST",
         help="backup file (default: a dated file in backups/ beside the library)",
     )
-    sub = command("rescue", _cmd_rescue, "export what a damaged library still holds as JSON files")
+    sub = command("rescue", cmd_rescue, "export what a damaged library still holds as JSON files")
     sub.add_argument("-o", "--output", required=True, metavar="DIR")
-    sub = command("restore", _cmd_restore, "restore the library from a backup")
+    sub = command("restore", cmd_restore, "restore the library from a backup")
     sub.add_argument("backup", metavar="BACKUP")
     if wanted is not None and not built:  # a typo: argparse lists every command
         return build_parser()
@@ -571,20 +275,20 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(argv: list[str] | None) -> int:
-    _utf8_streams()
-    report_skipped_templates(_err)
+    utf8_streams()
+    report_skipped_templates(err)
     try:
         if argv is None:
             argv = sys.argv[1:]
         args = build_parser(argv).parse_args(argv)
         return args.handler(args)
     except DuizhaoError as exc:
-        _err(_one_line(f"错误：{exc.zh} / error: {exc.en or exc.zh}"))
+        err(_one_line(f"错误：{exc.zh} / error: {exc.en or exc.zh}"))
         return exc.exit_code
     except SystemExit as exc:  # --help / --version
         return exc.code if isinstance(exc.code, int) else 0
     except KeyboardInterrupt:
-        _err("错误：已中断 / error: interrupted")
+        err("错误：已中断 / error: interrupted")
         return 130
     except BrokenPipeError:  # `duizhao-cli show 1 | head`: the reader left; not an error to report
         _silence_stdout()
@@ -597,7 +301,7 @@ def _run(argv: list[str] | None) -> int:
 
         zh, en = os_reason(exc)
         where = f"：{exc.filename}" if exc.filename else ""
-        _err(
+        err(
             _one_line(
                 f"错误：{zh}{where} / error: {en}" + (f": {exc.filename}" if exc.filename else "")
             )
@@ -614,7 +318,7 @@ def _internal_failure(exc: Exception) -> int:
         traceback.print_exc()
     kind = type(exc).__name__
     detail = f"：{exc}" if str(exc) else ""
-    _err(
+    err(
         _one_line(
             f"错误：内部错误（{kind}）{detail} / error: internal failure ({kind})"
             + (f": {exc}" if str(exc) else "")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.cli import outline
+from app.cli_commands import outline
 from app.exporters.text import export_txt
 from app.model import Material, Numbering, Point, Section, node_label, node_path_label
 from tests.app.numbering_shapes import FIRST_SECOND, shaped

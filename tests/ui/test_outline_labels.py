@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QModelIndex
 
 from app.checks.paths import iter_text_fields
-from app.cli import outline
+from app.cli_commands import outline
 from app.exporters.text import export_txt
 from app.model import Numbering, Point
 from tests.app.numbering_shapes import FIRST_SECOND, shaped
