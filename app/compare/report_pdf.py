@@ -7,8 +7,6 @@ becomes ReportLab paragraph markup (``app.exporters.table_pdf.Markup``)."""
 
 from __future__ import annotations
 
-import io
-
 from app.compare.report import RECTIFICATION_NAMES, RELATION_NAMES, SimilarityReport
 from app.compare.report_context import ReportContext, grouped, split_at
 from app.compare.report_html import SOURCES_PER_SPAN
@@ -44,10 +42,10 @@ def _render(report: SimilarityReport, context: ReportContext) -> bytes:
     from reportlab.lib import colors
     from reportlab.lib.enums import TA_CENTER
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
     from app.exporters.glyphs import FontResolver
-    from app.exporters.table_pdf import Markup, page_number_footer, report_canvas
+    from app.exporters.table_pdf import Markup, build_report
 
     resolver = FontResolver()
     marks = Markup(resolver)
@@ -185,22 +183,13 @@ def _render(report: SimilarityReport, context: ReportContext) -> bytes:
             story.append(Paragraph(text(f"{path}：{reason}", "body", "未比对的文件"), text_style))
     resolver.raise_for_missing()  # before any page is drawn: nothing half-done
 
-    page_number = page_number_footer(
-        number_font, PAGE_NUMBER_SIZE, PAGE[0], PAGE_NUMBER_FROM_BOTTOM
-    )
-
-    buf = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buf,
-        pagesize=PAGE,
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
+    return build_report(
+        story,
+        page=PAGE,
+        margins=(MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM),
         title=f"查重报告 {report.title}".strip(),
-        creator="Duizhao 对照",
-        invariant=1,
-        pageCompression=0,
+        number_font=number_font,
+        number_size=PAGE_NUMBER_SIZE,
+        number_from_bottom=PAGE_NUMBER_FROM_BOTTOM,
+        page_compression=0,
     )
-    doc.build(story, onFirstPage=page_number, onLaterPages=page_number, canvasmaker=report_canvas)
-    return buf.getvalue()

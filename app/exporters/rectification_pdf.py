@@ -10,10 +10,8 @@ ReportLab paragraph markup: ``<b>`` or ``&`` in a name print as typed.
 
 from __future__ import annotations
 
-import io
-
 from app.exporters.glyphs import FontResolver
-from app.exporters.table_pdf import Markup, page_number_footer, report_canvas
+from app.exporters.table_pdf import Markup, build_report
 from app.model import Material
 from app.rectification import HEADERS, LIST_TITLE, ListRow, rows
 
@@ -45,7 +43,7 @@ def _render(material: Material, list_rows: list[ListRow]) -> bytes:
     from reportlab.lib import colors
     from reportlab.lib.enums import TA_CENTER
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
     from reportlab.platypus.doctemplate import LayoutError
 
     resolver = FontResolver()
@@ -111,34 +109,20 @@ def _render(material: Material, list_rows: list[ListRow]) -> bytes:
         ]
     )
 
-    page_number = page_number_footer(
-        number_font, PAGE_NUMBER_SIZE, PAGE[0], PAGE_NUMBER_FROM_BOTTOM
-    )
-
     def build(split_in_row: int) -> bytes:
-        buf = io.BytesIO()
-        doc = SimpleDocTemplate(
-            buf,
-            pagesize=PAGE,
-            leftMargin=MARGIN_X,
-            rightMargin=MARGIN_X,
-            topMargin=MARGIN_TOP,
-            bottomMargin=MARGIN_BOTTOM,
-            title=f"{material.title} {LIST_TITLE}".strip(),
-            author=material.author or material.organization,
-            creator="Duizhao 对照",
-            invariant=1,
-            pageCompression=0,
-        )
         table = Table(data, colWidths=widths, repeatRows=1, splitByRow=1, splitInRow=split_in_row)
         table.setStyle(style)
-        doc.build(
+        return build_report(
             [*story, table],
-            onFirstPage=page_number,
-            onLaterPages=page_number,
-            canvasmaker=report_canvas,
+            page=PAGE,
+            margins=(MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM),
+            title=f"{material.title} {LIST_TITLE}".strip(),
+            author=material.author or material.organization,
+            number_font=number_font,
+            number_size=PAGE_NUMBER_SIZE,
+            number_from_bottom=PAGE_NUMBER_FROM_BOTTOM,
+            page_compression=0,
         )
-        return buf.getvalue()
 
     try:
         return build(0)

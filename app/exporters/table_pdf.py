@@ -1,6 +1,7 @@
 """What the table-like PDFs share (the 整改清单, the 查重 report, the batch review report):
 cell text as ReportLab markup in the GB/T 9704 role fonts with per-character fallback, the
-canvas with the material export's stream filter, and the ``— N —`` page number footer.
+canvas with the material export's stream filter, the ``— N —`` page number footer, and the
+document built from a story with both (``build_report``).
 
 User text is escaped before it becomes ReportLab paragraph markup: ``<b>`` or ``&`` in a name
 print as typed.
@@ -8,6 +9,7 @@ print as typed.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from xml.sax.saxutils import escape
 
@@ -38,6 +40,42 @@ def report_canvas(*args, **kwargs):
     canvas = Canvas(*args, **kwargs)
     canvas._doc.defaultStreamFilters = [FAST_FLATE]
     return canvas
+
+
+def build_report(
+    story: list,
+    *,
+    page: tuple[float, float],
+    margins: tuple[float, float, float],
+    title: str,
+    number_font: str,
+    number_size: float,
+    number_from_bottom: float,
+    author: str | None = None,
+    page_compression: int | None = None,
+) -> bytes:
+    """The PDF of ``story`` on ``page`` with ``margins`` (left and right, top, bottom), the
+    ``— N —`` footer on every page and the report canvas; equal input, equal bytes."""
+    from reportlab.platypus import SimpleDocTemplate
+
+    page_number = page_number_footer(number_font, number_size, page[0], number_from_bottom)
+    buf = io.BytesIO()
+    side, top, bottom = margins
+    doc = SimpleDocTemplate(
+        buf,
+        pagesize=page,
+        leftMargin=side,
+        rightMargin=side,
+        topMargin=top,
+        bottomMargin=bottom,
+        title=title,
+        author=author,
+        creator="Duizhao 对照",
+        invariant=1,
+        pageCompression=page_compression,
+    )
+    doc.build(story, onFirstPage=page_number, onLaterPages=page_number, canvasmaker=report_canvas)
+    return buf.getvalue()
 
 
 class Markup:

@@ -12,10 +12,8 @@ out here, and the HTML and XLSX reports keep it.
 
 from __future__ import annotations
 
-import io
-
 from app.exporters.glyphs import FontResolver
-from app.exporters.table_pdf import Markup, page_number_footer, report_canvas
+from app.exporters.table_pdf import Markup, build_report
 from app.review.batch import BatchReview, MaterialReview
 from app.review.wording import (
     REPORT_TITLE,
@@ -51,7 +49,7 @@ def _render(review: BatchReview) -> bytes:
     from reportlab.lib import colors
     from reportlab.lib.enums import TA_CENTER
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
     marks = Markup(FontResolver())
     title_style = ParagraphStyle(
@@ -111,22 +109,15 @@ def _render(review: BatchReview) -> bytes:
         rows = [[f.file, f.reason] for f in review.failures]
         story.append(table(("文件", "原因"), rows, (0.4, 0.6)))
 
-    page_number = page_number_footer(number_font, PAGE_NUMBER_SIZE, PAGE[0], 11 * MM)
-
-    buf = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buf,
-        pagesize=PAGE,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN,
-        bottomMargin=MARGIN + 4 * MM,
+    return build_report(
+        story,
+        page=PAGE,
+        margins=(MARGIN, MARGIN, MARGIN + 4 * MM),
         title=REPORT_TITLE,
-        creator="Duizhao 对照",
-        invariant=1,
+        number_font=number_font,
+        number_size=PAGE_NUMBER_SIZE,
+        number_from_bottom=11 * MM,
     )
-    doc.build(story, onFirstPage=page_number, onLaterPages=page_number, canvasmaker=report_canvas)
-    return buf.getvalue()
 
 
 def _summary(material: MaterialReview) -> list[str]:
