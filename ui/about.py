@@ -51,6 +51,7 @@ LIBRARY_NOTICES = (
     ),
     Notice("Python", "PSF-2.0", "Python Software Foundation", "python"),
     Notice("ReportLab", "BSD-3-Clause", "ReportLab Inc.", "reportlab"),
+    Notice("rl_accel", "BSD-3-Clause", "ReportLab Inc.; used by ReportLab", "rl_accel"),
     Notice("python-docx", "MIT", "Steve Canny", "python-docx"),
     Notice("lxml", "BSD-3-Clause", "used by python-docx", "lxml"),
     Notice("sqlite-utils", "Apache-2.0", "Simon Willison", "sqlite-utils"),

@@ -214,6 +214,12 @@ def test_bundle_carries_the_resources(dist):
     assert list(internal.rglob("qtbase_zh_CN.qm")), "Qt's own Chinese strings (确定/取消) missing"
 
 
+def test_bundle_carries_reportlabs_c_accelerator(dist):
+    # ReportLab imports _rl_accel through exec(): a build that misses it still works, only
+    # slower, so nothing else would notice
+    assert list((dist / "_internal").rglob("_rl_accel*")), "_rl_accel missing from the bundle"
+
+
 def test_frozen_cli_runs_the_checks(dist, home, seed_path):
     assert run(dist, "duizhao-cli", "import", str(seed_path), home=home).returncode == 0
     done = run(dist, "duizhao-cli", "check", "1", home=home)

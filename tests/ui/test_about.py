@@ -108,3 +108,19 @@ def test_app_icon_has_every_size_and_is_the_red_seal(qapp):
         seal = image.pixelColor(size // 2, int(size * 0.07))  # in the red border, above the frame
         assert corner.alpha() < 64
         assert seal.alpha() == 255 and seal.red() > 150 and seal.green() < 80 and seal.blue() < 80
+
+
+def test_every_runtime_dependency_has_a_notice():
+    """A library added to pyproject.toml without its licence in 关于 would ship unacknowledged."""
+    import tomllib
+
+    from ui.about import LIBRARY_NOTICES
+
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    required = {re.split(r"[<>=!~;\[ ]", dep, maxsplit=1)[0] for dep in project["dependencies"]}
+
+    def canonical(name: str) -> str:
+        return re.sub(r"[-_.]+", "-", name).lower()
+
+    noticed = {canonical(notice.distribution) for notice in LIBRARY_NOTICES}
+    assert {canonical(name) for name in required} - noticed == set()
