@@ -222,13 +222,10 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
         metavar="PATH",
         help="also compare with this .txt/.md/.docx file or folder of them (repeatable)",
     )
-    sub.add_argument(
-        "--min-chars",
-        type=int,
-        default=13,
-        metavar="N",
-        help="shortest shared passage counted, in characters without punctuation (default 13)",
-    )
+    if needed("similar"):
+        from app.review_cli import add_min_chars_argument
+
+        add_min_chars_argument(sub)
     sub.add_argument(
         "--all",
         action="store_true",

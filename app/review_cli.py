@@ -20,18 +20,27 @@ _STAGES = {
 }
 
 
+def add_min_chars_argument(sub: argparse.ArgumentParser) -> None:
+    """``--min-chars N`` of ``similar`` and ``review``: one declaration, its default the 查重
+    index's guarantee (``app.compare.fingerprints`` is a few lines: cheap to import here)."""
+    from app.compare.fingerprints import GUARANTEE
+
+    sub.add_argument(
+        "--min-chars",
+        type=int,
+        default=GUARANTEE,
+        metavar="N",
+        help="shortest shared passage counted, in characters without punctuation "
+        f"(default {GUARANTEE})",
+    )
+
+
 def add_arguments(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("folder", metavar="FOLDER", help="folder of .docx/.txt/.md materials")
     sub.add_argument(
         "-o", "--output", required=True, metavar="OUT", help="report file: .html, .xlsx or .pdf"
     )
-    sub.add_argument(
-        "--min-chars",
-        type=int,
-        default=13,
-        metavar="N",
-        help="shortest shared passage counted, in characters without punctuation (default 13)",
-    )
+    add_min_chars_argument(sub)
     sub.add_argument("--quiet", action="store_true", help="no progress lines on stderr")
     sub.add_argument(
         "--force",

@@ -84,3 +84,12 @@ def test_only_the_command_given_is_built():
     parser = build_parser(["export", "1", "--format", "pdf", "-o", "x.pdf"])
     (commands,) = [a for a in parser._actions if a.dest == "command"]
     assert list(commands.choices) == ["export"]
+
+
+@pytest.mark.parametrize("argv", [["similar", "1"], ["review", "folder", "-o", "r.html"]])
+def test_min_chars_defaults_to_what_the_comparison_guarantees(argv):
+    """查重 from the command line counts the same passages as from the window: ``--min-chars``
+    left out is the library's default, not a copy of it."""
+    from app.compare.similar import DEFAULT_MIN_CHARS
+
+    assert build_parser(argv).parse_args(argv).min_chars == DEFAULT_MIN_CHARS
