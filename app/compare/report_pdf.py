@@ -186,7 +186,7 @@ def _render(report: SimilarityReport, context: ReportContext) -> bytes:
     return build_report(
         story,
         page=PAGE,
-        margins=(MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM),
+        margins=(MARGIN_X, MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM),
         title=f"查重报告 {report.title}".strip(),
         number_font=number_font,
         number_size=PAGE_NUMBER_SIZE,

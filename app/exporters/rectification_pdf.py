@@ -115,7 +115,7 @@ def _render(material: Material, list_rows: list[ListRow]) -> bytes:
         return build_report(
             [*story, table],
             page=PAGE,
-            margins=(MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM),
+            margins=(MARGIN_X, MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM),
             title=f"{material.title} {LIST_TITLE}".strip(),
             author=material.author or material.organization,
             number_font=number_font,

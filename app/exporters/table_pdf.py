@@ -1,7 +1,7 @@
-"""What the table-like PDFs share (the 整改清单, the 查重 report, the batch review report):
-cell text as ReportLab markup in the GB/T 9704 role fonts with per-character fallback, the
-canvas with the material export's stream filter, the ``— N —`` page number footer, and the
-document built from a story with both (``build_report``).
+"""What the report PDFs share (the 整改清单, the 查重 report, the batch review report, the
+version difference): cell text as ReportLab markup in the GB/T 9704 role fonts with
+per-character fallback, the canvas with the material export's stream filter, the ``— N —``
+page number footer, and the document built from a story with both (``build_report``).
 
 User text is escaped before it becomes ReportLab paragraph markup: ``<b>`` or ``&`` in a name
 print as typed.
@@ -46,30 +46,32 @@ def build_report(
     story: list,
     *,
     page: tuple[float, float],
-    margins: tuple[float, float, float],
+    margins: tuple[float, float, float, float],
     title: str,
     number_font: str,
     number_size: float,
     number_from_bottom: float,
     author: str | None = None,
+    subject: str | None = None,
     page_compression: int | None = None,
 ) -> bytes:
-    """The PDF of ``story`` on ``page`` with ``margins`` (left and right, top, bottom), the
+    """The PDF of ``story`` on ``page`` with ``margins`` (left, right, top, bottom), the
     ``— N —`` footer on every page and the report canvas; equal input, equal bytes."""
     from reportlab.platypus import SimpleDocTemplate
 
     page_number = page_number_footer(number_font, number_size, page[0], number_from_bottom)
     buf = io.BytesIO()
-    side, top, bottom = margins
+    left, right, top, bottom = margins
     doc = SimpleDocTemplate(
         buf,
         pagesize=page,
-        leftMargin=side,
-        rightMargin=side,
+        leftMargin=left,
+        rightMargin=right,
         topMargin=top,
         bottomMargin=bottom,
         title=title,
         author=author,
+        subject=subject,
         creator="Duizhao 对照",
         invariant=1,
         pageCompression=page_compression,

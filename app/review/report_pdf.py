@@ -112,7 +112,7 @@ def _render(review: BatchReview) -> bytes:
     return build_report(
         story,
         page=PAGE,
-        margins=(MARGIN, MARGIN, MARGIN + 4 * MM),
+        margins=(MARGIN, MARGIN, MARGIN, MARGIN + 4 * MM),
         title=REPORT_TITLE,
         number_font=number_font,
         number_size=PAGE_NUMBER_SIZE,

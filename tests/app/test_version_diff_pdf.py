@@ -112,3 +112,12 @@ def test_a_character_no_font_has_is_named(seed_path, tmp_path):
     with pytest.raises(InputError, match="标题"):
         export_diff_pdf(compare_materials(old, new), "x", tmp_path / "d.pdf")
     assert not (tmp_path / "d.pdf").exists()
+
+
+def test_a_changed_point_reads_as_one_paragraph(edited, tmp_path):
+    """The record prints a point as the material does: its example (比如…) runs on after the
+    body instead of starting a line of its own."""
+    out = export_diff_pdf(edited, "县委常委班子对照检查材料", tmp_path / "差异.pdf")
+    with pdfplumber.open(out) as pdf:
+        lines = [line for page in pdf.pages for line in (page.extract_text() or "").split("\n")]
+    assert any("效果不佳。比如" in line for line in lines), lines
