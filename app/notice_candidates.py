@@ -79,15 +79,15 @@ def line_marker(paragraph: str) -> tuple[str, int, str] | None:
     for family, pattern in _LINE_MARKERS:
         m = pattern.match(paragraph)
         if m:
-            number = m.group(1)
-            if family == "circled":
-                value = _CIRCLED.index(number) + 1
-            elif number.isdigit():
-                value = int(number)
-            else:
-                value = chinese_to_int(number)
-            return family, value, paragraph[m.end() :]
+            return family, _marker_number(family, m.group(1)), paragraph[m.end() :]
     return None
+
+
+def _marker_number(family: str, raw: str) -> int:
+    """The number a marker writes: ③ → 3, 12 → 12, 十二 → 12."""
+    if family == "circled":
+        return _CIRCLED.index(raw) + 1
+    return int(raw) if raw.isdigit() else chinese_to_int(raw)
 
 
 def _line_runs(body: list[str]):
@@ -134,13 +134,7 @@ def _inline_series(paragraph: str, index: int):
     for family, pattern in _INLINE_MARKERS:
         found = []
         for m in pattern.finditer(paragraph):
-            raw = m.group(1)
-            if family == "circled":
-                number = _CIRCLED.index(raw) + 1
-            elif raw.isdigit():
-                number = int(raw)
-            else:
-                number = chinese_to_int(raw)
+            number = _marker_number(family, m.group(1))
             if number == len(found) + 1:
                 found.append(m)
             elif number == 1:  # a second series in the same paragraph starts over
