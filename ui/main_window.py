@@ -10,11 +10,14 @@ The window composes its parts: it builds its controllers (PDF, Word, checks, bac
 docks and actions they own (all declared in ``ui.window_chrome``) and tells them of every change
 of the shown material through one signal, ``materialChanged(MaterialChange)``; they never
 subscribe to its widgets or models, scan its menus or reach into each other.
+
+Its own behaviour is mixed in from modules beside it, one concern each: the edit path
+(``ui.edit_path``), which material and library file it shows (``ui.window_library``), the
+status bar texts (``ui.window_status``), structure edits (``ui.editor_actions``), exports
+(``ui.export_actions``) and its layout on the screen (``ui.window_layout``).
 """
 
 from __future__ import annotations
-
-import time
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QUndoGroup, QUndoStack
@@ -33,7 +36,6 @@ from ui.autosave import Autosave
 from ui.checks_features import ChecksActions, ChecksFeatures
 from ui.commands import WRITE_ERRORS, History
 from ui.compile_features import CompileFeatures
-from ui.dialogs.common import error_text
 from ui.docx_features import DocxFeatures
 from ui.edit_path import LABEL_FIELDS, EditPathMixin
 from ui.editor_actions import EditorActionsMixin
@@ -41,7 +43,6 @@ from ui.export_actions import ExportMixin
 from ui.fonts import ui_family
 from ui.last_material import LastMaterial
 from ui.last_year_features import LastYearFeatures, last_year_dock
-from ui.library_view import LibraryView
 from ui.material_change import MaterialChange, history_change
 from ui.outline_model import MATERIAL_KEY, OutlineItem, OutlineModel
 from ui.outline_view import OutlineView
@@ -59,15 +60,21 @@ from ui.window_chrome import (
     build_actions,
     build_menus_and_toolbar,
     build_status,
-    saved_stamp,
-    word_count_text,
 )
 from ui.window_layout import WindowLayoutMixin, place_docks, solid_docks
+from ui.window_library import WindowLibraryMixin
+from ui.window_status import WindowStatusMixin
 
-ERROR_STYLE = "color: #c00000; font-weight: bold;"
 
-
-class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, WindowLayoutMixin, QMainWindow):
+class MainWindow(
+    EditPathMixin,
+    WindowLibraryMixin,
+    WindowStatusMixin,
+    EditorActionsMixin,
+    ExportMixin,
+    WindowLayoutMixin,
+    QMainWindow,
+):
     # What changed in the shown material: typing, a command / undo / redo, a switch or close.
     materialChanged = Signal(object)  # MaterialChange
     nodeSelected = Signal(object)  # the outline's current node key (MATERIAL_KEY, None: none)
@@ -122,18 +129,6 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, WindowLayoutMix
         splitter.setSizes([260, 300, 720])
         self.splitter = splitter
         self.setCentralWidget(splitter)
-
-    def _make_library_view(self, parent: QWidget) -> LibraryView:
-        view = LibraryView(self.library, parent)
-        view.materialActivated.connect(self.open_material)
-        view.nodeRequested.connect(self.open_material)
-        view.libraryChanged.connect(self._library_changed)
-        view.restore_entry = self.restore_trash_entry
-        view.rename_entry = self.rename_material
-        view.typing_journal = self.autosave  # a rename being typed is journaled too
-        view.shown_material = lambda: self.material_id
-        self.join_library_history(view.library_undo)  # trash, rename, new…: undoable too
-        return view
 
     def _build_controllers(self) -> None:
         """The window's parts, each handed the dock and the actions it owns; they hear of
@@ -232,30 +227,7 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, WindowLayoutMix
         point_panel.newMeasureRequested.connect(self.add_measure_for)
         QApplication.instance().focusChanged.connect(self._focus_changed)
 
-    # ----- opening -------------------------------------------------------------------------
-    def open_material(self, material_id: int, node_id: int | None = None) -> None:
-        """Show a material (and select ``node_id``). Raises NotFoundError for an unknown id."""
-        if material_id != self.material_id:
-            stored = self.flush_pending()
-            material = self.library.get_material(material_id)
-            self.autosave.forget()
-            self.material_id = material_id
-            if material_id not in self._stacks:
-                self._stacks[material_id] = QUndoStack(self.undo_group)
-            self.route_history()  # this material's history, or still the library's
-            self._show_material(material)
-            self.snapshots_dock.set_material(material_id)
-            self._select_in_library_view(material_id)
-            if stored:  # else the red "not saved" of the typing stays
-                self._show_stored(material)
-        self.select_node(node_id if node_id is not None else MATERIAL_KEY)
-
-    def _select_in_library_view(self, material_id: int) -> None:
-        view = self.library_view
-        if view.material_item(material_id) is None:
-            view.refresh()  # made outside the list (CLI, another window): show it first
-        view.select_material(material_id)
-
+    # ----- showing a material --------------------------------------------------------------
     def _show_material(self, material: Material | None) -> None:
         self.material = material
         self.outline_model.set_material(material)
@@ -374,94 +346,7 @@ class MainWindow(EditPathMixin, EditorActionsMixin, ExportMixin, WindowLayoutMix
         self._update_counts()
         self._refresh_library_view()
 
-    def _library_changed(self, material_id: int) -> None:
-        if material_id != self.material_id:
-            return
-        trashed = {m.id for m in self.library.list_materials(include_trashed=True) if m.trashed}
-        if material_id in trashed:  # moved to the trash from the library list: close it
-            self.close_material()
-            return
-        self.reload()
-        self.snapshots_dock.refresh()
-        self._mark_saved()
-        # renamed or restored from the library list: a step of the library's history
-        self.materialChanged.emit(
-            MaterialChange(text=True, stored=True, material_id=self.material_id)
-        )
-
-    def close_material(self) -> None:
-        stored = self.flush_pending()
-        self.autosave.forget()
-        self.material_id = None
-        self.route_history(None)  # nothing open: Ctrl+Z reaches the library's history
-        self._show_material(None)
-        self.snapshots_dock.set_material(None)
-        if stored:
-            self._show_stored(None)
-
-    def release_library(self) -> bool:
-        """Store what was typed, close the material, drop every undo stack (its commands act on
-        the old library) and close the library, before a restore replaces its file. False, with
-        nothing changed, when typing cannot be stored (the error is already in the status bar)."""
-        if not self.flush_pending():
-            return False
-        self.close_material()
-        for stack in list(self._stacks.values()):
-            stack.blockSignals(True)  # its end must not make the window reload from a closed file
-            self.undo_group.removeStack(stack)
-            stack.deleteLater()
-        self._stacks.clear()
-        self.library_view.library_undo.clear()
-        self.library.close()
-        return True
-
-    def use_library(self, library: Library) -> None:
-        """Point the window and the parts holding a library of their own at ``library``."""
-        self.library = library
-        self.autosave.library = library
-        self.snapshots_dock.library = library
-        self.snapshots_dock.set_material(None)
-        self.library_view.search_edit.clear()  # hits of the old file would lead nowhere
-        self.library_view.library = library
-        self.library_view.refresh()
-
-    def _refresh_library_view(self) -> None:
-        self.library_view.refresh()
-
-    # ----- status --------------------------------------------------------------------------
-    def _on_saved(self) -> None:
-        self._mark_saved()
-
-    def _mark_saved(self) -> None:
-        self.last_saved = time.time()
-        stamp = time.strftime("%H:%M:%S", time.localtime(self.last_saved))
-        self.status_saved.setStyleSheet("")
-        self.status_saved.setText(self.tr("Saved %1").replace("%1", stamp))
-        self.status_saved.setToolTip("")
-
-    def _show_stored(self, material: Material | None) -> None:
-        """A material just opened is what the library holds: 已保存 with its own last write
-        (an import's, say), never the time another material was saved; nothing open, nothing
-        said."""
-        self.status_saved.setStyleSheet("")
-        self.status_saved.setToolTip("")
-        if material is None:
-            self.status_saved.setText("")
-            return
-        self.status_saved.setText(self.tr("Saved %1").replace("%1", saved_stamp(material.updated)))
-
-    def show_write_error(self, exc: BaseException) -> None:
-        """A failed write: red and in words, the text stays in the editor and is retried."""
-        message = self.tr(
-            "Not saved: %1 — the text stays in the editor and is saved again on the next edit."
-        ).replace("%1", error_text(exc)[0])
-        self.status_saved.setStyleSheet(ERROR_STYLE)
-        self.status_saved.setText(message)
-        self.status_saved.setToolTip(str(exc))
-
-    def _update_counts(self) -> None:
-        self.word_count_label.setText(word_count_text(self, self.material, self.current_item()))
-
+    # ----- closing -------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.flush_pending() and not getattr(self, "_close_refused", False):
             self._close_refused = True  # the error is shown; a second close really closes

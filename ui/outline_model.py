@@ -10,8 +10,9 @@ command: every structural difference is applied with begin/endInsertRows, MoveRo
 so views keep their selection and expansion; then every label is recomputed (numbering and
 counts may change anywhere) and changed ones emit dataChanged. Between commands, typing changes
 one node's text: ``refresh_labels`` relabels only the rows whose own text changed.
-Drops do not change the model: they emit ``moveRequested`` so the window can push an undoable
-command, whose result comes back through ``sync``.
+Drag and drop is mixed in from ``ui.outline_drag_drop``: drops do not change the model, they
+emit ``moveRequested`` so the window can push an undoable command, whose result comes back
+through ``sync``.
 """
 
 from __future__ import annotations
@@ -20,8 +21,6 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QByteArray,
-    QMimeData,
     QModelIndex,
     Qt,
     Signal,
@@ -29,24 +28,13 @@ from PySide6.QtCore import (
 
 from app.exporters.title_breaks import one_line
 from app.model import Dimension, Material, Numbering, Point, Section
+from ui.outline_drag_drop import OutlineDragDropMixin
 
 MATERIAL_KEY = 0  # node ids from SQLite start at 1, so 0 is free for the material row
 _NO_PARENT = QModelIndex()  # default argument of the Qt overrides
-MIME_TYPE = "application/x-duizhao-node"
 NodeRole = Qt.ItemDataRole.UserRole + 1  # the node id (None for the material row)
 KindRole = Qt.ItemDataRole.UserRole + 2  # "material" | "section" | "dimension" | "point"
 TITLE_PREVIEW = 24  # characters of a point title shown in the tree
-
-
-# Each row's flags by kind, combined once: the view asks for them per row on every paint, and
-# combining Python enum flags costs microseconds each time.
-_SELECTABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-_ITEM_FLAGS = {
-    "material": _SELECTABLE | Qt.ItemFlag.ItemIsDropEnabled,
-    "section": _SELECTABLE | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled,
-    "dimension": _SELECTABLE | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled,
-    "point": _SELECTABLE | Qt.ItemFlag.ItemIsDragEnabled,
-}
 
 
 @dataclass(eq=False)  # identity: rows and labels are cached per item
@@ -124,7 +112,7 @@ def _source(item: OutlineItem) -> tuple:
     return (obj.heading,) if item.kind == "section" else (obj.title,)
 
 
-class OutlineModel(QAbstractItemModel):
+class OutlineModel(OutlineDragDropMixin, QAbstractItemModel):
     # (node id, new parent id or None for sections, new position after removal)
     moveRequested = Signal(int, object, int)
 
@@ -362,88 +350,3 @@ class OutlineModel(QAbstractItemModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.tr("Outline")
         return None
-
-    # ----- drag and drop -----------------------------------------------------------------------
-    def flags(self, index: QModelIndex) -> Qt.ItemFlag:
-        item = self.item_at(index)
-        if item is None:
-            return Qt.ItemFlag.NoItemFlags
-        return _ITEM_FLAGS.get(item.kind, _SELECTABLE)
-
-    def supportedDropActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
-
-    def supportedDragActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
-
-    def mimeTypes(self) -> list[str]:
-        return [MIME_TYPE]
-
-    def mimeData(self, indexes) -> QMimeData:
-        mime = QMimeData()
-        items = [self.item_at(i) for i in indexes]
-        keys = [str(i.key) for i in items if i is not None and i.kind != "material"]
-        mime.setData(MIME_TYPE, QByteArray(",".join(keys[:1]).encode()))
-        return mime
-
-    def _dragged(self, mime: QMimeData) -> OutlineItem | None:
-        if mime is None or not mime.hasFormat(MIME_TYPE):
-            return None
-        raw = bytes(mime.data(MIME_TYPE).data()).decode(errors="replace")
-        try:
-            return self._items.get(int(raw))
-        except ValueError:
-            return None
-
-    def drop_target(self, item: OutlineItem, row: int, parent: QModelIndex):
-        """Where a drop of ``item`` at (row, parent) lands: (new parent item, position after
-        removal), or None when the drop makes no sense (a point onto the material, …)."""
-        target = self.item_at(parent)
-        if target is None:
-            return None
-        if row < 0:  # dropped onto an item: onto a sibling of the same kind means "before it"
-            if target.kind == item.kind and target.parent is not None:
-                row, target = target.row(), target.parent
-            else:
-                row = len(target.children)
-        allowed = {
-            "point": ("section", "dimension"),
-            "dimension": ("section",),
-            "section": ("material",),
-        }
-        if target.kind not in allowed.get(item.kind, ()):
-            return None
-        if target is item or self._is_ancestor(item, target):
-            return None
-        # tree rows mix a section's points and dimensions; library positions count only
-        # siblings of the same kind, after the dragged item is taken out
-        before = [c for c in target.children[:row] if c.kind == item.kind and c is not item]
-        return target, len(before)
-
-    @staticmethod
-    def _is_ancestor(item: OutlineItem, other: OutlineItem) -> bool:
-        node = other.parent
-        while node is not None:
-            if node is item:
-                return True
-            node = node.parent
-        return False
-
-    def canDropMimeData(self, mime, action, row, column, parent) -> bool:
-        item = self._dragged(mime)
-        return item is not None and self.drop_target(item, row, parent) is not None
-
-    def dropMimeData(self, mime, action, row, column, parent) -> bool:
-        item = self._dragged(mime)
-        if item is None or action == Qt.DropAction.IgnoreAction:
-            return False
-        target = self.drop_target(item, row, parent)
-        if target is None:
-            return False
-        new_parent, position = target
-        if new_parent is item.parent and item.position() == position:
-            return False
-        parent_id = None if new_parent.kind == "material" else new_parent.key
-        self.moveRequested.emit(item.key, parent_id, position)
-        # False: the view must not remove the source rows; the command's sync moves them
-        return False

@@ -1731,6 +1731,14 @@
         <source>Repeated from last year (%1)</source>
         <translation>与上年重复的问题（%1）</translation>
     </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1 — the text stays in the editor and is saved again on the next edit.</source>
+        <translation>未保存：%1 — 文字仍在编辑器中，下次修改时会再次保存。</translation>
+    </message>
 </context>
 <context>
     <name>AboutDialog</name>
@@ -2265,14 +2273,6 @@
     <message>
         <source>Similarity</source>
         <translation>查重</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>已保存 %1</translation>
-    </message>
-    <message>
-        <source>Not saved: %1 — the text stays in the editor and is saved again on the next edit.</source>
-        <translation>未保存：%1 — 文字仍在编辑器中，下次修改时会再次保存。</translation>
     </message>
 </context>
 <context>

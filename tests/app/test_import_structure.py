@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from test_import_support import assert_no_text_lost
 
-from app.importers.structure import ImportReport, ParagraphHint, build_material, section_kind
+from app.importers.body_builder import section_kind
+from app.importers.structure import ImportReport, ParagraphHint, build_material
 
 H1, H2, BOLD, NONE = (
     ParagraphHint(heading_level=1),
