@@ -109,7 +109,10 @@ def rendered_characters(material: Material) -> str:
     for section in material.sections:
         parts += _section(section)
     parts += material.closing
-    return _significant("\n".join(parts))
+    # Part by part: a marker never runs from one part into the next ("第一部分" ending the
+    # preamble must not take the "，" that starts the next heading), while inside a part a
+    # marker may still span a line break, as in a PDF copy's hard wrap.
+    return "".join(_significant(part) for part in parts)
 
 
 # Numbering markers by level, wherever the importer could have read them as markers.
