@@ -22,6 +22,8 @@ NOT_FOR_A_PDF_EXPORT = {
     "logging": "skipped-template notes (commands that read templates), the window's log",
     "secrets": "nothing: the temp file's random name comes from os.urandom",
     "hmac": "nothing (came with secrets)",
+    "importlib.resources": "nothing: app.resources finds its folder from the import spec",
+    "zipfile": "reading and writing .docx/.xlsx (came with importlib.resources' readers)",
 }
 
 
