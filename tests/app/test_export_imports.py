@@ -24,6 +24,7 @@ NOT_FOR_A_PDF_EXPORT = {
     "hmac": "nothing (came with secrets)",
     "importlib.resources": "nothing: app.resources finds its folder from the import spec",
     "zipfile": "reading and writing .docx/.xlsx (came with importlib.resources' readers)",
+    "app.library.records": "the listing, search, trash, backup, snapshot, 汇编 and 查重 rows",
 }
 
 
