@@ -68,6 +68,21 @@ def test_glyph_to_char_is_decoded_only_when_read():
     assert not [k for k in vars(cached.face) if k.startswith("_dz_")]
 
 
+def test_an_entry_stores_each_repeated_width_once():
+    """Thousands of CJK glyphs share one advance width: the entry holds it once and refers to
+    it (what keeps loading a face cheap), with the values of the parse unchanged."""
+    path = resource_path("fonts", "DZFang-Regular.ttf")
+    attrs = font_metrics.read_metrics(
+        font_metrics.prebuilt_path(path, 0), font_metrics.cache_key(path.read_bytes(), 0)
+    )
+    widths = list(attrs["charWidths"].values())
+    assert len({id(w) for w in widths}) == len(set(widths)) < len(widths) // 10
+    pairs = attrs["hmetrics"]
+    assert len({id(p) for p in pairs}) == len(set(pairs))
+    face = parsed(path).face
+    assert (attrs["charWidths"], attrs["hmetrics"]) == (face.charWidths, face.hmetrics)
+
+
 def test_a_pdf_export_never_decodes_glyph_to_char(seed_path):
     code = (
         "import sys\n"
