@@ -214,7 +214,7 @@ def read_metrics(source: Path, key: tuple) -> dict | None:
     head = len(_MAGIC) + 4
     if len(blob) <= head or not blob.startswith(_MAGIC):
         return None
-    payload = blob[head:]
+    payload = memoryview(blob)[head:]  # checked and unmarshalled in place, not copied
     if struct.unpack(">I", blob[len(_MAGIC) : head])[0] != zlib.crc32(payload):
         return None
     try:
@@ -314,6 +314,10 @@ class _GlyfWindow:
         return self.length
 
     def __getitem__(self, key):
+        if type(key) is slice and key.step is None:  # one glyph: data[pos : pos + len]
+            start, stop = key.start, key.stop
+            if type(start) is int and type(stop) is int and 0 <= start <= stop <= self.length:
+                return self.data[self.offset + start : self.offset + stop]
         if not isinstance(key, slice) or key.step not in (None, 1):
             return bytes(self.data[self.offset : self.offset + self.length])[key]
         start, stop, _ = key.indices(self.length)

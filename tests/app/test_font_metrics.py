@@ -106,6 +106,18 @@ def test_a_pdf_export_never_decodes_glyph_to_char(seed_path):
     assert registered >= 5 and decoded == 0
 
 
+def test_the_glyf_window_slices_like_the_table_it_stands_for():
+    data = bytes(range(256)) * 4
+    window = font_metrics._GlyfWindow(data, 100, 500)
+    table = data[100:600]
+    cuts = [None, -600, -3, 0, 1, 7, 250, 499, 500, 700]
+    for start in cuts:
+        for stop in cuts:
+            for step in (None, 1, 2, -1):
+                assert window[start:stop:step] == table[start:stop:step], (start, stop, step)
+    assert (window[0], window[-1], len(window)) == (table[0], table[-1], 500)
+
+
 def test_subset_from_cached_metrics_is_byte_identical_to_reportlab_own():
     path = resource_path("fonts", "DZFang-Regular.ttf")
     subset = [0x20] + [ord(c) for c in "对照检查材料，一是学习不够深入。（一）“两个确立”—1—"]
