@@ -4,6 +4,7 @@ runs in a fresh interpreter, as the console script does."""
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -84,3 +85,26 @@ def test_a_skipped_user_template_is_still_a_note_in_a_fresh_process():
     err = done.stderr.decode("utf-8")
     assert done.returncode == 0 and "2025-niandu-wugedaitou" in done.stdout.decode("utf-8")
     assert err.startswith("注意：") and "broken.toml" in err and err.count("\n") == 1
+
+
+def test_a_pdf_export_pauses_the_collector_and_restores_it(seed_library, tmp_path, capsys):
+    """Opening, reading, importing the exporter and rendering make long-lived objects, not
+    garbage: a PDF export runs no collection, and leaves the collector on, even when it fails."""
+    runs: list[str] = []
+
+    def note(phase: str, info: dict) -> None:
+        if phase == "start":
+            runs.append(phase)
+
+    gc.callbacks.append(note)
+    try:
+        args = ["--library", str(seed_library), "export", "1", "--format", "pdf"]
+        assert main([*args, "-o", str(tmp_path / "a.pdf")]) == 0
+        assert runs == [] and gc.isenabled()
+        assert main([*args[:3], "99", *args[4:], "-o", str(tmp_path / "b.pdf")]) == 2
+        assert gc.isenabled()
+        assert main([*args[:5], "txt", "-o", str(tmp_path / "a.txt")]) == 0
+        assert gc.isenabled()
+    finally:
+        gc.callbacks.remove(note)
+    capsys.readouterr()
