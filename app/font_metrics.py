@@ -287,11 +287,12 @@ class _GlyphToCharOnFirstUse:
     def __get__(self, face, owner=None):
         if face is None:
             return self
-        try:
-            pending = face.__dict__.pop(_PENDING)
-        except KeyError:
-            raise AttributeError(_LAZY) from None
-        value = face.__dict__[_LAZY] = marshal.loads(pending)
+        pending = face.__dict__.get(_PENDING)
+        if pending is None:
+            raise AttributeError(_LAZY)
+        # Set before the bytes are dropped: a second thread reading meanwhile gets the same dict.
+        value = face.__dict__.setdefault(_LAZY, marshal.loads(pending))
+        face.__dict__.pop(_PENDING, None)
         return value
 
     @classmethod
