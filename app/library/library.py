@@ -40,7 +40,7 @@ from app.library.backups import BackupMethods, backup_before_migration
 from app.library.compilation import CompilationListing
 from app.library.extras import LibraryExtras
 from app.library.nodes import NodeEditing
-from app.library.readonly import ReadonlyDatabase, connect_readonly, readonly_refusal
+from app.library.readonly import ReadonlyDatabase, readonly_refusal
 from app.library.rectification import RectificationMethods
 from app.library.similarity import SimilarityMethods
 from app.library.snapshots import AUTO_SNAPSHOT_NAME, SnapshotMethods  # noqa: F401 (API)
@@ -107,14 +107,10 @@ class Library(
         if readonly:
             if not path.exists():
                 raise LibraryError(f"材料库不存在：{path}", f"library not found: {path}")
-            if schema.check_existing_file(path):
+            # Checked and read through one connection (the check's), as it would be by two.
+            conn = schema.open_checked_readonly(path, check_same_thread=False)
+            if conn is None:
                 raise LibraryError(f"材料库是空的：{path}", f"library is empty: {path}")
-            try:
-                conn = connect_readonly(path, check_same_thread=False)
-            except sqlite3.DatabaseError as exc:
-                raise LibraryError(
-                    f"无法打开材料库 {path}：{exc}", f"cannot open library {path}: {exc}"
-                ) from exc
             if schema.pending_migration_names(conn):
                 conn.close()
                 raise LibraryError(
