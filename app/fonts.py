@@ -57,8 +57,10 @@ _OFFICE_NAMES = {
 MIN_GB2312_COVERAGE = 0.999
 
 
-@dataclass(frozen=True)
-class FontChoice:
+class FontChoice(NamedTuple):
+    """The font file serving a role. A named tuple, as the table entries below: immutable and
+    equal (and hashed: a resolver keys its caches by it) by value as a frozen dataclass."""
+
     role: str  # one of ROLES or "fallback"
     name: str  # unique ReportLab font name, stable per file + face index
     family: str  # human name, e.g. "仿宋_GB2312" or "FandolFang（内置）"
@@ -69,9 +71,9 @@ class FontChoice:
     label: str = ""  # the name users know: 仿宋_GB2312 as installed, or 仿宋 for our stand-in
 
 
-# The two kinds of entry in the static tables below are named tuples, not frozen dataclasses:
-# immutable and equal by value alike, but built without compiling generated methods (≈ 3 M
-# instructions each when this module loads, which every PDF export pays).
+# The entries of the static tables below are named tuples, not frozen dataclasses: immutable and
+# equal by value alike, but built without compiling generated methods (≈ 3 M instructions each
+# when this module loads, which every PDF export pays).
 class _Bundled(NamedTuple):
     file: str
     family: str
