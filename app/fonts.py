@@ -19,7 +19,6 @@ import os
 import struct
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
@@ -194,10 +193,9 @@ def gb2312_hanzi() -> frozenset[int]:
     return frozenset(found)
 
 
-@dataclass(frozen=True)
-class _Probe:
+class _Probe(NamedTuple):  # a named tuple, as the tables' entries above
     path: Path
-    index: int
+    face_index: int  # inside a .ttc, else 0 (not ``index``: a tuple's method)
     family: str
     problem: str | None  # Chinese, why the font cannot be used; None when it can
     gb2312_coverage: float = 0.0
@@ -370,10 +368,10 @@ def choose_fonts(
             if probe is not None:
                 choices[role] = FontChoice(
                     role,
-                    _font_name(probe.path, probe.index),
+                    _font_name(probe.path, probe.face_index),
                     probe.family or wanted.label,
                     probe.path,
-                    probe.index,
+                    probe.face_index,
                     "installed",
                     f"已安装{wanted.label}，TrueType 轮廓、允许嵌入、GB2312 汉字覆盖 "
                     f"{probe.gb2312_coverage:.1%}",
@@ -409,10 +407,10 @@ def fallback_fonts(
             result.append(
                 FontChoice(
                     "fallback",
-                    _font_name(probe.path, probe.index),
+                    _font_name(probe.path, probe.face_index),
                     probe.family or entry.label,
                     probe.path,
-                    probe.index,
+                    probe.face_index,
                     "installed",
                     f"已安装{entry.label}，用于补字",
                     entry.label,
