@@ -55,7 +55,7 @@ class ProbeCache:
         return self._entries
 
     def get(self, key: str | None) -> list | None:
-        """The stored fields ``[index, family, problem, coverage]``, or None."""
+        """The stored fields ``[face_index, family, problem, coverage]``, or None."""
         if key is None:
             return None
         found = self._load().get(key)
@@ -71,13 +71,13 @@ class ProbeCache:
 
     def probe(self, font: Path, families: tuple[str, ...], require_coverage: bool, run, build):
         """``run(font, families, require_coverage)``, or its remembered result rebuilt with
-        ``build(font, index, family, problem, coverage)``."""
+        ``build(font, face_index, family, problem, coverage)``."""
         key = self.key(font, families, require_coverage)
         stored = self.get(key)
         if stored is not None:
             return build(font, *stored)
         result = run(font, families, require_coverage)
-        self.put(key, [result.index, result.family, result.problem, result.gb2312_coverage])
+        self.put(key, [result.face_index, result.family, result.problem, result.gb2312_coverage])
         return result
 
     def put(self, key: str | None, fields: list) -> None:

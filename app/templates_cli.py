@@ -11,7 +11,6 @@ recognised is summarised on standard error so the user can check it.
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from collections.abc import Callable
 
@@ -50,22 +49,47 @@ def add_template_commands(command) -> None:
     sub.add_argument("id", metavar="ID")
 
 
-class _NoteHandler(logging.Handler):
-    """A user template file that was skipped is logged (``app.templates``); on the command
-    line that warning is one ``注意：`` line on stderr, whichever command loaded the templates."""
+def report_skipped_templates(err: Print) -> None:
+    """A user template file that was skipped is logged (``app.templates``); on the command line
+    that warning is one ``注意：`` line on stderr, whichever command loaded the templates.
+
+    The handler is attached when ``app.templates`` is first imported (nothing can be skipped
+    before), so a command that never reads templates — a PDF export — does not import
+    ``logging`` (≈ 20 M instructions with traceback, tokenize, textwrap) for it."""
+    if "app.templates" in sys.modules:
+        _attach_note_handler(err)
+    elif not any(isinstance(f, _NoteOnTemplatesImport) for f in sys.meta_path):
+        sys.meta_path.insert(0, _NoteOnTemplatesImport(err))
+
+
+class _NoteOnTemplatesImport:
+    """A ``sys.meta_path`` entry that finds nothing: asked for ``app.templates`` (which imports
+    ``logging`` itself), it attaches the note handler first, then lets the usual finders find
+    the module. It stays in place, inert, rather than change the list being iterated."""
 
     def __init__(self, err: Print):
-        super().__init__(logging.WARNING)
-        self.err = err
+        self.err: Print | None = err
 
-    def emit(self, record: logging.LogRecord) -> None:
-        self.err(f"注意：{record.getMessage()}")
+    def find_spec(self, name, path=None, target=None):
+        if name == "app.templates" and self.err is not None:
+            err, self.err = self.err, None
+            _attach_note_handler(err)
+        return None
 
 
-def report_skipped_templates(err: Print) -> None:
+_NOTE_HANDLER = "duizhao-cli-template-notes"
+
+
+def _attach_note_handler(err: Print) -> None:
+    import logging
+
     logger = logging.getLogger("duizhao.templates")
-    if not any(isinstance(h, _NoteHandler) for h in logger.handlers):
-        logger.addHandler(_NoteHandler(err))
+    if any(h.name == _NOTE_HANDLER for h in logger.handlers):
+        return
+    handler = logging.Handler(logging.WARNING)
+    handler.name = _NOTE_HANDLER
+    handler.emit = lambda record: err(f"注意：{record.getMessage()}")  # type: ignore[method-assign]
+    logger.addHandler(handler)
 
 
 def list_templates(out: Print, cell: Callable[[str], str]) -> int:

@@ -1,3 +1,3 @@
 """Package data, not code: an installed Duizhao ships this folder as the package
 ``duizhao_resources`` (pyproject.toml maps the name; ``app/resources.py`` finds it through
-``importlib.resources``). Nothing here is ever imported for its contents."""
+its import spec). Nothing here is ever imported for its contents."""

@@ -8,14 +8,14 @@ decided here once, from the shape the source had (``Dimension.heading_alone`` /
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from app.model import Dimension, Point, Section
 
 
-@dataclass(frozen=True)
-class Piece:
-    """One piece of a dimension: its heading, an intro paragraph, or a point with its label."""
+class Piece(NamedTuple):
+    """One piece of a dimension: its heading, an intro paragraph, or a point with its label.
+    (A named tuple, as ``pdf_options.Substitution``.)"""
 
     kind: str  # heading | intro | point
     text: str = ""  # heading and intro text (a point renders itself)

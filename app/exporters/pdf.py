@@ -16,10 +16,10 @@ from __future__ import annotations
 import io
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from datetime import datetime
 from itertools import chain
 from pathlib import Path
+from typing import NamedTuple
 
 from app.exporters.glyphs import FontResolver
 from app.exporters.pdf_content import material_paragraphs
@@ -163,10 +163,9 @@ def _pdf_date(updated: str) -> str:
     )
 
 
-@dataclass(frozen=True)
-class DocInfo:
+class DocInfo(NamedTuple):
     """The document properties a viewer shows (title, author, subject) and the date that makes
-    equal input give equal bytes."""
+    equal input give equal bytes. (A named tuple, as ``Substitution``.)"""
 
     title: str
     author: str

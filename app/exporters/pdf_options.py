@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 MM = 72.0 / 25.4  # points per millimetre
 
@@ -54,9 +54,10 @@ class PdfOptions:
             )
 
 
-@dataclass(frozen=True)
-class Substitution:
-    """A character the role's font lacks, drawn from a fallback font instead."""
+class Substitution(NamedTuple):
+    """A character the role's font lacks, drawn from a fallback font instead. (A named tuple:
+    immutable and equal by value as a frozen dataclass, without compiling generated methods
+    when the module loads — which every PDF export pays.)"""
 
     char: str
     where: str

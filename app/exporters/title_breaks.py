@@ -19,9 +19,7 @@ cover or contents page use); the PDF passes its own glyph widths to ``title_span
 
 from __future__ import annotations
 
-import logging
 import re
-import tomllib
 from collections.abc import Sequence
 from functools import cache
 
@@ -70,10 +68,14 @@ def lexicon() -> dict[str, frozenset[int]]:
 
     A missing or damaged list (a resources folder of an older version) costs the word
     knowledge, never the export: years, quotations and evenness still work."""
+    import tomllib  # here: only a title that needs breaking reads the lexicon
+
     path = resource_path("titles", "lexicon.toml")
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        import logging
+
         logging.getLogger(__name__).warning("title lexicon unreadable: %s (%s)", path, exc)
         data = {}
     out: dict[str, frozenset[int]] = {}

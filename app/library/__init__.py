@@ -3,9 +3,9 @@ speaks SQL. Its face is ``Library``; the rest here works on library files that a
 (backups, the recovery dialog's diagnosis, rescue) or on materials before they are stored
 (mapping dimensions to a new template). Errors leave it as ``app.errors`` types only.
 
-Mapping dimensions and rescue are imported on first use of their names (``__getattr__``): a
-read-only CLI export or the window's start-up does not pay for the succession table or the
-rescue's JSON writer."""
+Mapping dimensions, rescue and the records the listing methods return are imported on first use
+of their names (``__getattr__``): a read-only CLI export or the window's start-up does not pay
+for the succession table, the rescue's JSON writer or the records' dataclasses."""
 
 from __future__ import annotations
 
@@ -14,23 +14,30 @@ from sqlite3 import sqlite_version as SQLITE_VERSION  # the SQLite actually link
 from typing import TYPE_CHECKING, Any
 
 from app.library.backup_files import newest_good_backup
-from app.library.backups import BackupInfo, list_backups
-from app.library.compilation import CompileEntry, compile_order_key
+from app.library.backups import list_backups
+from app.library.compilation import compile_order_key
 from app.library.file_header import is_foreign_file
-from app.library.library import (
-    AUTO_SNAPSHOT_NAME,
-    Library,
-    MaterialSummary,
-    SearchHit,
-    SnapshotInfo,
-    TrashEntry,
-)
+from app.library.library import AUTO_SNAPSHOT_NAME, Library
 
 if TYPE_CHECKING:
     from app.library.duplicate import match_dimensions, suggested_title
+    from app.library.records import (
+        BackupInfo,
+        CompileEntry,
+        MaterialSummary,
+        SearchHit,
+        SnapshotInfo,
+        TrashEntry,
+    )
     from app.library.rescue import RescueReport, rescue_library
 
 _ON_FIRST_USE = {
+    "BackupInfo": "app.library.records",
+    "CompileEntry": "app.library.records",
+    "MaterialSummary": "app.library.records",
+    "SearchHit": "app.library.records",
+    "SnapshotInfo": "app.library.records",
+    "TrashEntry": "app.library.records",
     "match_dimensions": "app.library.duplicate",
     "suggested_title": "app.library.duplicate",
     "RescueReport": "app.library.rescue",

@@ -17,9 +17,9 @@ the window to show.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import target_guard
 from app.errors import LibraryError
@@ -29,14 +29,8 @@ from app.library.readonly import connect_readonly
 BACKUP_INTERVAL = timedelta(hours=1)
 ON_OPEN_GAP = timedelta(minutes=10)
 
-
-@dataclass(frozen=True)
-class BackupInfo:
-    path: Path
-    created: datetime  # local time, from the file name
-    label: str  # "" (manual), "auto", "before-migration", "before-restore"
-    size: int  # bytes
-    material_count: int | None  # None when the backup cannot be read
+if TYPE_CHECKING:
+    from app.library.records import BackupInfo
 
 
 def backup_before_migration(conn: sqlite3.Connection, library_path: Path) -> Path:
@@ -173,6 +167,8 @@ class BackupMethods:
 
 def list_backups(library_path: str | Path) -> list[BackupInfo]:
     """Backups of the library at ``library_path`` (open or not), newest first."""
+    from app.library.records import BackupInfo
+
     library_path = Path(library_path).expanduser().absolute()
     infos = []
     for path, created in backup_files.library_backups(library_path):

@@ -4,22 +4,10 @@ tree: title, scope, author, 职务 and rank. ``CompilationListing`` is mixed int
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-
-@dataclass(frozen=True)
-class CompileEntry:
-    id: int
-    title: str
-    organization: str
-    scope: str  # "group" (班子) | "individual"
-    author: str
-    job_title: str
-    rank: int  # 0: not set
-    year: int | None
-    meeting: str
-    date: str
-    word_count: int
+if TYPE_CHECKING:
+    from app.library.records import CompileEntry
 
 
 def compile_order_key(entry) -> tuple:
@@ -32,6 +20,8 @@ class CompilationListing:
     def list_compile_entries(self, ids: list[int] | None = None) -> list[CompileEntry]:
         """Materials not in the trash (or those of ``ids``, in any state, unknown ids left out),
         in compile order: 班子 first, then members by rank, then newest first."""
+        from app.library.records import CompileEntry
+
         where, params = "WHERE trashed = 0", []
         if ids is not None:
             where = f"WHERE id IN ({', '.join('?' for _ in ids)})" if ids else "WHERE 0"

@@ -20,7 +20,6 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,10 +40,10 @@ from app.library.backups import BackupMethods, backup_before_migration
 from app.library.compilation import CompilationListing
 from app.library.extras import LibraryExtras
 from app.library.nodes import NodeEditing
-from app.library.readonly import ReadonlyDatabase, connect_readonly, readonly_refusal
+from app.library.readonly import ReadonlyDatabase, readonly_refusal
 from app.library.rectification import RectificationMethods
 from app.library.similarity import SimilarityMethods
-from app.library.snapshots import AUTO_SNAPSHOT_NAME, SnapshotInfo, SnapshotMethods  # noqa: F401 (API)
+from app.library.snapshots import AUTO_SNAPSHOT_NAME, SnapshotMethods  # noqa: F401 (API)
 from app.library.sqlite_errors import typed_errors
 from app.library.writable import WritableDatabase
 from app.model import Material
@@ -52,43 +51,9 @@ from app.serialize import links_of
 
 if TYPE_CHECKING:  # next year's draft and templates: imported by the methods that use them
     from app.dimension_mapping import Target
+    from app.library.records import MaterialSummary, SearchHit, TrashEntry
 
 NodeKind = str  # "section" | "dimension" | "point"
-
-
-@dataclass(frozen=True)
-class MaterialSummary:
-    id: int
-    title: str
-    organization: str
-    year: int | None
-    meeting: str
-    template_id: str
-    created: str  # ISO 8601, local time with offset, seconds precision
-    updated: str
-    word_count: int
-    dimension_count: int
-    point_count: int
-    trashed: bool
-    author: str = ""  # tells apart materials of the same title (the library list)
-
-
-@dataclass(frozen=True)
-class TrashEntry:
-    id: int
-    material_id: int
-    kind: str  # "material" | "section" | "dimension" | "point"
-    label: str  # a short human label, e.g. the point title or material title
-    deleted: str  # ISO time
-
-
-@dataclass(frozen=True)
-class SearchHit:
-    material_id: int
-    material_title: str
-    node_id: int | None  # None when the hit is in the material's own fields (title, preamble)
-    field: str  # "title" | "body" | "example" | "heading" | "intro" | "preamble" | "closing" ...
-    snippet: str  # about 40 characters around the hit, with the hit wrapped in 【】
 
 
 @typed_errors
@@ -142,14 +107,10 @@ class Library(
         if readonly:
             if not path.exists():
                 raise LibraryError(f"材料库不存在：{path}", f"library not found: {path}")
-            if schema.check_existing_file(path):
+            # Checked and read through one connection (the check's), as it would be by two.
+            conn = schema.open_checked_readonly(path, check_same_thread=False)
+            if conn is None:
                 raise LibraryError(f"材料库是空的：{path}", f"library is empty: {path}")
-            try:
-                conn = connect_readonly(path, check_same_thread=False)
-            except sqlite3.DatabaseError as exc:
-                raise LibraryError(
-                    f"无法打开材料库 {path}：{exc}", f"cannot open library {path}: {exc}"
-                ) from exc
             if schema.pending_migration_names(conn):
                 conn.close()
                 raise LibraryError(
@@ -272,6 +233,8 @@ class Library(
     # ----- materials ---------------------------------------------------------------------------
     def list_materials(self, *, include_trashed: bool = False) -> list[MaterialSummary]:
         """Newest ``updated`` first."""
+        from app.library.records import MaterialSummary
+
         where = "" if include_trashed else "WHERE trashed = 0"
         cursor = self.db.execute(
             "SELECT id, title, organization, year, meeting, template_id, created, updated,"
@@ -426,6 +389,8 @@ class Library(
     def list_trash(self, material_id: int | None = None) -> list[TrashEntry]:
         """Newest first. An entry whose node a snapshot restore brought back unchanged is not
         listed: it is in the material (``trash``)."""
+        from app.library.records import TrashEntry
+
         where, params = (
             ("WHERE material_id = ?", [material_id]) if material_id is not None else ("", [])
         )
@@ -478,6 +443,8 @@ class Library(
         self, query: str, *, material_id: int | None = None, limit: int = 50
     ) -> list[SearchHit]:
         """FTS5 trigram for queries of ≥3 characters, LIKE below; trashed materials excluded."""
+        from app.library.records import SearchHit
+
         if not isinstance(query, str):
             raise InputError("搜索内容应为文本", "search query must be text")
         return [SearchHit(**hit) for hit in search.find(self.db, query, material_id, limit)]

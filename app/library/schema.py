@@ -299,6 +299,19 @@ def check_existing_file(path: Path) -> bool:
 
     Returns True when the file is an empty SQLite database (or zero bytes) we may initialise.
     """
+    conn = open_checked_readonly(path)
+    if conn is None:
+        return True
+    conn.close()
+    return False
+
+
+def open_checked_readonly(
+    path: Path, *, check_same_thread: bool = True
+) -> sqlite3.Connection | None:
+    """``check_existing_file``, keeping the read-only connection it checked with open (None
+    for an empty file): a read-only open then reads through it rather than connecting, and
+    having SQLite parse the schema, a second time."""
     try:
         with open(path, "rb") as fh:
             header = fh.read(len(SQLITE_MAGIC))
@@ -307,7 +320,7 @@ def check_existing_file(path: Path) -> bool:
             path, f"文件无法读取（{exc.strerror}）", f"cannot read the file ({exc.strerror})"
         ) from exc
     if header == b"":
-        return True
+        return None
     if header != SQLITE_MAGIC:
         raise _refuse(
             path,
@@ -315,13 +328,18 @@ def check_existing_file(path: Path) -> bool:
             "not a Duizhao library (not an SQLite file)",
         )
     try:
-        conn = connect_readonly(path)
+        conn = connect_readonly(path, check_same_thread=check_same_thread)
         try:
-            return _check_connection(path, conn)
-        finally:
+            empty = _check_connection(path, conn)
+        except BaseException:
             conn.close()
+            raise
     except sqlite3.DatabaseError as exc:
         raise _corrupt(path, str(exc)) from exc
+    if empty:
+        conn.close()
+        return None
+    return conn
 
 
 _DETAIL_CHARS = 160

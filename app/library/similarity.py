@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from app.library.records import IndexedMaterial
 
 FIELD_SHIFT = 8
 NODE_FIELDS = {"title": 0, "body": 1, "example": 2, "intro": 3}
@@ -250,19 +251,6 @@ def _chunks(ids: list[int]) -> Iterable[list[int]]:
 # ----- reading ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class IndexedMaterial:
-    """A material as 查重 sees a source: who wrote it, when, and its indexed texts in stream
-    order (``stream_order``) as ``(key, node_id | None, field, paragraphs)``."""
-
-    id: int
-    title: str
-    organization: str
-    author: str
-    year: int | None
-    fields: list[tuple[int, int | None, str, list[str]]]
-
-
 def catalogue(db) -> list[tuple[int, str, str, str, int | None]]:
     """``(id, title, organization, author, year)`` of every material not in the trash."""
     return [
@@ -316,6 +304,8 @@ def normalised_texts(db, material_ids: Iterable[int]) -> dict[int, tuple[str, di
 
 def indexed_materials(db, material_ids: Iterable[int]) -> list[IndexedMaterial]:
     """The indexed texts of ``material_ids`` as stored, in stream order (``stream_order``)."""
+    from app.library.records import IndexedMaterial
+
     out = []
     for chunk in _chunks(sorted(set(material_ids))):
         marks = ",".join("?" * len(chunk))

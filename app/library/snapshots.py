@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from app.errors import InputError
 from app.library import fields, trash, tree
@@ -28,14 +28,8 @@ from app.serialize import material_from_json, material_to_dict
 AUTO_SNAPSHOT_NAME = "恢复前自动保存"
 NODE_IDS_KEY = "node_ids"
 
-
-@dataclass(frozen=True)
-class SnapshotInfo:
-    id: int
-    material_id: int
-    name: str
-    created: str
-    word_count: int
+if TYPE_CHECKING:
+    from app.library.records import SnapshotInfo
 
 
 def _nodes_in_order(material: Material) -> list:
@@ -102,6 +96,8 @@ class SnapshotMethods:
                 self.db.execute("PRAGMA synchronous = NORMAL")
 
     def list_snapshots(self, material_id: int) -> list[SnapshotInfo]:
+        from app.library.records import SnapshotInfo
+
         self._material_row(material_id)
         cursor = self.db.execute(
             "SELECT id, material_id, name, created, word_count FROM revisions WHERE material_id = ?"

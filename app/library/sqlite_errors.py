@@ -26,8 +26,13 @@ def read_error(path: Path, exc: sqlite3.Error) -> LibraryError:
 def typed_errors(cls: type) -> type:
     """Wrap every public method of ``cls`` (its mixins' too) so an ``sqlite3.Error`` leaves as a
     ``LibraryError``. Inside a write it is left for ``_write`` to translate (one message)."""
-    for name in dir(cls):
-        method = inspect.getattr_static(cls, name)
+    # Each name as ``inspect.getattr_static(cls, name)`` finds it (the first class of the MRO
+    # that defines it), walking the class dicts once rather than looking up every name of dir().
+    found: dict[str, object] = {}
+    for klass in cls.__mro__:
+        for name, value in vars(klass).items():
+            found.setdefault(name, value)
+    for name, method in found.items():
         if not name.startswith("_") and inspect.isfunction(method):
             setattr(cls, name, _translating(method))
     return cls

@@ -30,6 +30,7 @@ def comparable(font) -> tuple[dict, dict]:
     own = {k: v for k, v in vars(font).items() if k not in ("face", "state", "encoding")}
     own["encoding"] = (type(font.encoding), vars(font.encoding))
     own["state"] = (type(font.state), len(font.state))
+    font.face.glyphToChar  # noqa: B018 — a cached face decodes it on first use, as read here
     face = dict(vars(font.face))
     scale = face.pop("_pdfScale")
     face["_pdfScale"] = [scale(v) for v in (0, 1, 517, 2048, -300)]
@@ -54,6 +55,67 @@ def test_font_from_cached_metrics_equals_the_parsed_font(path):
     cached = font_metrics.load_font("DZ-test", path, 0, prebuilt=True)
     assert type(cached) is type(parsed(path)) and type(cached.face) is type(parsed(path).face)
     assert comparable(cached) == comparable(parsed(path))
+
+
+def test_glyph_to_char_is_decoded_only_when_read():
+    """Drawing never reads ``glyphToChar`` (the dearest table to load): a cached face keeps it
+    as stored bytes until something asks, then has exactly the parsed dict."""
+    path = resource_path("fonts", "DZKai-Regular.ttf")
+    cached = font_metrics.load_font("DZ-test", path, 0, prebuilt=True)
+    assert "glyphToChar" not in vars(cached.face)
+    assert cached.face.glyphToChar == parsed(path).face.glyphToChar
+    assert "glyphToChar" in vars(cached.face)
+    assert not [k for k in vars(cached.face) if k.startswith("_dz_")]
+
+
+def test_an_entry_stores_each_repeated_width_once():
+    """Thousands of CJK glyphs share one advance width: the entry holds it once and refers to
+    it (what keeps loading a face cheap), with the values of the parse unchanged."""
+    path = resource_path("fonts", "DZFang-Regular.ttf")
+    attrs = font_metrics.read_metrics(
+        font_metrics.prebuilt_path(path, 0), font_metrics.cache_key(path.read_bytes(), 0)
+    )
+    widths = list(attrs["charWidths"].values())
+    assert len({id(w) for w in widths}) == len(set(widths)) < len(widths) // 10
+    pairs = attrs["hmetrics"]
+    assert len({id(p) for p in pairs}) == len(set(pairs))
+    face = parsed(path).face
+    assert (attrs["charWidths"], attrs["hmetrics"]) == (face.charWidths, face.hmetrics)
+
+
+def test_a_pdf_export_never_decodes_glyph_to_char(seed_path):
+    code = (
+        "import sys\n"
+        "from reportlab.pdfbase import pdfmetrics\n"
+        "from app.importers.text import import_text_file\n"
+        "from app.exporters.pdf import render_pdf\n"
+        "render_pdf(import_text_file(sys.argv[1])[0])\n"
+        "faces = [f.face for n, f in pdfmetrics._fonts.items() if n.startswith('DZ-')]\n"
+        "print(len(faces), sum('glyphToChar' in vars(f) for f in faces))\n"
+    )
+    env = dict(os.environ, DUIZHAO_FONTS="bundled")
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(seed_path)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    registered, decoded = map(int, done.stdout.split())
+    assert registered >= 5 and decoded == 0
+
+
+def test_the_glyf_window_slices_like_the_table_it_stands_for():
+    data = bytes(range(256)) * 4
+    window = font_metrics._GlyfWindow(data, 100, 500)
+    table = data[100:600]
+    cuts = [None, -600, -3, 0, 1, 7, 250, 499, 500, 700]
+    for start in cuts:
+        for stop in cuts:
+            for step in (None, 1, 2, -1):
+                assert window[start:stop:step] == table[start:stop:step], (start, stop, step)
+    assert (window[0], window[-1], len(window)) == (table[0], table[-1], 500)
 
 
 def test_subset_from_cached_metrics_is_byte_identical_to_reportlab_own():

@@ -164,3 +164,20 @@ def test_a_migration_registered_after_the_released_ones_is_pending_for_a_readonl
     monkeypatch.undo()
     with Library.open(library_path, readonly=True) as library:  # the released set alone: up to date
         assert len(library.list_materials()) == 1
+
+
+def test_a_readonly_open_checks_and_reads_through_one_connection(library_path, monkeypatch):
+    """The file check (quick_check, schema) and the reads share one connection: SQLite opens
+    the file and parses its schema once per read-only command."""
+    opened = []
+    connect = sqlite3.connect
+
+    def counting(*args, **kwargs):
+        opened.append(args[0])
+        return connect(*args, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", counting)
+    with Library.open(library_path, readonly=True) as library:
+        (summary,) = library.list_materials()
+        assert library.get_material(summary.id).title == sample_material().title
+    assert len(opened) == 1
