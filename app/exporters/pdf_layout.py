@@ -12,20 +12,13 @@ keeps headings with the next line (a heading never sits alone at a page foot).
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import accumulate, repeat
-from operator import add
 
 from app.exporters.glyphs import FontResolver, printable_text
-from app.exporters.linebreak import (
-    break_lines,
-    is_full_width,
-    protected_atoms,
-    protected_runs,
-)
+from app.exporters.line_shapes import GlyphTable, Placement, Shapes
+from app.exporters.linebreak import break_lines, protected_atoms, protected_runs
 from app.exporters.pdf_content import ParagraphSpec
 from app.exporters.pdf_options import (
     BLOCK_LEFT,
@@ -54,6 +47,10 @@ class Segment:
     # ``text`` as a list, when the typesetter has it: each character a str made once, so the
     # lookups by character that follow neither make it again nor hash it again.
     chars: list[str] | None = None
+    # The line's shape these glyphs belong to, from glyph ``offset`` on (None: positions set
+    # by hand; whoever adds glyphs to a typeset segment sets it to None).
+    placement: Placement | None = None
+    offset: int = 0
 
 
 @dataclass(slots=True)
@@ -87,7 +84,9 @@ class Typesetter:
         self.resolver = resolver
         self._widths: dict[str, dict[int, float]] = {}
         self._default_widths: dict[str, float] = {}
-        self._tables: dict[tuple[str | None, float, float], _GlyphTable] = {}
+        self._tables: dict[tuple[str | None, float, float], GlyphTable] = {}
+        self._classes: dict[tuple[float, float], int] = {}  # (advance, width) → metric class
+        self._shapes = Shapes()
 
     def advance(self, font: str, code: int) -> float:
         """Advance of one glyph at 1 pt (from the face's widths in 1/1000 em)."""
@@ -103,11 +102,11 @@ class Typesetter:
         width = widths.get(code)
         return (self._default_widths[font] if width is None else width) / 1000.0
 
-    def _table(self, font: str | None, size: float, grid: float) -> _GlyphTable:
+    def _table(self, font: str | None, size: float, grid: float) -> GlyphTable:
         key = (font, size, grid)
         table = self._tables.get(key)
         if table is None:
-            table = self._tables[key] = _GlyphTable(self, font, size, grid)
+            table = self._tables[key] = GlyphTable(self.advance, font, size, grid, self._classes)
         return table
 
     def block(self, para: ParagraphSpec) -> Block:
@@ -118,6 +117,7 @@ class Typesetter:
         # Runs of one font, bold and heading flag: (start, end, font, bold, heading).
         styles: list[tuple[int, int, str | None, bool, bool]] = []
         pieces: list[str] = []
+        classes: list[str] = []  # each character's metric class, as a string
         chars: list[str] = []
         advances: list[float] = []
         widths: list[float] = []
@@ -137,6 +137,7 @@ class Typesetter:
                 # advance scaled alike) come from per-font tables, looked up by map.
                 advances += map(table.advances.__getitem__, part)
                 widths += map(table.widths.__getitem__, part)
+                classes.append(text[start:end].translate(table.classes))
                 styles.append((pos + start, pos + end, name, run.bold, heading))
             pieces.append(text)
             chars += run_chars
@@ -154,7 +155,9 @@ class Typesetter:
         inside = sorted(
             k for s, e in protected_atoms(text, measure, widths, runs) for k in range(s + 1, e)
         )
+        metric_classes = "".join(classes)
         lines: list[Line | None] = []
+        aligned = para.align in ("center", "right")
         for n, (start, end) in enumerate(spans):
             last = n == len(spans) - 1
             # Spaces at a line break print as nothing: a justified line ends on ink, a
@@ -164,46 +167,13 @@ class Typesetter:
             while not last and end - start > 1 and text[end - 1] == " ":
                 end -= 1
             left = BLOCK_LEFT + (indent if n == 0 else 0.0)
-            xs = list(accumulate(widths[start : end - 1], initial=left))
-            extent = xs[-1] + advances[end - 1] - left
-            if para.align == "center":
-                shift = (right - BLOCK_LEFT - extent) / 2 + BLOCK_LEFT - left
-                xs = [x + shift for x in xs]
-            elif para.align == "right":
-                shift = right - (left + extent)
-                xs = [x + shift for x in xs]
-            elif not last:
-                xs = _justify(xs, start, inside, right - (left + extent))
-            line = _line((text, chars), styles, advances, xs, start, end, size, para.kind)
+            mode = para.align if aligned else ("last" if last else "justify")
+            place = self._shapes.place(
+                metric_classes, widths, advances, (start, end), (left, right, size), mode, inside
+            )
+            line = _line((text, chars), styles, place, start, end, size, para.kind)
             lines.append(line)
         return Block(lines, para.kind, para.keep_with_next, para.outline)
-
-
-class _GlyphTable:
-    """Advance and grid width in points per character of one font at one size and grid: each
-    computed once per typesetter, as the per-character code computed it."""
-
-    def __init__(self, typesetter: Typesetter, font: str | None, size: float, grid: float):
-        def advance(ch: str) -> float:
-            return size if font is None else typesetter.advance(font, ord(ch)) * size
-
-        def width(ch: str) -> float:
-            return size * grid if is_full_width(ch) else self.advances[ch] * grid
-
-        self.advances = Computed(advance)
-        self.widths = Computed(width)
-
-
-class Computed(dict):
-    """A dict that computes a missing value once: lookups by ``map`` stay at C speed."""
-
-    def __init__(self, compute):
-        super().__init__()
-        self.compute = compute
-
-    def __missing__(self, key):
-        value = self[key] = self.compute(key)
-        return value
 
 
 def _same_choice_spans(choices: list) -> list[tuple[int, int, object]]:
@@ -221,11 +191,12 @@ def _same_choice_spans(choices: list) -> list[tuple[int, int, object]]:
     return out
 
 
-def _line(texts, styles, advances, xs, start, end, size, kind) -> Line:
+def _line(texts, styles, place: Placement, start, end, size, kind) -> Line:
     """The line's segments: the parts of the style runs it covers, one per font and bold
     (characters no font has are left out; the export is refused before drawing). ``texts``:
     the paragraph's text and the same as a list of characters."""
     text, chars = texts
+    xs, advances = place.xs, place.advances
     segments: list[Segment] = []
     heading_only = True
     for s, e, font, bold, heading in styles:
@@ -237,10 +208,12 @@ def _line(texts, styles, advances, xs, start, end, size, kind) -> Line:
         a, b = max(s, start), min(e, end)
         seg = segments[-1] if segments else None
         if seg is not None and seg.font == font and seg.bold == bold:
+            if seg.offset + len(seg.xs) != a - start:
+                seg.placement = None  # not consecutive glyphs of the line (one left out)
             seg.text += text[a:b]
             seg.chars += chars[a:b]
             seg.xs += xs[a - start : b - start]
-            seg.advances += advances[a:b]
+            seg.advances += advances[a - start : b - start]
         else:
             segments.append(
                 Segment(
@@ -249,8 +222,10 @@ def _line(texts, styles, advances, xs, start, end, size, kind) -> Line:
                     bold,
                     text[a:b],
                     xs[a - start : b - start],
-                    advances[a:b],
+                    advances[a - start : b - start],
                     chars[a:b],
+                    place,
+                    a - start,
                 )
             )
     return Line(segments, size, kind, heading_only)
@@ -274,29 +249,6 @@ def _title_spans(
             parts = title_spans(line, widths[start:end], measure)
         spans += [(start + s, start + e) for s, e in parts]
     return spans
-
-
-def _justify(xs: list[float], start: int, inside: list[int], extra: float) -> list[float]:
-    """Spread ``extra`` points evenly over the gaps before each unbreakable unit of the line
-    (``inside``: sorted positions within protected runs, where no gap opens)."""
-    lo = bisect_right(inside, start)
-    if lo < len(inside) and inside[lo] < start + len(xs):
-        hidden = set(inside[lo : bisect_left(inside, start + len(xs))])
-        gaps = [k for k in range(1, len(xs)) if start + k not in hidden]
-    else:
-        gaps = range(1, len(xs))  # type: ignore[assignment]
-    if not gaps:
-        return xs
-    step = extra / len(gaps)
-    if len(gaps) == len(xs) - 1:  # a gap before every glyph: running sums of the step
-        return list(map(add, xs, accumulate(repeat(step, len(gaps)), initial=0.0)))
-    out, shift, g = [], 0.0, 0
-    for k, x in enumerate(xs):
-        if g < len(gaps) and gaps[g] == k:
-            shift += step
-            g += 1
-        out.append(x + shift)
-    return out
 
 
 def paginate(blocks: list[Block], lines_per_page: int = LINES_PER_PAGE) -> list[PagePlan]:

@@ -9,7 +9,8 @@ from collections import deque
 from itertools import compress, repeat
 from operator import add, ne, sub
 
-from app.exporters.pdf_layout import Computed, Line
+from app.exporters.line_shapes import Computed
+from app.exporters.pdf_layout import Line
 
 _BOLD_STROKE = 0.35  # pt of outline stroke for 加粗 (fonts here have no bold face)
 
@@ -145,12 +146,26 @@ def line_ops(ops: list[str], state: dict, codes_of, line: Line, baseline: float)
         if tables is None:
             tables = codes.tables(seg.size)
         separator, selectors, opener = tables
-        xs = seg.xs
-        after = xs[1:]
-        # What follows each glyph but the last: the separator to the next glyph.
-        follows = list(map(separator, map(sub, map(sub, after, xs), seg.advances)))
+        place = seg.placement
+        if place is not None:
+            # The line's shape was drawn before (or is now, once): its separators and
+            # positions as text, sliced to this segment.
+            drawn = place.drawn
+            if drawn is None:
+                drawn = place.drawn = _drawn(place.xs, place.advances, separator)
+            seps, nums = drawn
+            o = seg.offset
+            follows = seps[o : o + len(chars) - 1]
+            x0 = nums[o]
+            after = nums[o + 1 : o + len(chars)]
+        else:
+            xs = seg.xs
+            # What follows each glyph but the last: the separator to the next glyph.
+            follows = list(map(separator, map(sub, map(sub, xs[1:], xs), seg.advances)))
+            x0 = _num(xs[0])
+            after = list(map(_num, xs[1:]))
         first = selectors[subsets[0]]
-        head = f"1 0 0 1 {_num(xs[0])} {y} Tm\n[<"
+        head = f"1 0 0 1 {x0} {y} Tm\n[<"
         if first != state["font"]:
             head = f"{first}\n{head}"
         if subsets.count(subsets[0]) == len(subsets):
@@ -162,7 +177,7 @@ def line_ops(ops: list[str], state: dict, codes_of, line: Line, baseline: float)
             changes = list(map(ne, later, subsets))
             ends = compress(range(len(later)), changes)
             openers = map(opener, compress(later, changes))
-            positions = map(_num, compress(after, changes))
+            positions = compress(after, changes)
             runs = map(add, map(add, openers, positions), repeat(position_end))
             deque(map(follows.__setitem__, ends, runs), maxlen=0)
             state["font"] = selectors[subsets[-1]]
@@ -172,3 +187,9 @@ def line_ops(ops: list[str], state: dict, codes_of, line: Line, baseline: float)
         ops.append(f"{head}{''.join(tokens)}>] TJ")
         if seg.bold:
             ops.append("0 Tr")
+
+
+def _drawn(xs: list[float], advances: list[float], separator) -> tuple[list[str], list[str]]:
+    """A line shape's ``TJ`` separators (after each glyph but the last) and its glyph positions
+    as content-stream numbers."""
+    return list(map(separator, map(sub, map(sub, xs[1:], xs), advances))), list(map(_num, xs))

@@ -1,0 +1,145 @@
+"""Glyph metrics per font and the positions of a line's glyphs, each worked out once per export.
+
+On the 28-character grid most lines share their shape: a full line of Chinese text has the same
+cell widths and advances whatever its characters, so its glyph positions (and the numbers that
+draw them) are the same floats on every page. A line's shape is the sequence of its glyphs'
+metric classes (one class per distinct advance and grid width), its left edge, right edge, size,
+alignment and the gaps justification may not open; lines of one shape are placed once. The key
+never holds the text itself: two lines of different words with the same metrics share it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from itertools import accumulate, repeat
+from operator import add
+
+from app.exporters.linebreak import is_full_width
+from app.exporters.pdf_options import BLOCK_LEFT
+
+_MAX_SHAPES = 4096  # bounded: memory stays flat however long the material
+
+
+class Computed(dict):
+    """A dict that computes a missing value once: lookups by ``map`` stay at C speed."""
+
+    def __init__(self, compute):
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, key):
+        value = self[key] = self.compute(key)
+        return value
+
+
+class GlyphTable:
+    """Advance and grid width in points per character of one font at one size and grid: each
+    computed once per typesetter, as the per-character code computed it; and per code point the
+    character's metric class (``str.translate`` table), shared by every table of the typesetter
+    through ``classes``: (advance, width) → class."""
+
+    def __init__(self, advance_of, font: str | None, size: float, grid: float, classes: dict):
+        def advance(ch: str) -> float:
+            return size if font is None else advance_of(font, ord(ch)) * size
+
+        def width(ch: str) -> float:
+            return size * grid if is_full_width(ch) else self.advances[ch] * grid
+
+        def metric_class(code: int) -> int:
+            ch = chr(code)
+            pair = (self.advances[ch], self.widths[ch])
+            found = classes.get(pair)
+            if found is None:
+                # Past the surrogates (U+D800…) would be needed only after 55,000 classes.
+                found = classes[pair] = 0x100 + len(classes)
+            return found
+
+        self.advances = Computed(advance)
+        self.widths = Computed(width)
+        self.classes = Computed(metric_class)
+
+
+class Placement:
+    """The glyph positions of one line shape (points from the page's left edge), each glyph's
+    advance, and what the text operators derive from them (``drawn``, filled when first drawn)."""
+
+    __slots__ = ("xs", "advances", "drawn")
+
+    def __init__(self, xs: list[float], advances: list[float]):
+        self.xs = xs
+        self.advances = advances
+        self.drawn: tuple | None = None
+
+
+class Shapes:
+    """The placements of one export's line shapes."""
+
+    def __init__(self):
+        self._placed: dict[tuple, Placement] = {}
+
+    def place(
+        self,
+        classes: str,
+        widths: list[float],
+        advances: list[float],
+        span: tuple[int, int],
+        edges: tuple[float, float, float],
+        mode: str,
+        inside: list[int],
+    ) -> Placement:
+        """The placement of the line ``span`` of a paragraph: ``classes``, ``widths`` and
+        ``advances`` are the paragraph's, ``edges`` (left, right, size), ``mode`` one of
+        center, right, last (set ragged) and justify; ``inside``: sorted positions within
+        protected runs, where justification opens no gap."""
+        start, end = span
+        hidden: tuple[int, ...] = ()
+        if mode == "justify" and inside:
+            lo = bisect_right(inside, start)
+            hi = bisect_left(inside, end)
+            if lo < hi:
+                hidden = tuple(k - start for k in inside[lo:hi])
+        key = (classes[start:end], edges, mode, hidden)
+        placement = self._placed.get(key)
+        if placement is None:
+            if len(self._placed) >= _MAX_SHAPES:
+                self._placed.clear()
+            xs = _positions(widths, advances, start, end, edges, mode, hidden)
+            placement = self._placed[key] = Placement(xs, advances[start:end])
+        return placement
+
+
+def _positions(widths, advances, start, end, edges, mode, hidden) -> list[float]:
+    left, right, _size = edges
+    xs = list(accumulate(widths[start : end - 1], initial=left))
+    extent = xs[-1] + advances[end - 1] - left
+    if mode == "center":
+        shift = (right - BLOCK_LEFT - extent) / 2 + BLOCK_LEFT - left
+        return [x + shift for x in xs]
+    if mode == "right":
+        shift = right - (left + extent)
+        return [x + shift for x in xs]
+    if mode == "justify":
+        return justify(xs, hidden, right - (left + extent))
+    return xs
+
+
+def justify(xs: list[float], hidden: tuple[int, ...], extra: float) -> list[float]:
+    """Spread ``extra`` points evenly over the gaps before each unbreakable unit of the line
+    (``hidden``: the line's glyph indexes within protected runs, where no gap opens)."""
+    if hidden:
+        shut = set(hidden)
+        gaps = [k for k in range(1, len(xs)) if k not in shut]
+    else:
+        gaps = range(1, len(xs))  # type: ignore[assignment]
+    if not gaps:
+        return xs
+    step = extra / len(gaps)
+    if len(gaps) == len(xs) - 1:  # a gap before every glyph: running sums of the step
+        return list(map(add, xs, accumulate(repeat(step, len(gaps)), initial=0.0)))
+    out, shift, g = [], 0.0, 0
+    for k, x in enumerate(xs):
+        if g < len(gaps) and gaps[g] == k:
+            shift += step
+            g += 1
+        out.append(x + shift)
+    return out
