@@ -2,10 +2,10 @@
 
 On the 28-character grid most lines share their shape: a full line of Chinese text has the same
 cell widths and advances whatever its characters, so its glyph positions (and the numbers that
-draw them) are the same floats on every page. A line's shape is the sequence of its glyphs'
-metric classes (one class per distinct advance and grid width), its left edge, right edge, size,
-alignment and the gaps justification may not open; lines of one shape are placed once. The key
-never holds the text itself: two lines of different words with the same metrics share it.
+draw them) are the same floats on every page. A line's shape is the sequence of its glyphs' grid
+widths and advances, its left edge, right edge, size, alignment and the gaps justification may
+not open; lines of one shape are placed once. The key never holds the text itself: two lines of
+different words with the same metrics share it.
 """
 
 from __future__ import annotations
@@ -34,29 +34,17 @@ class Computed(dict):
 
 class GlyphTable:
     """Advance and grid width in points per character of one font at one size and grid: each
-    computed once per typesetter, as the per-character code computed it; and per code point the
-    character's metric class (``str.translate`` table), shared by every table of the typesetter
-    through ``classes``: (advance, width) → class."""
+    computed once per typesetter, as the per-character code computed it."""
 
-    def __init__(self, advance_of, font: str | None, size: float, grid: float, classes: dict):
+    def __init__(self, advance_of, font: str | None, size: float, grid: float):
         def advance(ch: str) -> float:
             return size if font is None else advance_of(font, ord(ch)) * size
 
         def width(ch: str) -> float:
             return size * grid if is_full_width(ch) else self.advances[ch] * grid
 
-        def metric_class(code: int) -> int:
-            ch = chr(code)
-            pair = (self.advances[ch], self.widths[ch])
-            found = classes.get(pair)
-            if found is None:
-                # Past the surrogates (U+D800…) would be needed only after 55,000 classes.
-                found = classes[pair] = 0x100 + len(classes)
-            return found
-
         self.advances = Computed(advance)
         self.widths = Computed(width)
-        self.classes = Computed(metric_class)
 
 
 class Placement:
@@ -79,7 +67,6 @@ class Shapes:
 
     def place(
         self,
-        classes: str,
         widths: list[float],
         advances: list[float],
         span: tuple[int, int],
@@ -87,10 +74,10 @@ class Shapes:
         mode: str,
         inside: list[int],
     ) -> Placement:
-        """The placement of the line ``span`` of a paragraph: ``classes``, ``widths`` and
-        ``advances`` are the paragraph's, ``edges`` (left, right, size), ``mode`` one of
-        center, right, last (set ragged) and justify; ``inside``: sorted positions within
-        protected runs, where justification opens no gap."""
+        """The placement of the line ``span`` of a paragraph: ``widths`` and ``advances`` are
+        the paragraph's, ``edges`` (left, right, size), ``mode`` one of center, right, last
+        (set ragged) and justify; ``inside``: sorted positions within protected runs, where
+        justification opens no gap."""
         start, end = span
         hidden: tuple[int, ...] = ()
         if mode == "justify" and inside:
@@ -98,13 +85,15 @@ class Shapes:
             hi = bisect_left(inside, end)
             if lo < hi:
                 hidden = tuple(k - start for k in inside[lo:hi])
-        key = (classes[start:end], edges, mode, hidden)
+        line_advances = advances[start:end]
+        # Tuples of the metrics' float objects: hashed in C, compared by identity first.
+        key = (tuple(widths[start:end]), tuple(line_advances), edges, mode, hidden)
         placement = self._placed.get(key)
         if placement is None:
             if len(self._placed) >= _MAX_SHAPES:
                 self._placed.clear()
             xs = _positions(widths, advances, start, end, edges, mode, hidden)
-            placement = self._placed[key] = Placement(xs, advances[start:end])
+            placement = self._placed[key] = Placement(xs, line_advances)
         return placement
 
 

@@ -12,9 +12,11 @@ keeps headings with the next line (a heading never sits alone at a page foot).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 
 from app.exporters.glyphs import FontResolver, printable_text
 from app.exporters.line_shapes import GlyphTable, Placement, Shapes
@@ -85,7 +87,6 @@ class Typesetter:
         self._widths: dict[str, dict[int, float]] = {}
         self._default_widths: dict[str, float] = {}
         self._tables: dict[tuple[str | None, float, float], GlyphTable] = {}
-        self._classes: dict[tuple[float, float], int] = {}  # (advance, width) → metric class
         self._shapes = Shapes()
 
     def advance(self, font: str, code: int) -> float:
@@ -106,7 +107,7 @@ class Typesetter:
         key = (font, size, grid)
         table = self._tables.get(key)
         if table is None:
-            table = self._tables[key] = GlyphTable(self.advance, font, size, grid, self._classes)
+            table = self._tables[key] = GlyphTable(self.advance, font, size, grid)
         return table
 
     def block(self, para: ParagraphSpec) -> Block:
@@ -117,7 +118,6 @@ class Typesetter:
         # Runs of one font, bold and heading flag: (start, end, font, bold, heading).
         styles: list[tuple[int, int, str | None, bool, bool]] = []
         pieces: list[str] = []
-        classes: list[str] = []  # each character's metric class, as a string
         chars: list[str] = []
         advances: list[float] = []
         widths: list[float] = []
@@ -137,12 +137,12 @@ class Typesetter:
                 # advance scaled alike) come from per-font tables, looked up by map.
                 advances += map(table.advances.__getitem__, part)
                 widths += map(table.widths.__getitem__, part)
-                classes.append(text[start:end].translate(table.classes))
                 styles.append((pos + start, pos + end, name, run.bold, heading))
             pieces.append(text)
             chars += run_chars
             pos += len(text)
         text = "".join(pieces)
+        style_ends = [style[1] for style in styles]
         right = BLOCK_LEFT + BLOCK_WIDTH - para.right_space * PITCH
         indent = para.indent * PITCH
         measure = right - BLOCK_LEFT
@@ -155,7 +155,6 @@ class Typesetter:
         inside = sorted(
             k for s, e in protected_atoms(text, measure, widths, runs) for k in range(s + 1, e)
         )
-        metric_classes = "".join(classes)
         lines: list[Line | None] = []
         aligned = para.align in ("center", "right")
         for n, (start, end) in enumerate(spans):
@@ -169,9 +168,9 @@ class Typesetter:
             left = BLOCK_LEFT + (indent if n == 0 else 0.0)
             mode = para.align if aligned else ("last" if last else "justify")
             place = self._shapes.place(
-                metric_classes, widths, advances, (start, end), (left, right, size), mode, inside
+                widths, advances, (start, end), (left, right, size), mode, inside
             )
-            line = _line((text, chars), styles, place, start, end, size, para.kind)
+            line = _line((text, chars, style_ends), styles, place, start, end, size, para.kind)
             lines.append(line)
         return Block(lines, para.kind, para.keep_with_next, para.outline)
 
@@ -194,14 +193,16 @@ def _same_choice_spans(choices: list) -> list[tuple[int, int, object]]:
 def _line(texts, styles, place: Placement, start, end, size, kind) -> Line:
     """The line's segments: the parts of the style runs it covers, one per font and bold
     (characters no font has are left out; the export is refused before drawing). ``texts``:
-    the paragraph's text and the same as a list of characters."""
-    text, chars = texts
+    the paragraph's text, the same as a list of characters and where each style run ends."""
+    text, chars, style_ends = texts
     xs, advances = place.xs, place.advances
     segments: list[Segment] = []
     heading_only = True
-    for s, e, font, bold, heading in styles:
-        if e <= start or s >= end:
-            continue
+    # From the first style run ending after the line's start: a paragraph of many runs is not
+    # searched from its beginning for every line.
+    for s, e, font, bold, heading in islice(styles, bisect_right(style_ends, start), None):
+        if s >= end:
+            break
         heading_only = heading_only and heading
         if font is None:
             continue

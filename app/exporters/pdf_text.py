@@ -153,17 +153,15 @@ def line_ops(ops: list[str], state: dict, codes_of, line: Line, baseline: float)
             drawn = place.drawn
             if drawn is None:
                 drawn = place.drawn = _drawn(place.xs, place.advances, separator)
-            seps, nums = drawn
+            seps, nums, tails_at = drawn
             o = seg.offset
             follows = seps[o : o + len(chars) - 1]
             x0 = nums[o]
-            after = nums[o + 1 : o + len(chars)]
         else:
             xs = seg.xs
             # What follows each glyph but the last: the separator to the next glyph.
             follows = list(map(separator, map(sub, map(sub, xs[1:], xs), seg.advances)))
             x0 = _num(xs[0])
-            after = list(map(_num, xs[1:]))
         first = selectors[subsets[0]]
         head = f"1 0 0 1 {x0} {y} Tm\n[<"
         if first != state["font"]:
@@ -177,8 +175,16 @@ def line_ops(ops: list[str], state: dict, codes_of, line: Line, baseline: float)
             changes = list(map(ne, later, subsets))
             ends = compress(range(len(later)), changes)
             openers = map(opener, compress(later, changes))
-            positions = compress(after, changes)
-            runs = map(add, map(add, openers, positions), repeat(position_end))
+            if place is not None:
+                # Each glyph's position up to its text matrix's end, once per shape and line
+                # height: a run costs one concatenation.
+                tails = tails_at.get(y)
+                if tails is None:
+                    tails = tails_at[y] = list(map(add, nums, repeat(position_end)))
+                runs = map(add, openers, compress(tails[o + 1 : o + len(chars)], changes))
+            else:
+                positions = map(_num, compress(seg.xs[1:], changes))
+                runs = map(add, map(add, openers, positions), repeat(position_end))
             deque(map(follows.__setitem__, ends, runs), maxlen=0)
             state["font"] = selectors[subsets[-1]]
         tokens = hexes + follows
@@ -189,7 +195,9 @@ def line_ops(ops: list[str], state: dict, codes_of, line: Line, baseline: float)
             ops.append("0 Tr")
 
 
-def _drawn(xs: list[float], advances: list[float], separator) -> tuple[list[str], list[str]]:
-    """A line shape's ``TJ`` separators (after each glyph but the last) and its glyph positions
-    as content-stream numbers."""
-    return list(map(separator, map(sub, map(sub, xs[1:], xs), advances))), list(map(_num, xs))
+def _drawn(xs: list[float], advances: list[float], separator) -> tuple[list, list, dict]:
+    """A line shape's ``TJ`` separators (after each glyph but the last), its glyph positions as
+    content-stream numbers, and (filled as lines are drawn) per baseline the positions followed
+    by the rest of a text matrix."""
+    seps = list(map(separator, map(sub, map(sub, xs[1:], xs), advances)))
+    return seps, list(map(_num, xs)), {}
