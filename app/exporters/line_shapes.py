@@ -34,14 +34,24 @@ class Computed(dict):
 
 class GlyphTable:
     """Advance and grid width in points per character of one font at one size and grid: each
-    computed once per typesetter, as the per-character code computed it."""
+    computed once per typesetter, as the per-character code computed it. ``whole_cells``: the
+    characters seen so far that the font has (``cover``: its code points) and that advance
+    exactly one em, so take ``em`` and ``cell`` (the grid width) — most Chinese text."""
 
-    def __init__(self, advance_of, font: str | None, size: float, grid: float):
+    def __init__(self, advance_of, font: str | None, size: float, grid: float, cover):
+        self.font = font
+        self.em = size
+        self.cell = size * grid
+        self.whole_cells: set[str] = set()
+
         def advance(ch: str) -> float:
             return size if font is None else advance_of(font, ord(ch)) * size
 
         def width(ch: str) -> float:
-            return size * grid if is_full_width(ch) else self.advances[ch] * grid
+            em = self.advances[ch]
+            if em == size and cover is not None and ord(ch) in cover:
+                self.whole_cells.add(ch)
+            return size * grid if is_full_width(ch) else em * grid
 
         self.advances = Computed(advance)
         self.widths = Computed(width)

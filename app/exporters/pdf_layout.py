@@ -16,7 +16,7 @@ from bisect import bisect_right
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import islice, repeat
 
 from app.exporters.glyphs import FontResolver, printable_text
 from app.exporters.line_shapes import GlyphTable, Placement, Shapes
@@ -88,6 +88,9 @@ class Typesetter:
         self._default_widths: dict[str, float] = {}
         self._tables: dict[tuple[str | None, float, float], GlyphTable] = {}
         self._shapes = Shapes()
+        # (role, size, grid) → the role's font choice and its table, once a run of the role
+        # was set in fonts character by character.
+        self._role_tables: dict[tuple[str, float, float], tuple[object, GlyphTable]] = {}
 
     def advance(self, font: str, code: int) -> float:
         """Advance of one glyph at 1 pt (from the face's widths in 1/1000 em)."""
@@ -103,12 +106,34 @@ class Typesetter:
         width = widths.get(code)
         return (self._default_widths[font] if width is None else width) / 1000.0
 
-    def _table(self, font: str | None, size: float, grid: float) -> GlyphTable:
+    def _table(self, font: str | None, size: float, grid: float, cover) -> GlyphTable:
         key = (font, size, grid)
         table = self._tables.get(key)
         if table is None:
-            table = self._tables[key] = GlyphTable(self.advance, font, size, grid)
+            table = self._tables[key] = GlyphTable(self.advance, font, size, grid, cover)
         return table
+
+    def _set_in_fonts(self, run, run_chars, where, styles, metrics) -> None:
+        """Append the run's style runs and metrics, each character in the font that has it."""
+        size, grid, pos = where
+        advances, widths = metrics
+        heading = run.role in _HEADING_ROLES
+        choices = self.resolver.resolve(run_chars, run.role, run.where)
+        for start, end, choice in _same_choice_spans(choices):
+            name = None if choice is None else self.resolver.register(choice)
+            cover = None if choice is None else self.resolver.coverage(choice)
+            table = self._table(name, size, grid, cover)
+            part = run_chars[start:end]
+            # Advances and grid widths (full-width characters take one cell, others their
+            # advance scaled alike) come from per-font tables, looked up by map.
+            advances += map(table.advances.__getitem__, part)
+            widths += map(table.widths.__getitem__, part)
+            styles.append((pos + start, pos + end, name, run.bold, heading))
+        if (run.role, size, grid) not in self._role_tables:
+            choice = self.resolver.role_font(run.role)
+            name = self.resolver.register(choice)
+            table = self._table(name, size, grid, self.resolver.coverage(choice))
+            self._role_tables[(run.role, size, grid)] = (choice, table)
 
     def block(self, para: ParagraphSpec) -> Block:
         if para.kind == "blank" or not para.runs:
@@ -128,16 +153,17 @@ class Typesetter:
             text = printable_text(run.text)
             run_chars = list(text)
             heading = run.role in _HEADING_ROLES
-            choices = self.resolver.resolve(run_chars, run.role, run.where)
-            for start, end, choice in _same_choice_spans(choices):
-                name = None if choice is None else self.resolver.register(choice)
-                table = self._table(name, size, grid)
-                part = run_chars[start:end]
-                # Advances and grid widths (full-width characters take one cell, others their
-                # advance scaled alike) come from per-font tables, looked up by map.
-                advances += map(table.advances.__getitem__, part)
-                widths += map(table.widths.__getitem__, part)
-                styles.append((pos + start, pos + end, name, run.bold, heading))
+            known = self._role_tables.get((run.role, size, grid))
+            if known is not None and known[1].whole_cells.issuperset(run_chars):
+                # Every character in the role's font, one em wide (most runs of Chinese text):
+                # its metrics are the table's one pair, repeated.
+                choice, table = known
+                self.resolver.used_roles.setdefault(run.role, choice)
+                advances += repeat(table.em, len(run_chars))
+                widths += repeat(table.cell, len(run_chars))
+                styles.append((pos, pos + len(run_chars), table.font, run.bold, heading))
+            else:
+                self._set_in_fonts(run, run_chars, (size, grid, pos), styles, (advances, widths))
             pieces.append(text)
             chars += run_chars
             pos += len(text)
