@@ -15,7 +15,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
-from itertools import accumulate
+from itertools import accumulate, repeat
 
 # DESIGN §7 plus the brief's list, and their half-width twins (text is stored as typed).
 NO_LINE_START = frozenset("，。、；：？！）》〉」』】〕”’…—%‰℃,.;:?!)]}")
@@ -151,20 +151,28 @@ def break_lines(
         atom_w = widths  # type: ignore[assignment]
     n = len(starts)
     no_start, no_end = _kinsoku_lookup(text)
+    # Every character one width (a paragraph of Chinese text on the grid): as many fit on a
+    # line as on any other line of the same capacity, counted once per capacity below.
+    uniform = not protected and widths[0] > 0 and widths.count(widths[0]) == n
+    if uniform:
+        fits = (_uniform_fit(widths[0], first + _EPS), _uniform_fit(widths[0], width + _EPS))
     lines: list[tuple[int, int]] = []
     i = 0
     while i < n:
         limit = (first if not lines else width) + _EPS
-        # The atoms that fit: running sums from 0.0 as one would add them, searched at C speed
-        # (a chunk holds a line of full-width characters; narrower ones take another).
-        j, used = i, 0.0
-        while True:
-            sums = list(accumulate(atom_w[j : j + 32], initial=used))
-            fit = bisect_right(sums, limit) - 1  # sums are non-decreasing: widths are ≥ 0
-            j += fit
-            if fit < len(sums) - 1 or j >= n:
-                break
-            used = sums[-1]
+        if uniform:
+            j = min(i + fits[1 if lines else 0], n)
+        else:
+            # The atoms that fit: running sums from 0.0 as one would add them, searched at C
+            # speed (a chunk holds a line of full-width characters; narrower ones take another).
+            j, used = i, 0.0
+            while True:
+                sums = list(accumulate(atom_w[j : j + 32], initial=used))
+                fit = bisect_right(sums, limit) - 1  # sums are non-decreasing: widths are ≥ 0
+                j += fit
+                if fit < len(sums) - 1 or j >= n:
+                    break
+                used = sums[-1]
         if j < n:
             k = j
             while True:
@@ -178,6 +186,19 @@ def break_lines(
         lines.append((starts[i], starts[j] if j < n else len(text)))
         i = j
     return lines
+
+
+def _uniform_fit(w: float, limit: float) -> int:
+    """How many characters of width ``w`` fit under ``limit``: the running sums from 0.0 as
+    ``break_lines`` adds them, one chunk of 32 after another."""
+    fit, used = 0, 0.0
+    while True:
+        sums = list(accumulate(repeat(w, 32), initial=used))
+        step = bisect_right(sums, limit) - 1
+        fit += step
+        if step < 32:
+            return fit
+        used = sums[-1]
 
 
 def _kinsoku_lookup(text: str):

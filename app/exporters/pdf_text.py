@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import deque
 from itertools import compress, repeat
-from operator import add, ne, sub
+from operator import add, itemgetter, ne, sub
 
 from app.exporters.line_shapes import Computed
 from app.exporters.pdf_layout import Line
@@ -136,12 +136,15 @@ def line_ops(ops: list[str], state: dict, codes_of, line: Line, baseline: float)
                 ops.append("0 Tr")
             continue
         chars = seg.chars or text
+        # One getter for every character, applied to both tables: a lookup each in C, without a
+        # call per character (itemgetter of one key gives the value, not a tuple).
+        pick = itemgetter(*chars) if len(chars) > 1 else _one(chars[0])
         try:
-            hexes = list(map(codes.hex.__getitem__, chars))
+            hexes = pick(codes.hex)
         except KeyError:  # a character this document has not drawn yet in this font
             codes.learn(text)
-            hexes = list(map(codes.hex.__getitem__, chars))
-        subsets = list(map(codes.subset.__getitem__, chars))
+            hexes = pick(codes.hex)
+        subsets = pick(codes.subset)
         tables = codes.at_size.get(seg.size)
         if tables is None:
             tables = codes.tables(seg.size)
@@ -187,12 +190,17 @@ def line_ops(ops: list[str], state: dict, codes_of, line: Line, baseline: float)
                 runs = map(add, map(add, openers, positions), repeat(position_end))
             deque(map(follows.__setitem__, ends, runs), maxlen=0)
             state["font"] = selectors[subsets[-1]]
-        tokens = hexes + follows
+        tokens = [*hexes, *follows]
         tokens[::2] = hexes
         tokens[1::2] = follows
         ops.append(f"{head}{''.join(tokens)}>] TJ")
         if seg.bold:
             ops.append("0 Tr")
+
+
+def _one(key):
+    """``itemgetter`` of one key that gives a tuple, as of several."""
+    return lambda table: (table[key],)
 
 
 def _drawn(xs: list[float], advances: list[float], separator) -> tuple[list, list, dict]:
