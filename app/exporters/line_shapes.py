@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from itertools import accumulate, repeat
 from operator import add
+from struct import Struct
 
 from app.exporters.linebreak import is_full_width
 from app.exporters.pdf_options import BLOCK_LEFT
@@ -74,6 +75,7 @@ class Shapes:
 
     def __init__(self):
         self._placed: dict[tuple, Placement] = {}
+        self._packers: dict[int, Struct] = {}
 
     def place(
         self,
@@ -96,8 +98,12 @@ class Shapes:
             if lo < hi:
                 hidden = tuple(k - start for k in inside[lo:hi])
         line_advances = advances[start:end]
-        # Tuples of the metrics' float objects: hashed in C, compared by identity first.
-        key = (tuple(widths[start:end]), tuple(line_advances), edges, mode, hidden)
+        # The metrics packed as doubles: one bytes object hashes and compares in a pass over
+        # memory, where a tuple of floats hashes each float (equal bits, equal positions).
+        packer = self._packers.get(end - start)
+        if packer is None:
+            packer = self._packers[end - start] = Struct(f"{2 * (end - start)}d")
+        key = (packer.pack(*widths[start:end], *line_advances), edges, mode, hidden)
         placement = self._placed.get(key)
         if placement is None:
             if len(self._placed) >= _MAX_SHAPES:
