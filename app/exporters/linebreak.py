@@ -116,12 +116,14 @@ def break_lines(
     first_width: float | None = None,
     *,
     runs: list[tuple[int, int, float]] | None = None,
+    widest: float | None = None,
 ) -> list[tuple[int, int]]:
     """Split ``text`` into line spans ``(start, end)``.
 
     ``widths[i]`` is the advance of ``text[i]``; ``first_width`` (default ``width``) is the
     capacity of the first line, e.g. the line width minus a 2-character indent; ``runs`` are
-    ``protected_runs(text, widths)`` when the caller has them already.
+    ``protected_runs(text, widths)`` when the caller has them already; ``widest`` the largest
+    of ``widths`` when the caller knows it.
     """
     if len(widths) != len(text):
         raise ValueError("one width per character is required")
@@ -130,7 +132,7 @@ def break_lines(
     first = width if first_width is None else first_width
     if min(width, first) <= 0:
         raise ValueError("line capacity must be positive")
-    if max(widths) > min(width, first) + _EPS:
+    if (max(widths) if widest is None else widest) > min(width, first) + _EPS:
         raise ValueError("a single character is wider than the line")
     protected = protected_atoms(text, min(width, first), widths, runs)
     if protected:
@@ -176,8 +178,14 @@ def break_lines(
         if j < n:
             k = j
             while True:
-                # May a line end after atom k-1 and the next begin with atom k?
-                if not no_end(starts[k] - 1) and not no_start(starts[k]):
+                # May a line end after atom k-1 and the next begin with atom k? (Without ASCII
+                # quotes, by the marks themselves: no call per test.)
+                at = starts[k]
+                if (
+                    text[at - 1] not in NO_LINE_END and text[at] not in NO_LINE_START
+                    if no_start is None
+                    else not no_end(at - 1) and not no_start(at)
+                ):
                     j = k
                     break
                 if k <= i + 1:
@@ -203,7 +211,8 @@ def _uniform_fit(w: float, limit: float) -> int:
 
 def _kinsoku_lookup(text: str):
     """``kinsoku_flags`` as two lookups by position, without a list per character: only the
-    ASCII quotes (opening or closing by their count so far) are worked out in advance."""
+    ASCII quotes (opening or closing by their count so far) are worked out in advance; (None,
+    None) when the text has none."""
     opening: dict[int, bool] = {}
     for quote in ASCII_QUOTES:
         at = text.find(quote)
@@ -213,7 +222,7 @@ def _kinsoku_lookup(text: str):
             count += 1
             at = text.find(quote, at + 1)
     if not opening:
-        return (lambda i: text[i] in NO_LINE_START), (lambda i: text[i] in NO_LINE_END)
+        return None, None  # the caller tests the marks in NO_LINE_START / NO_LINE_END itself
 
     def no_start(i: int) -> bool:
         quote = opening.get(i)

@@ -147,6 +147,7 @@ class Typesetter:
         advances: list[float] = []
         widths: list[float] = []
         run_starts: list[int] = []
+        widest = 0.0  # the largest of ``widths`` (break_lines need not look for it)
         pos = 0
         for run in para.runs:
             run_starts.append(pos)
@@ -161,9 +162,11 @@ class Typesetter:
                 self.resolver.used_roles.setdefault(run.role, choice)
                 advances += repeat(table.em, len(run_chars))
                 widths += repeat(table.cell, len(run_chars))
+                widest = max(widest, table.cell) if run_chars else widest
                 styles.append((pos, pos + len(run_chars), table.font, run.bold, heading))
             else:
                 self._set_in_fonts(run, run_chars, (size, grid, pos), styles, (advances, widths))
+                widest = max(widest, max(widths[pos:], default=widest))
             pieces.append(text)
             chars += run_chars
             pos += len(text)
@@ -176,7 +179,7 @@ class Typesetter:
         if para.kind == "title":
             spans = _title_spans(text, widths, measure, size, run_starts)
         else:
-            spans = break_lines(text, widths, measure, measure - indent, runs=runs)
+            spans = break_lines(text, widths, measure, measure - indent, runs=runs, widest=widest)
         # Justification never opens a gap inside a protected run (a Latin word, ——).
         inside = sorted(
             k for s, e in protected_atoms(text, measure, widths, runs) for k in range(s + 1, e)
