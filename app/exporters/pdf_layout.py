@@ -225,11 +225,19 @@ def _line(texts, styles, place: Placement, start, end, size, kind) -> Line:
     the paragraph's text, the same as a list of characters and where each style run ends."""
     text, chars, style_ends = texts
     xs, advances = place.xs, place.advances
-    segments: list[Segment] = []
-    heading_only = True
     # From the first style run ending after the line's start: a paragraph of many runs is not
     # searched from its beginning for every line.
-    for s, e, font, bold, heading in islice(styles, bisect_right(style_ends, start), None):
+    first = bisect_right(style_ends, start)
+    _s, e, font, bold, heading = styles[first]
+    if e >= end and font is not None:  # the whole line in one style run (most lines)
+        # Copies of the shape's lists: whoever adds glyphs to the segment changes its own.
+        segment = Segment(
+            font, size, bold, text[start:end], xs[:], advances[:], chars[start:end], place
+        )
+        return Line([segment], size, kind, heading)
+    segments: list[Segment] = []
+    heading_only = True
+    for s, e, font, bold, heading in islice(styles, first, None):
         if s >= end:
             break
         heading_only = heading_only and heading
