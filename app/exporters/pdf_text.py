@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import deque
 from itertools import compress, repeat
-from operator import add, itemgetter, ne, sub
+from operator import add, itemgetter, ne, setitem, sub
 
 from app.exporters.line_shapes import Computed
 from app.exporters.pdf_layout import Line
@@ -188,7 +188,9 @@ def line_ops(ops: list[str], state: dict, codes_of, line: Line, baseline: float)
             else:
                 positions = map(_num, compress(seg.xs[1:], changes))
                 runs = map(add, map(add, openers, positions), repeat(position_end))
-            deque(map(follows.__setitem__, ends, runs), maxlen=0)
+            # operator.setitem, a C function: a list's bound __setitem__ is a slot wrapper,
+            # several times dearer per call.
+            deque(map(setitem, repeat(follows), ends, runs), maxlen=0)
             state["font"] = selectors[subsets[-1]]
         tokens = [*hexes, *follows]
         tokens[::2] = hexes
