@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from itertools import accumulate, repeat
-from operator import add
+from operator import add, itemgetter
 from struct import Struct
 
 from app.exporters.linebreak import is_full_width
@@ -44,18 +44,35 @@ class GlyphTable:
         self.em = size
         self.cell = size * grid
         self.whole_cells: set[str] = set()
+        self.advances: dict[str, float] = {}
+        self.widths: dict[str, float] = {}
 
-        def advance(ch: str) -> float:
-            return size if font is None else advance_of(font, ord(ch)) * size
-
-        def width(ch: str) -> float:
-            em = self.advances[ch]
+        def learn(ch: str) -> None:
+            em = size if font is None else advance_of(font, ord(ch)) * size
             if em == size and cover is not None and ord(ch) in cover:
                 self.whole_cells.add(ch)
-            return size * grid if is_full_width(ch) else em * grid
+            self.advances[ch] = em
+            self.widths[ch] = size * grid if is_full_width(ch) else em * grid
 
-        self.advances = Computed(advance)
-        self.widths = Computed(width)
+        self._learn = learn
+
+    def metrics(self, chars: list[str]) -> tuple[tuple[float, ...], tuple[float, ...]]:
+        """The advances and grid widths of ``chars`` (at least one), read by one itemgetter
+        (a lookup each in C, without a call per character), those not seen yet worked out
+        first."""
+        pick = itemgetter(*chars) if len(chars) > 1 else one_getter(chars[0])
+        try:
+            return pick(self.advances), pick(self.widths)
+        except KeyError:
+            for ch in chars:
+                if ch not in self.advances:
+                    self._learn(ch)
+            return pick(self.advances), pick(self.widths)
+
+
+def one_getter(key):
+    """``itemgetter`` of one key that gives a tuple, as of several."""
+    return lambda table: (table[key],)
 
 
 class Placement:

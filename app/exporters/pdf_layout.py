@@ -123,11 +123,11 @@ class Typesetter:
             name = None if choice is None else self.resolver.register(choice)
             cover = None if choice is None else self.resolver.coverage(choice)
             table = self._table(name, size, grid, cover)
-            part = run_chars[start:end]
             # Advances and grid widths (full-width characters take one cell, others their
-            # advance scaled alike) come from per-font tables, looked up by map.
-            advances += map(table.advances.__getitem__, part)
-            widths += map(table.widths.__getitem__, part)
+            # advance scaled alike) come from per-font tables.
+            part_advances, part_widths = table.metrics(run_chars[start:end])
+            advances += part_advances
+            widths += part_widths
             styles.append((pos + start, pos + end, name, run.bold, heading))
         if (run.role, size, grid) not in self._role_tables:
             choice = self.resolver.role_font(run.role)

@@ -9,7 +9,7 @@ from collections import deque
 from itertools import compress, repeat
 from operator import add, itemgetter, ne, setitem, sub
 
-from app.exporters.line_shapes import Computed
+from app.exporters.line_shapes import Computed, one_getter
 from app.exporters.pdf_layout import Line
 
 _BOLD_STROKE = 0.35  # pt of outline stroke for 加粗 (fonts here have no bold face)
@@ -138,7 +138,7 @@ def line_ops(ops: list[str], state: dict, codes_of, line: Line, baseline: float)
         chars = seg.chars or text
         # One getter for every character, applied to both tables: a lookup each in C, without a
         # call per character (itemgetter of one key gives the value, not a tuple).
-        pick = itemgetter(*chars) if len(chars) > 1 else _one(chars[0])
+        pick = itemgetter(*chars) if len(chars) > 1 else one_getter(chars[0])
         try:
             hexes = pick(codes.hex)
         except KeyError:  # a character this document has not drawn yet in this font
@@ -198,11 +198,6 @@ def line_ops(ops: list[str], state: dict, codes_of, line: Line, baseline: float)
         ops.append(f"{head}{''.join(tokens)}>] TJ")
         if seg.bold:
             ops.append("0 Tr")
-
-
-def _one(key):
-    """``itemgetter`` of one key that gives a tuple, as of several."""
-    return lambda table: (table[key],)
 
 
 def _drawn(xs: list[float], advances: list[float], separator) -> tuple[list, list, dict]:
