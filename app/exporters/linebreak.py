@@ -152,18 +152,21 @@ def break_lines(
         starts = range(len(text))  # type: ignore[assignment]
         atom_w = widths  # type: ignore[assignment]
     n = len(starts)
-    no_start, no_end = _kinsoku_lookup(text)
-    # Every character one width (a paragraph of Chinese text on the grid): as many fit on a
-    # line as on any other line of the same capacity, counted once per capacity below.
-    uniform = not protected and widths[0] > 0 and widths.count(widths[0]) == n
-    if uniform:
-        fits = (_uniform_fit(widths[0], first + _EPS), _uniform_fit(widths[0], width + _EPS))
+    opening = _quote_openings(text)
+    # (atom width, limit) → how many atoms of that width fit: a line whose atoms all have the
+    # width of its first (a line of Chinese text on the grid) needs no running sums of its own.
+    fits: dict[tuple[float, float], int] = {}
     lines: list[tuple[int, int]] = []
     i = 0
     while i < n:
         limit = (first if not lines else width) + _EPS
-        if uniform:
-            j = min(i + fits[1 if lines else 0], n)
+        w = atom_w[i]
+        fit = fits.get((w, limit))
+        if fit is None:
+            fit = fits[(w, limit)] = _uniform_fit(w, limit) if w > 0 else 0
+        chunk = atom_w[i : i + fit + 1]
+        if fit and chunk.count(w) == len(chunk):
+            j = min(i + fit, n)
         else:
             # The atoms that fit: running sums from 0.0 as one would add them, searched at C
             # speed (a chunk holds a line of full-width characters; narrower ones take another).
@@ -178,13 +181,13 @@ def break_lines(
         if j < n:
             k = j
             while True:
-                # May a line end after atom k-1 and the next begin with atom k? (Without ASCII
-                # quotes, by the marks themselves: no call per test.)
+                # May a line end after atom k-1 and the next begin with atom k? An ASCII quote
+                # by whether it opens; any other character by the marks (no call per test).
                 at = starts[k]
-                if (
-                    text[at - 1] not in NO_LINE_END and text[at] not in NO_LINE_START
-                    if no_start is None
-                    else not no_end(at - 1) and not no_start(at)
+                end_quote = opening.get(at - 1)
+                start_quote = opening.get(at)
+                if (text[at - 1] not in NO_LINE_END if end_quote is None else not end_quote) and (
+                    text[at] not in NO_LINE_START if start_quote is None else start_quote
                 ):
                     j = k
                     break
@@ -209,10 +212,10 @@ def _uniform_fit(w: float, limit: float) -> int:
         used = sums[-1]
 
 
-def _kinsoku_lookup(text: str):
-    """``kinsoku_flags`` as two lookups by position, without a list per character: only the
-    ASCII quotes (opening or closing by their count so far) are worked out in advance; (None,
-    None) when the text has none."""
+def _quote_openings(text: str) -> dict[int, bool]:
+    """Position of each ASCII quote → whether it opens (they alternate within a paragraph, as
+    ``kinsoku_flags`` reads them): an opening quote may not end a line, a closing one may not
+    start one."""
     opening: dict[int, bool] = {}
     for quote in ASCII_QUOTES:
         at = text.find(quote)
@@ -221,15 +224,4 @@ def _kinsoku_lookup(text: str):
             opening[at] = count % 2 == 0
             count += 1
             at = text.find(quote, at + 1)
-    if not opening:
-        return None, None  # the caller tests the marks in NO_LINE_START / NO_LINE_END itself
-
-    def no_start(i: int) -> bool:
-        quote = opening.get(i)
-        return text[i] in NO_LINE_START if quote is None else not quote
-
-    def no_end(i: int) -> bool:
-        quote = opening.get(i)
-        return text[i] in NO_LINE_END if quote is None else quote
-
-    return no_start, no_end
+    return opening
