@@ -102,11 +102,13 @@ class Shapes:
         edges: tuple[float, float, float],
         mode: str,
         inside: list[int],
+        uniform: tuple[float, float] | None = None,
     ) -> Placement:
         """The placement of the line ``span`` of a paragraph: ``widths`` and ``advances`` are
         the paragraph's, ``edges`` (left, right, size), ``mode`` one of center, right, last
         (set ragged) and justify; ``inside``: sorted positions within protected runs, where
-        justification opens no gap."""
+        justification opens no gap; ``uniform``: (advance, width) when every character of
+        the paragraph has them (its lines' metrics are then their length)."""
         start, end = span
         hidden: tuple[int, ...] = ()
         if mode == "justify" and inside:
@@ -114,19 +116,22 @@ class Shapes:
             hi = bisect_left(inside, end)
             if lo < hi:
                 hidden = tuple(k - start for k in inside[lo:hi])
-        line_advances = advances[start:end]
-        # The metrics packed as doubles: one bytes object hashes and compares in a pass over
-        # memory, where a tuple of floats hashes each float (equal bits, equal positions).
-        packer = self._packers.get(end - start)
-        if packer is None:
-            packer = self._packers[end - start] = Struct(f"{2 * (end - start)}d")
-        key = (packer.pack(*widths[start:end], *line_advances), edges, mode, hidden)
+        if uniform is not None:
+            key = (end - start, uniform, edges, mode, hidden)
+        else:
+            # The metrics packed as doubles: one bytes object hashes and compares in a pass
+            # over memory, where a tuple of floats hashes each float (equal bits, equal
+            # positions).
+            packer = self._packers.get(end - start)
+            if packer is None:
+                packer = self._packers[end - start] = Struct(f"{2 * (end - start)}d")
+            key = (packer.pack(*widths[start:end], *advances[start:end]), edges, mode, hidden)
         placement = self._placed.get(key)
         if placement is None:
             if len(self._placed) >= _MAX_SHAPES:
                 self._placed.clear()
             xs = _positions(widths, advances, start, end, edges, mode, hidden)
-            placement = self._placed[key] = Placement(xs, line_advances)
+            placement = self._placed[key] = Placement(xs, advances[start:end])
         return placement
 
 

@@ -148,6 +148,7 @@ class Typesetter:
         widths: list[float] = []
         run_starts: list[int] = []
         widest = 0.0  # the largest of ``widths`` (break_lines need not look for it)
+        uniform: tuple[float, float] | None = None  # (advance, width) of every character
         pos = 0
         for run in para.runs:
             run_starts.append(pos)
@@ -163,10 +164,13 @@ class Typesetter:
                 advances += repeat(table.em, len(run_chars))
                 widths += repeat(table.cell, len(run_chars))
                 widest = max(widest, table.cell) if run_chars else widest
+                if uniform != (table.em, table.cell):
+                    uniform = (table.em, table.cell) if pos == 0 else None
                 styles.append((pos, pos + len(run_chars), table.font, run.bold, heading))
             else:
                 self._set_in_fonts(run, run_chars, (size, grid, pos), styles, (advances, widths))
                 widest = max(widest, max(widths[pos:], default=widest))
+                uniform = None
             pieces.append(text)
             chars += run_chars
             pos += len(text)
@@ -197,7 +201,7 @@ class Typesetter:
             left = BLOCK_LEFT + (indent if n == 0 else 0.0)
             mode = para.align if aligned else ("last" if last else "justify")
             place = self._shapes.place(
-                widths, advances, (start, end), (left, right, size), mode, inside
+                widths, advances, (start, end), (left, right, size), mode, inside, uniform
             )
             line = _line((text, chars, style_ends), styles, place, start, end, size, para.kind)
             lines.append(line)
