@@ -4,7 +4,8 @@ Every line occupies exactly one grid slot (28.99 pt), the title included, so a f
 22 lines at a constant pitch. Body characters sit on a 15.79 pt pitch (156 mm / 28); Latin
 letters and digits take their own advance scaled to that grid. A justified line spreads its
 remainder evenly over the gaps between unbreakable units (never inside ``——`` or a Latin word)
-so that its last glyph ends exactly at the block's right edge.
+so that its last glyph ends exactly at the block's right edge. Lines of one shape (the same
+metrics, edges and alignment, whatever their words) are placed once (``line_shapes``).
 
 Pagination is ours rather than platypus's: the grid makes it a matter of counting slots, and it
 keeps headings with the next line (a heading never sits alone at a page foot).
