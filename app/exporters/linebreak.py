@@ -153,20 +153,24 @@ def break_lines(
         atom_w = widths  # type: ignore[assignment]
     n = len(starts)
     opening = _quote_openings(text)
-    # (atom width, limit) → how many atoms of that width fit: a line whose atoms all have the
-    # width of its first (a line of Chinese text on the grid) needs no running sums of its own.
-    fits: dict[tuple[float, float], int] = {}
+    # Atom width → how many atoms of that width fit, for the first line's capacity and the
+    # others': a line whose atoms all have the width of its first (a line of Chinese text on
+    # the grid) needs no running sums of its own. The loop runs once a line: kept short.
+    fits_by_limit = ({}, {})
+    limits = (first + _EPS, width + _EPS)
     lines: list[tuple[int, int]] = []
     i = 0
     while i < n:
-        limit = (first if not lines else width) + _EPS
+        later = 1 if lines else 0
+        limit = limits[later]
+        fits = fits_by_limit[later]
         w = atom_w[i]
-        fit = fits.get((w, limit))
+        fit = fits.get(w)
         if fit is None:
-            fit = fits[(w, limit)] = _uniform_fit(w, limit) if w > 0 else 0
+            fit = fits[w] = _uniform_fit(w, limit) if w > 0 else 0
         chunk = atom_w[i : i + fit + 1]
         if fit and chunk.count(w) == len(chunk):
-            j = min(i + fit, n)
+            j = i + fit if i + fit < n else n
         else:
             # The atoms that fit: running sums from 0.0 as one would add them, searched at C
             # speed (a chunk holds a line of full-width characters; narrower ones take another).
@@ -184,13 +188,18 @@ def break_lines(
                 # May a line end after atom k-1 and the next begin with atom k? An ASCII quote
                 # by whether it opens; any other character by the marks (no call per test).
                 at = starts[k]
-                end_quote = opening.get(at - 1)
-                start_quote = opening.get(at)
-                if (text[at - 1] not in NO_LINE_END if end_quote is None else not end_quote) and (
-                    text[at] not in NO_LINE_START if start_quote is None else start_quote
-                ):
-                    j = k
-                    break
+                if not opening:
+                    if text[at - 1] not in NO_LINE_END and text[at] not in NO_LINE_START:
+                        j = k
+                        break
+                else:
+                    end_quote = opening.get(at - 1)
+                    start_quote = opening.get(at)
+                    if (
+                        text[at - 1] not in NO_LINE_END if end_quote is None else not end_quote
+                    ) and (text[at] not in NO_LINE_START if start_quote is None else start_quote):
+                        j = k
+                        break
                 if k <= i + 1:
                     break  # no legal break inside this line (e.g. 30 commas); keep it full
                 k -= 1  # pull one more unit down to the next line
