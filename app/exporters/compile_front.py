@@ -128,6 +128,7 @@ def _append(line: Line, font: str, ch: str, x: float, advance: float) -> None:
         segment = Segment(font, BODY_SIZE, False, "", [], [])
         line.segments.append(segment)
     segment.text += ch
+    segment.placement = None  # its glyphs no longer those of the line shape it was typeset in
     if segment.chars is not None:  # a typeset segment carries its characters as a list too
         segment.chars.append(ch)
     segment.xs.append(x)

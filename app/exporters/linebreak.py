@@ -15,7 +15,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
-from itertools import accumulate
+from itertools import accumulate, repeat
 
 # DESIGN §7 plus the brief's list, and their half-width twins (text is stored as typed).
 NO_LINE_START = frozenset("，。、；：？！）》〉」』】〕”’…—%‰℃,.;:?!)]}")
@@ -116,12 +116,14 @@ def break_lines(
     first_width: float | None = None,
     *,
     runs: list[tuple[int, int, float]] | None = None,
+    widest: float | None = None,
 ) -> list[tuple[int, int]]:
     """Split ``text`` into line spans ``(start, end)``.
 
     ``widths[i]`` is the advance of ``text[i]``; ``first_width`` (default ``width``) is the
     capacity of the first line, e.g. the line width minus a 2-character indent; ``runs`` are
-    ``protected_runs(text, widths)`` when the caller has them already.
+    ``protected_runs(text, widths)`` when the caller has them already; ``widest`` the largest
+    of ``widths`` when the caller knows it.
     """
     if len(widths) != len(text):
         raise ValueError("one width per character is required")
@@ -130,7 +132,7 @@ def break_lines(
     first = width if first_width is None else first_width
     if min(width, first) <= 0:
         raise ValueError("line capacity must be positive")
-    if max(widths) > min(width, first) + _EPS:
+    if (max(widths) if widest is None else widest) > min(width, first) + _EPS:
         raise ValueError("a single character is wider than the line")
     protected = protected_atoms(text, min(width, first), widths, runs)
     if protected:
@@ -150,28 +152,54 @@ def break_lines(
         starts = range(len(text))  # type: ignore[assignment]
         atom_w = widths  # type: ignore[assignment]
     n = len(starts)
-    no_start, no_end = _kinsoku_lookup(text)
+    opening = _quote_openings(text)
+    # Atom width → how many atoms of that width fit, for the first line's capacity and the
+    # others': a line whose atoms all have the width of its first (a line of Chinese text on
+    # the grid) needs no running sums of its own. The loop runs once a line: kept short.
+    fits_by_limit = ({}, {})
+    limits = (first + _EPS, width + _EPS)
     lines: list[tuple[int, int]] = []
     i = 0
     while i < n:
-        limit = (first if not lines else width) + _EPS
-        # The atoms that fit: running sums from 0.0 as one would add them, searched at C speed
-        # (a chunk holds a line of full-width characters; narrower ones take another).
-        j, used = i, 0.0
-        while True:
-            sums = list(accumulate(atom_w[j : j + 32], initial=used))
-            fit = bisect_right(sums, limit) - 1  # sums are non-decreasing: widths are ≥ 0
-            j += fit
-            if fit < len(sums) - 1 or j >= n:
-                break
-            used = sums[-1]
+        later = 1 if lines else 0
+        limit = limits[later]
+        fits = fits_by_limit[later]
+        w = atom_w[i]
+        fit = fits.get(w)
+        if fit is None:
+            fit = fits[w] = _uniform_fit(w, limit) if w > 0 else 0
+        chunk = atom_w[i : i + fit + 1]
+        if fit and chunk.count(w) == len(chunk):
+            j = i + fit if i + fit < n else n
+        else:
+            # The atoms that fit: running sums from 0.0 as one would add them, searched at C
+            # speed (a chunk holds a line of full-width characters; narrower ones take another).
+            j, used = i, 0.0
+            while True:
+                sums = list(accumulate(atom_w[j : j + 32], initial=used))
+                fit = bisect_right(sums, limit) - 1  # sums are non-decreasing: widths are ≥ 0
+                j += fit
+                if fit < len(sums) - 1 or j >= n:
+                    break
+                used = sums[-1]
         if j < n:
             k = j
             while True:
-                # May a line end after atom k-1 and the next begin with atom k?
-                if not no_end(starts[k] - 1) and not no_start(starts[k]):
-                    j = k
-                    break
+                # May a line end after atom k-1 and the next begin with atom k? An ASCII quote
+                # by whether it opens; any other character by the marks (no call per test).
+                at = starts[k]
+                if not opening:
+                    if text[at - 1] not in NO_LINE_END and text[at] not in NO_LINE_START:
+                        j = k
+                        break
+                else:
+                    end_quote = opening.get(at - 1)
+                    start_quote = opening.get(at)
+                    if (
+                        text[at - 1] not in NO_LINE_END if end_quote is None else not end_quote
+                    ) and (text[at] not in NO_LINE_START if start_quote is None else start_quote):
+                        j = k
+                        break
                 if k <= i + 1:
                     break  # no legal break inside this line (e.g. 30 commas); keep it full
                 k -= 1  # pull one more unit down to the next line
@@ -180,9 +208,23 @@ def break_lines(
     return lines
 
 
-def _kinsoku_lookup(text: str):
-    """``kinsoku_flags`` as two lookups by position, without a list per character: only the
-    ASCII quotes (opening or closing by their count so far) are worked out in advance."""
+def _uniform_fit(w: float, limit: float) -> int:
+    """How many characters of width ``w`` fit under ``limit``: the running sums from 0.0 as
+    ``break_lines`` adds them, one chunk of 32 after another."""
+    fit, used = 0, 0.0
+    while True:
+        sums = list(accumulate(repeat(w, 32), initial=used))
+        step = bisect_right(sums, limit) - 1
+        fit += step
+        if step < 32:
+            return fit
+        used = sums[-1]
+
+
+def _quote_openings(text: str) -> dict[int, bool]:
+    """Position of each ASCII quote → whether it opens (they alternate within a paragraph, as
+    ``kinsoku_flags`` reads them): an opening quote may not end a line, a closing one may not
+    start one."""
     opening: dict[int, bool] = {}
     for quote in ASCII_QUOTES:
         at = text.find(quote)
@@ -191,15 +233,4 @@ def _kinsoku_lookup(text: str):
             opening[at] = count % 2 == 0
             count += 1
             at = text.find(quote, at + 1)
-    if not opening:
-        return (lambda i: text[i] in NO_LINE_START), (lambda i: text[i] in NO_LINE_END)
-
-    def no_start(i: int) -> bool:
-        quote = opening.get(i)
-        return text[i] in NO_LINE_START if quote is None else not quote
-
-    def no_end(i: int) -> bool:
-        quote = opening.get(i)
-        return text[i] in NO_LINE_END if quote is None else quote
-
-    return no_start, no_end
+    return opening

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from app.exporters.glyphs import FontResolver
+from app.exporters.line_shapes import Computed
 from app.exporters.pdf_content import material_paragraphs
 from app.exporters.pdf_document import FAST_FLATE, KeptPages
 from app.exporters.pdf_formatted import fast_outline
@@ -232,13 +233,8 @@ def draw_pages(
     canv.setSubject(info.subject)
     canv.setCreator("Duizhao 对照")
     canv.setViewerPreference("PrintScaling", "None")
-    fonts: dict[str, GlyphCodes] = {}
-
-    def codes_of(name: str) -> GlyphCodes:
-        codes = fonts.get(name)
-        if codes is None:
-            codes = fonts[name] = GlyphCodes(pdfmetrics.getFont(name), canv._doc)
-        return codes
+    # Font name → its codes in this document, looked up once a segment (in C).
+    codes_of = Computed(lambda name: GlyphCodes(pdfmetrics.getFont(name), canv._doc)).__getitem__
 
     pages_kept = KeptPages()
     outline_level = -1

@@ -26,9 +26,7 @@ def fast_outline(outline) -> None:
 
 def _plain_formatting() -> bool:
     """ReportLab formats dictionaries on one line (a break every 6 entries), without comments."""
-    from reportlab import rl_config
-    from reportlab.pdfbase import pdfdoc
-
+    rl_config, pdfdoc = _reportlab()
     return not rl_config.pdfComments and not any(
         (kind.multiline and rl_config.pdfMultiLine) or kind.multiline == "forced"
         for kind in (pdfdoc.PDFDictionary, pdfdoc.PDFArray)
@@ -36,9 +34,22 @@ def _plain_formatting() -> bool:
 
 
 def _unencrypted(document) -> bool:
+    return type(document.encrypt) is _reportlab()[1].NoEncryption
+
+
+@functools.cache
+def _reportlab():
+    """ReportLab's configuration and document modules, imported once: an import statement in a
+    function called per object runs the import machinery's Python code each time."""
+    from reportlab import rl_config
     from reportlab.pdfbase import pdfdoc
 
-    return type(document.encrypt) is pdfdoc.NoEncryption
+    return rl_config, pdfdoc
+
+
+def _reference(document, name: str) -> bytes:
+    """``PDFObjectReference(name).format(document)``: the object's number and version."""
+    return b"%d %d R" % document.idToObjectNumberAndVersion[name]
 
 
 def _dictionary(entries: list[bytes]) -> bytes:
@@ -63,7 +74,7 @@ def _classes():
         """``pdfdoc.format`` of a value inside a dictionary, references and numbers directly."""
         kind = type(v)
         if kind is reference_class:
-            return v.format(document)
+            return _reference(document, v.name)
         if kind in numbers:
             key = (kind, v)
             text = formatted_numbers.get(key)
@@ -146,7 +157,7 @@ def _classes():
                     and all(map(_same, entries, template[0]))
                     and _unencrypted(document)
                 ):
-                    contents = document.Reference(self.Contents).format(document)
+                    contents = _reference(document, document.Reference(self.Contents).name)
                     return contents_key + contents + template[2]
                 formatted = super().format(document)
                 contents = document.Reference(self.Contents).format(document)

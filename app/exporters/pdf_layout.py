@@ -4,7 +4,8 @@ Every line occupies exactly one grid slot (28.99 pt), the title included, so a f
 22 lines at a constant pitch. Body characters sit on a 15.79 pt pitch (156 mm / 28); Latin
 letters and digits take their own advance scaled to that grid. A justified line spreads its
 remainder evenly over the gaps between unbreakable units (never inside ``——`` or a Latin word)
-so that its last glyph ends exactly at the block's right edge.
+so that its last glyph ends exactly at the block's right edge. Lines of one shape (the same
+metrics, edges and alignment, whatever their words) are placed once (``line_shapes``).
 
 Pagination is ours rather than platypus's: the grid makes it a matter of counting slots, and it
 keeps headings with the next line (a heading never sits alone at a page foot).
@@ -12,20 +13,15 @@ keeps headings with the next line (a heading never sits alone at a page foot).
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import accumulate, repeat
-from operator import add
+from itertools import islice, repeat
 
 from app.exporters.glyphs import FontResolver, printable_text
-from app.exporters.linebreak import (
-    break_lines,
-    is_full_width,
-    protected_atoms,
-    protected_runs,
-)
+from app.exporters.line_shapes import GlyphTable, Placement, Shapes
+from app.exporters.linebreak import break_lines, protected_atoms, protected_runs
 from app.exporters.pdf_content import ParagraphSpec
 from app.exporters.pdf_options import (
     BLOCK_LEFT,
@@ -54,6 +50,10 @@ class Segment:
     # ``text`` as a list, when the typesetter has it: each character a str made once, so the
     # lookups by character that follow neither make it again nor hash it again.
     chars: list[str] | None = None
+    # The line's shape these glyphs belong to, from glyph ``offset`` on (None: positions set
+    # by hand; whoever adds glyphs to a typeset segment sets it to None).
+    placement: Placement | None = None
+    offset: int = 0
 
 
 @dataclass(slots=True)
@@ -87,7 +87,11 @@ class Typesetter:
         self.resolver = resolver
         self._widths: dict[str, dict[int, float]] = {}
         self._default_widths: dict[str, float] = {}
-        self._tables: dict[tuple[str | None, float, float], _GlyphTable] = {}
+        self._tables: dict[tuple[str | None, float, float], GlyphTable] = {}
+        self._shapes = Shapes()
+        # (role, size, grid) → the role's font choice and its table, once a run of the role
+        # was set in fonts character by character.
+        self._role_tables: dict[tuple[str, float, float], tuple[object, GlyphTable]] = {}
 
     def advance(self, font: str, code: int) -> float:
         """Advance of one glyph at 1 pt (from the face's widths in 1/1000 em)."""
@@ -103,12 +107,34 @@ class Typesetter:
         width = widths.get(code)
         return (self._default_widths[font] if width is None else width) / 1000.0
 
-    def _table(self, font: str | None, size: float, grid: float) -> _GlyphTable:
+    def _table(self, font: str | None, size: float, grid: float, cover) -> GlyphTable:
         key = (font, size, grid)
         table = self._tables.get(key)
         if table is None:
-            table = self._tables[key] = _GlyphTable(self, font, size, grid)
+            table = self._tables[key] = GlyphTable(self.advance, font, size, grid, cover)
         return table
+
+    def _set_in_fonts(self, run, run_chars, where, styles, metrics) -> None:
+        """Append the run's style runs and metrics, each character in the font that has it."""
+        size, grid, pos = where
+        advances, widths = metrics
+        heading = run.role in _HEADING_ROLES
+        choices = self.resolver.resolve(run_chars, run.role, run.where)
+        for start, end, choice in _same_choice_spans(choices):
+            name = None if choice is None else self.resolver.register(choice)
+            cover = None if choice is None else self.resolver.coverage(choice)
+            table = self._table(name, size, grid, cover)
+            # Advances and grid widths (full-width characters take one cell, others their
+            # advance scaled alike) come from per-font tables.
+            part_advances, part_widths = table.metrics(run_chars[start:end])
+            advances += part_advances
+            widths += part_widths
+            styles.append((pos + start, pos + end, name, run.bold, heading))
+        if (run.role, size, grid) not in self._role_tables:
+            choice = self.resolver.role_font(run.role)
+            name = self.resolver.register(choice)
+            table = self._table(name, size, grid, self.resolver.coverage(choice))
+            self._role_tables[(run.role, size, grid)] = (choice, table)
 
     def block(self, para: ParagraphSpec) -> Block:
         if para.kind == "blank" or not para.runs:
@@ -122,26 +148,35 @@ class Typesetter:
         advances: list[float] = []
         widths: list[float] = []
         run_starts: list[int] = []
+        widest = 0.0  # the largest of ``widths`` (break_lines need not look for it)
+        uniform: tuple[float, float] | None = None  # (advance, width) of every character
         pos = 0
         for run in para.runs:
             run_starts.append(pos)
             text = printable_text(run.text)
             run_chars = list(text)
             heading = run.role in _HEADING_ROLES
-            choices = self.resolver.resolve(run_chars, run.role, run.where)
-            for start, end, choice in _same_choice_spans(choices):
-                name = None if choice is None else self.resolver.register(choice)
-                table = self._table(name, size, grid)
-                part = run_chars[start:end]
-                # Advances and grid widths (full-width characters take one cell, others their
-                # advance scaled alike) come from per-font tables, looked up by map.
-                advances += map(table.advances.__getitem__, part)
-                widths += map(table.widths.__getitem__, part)
-                styles.append((pos + start, pos + end, name, run.bold, heading))
+            known = self._role_tables.get((run.role, size, grid))
+            if known is not None and known[1].whole_cells.issuperset(run_chars):
+                # Every character in the role's font, one em wide (most runs of Chinese text):
+                # its metrics are the table's one pair, repeated.
+                choice, table = known
+                self.resolver.used_roles.setdefault(run.role, choice)
+                advances += repeat(table.em, len(run_chars))
+                widths += repeat(table.cell, len(run_chars))
+                widest = max(widest, table.cell) if run_chars else widest
+                if uniform != (table.em, table.cell):
+                    uniform = (table.em, table.cell) if pos == 0 else None
+                styles.append((pos, pos + len(run_chars), table.font, run.bold, heading))
+            else:
+                self._set_in_fonts(run, run_chars, (size, grid, pos), styles, (advances, widths))
+                widest = max(widest, max(widths[pos:], default=widest))
+                uniform = None
             pieces.append(text)
             chars += run_chars
             pos += len(text)
         text = "".join(pieces)
+        style_ends = [style[1] for style in styles]
         right = BLOCK_LEFT + BLOCK_WIDTH - para.right_space * PITCH
         indent = para.indent * PITCH
         measure = right - BLOCK_LEFT
@@ -149,12 +184,13 @@ class Typesetter:
         if para.kind == "title":
             spans = _title_spans(text, widths, measure, size, run_starts)
         else:
-            spans = break_lines(text, widths, measure, measure - indent, runs=runs)
+            spans = break_lines(text, widths, measure, measure - indent, runs=runs, widest=widest)
         # Justification never opens a gap inside a protected run (a Latin word, ——).
         inside = sorted(
             k for s, e in protected_atoms(text, measure, widths, runs) for k in range(s + 1, e)
         )
         lines: list[Line | None] = []
+        aligned = para.align in ("center", "right")
         for n, (start, end) in enumerate(spans):
             last = n == len(spans) - 1
             # Spaces at a line break print as nothing: a justified line ends on ink, a
@@ -164,46 +200,13 @@ class Typesetter:
             while not last and end - start > 1 and text[end - 1] == " ":
                 end -= 1
             left = BLOCK_LEFT + (indent if n == 0 else 0.0)
-            xs = list(accumulate(widths[start : end - 1], initial=left))
-            extent = xs[-1] + advances[end - 1] - left
-            if para.align == "center":
-                shift = (right - BLOCK_LEFT - extent) / 2 + BLOCK_LEFT - left
-                xs = [x + shift for x in xs]
-            elif para.align == "right":
-                shift = right - (left + extent)
-                xs = [x + shift for x in xs]
-            elif not last:
-                xs = _justify(xs, start, inside, right - (left + extent))
-            line = _line((text, chars), styles, advances, xs, start, end, size, para.kind)
+            mode = para.align if aligned else ("last" if last else "justify")
+            place = self._shapes.place(
+                widths, advances, (start, end), (left, right, size), mode, inside, uniform
+            )
+            line = _line((text, chars, style_ends), styles, place, start, end, size, para.kind)
             lines.append(line)
         return Block(lines, para.kind, para.keep_with_next, para.outline)
-
-
-class _GlyphTable:
-    """Advance and grid width in points per character of one font at one size and grid: each
-    computed once per typesetter, as the per-character code computed it."""
-
-    def __init__(self, typesetter: Typesetter, font: str | None, size: float, grid: float):
-        def advance(ch: str) -> float:
-            return size if font is None else typesetter.advance(font, ord(ch)) * size
-
-        def width(ch: str) -> float:
-            return size * grid if is_full_width(ch) else self.advances[ch] * grid
-
-        self.advances = Computed(advance)
-        self.widths = Computed(width)
-
-
-class Computed(dict):
-    """A dict that computes a missing value once: lookups by ``map`` stay at C speed."""
-
-    def __init__(self, compute):
-        super().__init__()
-        self.compute = compute
-
-    def __missing__(self, key):
-        value = self[key] = self.compute(key)
-        return value
 
 
 def _same_choice_spans(choices: list) -> list[tuple[int, int, object]]:
@@ -221,26 +224,39 @@ def _same_choice_spans(choices: list) -> list[tuple[int, int, object]]:
     return out
 
 
-def _line(texts, styles, advances, xs, start, end, size, kind) -> Line:
+def _line(texts, styles, place: Placement, start, end, size, kind) -> Line:
     """The line's segments: the parts of the style runs it covers, one per font and bold
     (characters no font has are left out; the export is refused before drawing). ``texts``:
-    the paragraph's text and the same as a list of characters."""
-    text, chars = texts
+    the paragraph's text, the same as a list of characters and where each style run ends."""
+    text, chars, style_ends = texts
+    xs, advances = place.xs, place.advances
+    # From the first style run ending after the line's start: a paragraph of many runs is not
+    # searched from its beginning for every line.
+    first = bisect_right(style_ends, start)
+    _s, e, font, bold, heading = styles[first]
+    if e >= end and font is not None:  # the whole line in one style run (most lines)
+        # Copies of the shape's lists: whoever adds glyphs to the segment changes its own.
+        segment = Segment(
+            font, size, bold, text[start:end], xs[:], advances[:], chars[start:end], place
+        )
+        return Line([segment], size, kind, heading)
     segments: list[Segment] = []
     heading_only = True
-    for s, e, font, bold, heading in styles:
-        if e <= start or s >= end:
-            continue
+    for s, e, font, bold, heading in islice(styles, first, None):
+        if s >= end:
+            break
         heading_only = heading_only and heading
         if font is None:
             continue
         a, b = max(s, start), min(e, end)
         seg = segments[-1] if segments else None
         if seg is not None and seg.font == font and seg.bold == bold:
+            if seg.offset + len(seg.xs) != a - start:
+                seg.placement = None  # not consecutive glyphs of the line (one left out)
             seg.text += text[a:b]
             seg.chars += chars[a:b]
             seg.xs += xs[a - start : b - start]
-            seg.advances += advances[a:b]
+            seg.advances += advances[a - start : b - start]
         else:
             segments.append(
                 Segment(
@@ -249,8 +265,10 @@ def _line(texts, styles, advances, xs, start, end, size, kind) -> Line:
                     bold,
                     text[a:b],
                     xs[a - start : b - start],
-                    advances[a:b],
+                    advances[a - start : b - start],
                     chars[a:b],
+                    place,
+                    a - start,
                 )
             )
     return Line(segments, size, kind, heading_only)
@@ -274,29 +292,6 @@ def _title_spans(
             parts = title_spans(line, widths[start:end], measure)
         spans += [(start + s, start + e) for s, e in parts]
     return spans
-
-
-def _justify(xs: list[float], start: int, inside: list[int], extra: float) -> list[float]:
-    """Spread ``extra`` points evenly over the gaps before each unbreakable unit of the line
-    (``inside``: sorted positions within protected runs, where no gap opens)."""
-    lo = bisect_right(inside, start)
-    if lo < len(inside) and inside[lo] < start + len(xs):
-        hidden = set(inside[lo : bisect_left(inside, start + len(xs))])
-        gaps = [k for k in range(1, len(xs)) if start + k not in hidden]
-    else:
-        gaps = range(1, len(xs))  # type: ignore[assignment]
-    if not gaps:
-        return xs
-    step = extra / len(gaps)
-    if len(gaps) == len(xs) - 1:  # a gap before every glyph: running sums of the step
-        return list(map(add, xs, accumulate(repeat(step, len(gaps)), initial=0.0)))
-    out, shift, g = [], 0.0, 0
-    for k, x in enumerate(xs):
-        if g < len(gaps) and gaps[g] == k:
-            shift += step
-            g += 1
-        out.append(x + shift)
-    return out
 
 
 def paginate(blocks: list[Block], lines_per_page: int = LINES_PER_PAGE) -> list[PagePlan]:

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from collections import deque
 from itertools import compress, repeat
-from operator import add, ne, sub
+from operator import add, itemgetter, ne, setitem, sub
 
-from app.exporters.pdf_layout import Computed, Line
+from app.exporters.line_shapes import Computed, one_getter
+from app.exporters.pdf_layout import Line
 
 _BOLD_STROKE = 0.35  # pt of outline stroke for 加粗 (fonts here have no bold face)
 
@@ -135,22 +136,37 @@ def line_ops(ops: list[str], state: dict, codes_of, line: Line, baseline: float)
                 ops.append("0 Tr")
             continue
         chars = seg.chars or text
+        # One getter for every character, applied to both tables: a lookup each in C, without a
+        # call per character (itemgetter of one key gives the value, not a tuple).
+        pick = itemgetter(*chars) if len(chars) > 1 else one_getter(chars[0])
         try:
-            hexes = list(map(codes.hex.__getitem__, chars))
+            hexes = pick(codes.hex)
         except KeyError:  # a character this document has not drawn yet in this font
             codes.learn(text)
-            hexes = list(map(codes.hex.__getitem__, chars))
-        subsets = list(map(codes.subset.__getitem__, chars))
+            hexes = pick(codes.hex)
+        subsets = pick(codes.subset)
         tables = codes.at_size.get(seg.size)
         if tables is None:
             tables = codes.tables(seg.size)
         separator, selectors, opener = tables
-        xs = seg.xs
-        after = xs[1:]
-        # What follows each glyph but the last: the separator to the next glyph.
-        follows = list(map(separator, map(sub, map(sub, after, xs), seg.advances)))
+        place = seg.placement
+        if place is not None:
+            # The line's shape was drawn before (or is now, once): its separators and
+            # positions as text, sliced to this segment.
+            drawn = place.drawn
+            if drawn is None:
+                drawn = place.drawn = _drawn(place.xs, place.advances, separator)
+            seps, nums, tails_at = drawn
+            o = seg.offset
+            follows = seps[o : o + len(chars) - 1]
+            x0 = nums[o]
+        else:
+            xs = seg.xs
+            # What follows each glyph but the last: the separator to the next glyph.
+            follows = list(map(separator, map(sub, map(sub, xs[1:], xs), seg.advances)))
+            x0 = _num(xs[0])
         first = selectors[subsets[0]]
-        head = f"1 0 0 1 {_num(xs[0])} {y} Tm\n[<"
+        head = f"1 0 0 1 {x0} {y} Tm\n[<"
         if first != state["font"]:
             head = f"{first}\n{head}"
         if subsets.count(subsets[0]) == len(subsets):
@@ -162,13 +178,31 @@ def line_ops(ops: list[str], state: dict, codes_of, line: Line, baseline: float)
             changes = list(map(ne, later, subsets))
             ends = compress(range(len(later)), changes)
             openers = map(opener, compress(later, changes))
-            positions = map(_num, compress(after, changes))
-            runs = map(add, map(add, openers, positions), repeat(position_end))
-            deque(map(follows.__setitem__, ends, runs), maxlen=0)
+            if place is not None:
+                # Each glyph's position up to its text matrix's end, once per shape and line
+                # height: a run costs one concatenation.
+                tails = tails_at.get(y)
+                if tails is None:
+                    tails = tails_at[y] = list(map(add, nums, repeat(position_end)))
+                runs = map(add, openers, compress(tails[o + 1 : o + len(chars)], changes))
+            else:
+                positions = map(_num, compress(seg.xs[1:], changes))
+                runs = map(add, map(add, openers, positions), repeat(position_end))
+            # operator.setitem, a C function: a list's bound __setitem__ is a slot wrapper,
+            # several times dearer per call.
+            deque(map(setitem, repeat(follows), ends, runs), maxlen=0)
             state["font"] = selectors[subsets[-1]]
-        tokens = hexes + follows
+        tokens = [*hexes, *follows]
         tokens[::2] = hexes
         tokens[1::2] = follows
         ops.append(f"{head}{''.join(tokens)}>] TJ")
         if seg.bold:
             ops.append("0 Tr")
+
+
+def _drawn(xs: list[float], advances: list[float], separator) -> tuple[list, list, dict]:
+    """A line shape's ``TJ`` separators (after each glyph but the last), its glyph positions as
+    content-stream numbers, and (filled as lines are drawn) per baseline the positions followed
+    by the rest of a text matrix."""
+    seps = list(map(separator, map(sub, map(sub, xs[1:], xs), advances)))
+    return seps, list(map(_num, xs)), {}
