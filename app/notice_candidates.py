@@ -13,7 +13,9 @@ shape; choosing the framework among the candidates and cleaning its wording stay
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from app.importers.markers import CN_DIGITS, chinese_to_int
 
@@ -161,7 +163,7 @@ def _colon_lists(paragraph: str, index: int):
     for sentence in _split_outside_quotes(paragraph, "。"):
         if len(sentence) > MAX_LIST_CHARS:
             continue  # no framework list runs this long: not worth scanning
-        for colon in _positions_outside_quotes(sentence, "：:")[:MAX_COLONS]:
+        for colon in islice(_outside_quotes(sentence, "：:"), MAX_COLONS):
             parts = [p for p in _split_outside_quotes(sentence[colon + 1 :], "；;") if p.strip()]
             if len(parts) >= MIN_ITEMS:
                 context = bool(_CONTEXT_RE.search(sentence[:colon][-40:]))
@@ -214,9 +216,9 @@ def _first_sentence(text: str, stop: str = "") -> str:
     return text if end < 0 else text[:end]
 
 
-def _positions_outside_quotes(text: str, marks: str) -> list[int]:
-    """Where ``marks`` occur outside quotes and brackets (one pass)."""
-    found = []
+def _outside_quotes(text: str, marks: str) -> Iterator[int]:
+    """Where ``marks`` occur outside quotes and brackets, in order (one pass, lazily: a search
+    for the first stops there)."""
     depth: list[str] = []
     for i, ch in enumerate(text):
         if depth and ch == depth[-1]:
@@ -224,22 +226,13 @@ def _positions_outside_quotes(text: str, marks: str) -> list[int]:
         elif ch in _QUOTE_PAIRS:
             depth.append(_QUOTE_PAIRS[ch])
         elif not depth and ch in marks:
-            found.append(i)
-    return found
+            yield i
 
 
 def _find_outside_quotes(text: str, marks: str) -> int:
-    depth: list[str] = []
-    for i, ch in enumerate(text):
-        if depth and ch == depth[-1]:
-            depth.pop()
-        elif ch in _QUOTE_PAIRS:
-            depth.append(_QUOTE_PAIRS[ch])
-        elif not depth and ch in marks:
-            return i
-    return -1
+    return next(_outside_quotes(text, marks), -1)
 
 
 def _split_outside_quotes(text: str, marks: str) -> list[str]:
-    cuts = [-1, *_positions_outside_quotes(text, marks), len(text)]
+    cuts = [-1, *_outside_quotes(text, marks), len(text)]
     return [text[a + 1 : b] for a, b in zip(cuts, cuts[1:], strict=False)]

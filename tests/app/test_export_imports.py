@@ -5,7 +5,6 @@ runs in a fresh interpreter, as the console script does."""
 from __future__ import annotations
 
 import gc
-import json
 import os
 import subprocess
 import sys
@@ -15,6 +14,7 @@ import pytest
 
 from app.cli import main
 from app.templates import user_templates_dir
+from tests.fresh_python import fresh_json
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -27,20 +27,6 @@ NOT_FOR_A_PDF_EXPORT = {
     "zipfile": "reading and writing .docx/.xlsx (came with importlib.resources' readers)",
     "app.library.records": "the listing, search, trash, backup, snapshot, 汇编 and 查重 rows",
 }
-
-
-def run_fresh(code: str, env: dict[str, str]) -> dict:
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env=env,
-        encoding="utf-8",
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 @pytest.fixture
@@ -60,7 +46,7 @@ def test_a_cli_pdf_export_of_the_seed_imports_nothing_it_does_not_use(seed_libra
         f" '-o', {str(out)!r}])\n"
         "print(json.dumps({'code': code, 'modules': sorted(sys.modules)}))\n"
     )
-    seen = run_fresh(code, dict(os.environ, DUIZHAO_FONTS="bundled"))
+    seen = fresh_json(code, env=dict(os.environ, DUIZHAO_FONTS="bundled"))
     assert seen["code"] == 0 and out.read_bytes().startswith(b"%PDF")
     assert {m: why for m, why in NOT_FOR_A_PDF_EXPORT.items() if m in seen["modules"]} == {}
 

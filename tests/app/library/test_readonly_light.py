@@ -4,10 +4,7 @@ backup) do not pay for importing sqlite_utils (DESIGN §8, PDF export ≥ 4× Li
 from __future__ import annotations
 
 import hashlib
-import json
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,22 +13,7 @@ from store_samples import SAMPLE_LINKS, sample_material
 from app.errors import LibraryError
 from app.library import Library
 from app.library import schema as store_schema
-
-REPO = Path(__file__).resolve().parents[3]
-
-
-def run_python(code: str) -> dict:
-    """Run ``code`` in a fresh interpreter; it prints one JSON object as its last line."""
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        encoding="utf-8",
-        timeout=60,
-    )
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout.strip().splitlines()[-1])
+from tests.fresh_python import fresh_json
 
 
 def file_hash(path: Path) -> str:
@@ -67,7 +49,7 @@ def test_readonly_reads_give_the_same_results_without_importing_sqlite_utils(lib
         "    'titles': [p.title for p in material.sections[0].dimensions[0].points],\n"
         "    'hits': hits, 'short': short, 'loaded': 'sqlite_utils' in sys.modules}))\n"
     )
-    seen = run_python(code)
+    seen = fresh_json(code)
     assert seen["loaded"] is False
     assert (seen["id"], seen["words"], seen["titles"]) == (
         summary.id,
@@ -92,7 +74,7 @@ def test_cli_list_show_and_text_export_do_not_import_sqlite_utils(library_path, 
         "    'loaded': 'sqlite_utils' in sys.modules}))\n"
     )
     before = file_hash(library_path)
-    seen = run_python(code)
+    seen = fresh_json(code)
     assert seen["codes"] == [0, 0, 0] and seen["loaded"] is False
     assert sample_material().title in seen["listing"]
     text = out.read_text(encoding="utf-8")
@@ -147,7 +129,7 @@ def test_a_library_missing_a_migration_is_refused_read_only_without_sqlite_utils
         "    message = err.en\n"
         "print(json.dumps({'message': message, 'loaded': 'sqlite_utils' in sys.modules}))\n"
     )
-    seen = run_python(code)
+    seen = fresh_json(code)
     assert seen["loaded"] is False
     assert seen["message"] and "needs an upgrade" in seen["message"]
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 from store_samples import SAMPLE_LINKS, sample_material
-from test_readonly_light import run_python
 
 from app.library import Library
 from app.library.schema import known_migration_names
+from tests.fresh_python import fresh_json
 
 REPO = Path(__file__).resolve().parents[3]
 LIBRARIES = REPO / "tests" / "data" / "libraries"
@@ -49,7 +49,7 @@ def test_a_writable_library_reads_without_the_write_layer_and_stores_its_first_w
         "library.close()\n"
         "print(json.dumps({'title': title, 'before': before, 'after': after}))\n"
     )
-    seen = run_python(code)
+    seen = fresh_json(code)
     assert seen["title"] == sample_material().title
     assert seen["before"] is False and seen["after"] is True
     assert stored_titles(library_path) == ["改过的标题"]
@@ -111,7 +111,7 @@ def test_a_cli_pdf_export_loads_neither_the_write_layer_nor_what_only_writes_use
         "print(json.dumps({'code': code, 'modules': sorted(sys.modules)}))\n"
     )
     before = hashlib.sha256(library_path.read_bytes()).hexdigest()
-    seen = run_python(code)
+    seen = fresh_json(code)
     assert seen["code"] == 0 and out.read_bytes().startswith(b"%PDF")
     write_only = (
         "sqlite_utils",
