@@ -172,7 +172,8 @@ def cmd_draft(args: argparse.Namespace) -> int:
 
 
 def cmd_fonts(args: argparse.Namespace) -> int:
-    from app.fonts import choose_fonts, font_report
+    from app.font_report import font_report
+    from app.fonts import choose_fonts
 
     for line in font_report(choose_fonts()):
         out(line)

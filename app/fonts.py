@@ -8,36 +8,30 @@ and ≥ 99.9 % of the GB2312 hanzi; otherwise the bundled fonts under ``resource
 
 Importing this module does not import ReportLab: only :func:`register` does, lazily, because
 registering a CJK font parses the whole file (10–160 ms each) — unless ``app.font_metrics``
-has that parse cached, which it has for the bundled fonts.
+has that parse cached, which it has for the bundled fonts. Opening a font file to judge it is
+``app.font_inspection``'s work, describing the choice ``app.font_report``'s.
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import os
 import struct
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from app.errors import DuizhaoError, InputError
 from app.font_probes import ProbeCache
 from app.resources import resource_path
 
+if TYPE_CHECKING:
+    from app.font_inspection import Probe
+
 ROLES = ("title", "body", "heading1", "heading2", "page_number")
 
-ROLE_LABELS = {
-    "title": "标题（小标宋 2号）",
-    "body": "正文（仿宋 3号）",
-    "heading1": "一级标题“一、”（黑体 3号）",
-    "heading2": "二级标题“（一）”（楷体 3号）",
-    "page_number": "页码（宋体 4号）",
-    "fallback": "缺字补充",
-}
-
-# What users call each role's bundled face, and the office font it stands in for (font_summary).
+# What users call each role's bundled face (the reports' labels are in app.font_report).
 _PLAIN_NAMES = {
     "title": "粗宋体",
     "body": "仿宋",
@@ -45,15 +39,6 @@ _PLAIN_NAMES = {
     "heading2": "楷体",
     "page_number": "宋体",
 }
-_OFFICE_NAMES = {
-    "title": "方正小标宋简体",
-    "body": "仿宋_GB2312",
-    "heading1": "黑体",
-    "heading2": "楷体_GB2312",
-    "page_number": "宋体",
-}
-
-MIN_GB2312_COVERAGE = 0.999
 
 
 class FontChoice(NamedTuple):
@@ -180,27 +165,6 @@ _FALLBACK_ORDER: tuple[_Wanted | _Bundled, ...] = (
 _FONT_SUFFIXES = {".ttf", ".ttc", ".otf", ".otc"}
 
 
-@functools.cache
-def gb2312_hanzi() -> frozenset[int]:
-    """The 6,763 hanzi of GB2312 (rows 16–87)."""
-    found = set()
-    for hi in range(0xB0, 0xF8):
-        for lo in range(0xA1, 0xFF):
-            try:
-                found.add(ord(bytes((hi, lo)).decode("gb2312")))
-            except UnicodeDecodeError:
-                continue
-    return frozenset(found)
-
-
-class _Probe(NamedTuple):  # a named tuple, as the tables' entries above
-    path: Path
-    face_index: int  # inside a .ttc, else 0 (not ``index``: a tuple's method)
-    family: str
-    problem: str | None  # Chinese, why the font cannot be used; None when it can
-    gb2312_coverage: float = 0.0
-
-
 def font_files(dirs: Iterable[Path]) -> list[Path]:
     """Font files under the folders, recursively (listing only; unreadable folders skipped)."""
     found = []
@@ -208,57 +172,6 @@ def font_files(dirs: Iterable[Path]) -> list[Path]:
         for root, _dirs, names in os.walk(top, onerror=lambda _err: None):
             found += [Path(root, n) for n in names if Path(n).suffix.lower() in _FONT_SUFFIXES]
     return found
-
-
-def _open_faces(path: Path) -> list:
-    from fontTools.ttLib import TTCollection, TTFont
-
-    if path.suffix.lower() in (".ttc", ".otc"):
-        return list(TTCollection(path, lazy=True).fonts)
-    return [TTFont(path, lazy=True)]
-
-
-def _names(face) -> set[str]:
-    """Family, full and typographic family names of a face, in every language, case-folded."""
-    names = set()
-    for record in face["name"].names:
-        if record.nameID in (1, 4, 16):
-            names.add(record.toUnicode(errors="ignore").strip().casefold())
-    return names
-
-
-def _is_regular(face) -> bool:
-    style = face["name"].getDebugName(17) or face["name"].getDebugName(2) or ""
-    return style.strip().lower() in ("regular", "normal", "book", "roman", "medium")
-
-
-def _probe_font(path: Path, families: tuple[str, ...], require_coverage: bool) -> _Probe:
-    """Open only the tables needed (fontTools lazy): name, OS/2, cmap, the outline tag."""
-    try:
-        faces = _open_faces(path)
-        wanted = {f.casefold() for f in families}
-        found = [(i, wanted & _names(f), f) for i, f in enumerate(faces) if wanted & _names(f)]
-        if not found:
-            return _Probe(path, 0, "", "字体名称不符")
-        # A collection may hold several weights of one family (macOS Songti.ttc): take the
-        # regular one; stable sort keeps file order otherwise.
-        found.sort(key=lambda item: not _is_regular(item[2]))
-        index, matched, face = found[0]
-        family = next(f for f in families if f.casefold() in matched)
-        if "glyf" not in face:
-            return _Probe(path, index, family, "CFF（PostScript）轮廓，ReportLab 无法嵌入")
-        fs_type = face["OS/2"].fsType if "OS/2" in face else 0
-        if fs_type & 0x000F == 0x0002 or fs_type & 0x0300:
-            return _Probe(path, index, family, f"字体授权（fsType {fs_type:#06x}）禁止嵌入")
-        coverage = 1.0
-        if require_coverage:
-            hanzi = gb2312_hanzi()
-            coverage = len(hanzi & _codepoints(path, index)) / len(hanzi)
-            if coverage < MIN_GB2312_COVERAGE:
-                return _Probe(path, index, family, f"GB2312 汉字仅覆盖 {coverage:.1%}", coverage)
-        return _Probe(path, index, family, None, coverage)
-    except Exception as exc:  # a damaged font file must not stop the export: it is skipped
-        return _Probe(path, 0, "", f"无法读取（{type(exc).__name__}）")
 
 
 def _bundled_only(flag: bool | None) -> bool:
@@ -316,12 +229,20 @@ def _bundled_choice(role: str, spec: _Bundled, reason: str) -> FontChoice:
 
 def _find_installed(
     wanted: _Wanted, files: dict[str, list[Path]], require_coverage: bool, probes: ProbeCache
-) -> tuple[_Probe | None, list[str]]:
+) -> tuple[Probe | None, list[str]]:
     """First acceptable installed font for one preference, and why others were refused."""
     refused = []
     for stem in wanted.files:
         for path in files.get(stem, []):
-            probe = probes.probe(path, wanted.families, require_coverage, _probe_font, _Probe)
+            from app import font_inspection  # opens font files: only for an installed candidate
+
+            probe = probes.probe(
+                path,
+                wanted.families,
+                require_coverage,
+                font_inspection.probe_font,
+                font_inspection.Probe,
+            )
             if probe.problem is None:
                 return probe, refused
             refused.append(f"{path.name}：{probe.problem}")
@@ -420,23 +341,11 @@ def fallback_fonts(
     return result
 
 
-@functools.lru_cache(maxsize=64)
-def _codepoints(path: Path, index: int) -> frozenset[int]:
-    from fontTools.ttLib import TTFont
-
-    try:
-        is_collection = path.suffix.lower() in (".ttc", ".otc")
-        font = TTFont(path, lazy=True, fontNumber=index if is_collection else -1)
-        return frozenset(font.getBestCmap() or ())
-    except Exception as exc:  # fontTools raises many kinds on a damaged file
-        raise InputError(
-            f"无法读取字体文件 {path}：{exc}", f"cannot read font file {path}: {exc}"
-        ) from exc
-
-
 def codepoints(choice: FontChoice) -> frozenset[int]:
     """Characters the font has a glyph for (its cmap only; cached per file and face)."""
-    return _codepoints(choice.path, choice.subfont_index)
+    from app.font_inspection import file_codepoints
+
+    return file_codepoints(choice.path, choice.subfont_index)
 
 
 _registered: set[str] = set()
@@ -468,40 +377,3 @@ def register(choice: FontChoice) -> str:
     pdfmetrics.registerFont(font)
     _registered.add(choice.name)
     return choice.name
-
-
-def font_report(choices: dict[str, FontChoice]) -> list[str]:
-    """Chinese lines, one per role, for `duizhao-cli fonts` and the export dialog."""
-    lines = []
-    ordered = [r for r in ROLES if r in choices] + [r for r in choices if r not in ROLES]
-    for role in ordered:
-        choice = choices[role]
-        where = "已安装" if choice.source == "installed" else "内置"
-        lines.append(
-            f"{ROLE_LABELS.get(role, role)}：{choice.family}〔{where}〕 {choice.path}"
-            + (f" 第 {choice.subfont_index} 号字面" if choice.subfont_index else "")
-            + f" — {choice.reason}"
-        )
-    return lines
-
-
-def font_summary(choices: dict[str, FontChoice]) -> list[str]:
-    """The export dialog's lines: per role the font's name as users know it (仿宋_GB2312, 黑体 …)
-    and whether it is this computer's or the one that comes with 对照 — no file paths (those
-    are in `duizhao-cli fonts`)."""
-    lines = []
-    ordered = [r for r in ROLES if r in choices] + [r for r in choices if r not in ROLES]
-    for role in ordered:
-        choice = choices[role]
-        name = choice.label or choice.family
-        if choice.source == "installed":
-            where = "本机已安装"
-        else:
-            office = _OFFICE_NAMES.get(role, "")
-            where = "对照自带" + (f"，代替{office}" if office and office != name else "")
-        lines.append(f"{ROLE_LABELS.get(role, role)}：{name}（{where}）")
-    if any(c.source != "installed" for c in choices.values()):
-        lines.append(
-            "本机装有方正小标宋简体、仿宋_GB2312、楷体_GB2312 等公文字体时，改用本机字体。"
-        )
-    return lines

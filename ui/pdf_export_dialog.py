@@ -87,7 +87,8 @@ def save_options(options: PdfOptions) -> None:
 def font_report_text() -> str:
     """One Chinese line per role, the fonts named as users know them (仿宋_GB2312, 黑体 …, on
     this computer or bundled); an unusable font setup is reported, not raised."""
-    from app.fonts import choose_fonts, font_summary
+    from app.font_report import font_summary
+    from app.fonts import choose_fonts
 
     try:
         return "\n".join(font_summary(choose_fonts()))

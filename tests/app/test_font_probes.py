@@ -9,7 +9,7 @@ import json
 import pytest
 from test_fonts import install_copy, make_cff_font
 
-from app import font_probes, fonts
+from app import font_inspection, font_probes, fonts
 
 
 @pytest.fixture
@@ -29,7 +29,7 @@ def test_second_choice_reuses_the_probes_and_chooses_the_same(installed, monkeyp
     first = fonts.choose_fonts(bundled_only=False, search_dirs=[installed])
     assert first["body"].source == "installed" and first["heading2"].source == "installed"
     assert font_probes.cache_path().is_file()
-    monkeypatch.setattr(fonts, "_probe_font", refuse_probe)
+    monkeypatch.setattr(font_inspection, "probe_font", refuse_probe)
     again = fonts.choose_fonts(bundled_only=False, search_dirs=[installed])
     assert again == first
 
@@ -49,7 +49,7 @@ def test_a_changed_font_file_is_probed_again(installed, tmp_path):
 def test_refusals_are_remembered_with_their_reason(installed, tmp_path, monkeypatch):
     make_cff_font(installed / "simhei.otf", "黑体")
     first = fonts.choose_fonts(bundled_only=False, search_dirs=[installed])
-    monkeypatch.setattr(fonts, "_probe_font", refuse_probe)
+    monkeypatch.setattr(font_inspection, "probe_font", refuse_probe)
     again = fonts.choose_fonts(bundled_only=False, search_dirs=[installed])
     assert "CFF" in again["heading1"].reason and again["heading1"] == first["heading1"]
 

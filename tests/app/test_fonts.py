@@ -14,7 +14,7 @@ from fontTools.pens.t2CharStringPen import T2CharStringPen
 from fontTools.ttLib import TTCollection, TTFont
 from pypdf import PdfReader
 
-from app import fonts
+from app import font_inspection, font_report, fonts
 from app.errors import InputError
 from app.resources import resource_path
 
@@ -105,7 +105,7 @@ def test_every_role_and_fallback_has_a_bundled_truetype_font_that_allows_embeddi
 
 
 def test_text_fonts_cover_all_gb2312_hanzi(choices):
-    hanzi = fonts.gb2312_hanzi()
+    hanzi = font_inspection.gb2312_hanzi()
     assert len(hanzi) == 6763
     for role in TEXT_ROLES:
         missing = hanzi - fonts.codepoints(choices[role])
@@ -153,7 +153,7 @@ def test_name_hanzi_outside_gb2312_reach_a_ming_style_fallback(choices):
     fallbacks = fonts.fallback_fonts()
     first = fonts.codepoints(fallbacks[0])
     for ch in NAME_HANZI:
-        assert ord(ch) not in fonts.gb2312_hanzi()
+        assert ord(ch) not in font_inspection.gb2312_hanzi()
         assert ord(ch) in first, ch
     assert "Ming" in fallbacks[0].path.name
 
@@ -356,20 +356,20 @@ def test_regular_face_of_a_family_is_preferred_to_bold(tmp_path):
 
 
 def test_font_report_names_every_role_its_font_and_why(choices, tmp_path):
-    lines = fonts.font_report(choices)
+    lines = font_report.font_report(choices)
     assert len(lines) == len(fonts.ROLES)
     for line, role in zip(lines, fonts.ROLES, strict=True):
-        assert fonts.ROLE_LABELS[role] in line
+        assert font_report.ROLE_LABELS[role] in line
         assert choices[role].family in line and "内置" in line
     install_copy(choices["body"].path, tmp_path / "simfang.ttf", "仿宋")
     installed = fonts.choose_fonts(bundled_only=False, search_dirs=[tmp_path])
-    body_line = fonts.font_report(installed)[fonts.ROLES.index("body")]
+    body_line = font_report.font_report(installed)[fonts.ROLES.index("body")]
     assert "已安装" in body_line and "simfang.ttf" in body_line
 
 
 def test_font_summary_names_fonts_as_users_know_them_without_file_paths(choices, tmp_path):
     """The export dialog's lines: 仿宋/黑体/楷体, bundled or installed, never a file path."""
-    lines = fonts.font_summary(choices)
+    lines = font_report.font_summary(choices)
     body = lines[fonts.ROLES.index("body")]
     assert body == "正文（仿宋 3号）：仿宋（对照自带，代替仿宋_GB2312）"
     assert lines[fonts.ROLES.index("heading1")].endswith("：黑体（对照自带）")
@@ -377,6 +377,6 @@ def test_font_summary_names_fonts_as_users_know_them_without_file_paths(choices,
     assert not any("/" in line or ".ttf" in line for line in lines)
     install_copy(choices["body"].path, tmp_path / "simfang.ttf", "仿宋")
     installed = fonts.choose_fonts(bundled_only=False, search_dirs=[tmp_path])
-    body = fonts.font_summary(installed)[fonts.ROLES.index("body")]
+    body = font_report.font_summary(installed)[fonts.ROLES.index("body")]
     assert body == "正文（仿宋 3号）：仿宋（本机已安装）"
-    assert str(tmp_path) not in "".join(fonts.font_summary(installed))
+    assert str(tmp_path) not in "".join(font_report.font_summary(installed))
