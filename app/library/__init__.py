@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from app.library.backup_files import newest_good_backup
 from app.library.backups import list_backups
 from app.library.compilation import compile_order_key
-from app.library.file_header import is_foreign_file
+from app.library.file_checks import is_foreign_file
 from app.library.library import AUTO_SNAPSHOT_NAME, Library
 
 if TYPE_CHECKING:

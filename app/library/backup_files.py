@@ -22,12 +22,8 @@ from datetime import datetime
 from pathlib import Path
 
 from app.errors import LibraryError
-from app.library.schema import (
-    brief_check_detail,
-    check_existing_file,
-    create_private_file,
-    readonly_uri,
-)
+from app.library.file_checks import brief_check_detail, check_existing_file, create_private_file
+from app.library.readonly import readonly_uri
 
 KEEP_RECENT = 10
 KEEP_DAYS = 7

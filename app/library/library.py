@@ -9,10 +9,10 @@ CONTRACT (other modules code against exactly this; keep signatures stable):
   never handed to another node), which is how the trash knows a node is back.
 - Nothing here imports Qt; the UI refreshes itself from return values.
 
-The node-editing half of the API lives in ``nodes`` (mixed into ``Library``); schema and file
-checks in ``schema``, tree rows in ``tree``, trash in ``trash``, named versions in ``snapshots``,
-search in ``search``, backup files in ``backup_files`` (the methods in ``backups``), all modules
-of this package.
+The node-editing half of the API lives in ``nodes`` (mixed into ``Library``); the schema in
+``schema``, the checks of a file before it is opened in ``file_checks``, tree rows in ``tree``,
+trash in ``trash``, named versions in ``snapshots``, search in ``search``, backup files in
+``backup_files`` (the methods in ``backups``), all modules of this package.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from app.errors import CorruptLibraryError, InputError, LibraryError
 from app.library import (
     backup_files,
     fields,
+    file_checks,
     lock,
     restore,
     schema,
@@ -44,7 +45,7 @@ from app.library.readonly import ReadonlyDatabase, readonly_refusal
 from app.library.rectification import RectificationMethods
 from app.library.similarity import SimilarityMethods
 from app.library.snapshots import AUTO_SNAPSHOT_NAME, SnapshotMethods  # noqa: F401 (API)
-from app.library.sqlite_errors import typed_errors
+from app.library.sqlite_errors import typed_errors, write_error
 from app.library.writable import WritableDatabase
 from app.model import Material
 from app.serialize import links_of
@@ -108,7 +109,7 @@ class Library(
             if not path.exists():
                 raise LibraryError(f"材料库不存在：{path}", f"library not found: {path}")
             # Checked and read through one connection (the check's), as it would be by two.
-            conn = schema.open_checked_readonly(path, check_same_thread=False)
+            conn = file_checks.open_checked_readonly(path, check_same_thread=False)
             if conn is None:
                 raise LibraryError(f"材料库是空的：{path}", f"library is empty: {path}")
             if schema.pending_migration_names(conn):
@@ -125,7 +126,7 @@ class Library(
         existed = False  # holds a library (not missing, not an empty file we may initialise)
         if path.exists():
             try:
-                existed = not schema.check_existing_file(path)
+                existed = not file_checks.check_existing_file(path)
             except CorruptLibraryError as err:
                 backup = backup_files.newest_good_backup(path)
                 if backup is None:
@@ -133,8 +134,8 @@ class Library(
                 raise CorruptLibraryError(
                     f"{err.zh}；最新的完好备份：{backup}", f"{err.en}; newest good backup: {backup}"
                 ) from err
-        schema.check_writable(path)
-        schema.create_private_file(path)  # no-op when it exists
+        file_checks.check_writable(path)
+        file_checks.create_private_file(path)  # no-op when it exists
         lock.acquire(path)
         conn = None
         try:
@@ -195,7 +196,7 @@ class Library(
                 if self._writing == 1:  # the outermost write: index what it changed (查重)
                     similarity.refresh_stale(self.db)
         except sqlite3.Error as exc:  # disk full, read-only medium, I/O error: rolled back
-            raise schema.write_error(self.path, exc) from exc
+            raise write_error(self.path, exc) from exc
         finally:
             self._writing -= 1
 

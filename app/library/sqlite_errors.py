@@ -1,8 +1,8 @@
 """SQLite's exceptions never leave the library package: a public ``Library`` method raises the
 project's own errors (``app.errors``), so callers catch ``DuizhaoError`` and need not know SQL.
 
-Writes are translated by ``Library._write`` (``schema.write_error``: the edit was rolled back);
-this module translates the rest — a read of a damaged file or a removed drive."""
+Writes are translated by ``Library._write`` (``write_error``: the edit was rolled back); the rest
+— a read of a damaged file or a removed drive — by the methods ``typed_errors`` wraps."""
 
 from __future__ import annotations
 
@@ -12,7 +12,36 @@ import sqlite3
 from pathlib import Path
 
 from app.errors import LibraryError
-from app.library.schema import _WRITE_REASONS
+
+_WRITE_REASONS = (  # (SQLite's message, 中文, English)
+    ("disk is full", "磁盘已满", "the disk is full"),
+    (
+        "readonly database",
+        "材料库文件或其所在位置是只读的",
+        "the library file or its folder is read-only",
+    ),
+    (
+        "disk i/o error",
+        "读写出错（存储设备是否已拔出？）",
+        "input/output error (was the drive removed?)",
+    ),
+    ("database is locked", "材料库正被另一个程序占用", "the library is busy in another program"),
+    ("malformed", "材料库文件已损坏", "the library file is corrupt"),
+)
+
+
+def write_error(path: Path, exc: sqlite3.DatabaseError) -> LibraryError:
+    """A failed write (already rolled back) as the user should read it: why, and that the text
+    stored before is intact."""
+    detail = str(exc)
+    zh, en = next(
+        ((z, e) for key, z, e in _WRITE_REASONS if key in detail.lower()), (detail, detail)
+    )
+    return LibraryError(
+        f"未能保存到材料库 {path}：{zh}；此前保存的内容未受影响，请处理后重试",
+        f"could not save to the library {path}: {en}; what was saved before is intact — fix "
+        f"this and retry",
+    )
 
 
 def read_error(path: Path, exc: sqlite3.Error) -> LibraryError:

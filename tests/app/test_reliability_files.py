@@ -16,8 +16,7 @@ from store_samples import SAMPLE_LINKS, sample_material
 from app.errors import InputError, LibraryError
 from app.exporters import files
 from app.exporters.files import write_text_atomic
-from app.library import Library
-from app.library import schema as store_schema
+from app.library import Library, file_checks
 from app.model import Point
 
 
@@ -143,7 +142,7 @@ def test_a_read_only_library_is_refused_for_writing_but_opens_read_only(tmp_path
     before = digest(path)
     real_access = os.access
     monkeypatch.setattr(
-        store_schema.os,
+        file_checks.os,
         "access",
         lambda p, mode: False if Path(p) == path and mode == os.W_OK else real_access(p, mode),
     )

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtWidgets import QLabel
 
 from app.errors import LibraryError
-from app.library.schema import write_error
+from app.library.sqlite_errors import write_error
 from tests.ui.helpers_editor import dims_of, make_material, type_text
 from ui.main_window import MainWindow
 

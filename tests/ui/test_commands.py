@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtGui import QUndoStack
 
 from app.errors import LibraryError, NotFoundError
-from app.library.schema import write_error
+from app.library.sqlite_errors import write_error
 from app.model import Point
 from ui.commands import (
     DeleteNodeCommand,

@@ -12,7 +12,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit
 
-from app.library.schema import write_error
+from app.library.sqlite_errors import write_error
 from tests.ui.helpers_editor import dims_of, make_material, type_text
 from ui.autosave import Autosave
 from ui.outline_model import MATERIAL_KEY
