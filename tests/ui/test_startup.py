@@ -4,7 +4,6 @@ arriving when the user needs them."""
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -14,6 +13,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
 from app.library import Library
+from tests.fresh_python import fresh_json
 
 REPO = Path(__file__).resolve().parents[2]
 # Loaded on first use only: each costs start-up 5–45 ms and none is on screen at first.
@@ -52,27 +52,24 @@ def _child_env(tmp_path: Path) -> dict[str, str]:
     )
 
 
-def test_the_screenshot_run_as_a_program_writes_the_window_and_exits_0(tmp_path, seed_path):
-    lib = tmp_path / "lib.db"
-    seed_id = _library_with_seed(lib, seed_path)
-    out = tmp_path / "window.png"
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "ui.main",
-            "--library",
-            str(lib),
-            "--open",
-            str(seed_id),
-            "--screenshot",
-            str(out),
-        ],
+def _run_window(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
+    """``python -m ui.main ARGS`` as a user starts it, in its own process."""
+    return subprocess.run(
+        [sys.executable, "-m", "ui.main", *args],
         cwd=REPO,
         env=_child_env(tmp_path),
         capture_output=True,
         text=True,
         timeout=60,
+    )
+
+
+def test_the_screenshot_run_as_a_program_writes_the_window_and_exits_0(tmp_path, seed_path):
+    lib = tmp_path / "lib.db"
+    seed_id = _library_with_seed(lib, seed_path)
+    out = tmp_path / "window.png"
+    done = _run_window(
+        tmp_path, "--library", str(lib), "--open", str(seed_id), "--screenshot", str(out)
     )
     assert done.returncode == 0, done.stderr
     image = QImage(str(out))
@@ -86,23 +83,8 @@ def test_the_screenshot_run_as_a_program_writes_the_window_and_exits_0(tmp_path,
 def test_a_failed_screenshot_run_still_reports_and_exits_2(tmp_path, seed_path):
     lib = tmp_path / "lib.db"
     _library_with_seed(lib, seed_path)
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "ui.main",
-            "--library",
-            str(lib),
-            "--open",
-            "9999",
-            "--screenshot",
-            str(tmp_path / "x.png"),
-        ],
-        cwd=REPO,
-        env=_child_env(tmp_path),
-        capture_output=True,
-        text=True,
-        timeout=60,
+    done = _run_window(
+        tmp_path, "--library", str(lib), "--open", "9999", "--screenshot", str(tmp_path / "x.png")
     )
     assert done.returncode == 2
     assert "duizhao:" in done.stderr
@@ -119,15 +101,7 @@ def test_the_shown_window_has_not_loaded_what_it_does_not_show(tmp_path, seed_pa
         f"'--screenshot', {str(tmp_path / 'w.png')!r}])\n"
         "print(json.dumps([code, sorted(sys.modules)]))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=REPO,
-        env=_child_env(tmp_path),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    code, modules = json.loads(done.stdout.strip().splitlines()[-1])
+    code, modules = fresh_json(code, env=_child_env(tmp_path), timeout=60)
     assert code == 0
     assert [m for m in DEFERRED_MODULES if m in modules] == []
     assert "ui.main_window" in modules and "ui.checks_panel" in modules  # the real window
@@ -196,34 +170,16 @@ def test_an_edit_typed_as_soon_as_the_window_shows_is_stored(qtbot, tmp_path, se
 def test_the_window_started_on_an_old_library_backs_it_up_and_migrates_it(tmp_path):
     import shutil
     import sqlite3
+    from contextlib import closing
 
-    from app.library.schema import known_migration_names
+    from app.library.schema import applied_migration_names, known_migration_names
 
     old = tmp_path / "v1.db"
     shutil.copyfile(REPO / "tests" / "data" / "libraries" / "v1.db", old)
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "ui.main",
-            "--library",
-            str(old),
-            "--screenshot",
-            str(tmp_path / "w.png"),
-        ],
-        cwd=REPO,
-        env=_child_env(tmp_path),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    done = _run_window(tmp_path, "--library", str(old), "--screenshot", str(tmp_path / "w.png"))
     assert done.returncode == 0, done.stderr
-    conn = sqlite3.connect(old)
-    try:
-        applied = {r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations")}
-    finally:
-        conn.close()
-    assert applied == known_migration_names()
+    with closing(sqlite3.connect(old)) as conn:
+        assert applied_migration_names(conn) == known_migration_names()
     assert list((tmp_path / "backups").glob("v1-before-migration-*.db"))
     with Library.open(old, readonly=True) as library:
         assert library.list_materials(include_trashed=True)

@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from store_samples import SAMPLE_LINKS, sample_material
+from store_samples import sample_material
 
 from app.errors import LibraryError
 from app.library import Library
@@ -18,14 +18,6 @@ from tests.fresh_python import fresh_json
 
 def file_hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-@pytest.fixture
-def library_path(tmp_path) -> Path:
-    path = tmp_path / "library.db"
-    with Library.open(path) as library:
-        library.create_material(sample_material(), SAMPLE_LINKS)
-    return path
 
 
 def test_readonly_reads_give_the_same_results_without_importing_sqlite_utils(library_path):

@@ -8,25 +8,18 @@ from __future__ import annotations
 import hashlib
 import shutil
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
-from store_samples import SAMPLE_LINKS, sample_material
+from store_samples import sample_material
 
 from app.library import Library
-from app.library.schema import known_migration_names
+from app.library.schema import applied_migration_names, known_migration_names
 from tests.fresh_python import fresh_json
 
 REPO = Path(__file__).resolve().parents[3]
 LIBRARIES = REPO / "tests" / "data" / "libraries"
-
-
-@pytest.fixture
-def library_path(tmp_path) -> Path:
-    path = tmp_path / "library.db"
-    with Library.open(path) as library:
-        library.create_material(sample_material(), SAMPLE_LINKS)
-    return path
 
 
 def stored_titles(path: Path) -> list[str]:
@@ -90,12 +83,8 @@ def test_an_old_library_is_still_backed_up_and_migrated_when_opened(tmp_path):
     shutil.copyfile(LIBRARIES / "v1.db", old)
     with Library.open(old) as library:
         assert library.list_materials(include_trashed=True)
-    conn = sqlite3.connect(old)
-    try:
-        applied = {r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations")}
-    finally:
-        conn.close()
-    assert applied == known_migration_names()
+    with closing(sqlite3.connect(old)) as conn:
+        assert applied_migration_names(conn) == known_migration_names()
     assert list((tmp_path / "backups").glob("v1-before-migration-*.db"))
 
 
