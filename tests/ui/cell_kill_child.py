@@ -12,53 +12,16 @@ from __future__ import annotations
 import json
 import os
 import sys
-import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEvent, Qt  # noqa: E402
-from PySide6.QtGui import QKeyEvent  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QLineEdit  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.library import Library  # noqa: E402
+from tests.ui.helpers_editor import type_text  # noqa: E402
+from tests.ui.typing_crash import open_cell_editor, open_rename_editor, spin  # noqa: E402
 from ui.i18n import install_translators  # noqa: E402
 from ui.refcount_guard import guard_none_refcount  # noqa: E402
-
-
-def type_text(widget, text: str) -> None:
-    for ch in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(
-                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
-            )
-
-
-def spin(seconds: float) -> None:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        QApplication.processEvents()
-        time.sleep(0.005)
-
-
-def cell_editor(window) -> tuple[QLineEdit, int]:
-    from ui.rectification_model import COL_RESPONSIBLE, MEASURE_ID_ROLE
-
-    window.actions_by_name["actionRectificationList"].trigger()
-    view = window.rectification.view
-    row = next(r for r in range(view.model.rowCount()) if view.index_at(r, 0).data(MEASURE_ID_ROLE))
-    index = view.index_at(row, COL_RESPONSIBLE)
-    view.table.setCurrentIndex(index)
-    view.table.edit(index)
-    return view.table.indexWidget(index), index.data(MEASURE_ID_ROLE)
-
-
-def rename_editor(window, material_id: int) -> QLineEdit:
-    view = window.library_view
-    view.select_material(material_id)
-    view.tree.setFocus()
-    QTest.keyClick(view.tree, Qt.Key.Key_F2)
-    return view.tree.indexWidget(view.tree.currentIndex())
 
 
 def main(path: str, material_id: int, mode: str, text: str) -> int:
@@ -74,11 +37,11 @@ def main(path: str, material_id: int, mode: str, text: str) -> int:
     window.open_material(material_id)
     measure = None
     if mode == "cell":
-        editor, measure = cell_editor(window)
+        from ui.rectification_model import COL_RESPONSIBLE
+
+        measure, editor = open_cell_editor(window, COL_RESPONSIBLE)
     else:
-        editor = rename_editor(window, material_id)
-    editor.setFocus()
-    editor.selectAll()
+        editor = open_rename_editor(window, material_id)
     for ch in text:  # at a typing pace, the events handled between keys
         type_text(editor, ch)
         spin(0.02)

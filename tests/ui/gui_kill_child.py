@@ -19,32 +19,18 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt  # noqa: E402
-from PySide6.QtGui import QKeyEvent  # noqa: E402
+from PySide6.QtCore import QCoreApplication  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLabel, QPlainTextEdit  # noqa: E402
 
 from app.library import Library  # noqa: E402
+from tests.ui.helpers_editor import type_text  # noqa: E402
+from tests.ui.typing_crash import spin  # noqa: E402
 from ui.i18n import install_translators  # noqa: E402
 from ui.refcount_guard import guard_none_refcount  # noqa: E402
 
 MORE_TEXT = "整改落实不到位还需持续用力久久为功"
 LAST_WORDS = "第三次。"
 WAIT_S = 10
-
-
-def type_text(widget, text: str) -> None:
-    for ch in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(
-                widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch)
-            )
-
-
-def spin(seconds: float) -> None:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        QApplication.processEvents()
-        time.sleep(0.005)
 
 
 def typed(body) -> None:

@@ -8,12 +8,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLineEdit, QMessageBox
+from PySide6.QtWidgets import QLineEdit
 
-from app.library import Library
 from app.typing_journal import journal_path, read_records
 from tests.app.store_samples import sample_material
 from tests.ui.helpers_editor import type_text
+from tests.ui.typing_crash import crash, next_start, open_cell_editor, open_rename_editor, window_on
 from ui.rectification_model import COL_DEADLINE, COL_NOTE, COL_RESPONSIBLE, MEASURE_ID_ROLE
 
 
@@ -22,35 +22,8 @@ def bundled_fonts(monkeypatch):
     monkeypatch.setenv("DUIZHAO_FONTS", "bundled")
 
 
-def window_on(qtbot, library):
-    from ui.main_window import MainWindow
-
-    window = MainWindow(library)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
 def measures(library, mid):
     return library.get_material(mid).section("measures").all_points()
-
-
-def open_cell_editor(window, column: int) -> tuple[int, QLineEdit]:
-    """整改清单 open, the first measure's cell of ``column`` being edited (its text selected,
-    as a double-click leaves it). Returns (measure id, editor)."""
-    window.actions_by_name["actionRectificationList"].trigger()
-    view = window.rectification.view
-    row = next(r for r in range(view.model.rowCount()) if view.index_at(r, 0).data(MEASURE_ID_ROLE))
-    index = view.index_at(row, column)
-    view.table.setCurrentIndex(index)
-    view.table.edit(index)
-    editor = view.table.indexWidget(index)
-    assert isinstance(editor, QLineEdit), editor
-    editor.setFocus()
-    editor.selectAll()
-    return index.data(MEASURE_ID_ROLE), editor
 
 
 def cell_text(view, measure_id: int, column: int) -> str:
@@ -60,19 +33,6 @@ def cell_text(view, measure_id: int, column: int) -> str:
         if view.index_at(r, 0).data(MEASURE_ID_ROLE) == measure_id
     )
     return view.index_at(row, column).data()
-
-
-def crash(window) -> None:
-    """What a SIGKILL leaves: the editor never closes, nothing is saved or closed."""
-    window.autosave.timer.stop()
-    window.autosave.pending.clear()
-
-
-def next_start(qtbot, tmp_path):
-    library = Library.open(tmp_path / "lib.db")
-    window = window_on(qtbot, library)
-    box = window.findChild(QMessageBox, "typingRecoveredBox")
-    return library, window, box
 
 
 def test_a_responsible_typed_into_a_cell_comes_back_into_that_cell_and_ctrl_z_undoes_it(
@@ -89,8 +49,7 @@ def test_a_responsible_typed_into_a_cell_comes_back_into_that_cell_and_ctrl_z_un
     assert next(m for m in measures(library, mid) if m.id == measure_id).responsible == before
     crash(first)
 
-    again, second, box = next_start(qtbot, tmp_path)
-    try:
+    with next_start(qtbot, tmp_path / "lib.db") as (again, second, box):
         assert box is not None, "the user was not told"
         stored = next(m for m in measures(again, mid) if m.id == measure_id)
         assert stored.responsible == "张三 局长"
@@ -105,10 +64,6 @@ def test_a_responsible_typed_into_a_cell_comes_back_into_that_cell_and_ctrl_z_un
         second.actions_by_name["actionUndo"].trigger()  # one step of the material's history
         assert next(m for m in measures(again, mid) if m.id == measure_id).responsible == before
         assert cell_text(view, measure_id, COL_RESPONSIBLE) == before
-    finally:
-        box is None or box.close()
-        second.close()
-        again.close()
 
 
 def test_a_deadline_comes_back_as_a_date_and_one_half_typed_is_listed_to_copy(
@@ -128,16 +83,11 @@ def test_a_deadline_comes_back_as_a_date_and_one_half_typed_is_listed_to_copy(
     type_text(editor, "2027年1")  # not yet a date when the window died
     crash(first)
 
-    again, second, box = next_start(qtbot, tmp_path)
-    try:
+    with next_start(qtbot, tmp_path / "lib.db") as (again, second, box):
         assert box is not None
         stored = next(m for m in measures(again, mid) if m.id == measure_id)
         assert stored.deadline == "2026-06-30"  # never written as a deadline
         assert "2027年1" in box.detailedText()  # but not lost: there to copy
-    finally:
-        box is None or box.close()
-        second.close()
-        again.close()
 
 
 def test_a_cell_left_with_escape_brings_nothing_back(qtbot, library, tmp_path):
@@ -150,13 +100,9 @@ def test_a_cell_left_with_escape_brings_nothing_back(qtbot, library, tmp_path):
     qtbot.waitUntil(lambda: not read_records(journal_path(library.path)), timeout=3000)
     crash(first)
 
-    again, second, box = next_start(qtbot, tmp_path)
-    try:
+    with next_start(qtbot, tmp_path / "lib.db") as (again, second, box):
         assert box is None
         assert next(m for m in measures(again, mid) if m.id == measure_id).status_note == ""
-    finally:
-        second.close()
-        again.close()
 
 
 def test_a_stored_cell_empties_the_journal(qtbot, library):
@@ -191,8 +137,7 @@ def test_a_rename_typed_in_the_library_list_comes_back_and_ctrl_z_undoes_it(
     assert library.get_material(mid).title == old
     crash(first)
 
-    again, second, box = next_start(qtbot, tmp_path)
-    try:
+    with next_start(qtbot, tmp_path / "lib.db") as (again, second, box):
         assert box is not None, "the user was not told"
         assert again.get_material(mid).title == "县政府党组2026年度对照检查材料"
         shown = second.library_view
@@ -201,10 +146,6 @@ def test_a_rename_typed_in_the_library_list_comes_back_and_ctrl_z_undoes_it(
         shown.tree.setFocus()  # a library step: Ctrl+Z in the list takes it back
         QTest.keyClick(shown.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
         assert again.get_material(mid).title == old
-    finally:
-        box is None or box.close()
-        second.close()
-        again.close()
 
 
 def test_an_autosave_of_other_typing_keeps_the_open_cells_text(qtbot, library, tmp_path):
@@ -221,14 +162,9 @@ def test_an_autosave_of_other_typing_keeps_the_open_cells_text(qtbot, library, t
     assert library.get_material(mid).organization == "县委办公室"
     crash(first)
 
-    again, second, box = next_start(qtbot, tmp_path)
-    try:
+    with next_start(qtbot, tmp_path / "lib.db") as (again, second, box):
         assert box is not None
         assert next(m for m in measures(again, mid) if m.id == measure_id).responsible == "李四"
-    finally:
-        box.close()
-        second.close()
-        again.close()
 
 
 def test_a_rename_stored_with_enter_empties_the_journal_and_undo_is_not_undone_later(
@@ -238,12 +174,7 @@ def test_a_rename_stored_with_enter_empties_the_journal_and_undo_is_not_undone_l
     old = library.get_material(mid).title
     first = window_on(qtbot, library)
     view = first.library_view
-    view.select_material(mid)
-    view.tree.setFocus()
-    QTest.keyClick(view.tree, Qt.Key.Key_F2)
-    editor = view.tree.indexWidget(view.tree.currentIndex())
-    editor.setFocus()
-    editor.selectAll()
+    editor = open_rename_editor(first, mid)
     type_text(editor, "新的标题")
     QTest.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: library.get_material(mid).title == "新的标题", timeout=3000)
@@ -253,10 +184,6 @@ def test_a_rename_stored_with_enter_empties_the_journal_and_undo_is_not_undone_l
     assert library.get_material(mid).title == old
     crash(first)
 
-    again, second, box = next_start(qtbot, tmp_path)
-    try:
+    with next_start(qtbot, tmp_path / "lib.db") as (again, second, box):
         assert box is None  # nothing typed was left unsaved
         assert again.get_material(mid).title == old  # the undo stays
-    finally:
-        second.close()
-        again.close()

@@ -6,23 +6,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
 
-from app.library import Library
 from app.typing_journal import journal_path, read_records
 from tests.ui.helpers_editor import dims_of, make_material, type_text
-from ui.main_window import MainWindow
-
-
-def window_on(qtbot, library) -> MainWindow:
-    window = MainWindow(library)
-    qtbot.addWidget(window)
-    window.show()
-    return window
-
-
-def crash(window) -> None:
-    """What a SIGKILL leaves: no autosave, no close."""
-    window.autosave.timer.stop()
-    window.autosave.pending.clear()
+from tests.ui.typing_crash import crash, next_start, window_on
 
 
 def test_typing_a_crashed_window_never_saved_is_back_in_the_next_one(qtbot, library, tmp_path):
@@ -35,10 +21,7 @@ def test_typing_a_crashed_window_never_saved_is_back_in_the_next_one(qtbot, libr
     assert dims_of(library, mid)[0].points[1].body == point.body  # not saved yet
     crash(first)
 
-    again = Library.open(tmp_path / "lib.db")
-    second = window_on(qtbot, again)
-    box = second.findChild(QMessageBox, "typingRecoveredBox")
-    try:
+    with next_start(qtbot, tmp_path / "lib.db") as (again, second, box):
         assert box is not None, "the user was not told"
         assert dims_of(again, mid)[0].points[1].body == point.body + "第三次。"
         assert second.current_item().key == point.id  # shown where it was typed
@@ -46,11 +29,6 @@ def test_typing_a_crashed_window_never_saved_is_back_in_the_next_one(qtbot, libr
         assert "Recovered 1 unsaved edit" in box.text()
         assert second.status_saved.text() == box.text()
         assert second.findChild(object, "pointBodyEdit").toPlainText() == point.body + "第三次。"
-    finally:
-        if box is not None:
-            box.close()
-        second.close()
-        again.close()
 
 
 def test_saved_typing_leaves_no_journal_behind(qtbot, library):
@@ -78,18 +56,10 @@ def test_recovered_typing_is_one_undo_step_of_its_material(qtbot, library, tmp_p
     type_text(first.findChild(object, "pointBodyEdit"), "第三次。")
     crash(first)
 
-    again = Library.open(tmp_path / "lib.db")
-    second = window_on(qtbot, again)
-    box = second.findChild(QMessageBox, "typingRecoveredBox")
-    try:
+    with next_start(qtbot, tmp_path / "lib.db") as (again, second, box):
         assert dims_of(again, mid)[0].points[1].body == point.body + "第三次。"
         second.actions_by_name["actionUndo"].trigger()  # the user did not want it back
         assert dims_of(again, mid)[0].points[1].body == point.body
         assert second.findChild(object, "pointBodyEdit").toPlainText() == point.body
         second.actions_by_name["actionRedo"].trigger()
         assert dims_of(again, mid)[0].points[1].body == point.body + "第三次。"
-    finally:
-        if box is not None:
-            box.close()
-        second.close()
-        again.close()
