@@ -6,10 +6,8 @@ typed and says so. Modelled on test_gui_kill.py."""
 from __future__ import annotations
 
 import json
-import os
 import random
 import signal
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -18,9 +16,9 @@ import pytest
 
 from app.library import Library
 from tests.app.store_samples import sample_material
+from tests.ui.typing_crash import start_child
 from ui.i18n import install_translators, remove_translators
 
-REPO = Path(__file__).resolve().parents[2]
 CHILD = Path(__file__).with_name("cell_kill_child.py")
 TYPED = {"cell": "张三（办公室主任）", "rename": "县政府党组2026年度对照检查材料"}
 
@@ -28,16 +26,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSI
 
 
 def run_and_kill(path: Path, mid: int, mode: str, delay: float) -> dict:
-    env = dict(os.environ, PYTHONPATH=str(REPO), QT_QPA_PLATFORM="offscreen")
-    child = subprocess.Popen(
-        [sys.executable, str(CHILD), str(path), str(mid), mode, TYPED[mode]],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        encoding="utf-8",
-    )
+    child = start_child(CHILD, str(path), str(mid), mode, TYPED[mode])
     try:
         line = child.stdout.readline()  # the last key was handled
         time.sleep(delay)

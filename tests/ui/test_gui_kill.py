@@ -6,11 +6,9 @@ window puts back everything typed before the kill from the typing journal, and s
 from __future__ import annotations
 
 import json
-import os
 import random
 import signal
 import sqlite3
-import subprocess
 import sys
 import threading
 import time
@@ -20,9 +18,9 @@ import pytest
 
 from app.library import Library
 from tests.ui.helpers_editor import dims_of, make_material
+from tests.ui.typing_crash import start_child
 from ui.i18n import install_translators, remove_translators
 
-REPO = Path(__file__).resolve().parents[2]
 CHILD = Path(__file__).with_name("gui_kill_child.py")
 # after the ack: at once, mid-burst, around the 1 s autosave pause, after later saves
 KILL_DELAYS_S = (0.0, 0.15, 0.9, 1.6, 2.6)
@@ -44,16 +42,7 @@ def prepare(folder: Path) -> tuple[Path, int, int]:
 def run_and_kill(
     path: Path, mid: int, point_id: int, delay: float, seed: int, out: dict, mode: str = "bursts"
 ) -> None:
-    env = dict(os.environ, PYTHONPATH=str(REPO), QT_QPA_PLATFORM="offscreen")
-    child = subprocess.Popen(
-        [sys.executable, str(CHILD), str(path), str(mid), str(point_id), TYPED, str(seed), mode],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        encoding="utf-8",
-    )
+    child = start_child(CHILD, str(path), str(mid), str(point_id), TYPED, str(seed), mode)
     try:
         line = child.stdout.readline()
         if mode == "last-words":  # the kill comes `delay` after the last key

@@ -85,3 +85,23 @@ def open_rename_editor(window, material_id: int) -> QLineEdit:
     editor.setFocus()
     editor.selectAll()
     return editor
+
+
+def start_child(script, *args: str):
+    """A child window process (one of the ``*_kill_child.py`` scripts) on the offscreen
+    platform, its stdout read line by line as it prints."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[2]
+    return subprocess.Popen(
+        [sys.executable, str(script), *args],
+        cwd=repo,
+        env=dict(os.environ, PYTHONPATH=str(repo), QT_QPA_PLATFORM="offscreen"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )
