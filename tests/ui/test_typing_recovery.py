@@ -11,7 +11,9 @@ from tests.ui.helpers_editor import dims_of, make_material, type_text
 from tests.ui.typing_crash import crash, next_start, window_on
 
 
-def test_typing_a_crashed_window_never_saved_is_back_in_the_next_one(qtbot, library, tmp_path):
+def typed_then_crashed(qtbot, library):
+    """A window types "第三次。" into the second point's 正文 and dies before its autosave.
+    Returns (material id, the point as stored before)."""
     mid = make_material(library)
     first = window_on(qtbot, library)
     first.open_material(mid)
@@ -20,6 +22,11 @@ def test_typing_a_crashed_window_never_saved_is_back_in_the_next_one(qtbot, libr
     type_text(first.findChild(object, "pointBodyEdit"), "第三次。")
     assert dims_of(library, mid)[0].points[1].body == point.body  # not saved yet
     crash(first)
+    return mid, point
+
+
+def test_typing_a_crashed_window_never_saved_is_back_in_the_next_one(qtbot, library, tmp_path):
+    mid, point = typed_then_crashed(qtbot, library)
 
     with next_start(qtbot, tmp_path / "lib.db") as (again, second, box):
         assert box is not None, "the user was not told"
@@ -48,13 +55,7 @@ def test_saved_typing_leaves_no_journal_behind(qtbot, library):
 
 
 def test_recovered_typing_is_one_undo_step_of_its_material(qtbot, library, tmp_path):
-    mid = make_material(library)
-    first = window_on(qtbot, library)
-    first.open_material(mid)
-    point = dims_of(library, mid)[0].points[1]
-    first.select_node(point.id)
-    type_text(first.findChild(object, "pointBodyEdit"), "第三次。")
-    crash(first)
+    mid, point = typed_then_crashed(qtbot, library)
 
     with next_start(qtbot, tmp_path / "lib.db") as (again, second, box):
         assert dims_of(again, mid)[0].points[1].body == point.body + "第三次。"
