@@ -7,7 +7,6 @@ exporters) are imported inside the commands that need them, to keep startup fast
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -126,25 +125,19 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from app.export_cli import write_export
+    from app.gc_pause import PausedCollector
     from app.target_guard import check_target
 
-    # Opening the library and importing the exporter create thousands of long-lived objects and
-    # no garbage worth collecting, which the collector would rescan (≈ 15 M instructions of the
-    # seed's PDF export): paused until then. A PDF's render keeps it paused (``export_cli``); the
-    # other formats render with it running, as before.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    # Collection is paused from opening the library to the end of a PDF's render (see
+    # app.gc_pause); the other formats render with it running, as before.
+    with PausedCollector() as collector:
         # Open (read-only, no lock) until written: an open library is never an export's target.
         with _library(args, readonly=True) as library:
             material = library.get_material(args.id)
             check_target(args.output, force=args.force)  # refused before any rendering work
-            if collecting and args.format != "pdf":
-                gc.enable()
+            if args.format != "pdf":
+                collector.resume()
             return write_export(material, args, out, err)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def cmd_compile(args: argparse.Namespace) -> int:

@@ -9,7 +9,6 @@ and the file is written atomically: a failure leaves no file and an old one as i
 from __future__ import annotations
 
 import argparse
-import gc
 from dataclasses import replace
 from pathlib import Path
 
@@ -101,11 +100,7 @@ def _write(fmt: str, materials, path, options, force: bool):
 
         return export_compiled_docx(materials, path, options, force=force)
     from app.exporters.compile_pdf import export_compiled_pdf
+    from app.gc_pause import PausedCollector
 
-    collecting = gc.isenabled()  # a one-shot process: see cli._export_paged
-    gc.disable()
-    try:
+    with PausedCollector():  # a one-shot process's render
         return export_compiled_pdf(materials, path, options, force=force)
-    finally:
-        if collecting:
-            gc.enable()

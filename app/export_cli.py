@@ -5,7 +5,6 @@ read-only; ``out``/``err`` print a line to stdout/stderr."""
 from __future__ import annotations
 
 import argparse
-import gc
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -88,15 +87,8 @@ def _export_paged(
         return 0
     from app.exporters.pdf import export_pdf
 
-    # A one-shot process: the first render loads ~10^5 long-lived objects (font tables, glyph
-    # runs) with no cycles to free, which the collector would rescan ≈120 times (≈20 ms, seed).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        report = export_pdf(material, args.output, options, force=args.force)
-    finally:
-        if collecting:
-            gc.enable()
+    # the caller keeps the collector paused through the render (app.gc_pause)
+    report = export_pdf(material, args.output, options, force=args.force)
     _out(str(Path(args.output).expanduser().absolute()))
     for sub in report.substitutions:  # the user should know which characters came from a fallback
         _err(
